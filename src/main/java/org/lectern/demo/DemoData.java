@@ -1,0 +1,161 @@
+package org.lectern.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.lectern.identity.LecternUser;
+import org.lectern.identity.UserService;
+import org.lectern.organisation.Organisation;
+import org.lectern.organisation.OrganisationService;
+import org.lectern.programme.PartnerRole;
+import org.lectern.programme.Programme;
+import org.lectern.programme.ProgrammeInput;
+import org.lectern.programme.ProgrammePartner;
+import org.lectern.programme.ProgrammeService;
+import org.lectern.session.SessionInput;
+import org.lectern.session.SessionService;
+import org.lectern.session.SessionSpeaker;
+import org.lectern.session.SpeakerRole;
+import org.lectern.shared.i18n.LocalizedText;
+import org.lectern.speaker.SpeakerInput;
+import org.lectern.speaker.SpeakerService;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Loads the demo data set through the same services organisers use, so the demo obeys every rule
+ * the product enforces.
+ */
+@Component
+public class DemoData {
+
+  public static final String ORGANISER_EMAIL = "organiser@demo.lectern.example";
+  public static final String ORGANISER_PASSWORD = "demo-organiser-2021";
+
+  private final UserService users;
+  private final OrganisationService organisations;
+  private final SpeakerService speakers;
+  private final ProgrammeService programmes;
+  private final SessionService sessions;
+
+  DemoData(
+      UserService users,
+      OrganisationService organisations,
+      SpeakerService speakers,
+      ProgrammeService programmes,
+      SessionService sessions) {
+    this.users = users;
+    this.organisations = organisations;
+    this.speakers = speakers;
+    this.programmes = programmes;
+    this.sessions = sessions;
+  }
+
+  public boolean isEmpty() {
+    return organisations.all().isEmpty();
+  }
+
+  @Transactional
+  public void load() {
+    DemoDataSet set = read();
+    Map<String, Organisation> orgs = new HashMap<>();
+    for (var o : set.organisations()) {
+      orgs.put(o.slug(), organisations.create(o.slug(), new LocalizedText(o.name()), o.website()));
+    }
+    UUID organiserId = users.create(ORGANISER_EMAIL, "Demo Organiser", ORGANISER_PASSWORD, false);
+    orgs.values().forEach(o -> users.grantOrganisationRole(o.id(), organiserId, "ORGANISER"));
+    LecternUser organiser = users.find(organiserId).orElseThrow();
+    Map<String, UUID> speakerIds = new HashMap<>();
+    for (var s : set.speakers()) {
+      var in =
+          SpeakerInput.validate(s.fullName(), new LocalizedText(s.bio()), s.affiliation(), true);
+      speakerIds.put(s.key(), speakers.create(organiser, orgs.get(s.organisation()).id(), in).id());
+    }
+    for (var p : set.programmes()) {
+      programme(organiser, p, orgs, speakerIds);
+    }
+  }
+
+  private void programme(
+      LecternUser actor,
+      DemoDataSet.DemoProgramme d,
+      Map<String, Organisation> orgs,
+      Map<String, UUID> speakerIds) {
+    var input =
+        ProgrammeInput.validate(
+            new ProgrammeInput.Raw(
+                d.slug(),
+                new LocalizedText(d.title()),
+                new LocalizedText(d.description()),
+                d.languages(),
+                d.timeZone(),
+                d.cpdHours(),
+                d.capacity(),
+                d.waitlist(),
+                d.approvalRequired()));
+    Programme p = programmes.create(actor, orgs.get(d.organisation()).id(), input);
+    int position = 0;
+    for (var partner : d.partners()) {
+      programmes.putPartner(
+          actor,
+          p.id(),
+          new ProgrammePartner(
+              orgs.get(partner.organisation()).id(),
+              PartnerRole.valueOf(partner.role()),
+              text(partner.acknowledgement()),
+              text(partner.disclaimer()),
+              position++));
+    }
+    for (var s : d.sessions()) {
+      sessions.create(actor, p.id(), raw(s), assignments(s, speakerIds), true);
+    }
+    if ("PUBLISHED".equals(d.status())) {
+      programmes.publish(actor, p.id());
+    }
+  }
+
+  private static SessionInput.Raw raw(DemoDataSet.DemoSession s) {
+    return new SessionInput.Raw(
+        new LocalizedText(s.title()),
+        text(s.summary()),
+        OffsetDateTime.parse(s.startsAt()).toInstant(),
+        OffsetDateTime.parse(s.endsAt()).toInstant(),
+        s.mode(),
+        text(s.venue()),
+        s.roomCapacity(),
+        s.language(),
+        s.interpretation(),
+        s.iccprArticles(),
+        s.meeting() == null ? null : s.meeting().provider(),
+        s.meeting() == null ? null : s.meeting().url());
+  }
+
+  private static List<SessionSpeaker> assignments(
+      DemoDataSet.DemoSession s, Map<String, UUID> speakerIds) {
+    List<SessionSpeaker> out = new ArrayList<>();
+    int i = 0;
+    for (var a : s.speakers() == null ? List.<DemoDataSet.Assignment>of() : s.speakers()) {
+      out.add(new SessionSpeaker(speakerIds.get(a.speaker()), SpeakerRole.valueOf(a.role()), i++));
+    }
+    return out;
+  }
+
+  private static LocalizedText text(Map<String, String> m) {
+    return m == null ? LocalizedText.empty() : new LocalizedText(m);
+  }
+
+  private static DemoDataSet read() {
+    try (InputStream in = DemoData.class.getResourceAsStream("/demo/demo-data.json")) {
+      return JsonMapper.builder().build().readValue(in, DemoDataSet.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package org.lectern.demo;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** With LECTERN_DEMO=true, fills an empty database with the demo and prints the login. */
+@Component
+@Order(10)
+class DemoLoader implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
+
+  private final DemoData demo;
+  private final boolean enabled;
+  private final String baseUrl;
+
+  DemoLoader(
+      DemoData demo,
+      @Value("${lectern.demo:false}") boolean enabled,
+      @Value("${lectern.base-url}") String baseUrl) {
+    this.demo = demo;
+    this.enabled = enabled;
+    this.baseUrl = baseUrl;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    if (!enabled) {
+      return;
+    }
+    if (demo.isEmpty()) {
+      demo.load();
+      log.info("Loaded the demo data set");
+    }
+    log.info(
+        "\n\n  Lectern demo is running at {}\n  Demo organiser sign-in: {} / {}\n",
+        baseUrl,
+        DemoData.ORGANISER_EMAIL,
+        DemoData.ORGANISER_PASSWORD);
+  }
+}

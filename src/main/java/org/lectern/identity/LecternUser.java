@@ -1,0 +1,46 @@
+package org.lectern.identity;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.lectern.shared.web.HasDisplayName;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** A person signed in to the back office or calling the API with their token. */
+public record LecternUser(
+    UUID id, String email, String fullName, String passwordHash, boolean platformAdmin)
+    implements UserDetails, HasDisplayName {
+
+  @Override
+  public Collection<? extends GrantedAuthority> getAuthorities() {
+    List<GrantedAuthority> a = new ArrayList<>();
+    a.add(new SimpleGrantedAuthority("ROLE_USER"));
+    if (platformAdmin) {
+      a.add(new SimpleGrantedAuthority("ROLE_PLATFORM_ADMIN"));
+    }
+    return a;
+  }
+
+  @Override
+  public String getPassword() {
+    return passwordHash;
+  }
+
+  @Override
+  public String getUsername() {
+    return email;
+  }
+
+  @Override
+  public String displayName() {
+    return fullName;
+  }
+
+  @Override
+  public String toString() {
+    return "LecternUser[" + id + "]";
+  }
+}

@@ -1,0 +1,94 @@
+package org.lectern.identity;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two doors: the API (stateless, bearer tokens, problem+json) and the web (form sign-in for the
+ * back office, CSRF on every form). Public pages need no sign-in. Nothing from other origins.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  static final String CSP =
+      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+          + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  AuthenticationManager authenticationManager(UserService users, PasswordEncoder encoder) {
+    DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+    provider.setPasswordEncoder(encoder);
+    return new ProviderManager(provider);
+  }
+
+  // The token filter runs inside the API security chain only, not as a plain servlet filter.
+  @Bean
+  FilterRegistrationBean<ApiTokenFilter> apiTokenFilterRegistration(ApiTokenFilter filter) {
+    FilterRegistrationBean<ApiTokenFilter> r = new FilterRegistrationBean<>(filter);
+    r.setEnabled(false);
+    return r;
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http, ApiTokenFilter tokens, ApiProblemEntryPoint problems)
+      throws Exception {
+    http.securityMatcher("/api/**")
+        .csrf(c -> c.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(r -> r.disable())
+        .addFilterBefore(tokens, UsernamePasswordAuthenticationFilter.class)
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/api/v1/programmes", "/api/v1/programmes/*")
+                    .permitAll()
+                    .requestMatchers(
+                        HttpMethod.GET, "/api/v1/programmes/*/sessions", "/api/v1/sessions/*")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated());
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain web(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(
+            a -> a.requestMatchers("/admin", "/admin/**").authenticated().anyRequest().permitAll())
+        .formLogin(
+            f ->
+                f.loginPage("/login")
+                    .usernameParameter("email")
+                    .defaultSuccessUrl("/admin", false)
+                    .failureUrl("/login?error")
+                    .permitAll())
+        .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/"))
+        .headers(
+            h ->
+                h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                    .referrerPolicy(
+                        r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+    return http.build();
+  }
+}

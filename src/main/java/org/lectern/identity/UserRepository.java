@@ -1,0 +1,73 @@
+package org.lectern.identity;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for people who sign in and their organisation memberships. */
+@Repository
+class UserRepository {
+
+  private static final String COLUMNS = "id, email, full_name, password_hash, platform_admin";
+
+  private final JdbcClient jdbc;
+
+  UserRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Optional<LecternUser> findByEmail(String email) {
+    return jdbc.sql("select " + COLUMNS + " from app_user where lower(email) = lower(:e)")
+        .param("e", email.strip())
+        .query(LecternUser.class)
+        .optional();
+  }
+
+  Optional<LecternUser> findById(UUID id) {
+    return jdbc.sql("select " + COLUMNS + " from app_user where id = :id")
+        .param("id", id)
+        .query(LecternUser.class)
+        .optional();
+  }
+
+  boolean anyPlatformAdmin() {
+    return jdbc.sql("select exists(select 1 from app_user where platform_admin)")
+        .query(Boolean.class)
+        .single();
+  }
+
+  void insert(UUID id, String email, String fullName, String hash, boolean admin) {
+    jdbc.sql(
+            """
+            insert into app_user (id, email, full_name, password_hash, platform_admin)
+            values (:id, :email, :name, :hash, :admin)
+            """)
+        .param("id", id)
+        .param("email", email.strip())
+        .param("name", fullName.strip())
+        .param("hash", hash)
+        .param("admin", admin)
+        .update();
+  }
+
+  void addMembership(UUID organisationId, UUID userId, String role) {
+    jdbc.sql(
+            """
+            insert into organisation_member (organisation_id, user_id, role) values (:o, :u, :r)
+            on conflict (organisation_id, user_id) do update set role = excluded.role
+            """)
+        .param("o", organisationId)
+        .param("u", userId)
+        .param("r", role)
+        .update();
+  }
+
+  List<Membership> memberships(UUID userId) {
+    return jdbc.sql("select organisation_id, role from organisation_member where user_id = :u")
+        .param("u", userId)
+        .query(Membership.class)
+        .list();
+  }
+}

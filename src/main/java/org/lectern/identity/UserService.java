@@ -1,0 +1,75 @@
+package org.lectern.identity;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.lectern.shared.error.ConflictException;
+import org.lectern.shared.error.InvalidInputException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts of organisers, speakers, funders and administrators. */
+@Service
+public class UserService implements UserDetailsService {
+
+  public static final int MIN_PASSWORD = 12;
+
+  private final UserRepository users;
+  private final PasswordEncoder encoder;
+
+  UserService(UserRepository users, PasswordEncoder encoder) {
+    this.users = users;
+    this.encoder = encoder;
+  }
+
+  @Override
+  public LecternUser loadUserByUsername(String email) {
+    return users.findByEmail(email).orElseThrow(() -> new UsernameNotFoundException("unknown"));
+  }
+
+  public Optional<LecternUser> find(UUID id) {
+    return users.findById(id);
+  }
+
+  public Optional<LecternUser> findByEmail(String email) {
+    return users.findByEmail(email);
+  }
+
+  @Transactional
+  public UUID create(String email, String fullName, String password, boolean platformAdmin) {
+    var problems = new InvalidInputException.Collector();
+    problems.check(email != null && Emails.isValid(email), "email", "validation.email");
+    problems.check(fullName != null && !fullName.isBlank(), "fullName", "validation.required");
+    problems.check(
+        fullName == null || fullName.length() <= 200, "fullName", "validation.size", 200, 1);
+    problems.check(
+        password == null || password.length() >= MIN_PASSWORD,
+        "password",
+        "identity.password.short",
+        MIN_PASSWORD);
+    problems.throwIfAny();
+    if (users.findByEmail(email).isPresent()) {
+      throw new ConflictException("identity.emailTaken");
+    }
+    UUID id = UUID.randomUUID();
+    users.insert(
+        id, email, fullName, password == null ? null : encoder.encode(password), platformAdmin);
+    return id;
+  }
+
+  @Transactional
+  public void grantOrganisationRole(UUID organisationId, UUID userId, String role) {
+    users.addMembership(organisationId, userId, role);
+  }
+
+  public List<Membership> memberships(UUID userId) {
+    return users.memberships(userId);
+  }
+
+  public boolean anyPlatformAdmin() {
+    return users.anyPlatformAdmin();
+  }
+}

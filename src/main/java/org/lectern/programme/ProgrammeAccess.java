@@ -1,0 +1,44 @@
+package org.lectern.programme;
+
+import java.util.UUID;
+import org.lectern.identity.LecternUser;
+import org.lectern.identity.UserService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may do what with a programme: platform administrators everything; members of the owning
+ * organisation and the programme's organisers manage it; speakers and funders only see it.
+ */
+@Component
+public class ProgrammeAccess {
+
+  private final UserService users;
+  private final ProgrammeRepository programmes;
+
+  ProgrammeAccess(UserService users, ProgrammeRepository programmes) {
+    this.users = users;
+    this.programmes = programmes;
+  }
+
+  public boolean canCreateIn(LecternUser user, UUID organisationId) {
+    return user != null
+        && (user.platformAdmin()
+            || users.memberships(user.id()).stream()
+                .anyMatch(m -> m.organisationId().equals(organisationId)));
+  }
+
+  public boolean canManage(LecternUser user, Programme p) {
+    return user != null
+        && (canCreateIn(user, p.organisationId())
+            || programmes.rolesOf(p.id(), user.id()).contains(ProgrammeRole.ORGANISER));
+  }
+
+  public boolean canSee(LecternUser user, Programme p) {
+    return p.isPublished()
+        || user != null && (canManage(user, p) || !programmes.rolesOf(p.id(), user.id()).isEmpty());
+  }
+
+  public boolean hasRole(LecternUser user, Programme p, ProgrammeRole role) {
+    return user != null && programmes.rolesOf(p.id(), user.id()).contains(role);
+  }
+}

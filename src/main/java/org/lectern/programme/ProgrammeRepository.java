@@ -1,0 +1,215 @@
+package org.lectern.programme;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.lectern.shared.database.Json;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for programmes, the organisations named on them, and people's roles on them. */
+@Repository
+class ProgrammeRepository {
+
+  private static final String SELECT =
+      """
+      select id, organisation_id, slug, title::text as title, description::text as description,
+             languages, time_zone, cpd_hours, capacity, waitlist, approval_required, status,
+             version, created_at, updated_at
+      from programme
+      """;
+
+  private final JdbcClient jdbc;
+
+  ProgrammeRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Optional<Programme> find(UUID id) {
+    return jdbc.sql(SELECT + " where id = :id").param("id", id).query(this::map).optional();
+  }
+
+  Optional<Programme> findBySlug(String slug) {
+    return jdbc.sql(SELECT + " where slug = :s").param("s", slug).query(this::map).optional();
+  }
+
+  boolean slugTaken(String slug, UUID exceptId) {
+    return jdbc.sql("select exists(select 1 from programme where slug = :s and id <> :id)")
+        .param("s", slug)
+        .param("id", exceptId == null ? new UUID(0, 0) : exceptId)
+        .query(Boolean.class)
+        .single();
+  }
+
+  List<Programme> published() {
+    return jdbc.sql(SELECT + " where status = 'PUBLISHED' order by created_at desc")
+        .query(this::map)
+        .list();
+  }
+
+  /** Programmes a person may see beyond the published ones. */
+  List<Programme> visibleTo(UUID userId, boolean platformAdmin, int limit, int offset) {
+    return jdbc.sql(SELECT + " where " + VISIBLE + " order by created_at desc limit :l offset :o")
+        .param("u", userId)
+        .param("admin", platformAdmin)
+        .param("l", limit)
+        .param("o", offset)
+        .query(this::map)
+        .list();
+  }
+
+  int countVisibleTo(UUID userId, boolean platformAdmin) {
+    return jdbc.sql("select count(*) from programme where " + VISIBLE)
+        .param("u", userId)
+        .param("admin", platformAdmin)
+        .query(Integer.class)
+        .single();
+  }
+
+  private static final String VISIBLE =
+      """
+      (status = 'PUBLISHED' or :admin
+       or organisation_id in (select organisation_id from organisation_member where user_id = :u)
+       or id in (select programme_id from programme_member where user_id = :u))
+      """;
+
+  void insert(Programme p) {
+    jdbc.sql(
+            """
+            insert into programme (id, organisation_id, slug, title, description, languages,
+              time_zone, cpd_hours, capacity, waitlist, approval_required, status)
+            values (:id, :org, :slug, :title, :description, :languages, :zone, :cpd, :capacity,
+              :waitlist, :approval, :status)
+            """)
+        .param("id", p.id())
+        .param("org", p.organisationId())
+        .params(columns(p))
+        .update();
+  }
+
+  /** Optimistic: returns false when someone else changed the programme in between. */
+  boolean update(Programme p) {
+    return jdbc.sql(
+                """
+                update programme set slug = :slug, title = :title, description = :description,
+                  languages = :languages, time_zone = :zone, cpd_hours = :cpd, capacity = :capacity,
+                  waitlist = :waitlist, approval_required = :approval, status = :status,
+                  version = version + 1, updated_at = now()
+                where id = :id and version = :version
+                """)
+            .param("id", p.id())
+            .param("version", p.version())
+            .params(columns(p))
+            .update()
+        == 1;
+  }
+
+  private static java.util.Map<String, Object> columns(Programme p) {
+    var m = new java.util.HashMap<String, Object>();
+    m.put("slug", p.slug());
+    m.put("title", Json.jsonb(p.title()));
+    m.put("description", Json.jsonb(p.description()));
+    m.put("languages", p.languages().toArray(String[]::new));
+    m.put("zone", p.timeZone().getId());
+    m.put("cpd", p.cpdHours());
+    m.put("capacity", p.capacity());
+    m.put("waitlist", p.waitlist());
+    m.put("approval", p.approvalRequired());
+    m.put("status", p.status().name());
+    return m;
+  }
+
+  List<ProgrammePartner> partners(UUID programmeId) {
+    return jdbc.sql(
+            """
+            select organisation_id, role, acknowledgement::text as ack, disclaimer::text as dis, position
+            from programme_organisation where programme_id = :p order by position, role
+            """)
+        .param("p", programmeId)
+        .query(
+            (rs, i) ->
+                new ProgrammePartner(
+                    rs.getObject("organisation_id", UUID.class),
+                    PartnerRole.valueOf(rs.getString("role")),
+                    Json.text(rs.getString("ack")),
+                    Json.text(rs.getString("dis")),
+                    rs.getInt("position")))
+        .list();
+  }
+
+  void putPartner(UUID programmeId, ProgrammePartner p) {
+    jdbc.sql(
+            """
+            insert into programme_organisation
+              (programme_id, organisation_id, role, acknowledgement, disclaimer, position)
+            values (:p, :o, :r, :a, :d, :pos)
+            on conflict (programme_id, organisation_id, role) do update
+              set acknowledgement = excluded.acknowledgement, disclaimer = excluded.disclaimer,
+                  position = excluded.position
+            """)
+        .param("p", programmeId)
+        .param("o", p.organisationId())
+        .param("r", p.role().name())
+        .param("a", Json.jsonb(p.acknowledgement()))
+        .param("d", Json.jsonb(p.disclaimer()))
+        .param("pos", p.position())
+        .update();
+  }
+
+  void removePartner(UUID programmeId, UUID organisationId, PartnerRole role) {
+    jdbc.sql(
+            "delete from programme_organisation where programme_id = :p and organisation_id = :o and role = :r")
+        .param("p", programmeId)
+        .param("o", organisationId)
+        .param("r", role.name())
+        .update();
+  }
+
+  void addMember(UUID programmeId, UUID userId, ProgrammeRole role) {
+    jdbc.sql(
+            """
+            insert into programme_member (programme_id, user_id, role) values (:p, :u, :r)
+            on conflict do nothing
+            """)
+        .param("p", programmeId)
+        .param("u", userId)
+        .param("r", role.name())
+        .update();
+  }
+
+  List<ProgrammeRole> rolesOf(UUID programmeId, UUID userId) {
+    return jdbc.sql("select role from programme_member where programme_id = :p and user_id = :u")
+        .param("p", programmeId)
+        .param("u", userId)
+        .query((rs, i) -> ProgrammeRole.valueOf(rs.getString(1)))
+        .list();
+  }
+
+  private Programme map(ResultSet rs, int row) throws SQLException {
+    return new Programme(
+        rs.getObject("id", UUID.class),
+        rs.getObject("organisation_id", UUID.class),
+        rs.getString("slug"),
+        Json.text(rs.getString("title")),
+        Json.text(rs.getString("description")),
+        Arrays.asList((String[]) rs.getArray("languages").getArray()),
+        ZoneId.of(rs.getString("time_zone")),
+        rs.getBigDecimal("cpd_hours"),
+        (Integer) rs.getObject("capacity"),
+        rs.getBoolean("waitlist"),
+        rs.getBoolean("approval_required"),
+        PublicationStatus.valueOf(rs.getString("status")),
+        rs.getInt("version"),
+        instant(rs.getTimestamp("created_at")),
+        instant(rs.getTimestamp("updated_at")));
+  }
+
+  private static java.time.Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+}

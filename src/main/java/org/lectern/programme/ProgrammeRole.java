@@ -1,0 +1,8 @@
+package org.lectern.programme;
+
+/** A person's role on one programme. */
+public enum ProgrammeRole {
+  ORGANISER,
+  SPEAKER,
+  FUNDER
+}

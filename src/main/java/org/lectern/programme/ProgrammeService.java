@@ -1,0 +1,182 @@
+package org.lectern.programme;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.lectern.identity.LecternUser;
+import org.lectern.identity.UserService;
+import org.lectern.shared.error.ConflictException;
+import org.lectern.shared.error.ForbiddenException;
+import org.lectern.shared.error.InvalidInputException;
+import org.lectern.shared.error.NotFoundException;
+import org.lectern.shared.i18n.LocalizedText;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Programmes: creating, changing, publishing and finding them, with access checked. */
+@Service
+public class ProgrammeService {
+
+  private final ProgrammeRepository programmes;
+  private final ProgrammeAccess access;
+  private final UserService users;
+  private final Clock clock;
+
+  ProgrammeService(
+      ProgrammeRepository programmes, ProgrammeAccess access, UserService users, Clock clock) {
+    this.programmes = programmes;
+    this.access = access;
+    this.users = users;
+    this.clock = clock;
+  }
+
+  /** A page of results with the total for {@code X-Total-Count}. */
+  public record Page<T>(List<T> items, int total) {}
+
+  @Transactional
+  public Programme create(LecternUser actor, UUID organisationId, ProgrammeInput in) {
+    UUID org = organisationId != null ? organisationId : defaultOrganisation(actor);
+    if (!access.canCreateIn(actor, org)) {
+      throw new ForbiddenException("programme.cannotCreate");
+    }
+    if (programmes.slugTaken(in.slug(), null)) {
+      throw InvalidInputException.of("slug", "programme.slugTaken", in.slug());
+    }
+    var now = clock.instant();
+    Programme p =
+        new Programme(
+            UUID.randomUUID(),
+            org,
+            in.slug(),
+            in.title(),
+            in.description(),
+            in.languages(),
+            in.timeZone(),
+            in.cpdHours(),
+            in.capacity(),
+            in.waitlist(),
+            in.approvalRequired(),
+            PublicationStatus.DRAFT,
+            0,
+            now,
+            now);
+    programmes.insert(p);
+    programmes.putPartner(
+        p.id(),
+        new ProgrammePartner(
+            org, PartnerRole.ORGANISER, LocalizedText.empty(), LocalizedText.empty(), 0));
+    return p;
+  }
+
+  private UUID defaultOrganisation(LecternUser actor) {
+    if (actor == null) {
+      throw new ForbiddenException("programme.cannotCreate");
+    }
+    return users.memberships(actor.id()).stream()
+        .findFirst()
+        .map(m -> m.organisationId())
+        .orElseThrow(() -> InvalidInputException.of("organisationId", "validation.required"));
+  }
+
+  @Transactional
+  public Programme update(LecternUser actor, UUID id, ProgrammeInput in) {
+    Programme current = manageable(actor, id);
+    if (programmes.slugTaken(in.slug(), id)) {
+      throw InvalidInputException.of("slug", "programme.slugTaken", in.slug());
+    }
+    return save(current.with(in));
+  }
+
+  @Transactional
+  public Programme publish(LecternUser actor, UUID id) {
+    return save(manageable(actor, id).publish());
+  }
+
+  @Transactional
+  public Programme unpublish(LecternUser actor, UUID id) {
+    return save(manageable(actor, id).unpublish());
+  }
+
+  private Programme save(Programme changed) {
+    if (!programmes.update(changed)) {
+      throw new ConflictException("programme.changedMeanwhile");
+    }
+    return programmes.find(changed.id()).orElseThrow();
+  }
+
+  /** The programme if the actor may manage it; 404 when they may not even see it. */
+  public Programme manageable(LecternUser actor, UUID id) {
+    Programme p = visible(actor, id);
+    if (!access.canManage(actor, p)) {
+      throw new ForbiddenException("programme.cannotManage");
+    }
+    return p;
+  }
+
+  public Programme visible(LecternUser actor, UUID id) {
+    return programmes
+        .find(id)
+        .filter(p -> access.canSee(actor, p))
+        .orElseThrow(() -> new NotFoundException("programme.notFound"));
+  }
+
+  public Optional<Programme> find(UUID id) {
+    return programmes.find(id);
+  }
+
+  public Optional<Programme> findBySlug(String slug) {
+    return programmes.findBySlug(slug);
+  }
+
+  public Optional<Programme> publishedBySlug(String slug) {
+    return programmes.findBySlug(slug).filter(Programme::isPublished);
+  }
+
+  public List<Programme> published() {
+    return programmes.published();
+  }
+
+  public Page<Programme> visibleTo(LecternUser actor, int limit, int offset) {
+    if (actor == null) {
+      List<Programme> all = programmes.published();
+      return new Page<>(all.stream().skip(offset).limit(limit).toList(), all.size());
+    }
+    return new Page<>(
+        programmes.visibleTo(actor.id(), actor.platformAdmin(), limit, offset),
+        programmes.countVisibleTo(actor.id(), actor.platformAdmin()));
+  }
+
+  public List<ProgrammePartner> partners(UUID programmeId) {
+    return programmes.partners(programmeId);
+  }
+
+  @Transactional
+  public void putPartner(LecternUser actor, UUID programmeId, ProgrammePartner partner) {
+    manageable(actor, programmeId);
+    programmes.putPartner(programmeId, partner);
+  }
+
+  @Transactional
+  public void removePartner(LecternUser actor, UUID programmeId, UUID orgId, PartnerRole role) {
+    manageable(actor, programmeId);
+    programmes.removePartner(programmeId, orgId, role);
+  }
+
+  @Transactional
+  public void grant(LecternUser actor, UUID programmeId, UUID userId, ProgrammeRole role) {
+    manageable(actor, programmeId);
+    if (users.find(userId).isEmpty()) {
+      throw InvalidInputException.of("userId", "identity.userNotFound");
+    }
+    programmes.addMember(programmeId, userId, role);
+  }
+
+  public boolean canManage(LecternUser actor, Programme p) {
+    return access.canManage(actor, p);
+  }
+
+  public boolean hasRole(LecternUser actor, Programme p, ProgrammeRole role) {
+    return access.hasRole(actor, p, role);
+  }
+}

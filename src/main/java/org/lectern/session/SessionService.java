@@ -1,0 +1,153 @@
+package org.lectern.session;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.lectern.identity.LecternUser;
+import org.lectern.programme.Programme;
+import org.lectern.programme.ProgrammeService;
+import org.lectern.programme.PublicationStatus;
+import org.lectern.shared.error.InvalidInputException;
+import org.lectern.shared.error.NotFoundException;
+import org.lectern.speaker.SpeakerService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Sessions of programmes: scheduling, speakers, publishing, and finding what the public sees. */
+@Service
+public class SessionService {
+
+  private final SessionRepository sessions;
+  private final ProgrammeService programmes;
+  private final SpeakerService speakers;
+  private final Clock clock;
+
+  SessionService(
+      SessionRepository sessions,
+      ProgrammeService programmes,
+      SpeakerService speakers,
+      Clock clock) {
+    this.sessions = sessions;
+    this.programmes = programmes;
+    this.speakers = speakers;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public Session create(
+      LecternUser actor,
+      UUID programmeId,
+      SessionInput.Raw raw,
+      List<SessionSpeaker> people,
+      boolean publish) {
+    Programme programme = programmes.manageable(actor, programmeId);
+    SessionInput in = validate(raw, programme, people);
+    var now = clock.instant();
+    Session s =
+        new Session(
+            UUID.randomUUID(),
+            programmeId,
+            in.title(),
+            in.summary(),
+            in.startsAt(),
+            in.endsAt(),
+            in.mode(),
+            in.venue(),
+            in.roomCapacity(),
+            in.language(),
+            in.interpretationLanguages(),
+            in.iccprArticles(),
+            in.meetingProvider(),
+            in.meetingUrl(),
+            publish ? PublicationStatus.PUBLISHED : PublicationStatus.DRAFT,
+            0,
+            now,
+            now);
+    sessions.insert(s);
+    sessions.replaceSpeakers(s.id(), people);
+    return s;
+  }
+
+  @Transactional
+  public Session update(
+      LecternUser actor, UUID sessionId, SessionInput.Raw raw, List<SessionSpeaker> people) {
+    Session current = manageable(actor, sessionId);
+    Programme programme = programmes.find(current.programmeId()).orElseThrow();
+    SessionInput in = validate(raw, programme, people);
+    sessions.update(current.with(in));
+    sessions.replaceSpeakers(sessionId, people);
+    return sessions.find(sessionId).orElseThrow();
+  }
+
+  @Transactional
+  public Session publish(LecternUser actor, UUID sessionId) {
+    sessions.update(manageable(actor, sessionId).publish());
+    return sessions.find(sessionId).orElseThrow();
+  }
+
+  @Transactional
+  public Session unpublish(LecternUser actor, UUID sessionId) {
+    sessions.update(manageable(actor, sessionId).unpublish());
+    return sessions.find(sessionId).orElseThrow();
+  }
+
+  private SessionInput validate(
+      SessionInput.Raw raw, Programme programme, List<SessionSpeaker> people) {
+    var problems = new InvalidInputException.Collector();
+    List<UUID> ids = people.stream().map(SessionSpeaker::speakerId).distinct().toList();
+    problems.check(
+        speakers.findAll(ids).size() == ids.size(), "speakers", "session.speaker.unknown");
+    return SessionInput.validate(raw, programme, problems);
+  }
+
+  public Session manageable(LecternUser actor, UUID sessionId) {
+    Session s =
+        sessions.find(sessionId).orElseThrow(() -> new NotFoundException("session.notFound"));
+    programmes.manageable(actor, s.programmeId());
+    return s;
+  }
+
+  /** A session the actor may see: published in a published programme, or theirs to manage. */
+  public Session visible(LecternUser actor, UUID sessionId) {
+    Session s =
+        sessions.find(sessionId).orElseThrow(() -> new NotFoundException("session.notFound"));
+    Programme p = programmes.visible(actor, s.programmeId());
+    if (!s.isPublished() && !programmes.canManage(actor, p)) {
+      throw new NotFoundException("session.notFound");
+    }
+    return s;
+  }
+
+  public Optional<Session> find(UUID id) {
+    return sessions.find(id);
+  }
+
+  public List<Session> ofProgramme(UUID programmeId) {
+    return sessions.ofProgramme(programmeId);
+  }
+
+  public List<Session> publishedOfProgramme(UUID programmeId) {
+    return sessions.ofProgramme(programmeId).stream().filter(Session::isPublished).toList();
+  }
+
+  /** Sessions of a programme as the actor may see them. */
+  public List<Session> visibleOfProgramme(LecternUser actor, UUID programmeId) {
+    Programme p = programmes.visible(actor, programmeId);
+    return programmes.canManage(actor, p)
+        ? ofProgramme(programmeId)
+        : publishedOfProgramme(programmeId);
+  }
+
+  public List<Session> publishedWithArticle(int article) {
+    return sessions.publishedWithArticle(article);
+  }
+
+  public List<Session> publishedWithSpeaker(UUID speakerId) {
+    return sessions.publishedWithSpeaker(speakerId);
+  }
+
+  public List<SessionSpeaker> speakers(UUID sessionId) {
+    return sessions.speakers(sessionId);
+  }
+}

@@ -1,0 +1,44 @@
+package org.lectern.shared.error;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Input broke one or more rules; every broken field is reported at once. */
+public class InvalidInputException extends DomainException {
+
+  public InvalidInputException(List<FieldProblem> fields) {
+    super("error.invalid", fields);
+  }
+
+  public static InvalidInputException of(String field, String code, Object... args) {
+    return new InvalidInputException(List.of(new FieldProblem(field, code, args)));
+  }
+
+  /** Collects problems, then throws them together. */
+  public static final class Collector {
+    private final List<FieldProblem> problems = new ArrayList<>();
+
+    public Collector add(String field, String code, Object... args) {
+      problems.add(new FieldProblem(field, code, args));
+      return this;
+    }
+
+    public Collector check(boolean ok, String field, String code, Object... args) {
+      return ok ? this : add(field, code, args);
+    }
+
+    public boolean has(String field) {
+      return problems.stream().anyMatch(p -> p.field().equals(field));
+    }
+
+    public boolean isEmpty() {
+      return problems.isEmpty();
+    }
+
+    public void throwIfAny() {
+      if (!problems.isEmpty()) {
+        throw new InvalidInputException(problems);
+      }
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package org.lectern.shared.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import org.lectern.shared.error.ConflictException;
+import org.lectern.shared.error.DomainException;
+import org.lectern.shared.error.FieldProblem;
+import org.lectern.shared.error.ForbiddenException;
+import org.lectern.shared.error.InvalidInputException;
+import org.lectern.shared.error.NotFoundException;
+import org.lectern.shared.error.UnauthenticatedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns failures into answers in the caller's language: RFC 9457 problem+json under {@code /api/},
+ * an error page everywhere else. Unexpected failures are logged, never shown.
+ */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ErrorResponses {
+
+  private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
+
+  private final MessageSource messages;
+  private final UiFactory uiFactory;
+
+  ErrorResponses(MessageSource messages, UiFactory uiFactory) {
+    this.messages = messages;
+    this.uiFactory = uiFactory;
+  }
+
+  @ExceptionHandler(DomainException.class)
+  Object domain(DomainException e, HttpServletRequest req) {
+    HttpStatus status = statusOf(e);
+    return respond(req, status, e.code(), e.args(), e.fields());
+  }
+
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  Object beanValidation(MethodArgumentNotValidException e, HttpServletRequest req) {
+    List<FieldProblem> fields =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(
+                f ->
+                    new FieldProblem(
+                        f.getField(), BeanValidationCodes.of(f), BeanValidationCodes.args(f)))
+            .toList();
+    return respond(req, HttpStatus.UNPROCESSABLE_CONTENT, "error.invalid", new Object[0], fields);
+  }
+
+  @ExceptionHandler({
+    HttpMessageNotReadableException.class,
+    MissingServletRequestParameterException.class,
+    MissingServletRequestPartException.class,
+    MethodArgumentTypeMismatchException.class
+  })
+  Object malformed(Exception e, HttpServletRequest req) {
+    return respond(req, HttpStatus.BAD_REQUEST, "error.malformed", new Object[0], List.of());
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  Object mediaType(Exception e, HttpServletRequest req) {
+    return respond(
+        req, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.mediaType", new Object[0], List.of());
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  Object method(Exception e, HttpServletRequest req) {
+    return respond(req, HttpStatus.METHOD_NOT_ALLOWED, "error.method", new Object[0], List.of());
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  Object tooLarge(Exception e, HttpServletRequest req) {
+    return respond(req, HttpStatus.CONTENT_TOO_LARGE, "error.tooLarge", new Object[0], List.of());
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  Object noResource(Exception e, HttpServletRequest req) {
+    return respond(req, HttpStatus.NOT_FOUND, "error.notFound", new Object[0], List.of());
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  Object denied(Exception e, HttpServletRequest req) {
+    return respond(req, HttpStatus.FORBIDDEN, "error.forbidden", new Object[0], List.of());
+  }
+
+  @ExceptionHandler(Exception.class)
+  Object unexpected(Exception e, HttpServletRequest req) throws Exception {
+    if (e instanceof org.springframework.web.ErrorResponse er) {
+      HttpStatusCode code = er.getStatusCode();
+      return respond(req, HttpStatus.valueOf(code.value()), "error.http", new Object[0], List.of());
+    }
+    log.error("Unexpected failure on {} {}", req.getMethod(), req.getRequestURI(), e);
+    return respond(
+        req, HttpStatus.INTERNAL_SERVER_ERROR, "error.unexpected", new Object[0], List.of());
+  }
+
+  private static HttpStatus statusOf(DomainException e) {
+    if (e instanceof NotFoundException) {
+      return HttpStatus.NOT_FOUND;
+    }
+    if (e instanceof ConflictException) {
+      return HttpStatus.CONFLICT;
+    }
+    if (e instanceof UnauthenticatedException) {
+      return HttpStatus.UNAUTHORIZED;
+    }
+    if (e instanceof ForbiddenException) {
+      return HttpStatus.FORBIDDEN;
+    }
+    if (e instanceof InvalidInputException) {
+      return HttpStatus.UNPROCESSABLE_CONTENT;
+    }
+    return HttpStatus.UNPROCESSABLE_CONTENT;
+  }
+
+  private Object respond(
+      HttpServletRequest req,
+      HttpStatus status,
+      String code,
+      Object[] args,
+      List<FieldProblem> fields) {
+    Ui ui = uiFactory.of(req);
+    String detail = messages.getMessage(code, args, code, ui.locale());
+    if (req.getRequestURI().startsWith("/api/")) {
+      return problem(ui, status, code, detail, fields);
+    }
+    ModelAndView mv = new ModelAndView("shared/error");
+    mv.setStatus(status);
+    mv.addObject("ui", ui);
+    mv.addObject("page", new ErrorPage(status.value(), detail));
+    return mv;
+  }
+
+  private ResponseEntity<ProblemDetail> problem(
+      Ui ui, HttpStatus status, String code, String detail, List<FieldProblem> fields) {
+    ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
+    pd.setTitle(
+        messages.getMessage(
+            "error.title." + status.value(), null, status.getReasonPhrase(), ui.locale()));
+    pd.setProperty("code", code);
+    if (!fields.isEmpty()) {
+      pd.setProperty(
+          "errors",
+          fields.stream()
+              .map(
+                  f ->
+                      Map.of(
+                          "field", f.field(),
+                          "code", f.code(),
+                          "message",
+                              messages.getMessage(f.code(), f.args(), f.code(), ui.locale())))
+              .toList());
+    }
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+  }
+}

@@ -1,0 +1,21 @@
+package org.lectern.shared.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts a {@link Ui} named {@code ui} into every page's model. */
+@ControllerAdvice
+class UiAdvice {
+
+  private final UiFactory factory;
+
+  UiAdvice(UiFactory factory) {
+    this.factory = factory;
+  }
+
+  @ModelAttribute("ui")
+  Ui ui(HttpServletRequest request) {
+    return factory.cached(request);
+  }
+}

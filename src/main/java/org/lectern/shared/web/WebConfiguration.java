@@ -1,0 +1,49 @@
+package org.lectern.shared.web;
+
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Languages, static assets and their caching. */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+  private final UiFactory uiFactory;
+
+  WebConfiguration(@org.springframework.context.annotation.Lazy UiFactory uiFactory) {
+    this.uiFactory = uiFactory;
+  }
+
+  @Override
+  public void addArgumentResolvers(
+      java.util.List<org.springframework.web.method.support.HandlerMethodArgumentResolver> r) {
+    r.add(new UiArgumentResolver(uiFactory));
+  }
+
+  @Bean
+  LocaleResolver localeResolver() {
+    return new LecternLocaleResolver();
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(new LanguageParameterInterceptor(localeResolver()));
+  }
+
+  @Override
+  public void addResourceHandlers(ResourceHandlerRegistry registry) {
+    registry
+        .addResourceHandler("/assets/**")
+        .addResourceLocations("classpath:/static/assets/")
+        .setCacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic());
+    registry
+        .addResourceHandler("/webjars/**")
+        .addResourceLocations("classpath:/META-INF/resources/webjars/")
+        .setCacheControl(CacheControl.maxAge(Duration.ofDays(30)).cachePublic());
+  }
+}

@@ -1,0 +1,97 @@
+package org.lectern.speaker;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.lectern.identity.LecternUser;
+import org.lectern.identity.Membership;
+import org.lectern.identity.UserService;
+import org.lectern.shared.error.ForbiddenException;
+import org.lectern.shared.error.InvalidInputException;
+import org.lectern.shared.error.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Speakers belong to an organisation; its members maintain their profiles. */
+@Service
+public class SpeakerService {
+
+  public static final int PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+
+  private final SpeakerRepository speakers;
+  private final UserService users;
+
+  SpeakerService(SpeakerRepository speakers, UserService users) {
+    this.speakers = speakers;
+    this.users = users;
+  }
+
+  public Optional<Speaker> find(UUID id) {
+    return speakers.find(id);
+  }
+
+  public Optional<Speaker> findPublished(UUID id) {
+    return speakers.find(id).filter(Speaker::published);
+  }
+
+  public List<Speaker> findAll(Collection<UUID> ids) {
+    return speakers.findAll(ids);
+  }
+
+  public List<Speaker> manageableBy(LecternUser actor) {
+    List<UUID> orgs =
+        users.memberships(actor.id()).stream().map(Membership::organisationId).toList();
+    return speakers.byOrganisations(orgs, actor.platformAdmin());
+  }
+
+  @Transactional
+  public Speaker create(LecternUser actor, UUID organisationId, SpeakerInput in) {
+    requireMember(actor, organisationId);
+    UUID id = UUID.randomUUID();
+    speakers.insert(id, organisationId, in);
+    return speakers.find(id).orElseThrow();
+  }
+
+  @Transactional
+  public Speaker update(LecternUser actor, UUID id, SpeakerInput in) {
+    Speaker s = manageable(actor, id);
+    speakers.update(s.id(), in);
+    return speakers.find(id).orElseThrow();
+  }
+
+  @Transactional
+  public void setPhoto(LecternUser actor, UUID id, byte[] bytes) {
+    manageable(actor, id);
+    String type = PhotoTypes.detect(bytes);
+    if (type == null) {
+      throw InvalidInputException.of("photo", "speaker.photo.type");
+    }
+    if (bytes.length > PHOTO_MAX_BYTES) {
+      throw InvalidInputException.of(
+          "photo", "speaker.photo.tooLarge", PHOTO_MAX_BYTES / 1024 / 1024);
+    }
+    speakers.setPhoto(id, bytes, type);
+  }
+
+  public Optional<SpeakerPhoto> photo(UUID id) {
+    return speakers.find(id).filter(Speaker::published).flatMap(s -> speakers.photo(id));
+  }
+
+  public Speaker manageable(LecternUser actor, UUID id) {
+    Speaker s = speakers.find(id).orElseThrow(() -> new NotFoundException("speaker.notFound"));
+    requireMember(actor, s.organisationId());
+    return s;
+  }
+
+  private void requireMember(LecternUser actor, UUID organisationId) {
+    boolean ok =
+        actor != null
+            && (actor.platformAdmin()
+                || users.memberships(actor.id()).stream()
+                    .anyMatch(m -> m.organisationId().equals(organisationId)));
+    if (!ok) {
+      throw new ForbiddenException("speaker.cannotManage");
+    }
+  }
+}

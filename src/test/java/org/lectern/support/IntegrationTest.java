@@ -1,0 +1,43 @@
+package org.lectern.support;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of tests that start Lectern on a random port against the shared embedded PostgreSQL. The
+ * Spring context (and so the database schema) is shared by all such tests; tables that tests fill
+ * are emptied after each test class.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class IntegrationTest {
+
+  @LocalServerPort protected int port;
+
+  @Autowired protected JdbcClient jdbc;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "");
+    registry.add(
+        "lectern.data-dir", () -> System.getProperty("java.io.tmpdir") + "/lectern-test-data");
+    registry.add("lectern.demo", () -> "false");
+  }
+
+  protected String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  @AfterAll
+  void cleanDatabase() {
+    TestData.clean(jdbc);
+  }
+}
