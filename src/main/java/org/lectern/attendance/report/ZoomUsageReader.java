@@ -1,0 +1,98 @@
+package org.lectern.attendance.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Zoom usage / Active Hosts export with participant details: each row repeats the meeting columns
+ * before the participant's, so "User Email" and "Duration (Minutes)" appear twice, and one file can
+ * hold several meetings. The meeting is the one that overlaps the session, or the organiser's
+ * choice.
+ */
+final class ZoomUsageReader implements FormatReader {
+
+  private record Meeting(String id, Row first, List<Row> rows) {}
+
+  private static boolean isHeader(HeaderIndex h) {
+    return h.has(Column.MEETING_ID, Column.NAME, Column.JOIN, Column.LEAVE);
+  }
+
+  @Override
+  public boolean recognises(List<Row> rows) {
+    return Rows.hasHeader(rows, ZoomUsageReader::isHeader);
+  }
+
+  @Override
+  public ParsedReport read(List<Row> rows, ReadContext ctx) {
+    int at = Rows.findHeader(rows, ZoomUsageReader::isHeader).orElseThrow();
+    HeaderIndex h = HeaderIndex.of(rows.get(at));
+    ZoomUsageColumns columns = new ZoomUsageColumns(h);
+    Map<String, Meeting> meetings = new LinkedHashMap<>();
+    List<Cell> cells = new ArrayList<>();
+    for (Row row : rows.subList(at + 1, rows.size())) {
+      String key = columns.meetingKey(row);
+      meetings.computeIfAbsent(key, k -> new Meeting(k, row, new ArrayList<>())).rows().add(row);
+      cells.addAll(columns.timeCells(row));
+    }
+    TimeResolver times = TimeResolver.decide(cells, ctx, ctx.fileZone());
+    Meeting chosen = choose(new ArrayList<>(meetings.values()), columns, times, ctx);
+    ReportBuilder report = new ReportBuilder("zoom-usage-multi-meeting");
+    for (Row row : chosen.rows()) {
+      report.row();
+      Person person =
+          Person.zoomNamed(
+              row.text(columns.name()), row.text(columns.email()), ParticipantRole.ATTENDEE);
+      Optional<Instant> join = columns.join(row, times);
+      Optional<Instant> leave = columns.leave(row, times);
+      if (join.isPresent() && leave.isPresent()) {
+        report.attend(person, join.get(), leave.get(), row.line());
+      } else {
+        report.warn("attendance.import.missingTime", row.line(), person.name());
+      }
+    }
+    report.meeting(columns.meeting(chosen.first(), times));
+    return report.build();
+  }
+
+  private static Meeting choose(
+      List<Meeting> meetings, ZoomUsageColumns columns, TimeResolver times, ReadContext ctx) {
+    if (ctx.meetingChoice().isPresent()) {
+      String wanted = ctx.meetingChoice().get();
+      return meetings.stream()
+          .filter(m -> m.id().equals(wanted))
+          .findFirst()
+          .orElseThrow(
+              () -> ReportFormatException.ofFile(ReportFormatException.UNKNOWN_MEETING, wanted));
+    }
+    if (meetings.size() == 1) {
+      return meetings.get(0);
+    }
+    List<Meeting> overlapping = new ArrayList<>();
+    for (Meeting meeting : meetings) {
+      MeetingInfo info = columns.meeting(meeting.first(), times);
+      if (overlaps(info, ctx)) {
+        overlapping.add(meeting);
+      }
+    }
+    if (overlapping.size() == 1) {
+      return overlapping.get(0);
+    }
+    List<ChoiceOption> options = new ArrayList<>();
+    for (Meeting meeting : meetings) {
+      MeetingInfo info = columns.meeting(meeting.first(), times);
+      options.add(new ChoiceOption(meeting.id(), info.topic() + ", " + info.start()));
+    }
+    throw new ReportChoiceNeededException(
+        ReportFormatException.AMBIGUOUS_MEETING, meetings.get(0).first().line(), 0, options);
+  }
+
+  private static boolean overlaps(MeetingInfo info, ReadContext ctx) {
+    Instant start = info.start();
+    Instant end = info.end() == null ? start : info.end();
+    return start != null && start.isBefore(ctx.scheduledEnd()) && end.isAfter(ctx.scheduledStart());
+  }
+}
