@@ -47,6 +47,12 @@ final class HeaderIndex {
     return found == null ? -1 : found.get(0);
   }
 
+  /** Last position of the column, or -1: Zoom's participant name comes after the host's. */
+  int lastIndex(Column column) {
+    List<Integer> found = positions.get(column);
+    return found == null ? -1 : found.get(found.size() - 1);
+  }
+
   /** First position of the column after {@code position}, or -1: the participant's copy. */
   int indexAfter(Column column, int position) {
     for (int index : positions.getOrDefault(column, List.of())) {

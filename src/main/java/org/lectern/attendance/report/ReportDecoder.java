@@ -76,10 +76,11 @@ final class ReportDecoder {
     if (pairs == 0) {
       return null;
     }
-    if (oddNuls * 10 >= pairs * 3 && evenNuls * 10 < pairs) {
+    // Cyrillic text in UTF-16 has no NULs, but digits, tabs and line ends of a report do.
+    if (oddNuls * 5 >= pairs && evenNuls * 20 < pairs) {
       return StandardCharsets.UTF_16LE;
     }
-    if (evenNuls * 10 >= pairs * 3 && oddNuls * 10 < pairs) {
+    if (evenNuls * 5 >= pairs && oddNuls * 20 < pairs) {
       return StandardCharsets.UTF_16BE;
     }
     return null;

@@ -9,7 +9,8 @@ import java.util.Set;
  *
  * @param email lower-cased, {@code null} when the file has none
  * @param intervals merged and sorted; empty when the file only gives totals
- * @param reportedMinutes the file's own total when it gives one without times, else {@code null}
+ * @param reportedMinutes the file's own total when it gives one (unique-users lists, Teams
+ *     first-join/last-leave rows), else {@code null}
  * @param aliases other names seen for the same person (Zoom's "Original Name", rename on rejoin)
  */
 public record ReportedParticipant(
@@ -25,11 +26,16 @@ public record ReportedParticipant(
     aliases = Set.copyOf(aliases);
   }
 
-  /** Whole minutes present per the intervals (rejoins counted once), else the reported total. */
+  /**
+   * Whole minutes present: the union of the intervals (rejoins counted once), capped by the
+   * reported total when the intervals are only a first-join/last-leave span; the reported total
+   * alone when there are no intervals.
+   */
   public long minutes() {
     if (intervals.isEmpty()) {
       return reportedMinutes == null ? 0 : reportedMinutes;
     }
-    return Intervals.covered(intervals).toMinutes();
+    long covered = Intervals.covered(intervals).toMinutes();
+    return reportedMinutes == null ? covered : Math.min(covered, reportedMinutes);
   }
 }

@@ -79,6 +79,7 @@ final class TeamsReportReader implements FormatReader {
     report.attend(person, first.get(), last.get(), row.line());
     Optional<Integer> minutes = Durations.minutes(h.cell(row, Column.DURATION));
     long span = Duration.between(first.get(), last.get()).toMinutes();
+    minutes.ifPresent(m -> report.attendMinutes(person, m));
     if (minutes.isPresent() && minutes.get() < span) {
       report.warn(
           "attendance.import.spanOnly",

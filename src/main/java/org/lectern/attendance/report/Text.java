@@ -21,7 +21,8 @@ final class Text {
 
   /** Comparison key for names and headers: NFKC, cleaned, case-folded. */
   static String key(String raw) {
-    return UCharacter.foldCase(clean(Normalizer.normalize(clean(raw), Normalizer.Form.NFKC)), true);
+    String normal = Normalizer.normalize(clean(raw), Normalizer.Form.NFKC).replace('\u2019', '\'');
+    return UCharacter.foldCase(clean(normal), true);
   }
 
   /** Exports write "--", "-" or "NA" (anonymised) where a value is missing. */

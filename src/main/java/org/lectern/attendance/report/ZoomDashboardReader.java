@@ -39,7 +39,10 @@ final class ZoomDashboardReader implements FormatReader {
       report.row();
       Person person =
           new Person(
-              h.text(row, Column.NAME), null, h.text(row, Column.EMAIL), ParticipantRole.ATTENDEE);
+              h.text(row, Column.NAME),
+              null,
+              h.text(row, Column.EMAIL),
+              ZoomMeetingRow.roleOf(meeting, h.text(row, Column.NAME), h.text(row, Column.EMAIL)));
       LocalDateTime join = onOrAfter(start.minusHours(1), time(h.cell(row, Column.JOIN)));
       LocalDateTime leave = onOrAfter(join, time(h.cell(row, Column.LEAVE)));
       report.attend(person, instant(join, times), instant(leave, times), row.line());

@@ -45,7 +45,9 @@ final class ZoomMeetingReader implements FormatReader {
       report.row();
       Person person =
           Person.zoomNamed(
-              h.text(row, Column.NAME), h.text(row, Column.EMAIL), ParticipantRole.ATTENDEE);
+              h.text(row, Column.NAME),
+              h.text(row, Column.EMAIL),
+              ZoomMeetingRow.roleOf(meeting, h.text(row, Column.NAME), h.text(row, Column.EMAIL)));
       if (joins) {
         attend(report, person, h, row, times);
       } else {

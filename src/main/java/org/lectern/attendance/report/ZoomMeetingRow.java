@@ -17,6 +17,19 @@ record ZoomMeetingRow(HeaderIndex header, Row values) {
     return Optional.empty();
   }
 
+  /** The meeting row names its host by e-mail (participants export) or name (dashboard). */
+  ParticipantRole roleOf(String name, String email) {
+    String hostEmail = header.has(Column.EMAIL) ? header.text(values, Column.EMAIL) : "";
+    String hostName = header.has(Column.HOST) ? header.text(values, Column.HOST) : "";
+    boolean byEmail = !hostEmail.isEmpty() && hostEmail.equalsIgnoreCase(Text.clean(email));
+    boolean byName = !hostName.isEmpty() && Text.key(hostName).equals(Text.key(name));
+    return byEmail || byName ? ParticipantRole.HOST : ParticipantRole.ATTENDEE;
+  }
+
+  static ParticipantRole roleOf(Optional<ZoomMeetingRow> meeting, String name, String email) {
+    return meeting.map(m -> m.roleOf(name, email)).orElse(ParticipantRole.ATTENDEE);
+  }
+
   List<Cell> timeCells() {
     return List.of(header.cell(values, Column.START), header.cell(values, Column.END));
   }

@@ -18,7 +18,7 @@ final class ZoomUsageColumns {
 
   ZoomUsageColumns(HeaderIndex h) {
     this.h = h;
-    this.name = h.index(Column.NAME);
+    this.name = h.lastIndex(Column.NAME);
     this.email = h.indexAfter(Column.EMAIL, name);
     this.join = h.indexAfter(Column.JOIN, name);
     this.leave = h.indexAfter(Column.LEAVE, name);
@@ -30,6 +30,17 @@ final class ZoomUsageColumns {
 
   int email() {
     return email;
+  }
+
+  /** The meeting's host: the copy of "User Email" before the participant columns. */
+  ParticipantRole roleOf(Row row) {
+    int hostEmail = h.index(Column.EMAIL);
+    boolean host =
+        hostEmail >= 0
+            && hostEmail < name
+            && !row.text(email).isEmpty()
+            && row.text(hostEmail).equalsIgnoreCase(row.text(email));
+    return host ? ParticipantRole.HOST : ParticipantRole.ATTENDEE;
   }
 
   /** Several instances of a recurring meeting share the id; the start tells them apart. */

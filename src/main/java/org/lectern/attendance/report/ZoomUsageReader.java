@@ -1,6 +1,7 @@
 package org.lectern.attendance.report;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ final class ZoomUsageReader implements FormatReader {
       report.row();
       Person person =
           Person.zoomNamed(
-              row.text(columns.name()), row.text(columns.email()), ParticipantRole.ATTENDEE);
+              row.text(columns.name()), row.text(columns.email()), columns.roleOf(row));
       Optional<Instant> join = columns.join(row, times);
       Optional<Instant> leave = columns.leave(row, times);
       if (join.isPresent() && leave.isPresent()) {
@@ -63,31 +64,40 @@ final class ZoomUsageReader implements FormatReader {
     if (ctx.meetingChoice().isPresent()) {
       String wanted = ctx.meetingChoice().get();
       return meetings.stream()
-          .filter(m -> m.id().equals(wanted))
+          .filter(m -> choiceValue(m, meetings, columns, times).equals(wanted))
           .findFirst()
           .orElseThrow(
               () -> ReportFormatException.ofFile(ReportFormatException.UNKNOWN_MEETING, wanted));
     }
-    if (meetings.size() == 1) {
-      return meetings.get(0);
-    }
-    List<Meeting> overlapping = new ArrayList<>();
-    for (Meeting meeting : meetings) {
-      MeetingInfo info = columns.meeting(meeting.first(), times);
-      if (overlaps(info, ctx)) {
-        overlapping.add(meeting);
-      }
-    }
-    if (overlapping.size() == 1) {
-      return overlapping.get(0);
+    List<Meeting> overlapping =
+        meetings.stream().filter(m -> overlaps(columns.meeting(m.first(), times), ctx)).toList();
+    if (meetings.size() == 1 || overlapping.size() == 1) {
+      return meetings.size() == 1 ? meetings.get(0) : overlapping.get(0);
     }
     List<ChoiceOption> options = new ArrayList<>();
     for (Meeting meeting : meetings) {
       MeetingInfo info = columns.meeting(meeting.first(), times);
-      options.add(new ChoiceOption(meeting.id(), info.topic() + ", " + info.start()));
+      String when = info.start() == null ? "" : ", " + local(info.start(), times);
+      options.add(
+          new ChoiceOption(choiceValue(meeting, meetings, columns, times), info.topic() + when));
     }
     throw new ReportChoiceNeededException(
         ReportFormatException.AMBIGUOUS_MEETING, meetings.get(0).first().line(), 0, options);
+  }
+
+  /** The meeting id, plus its local start when a recurring meeting's id repeats in the file. */
+  private static String choiceValue(
+      Meeting meeting, List<Meeting> all, ZoomUsageColumns columns, TimeResolver times) {
+    MeetingInfo info = columns.meeting(meeting.first(), times);
+    long sameId =
+        all.stream().filter(m -> columns.meeting(m.first(), times).id().equals(info.id())).count();
+    return sameId == 1 || info.start() == null
+        ? info.id()
+        : info.id() + "@" + local(info.start(), times);
+  }
+
+  private static String local(Instant instant, TimeResolver times) {
+    return LocalDateTime.ofInstant(instant, times.zone()).toString();
   }
 
   private static boolean overlaps(MeetingInfo info, ReadContext ctx) {
