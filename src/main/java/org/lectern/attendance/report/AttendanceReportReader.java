@@ -16,8 +16,8 @@ public final class AttendanceReportReader {
           new TeamsEventListReader(),
           new ZoomUsageReader(),
           new ZoomDashboardReader(),
-          new ZoomMeetingReader(),
-          new BbbCsvReader());
+          new BbbCsvReader(),
+          new ZoomMeetingReader());
 
   /**
    * Reads one report.
