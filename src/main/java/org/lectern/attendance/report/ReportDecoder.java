@@ -89,7 +89,7 @@ final class ReportDecoder {
   /** Not UTF-8: a Russian Excel saves CP1251, a French or German one CP1252. */
   private static String decodeWindowsCodePage(byte[] bytes) {
     String cyrillic = new String(bytes, CP1251);
-    if (share(cyrillic, Character.UnicodeBlock.CYRILLIC) >= 0.8) {
+    if (share(cyrillic, Character.UnicodeBlock.CYRILLIC) >= 0.8 && !mixesScripts(cyrillic)) {
       return cyrillic;
     }
     String latin = new String(bytes, CP1252);
@@ -105,6 +105,28 @@ final class ReportDecoder {
     long inBlock =
         text.chars().filter(c -> c > 127 && Character.UnicodeBlock.of(c) == block).count();
     return nonAscii == 0 ? 0 : (double) inBlock / nonAscii;
+  }
+
+  /**
+   * French read as CP1251 turns "arrivée" into "arrivйe": single Cyrillic letters inside Latin
+   * words. Real Russian text keeps Cyrillic words whole.
+   */
+  private static boolean mixesScripts(String text) {
+    int cyrillic = 0;
+    int mixed = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.UnicodeBlock.of(text.charAt(i)) == Character.UnicodeBlock.CYRILLIC) {
+        cyrillic++;
+        boolean before = i > 0 && isAsciiLetter(text.charAt(i - 1));
+        boolean after = i + 1 < text.length() && isAsciiLetter(text.charAt(i + 1));
+        mixed += before || after ? 1 : 0;
+      }
+    }
+    return mixed * 5 > cyrillic;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   private static String stripLeadingBoms(String text) {
