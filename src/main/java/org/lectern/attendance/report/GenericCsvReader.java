@@ -14,13 +14,7 @@ final class GenericCsvReader {
   private GenericCsvReader() {}
 
   static ParsedReport read(List<Row> rows, ReadContext ctx, ColumnMapping mapping) {
-    int at = -1;
-    for (int i = 0; i < rows.size() && at < 0; i++) {
-      at = Rows.indexOfLabel(rows.get(i), mapping.name()) >= 0 ? i : -1;
-    }
-    if (at < 0) {
-      throw ReportFormatException.ofFile(ReportFormatException.MISSING_COLUMN, mapping.name());
-    }
+    int at = headerAt(rows, mapping);
     Row header = rows.get(at);
     int name = Rows.indexOfLabel(header, mapping.name());
     int email = column(header, mapping.email());
@@ -29,10 +23,7 @@ final class GenericCsvReader {
     int duration = column(header, mapping.duration());
     List<Row> data = rows.subList(at + 1, rows.size());
     List<Cell> cells = new ArrayList<>();
-    for (Row row : data) {
-      cells.add(row.cell(join));
-      cells.add(row.cell(leave));
-    }
+    data.forEach(row -> cells.addAll(List.of(row.cell(join), row.cell(leave))));
     TimeResolver times = TimeResolver.decide(cells, ctx, ctx.fileZone());
     ReportBuilder report = new ReportBuilder("generic-csv");
     for (Row row : data) {
@@ -47,6 +38,15 @@ final class GenericCsvReader {
       }
     }
     return report.build();
+  }
+
+  private static int headerAt(List<Row> rows, ColumnMapping mapping) {
+    for (int i = 0; i < rows.size(); i++) {
+      if (Rows.indexOfLabel(rows.get(i), mapping.name()) >= 0) {
+        return i;
+      }
+    }
+    throw ReportFormatException.ofFile(ReportFormatException.MISSING_COLUMN, mapping.name());
   }
 
   /** Position of an optional mapped column; -1 (always empty) when not mapped. */

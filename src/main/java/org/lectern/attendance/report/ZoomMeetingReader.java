@@ -29,25 +29,15 @@ final class ZoomMeetingReader implements FormatReader {
     HeaderIndex h = HeaderIndex.of(rows.get(at));
     List<Row> data = rows.subList(at + 1, rows.size());
     Optional<ZoomMeetingRow> meeting = ZoomMeetingRow.find(rows.subList(0, at));
-    List<Cell> cells = new ArrayList<>();
-    meeting.ifPresent(m -> cells.addAll(m.timeCells()));
     boolean joins = h.has(Column.JOIN);
-    for (Row row : data) {
-      if (joins) {
-        cells.add(h.cell(row, Column.JOIN));
-        cells.add(h.cell(row, Column.LEAVE));
-      }
-    }
-    TimeResolver times = TimeResolver.decide(cells, ctx, ctx.fileZone());
+    TimeResolver times = TimeResolver.decide(timeCells(h, data, meeting), ctx, ctx.fileZone());
     ReportBuilder report =
         new ReportBuilder(joins ? "zoom-meeting-participants" : "zoom-meeting-unique-users");
     for (Row row : data) {
       report.row();
-      Person person =
-          Person.zoomNamed(
-              h.text(row, Column.NAME),
-              h.text(row, Column.EMAIL),
-              ZoomMeetingRow.roleOf(meeting, h.text(row, Column.NAME), h.text(row, Column.EMAIL)));
+      String name = h.text(row, Column.NAME);
+      String email = h.text(row, Column.EMAIL);
+      Person person = Person.zoomNamed(name, email, ZoomMeetingRow.roleOf(meeting, name, email));
       if (joins) {
         attend(report, person, h, row, times);
       } else {
@@ -57,6 +47,19 @@ final class ZoomMeetingReader implements FormatReader {
     }
     meeting.ifPresent(m -> report.meeting(m.info(times)));
     return report.build();
+  }
+
+  private static List<Cell> timeCells(
+      HeaderIndex h, List<Row> data, Optional<ZoomMeetingRow> meeting) {
+    List<Cell> cells = new ArrayList<>();
+    meeting.ifPresent(m -> cells.addAll(m.timeCells()));
+    if (h.has(Column.JOIN)) {
+      for (Row row : data) {
+        cells.add(h.cell(row, Column.JOIN));
+        cells.add(h.cell(row, Column.LEAVE));
+      }
+    }
+    return cells;
   }
 
   static void attend(
