@@ -1,10 +1,17 @@
 package org.lectern.certificate.document;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import javax.imageio.ImageIO;
 
 /** Fictional certificates shared by the document tests. */
 final class SampleCertificates {
@@ -84,6 +91,46 @@ final class SampleCertificates {
         LocalDate.of(2025, 5, 13),
         List.of(new Signatory("Alex Morgan", "Programme Director")),
         null);
+  }
+
+  static CertificateContent withLogo() {
+    CertificateContent content = english();
+    return new CertificateContent(
+        content.holderName(),
+        content.licenceNumber(),
+        content.programmeTitle(),
+        content.firstSession(),
+        content.lastSession(),
+        content.hours(),
+        content.deliveryMode(),
+        content.issuer(),
+        content.partners(),
+        content.trainers(),
+        content.topics(),
+        content.topicNeutral(),
+        content.code(),
+        content.verificationUrl(),
+        content.issueDate(),
+        content.signatories(),
+        logoPng());
+  }
+
+  /** A small logo with a transparent background, as organisers upload them. */
+  static byte[] logoPng() {
+    BufferedImage image = new BufferedImage(240, 96, BufferedImage.TYPE_INT_ARGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(new Color(31, 60, 102, 255));
+    g.fillOval(4, 4, 88, 88);
+    g.setColor(new Color(176, 141, 60, 200));
+    g.fillRect(100, 30, 130, 36);
+    g.dispose();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "png", out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   static CertificateContent topicNeutral(CertificateContent content) {
