@@ -78,7 +78,9 @@ final class CertificateFonts {
   }
 
   private static List<String> families(String family) {
-    return family.equals(SERIF) ? List.of(SERIF, "serif") : List.of(SANS, "sans-serif");
+    return family.equals(SERIF)
+        ? List.of(SERIF, "serif", "Serif")
+        : List.of(SANS, "sans-serif", "SansSerif");
   }
 
   private static BitSet codePointsOf(byte[] bytes) {

@@ -4,6 +4,7 @@ import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
+import com.openhtmltopdf.pdfboxout.fontstore.FontNotFoundException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,6 +68,13 @@ public final class CertificateRenderer {
     String title = labels.text("title") + " — " + content.holderName();
     try {
       return toPdf(xhtml, title, content, language);
+    } catch (FontNotFoundException e) {
+      throw new CertificateTemplateException(
+          "a font family the template names is not available ("
+              + e.getMessage()
+              + "); use 'Lectern Serif', 'Lectern Sans', serif or sans-serif",
+          0,
+          e);
     } catch (IOException e) {
       throw new CertificateRenderingException("Cannot render certificate " + content.code(), e);
     }

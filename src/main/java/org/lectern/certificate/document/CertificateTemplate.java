@@ -38,7 +38,7 @@ public final class CertificateTemplate {
   public static CertificateTemplate parse(String source) {
     Objects.requireNonNull(source, "source");
     CertificateTemplate template = new CertificateTemplate(source, parseNodes(source));
-    Xhtml.parse(template.fill(CertificateVariables.sampleValues()));
+    XhtmlCheck.check(template.fill(CertificateVariables.sampleValues()));
     return template;
   }
 

@@ -1,6 +1,5 @@
 package org.lectern.certificate.document;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
@@ -9,7 +8,6 @@ import java.util.Collection;
 import java.util.Optional;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
-import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
@@ -81,12 +79,13 @@ final class SignatureCheck {
   /** The signer's certificate if the CMS signature is intact over the signed bytes, else null. */
   private X509Certificate verifiedSigner()
       throws IOException, CMSException, GeneralSecurityException, OperatorCreationException {
-    byte[] contents = signature.getContents(pdf);
-    if (!onlyZeroesAfterSignature(contents)) {
+    Optional<byte[]> contents = DerSignature.withoutPadding(signature.getContents(pdf));
+    if (contents.isEmpty()) {
       return null;
     }
     CMSSignedData cms =
-        new CMSSignedData(new CMSProcessableByteArray(signature.getSignedContent(pdf)), contents);
+        new CMSSignedData(
+            new CMSProcessableByteArray(signature.getSignedContent(pdf)), contents.get());
     if (cms.getSignerInfos().size() != 1) {
       return null;
     }
@@ -101,21 +100,6 @@ final class SignatureCheck {
       return null;
     }
     return new JcaX509CertificateConverter().getCertificate(holder);
-  }
-
-  // /Contents is padded with zeroes that no digest covers; anything else there was put in later.
-  private static boolean onlyZeroesAfterSignature(byte[] contents) throws IOException {
-    ByteArrayInputStream in = new ByteArrayInputStream(contents);
-    try (ASN1InputStream asn1 = new ASN1InputStream(in)) {
-      asn1.readObject();
-    }
-    byte[] rest = in.readAllBytes();
-    for (byte b : rest) {
-      if (b != 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private Optional<String> trustProblem(X509Certificate signer) {
