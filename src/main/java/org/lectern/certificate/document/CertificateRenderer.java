@@ -91,11 +91,14 @@ public final class CertificateRenderer {
     builder.useExternalResourceAccessControl(
         (uri, type) -> uri != null && uri.startsWith("data:"),
         ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-    fonts.registerWith(builder);
-    builder.withW3cDocument(xhtml, BASE_URI);
-    try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
-      renderer.layout();
-      try (PDDocument pdf = renderer.createPDFKeepOpen()) {
+    try (CertificateFonts.Lease faces = fonts.lease();
+        PDDocument pdf = new PDDocument()) {
+      builder.usePDDocument(pdf);
+      faces.registerWith(builder, pdf);
+      builder.withW3cDocument(xhtml, BASE_URI);
+      try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+        renderer.layout();
+        renderer.createPDFKeepOpen();
         requireEmbeddedFonts(pdf);
         CertificateMetadata.write(pdf, title, content, language, clock.instant());
         ByteArrayOutputStream out = new ByteArrayOutputStream();

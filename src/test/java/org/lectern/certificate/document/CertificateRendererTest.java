@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -157,6 +162,26 @@ class CertificateRendererTest {
           .contains("<lectern:holderName>" + SampleCertificates.KAZAKH_NAME)
           .contains("<pdfaid:part>3</pdfaid:part>");
       assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("kk");
+    }
+  }
+
+  @Test
+  void rendersConcurrentlyWithoutMixingUpHolders() throws Exception {
+    List<String> names =
+        List.of("Әлия", "Ғалым", "Қуаныш", "Ңғ Өмір", "Ұлан", "Үміт", "Һәкім", "Іңкәр");
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<String>> texts = new ArrayList<>();
+      for (String name : names) {
+        CertificateContent content =
+            SampleCertificates.withHolder(SampleCertificates.kazakh(), name);
+        texts.add(pool.submit(() -> text(RENDERER.render(content, CertificateLanguage.KK, KK))));
+      }
+      for (int i = 0; i < names.size(); i++) {
+        assertThat(texts.get(i).get()).contains("\n" + names.get(i) + "\n");
+      }
+    } finally {
+      pool.shutdown();
     }
   }
 

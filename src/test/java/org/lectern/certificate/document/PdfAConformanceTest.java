@@ -2,8 +2,12 @@ package org.lectern.certificate.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -62,6 +66,25 @@ class PdfAConformanceTest {
     byte[] signed = new CertificateSigner().sign(pdf, key);
 
     assertPdfA3b(signed);
+  }
+
+  @Test
+  void theValidatorDoesRejectACertificateWithoutItsColourProfile() throws Exception {
+    byte[] pdf =
+        RENDERER.render(
+            SampleCertificates.english(),
+            CertificateLanguage.EN,
+            DefaultCertificateLabels.forLanguage(CertificateLanguage.EN));
+    ByteArrayOutputStream broken = new ByteArrayOutputStream();
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      document.getDocumentCatalog().getCOSObject().removeItem(COSName.OUTPUT_INTENTS);
+      document.save(broken);
+    }
+
+    PdfAValidation.Report report = PdfAValidation.validate(broken.toByteArray());
+
+    assertThat(report.compliant()).isFalse();
+    assertThat(report.failures()).isNotEmpty();
   }
 
   private static void assertPdfA3b(byte[] pdf) throws Exception {
