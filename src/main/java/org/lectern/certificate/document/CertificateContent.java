@@ -53,7 +53,7 @@ public record CertificateContent(
     Objects.requireNonNull(verificationUrl, "verificationUrl");
     Objects.requireNonNull(issueDate, "issueDate");
     signatories = List.copyOf(signatories == null ? List.of() : signatories);
-    logoPng = logoPng == null ? null : logoPng.clone();
+    logoPng = logoPng == null ? null : requirePng(logoPng.clone());
   }
 
   @Override
@@ -65,6 +65,16 @@ public record CertificateContent(
   public static URI verificationUrl(URI publicBaseUrl, CertificateCode code) {
     String base = publicBaseUrl.toString().replaceAll("/+$", "");
     return URI.create(base + "/verify/" + code.value());
+  }
+
+  // Only PNG passes through openhtmltopdf into PDF/A unchanged; anything else is refused early.
+  private static byte[] requirePng(byte[] bytes) {
+    byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    if (bytes.length < signature.length
+        || !java.util.Arrays.equals(bytes, 0, signature.length, signature, 0, signature.length)) {
+      throw new IllegalArgumentException("The logo must be a PNG image");
+    }
+    return bytes;
   }
 
   private static void requireText(String value, String name) {

@@ -148,6 +148,34 @@ class CertificateRendererTest {
   }
 
   @Test
+  void aLogoThatIsNotPngIsRefused() {
+    CertificateContent content = SampleCertificates.withLogo();
+
+    assertThatThrownBy(
+            () ->
+                new CertificateContent(
+                    content.holderName(),
+                    content.licenceNumber(),
+                    content.programmeTitle(),
+                    content.firstSession(),
+                    content.lastSession(),
+                    content.hours(),
+                    content.deliveryMode(),
+                    content.issuer(),
+                    content.partners(),
+                    content.trainers(),
+                    content.topics(),
+                    false,
+                    content.code(),
+                    content.verificationUrl(),
+                    content.issueDate(),
+                    content.signatories(),
+                    "GIF89a....".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("PNG");
+  }
+
+  @Test
   void metadataHoldsCodeHolderAndTitle() throws IOException {
     byte[] pdf = RENDERER.render(SampleCertificates.kazakh(), CertificateLanguage.KK, KK);
 
