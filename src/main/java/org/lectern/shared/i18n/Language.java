@@ -21,8 +21,9 @@ public enum Language {
     return code;
   }
 
+  /** The locale for messages and formats; English is British, like the domain's words. */
   public Locale locale() {
-    return Locale.forLanguageTag(code);
+    return this == EN ? Locale.UK : Locale.forLanguageTag(code);
   }
 
   public static Optional<Language> fromCode(String code) {

@@ -43,7 +43,7 @@ public record TimeFormat(Locale locale) {
   /** "Asia/Almaty, UTC+05:00" at the given instant. */
   public static String zoneLabel(ZoneId zone, Instant at) {
     String offset = zone.getRules().getOffset(at).getId();
-    return zone.getId() + ", UTC" + ("Z".equals(offset) ? "" : offset);
+    return zone.getId() + ", UTC" + ("Z".equals(offset) ? "+00:00" : offset);
   }
 
   public static String iso(Instant instant, ZoneId zone) {
