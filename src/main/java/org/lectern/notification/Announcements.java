@@ -1,0 +1,124 @@
+package org.lectern.notification;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.lectern.audit.AuditLog;
+import org.lectern.identity.LecternUser;
+import org.lectern.programme.ProgrammeService;
+import org.lectern.shared.error.InvalidInputException;
+import org.lectern.shared.i18n.LocalizedText;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Organiser announcements to every confirmed delegate of a programme, each in the delegate's
+ * language (falling back to the programme's). The form's nonce makes a double submit send once.
+ */
+@Service
+class Announcements {
+
+  static final int MAX_SUBJECT = 200;
+  static final int MAX_BODY = 10_000;
+
+  private final ProgrammeService programmes;
+  private final ProgrammeFactsLoader facts;
+  private final DelegateRegistrations registrations;
+  private final DelegateDirectory directory;
+  private final Outbox outbox;
+  private final MailRenderer renderer;
+  private final MailFrame frame;
+  private final Wording wording;
+  private final AuditLog audit;
+
+  Announcements(
+      ProgrammeService programmes,
+      ProgrammeFactsLoader facts,
+      DelegateRegistrations registrations,
+      DelegateDirectory directory,
+      Outbox outbox,
+      MailRenderer renderer,
+      MailFrame frame,
+      Wording wording,
+      AuditLog audit) {
+    this.programmes = programmes;
+    this.facts = facts;
+    this.registrations = registrations;
+    this.directory = directory;
+    this.outbox = outbox;
+    this.renderer = renderer;
+    this.frame = frame;
+    this.wording = wording;
+    this.audit = audit;
+  }
+
+  /** Queues the announcement to each confirmed delegate; returns how many were queued now. */
+  @Transactional
+  int send(
+      LecternUser actor, UUID programmeId, UUID nonce, LocalizedText subject, LocalizedText body) {
+    var programme = programmes.manageable(actor, programmeId);
+    var problems = new InvalidInputException.Collector();
+    problems.check(
+        !subject.isEmpty(), "subject." + programme.mainLanguage(), "validation.required");
+    problems.check(!body.isEmpty(), "body." + programme.mainLanguage(), "validation.required");
+    subject
+        .values()
+        .forEach(
+            (l, v) ->
+                problems.check(
+                    v.length() <= MAX_SUBJECT, "subject." + l, "validation.tooLong", MAX_SUBJECT));
+    body.values()
+        .forEach(
+            (l, v) ->
+                problems.check(
+                    v.length() <= MAX_BODY, "body." + l, "validation.tooLong", MAX_BODY));
+    problems.throwIfAny();
+    ProgrammeFacts p = facts.load(programmeId);
+    List<DelegateContact> contacts = registrations.confirmedOf(programmeId);
+    int queued = 0;
+    for (DelegateContact c : contacts) {
+      if (outbox.enqueue(mail(p, c, nonce, subject, body))) {
+        queued++;
+      }
+    }
+    audit.record(
+        new AuditLog.Record(
+            actor.id(),
+            actor.fullName(),
+            "mail.announcementSent",
+            programme.organisationId(),
+            "programme",
+            programmeId.toString(),
+            contacts.size(),
+            null));
+    return queued;
+  }
+
+  private OutgoingMail mail(
+      ProgrammeFacts p, DelegateContact c, UUID nonce, LocalizedText subject, LocalizedText body) {
+    String lang = directory.chosenLanguage(c.email()).orElse(Wording.language(c.language()).code());
+    var languages = p.programme().languages();
+    String ownSubject = subject.in(lang, languages);
+    List<String> paragraphs = new ArrayList<>();
+    if (p.neutral()) {
+      paragraphs.add(ownSubject);
+    }
+    paragraphs.add(body.in(lang, languages));
+    MailContent content =
+        new MailContent(
+            lang,
+            p.neutral() ? wording.t(lang, "notification.announcement.neutral.subject") : ownSubject,
+            frame.greeting(lang, c.fullName()),
+            paragraphs,
+            List.of(),
+            frame.myTrainings(lang),
+            frame.footer(lang));
+    return renderer.mail(
+        content,
+        "programme.announcement",
+        p.programme().id(),
+        c.email(),
+        List.of(),
+        "programme.announcement:" + nonce + ":" + c.registrationId());
+  }
+}

@@ -1,0 +1,138 @@
+package org.lectern.notification;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.lectern.shared.crypto.PersonalDataCipher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The delegates this module has written to, keyed by the e-mail blind index: their encrypted
+ * address, the language they read, and the hash of their calendar feed secret. A sign-in link is
+ * only ever sent to an address found here, so Lectern cannot be used to mail strangers.
+ */
+@Repository
+class DelegateDirectory {
+
+  static final String EMAIL = "delegate.email";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final JdbcClient jdbc;
+  private final PersonalDataCipher cipher;
+  private final Clock clock;
+
+  DelegateDirectory(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
+    this.jdbc = jdbc;
+    this.cipher = cipher;
+    this.clock = clock;
+  }
+
+  String indexOf(String email) {
+    return cipher.emailIndex(email);
+  }
+
+  /** Records the address; the language follows the registration unless the delegate chose one. */
+  void remember(String email, String language) {
+    jdbc.sql(
+            """
+            insert into delegate_address (email_index, email, language, created_at, updated_at)
+            values (:idx, :email, :lang, :now, :now)
+            on conflict (email_index) do update set
+              language = case when delegate_address.language_fixed
+                              then delegate_address.language else excluded.language end,
+              updated_at = excluded.updated_at
+            """)
+        .param("idx", indexOf(email))
+        .param("email", cipher.encrypt(email.strip(), EMAIL))
+        .param("lang", language)
+        .param("now", Timestamp.from(clock.instant()))
+        .update();
+  }
+
+  Optional<DelegateAddress> find(String emailIndex) {
+    return jdbc.sql(
+            "select email_index, email, language, feed_hash from delegate_address"
+                + " where email_index = :idx")
+        .param("idx", emailIndex)
+        .query((rs, i) -> map(rs))
+        .optional();
+  }
+
+  Optional<DelegateAddress> byFeedSecret(String secret) {
+    return jdbc.sql(
+            "select email_index, email, language, feed_hash from delegate_address"
+                + " where feed_hash = :h")
+        .param("h", hash(secret))
+        .query((rs, i) -> map(rs))
+        .optional();
+  }
+
+  /** The language mails to this address are written in, if the delegate chose one. */
+  Optional<String> chosenLanguage(String email) {
+    return jdbc.sql(
+            "select language from delegate_address where email_index = :idx and language_fixed")
+        .param("idx", indexOf(email))
+        .query(String.class)
+        .optional();
+  }
+
+  void chooseLanguage(String emailIndex, String language) {
+    jdbc.sql(
+            """
+            update delegate_address set language = :lang, language_fixed = true, updated_at = :now
+            where email_index = :idx
+            """)
+        .param("idx", emailIndex)
+        .param("lang", language)
+        .param("now", Timestamp.from(clock.instant()))
+        .update();
+  }
+
+  /** A new feed secret (shown once); only its hash is stored, so the old URL stops working. */
+  String renewFeedSecret(String emailIndex) {
+    byte[] bytes = new byte[24];
+    RANDOM.nextBytes(bytes);
+    String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    jdbc.sql(
+            "update delegate_address set feed_hash = :h, feed_created_at = :now"
+                + " where email_index = :idx")
+        .param("idx", emailIndex)
+        .param("h", hash(secret))
+        .param("now", Timestamp.from(clock.instant()))
+        .update();
+    return secret;
+  }
+
+  void revokeFeed(String emailIndex) {
+    jdbc.sql(
+            "update delegate_address set feed_hash = null, feed_created_at = null"
+                + " where email_index = :idx")
+        .param("idx", emailIndex)
+        .update();
+  }
+
+  private DelegateAddress map(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new DelegateAddress(
+        rs.getString("email_index"),
+        cipher.decrypt(rs.getBytes("email"), EMAIL),
+        rs.getString("language"),
+        rs.getString("feed_hash") != null);
+  }
+
+  static String hash(String secret) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package org.lectern.notification;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
+import org.springframework.security.authentication.ott.JdbcOneTimeTokenService;
+import org.springframework.security.authentication.ott.OneTimeTokenAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * The delegates' door: "My trainings" under /my, signed in with a one-time link (Spring Security's
+ * one-time-token login). Its security context lives under its own session key, so a delegate
+ * session never opens the back office and an organiser session never opens /my.
+ */
+@Configuration(proxyBeanMethods = false)
+class DelegateSecurityConfiguration {
+
+  static final String CONTEXT_KEY = "LECTERN_DELEGATE_SECURITY_CONTEXT";
+  static final String CSP =
+      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+          + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+  @Bean
+  JdbcOneTimeTokenService delegateOneTimeTokens(JdbcTemplate jdbc) {
+    return new JdbcOneTimeTokenService(jdbc);
+  }
+
+  @Bean
+  @Order(0)
+  SecurityFilterChain delegates(
+      HttpSecurity http, JdbcOneTimeTokenService tokens, DelegateAccess access) throws Exception {
+    var contexts = new HttpSessionSecurityContextRepository();
+    contexts.setSpringSecurityContextKey(CONTEXT_KEY);
+    http.securityMatcher("/my", "/my/**")
+        .securityContext(c -> c.securityContextRepository(contexts))
+        .requestCache(r -> r.disable())
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers("/my/sign-in", "/my/sign-in/**", "/my/calendar/*")
+                    .permitAll()
+                    .anyRequest()
+                    .hasRole("DELEGATE"))
+        .oneTimeTokenLogin(
+            o ->
+                o.tokenService(tokens)
+                    .tokenGeneratingUrl("/my/sign-in")
+                    .generateRequestResolver(
+                        request ->
+                            access
+                                .linkRecipient(request.getParameter("email"))
+                                .map(
+                                    index ->
+                                        new GenerateOneTimeTokenRequest(
+                                            index, DelegateAccess.LINK_VALIDITY))
+                                .orElse(null))
+                    .tokenGenerationSuccessHandler(
+                        (request, response, token) -> {
+                          access.mailLink(token);
+                          response.sendRedirect("/my/sign-in?sent");
+                        })
+                    .loginProcessingUrl("/my/sign-in/token")
+                    .loginPage("/my/sign-in")
+                    .showDefaultSubmitPage(false)
+                    .authenticationProvider(
+                        new OneTimeTokenAuthenticationProvider(tokens, access.delegates()))
+                    .authenticationSuccessHandler(new SimpleUrlAuthenticationSuccessHandler("/my"))
+                    .authenticationFailureHandler(
+                        new SimpleUrlAuthenticationFailureHandler("/my/sign-in?expired")))
+        .logout(l -> l.logoutUrl("/my/sign-out").logoutSuccessUrl("/my/sign-in?signedOut"))
+        .headers(
+            h ->
+                h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                    .referrerPolicy(
+                        r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+    return http.build();
+  }
+}

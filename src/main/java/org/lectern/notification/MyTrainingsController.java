@@ -1,0 +1,184 @@
+package org.lectern.notification;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.lectern.audit.AuditLog;
+import org.lectern.identity.Emails;
+import org.lectern.shared.error.InvalidInputException;
+import org.lectern.shared.error.NotFoundException;
+import org.lectern.shared.i18n.Language;
+import org.lectern.shared.web.FormErrors;
+import org.lectern.shared.web.Ui;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** "My trainings" for delegates, and the pages of the one-time sign-in link. */
+@Controller
+class MyTrainingsController {
+
+  static final MediaType CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
+
+  private final MyTrainings trainings;
+  private final DelegateDirectory directory;
+  private final DelegateAccess access;
+  private final DelegateRegistrations registrations;
+  private final AuditLog audit;
+  private final LocaleResolver locales;
+  private final String baseUrl;
+
+  MyTrainingsController(
+      MyTrainings trainings,
+      DelegateDirectory directory,
+      DelegateAccess access,
+      DelegateRegistrations registrations,
+      AuditLog audit,
+      LocaleResolver locales,
+      MailFrame frame) {
+    this.trainings = trainings;
+    this.directory = directory;
+    this.access = access;
+    this.registrations = registrations;
+    this.audit = audit;
+    this.locales = locales;
+    this.baseUrl = frame.baseUrl();
+  }
+
+  @GetMapping("/my/sign-in")
+  String signIn(
+      @RequestParam(required = false) String sent,
+      @RequestParam(required = false) String expired,
+      @RequestParam(required = false) String signedOut,
+      Model model) {
+    model.addAttribute(
+        "page",
+        new SignInPage("", FormErrors.none(), sent != null, expired != null, signedOut != null));
+    return "notification/sign-in";
+  }
+
+  /** Reached only when no link was issued: the answer must not tell why. */
+  @PostMapping("/my/sign-in")
+  String signInNotIssued(@RequestParam(defaultValue = "") String email, Model model, Ui ui) {
+    if (!Emails.isValid(email)) {
+      FormErrors errors = emailError(ui);
+      model.addAttribute("page", new SignInPage(email, errors, false, false, false));
+      return "notification/sign-in";
+    }
+    return "redirect:/my/sign-in?sent";
+  }
+
+  private static FormErrors emailError(Ui ui) {
+    try {
+      new InvalidInputException.Collector().add("email", "validation.email").throwIfAny();
+      return FormErrors.none();
+    } catch (InvalidInputException e) {
+      return FormErrors.of(e, ui);
+    }
+  }
+
+  @GetMapping("/my/sign-in/token")
+  String confirm(@RequestParam(defaultValue = "") String token, Model model) {
+    model.addAttribute("page", new TokenPage(token));
+    return "notification/token";
+  }
+
+  @GetMapping("/my")
+  String my(
+      @AuthenticationPrincipal DelegatePrincipal delegate,
+      @RequestParam(required = false) String done,
+      Model model,
+      Ui ui) {
+    DelegateAddress address = directory.find(delegate.emailIndex()).orElseThrow();
+    Object feed = model.getAttribute("newFeedUrl");
+    model.addAttribute(
+        "page",
+        trainings.page(
+            delegate,
+            address.language(),
+            address.hasFeed(),
+            feed == null ? null : feed.toString(),
+            done,
+            ui));
+    return "notification/my";
+  }
+
+  @PostMapping("/my/registrations/{id}/cancel")
+  String cancel(@AuthenticationPrincipal DelegatePrincipal delegate, @PathVariable String id) {
+    UUID registrationId =
+        trainings
+            .parse(id)
+            .orElseThrow(() -> new NotFoundException("notification.my.registrationNotFound"));
+    registrations.cancelByDelegate(delegate.email(), registrationId);
+    return "redirect:/my?done=cancelled";
+  }
+
+  @PostMapping("/my/language")
+  String language(
+      @AuthenticationPrincipal DelegatePrincipal delegate,
+      @RequestParam(defaultValue = "") String language,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    access.chooseLanguage(delegate, language);
+    Language.fromCode(language).ifPresent(l -> locales.setLocale(request, response, l.locale()));
+    return "redirect:/my?done=language";
+  }
+
+  @PostMapping("/my/calendar")
+  String newFeed(@AuthenticationPrincipal DelegatePrincipal delegate, RedirectAttributes flash) {
+    String secret = directory.renewFeedSecret(delegate.emailIndex());
+    flash.addFlashAttribute("newFeedUrl", baseUrl + "/my/calendar/" + secret + ".ics");
+    return "redirect:/my?done=feed";
+  }
+
+  @PostMapping("/my/calendar/revoke")
+  String revokeFeed(@AuthenticationPrincipal DelegatePrincipal delegate) {
+    directory.revokeFeed(delegate.emailIndex());
+    return "redirect:/my?done=feedRevoked";
+  }
+
+  @GetMapping("/my/calendar/{secret}.ics")
+  ResponseEntity<String> feed(@PathVariable String secret) {
+    DelegateAddress address =
+        directory
+            .byFeedSecret(secret)
+            .orElseThrow(() -> new NotFoundException("notification.my.feedNotFound"));
+    return ResponseEntity.ok()
+        .contentType(CALENDAR)
+        .header("Cache-Control", "no-store")
+        .body(trainings.calendar(address.email(), address.language()));
+  }
+
+  @GetMapping(value = "/my/data.json", produces = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseBody
+  ResponseEntity<MyData> data(@AuthenticationPrincipal DelegatePrincipal delegate) {
+    DelegateAddress address = directory.find(delegate.emailIndex()).orElseThrow();
+    MyData data = trainings.data(address);
+    audit.record(
+        new AuditLog.Record(
+            null,
+            "delegate",
+            "delegate.dataDownloaded",
+            null,
+            "delegate",
+            null,
+            data.registrations().size(),
+            null));
+    return ResponseEntity.ok()
+        .header(
+            "Content-Disposition",
+            ContentDisposition.attachment().filename("my-lectern-data.json").build().toString())
+        .body(data);
+  }
+}

@@ -1,0 +1,26 @@
+package org.lectern.notification;
+
+import java.util.List;
+import java.util.UUID;
+
+/** "My trainings": the delegate's registrations, language, and calendar feed. */
+public record MyTrainingsPage(
+    String email,
+    String language,
+    List<Item> registrations,
+    boolean hasFeed,
+    String newFeedUrl,
+    String notice) {
+
+  /** One registration with its upcoming sessions. */
+  public record Item(
+      UUID registrationId,
+      String programmeTitle,
+      String titleLang,
+      String status,
+      boolean cancellable,
+      List<SessionLine> upcoming) {}
+
+  /** When a session happens, in the viewer's zone and (if different) the programme's. */
+  public record SessionLine(String title, String when, String zone, String programmeTime) {}
+}

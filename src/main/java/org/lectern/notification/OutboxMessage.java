@@ -1,0 +1,23 @@
+package org.lectern.notification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A decrypted outbox row, for sending and for the administrators' outbox page. */
+record OutboxMessage(
+    UUID id,
+    String kind,
+    UUID relatedId,
+    String to,
+    String language,
+    String subject,
+    String text,
+    String html,
+    MailStatus status,
+    int attempts,
+    Instant nextAttemptAt,
+    String lastError,
+    Instant createdAt,
+    Instant sentAt,
+    List<MailAttachment> attachments) {}

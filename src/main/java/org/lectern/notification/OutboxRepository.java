@@ -1,0 +1,165 @@
+package org.lectern.notification;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.lectern.shared.crypto.PersonalDataCipher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL of the mail outbox; encrypts on the way in and decrypts on the way out. */
+@Repository
+class OutboxRepository {
+
+  static final String TO = "mail.to";
+  static final String SUBJECT = "mail.subject";
+  static final String TEXT = "mail.text";
+  static final String HTML = "mail.html";
+  static final String ATTACHMENT = "mail.attachment";
+
+  private static final String COLUMNS =
+      "id, kind, related_id, recipient, subject, body_text, body_html, language, status, attempts,"
+          + " next_attempt_at, last_error, created_at, sent_at";
+
+  private final JdbcClient jdbc;
+  private final PersonalDataCipher cipher;
+
+  OutboxRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
+    this.jdbc = jdbc;
+    this.cipher = cipher;
+  }
+
+  /** Inserts unless a message with the same dedupe key exists; true when inserted. */
+  boolean insert(UUID id, OutgoingMail m, Instant now) {
+    int rows =
+        jdbc.sql(
+                """
+                insert into mail_outbox (id, kind, related_id, recipient, subject, body_text,
+                  body_html, language, next_attempt_at, created_at, dedupe_key)
+                values (:id, :kind, :related, :to, :subject, :text, :html, :lang, :now, :now, :key)
+                on conflict (dedupe_key) do nothing
+                """)
+            .param("id", id)
+            .param("kind", m.kind())
+            .param("related", m.relatedId())
+            .param("to", cipher.encrypt(m.to(), TO))
+            .param("subject", cipher.encrypt(m.subject(), SUBJECT))
+            .param("text", cipher.encrypt(m.text(), TEXT))
+            .param("html", cipher.encrypt(m.html(), HTML))
+            .param("lang", m.language())
+            .param("now", Timestamp.from(now))
+            .param("key", m.dedupeKey())
+            .update();
+    if (rows == 0) {
+      return false;
+    }
+    int position = 0;
+    for (MailAttachment a : m.attachments()) {
+      jdbc.sql(
+              """
+              insert into mail_attachment (mail_id, position, filename, content_type, content)
+              values (:id, :pos, :name, :type, :content)
+              """)
+          .param("id", id)
+          .param("pos", position++)
+          .param("name", a.filename())
+          .param("type", a.contentType())
+          .param(
+              "content",
+              cipher.encrypt(Base64.getEncoder().encodeToString(a.content()), ATTACHMENT))
+          .update();
+    }
+    return true;
+  }
+
+  /** Locks up to {@code limit} due messages; other nodes skip them until this transaction ends. */
+  List<OutboxMessage> claimDue(Instant now, int limit) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from mail_outbox where status = 'PENDING' and next_attempt_at <= :now"
+                + " order by next_attempt_at limit :limit for update skip locked")
+        .param("now", Timestamp.from(now))
+        .param("limit", limit)
+        .query((rs, i) -> map(rs, true))
+        .list();
+  }
+
+  List<OutboxMessage> recent(int limit, int offset) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from mail_outbox order by created_at desc, id limit :l offset :o")
+        .param("l", limit)
+        .param("o", offset)
+        .query((rs, i) -> map(rs, false))
+        .list();
+  }
+
+  int count() {
+    return jdbc.sql("select count(*) from mail_outbox").query(Integer.class).single();
+  }
+
+  void markSent(UUID id, Instant now) {
+    jdbc.sql(
+            """
+            update mail_outbox set status = 'SENT', sent_at = :now, attempts = attempts + 1,
+              last_error = null where id = :id
+            """)
+        .param("id", id)
+        .param("now", Timestamp.from(now))
+        .update();
+  }
+
+  void markAttemptFailed(UUID id, MailStatus status, Instant next, String error) {
+    jdbc.sql(
+            """
+            update mail_outbox set status = :status, attempts = attempts + 1,
+              next_attempt_at = :next, last_error = :error where id = :id
+            """)
+        .param("id", id)
+        .param("status", status.name())
+        .param("next", Timestamp.from(next))
+        .param("error", error)
+        .update();
+  }
+
+  private OutboxMessage map(ResultSet rs, boolean withAttachments) throws SQLException {
+    UUID id = rs.getObject("id", UUID.class);
+    Timestamp sent = rs.getTimestamp("sent_at");
+    return new OutboxMessage(
+        id,
+        rs.getString("kind"),
+        rs.getObject("related_id", UUID.class),
+        cipher.decrypt(rs.getBytes("recipient"), TO),
+        rs.getString("language"),
+        cipher.decrypt(rs.getBytes("subject"), SUBJECT),
+        cipher.decrypt(rs.getBytes("body_text"), TEXT),
+        cipher.decrypt(rs.getBytes("body_html"), HTML),
+        MailStatus.valueOf(rs.getString("status")),
+        rs.getInt("attempts"),
+        rs.getTimestamp("next_attempt_at").toInstant(),
+        rs.getString("last_error"),
+        rs.getTimestamp("created_at").toInstant(),
+        sent == null ? null : sent.toInstant(),
+        withAttachments ? attachments(id) : List.of());
+  }
+
+  List<MailAttachment> attachments(UUID mailId) {
+    return jdbc.sql(
+            "select filename, content_type, content from mail_attachment where mail_id = :id"
+                + " order by position")
+        .param("id", mailId)
+        .query(
+            (rs, i) ->
+                new MailAttachment(
+                    rs.getString("filename"),
+                    rs.getString("content_type"),
+                    Base64.getDecoder().decode(cipher.decrypt(rs.getBytes("content"), ATTACHMENT))))
+        .list();
+  }
+}

@@ -1,0 +1,130 @@
+package org.lectern.notification;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers due outbox messages. Rows are claimed with {@code for update skip locked}, so several
+ * nodes never send the same row at once. Delivery is at least once: a crash after the SMTP server
+ * accepted a message but before the row is marked sent resends it; nothing is ever dropped. Without
+ * {@code spring.mail.host} there is no mail sender and messages stay in the outbox for
+ * administrators to read.
+ */
+@Component
+class OutboxSender {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+  static final int BATCH = 20;
+  static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+  static final Duration LONGEST_RETRY = Duration.ofHours(6);
+
+  private final OutboxRepository repository;
+  private final ObjectProvider<JavaMailSender> mailSender;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+  private final String from;
+  private final int maxAttempts;
+
+  OutboxSender(
+      OutboxRepository repository,
+      ObjectProvider<JavaMailSender> mailSender,
+      TransactionTemplate transactions,
+      Clock clock,
+      @Value("${lectern.mail.from}") String from,
+      @Value("${lectern.mail.max-attempts:8}") int maxAttempts) {
+    this.repository = repository;
+    this.mailSender = mailSender;
+    this.transactions = transactions;
+    this.clock = clock;
+    this.from = from;
+    this.maxAttempts = maxAttempts;
+  }
+
+  boolean enabled() {
+    return mailSender.getIfAvailable() != null;
+  }
+
+  /** Sends one batch of due messages; returns how many were delivered. */
+  int sendDue() {
+    JavaMailSender sender = mailSender.getIfAvailable();
+    if (sender == null) {
+      return 0;
+    }
+    Integer sent = transactions.execute(tx -> sendBatch(sender));
+    return sent == null ? 0 : sent;
+  }
+
+  private int sendBatch(JavaMailSender sender) {
+    List<OutboxMessage> due = repository.claimDue(clock.instant(), BATCH);
+    int sent = 0;
+    for (OutboxMessage m : due) {
+      try {
+        sender.send(mime(sender, m));
+        repository.markSent(m.id(), clock.instant());
+        sent++;
+      } catch (RuntimeException | MessagingException e) {
+        int attempt = m.attempts() + 1;
+        boolean giveUp = attempt >= maxAttempts;
+        repository.markAttemptFailed(
+            m.id(),
+            giveUp ? MailStatus.FAILED : MailStatus.PENDING,
+            clock.instant().plus(backoff(attempt)),
+            describe(e));
+        log.warn("Mail {} ({}) attempt {} failed: {}", m.id(), m.kind(), attempt, describe(e));
+      }
+    }
+    return sent;
+  }
+
+  /** 30 s, 1 min, 2 min, … up to 6 h between attempts. */
+  static Duration backoff(int attempt) {
+    Duration d = FIRST_RETRY.multipliedBy(1L << Math.min(attempt - 1, 20));
+    return d.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : d;
+  }
+
+  // Exception messages of mail servers may quote the recipient: keep only the types.
+  static String describe(Throwable e) {
+    StringBuilder b = new StringBuilder(e.getClass().getSimpleName());
+    Throwable cause = e.getCause();
+    for (int i = 0; cause != null && i < 3; i++, cause = cause.getCause()) {
+      b.append(" < ").append(cause.getClass().getSimpleName());
+    }
+    return b.toString();
+  }
+
+  private MimeMessage mime(JavaMailSender sender, OutboxMessage m) throws MessagingException {
+    MimeMessage mime = sender.createMimeMessage();
+    MimeMessageHelper h = new MimeMessageHelper(mime, true, "UTF-8");
+    h.setFrom(from);
+    h.setTo(m.to());
+    h.setSubject(m.subject());
+    if (m.html() == null) {
+      h.setText(m.text());
+    } else {
+      h.setText(m.text(), m.html());
+    }
+    for (MailAttachment a : m.attachments()) {
+      h.addAttachment(a.filename(), new ByteArrayResource(a.content()), a.contentType());
+    }
+    mime.setHeader("Content-Language", m.language());
+    mime.setHeader("X-Lectern-Mail", m.id().toString());
+    return mime;
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+}

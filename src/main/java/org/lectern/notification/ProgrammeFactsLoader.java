@@ -1,0 +1,35 @@
+package org.lectern.notification;
+
+import java.util.Comparator;
+import java.util.UUID;
+import org.lectern.programme.ProgrammeService;
+import org.lectern.session.Session;
+import org.lectern.session.SessionService;
+import org.lectern.shared.error.NotFoundException;
+import org.springframework.stereotype.Component;
+
+/** Loads a programme with its published sessions and privacy setting, for composing mails. */
+@Component
+class ProgrammeFactsLoader {
+
+  private final ProgrammeService programmes;
+  private final SessionService sessions;
+  private final ProgrammePrivacy privacy;
+
+  ProgrammeFactsLoader(
+      ProgrammeService programmes, SessionService sessions, ProgrammePrivacy privacy) {
+    this.programmes = programmes;
+    this.sessions = sessions;
+    this.privacy = privacy;
+  }
+
+  ProgrammeFacts load(UUID programmeId) {
+    var programme =
+        programmes.find(programmeId).orElseThrow(() -> new NotFoundException("programme.notFound"));
+    var published =
+        sessions.publishedOfProgramme(programmeId).stream()
+            .sorted(Comparator.comparing(Session::startsAt))
+            .toList();
+    return new ProgrammeFacts(programme, published, privacy.neutralWording(programmeId));
+  }
+}

@@ -1,0 +1,102 @@
+package org.lectern.notification;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Composes and queues the e-mails of a registration's life, in the delegate's language. Called
+ * inside the registration's transaction (by the listener of registration events), so the mail is
+ * queued exactly when the change commits. One mail per registration and kind: a redelivered event
+ * queues nothing new.
+ */
+@Service
+public class RegistrationMails {
+
+  private final Outbox outbox;
+  private final ProgrammeFactsLoader facts;
+  private final MailFrame frame;
+  private final Wording wording;
+  private final MailRenderer renderer;
+  private final TrainingCalendar calendar;
+  private final DelegateDirectory directory;
+
+  RegistrationMails(
+      Outbox outbox,
+      ProgrammeFactsLoader facts,
+      MailFrame frame,
+      Wording wording,
+      MailRenderer renderer,
+      TrainingCalendar calendar,
+      DelegateDirectory directory) {
+    this.outbox = outbox;
+    this.facts = facts;
+    this.frame = frame;
+    this.wording = wording;
+    this.renderer = renderer;
+    this.calendar = calendar;
+    this.directory = directory;
+  }
+
+  /**
+   * Queues the mail of {@code kind} for {@code contact}.
+   *
+   * @param waitlistPosition shown in a waitlist mail when known (1 = next in line), else null
+   * @param organiserMessage the organiser's words in a decline mail, else null
+   * @return false when this mail had already been queued
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean send(
+      RegistrationMailKind kind,
+      DelegateContact contact,
+      Integer waitlistPosition,
+      String organiserMessage) {
+    String lang =
+        directory
+            .chosenLanguage(contact.email())
+            .orElse(Wording.language(contact.language()).code());
+    directory.remember(contact.email(), lang);
+    ProgrammeFacts p = facts.load(contact.programmeId());
+    String key = "notification." + kind.key();
+    List<String> paragraphs = new ArrayList<>(List.of(wording.t(lang, key + ".body")));
+    List<MailContent.Fact> shown = new ArrayList<>(frame.programmeFacts(p, lang));
+    if (waitlistPosition != null) {
+      shown.add(
+          0,
+          new MailContent.Fact(
+              wording.t(lang, "notification.fact.position"), String.valueOf(waitlistPosition)));
+    }
+    if (organiserMessage != null && !organiserMessage.isBlank()) {
+      shown.add(
+          0, new MailContent.Fact(wording.t(lang, "notification.fact.message"), organiserMessage));
+    }
+    List<MailAttachment> attachments = new ArrayList<>();
+    if (kind.withCalendar() && !p.sessions().isEmpty()) {
+      paragraphs.add(wording.t(lang, "notification.calendar.attached"));
+      attachments.add(calendar.attachment(p, lang));
+    }
+    String subject =
+        p.neutral()
+            ? frame.neutralSubject(p, lang)
+            : wording.t(lang, key + ".subject", p.title(lang));
+    MailContent content =
+        new MailContent(
+            lang,
+            subject,
+            frame.greeting(lang, contact.fullName()),
+            paragraphs,
+            shown,
+            frame.myTrainings(lang),
+            frame.footer(lang));
+    return outbox.enqueue(
+        renderer.mail(
+            content,
+            kind.code(),
+            contact.registrationId(),
+            contact.email(),
+            attachments,
+            kind.code() + ":" + contact.registrationId()));
+  }
+}

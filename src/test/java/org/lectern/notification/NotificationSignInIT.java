@@ -1,0 +1,139 @@
+package org.lectern.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.lectern.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The one-time sign-in link end to end over HTTP, with the mail read from GreenMail. */
+class NotificationSignInIT extends IntegrationTest {
+
+  static final int SMTP_PORT = MailFixtures.freePort();
+  static final GreenMail smtp = MailFixtures.smtp(SMTP_PORT);
+  static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+  static final Pattern LINK =
+      Pattern.compile("https?://[^/\\s]+(/my/sign-in/token\\?token=[A-Za-z0-9-]+&lang=[a-z]+)");
+
+  @DynamicPropertySource
+  static void mail(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> SMTP_PORT);
+    registry.add("lectern.mail.poll-interval", () -> "1h");
+    registry.add("lectern.mail.reminder-scan-interval", () -> "1h");
+  }
+
+  @Autowired RegistrationMails mails;
+  @Autowired OutboxSender sender;
+  @Autowired TransactionTemplate transactions;
+
+  final HttpClient http =
+      HttpClient.newBuilder()
+          .cookieHandler(new CookieManager())
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+
+  @AfterAll
+  static void stopSmtp() {
+    smtp.stop();
+  }
+
+  @Test
+  void aDelegateSignsInWithTheLinkFromTheirMailbox() throws Exception {
+    var programme = MailFixtures.programme(jdbc);
+    String email = "madina." + UUID.randomUUID().toString().substring(0, 6) + "@example.kz";
+    transactions.executeWithoutResult(
+        tx ->
+            mails.send(
+                RegistrationMailKind.CONFIRMED,
+                new DelegateContact(
+                    UUID.randomUUID(), programme.id(), email, "Мадина", "kk", "CONFIRMED"),
+                null,
+                null));
+    sender.sendDue();
+    smtp.purgeEmailFromAllMailboxes();
+
+    assertThat(get("/my").statusCode()).isEqualTo(302);
+    String form = get("/my/sign-in?lang=kk").body();
+    var asked = post("/my/sign-in", "email=" + enc(email) + "&_csrf=" + csrf(form));
+    assertThat(asked.statusCode()).isEqualTo(302);
+    assertThat(asked.headers().firstValue("Location").orElseThrow()).endsWith("/my/sign-in?sent");
+
+    // An unknown address gets the very same answer and no mail.
+    var unknown =
+        post("/my/sign-in", "email=nobody@example.kz&_csrf=" + csrf(get("/my/sign-in").body()));
+    assertThat(unknown.headers().firstValue("Location").orElseThrow()).endsWith("/my/sign-in?sent");
+
+    assertThat(sender.sendDue()).isEqualTo(1);
+    assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+    var message = smtp.getReceivedMessages()[0];
+    assertThat(message.getSubject()).isEqualTo("Кіруге арналған сілтеме");
+    Matcher link = LINK.matcher(MailFixtures.part(message, "text/plain"));
+    assertThat(link.find()).isTrue();
+
+    String confirm =
+        get(link.group(1)).body(); // a GET only shows the form: mail scanners use nothing up
+    assertThat(confirm).contains("name=\"token\"");
+    String token = link.group(1).replaceAll(".*token=([^&]+).*", "$1");
+    var signedIn = post("/my/sign-in/token", "token=" + token + "&_csrf=" + csrf(confirm));
+    assertThat(signedIn.statusCode()).isEqualTo(302);
+    assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/my");
+
+    var my = get("/my");
+    assertThat(my.statusCode()).isEqualTo(200);
+    assertThat(my.body()).contains("Менің оқуларым", email);
+    // The delegate session does not open the back office.
+    assertThat(get("/admin/outbox").statusCode()).isEqualTo(302);
+
+    // The link works once.
+    var again =
+        post("/my/sign-in/token", "token=" + token + "&_csrf=" + csrf(get(link.group(1)).body()));
+    assertThat(again.headers().firstValue("Location").orElseThrow())
+        .contains("/my/sign-in?expired");
+    assertThat(
+            jdbc.sql("select count(*) from one_time_tokens where username like '%@%'")
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  static String csrf(String html) {
+    Matcher m = CSRF.matcher(html);
+    assertThat(m.find()).as("CSRF token in page").isTrue();
+    return enc(m.group(1).replace("&#61;", "=").replace("&#43;", "+"));
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> post(String path, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(baseUrl() + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
