@@ -141,7 +141,7 @@ class NotificationMailIT extends IntegrationTest {
     sender.sendDue();
 
     MimeMessage m = onlyMessage();
-    assertThat(m.getSubject()).isEqualTo("Training session, February 9, 2031");
+    assertThat(m.getSubject()).isEqualTo("Training session, 9 February 2031");
     String ics = MailFixtures.part(m, "text/calendar");
     Calendar cal = new CalendarBuilder().build(new StringReader(ics));
     List<VEvent> events = cal.getComponents("VEVENT");

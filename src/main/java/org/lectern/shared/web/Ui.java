@@ -24,6 +24,7 @@ public final class Ui {
   private final String path;
   private final String query;
   private final String userName;
+  private final boolean delegate;
 
   Ui(
       MessageSource messages,
@@ -32,7 +33,8 @@ public final class Ui {
       String[] csrf,
       String path,
       String query,
-      String userName) {
+      String userName,
+      boolean delegate) {
     this.messages = messages;
     this.language = language;
     this.viewerZone = viewerZone;
@@ -41,6 +43,7 @@ public final class Ui {
     this.path = path;
     this.query = query;
     this.userName = userName;
+    this.delegate = delegate;
   }
 
   public String t(String key, Object... args) {
@@ -106,8 +109,14 @@ public final class Ui {
     return csrfToken;
   }
 
+  /** An organiser, speaker, funder or administrator is signed in (not a delegate). */
   public boolean signedIn() {
-    return userName != null;
+    return userName != null && !delegate;
+  }
+
+  /** A delegate is signed in to "My trainings". */
+  public boolean delegate() {
+    return delegate;
   }
 
   public String userName() {

@@ -56,7 +56,8 @@ public class UiFactory {
         csrf,
         path,
         request.getQueryString(),
-        p == null ? null : DisplayNames.of(p));
+        p == null ? null : DisplayNames.of(p),
+        DisplayNames.isDelegate(p));
   }
 
   private static String decode(String v) {

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Measures the time from `java -jar` to a healthy /actuator/health with the embedded PostgreSQL,
+# on a first start (empty data directory: initdb + migrations) and on restarts (data kept).
+# Usage: bench/startup.sh [runs]   (builds the jar when missing; uses port 18080)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-3}
+jar=$(ls target/lectern-*.jar 2>/dev/null | head -1 || true)
+if [ -z "$jar" ]; then ./mvnw -q -DskipTests package; jar=$(ls target/lectern-*.jar | head -1); fi
+data=$(mktemp -d)
+trap 'kill $pid 2>/dev/null || true; rm -rf "$data"' EXIT
+measure() {
+  local start end
+  start=$(date +%s%N)
+  PORT=18080 LECTERN_DATA_DIR="$data" java -jar "$jar" >"$data/log.txt" 2>&1 &
+  pid=$!
+  until curl -sf http://127.0.0.1:18080/actuator/health >/dev/null; do sleep 0.05; done
+  end=$(date +%s%N)
+  echo "$1: $(( (end - start) / 1000000 )) ms"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(java -version 2>&1 | head -1)"
+measure "first start (empty data directory)"
+for i in $(seq 1 "$runs"); do measure "restart $i (data kept)"; done
