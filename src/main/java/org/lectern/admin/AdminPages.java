@@ -107,6 +107,7 @@ class AdminPages {
         ownOrganisations(user, ui),
         null,
         zones(form.timeZone()),
+        null,
         List.of(),
         null);
   }
@@ -133,6 +134,7 @@ class AdminPages {
         List.of(),
         org.name().show(ui.lang(), p.languages()),
         zones(form.timeZone()),
+        p.timeZone().getId(),
         rows,
         partners == null ? partners(p, PartnerForm.blank(), FormErrors.none(), ui) : partners);
   }

@@ -26,6 +26,7 @@ public final class AdminViews {
       List<Option> organisations,
       Shown organisationName,
       List<String> zones,
+      String savedZone,
       List<SessionRow> sessions,
       PartnerSection partners) {
 
