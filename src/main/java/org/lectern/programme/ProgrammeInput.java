@@ -41,7 +41,14 @@ public record ProgrammeInput(
       boolean approvalRequired) {}
 
   public static ProgrammeInput validate(Raw raw) {
-    var p = new InvalidInputException.Collector();
+    return validate(raw, new InvalidInputException.Collector());
+  }
+
+  /**
+   * As {@link #validate(Raw)}, reporting together with problems the caller found while reading the
+   * raw values (a number that did not parse, say).
+   */
+  public static ProgrammeInput validate(Raw raw, InvalidInputException.Collector p) {
     p.check(Slugs.isValid(raw.slug()), "slug", "validation.slug");
     List<String> langs =
         raw.languages() == null ? List.of() : raw.languages().stream().distinct().toList();
@@ -50,7 +57,9 @@ public record ProgrammeInput(
         langs.stream().allMatch(l -> Language.fromCode(l).isPresent()),
         "languages",
         "validation.language");
-    p.check(Zones.isValid(raw.timeZone()), "timeZone", "validation.timeZone");
+    if (!p.has("timeZone")) {
+      p.check(Zones.isValid(raw.timeZone()), "timeZone", "validation.timeZone");
+    }
     LocalizedText title = raw.title() == null ? LocalizedText.empty() : raw.title();
     LocalizedText description =
         raw.description() == null ? LocalizedText.empty() : raw.description();

@@ -9,4 +9,7 @@ public record ProgrammePartner(
     PartnerRole role,
     LocalizedText acknowledgement,
     LocalizedText disclaimer,
-    int position) {}
+    int position) {
+
+  public static final int TEXT_MAX = 2_000;
+}

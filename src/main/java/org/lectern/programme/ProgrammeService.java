@@ -6,11 +6,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.lectern.identity.LecternUser;
 import org.lectern.identity.UserService;
+import org.lectern.organisation.OrganisationService;
 import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.ForbiddenException;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.i18n.LocalizedText;
+import org.lectern.shared.i18n.TextRules;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,13 +23,19 @@ public class ProgrammeService {
   private final ProgrammeRepository programmes;
   private final ProgrammeAccess access;
   private final UserService users;
+  private final OrganisationService organisations;
   private final Clock clock;
 
   ProgrammeService(
-      ProgrammeRepository programmes, ProgrammeAccess access, UserService users, Clock clock) {
+      ProgrammeRepository programmes,
+      ProgrammeAccess access,
+      UserService users,
+      OrganisationService organisations,
+      Clock clock) {
     this.programmes = programmes;
     this.access = access;
     this.users = users;
+    this.organisations = organisations;
     this.clock = clock;
   }
 
@@ -81,7 +89,19 @@ public class ProgrammeService {
 
   @Transactional
   public Programme update(LecternUser actor, UUID id, ProgrammeInput in) {
+    return update(actor, id, in, null);
+  }
+
+  /**
+   * Changes a programme as the actor last saw it: when {@code expectedVersion} is given and someone
+   * saved in between, refuses with {@code programme.changedMeanwhile} instead of overwriting.
+   */
+  @Transactional
+  public Programme update(LecternUser actor, UUID id, ProgrammeInput in, Integer expectedVersion) {
     Programme current = manageable(actor, id);
+    if (expectedVersion != null && current.version() != expectedVersion) {
+      throw new ConflictException("programme.changedMeanwhile");
+    }
     if (programmes.slugTaken(in.slug(), id)) {
       throw InvalidInputException.of("slug", "programme.slugTaken", in.slug());
     }
@@ -153,7 +173,23 @@ public class ProgrammeService {
 
   @Transactional
   public void putPartner(LecternUser actor, UUID programmeId, ProgrammePartner partner) {
-    manageable(actor, programmeId);
+    Programme p = manageable(actor, programmeId);
+    var problems = new InvalidInputException.Collector();
+    problems.check(
+        partner.organisationId() != null
+            && organisations.find(partner.organisationId()).isPresent(),
+        "organisationId",
+        "validation.choice");
+    problems.check(partner.role() != null, "role", "validation.choice");
+    TextRules.check(
+        problems,
+        "acknowledgement",
+        partner.acknowledgement(),
+        p.languages(),
+        ProgrammePartner.TEXT_MAX);
+    TextRules.check(
+        problems, "disclaimer", partner.disclaimer(), p.languages(), ProgrammePartner.TEXT_MAX);
+    problems.throwIfAny();
     programmes.putPartner(programmeId, partner);
   }
 

@@ -41,8 +41,23 @@ public class SessionService {
       SessionInput.Raw raw,
       List<SessionSpeaker> people,
       boolean publish) {
+    return create(actor, programmeId, raw, people, publish, new InvalidInputException.Collector());
+  }
+
+  /**
+   * As above, reporting together with the problems the caller found while reading the raw values (a
+   * date that did not parse, say): then nothing is saved.
+   */
+  @Transactional
+  public Session create(
+      LecternUser actor,
+      UUID programmeId,
+      SessionInput.Raw raw,
+      List<SessionSpeaker> people,
+      boolean publish,
+      InvalidInputException.Collector problems) {
     Programme programme = programmes.manageable(actor, programmeId);
-    SessionInput in = validate(raw, programme, people);
+    SessionInput in = validate(raw, programme, people, problems);
     var now = clock.instant();
     Session s =
         new Session(
@@ -72,9 +87,19 @@ public class SessionService {
   @Transactional
   public Session update(
       LecternUser actor, UUID sessionId, SessionInput.Raw raw, List<SessionSpeaker> people) {
+    return update(actor, sessionId, raw, people, new InvalidInputException.Collector());
+  }
+
+  @Transactional
+  public Session update(
+      LecternUser actor,
+      UUID sessionId,
+      SessionInput.Raw raw,
+      List<SessionSpeaker> people,
+      InvalidInputException.Collector problems) {
     Session current = manageable(actor, sessionId);
     Programme programme = programmes.find(current.programmeId()).orElseThrow();
-    SessionInput in = validate(raw, programme, people);
+    SessionInput in = validate(raw, programme, people, problems);
     sessions.update(current.with(in));
     sessions.replaceSpeakers(sessionId, people);
     return sessions.find(sessionId).orElseThrow();
@@ -93,8 +118,10 @@ public class SessionService {
   }
 
   private SessionInput validate(
-      SessionInput.Raw raw, Programme programme, List<SessionSpeaker> people) {
-    var problems = new InvalidInputException.Collector();
+      SessionInput.Raw raw,
+      Programme programme,
+      List<SessionSpeaker> people,
+      InvalidInputException.Collector problems) {
     List<UUID> ids = people.stream().map(SessionSpeaker::speakerId).distinct().toList();
     problems.check(
         speakers.findAll(ids).size() == ids.size(), "speakers", "session.speaker.unknown");

@@ -47,22 +47,47 @@ public class SpeakerService {
 
   @Transactional
   public Speaker create(LecternUser actor, UUID organisationId, SpeakerInput in) {
+    return create(actor, organisationId, in, null);
+  }
+
+  /** Creates the speaker with a photo (null for none); a refused photo saves nothing. */
+  @Transactional
+  public Speaker create(LecternUser actor, UUID organisationId, SpeakerInput in, byte[] photo) {
     requireMember(actor, organisationId);
+    String type = photo == null ? null : photoType(photo);
     UUID id = UUID.randomUUID();
     speakers.insert(id, organisationId, in);
+    if (photo != null) {
+      speakers.setPhoto(id, photo, type);
+    }
     return speakers.find(id).orElseThrow();
   }
 
   @Transactional
   public Speaker update(LecternUser actor, UUID id, SpeakerInput in) {
+    return update(actor, id, in, null);
+  }
+
+  /** Changes the profile and, when {@code photo} is not null, the photo; all or nothing. */
+  @Transactional
+  public Speaker update(LecternUser actor, UUID id, SpeakerInput in, byte[] photo) {
     Speaker s = manageable(actor, id);
+    String type = photo == null ? null : photoType(photo);
     speakers.update(s.id(), in);
+    if (photo != null) {
+      speakers.setPhoto(id, photo, type);
+    }
     return speakers.find(id).orElseThrow();
   }
 
   @Transactional
   public void setPhoto(LecternUser actor, UUID id, byte[] bytes) {
     manageable(actor, id);
+    speakers.setPhoto(id, bytes, photoType(bytes));
+  }
+
+  /** The detected media type of an acceptable photo; refuses other content and large files. */
+  private static String photoType(byte[] bytes) {
     String type = PhotoTypes.detect(bytes);
     if (type == null) {
       throw InvalidInputException.of("photo", "speaker.photo.type");
@@ -71,7 +96,7 @@ public class SpeakerService {
       throw InvalidInputException.of(
           "photo", "speaker.photo.tooLarge", PHOTO_MAX_BYTES / 1024 / 1024);
     }
-    speakers.setPhoto(id, bytes, type);
+    return type;
   }
 
   public Optional<SpeakerPhoto> photo(UUID id) {

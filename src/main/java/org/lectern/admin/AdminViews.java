@@ -1,0 +1,85 @@
+package org.lectern.admin;
+
+import java.util.List;
+import org.lectern.shared.i18n.LocalizedText.Shown;
+import org.lectern.shared.web.FormErrors;
+
+/** Typed views of the back-office pages; templates only read them. */
+public final class AdminViews {
+
+  private AdminViews() {}
+
+  /** One choice of a select; {@code lang} is the language of the label when it is content. */
+  public record Option(String value, String label, String lang) {}
+
+  public record DashboardPage(List<ProgrammeRow> programmes) {}
+
+  public record ProgrammeRow(
+      String id, String slug, Shown title, boolean published, List<String> languages) {}
+
+  public record ProgrammeFormPage(
+      String id,
+      String slug,
+      boolean published,
+      ProgrammeForm form,
+      FormErrors errors,
+      List<Option> organisations,
+      Shown organisationName,
+      List<String> zones,
+      String savedZone,
+      List<SessionRow> sessions,
+      PartnerSection partners) {
+
+    public boolean isNew() {
+      return id == null;
+    }
+  }
+
+  public record SessionRow(String id, Shown title, String when, boolean published) {}
+
+  public record PartnerSection(
+      List<PartnerRow> rows,
+      PartnerForm form,
+      FormErrors errors,
+      List<Option> organisations,
+      List<String> languages) {}
+
+  public record PartnerRow(
+      String organisationId, String role, Shown name, Shown acknowledgement, Shown disclaimer) {}
+
+  public record SessionFormPage(
+      String id,
+      String programmeId,
+      Shown programmeTitle,
+      String zone,
+      List<String> languages,
+      boolean published,
+      SessionForm form,
+      FormErrors errors,
+      List<Option> speakers,
+      List<ArticleOption> articles) {
+
+    public boolean isNew() {
+      return id == null;
+    }
+  }
+
+  public record ArticleOption(int number, String subjectKey) {}
+
+  public record SpeakerListPage(List<SpeakerRow> speakers) {}
+
+  public record SpeakerRow(String id, String name, String affiliation, boolean published) {}
+
+  public record SpeakerFormPage(
+      String id,
+      SpeakerForm form,
+      FormErrors errors,
+      List<Option> organisations,
+      boolean hasPhoto,
+      int photoMaxMb) {
+
+    public boolean isNew() {
+      return id == null;
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package org.lectern.admin;
+
+import static org.lectern.admin.AdminResponses.redirect;
+import static org.lectern.admin.AdminResponses.refused;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.UUID;
+import org.lectern.identity.LecternUser;
+import org.lectern.programme.PartnerRole;
+import org.lectern.programme.Programme;
+import org.lectern.programme.ProgrammeInput;
+import org.lectern.programme.ProgrammeService;
+import org.lectern.shared.error.ConflictException;
+import org.lectern.shared.error.InvalidInputException;
+import org.lectern.shared.error.NotFoundException;
+import org.lectern.shared.web.FormData;
+import org.lectern.shared.web.FormErrors;
+import org.lectern.shared.web.Ui;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Creating, changing, publishing programmes and naming their partners. */
+@Controller
+class ProgrammeAdminController {
+
+  private static final String VIEW = "admin/programme";
+
+  private final ProgrammeService programmes;
+  private final AdminPages pages;
+
+  ProgrammeAdminController(ProgrammeService programmes, AdminPages pages) {
+    this.programmes = programmes;
+    this.pages = pages;
+  }
+
+  @GetMapping("/admin/programmes/new")
+  String newForm(@AuthenticationPrincipal LecternUser user, Ui ui, Model model) {
+    var orgs = pages.ownOrganisations(user, ui);
+    var form = ProgrammeForm.blank(orgs.isEmpty() ? "" : orgs.get(0).value());
+    model.addAttribute("page", pages.newProgramme(user, form, FormErrors.none(), ui));
+    return VIEW;
+  }
+
+  @PostMapping("/admin/programmes")
+  String create(
+      @AuthenticationPrincipal LecternUser user,
+      @RequestParam MultiValueMap<String, String> params,
+      Ui ui,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    ProgrammeForm form = ProgrammeForm.from(new FormData(params));
+    try {
+      var problems = new InvalidInputException.Collector();
+      UUID org = Ids.orNull(form.organisationId());
+      problems.check(org != null, "organisationId", "validation.choice");
+      ProgrammeInput in = ProgrammeInput.validate(form.toRaw(problems), problems);
+      Programme p = programmes.create(user, org, in);
+      return redirect("/admin/programmes/" + p.id(), ui.t("admin.programme.created"), redirect);
+    } catch (InvalidInputException e) {
+      var page = pages.newProgramme(user, form, FormErrors.of(e, ui), ui);
+      return refused(e, page, VIEW, model, response);
+    }
+  }
+
+  @GetMapping("/admin/programmes/{id}")
+  String edit(
+      @PathVariable String id, @AuthenticationPrincipal LecternUser user, Ui ui, Model model) {
+    Programme p = programmes.manageable(user, Ids.parse(id));
+    model.addAttribute(
+        "page", pages.programme(p, ProgrammeForm.of(p), FormErrors.none(), null, ui));
+    return VIEW;
+  }
+
+  @PostMapping("/admin/programmes/{id}")
+  String update(
+      @PathVariable String id,
+      @AuthenticationPrincipal LecternUser user,
+      @RequestParam MultiValueMap<String, String> params,
+      Ui ui,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    Programme p = programmes.manageable(user, Ids.parse(id));
+    ProgrammeForm form = ProgrammeForm.from(new FormData(params));
+    try {
+      var problems = new InvalidInputException.Collector();
+      ProgrammeInput in = ProgrammeInput.validate(form.toRaw(problems), problems);
+      programmes.update(user, p.id(), in, form.expectedVersion());
+      return redirect("/admin/programmes/" + p.id(), ui.t("admin.saved"), redirect);
+    } catch (InvalidInputException | ConflictException e) {
+      var page = pages.programme(p, form, FormErrors.of(e, ui), null, ui);
+      return refused(e, page, VIEW, model, response);
+    }
+  }
+
+  @PostMapping("/admin/programmes/{id}/publish")
+  String publish(
+      @PathVariable String id,
+      @AuthenticationPrincipal LecternUser user,
+      Ui ui,
+      RedirectAttributes redirect) {
+    UUID pid = Ids.parse(id);
+    String note;
+    try {
+      programmes.publish(user, pid);
+      note = ui.t("admin.programme.published");
+    } catch (ConflictException e) {
+      note = ui.t(e.code(), e.args());
+    }
+    return redirect("/admin/programmes/" + pid, note, redirect);
+  }
+
+  @PostMapping("/admin/programmes/{id}/unpublish")
+  String unpublish(
+      @PathVariable String id,
+      @AuthenticationPrincipal LecternUser user,
+      Ui ui,
+      RedirectAttributes redirect) {
+    UUID pid = Ids.parse(id);
+    String note;
+    try {
+      programmes.unpublish(user, pid);
+      note = ui.t("admin.programme.unpublished");
+    } catch (ConflictException e) {
+      note = ui.t(e.code(), e.args());
+    }
+    return redirect("/admin/programmes/" + pid, note, redirect);
+  }
+
+  @PostMapping("/admin/programmes/{id}/partners")
+  String putPartner(
+      @PathVariable String id,
+      @AuthenticationPrincipal LecternUser user,
+      @RequestParam MultiValueMap<String, String> params,
+      Ui ui,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    Programme p = programmes.manageable(user, Ids.parse(id));
+    PartnerForm form = PartnerForm.from(new FormData(params));
+    try {
+      int position = programmes.partners(p.id()).size();
+      programmes.putPartner(user, p.id(), form.toPartner(position));
+      return redirect(
+          "/admin/programmes/" + p.id() + "#partners", ui.t("admin.partner.saved"), redirect);
+    } catch (InvalidInputException e) {
+      var partners = pages.partners(p, form, FormErrors.of(e, ui), ui);
+      var page = pages.programme(p, ProgrammeForm.of(p), FormErrors.none(), partners, ui);
+      return refused(e, page, VIEW, model, response);
+    }
+  }
+
+  @PostMapping("/admin/programmes/{id}/partners/remove")
+  String removePartner(
+      @PathVariable String id,
+      @AuthenticationPrincipal LecternUser user,
+      @RequestParam String organisationId,
+      @RequestParam String role,
+      Ui ui,
+      RedirectAttributes redirect) {
+    UUID pid = Ids.parse(id);
+    PartnerRole r;
+    try {
+      r = PartnerRole.valueOf(role);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException("error.notFound");
+    }
+    programmes.removePartner(user, pid, Ids.parse(organisationId), r);
+    return redirect(
+        "/admin/programmes/" + pid + "#partners", ui.t("admin.partner.removed"), redirect);
+  }
+}

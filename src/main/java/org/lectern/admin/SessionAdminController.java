@@ -1,0 +1,150 @@
+package org.lectern.admin;
+
+import static org.lectern.admin.AdminResponses.redirect;
+import static org.lectern.admin.AdminResponses.refused;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.lectern.identity.LecternUser;
+import org.lectern.programme.Programme;
+import org.lectern.programme.ProgrammeService;
+import org.lectern.session.Session;
+import org.lectern.session.SessionService;
+import org.lectern.shared.error.ConflictException;
+import org.lectern.shared.error.InvalidInputException;
+import org.lectern.shared.web.FormData;
+import org.lectern.shared.web.FormErrors;
+import org.lectern.shared.web.Ui;
+import org.lectern.speaker.Speaker;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Adding, changing and publishing the sessions of a programme. */
+@Controller
+class SessionAdminController {
+
+  private static final String VIEW = "admin/session";
+
+  private final ProgrammeService programmes;
+  private final SessionService sessions;
+  private final AdminPages pages;
+
+  SessionAdminController(ProgrammeService programmes, SessionService sessions, AdminPages pages) {
+    this.programmes = programmes;
+    this.sessions = sessions;
+    this.pages = pages;
+  }
+
+  @GetMapping("/admin/programmes/{id}/sessions/new")
+  String newForm(
+      @PathVariable String id, @AuthenticationPrincipal LecternUser user, Ui ui, Model model) {
+    Programme p = programmes.manageable(user, Ids.parse(id));
+    var form = SessionForm.blank(p.mainLanguage());
+    model.addAttribute("page", pages.session(p, null, form, FormErrors.none(), user, ui));
+    return VIEW;
+  }
+
+  @PostMapping("/admin/programmes/{id}/sessions")
+  String create(
+      @PathVariable String id,
+      @AuthenticationPrincipal LecternUser user,
+      @RequestParam MultiValueMap<String, String> params,
+      Ui ui,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    Programme p = programmes.manageable(user, Ids.parse(id));
+    SessionForm form = SessionForm.from(new FormData(params));
+    try {
+      var problems = new InvalidInputException.Collector();
+      var raw = form.toRaw(p.timeZone(), problems);
+      var people = form.people(allowedSpeakers(user, null), problems);
+      Session s = sessions.create(user, p.id(), raw, people, form.publish(), problems);
+      return redirect("/admin/sessions/" + s.id(), ui.t("admin.session.created"), redirect);
+    } catch (InvalidInputException e) {
+      var page = pages.session(p, null, form, FormErrors.of(e, ui), user, ui);
+      return refused(e, page, VIEW, model, response);
+    }
+  }
+
+  @GetMapping("/admin/sessions/{id}")
+  String edit(
+      @PathVariable String id, @AuthenticationPrincipal LecternUser user, Ui ui, Model model) {
+    Session s = sessions.manageable(user, Ids.parse(id));
+    Programme p = programmes.manageable(user, s.programmeId());
+    var form = SessionForm.of(s, sessions.speakers(s.id()), p.timeZone());
+    model.addAttribute("page", pages.session(p, s, form, FormErrors.none(), user, ui));
+    return VIEW;
+  }
+
+  @PostMapping("/admin/sessions/{id}")
+  String update(
+      @PathVariable String id,
+      @AuthenticationPrincipal LecternUser user,
+      @RequestParam MultiValueMap<String, String> params,
+      Ui ui,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    Session s = sessions.manageable(user, Ids.parse(id));
+    Programme p = programmes.manageable(user, s.programmeId());
+    SessionForm form = SessionForm.from(new FormData(params));
+    try {
+      var problems = new InvalidInputException.Collector();
+      var raw = form.toRaw(p.timeZone(), problems);
+      var people = form.people(allowedSpeakers(user, s), problems);
+      sessions.update(user, s.id(), raw, people, problems);
+      return redirect("/admin/sessions/" + s.id(), ui.t("admin.saved"), redirect);
+    } catch (InvalidInputException e) {
+      var page = pages.session(p, s, form, FormErrors.of(e, ui), user, ui);
+      return refused(e, page, VIEW, model, response);
+    }
+  }
+
+  @PostMapping("/admin/sessions/{id}/publish")
+  String publish(
+      @PathVariable String id,
+      @AuthenticationPrincipal LecternUser user,
+      Ui ui,
+      RedirectAttributes redirect) {
+    UUID sid = Ids.parse(id);
+    String note;
+    try {
+      sessions.publish(user, sid);
+      note = ui.t("admin.session.published");
+    } catch (ConflictException e) {
+      note = ui.t(e.code(), e.args());
+    }
+    return redirect("/admin/sessions/" + sid, note, redirect);
+  }
+
+  @PostMapping("/admin/sessions/{id}/unpublish")
+  String unpublish(
+      @PathVariable String id,
+      @AuthenticationPrincipal LecternUser user,
+      Ui ui,
+      RedirectAttributes redirect) {
+    UUID sid = Ids.parse(id);
+    String note;
+    try {
+      sessions.unpublish(user, sid);
+      note = ui.t("admin.session.unpublished");
+    } catch (ConflictException e) {
+      note = ui.t(e.code(), e.args());
+    }
+    return redirect("/admin/sessions/" + sid, note, redirect);
+  }
+
+  private Set<UUID> allowedSpeakers(LecternUser user, Session s) {
+    return pages.choosableSpeakers(user, s).stream().map(Speaker::id).collect(Collectors.toSet());
+  }
+}

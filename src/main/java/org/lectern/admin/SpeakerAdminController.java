@@ -1,0 +1,141 @@
+package org.lectern.admin;
+
+import static org.lectern.admin.AdminResponses.redirect;
+import static org.lectern.admin.AdminResponses.refused;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Comparator;
+import org.lectern.admin.AdminViews.SpeakerFormPage;
+import org.lectern.admin.AdminViews.SpeakerListPage;
+import org.lectern.admin.AdminViews.SpeakerRow;
+import org.lectern.identity.LecternUser;
+import org.lectern.shared.error.InvalidInputException;
+import org.lectern.shared.web.FormData;
+import org.lectern.shared.web.FormErrors;
+import org.lectern.shared.web.Ui;
+import org.lectern.speaker.Speaker;
+import org.lectern.speaker.SpeakerService;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The speakers of the organiser's organisations: their profiles and photos. */
+@Controller
+class SpeakerAdminController {
+
+  private static final String VIEW = "admin/speaker";
+  private static final int PHOTO_MAX_MB = SpeakerService.PHOTO_MAX_BYTES / 1024 / 1024;
+
+  private final SpeakerService speakers;
+  private final AdminPages pages;
+
+  SpeakerAdminController(SpeakerService speakers, AdminPages pages) {
+    this.speakers = speakers;
+    this.pages = pages;
+  }
+
+  @GetMapping("/admin/speakers")
+  String list(@AuthenticationPrincipal LecternUser user, Model model) {
+    var rows =
+        speakers.manageableBy(user).stream()
+            .sorted(Comparator.comparing(Speaker::fullName))
+            .map(
+                s ->
+                    new SpeakerRow(s.id().toString(), s.fullName(), s.affiliation(), s.published()))
+            .toList();
+    model.addAttribute("page", new SpeakerListPage(rows));
+    return "admin/speakers";
+  }
+
+  @GetMapping("/admin/speakers/new")
+  String newForm(@AuthenticationPrincipal LecternUser user, Ui ui, Model model) {
+    var orgs = pages.ownOrganisations(user, ui);
+    var form = SpeakerForm.blank(orgs.isEmpty() ? "" : orgs.get(0).value());
+    model.addAttribute("page", page(null, form, FormErrors.none(), user, ui, false));
+    return VIEW;
+  }
+
+  @PostMapping("/admin/speakers")
+  String create(
+      @AuthenticationPrincipal LecternUser user,
+      @RequestParam MultiValueMap<String, String> params,
+      @RequestParam(required = false) MultipartFile photo,
+      Ui ui,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    SpeakerForm form = SpeakerForm.from(new FormData(params));
+    try {
+      var org = Ids.orNull(form.organisationId());
+      if (org == null) {
+        throw InvalidInputException.of("organisationId", "validation.choice");
+      }
+      Speaker s = speakers.create(user, org, form.validate(), bytes(photo));
+      return redirect("/admin/speakers/" + s.id(), ui.t("admin.speaker.created"), redirect);
+    } catch (InvalidInputException e) {
+      var page = page(null, form, FormErrors.of(e, ui), user, ui, false);
+      return refused(e, page, VIEW, model, response);
+    }
+  }
+
+  @GetMapping("/admin/speakers/{id}")
+  String edit(
+      @PathVariable String id, @AuthenticationPrincipal LecternUser user, Ui ui, Model model) {
+    Speaker s = speakers.manageable(user, Ids.parse(id));
+    model.addAttribute(
+        "page",
+        page(s.id().toString(), SpeakerForm.of(s), FormErrors.none(), user, ui, s.hasPhoto()));
+    return VIEW;
+  }
+
+  @PostMapping("/admin/speakers/{id}")
+  String update(
+      @PathVariable String id,
+      @AuthenticationPrincipal LecternUser user,
+      @RequestParam MultiValueMap<String, String> params,
+      @RequestParam(required = false) MultipartFile photo,
+      Ui ui,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    Speaker s = speakers.manageable(user, Ids.parse(id));
+    SpeakerForm form = SpeakerForm.from(new FormData(params));
+    try {
+      speakers.update(user, s.id(), form.validate(), bytes(photo));
+      return redirect("/admin/speakers/" + s.id(), ui.t("admin.saved"), redirect);
+    } catch (InvalidInputException e) {
+      var page = page(s.id().toString(), form, FormErrors.of(e, ui), user, ui, s.hasPhoto());
+      return refused(e, page, VIEW, model, response);
+    }
+  }
+
+  private SpeakerFormPage page(
+      String id, SpeakerForm form, FormErrors errors, LecternUser user, Ui ui, boolean hasPhoto) {
+    return new SpeakerFormPage(
+        id, form, errors, pages.ownOrganisations(user, ui), hasPhoto, PHOTO_MAX_MB);
+  }
+
+  /** The uploaded photo, or null when none was chosen; too large a file is refused unread. */
+  private static byte[] bytes(MultipartFile photo) {
+    if (photo == null || photo.isEmpty()) {
+      return null;
+    }
+    if (photo.getSize() > SpeakerService.PHOTO_MAX_BYTES) {
+      throw InvalidInputException.of("photo", "speaker.photo.tooLarge", PHOTO_MAX_MB);
+    }
+    try {
+      return photo.getBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
