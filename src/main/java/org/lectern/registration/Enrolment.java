@@ -86,8 +86,13 @@ class Enrolment {
               0);
       registrations.insert(r);
     }
-    answers.replace(r.id(), e.answers());
-    rooms.choose(r.id(), e.attendance());
+    // A new row has nothing to replace: skip statements while the lock is held.
+    if (existing.isPresent() || !e.answers().isEmpty()) {
+      answers.replace(r.id(), e.answers());
+    }
+    if (existing.isPresent() || !e.attendance().isEmpty()) {
+      rooms.choose(r.id(), e.attendance());
+    }
     if (r.holdsSeat()) {
       rooms.allocate(r.id());
     }
