@@ -41,7 +41,6 @@ class RegistrationCapacityIT extends IntegrationTest {
   @RepeatedTest(5)
   void twoHundredConcurrentRegistrationsAgainstFiftySeats() throws Exception {
     UUID p = fx.programme(org, 50, true, false);
-    List<Throwable> errors = new ConcurrentLinkedQueue<Throwable>().stream().toList();
     var failures = new ConcurrentLinkedQueue<Throwable>();
     List<Callable<RegistrationStatus>> jobs = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
@@ -49,13 +48,12 @@ class RegistrationCapacityIT extends IntegrationTest {
       jobs.add(
           () ->
               service
-                  .register(p, RegistrationRequest.minimal("Делегат " + 1, email, "ru"), null)
+                  .register(p, RegistrationRequest.minimal("Делегат " + email, email, "ru"), null)
                   .registration()
                   .status());
     }
     var statuses = runTogether(jobs, failures);
     assertThat(failures).isEmpty();
-    assertThat(errors).isEmpty();
     assertThat(statuses).hasSize(200);
     assertThat(statuses.stream().filter(s -> s == RegistrationStatus.CONFIRMED)).hasSize(50);
     assertThat(statuses.stream().filter(s -> s == RegistrationStatus.WAITLISTED)).hasSize(150);
