@@ -173,6 +173,15 @@ public class RegistrationService {
                     accessToken(r.id())));
   }
 
+  /** Contacts of everyone confirmed on a programme, decrypted (reminders, announcements). */
+  public List<DelegateContact> confirmedContactsOf(UUID programmeId) {
+    return registrations
+        .ofProgramme(programmeId, RegistrationStatus.CONFIRMED, Integer.MAX_VALUE, 0)
+        .stream()
+        .map(r -> contactOf(r.id()).orElseThrow())
+        .toList();
+  }
+
   /** A secret, stable token for the delegate's links: a keyed digest, never stored. */
   public String accessToken(UUID registrationId) {
     return cipher.blindIndex(registrationId.toString(), "registration.access");
