@@ -36,7 +36,10 @@ final class ReportReading {
     } catch (ReportFormatException e) {
       throw ImportRefused.of(e);
     }
-    checkSameDay(report, session, choices.zone().orElse(zone));
+    if (choices.meeting().isEmpty()) {
+      // A meeting the organiser picked by hand is theirs to vouch for.
+      checkSameDay(report, session, choices.zone().orElse(zone));
+    }
     return report;
   }
 
