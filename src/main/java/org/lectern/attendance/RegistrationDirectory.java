@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * What attendance needs from the registration module. An adapter over {@code RegistrationService}
- * implements it; until that module is merged, {@link RegistrationsNotYetMerged} stands in.
+ * implements it.
  */
 public interface RegistrationDirectory {
 

@@ -18,6 +18,7 @@ import org.lectern.organisation.OrganisationService;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammePartner;
 import org.lectern.programme.ProgrammeService;
+import org.lectern.registration.RegistrationService;
 import org.lectern.session.DeliveryMode;
 import org.lectern.session.Session;
 import org.lectern.shared.text.Markdown;
@@ -33,18 +34,21 @@ class CataloguePages {
   private final OrganisationService organisations;
   private final ScheduleViews schedule;
   private final Clock clock;
+  private final RegistrationService registrations;
 
   CataloguePages(
       ProgrammeService programmes,
       org.lectern.session.SessionService sessions,
       OrganisationService organisations,
       ScheduleViews schedule,
-      Clock clock) {
+      Clock clock,
+      RegistrationService registrations) {
     this.programmes = programmes;
     this.sessions = sessions;
     this.organisations = organisations;
     this.schedule = schedule;
     this.clock = clock;
+    this.registrations = registrations;
   }
 
   HomePage home(Ui ui) {
@@ -126,7 +130,8 @@ class CataloguePages {
         p.isPublished(),
         rows,
         List.copyOf(speakers.values()),
-        partners(p, ui));
+        partners(p, ui),
+        registrations.isOpen(p.id()));
   }
 
   private List<PartnerView> partners(Programme p, Ui ui) {

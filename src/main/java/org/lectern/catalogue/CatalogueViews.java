@@ -30,7 +30,8 @@ public final class CatalogueViews {
       boolean published,
       List<SessionRow> sessions,
       List<PersonLink> speakers,
-      List<PartnerView> partners) {}
+      List<PartnerView> partners,
+      boolean registrationOpen) {}
 
   public record SessionRow(
       String id,

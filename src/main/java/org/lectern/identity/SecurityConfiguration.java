@@ -61,6 +61,9 @@ class SecurityConfiguration {
             a ->
                 a.requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens")
                     .permitAll()
+                    // Same as the public form: anyone may register for a published programme.
+                    .requestMatchers(HttpMethod.POST, "/api/v1/programmes/*/registrations")
+                    .permitAll()
                     .requestMatchers(HttpMethod.GET, "/api/v1/programmes", "/api/v1/programmes/*")
                     .permitAll()
                     .requestMatchers(

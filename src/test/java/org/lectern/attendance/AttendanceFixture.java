@@ -20,6 +20,8 @@ import org.lectern.identity.LecternUser;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeInput;
 import org.lectern.programme.ProgrammeService;
+import org.lectern.registration.RegistrationRequest;
+import org.lectern.registration.RegistrationService;
 import org.lectern.session.Session;
 import org.lectern.session.SessionInput;
 import org.lectern.session.SessionService;
@@ -36,7 +38,7 @@ abstract class AttendanceFixture extends IntegrationTest {
   @Autowired ProgrammeService programmes;
   @Autowired SessionService sessions;
   @Autowired ApiTokenService tokens;
-  @Autowired TestRegistrations registrations;
+  @Autowired RegistrationService registrationService;
 
   LecternUser organiser;
   String token;
@@ -84,6 +86,20 @@ abstract class AttendanceFixture extends IntegrationTest {
             "https://meet.example.org/room-1"),
         List.of(),
         true);
+  }
+
+  /** A real registration by the organiser (confirmed: these programmes have no capacity). */
+  UUID register(Programme p, String fullName, String email) {
+    return registrationService
+        .register(p.id(), RegistrationRequest.minimal(fullName, email, "ru"), organiser)
+        .registration()
+        .id();
+  }
+
+  UUID registerCancelled(Programme p, String fullName, String email) {
+    UUID id = register(p, fullName, email);
+    registrationService.cancelByDelegate(email, id);
+    return id;
   }
 
   static byte[] fixture(String name) {

@@ -29,12 +29,12 @@ class AttendanceImportApiIT extends AttendanceFixture {
   void zoomMeetingReportMatchesByEmailAndByOriginalNameInLastFirstOrder() {
     var p = programme("America/New_York");
     Session s = session(p, "2021-11-19T10:00", "2021-11-19T12:00");
-    var loki = registrations.add(p.id(), "Loki Laufeyson", "loki_asgardian@marvel.com");
+    var loki = register(p, "Loki Laufeyson", "loki_asgardian@marvel.com");
     // Power Girl's original name is "Kara Zor-L"; registered as "Zor-L, Kara" with another e-mail.
-    var kara = registrations.add(p.id(), "Zor-L, Kara", "kara@example.org");
-    var cyborg = registrations.add(p.id(), "Hank Henshaw", "CYBORG-SUPERMAN_cyborg@dc.com");
-    registrations.add(p.id(), "Dazzler", "dazzler_mutant@marvel.com", "CANCELLED");
-    registrations.add(p.id(), "Never Came", "absent@example.org");
+    var kara = register(p, "Zor-L, Kara", "kara@example.org");
+    var cyborg = register(p, "Hank Henshaw", "CYBORG-SUPERMAN_cyborg@dc.com");
+    registerCancelled(p, "Dazzler", "dazzler_mutant@marvel.com");
+    register(p, "Never Came", "absent@example.org");
 
     var res =
         upload(
@@ -54,16 +54,16 @@ class AttendanceImportApiIT extends AttendanceFixture {
     JsonNode list = attendance(s).json();
     assertThat(list.size()).isEqualTo(27);
     // 09:54:15-12:01:59 clipped to the 10:00-12:00 window: 120 minutes, 100 %.
-    assertThat(of(list, loki.id()).get("minutes").asInt()).isEqualTo(120);
-    assertThat(of(list, loki.id()).get("percent").asInt()).isEqualTo(100);
+    assertThat(of(list, loki).get("minutes").asInt()).isEqualTo(120);
+    assertThat(of(list, loki).get("percent").asInt()).isEqualTo(100);
     // 10:08:26-12:01:58 (rejoin inside) clipped: 10:08:26-12:00:00 = 111:34, 6694 s / 7200 s.
-    assertThat(of(list, kara.id()).get("minutes").asInt()).isEqualTo(111);
-    assertThat(of(list, kara.id()).get("percent").asInt()).isEqualTo(92);
-    assertThat(of(list, kara.id()).get("name").asString()).isEqualTo("Zor-L, Kara");
+    assertThat(of(list, kara).get("minutes").asInt()).isEqualTo(111);
+    assertThat(of(list, kara).get("percent").asInt()).isEqualTo(92);
+    assertThat(of(list, kara).get("name").asString()).isEqualTo("Zor-L, Kara");
     // 10:08:32-11:00:13 (51:41) + 11:28:11-12:00:00 (31:49) = 83:30; 5010 s / 7200 s = 69 %.
-    assertThat(of(list, cyborg.id()).get("minutes").asInt()).isEqualTo(83);
-    assertThat(of(list, cyborg.id()).get("percent").asInt()).isEqualTo(69);
-    assertThat(of(list, cyborg.id()).get("intervals").size()).isEqualTo(2);
+    assertThat(of(list, cyborg).get("minutes").asInt()).isEqualTo(83);
+    assertThat(of(list, cyborg).get("percent").asInt()).isEqualTo(69);
+    assertThat(of(list, cyborg).get("intervals").size()).isEqualTo(2);
     JsonNode goblin = byEmail(list, "green-goblin_human@marvel.com");
     assertThat(goblin.get("role").asString()).isEqualTo("HOST");
     assertThat(goblin.has("registrationId")).isFalse();
@@ -76,8 +76,8 @@ class AttendanceImportApiIT extends AttendanceFixture {
   void teamsReportMatchesLastFirstNamesAndKeepsRoles() {
     var p = programme("Europe/Berlin");
     Session s = session(p, "2022-11-14T09:30", "2022-11-14T09:50");
-    var santiago = registrations.add(p.id(), "Santiago de Compostela", "santiago@example.org");
-    var jan = registrations.add(p.id(), "Jan Janssens", "jan.janssens.ext@un.int");
+    var santiago = register(p, "Santiago de Compostela", "santiago@example.org");
+    var jan = register(p, "Jan Janssens", "jan.janssens.ext@un.int");
 
     var res = upload(s, fixture("teams_meeting_2022_utf16be_IDL-14-11-22.csv"), Map.of());
 
@@ -86,22 +86,22 @@ class AttendanceImportApiIT extends AttendanceFixture {
     assertThat(res.json().get("matched").asInt()).isEqualTo(2);
     JsonNode list = attendance(s).json();
     // "De Compostela, Santiago": 09:35:21-09:50:00 in the window = 14:39.
-    assertThat(of(list, santiago.id()).get("minutes").asInt()).isEqualTo(14);
-    assertThat(of(list, santiago.id()).get("role").asString()).isEqualTo("PRESENTER");
+    assertThat(of(list, santiago).get("minutes").asInt()).isEqualTo(14);
+    assertThat(of(list, santiago).get("role").asString()).isEqualTo("PRESENTER");
     // The organiser is the host: 09:30:46-09:50:00 = 19:14; 1154 s / 1200 s = 96 %.
-    assertThat(of(list, jan.id()).get("role").asString()).isEqualTo("HOST");
-    assertThat(of(list, jan.id()).get("minutes").asInt()).isEqualTo(19);
-    assertThat(of(list, jan.id()).get("percent").asInt()).isEqualTo(96);
+    assertThat(of(list, jan).get("role").asString()).isEqualTo("HOST");
+    assertThat(of(list, jan).get("minutes").asInt()).isEqualTo(19);
+    assertThat(of(list, jan).get("percent").asInt()).isEqualTo(96);
   }
 
   @Test
   void theSameFileAgainChangesNothingAndASecondFileMergesIntervals() {
     var p = programme("Asia/Almaty");
     Session s = session(p, "2024-03-14T10:00", "2024-03-14T12:00");
-    var bolat = registrations.add(p.id(), "Bolat Nurlanov", "bolat@firm.kz");
-    var asel = registrations.add(p.id(), "Asel Akhmetova", "asel.other@mail.kz");
-    var aigerim = registrations.add(p.id(), "Aigerim Sarsenbayeva", "aigerim@mail.kz");
-    var david = registrations.add(p.id(), "David Goliath", "david@example.org");
+    var bolat = register(p, "Bolat Nurlanov", "bolat@firm.kz");
+    var asel = register(p, "Asel Akhmetova", "asel.other@mail.kz");
+    var aigerim = register(p, "Aigerim Sarsenbayeva", "aigerim@mail.kz");
+    var david = register(p, "David Goliath", "david@example.org");
     byte[] usage = fixture("synthetic/zoom_usage_multi_meeting_SYNTHETIC.csv");
 
     var first = upload(s, usage, Map.of());
@@ -129,13 +129,13 @@ class AttendanceImportApiIT extends AttendanceFixture {
     JsonNode list = attendance(s).json();
     // Bolat: 10:30-11:00 (first file) with 10:10-10:40 and 11:30-11:45 (second) =
     // 10:10-11:00 + 11:30-11:45 = 65 minutes; summing rows would give 75.
-    assertThat(of(list, bolat.id()).get("minutes").asInt()).isEqualTo(65);
-    assertThat(of(list, bolat.id()).get("intervals").size()).isEqualTo(2);
+    assertThat(of(list, bolat).get("minutes").asInt()).isEqualTo(65);
+    assertThat(of(list, bolat).get("intervals").size()).isEqualTo(2);
     // Asel: 10:00:10-10:50:10 and 10:49:00-11:59:59 overlap: 119:49, 7189 s / 7200 s = 99 %.
-    assertThat(of(list, asel.id()).get("minutes").asInt()).isEqualTo(119);
-    assertThat(of(list, asel.id()).get("percent").asInt()).isEqualTo(99);
-    assertThat(of(list, aigerim.id()).get("minutes").asInt()).isEqualTo(60);
-    assertThat(of(list, david.id()).get("minutes").asInt()).isEqualTo(30);
+    assertThat(of(list, asel).get("minutes").asInt()).isEqualTo(119);
+    assertThat(of(list, asel).get("percent").asInt()).isEqualTo(99);
+    assertThat(of(list, aigerim).get("minutes").asInt()).isEqualTo(60);
+    assertThat(of(list, david).get("minutes").asInt()).isEqualTo(30);
     assertThat(list.size()).isEqualTo(5);
   }
 

@@ -14,9 +14,18 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 class MessagesConfiguration {
 
   @Bean
-  MessageSource messageSource(@Value("${spring.messages.basename}") String[] basenames) {
+  MessageSource messageSource(@Value("${spring.messages.basename}") String[] configured)
+      throws java.io.IOException {
+    java.util.Set<String> basenames = new java.util.LinkedHashSet<>(java.util.List.of(configured));
+    // Every feature's bundle is found on the class path, so a new feature needs no configuration.
+    for (var r :
+        new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+            .getResources("classpath*:messages/*_en.properties")) {
+      String file = java.util.Objects.requireNonNull(r.getFilename());
+      basenames.add("messages/" + file.substring(0, file.length() - "_en.properties".length()));
+    }
     ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-    source.setBasenames(basenames);
+    source.setBasenames(basenames.toArray(String[]::new));
     source.setDefaultEncoding("UTF-8");
     source.setFallbackToSystemLocale(false);
     source.setUseCodeAsDefaultMessage(false);

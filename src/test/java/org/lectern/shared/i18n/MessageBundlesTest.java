@@ -116,6 +116,8 @@ class MessageBundlesTest {
 
   @Test
   void theLiteralTextCheckFindsLiteralText() {
+    assertThat(TemplateText.visibleText("!{var f = page.form();}<p>${f}</p>"))
+        .doesNotContainPattern("\\p{L}");
     assertThat(TemplateText.visibleText("<p>Register now</p>")).contains("Register now");
     assertThat(TemplateText.visibleText("<img alt=\"A photo\" src=\"x\">")).contains("A photo");
     assertThat(TemplateText.visibleText("<p>${ui.t(\"a.b\")} · (${x})</p>"))

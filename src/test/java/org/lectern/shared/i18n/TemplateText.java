@@ -36,7 +36,9 @@ final class TemplateText {
     int i = 0;
     while (i < line.length()) {
       char c = line.charAt(i);
-      if (c == '$'
+      if (c == '!' && i + 1 < line.length() && line.charAt(i + 1) == '{') {
+        i = skipBalanced(line, i + 1, '{', '}');
+      } else if (c == '$'
           && line.indexOf('{', i) > i
           && line.substring(i, line.indexOf('{', i)).matches("\\$(unsafe)?")) {
         i = skipBalanced(line, line.indexOf('{', i), '{', '}');

@@ -1,0 +1,59 @@
+package org.lectern.notification;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.lectern.registration.RegistrationService;
+import org.springframework.stereotype.Component;
+
+/** The registration module as the mail module and "My trainings" see it. */
+@Component
+class RegistrationDirectory implements DelegateRegistrations {
+
+  private final RegistrationService registrations;
+
+  RegistrationDirectory(RegistrationService registrations) {
+    this.registrations = registrations;
+  }
+
+  @Override
+  public List<DelegateRegistration> forDelegate(String email) {
+    return registrations.forDelegate(email).stream()
+        .map(
+            r ->
+                new DelegateRegistration(
+                    r.registrationId(),
+                    r.programmeId(),
+                    r.status().name(),
+                    r.language(),
+                    r.registeredAt()))
+        .toList();
+  }
+
+  @Override
+  public void cancelByDelegate(String email, UUID registrationId) {
+    registrations.cancelByDelegate(email, registrationId);
+  }
+
+  @Override
+  public Optional<DelegateContact> contactOf(UUID registrationId) {
+    return registrations.contactOf(registrationId).map(RegistrationDirectory::contact);
+  }
+
+  @Override
+  public List<DelegateContact> confirmedOf(UUID programmeId) {
+    return registrations.confirmedContactsOf(programmeId).stream()
+        .map(RegistrationDirectory::contact)
+        .toList();
+  }
+
+  static DelegateContact contact(org.lectern.registration.DelegateContact c) {
+    return new DelegateContact(
+        c.registrationId(),
+        c.programmeId(),
+        c.email(),
+        c.fullName(),
+        c.language(),
+        c.status().name());
+  }
+}

@@ -1,0 +1,7 @@
+package org.lectern.registration;
+
+/** How a delegate attends a hybrid session. */
+public enum AttendanceMode {
+  ROOM,
+  ONLINE
+}

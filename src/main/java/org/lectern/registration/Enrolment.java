@@ -1,0 +1,227 @@
+package org.lectern.registration;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.lectern.registration.RegistrationRepository.Capacity;
+import org.lectern.shared.error.ConflictException;
+import org.lectern.shared.error.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The capacity path. Every method locks the programme row first (see ADR 0004), then counts and
+ * changes: seats can never be over-given, and the waitlist is served strictly in order.
+ */
+@Component
+class Enrolment {
+
+  private final RegistrationRepository registrations;
+  private final AnswerRepository answers;
+  private final RoomSeats rooms;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  Enrolment(
+      RegistrationRepository registrations,
+      AnswerRepository answers,
+      RoomSeats rooms,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.registrations = registrations;
+    this.answers = answers;
+    this.rooms = rooms;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** The registration and whether it was created now (false: the same e-mail had one). */
+  record Outcome(Registration registration, boolean created) {}
+
+  /** What a validated submission contributes. */
+  record Entry(
+      DelegateDetails details,
+      List<Answer> answers,
+      Map<UUID, AttendanceMode> attendance,
+      UUID consentId,
+      String consentLanguage,
+      UUID invitationId) {}
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  Outcome register(UUID programmeId, Entry e) {
+    Capacity cap = lock(programmeId);
+    var existing = registrations.findByEmail(programmeId, e.details().email());
+    if (existing.isPresent() && existing.get().status() != RegistrationStatus.CANCELLED) {
+      return new Outcome(existing.get(), false);
+    }
+    fillFreeSeats(programmeId, cap);
+    RegistrationStatus status = decide(programmeId, cap);
+    Long seq = status == RegistrationStatus.WAITLISTED ? registrations.nextWaitlistSeq() : null;
+    Registration r;
+    if (existing.isPresent()) {
+      r =
+          existing
+              .get()
+              .reopen(e.details(), status, seq, e.consentId(), e.consentLanguage(), clock);
+      saveOrFail(r);
+      r = registrations.find(r.id()).orElseThrow();
+    } else {
+      var now = clock.instant();
+      r =
+          new Registration(
+              UUID.randomUUID(),
+              programmeId,
+              status,
+              seq,
+              e.details(),
+              e.consentId(),
+              e.consentLanguage(),
+              e.invitationId(),
+              null,
+              now,
+              now,
+              0);
+      registrations.insert(r);
+    }
+    // A new row has nothing to replace: skip statements while the lock is held.
+    if (existing.isPresent() || !e.answers().isEmpty()) {
+      answers.replace(r.id(), e.answers());
+    }
+    if (existing.isPresent() || !e.attendance().isEmpty()) {
+      rooms.choose(r.id(), e.attendance());
+    }
+    if (r.holdsSeat()) {
+      rooms.allocate(r.id());
+    }
+    events.publishEvent(announcement(r));
+    return new Outcome(r, true);
+  }
+
+  private RegistrationStatus decide(UUID programmeId, Capacity cap) {
+    if (cap.approvalRequired()) {
+      return RegistrationStatus.PENDING;
+    }
+    if (hasFreeSeat(programmeId, cap)) {
+      return RegistrationStatus.CONFIRMED;
+    }
+    if (cap.waitlist()) {
+      return RegistrationStatus.WAITLISTED;
+    }
+    throw new ConflictException("registration.full");
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  Registration cancel(Registration loaded) {
+    Capacity cap = lock(loaded.programmeId());
+    Registration r = fresh(loaded).cancel(clock);
+    saveOrFail(r);
+    rooms.release(r.id(), false);
+    events.publishEvent(new RegistrationCancelled(r.id(), r.programmeId()));
+    fillFreeSeats(r.programmeId(), cap);
+    return r;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  Registration approve(Registration loaded) {
+    Capacity cap = lock(loaded.programmeId());
+    fillFreeSeats(loaded.programmeId(), cap);
+    boolean seat = hasFreeSeat(loaded.programmeId(), cap);
+    if (!seat && !cap.waitlist()) {
+      throw new ConflictException("registration.full");
+    }
+    Registration r =
+        fresh(loaded).approve(seat, seat ? null : registrations.nextWaitlistSeq(), clock);
+    saveOrFail(r);
+    if (r.holdsSeat()) {
+      rooms.allocate(r.id());
+    }
+    events.publishEvent(announcement(r));
+    return r;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  Registration decline(Registration loaded, String message) {
+    lock(loaded.programmeId());
+    Registration r = fresh(loaded).decline(message, clock);
+    saveOrFail(r);
+    rooms.release(r.id(), false);
+    events.publishEvent(new RegistrationDeclined(r.id(), r.programmeId(), message));
+    return r;
+  }
+
+  /** The organiser gives a waitlisted person a seat, out of order; only if one is free. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  Registration confirm(Registration loaded) {
+    Capacity cap = lock(loaded.programmeId());
+    if (!hasFreeSeat(loaded.programmeId(), cap)) {
+      throw new ConflictException("registration.full");
+    }
+    Registration r = fresh(loaded).promote(clock);
+    saveOrFail(r);
+    rooms.allocate(r.id());
+    events.publishEvent(new RegistrationPromoted(r.id(), r.programmeId()));
+    return r;
+  }
+
+  /** The organiser moves a confirmed person to the end of the waitlist; the seat is refilled. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  Registration toWaitlist(Registration loaded) {
+    Capacity cap = lock(loaded.programmeId());
+    Registration r = fresh(loaded).toWaitlist(registrations.nextWaitlistSeq(), clock);
+    saveOrFail(r);
+    rooms.release(r.id(), true);
+    events.publishEvent(new RegistrationWaitlisted(r.id(), r.programmeId()));
+    fillFreeSeats(r.programmeId(), cap);
+    return registrations.find(r.id()).orElseThrow();
+  }
+
+  /** Promotes waitlisted people, first come first served, while seats are free. */
+  private void fillFreeSeats(UUID programmeId, Capacity cap) {
+    while (hasFreeSeat(programmeId, cap)) {
+      var first = registrations.firstWaitlisted(programmeId);
+      if (first.isEmpty()) {
+        return;
+      }
+      Registration promoted = first.get().promote(clock);
+      saveOrFail(promoted);
+      rooms.allocate(promoted.id());
+      events.publishEvent(new RegistrationPromoted(promoted.id(), programmeId));
+    }
+  }
+
+  private boolean hasFreeSeat(UUID programmeId, Capacity cap) {
+    return cap.capacity() == null || registrations.countConfirmed(programmeId) < cap.capacity();
+  }
+
+  private Capacity lock(UUID programmeId) {
+    return registrations
+        .lockProgramme(programmeId)
+        .orElseThrow(() -> new NotFoundException("programme.notFound"));
+  }
+
+  // Re-read under the lock: the copy the caller loaded may predate a concurrent change.
+  private Registration fresh(Registration r) {
+    return registrations
+        .find(r.id())
+        .orElseThrow(() -> new NotFoundException("registration.notFound"));
+  }
+
+  private void saveOrFail(Registration r) {
+    if (!registrations.update(r)) {
+      throw new ConflictException("registration.changedMeanwhile");
+    }
+  }
+
+  private static Object announcement(Registration r) {
+    return switch (r.status()) {
+      case CONFIRMED -> new RegistrationConfirmed(r.id(), r.programmeId());
+      case WAITLISTED -> new RegistrationWaitlisted(r.id(), r.programmeId());
+      case PENDING -> new RegistrationPending(r.id(), r.programmeId());
+      case DECLINED -> new RegistrationDeclined(r.id(), r.programmeId(), r.decisionMessage());
+      case CANCELLED -> new RegistrationCancelled(r.id(), r.programmeId());
+    };
+  }
+}

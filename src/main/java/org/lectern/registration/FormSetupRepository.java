@@ -1,0 +1,171 @@
+package org.lectern.registration;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.lectern.shared.database.Json;
+import org.lectern.shared.i18n.LocalizedText;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** SQL for what a programme's form asks: settings, custom questions and consent versions. */
+@Repository
+class FormSetupRepository {
+
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+  private final JdbcClient jdbc;
+
+  FormSetupRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  FormSettings settings(UUID programmeId) {
+    return jdbc.sql(
+            """
+            select fields, required_fields, invitation_only, open
+            from registration_settings where programme_id = :p
+            """)
+        .param("p", programmeId)
+        .query(
+            (rs, i) ->
+                new FormSettings(
+                    programmeId,
+                    fields((String[]) rs.getArray("fields").getArray()),
+                    fields((String[]) rs.getArray("required_fields").getArray()),
+                    rs.getBoolean("invitation_only"),
+                    rs.getBoolean("open")))
+        .optional()
+        .orElse(FormSettings.defaults(programmeId));
+  }
+
+  void saveSettings(FormSettings s) {
+    jdbc.sql(
+            """
+            insert into registration_settings
+              (programme_id, fields, required_fields, invitation_only, open)
+            values (:p, :f, :r, :inv, :open)
+            on conflict (programme_id) do update set fields = excluded.fields,
+              required_fields = excluded.required_fields, invitation_only = excluded.invitation_only,
+              open = excluded.open, updated_at = now()
+            """)
+        .param("p", s.programmeId())
+        .param("f", s.fields().stream().map(Enum::name).toArray(String[]::new))
+        .param("r", s.required().stream().map(Enum::name).toArray(String[]::new))
+        .param("inv", s.invitationOnly())
+        .param("open", s.open())
+        .update();
+  }
+
+  private static Set<StandardField> fields(String[] names) {
+    Set<StandardField> set = EnumSet.noneOf(StandardField.class);
+    for (String n : names) {
+      StandardField.parse(n).ifPresent(set::add);
+    }
+    return set;
+  }
+
+  List<Question> questions(UUID programmeId) {
+    return jdbc.sql(
+            """
+            select id, position, kind, label::text as label, options::text as options, required,
+                   active
+            from registration_question where programme_id = :p order by position, created_at
+            """)
+        .param("p", programmeId)
+        .query(
+            (rs, i) ->
+                new Question(
+                    rs.getObject("id", UUID.class),
+                    programmeId,
+                    rs.getInt("position"),
+                    Question.Kind.valueOf(rs.getString("kind")),
+                    Json.text(rs.getString("label")),
+                    options(rs.getString("options")),
+                    rs.getBoolean("required"),
+                    rs.getBoolean("active")))
+        .list();
+  }
+
+  void saveQuestion(Question q) {
+    jdbc.sql(
+            """
+            insert into registration_question
+              (id, programme_id, position, kind, label, options, required, active)
+            values (:id, :p, :pos, :kind, :label, :options, :req, :active)
+            on conflict (id) do update set position = excluded.position, kind = excluded.kind,
+              label = excluded.label, options = excluded.options, required = excluded.required,
+              active = excluded.active
+            """)
+        .param("id", q.id())
+        .param("p", q.programmeId())
+        .param("pos", q.position())
+        .param("kind", q.kind().name())
+        .param("label", Json.jsonb(q.label()))
+        .param("options", Json.jsonb(optionsJson(q.options())))
+        .param("req", q.required())
+        .param("active", q.active())
+        .update();
+  }
+
+  private static List<Question.Option> options(String json) {
+    List<Question.Option> list = new ArrayList<>();
+    for (JsonNode n : MAPPER.readTree(json)) {
+      list.add(
+          new Question.Option(n.get("value").asString(), Json.text(n.get("label").toString())));
+    }
+    return list;
+  }
+
+  private static String optionsJson(List<Question.Option> options) {
+    var array = MAPPER.createArrayNode();
+    for (Question.Option o : options) {
+      var node = array.addObject();
+      node.put("value", o.value());
+      var label = node.putObject("label");
+      o.label().values().forEach(label::put);
+    }
+    return array.toString();
+  }
+
+  Optional<Consent> currentConsent(UUID programmeId) {
+    return jdbc.sql(
+            """
+            select id, version, texts::text as texts from registration_consent
+            where programme_id = :p order by version desc limit 1
+            """)
+        .param("p", programmeId)
+        .query(
+            (rs, i) ->
+                new Consent(
+                    rs.getObject("id", UUID.class),
+                    programmeId,
+                    rs.getInt("version"),
+                    Json.text(rs.getString("texts"))))
+        .optional();
+  }
+
+  /** A new version; concurrent editors get distinct versions or a unique violation, never both. */
+  Consent addConsent(UUID programmeId, LocalizedText texts) {
+    UUID id = UUID.randomUUID();
+    int version =
+        jdbc.sql(
+                """
+                insert into registration_consent (id, programme_id, version, texts)
+                select :id, :p, coalesce(max(version), 0) + 1, :t
+                from registration_consent where programme_id = :p
+                returning version
+                """)
+            .param("id", id)
+            .param("p", programmeId)
+            .param("t", Json.jsonb(texts))
+            .query(Integer.class)
+            .single();
+    return new Consent(id, programmeId, version, texts);
+  }
+}

@@ -1,0 +1,223 @@
+package org.lectern.registration;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.lectern.identity.LecternUser;
+import org.lectern.shared.database.Json;
+import org.lectern.shared.error.ConflictException;
+import org.lectern.shared.error.InvalidInputException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Registrations in the REST API: create (like the public form), list (audited), cancel. */
+@RestController
+@Tag(name = "Registrations")
+class RegistrationApiController {
+
+  private final RegistrationService service;
+  private final RegistrationOffice office;
+  private final IdempotencyRecords idempotency;
+  private final RateLimits rateLimits;
+  private final TransactionTemplate tx;
+
+  RegistrationApiController(
+      RegistrationService service,
+      RegistrationOffice office,
+      IdempotencyRecords idempotency,
+      RateLimits rateLimits,
+      TransactionTemplate tx) {
+    this.service = service;
+    this.office = office;
+    this.idempotency = idempotency;
+    this.rateLimits = rateLimits;
+    this.tx = tx;
+  }
+
+  /** The request body; values as in API.md. {@code answers}: question id → text or list. */
+  record RegistrationBody(
+      String email,
+      String fullName,
+      String phone,
+      String region,
+      String country,
+      String town,
+      String profession,
+      String yearsBand,
+      String gender,
+      Boolean barMember,
+      String licenceNumber,
+      String language,
+      String accessibility,
+      Map<String, Object> answers,
+      Boolean consent,
+      Map<String, String> attendance,
+      String invitation) {
+
+    RegistrationRequest toRequest() {
+      Map<String, List<String>> a = new LinkedHashMap<>();
+      if (answers != null) {
+        answers.forEach(
+            (k, v) ->
+                a.put(
+                    k,
+                    v instanceof List<?> l
+                        ? l.stream().map(String::valueOf).toList()
+                        : v == null ? List.of() : List.of(String.valueOf(v))));
+      }
+      return new RegistrationRequest(
+          fullName,
+          email,
+          phone,
+          region,
+          country,
+          town,
+          profession,
+          yearsBand,
+          gender,
+          barMember == null ? null : barMember ? "yes" : "no",
+          licenceNumber,
+          language,
+          accessibility,
+          a,
+          Boolean.TRUE.equals(consent),
+          attendance == null ? Map.of() : attendance,
+          invitation);
+    }
+  }
+
+  record Created(String id, String status, Integer waitlistPosition) {}
+
+  record Item(
+      String id,
+      String status,
+      Integer waitlistPosition,
+      String email,
+      String fullName,
+      String phone,
+      String region,
+      String country,
+      String town,
+      String profession,
+      String yearsBand,
+      String gender,
+      Boolean barMember,
+      String licenceNumber,
+      String language,
+      String accessibility,
+      Instant registeredAt,
+      Instant updatedAt) {}
+
+  @PostMapping("/api/v1/programmes/{id}/registrations")
+  @Operation(summary = "Register someone; the same e-mail again answers 200 with the existing one")
+  ResponseEntity<String> create(
+      @PathVariable UUID id,
+      @RequestBody RegistrationBody body,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key,
+      @AuthenticationPrincipal LecternUser actor,
+      HttpServletRequest http) {
+    if (body == null) {
+      throw InvalidInputException.of("email", "validation.required");
+    }
+    if (actor == null) {
+      rateLimits.check(http.getRemoteAddr(), body.email());
+    }
+    String userKey = actor == null ? "anonymous" : actor.id().toString();
+    String hash = IdempotencyRecords.hash(id + " " + Json.write(body));
+    return tx.execute(
+        status -> {
+          if (key != null && !key.isBlank()) {
+            var stored = idempotency.claim(userKey, key.strip(), hash);
+            if (stored.isPresent()) {
+              if (!stored.get().requestHash().equals(hash)) {
+                throw new ConflictException("registration.idempotencyKeyReused");
+              }
+              return answer(stored.get().status(), stored.get().body(), stored.get().location());
+            }
+          }
+          var r = service.register(id, body.toRequest(), actor);
+          var reg = r.registration();
+          String json =
+              Json.write(
+                  new Created(reg.id().toString(), reg.status().name(), r.waitlistPosition()));
+          int code = r.created() ? 201 : 200;
+          String location = "/api/v1/registrations/" + reg.id();
+          if (key != null && !key.isBlank()) {
+            idempotency.complete(userKey, key.strip(), code, json, location);
+          }
+          return answer(code, json, location);
+        });
+  }
+
+  private static ResponseEntity<String> answer(int status, String body, String location) {
+    var b = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
+    if (status == 201 && location != null) {
+      b.header("Location", location);
+    }
+    return b.body(body);
+  }
+
+  @GetMapping("/api/v1/programmes/{id}/registrations")
+  @Operation(summary = "List registrations (organisers; every call is audited)")
+  ResponseEntity<List<Item>> list(
+      @PathVariable UUID id,
+      @RequestParam(required = false) RegistrationStatus status,
+      @RequestParam(required = false) String search,
+      @RequestParam(defaultValue = "100") int limit,
+      @RequestParam(defaultValue = "0") int offset,
+      @AuthenticationPrincipal LecternUser actor) {
+    var problems = new InvalidInputException.Collector();
+    problems.check(limit >= 1 && limit <= 1000, "limit", "validation.range", 1, 1000);
+    problems.check(offset >= 0, "offset", "validation.min", 0);
+    problems.throwIfAny();
+    var listing = office.list(actor, id, status, search, limit, offset);
+    var items = listing.items().stream().map(this::item).toList();
+    return ResponseEntity.ok().header("X-Total-Count", String.valueOf(listing.total())).body(items);
+  }
+
+  private Item item(Registration r) {
+    DelegateDetails d = r.details();
+    return new Item(
+        r.id().toString(),
+        r.status().name(),
+        service.position(r),
+        d.email(),
+        d.fullName(),
+        d.phone(),
+        d.region(),
+        d.country(),
+        d.town(),
+        d.profession(),
+        d.yearsBand(),
+        d.gender(),
+        d.barMember(),
+        d.licenceNumber(),
+        d.language(),
+        d.accessibility(),
+        r.createdAt(),
+        r.updatedAt());
+  }
+
+  @DeleteMapping("/api/v1/registrations/{id}")
+  @Operation(summary = "Cancel a registration; the first waitlisted person is promoted")
+  ResponseEntity<Void> cancel(@PathVariable UUID id, @AuthenticationPrincipal LecternUser actor) {
+    office.cancel(actor, id);
+    return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
+  }
+}

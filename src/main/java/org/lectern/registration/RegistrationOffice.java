@@ -1,0 +1,180 @@
+package org.lectern.registration;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.lectern.audit.AuditLog;
+import org.lectern.identity.LecternUser;
+import org.lectern.programme.Programme;
+import org.lectern.programme.ProgrammeService;
+import org.lectern.shared.error.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What organisers do with registrations: list, search, decide, move, cancel, export. Every read of
+ * personal data writes an audit entry in the same transaction; every change does too.
+ */
+@Service
+public class RegistrationOffice {
+
+  private final ProgrammeService programmes;
+  private final RegistrationRepository registrations;
+  private final AnswerRepository answers;
+  private final FormSetupRepository forms;
+  private final Enrolment enrolment;
+  private final AuditLog audit;
+
+  RegistrationOffice(
+      ProgrammeService programmes,
+      RegistrationRepository registrations,
+      AnswerRepository answers,
+      FormSetupRepository forms,
+      Enrolment enrolment,
+      AuditLog audit) {
+    this.programmes = programmes;
+    this.registrations = registrations;
+    this.answers = answers;
+    this.forms = forms;
+    this.enrolment = enrolment;
+    this.audit = audit;
+  }
+
+  /** One page of a listing, the total matching, and counts by status for the filters. */
+  public record Listing(List<Registration> items, int total, Map<String, Integer> counts) {}
+
+  /**
+   * Lists a programme's registrations. A search decrypts every registration of the programme in
+   * memory and matches name and e-mail there: fine for the hundreds a programme has; the search
+   * text itself is not audited, being personal data.
+   */
+  @Transactional
+  public Listing list(
+      LecternUser actor,
+      UUID programmeId,
+      RegistrationStatus status,
+      String search,
+      int limit,
+      int offset) {
+    Programme p = programmes.manageable(actor, programmeId);
+    List<Registration> items;
+    int total;
+    if (search == null || search.isBlank()) {
+      items = registrations.ofProgramme(programmeId, status, limit, offset);
+      total = registrations.count(programmeId, status);
+    } else {
+      String needle = search.strip().toLowerCase(Locale.ROOT);
+      List<Registration> all =
+          registrations.ofProgramme(programmeId, status, Integer.MAX_VALUE, 0).stream()
+              .filter(r -> matches(r, needle))
+              .toList();
+      items = all.stream().skip(offset).limit(limit).toList();
+      total = all.size();
+    }
+    record(
+        actor,
+        p,
+        search == null || search.isBlank() ? "registration.listed" : "registration.searched",
+        programmeId.toString(),
+        items.size(),
+        status == null ? null : "status=" + status);
+    return new Listing(items, total, registrations.countsByStatus(programmeId));
+  }
+
+  private static boolean matches(Registration r, String needle) {
+    return r.details().fullName().toLowerCase(Locale.ROOT).contains(needle)
+        || r.details().email().toLowerCase(Locale.ROOT).contains(needle);
+  }
+
+  /** Everything needed for an export: registrations, their answers and the questions. */
+  public record Export(
+      Programme programme,
+      List<Registration> registrations,
+      Map<UUID, List<Answer>> answers,
+      List<Question> questions) {}
+
+  @Transactional
+  public Export export(
+      LecternUser actor, UUID programmeId, RegistrationStatus status, String format) {
+    Programme p = programmes.manageable(actor, programmeId);
+    var list = registrations.ofProgramme(programmeId, status, Integer.MAX_VALUE, 0);
+    record(
+        actor,
+        p,
+        "registration.exported",
+        programmeId.toString(),
+        list.size(),
+        "format=" + format + (status == null ? "" : ",status=" + status));
+    return new Export(p, list, answers.ofProgramme(programmeId), forms.questions(programmeId));
+  }
+
+  @Transactional
+  public Registration approve(LecternUser actor, UUID registrationId) {
+    Registration r = manageable(actor, registrationId);
+    return audited(actor, "registration.approved", enrolment.approve(r));
+  }
+
+  @Transactional
+  public Registration decline(LecternUser actor, UUID registrationId, String message) {
+    Registration r = manageable(actor, registrationId);
+    String m = message == null || message.isBlank() ? null : message.strip();
+    return audited(actor, "registration.declined", enrolment.decline(r, m));
+  }
+
+  @Transactional
+  public Registration confirm(LecternUser actor, UUID registrationId) {
+    Registration r = manageable(actor, registrationId);
+    return audited(actor, "registration.confirmed", enrolment.confirm(r));
+  }
+
+  @Transactional
+  public Registration toWaitlist(LecternUser actor, UUID registrationId) {
+    Registration r = manageable(actor, registrationId);
+    return audited(actor, "registration.waitlisted", enrolment.toWaitlist(r));
+  }
+
+  @Transactional
+  public Registration cancel(LecternUser actor, UUID registrationId) {
+    Registration r = manageable(actor, registrationId);
+    return audited(actor, "registration.cancelled", enrolment.cancel(r));
+  }
+
+  /** The registration if the actor may manage its programme; else 404 (not even its existence). */
+  private Registration manageable(LecternUser actor, UUID registrationId) {
+    Registration r =
+        registrations
+            .find(registrationId)
+            .orElseThrow(() -> new NotFoundException("registration.notFound"));
+    try {
+      programmes.manageable(actor, r.programmeId());
+    } catch (org.lectern.shared.error.DomainException e) {
+      throw new NotFoundException("registration.notFound");
+    }
+    return r;
+  }
+
+  private Registration audited(LecternUser actor, String action, Registration r) {
+    Programme p = programmes.find(r.programmeId()).orElseThrow();
+    record(actor, p, action, r.id().toString(), 1, null);
+    return r;
+  }
+
+  private void record(
+      LecternUser actor, Programme p, String action, String subject, int count, String details) {
+    audit.record(
+        new AuditLog.Record(
+            actor.id(),
+            actor.fullName(),
+            action,
+            p.organisationId(),
+            action.equals("registration.listed")
+                    || action.equals("registration.searched")
+                    || action.equals("registration.exported")
+                ? "programme"
+                : "registration",
+            subject,
+            count,
+            details));
+  }
+}

@@ -1,0 +1,250 @@
+package org.lectern.registration;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.lectern.shared.crypto.PersonalDataCipher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * SQL for registrations. Identifying fields are encrypted here, on the way in, and decrypted on the
+ * way out: no other class sees a ciphertext, and the database never sees a name or e-mail.
+ */
+@Repository
+class RegistrationRepository {
+
+  private static final String SELECT =
+      """
+      select id, programme_id, status, waitlist_seq, email, full_name, phone, town, licence_number,
+             accessibility, decision_message, region, country, profession, years_band, gender,
+             bar_member, language, consent_id, consent_language, invitation_id, created_at,
+             updated_at, version
+      from registration
+      """;
+
+  private final JdbcClient jdbc;
+  private final PersonalDataCipher cipher;
+
+  RegistrationRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
+    this.jdbc = jdbc;
+    this.cipher = cipher;
+  }
+
+  /** What the capacity decision needs, read under the programme's row lock. */
+  record Capacity(
+      Integer capacity, boolean waitlist, boolean approvalRequired, boolean published) {}
+
+  /**
+   * Locks the programme row until the transaction ends: every capacity decision of one programme
+   * (register, cancel, approve, move, capacity edits) queues here, so counting and inserting cannot
+   * interleave. FOR NO KEY UPDATE still lets other rows reference the programme.
+   */
+  Optional<Capacity> lockProgramme(UUID programmeId) {
+    return jdbc.sql(
+            """
+            select capacity, waitlist, approval_required, status from programme
+            where id = :p for no key update
+            """)
+        .param("p", programmeId)
+        .query(
+            (rs, i) ->
+                new Capacity(
+                    (Integer) rs.getObject("capacity"),
+                    rs.getBoolean("waitlist"),
+                    rs.getBoolean("approval_required"),
+                    "PUBLISHED".equals(rs.getString("status"))))
+        .optional();
+  }
+
+  int countConfirmed(UUID programmeId) {
+    return jdbc.sql(
+            "select count(*) from registration where programme_id = :p and status = 'CONFIRMED'")
+        .param("p", programmeId)
+        .query(Integer.class)
+        .single();
+  }
+
+  long nextWaitlistSeq() {
+    return jdbc.sql("select nextval('registration_waitlist_seq')").query(Long.class).single();
+  }
+
+  Optional<Registration> firstWaitlisted(UUID programmeId) {
+    return jdbc.sql(
+            SELECT
+                + " where programme_id = :p and status = 'WAITLISTED' order by waitlist_seq limit 1")
+        .param("p", programmeId)
+        .query(this::map)
+        .optional();
+  }
+
+  int waitlistPosition(UUID programmeId, long seq) {
+    return jdbc.sql(
+            """
+            select count(*) from registration
+            where programme_id = :p and status = 'WAITLISTED' and waitlist_seq <= :s
+            """)
+        .param("p", programmeId)
+        .param("s", seq)
+        .query(Integer.class)
+        .single();
+  }
+
+  Optional<Registration> find(UUID id) {
+    return jdbc.sql(SELECT + " where id = :id").param("id", id).query(this::map).optional();
+  }
+
+  Optional<Registration> findByEmail(UUID programmeId, String email) {
+    return jdbc.sql(SELECT + " where programme_id = :p and email_index = :e")
+        .param("p", programmeId)
+        .param("e", cipher.emailIndex(email))
+        .query(this::map)
+        .optional();
+  }
+
+  List<Registration> ofEmail(String email) {
+    return jdbc.sql(SELECT + " where email_index = :e order by created_at desc")
+        .param("e", cipher.emailIndex(email))
+        .query(this::map)
+        .list();
+  }
+
+  List<Registration> ofProgramme(
+      UUID programmeId, RegistrationStatus status, int limit, int offset) {
+    return jdbc.sql(
+            SELECT
+                + """
+                 where programme_id = :p and (:s::text is null or status = :s)
+                 order by created_at, id limit :l offset :o
+                """)
+        .param("p", programmeId)
+        .param("s", status == null ? null : status.name())
+        .param("l", limit)
+        .param("o", offset)
+        .query(this::map)
+        .list();
+  }
+
+  int count(UUID programmeId, RegistrationStatus status) {
+    return jdbc.sql(
+            "select count(*) from registration where programme_id = :p and (:s::text is null or status = :s)")
+        .param("p", programmeId)
+        .param("s", status == null ? null : status.name())
+        .query(Integer.class)
+        .single();
+  }
+
+  Map<String, Integer> countsByStatus(UUID programmeId) {
+    Map<String, Integer> m = new HashMap<>();
+    jdbc.sql("select status, count(*) from registration where programme_id = :p group by status")
+        .param("p", programmeId)
+        .query((rs, i) -> m.put(rs.getString(1), rs.getInt(2)))
+        .list();
+    return m;
+  }
+
+  void insert(Registration r) {
+    jdbc.sql(
+            """
+            insert into registration (id, programme_id, status, waitlist_seq, email_index, email,
+              full_name, phone, town, licence_number, accessibility, decision_message, region,
+              country, profession, years_band, gender, bar_member, language, consent_id,
+              consent_language, invitation_id, created_at, updated_at)
+            values (:id, :p, :status, :seq, :ei, :email, :name, :phone, :town, :licence, :access,
+              :message, :region, :country, :profession, :years, :gender, :bar, :lang, :consent,
+              :consentLang, :invitation, :created, :updated)
+            """)
+        .param("id", r.id())
+        .param("p", r.programmeId())
+        .param("created", Timestamp.from(r.createdAt()))
+        .param("invitation", r.invitationId())
+        .params(columns(r))
+        .update();
+  }
+
+  /** Optimistic as well as locked: a stale copy never overwrites a newer state. */
+  boolean update(Registration r) {
+    return jdbc.sql(
+                """
+                update registration set status = :status, waitlist_seq = :seq, email_index = :ei,
+                  email = :email, full_name = :name, phone = :phone, town = :town,
+                  licence_number = :licence, accessibility = :access, decision_message = :message,
+                  region = :region, country = :country, profession = :profession,
+                  years_band = :years, gender = :gender, bar_member = :bar, language = :lang,
+                  consent_id = :consent, consent_language = :consentLang, updated_at = :updated,
+                  version = version + 1
+                where id = :id and version = :version
+                """)
+            .param("id", r.id())
+            .param("version", r.version())
+            .params(columns(r))
+            .update()
+        == 1;
+  }
+
+  private Map<String, Object> columns(Registration r) {
+    DelegateDetails d = r.details();
+    Map<String, Object> m = new HashMap<>();
+    m.put("status", r.status().name());
+    m.put("seq", r.waitlistSeq());
+    m.put("ei", cipher.emailIndex(d.email()));
+    m.put("email", cipher.encrypt(d.email().strip(), "registration.email"));
+    m.put("name", cipher.encrypt(d.fullName(), "registration.fullName"));
+    m.put("phone", cipher.encrypt(d.phone(), "registration.phone"));
+    m.put("town", cipher.encrypt(d.town(), "registration.town"));
+    m.put("licence", cipher.encrypt(d.licenceNumber(), "registration.licenceNumber"));
+    m.put("access", cipher.encrypt(d.accessibility(), "registration.accessibility"));
+    m.put("message", cipher.encrypt(r.decisionMessage(), "registration.decisionMessage"));
+    m.put("region", d.region());
+    m.put("country", d.country());
+    m.put("profession", d.profession());
+    m.put("years", d.yearsBand());
+    m.put("gender", d.gender());
+    m.put("bar", d.barMember());
+    m.put("lang", d.language());
+    m.put("consent", r.consentId());
+    m.put("consentLang", r.consentLanguage());
+    m.put("updated", Timestamp.from(r.updatedAt()));
+    return m;
+  }
+
+  private Registration map(ResultSet rs, int row) throws SQLException {
+    DelegateDetails d =
+        new DelegateDetails(
+            dec(rs, "full_name", "registration.fullName"),
+            dec(rs, "email", "registration.email"),
+            dec(rs, "phone", "registration.phone"),
+            rs.getString("region"),
+            rs.getString("country"),
+            dec(rs, "town", "registration.town"),
+            rs.getString("profession"),
+            rs.getString("years_band"),
+            rs.getString("gender"),
+            (Boolean) rs.getObject("bar_member"),
+            dec(rs, "licence_number", "registration.licenceNumber"),
+            rs.getString("language"),
+            dec(rs, "accessibility", "registration.accessibility"));
+    return new Registration(
+        rs.getObject("id", UUID.class),
+        rs.getObject("programme_id", UUID.class),
+        RegistrationStatus.valueOf(rs.getString("status")),
+        (Long) rs.getObject("waitlist_seq"),
+        d,
+        rs.getObject("consent_id", UUID.class),
+        rs.getString("consent_language"),
+        rs.getObject("invitation_id", UUID.class),
+        dec(rs, "decision_message", "registration.decisionMessage"),
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getTimestamp("updated_at").toInstant(),
+        rs.getInt("version"));
+  }
+
+  private String dec(ResultSet rs, String column, String context) throws SQLException {
+    return cipher.decrypt(rs.getBytes(column), context);
+  }
+}

@@ -1,0 +1,234 @@
+package org.lectern.registration;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.lectern.identity.LecternUser;
+import org.lectern.programme.Programme;
+import org.lectern.programme.ProgrammeService;
+import org.lectern.reference.Regions;
+import org.lectern.session.DeliveryMode;
+import org.lectern.session.Session;
+import org.lectern.session.SessionService;
+import org.lectern.shared.crypto.PersonalDataCipher;
+import org.lectern.shared.error.ConflictException;
+import org.lectern.shared.error.InvalidInputException;
+import org.lectern.shared.error.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registering for a programme, and what delegates and other modules may ask about registrations.
+ * Organiser actions are in {@link RegistrationOffice}.
+ */
+@Service
+public class RegistrationService {
+
+  private final ProgrammeService programmes;
+  private final SessionService sessions;
+  private final FormSetupRepository forms;
+  private final RegistrationRepository registrations;
+  private final Enrolment enrolment;
+  private final Invitations invitations;
+  private final Regions regions;
+  private final PersonalDataCipher cipher;
+  private final Clock clock;
+
+  RegistrationService(
+      ProgrammeService programmes,
+      SessionService sessions,
+      FormSetupRepository forms,
+      RegistrationRepository registrations,
+      Enrolment enrolment,
+      Invitations invitations,
+      Regions regions,
+      PersonalDataCipher cipher,
+      Clock clock) {
+    this.programmes = programmes;
+    this.sessions = sessions;
+    this.forms = forms;
+    this.registrations = registrations;
+    this.enrolment = enrolment;
+    this.invitations = invitations;
+    this.regions = regions;
+    this.cipher = cipher;
+    this.clock = clock;
+  }
+
+  /** The outcome of a registration: {@code created} false means the e-mail was already there. */
+  public record Registered(Registration registration, boolean created, Integer waitlistPosition) {}
+
+  /**
+   * Registers someone. Anyone may register for an open, published programme; organisers also for
+   * drafts and closed ones. The same e-mail twice gives the existing registration.
+   */
+  @Transactional
+  public Registered register(UUID programmeId, RegistrationRequest request, LecternUser actor) {
+    Programme p =
+        programmes
+            .find(programmeId)
+            .filter(x -> canSee(actor, x))
+            .orElseThrow(() -> new NotFoundException("programme.notFound"));
+    boolean organiser = programmes.canManage(actor, p);
+    FormSettings settings = forms.settings(programmeId);
+    if (!organiser && !isOpen(p, settings)) {
+      throw new ConflictException("registration.closed");
+    }
+    var problems = new InvalidInputException.Collector();
+    UUID invitation = null;
+    if (settings.invitationOnly() && !organiser) {
+      invitation = invitations.valid(programmeId, request.invitation()).orElse(null);
+      problems.check(invitation != null, "invitation", "registration.invitationRequired");
+    }
+    var consent = forms.currentConsent(programmeId);
+    problems.check(
+        consent.isEmpty() || request.consent() || organiser,
+        "consent",
+        "registration.consentRequired");
+    var checked =
+        RequestCheck.check(
+            request,
+            settings,
+            forms.questions(programmeId),
+            hybridSessions(p),
+            regions,
+            p.mainLanguage(),
+            problems);
+    problems.throwIfAny();
+    var outcome =
+        enrolment.register(
+            programmeId,
+            new Enrolment.Entry(
+                checked.details(),
+                checked.answers(),
+                checked.attendance(),
+                request.consent() ? consent.map(Consent::id).orElse(null) : null,
+                request.consent() && consent.isPresent() ? checked.details().language() : null,
+                invitation));
+    if (invitation != null && outcome.created()) {
+      invitations.markRegistered(invitation);
+    }
+    Registration r = outcome.registration();
+    return new Registered(r, outcome.created(), position(r));
+  }
+
+  private boolean canSee(LecternUser actor, Programme p) {
+    return p.isPublished() || programmes.canManage(actor, p);
+  }
+
+  /** Open: published, not closed by the organiser, with a session still to come. */
+  public boolean isOpen(UUID programmeId) {
+    return programmes.find(programmeId).map(p -> isOpen(p, forms.settings(p.id()))).orElse(false);
+  }
+
+  boolean isOpen(Programme p, FormSettings settings) {
+    var now = clock.instant();
+    return p.isPublished()
+        && settings.open()
+        && sessions.publishedOfProgramme(p.id()).stream().anyMatch(s -> s.startsAt().isAfter(now));
+  }
+
+  /** Published hybrid sessions still to come: where delegates choose room or online. */
+  List<Session> hybridSessionsOf(Programme p) {
+    var now = clock.instant();
+    return sessions.publishedOfProgramme(p.id()).stream()
+        .filter(s -> s.mode() == DeliveryMode.HYBRID && s.startsAt().isAfter(now))
+        .toList();
+  }
+
+  private Set<UUID> hybridSessions(Programme p) {
+    return hybridSessionsOf(p).stream().map(Session::id).collect(Collectors.toSet());
+  }
+
+  public Integer position(Registration r) {
+    return r.status() == RegistrationStatus.WAITLISTED
+        ? registrations.waitlistPosition(r.programmeId(), r.waitlistSeq())
+        : null;
+  }
+
+  public Optional<Registration> find(UUID registrationId) {
+    return registrations.find(registrationId);
+  }
+
+  public Optional<Registration> findByEmail(UUID programmeId, String email) {
+    return registrations.findByEmail(programmeId, email);
+  }
+
+  /** The delegate's contact, decrypted, for notifications. */
+  public Optional<DelegateContact> contactOf(UUID registrationId) {
+    return registrations
+        .find(registrationId)
+        .map(
+            r ->
+                new DelegateContact(
+                    r.id(),
+                    r.programmeId(),
+                    r.details().email(),
+                    r.details().fullName(),
+                    r.details().language(),
+                    r.status(),
+                    accessToken(r.id())));
+  }
+
+  /** Contacts of everyone confirmed on a programme, decrypted (reminders, announcements). */
+  public List<DelegateContact> confirmedContactsOf(UUID programmeId) {
+    return registrations
+        .ofProgramme(programmeId, RegistrationStatus.CONFIRMED, Integer.MAX_VALUE, 0)
+        .stream()
+        .map(r -> contactOf(r.id()).orElseThrow())
+        .toList();
+  }
+
+  /** Every registration of a programme, any status, decrypted (attendance matching, completion). */
+  public List<Registration> ofProgramme(UUID programmeId) {
+    return registrations.ofProgramme(programmeId, null, Integer.MAX_VALUE, 0);
+  }
+
+  /** A secret, stable token for the delegate's links: a keyed digest, never stored. */
+  public String accessToken(UUID registrationId) {
+    return cipher.blindIndex(registrationId.toString(), "registration.access");
+  }
+
+  public boolean validAccessToken(UUID registrationId, String token) {
+    return token != null
+        && java.security.MessageDigest.isEqual(
+            accessToken(registrationId).getBytes(), token.getBytes());
+  }
+
+  /** Everything registered under an e-mail address, newest first, for "My trainings". */
+  public List<DelegateRegistration> forDelegate(String email) {
+    return registrations.ofEmail(email).stream()
+        .map(
+            r ->
+                new DelegateRegistration(
+                    r.id(),
+                    r.programmeId(),
+                    r.status(),
+                    position(r),
+                    r.details().language(),
+                    r.createdAt()))
+        .toList();
+  }
+
+  /** The delegate cancels one of their own registrations; the first waitlisted moves up. */
+  @Transactional
+  public Registration cancelByDelegate(String email, UUID registrationId) {
+    Registration r =
+        registrations
+            .find(registrationId)
+            .filter(x -> cipher.emailIndex(x.details().email()).equals(cipher.emailIndex(email)))
+            .orElseThrow(() -> new NotFoundException("registration.notFound"));
+    return enrolment.cancel(r);
+  }
+
+  /** Creates a personal invitation link token (invitation-only programmes). */
+  @Transactional
+  public String invite(
+      LecternUser actor, UUID programmeId, String email, String name, String language) {
+    programmes.manageable(actor, programmeId);
+    return invitations.invite(programmeId, email, name, language);
+  }
+}

@@ -1,0 +1,101 @@
+package org.lectern.registration;
+
+import java.util.List;
+import java.util.Map;
+import org.lectern.shared.i18n.LocalizedText.Shown;
+import org.lectern.shared.web.FormErrors;
+
+/** Typed views of the registration pages; templates only read them. */
+public final class RegistrationViews {
+
+  private RegistrationViews() {}
+
+  public record Option(String value, String label) {}
+
+  public record QuestionView(
+      String field,
+      String kind,
+      Shown label,
+      List<Option> options,
+      boolean required,
+      List<String> selected) {}
+
+  public record SessionChoice(String field, Shown title, String when, String selected) {}
+
+  public record FormPage(
+      String slug,
+      Shown title,
+      boolean open,
+      List<String> asked,
+      List<String> required,
+      List<Option> regions,
+      List<Option> countries,
+      List<Option> professions,
+      List<Option> years,
+      List<Option> genders,
+      List<Option> languages,
+      List<QuestionView> questions,
+      Shown consent,
+      List<SessionChoice> sessions,
+      Map<String, String> values,
+      FormErrors errors) {
+
+    public boolean asks(String field) {
+      return asked.contains(field);
+    }
+
+    public boolean requires(String field) {
+      return required.contains(field);
+    }
+
+    public String value(String name) {
+      return values.getOrDefault(name, "");
+    }
+  }
+
+  public record DonePage(String slug, Shown title, String status, Integer position) {}
+
+  public record Row(
+      String id,
+      String name,
+      String email,
+      String status,
+      Integer position,
+      String region,
+      String registered) {}
+
+  public record AdminPage(
+      String programmeId,
+      Shown title,
+      String status,
+      String search,
+      List<Row> rows,
+      int total,
+      Map<String, Integer> counts,
+      int offset,
+      int limit,
+      String notice) {
+
+    public boolean hasNext() {
+      return offset + limit < total;
+    }
+  }
+
+  public record SettingsPage(
+      String programmeId,
+      Shown title,
+      List<String> fields,
+      List<String> asked,
+      List<String> required,
+      boolean open,
+      boolean invitationOnly,
+      List<String> languages,
+      Integer consentVersion,
+      Map<String, String> consentTexts,
+      List<QuestionRow> questions,
+      FormErrors errors,
+      String notice) {}
+
+  public record QuestionRow(
+      String id, String kind, Shown label, boolean required, boolean active) {}
+}

@@ -1,0 +1,148 @@
+package org.lectern.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.lectern.support.BrowserTest;
+import org.lectern.support.Http;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The delegate's whole journey on a phone, in Kazakh: register, get the e-mail, sign in with the
+ * link, cancel — and the first waitlisted person is promoted and told.
+ */
+class DelegateJourneyBrowserIT extends BrowserTest {
+
+  static final int SMTP_PORT = MailFixtures.freePort();
+  static final GreenMail smtp = MailFixtures.smtp(SMTP_PORT);
+  static final Pattern LINK =
+      Pattern.compile("https?://[^/\\s]+(/my/sign-in/token\\?token=[A-Za-z0-9-]+[^\\s\"<]*)");
+
+  @DynamicPropertySource
+  static void mail(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> SMTP_PORT);
+    registry.add("lectern.mail.poll-interval", () -> "1h");
+    registry.add("lectern.mail.reminder-scan-interval", () -> "1h");
+  }
+
+  @Autowired OutboxSender sender;
+
+  @AfterAll
+  static void stopSmtp() {
+    smtp.stop();
+  }
+
+  @Test
+  void registerOnAPhoneInKazakhThenCancelAndTheWaitlistedPersonIsPromoted() throws Exception {
+    var programme = MailFixtures.programme(jdbc);
+    jdbc.sql("update programme set capacity = 1, waitlist = true where id = :id")
+        .param("id", programme.id())
+        .update();
+    String slug =
+        jdbc.sql("select slug from programme where id = :id")
+            .param("id", programme.id())
+            .query(String.class)
+            .single();
+    String aigerim = "aigerim." + UUID.randomUUID().toString().substring(0, 6) + "@example.kz";
+    String daulet = "daulet." + UUID.randomUUID().toString().substring(0, 6) + "@example.kz";
+
+    try (BrowserContext phone = phone("Asia/Almaty", true)) {
+      Page page = phone.newPage();
+      page.navigate("/programmes/" + slug + "/register?lang=kk");
+      assertAccessible(page);
+      page.fill("#fullName", "Әйгерім Нұрланқызы");
+      page.fill("#email", aigerim);
+      if (page.locator("#consent").count() > 0) {
+        page.check("#consent");
+      }
+      page.locator("main form button[type=submit]").last().click();
+      page.waitForLoadState();
+      assertThat(page.locator("html").getAttribute("lang")).isEqualTo("kk");
+      assertThat(page.locator("main").innerText()).contains(MailFixtures.TITLE_KK);
+      assertThat(
+              jdbc.sql("select status from registration where programme_id = :p")
+                  .param("p", programme.id())
+                  .query(String.class)
+                  .list())
+          .containsExactly("CONFIRMED");
+      assertAccessible(page);
+
+      sender.sendDue();
+      MimeMessage confirmation = lastTo(aigerim);
+      assertThat(confirmation.getSubject()).isNotBlank();
+      assertThat(MailFixtures.part(confirmation, "text/plain")).contains("Әйгерім");
+      assertThat(MailFixtures.part(confirmation, "text/calendar")).contains("BEGIN:VEVENT");
+
+      var second =
+          new Http(baseUrl())
+              .postJson(
+                  "/api/v1/programmes/" + programme.id() + "/registrations",
+                  Http.map(
+                      "email",
+                      daulet,
+                      "fullName",
+                      "Дәулет Серікұлы",
+                      "language",
+                      "ru",
+                      "consent",
+                      true));
+      assertThat(second.status()).isEqualTo(201);
+      assertThat(second.json().get("status").asString()).isEqualTo("WAITLISTED");
+
+      page.navigate("/my/sign-in?lang=kk");
+      assertAccessible(page);
+      page.fill("input[name=email]", aigerim);
+      page.locator("main form button[type=submit]").click();
+      page.waitForLoadState();
+      sender.sendDue();
+      Matcher link = LINK.matcher(MailFixtures.part(lastTo(aigerim), "text/plain"));
+      assertThat(link.find()).isTrue();
+      page.navigate(link.group(1));
+      page.locator("main form button[type=submit]").click();
+      page.waitForURL("**/my**");
+      assertAccessible(page);
+      page.locator("form[action$='/cancel'] button").first().click();
+      page.waitForLoadState();
+    }
+
+    sender.sendDue();
+    MimeMessage promoted = lastTo(daulet);
+    assertThat(MailFixtures.part(promoted, "text/plain")).contains("Дәулет");
+    assertThat(
+            jdbc.sql("select status from registration where programme_id = :p order by created_at")
+                .param("p", programme.id())
+                .query(String.class)
+                .list())
+        .containsExactly("CANCELLED", "CONFIRMED");
+  }
+
+  static MimeMessage lastTo(String address) throws Exception {
+    List<MimeMessage> mine =
+        Arrays.stream(smtp.getReceivedMessages())
+            .filter(
+                m -> {
+                  try {
+                    return Arrays.stream(m.getAllRecipients())
+                        .anyMatch(a -> a.toString().contains(address));
+                  } catch (Exception e) {
+                    return false;
+                  }
+                })
+            .toList();
+    assertThat(mine).as("mail to %s", address).isNotEmpty();
+    return mine.get(mine.size() - 1);
+  }
+}

@@ -1,0 +1,194 @@
+package org.lectern.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lectern.identity.ApiTokenService;
+import org.lectern.identity.LecternUser;
+import org.lectern.identity.UserService;
+import org.lectern.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The registrations API over HTTP: create, duplicates, Idempotency-Key, list, cancel, audit. */
+class RegistrationApiIT extends IntegrationTest {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @Autowired UserService users;
+  @Autowired ApiTokenService tokens;
+  Fixtures fx;
+  UUID org;
+  LecternUser organiser;
+  String token;
+
+  @BeforeAll
+  void setUp() {
+    fx = new Fixtures(jdbc, users, tokens);
+    org = fx.organisation();
+    organiser = fx.organiser(org);
+    token = fx.token(organiser);
+  }
+
+  @Test
+  void createsThenAnswers200ForTheSameEmail() throws Exception {
+    UUID p = fx.programme(org, 1, true, false);
+    var first =
+        post(
+            p,
+            "{\"email\":\"asel@example.kz\",\"fullName\":\"Асель\",\"region\":\"KZ-75\","
+                + "\"profession\":\"advocate\",\"language\":\"kk\"}",
+            null,
+            null);
+    assertThat(first.statusCode()).isEqualTo(201);
+    JsonNode body = JSON.readTree(first.body());
+    assertThat(body.get("status").asString()).isEqualTo("CONFIRMED");
+    assertThat(first.headers().firstValue("Location"))
+        .contains("/api/v1/registrations/" + body.get("id").asString());
+    var again = post(p, "{\"email\":\"ASEL@example.kz\",\"fullName\":\"Asel\"}", null, null);
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(again.body()).get("id").asString())
+        .isEqualTo(body.get("id").asString());
+    var second = post(p, "{\"email\":\"bolat@example.kz\",\"fullName\":\"Bolat\"}", null, null);
+    assertThat(JSON.readTree(second.body()).get("status").asString()).isEqualTo("WAITLISTED");
+    assertThat(JSON.readTree(second.body()).get("waitlistPosition").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void idempotencyKeyReplaysTheFirstAnswer() throws Exception {
+    UUID p = fx.programme(org, 10, true, false);
+    String json = "{\"email\":\"key@example.kz\",\"fullName\":\"Key\"}";
+    String key = UUID.randomUUID().toString();
+    var a = post(p, json, key, null);
+    var b = post(p, json, key, null);
+    assertThat(a.statusCode()).isEqualTo(201);
+    assertThat(b.statusCode()).isEqualTo(201); // replayed, not "200 existing"
+    assertThat(b.body()).isEqualTo(a.body());
+    var other = post(p, "{\"email\":\"other@example.kz\",\"fullName\":\"Other\"}", key, null);
+    assertThat(other.statusCode()).isEqualTo(409);
+    assertThat(fx.count(p)).isEqualTo(1);
+  }
+
+  @Test
+  void invalidInputIs422WithFieldErrorsInTheLanguageAndNothingIsSaved() throws Exception {
+    UUID p = fx.programme(org, 10, true, false);
+    var r =
+        post(p, "{\"email\":\"not-an-email\",\"fullName\":\"\",\"region\":\"KZ-99\"}", null, "ru");
+    assertThat(r.statusCode()).isEqualTo(422);
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    JsonNode errors = JSON.readTree(r.body()).get("errors");
+    assertThat(errors.toString())
+        .contains(
+            "\"field\":\"email\"", "\"field\":\"fullName\"", "\"field\":\"region\"", "Введите");
+    assertThat(fx.count(p)).isZero();
+  }
+
+  @Test
+  void draftsTakeRegistrationsFromOrganisersOnly() throws Exception {
+    UUID draft = fx.programme(org, 10, true, false, false);
+    String json = "{\"email\":\"d@example.kz\",\"fullName\":\"D\"}";
+    assertThat(post(draft, json, null, null).statusCode()).isEqualTo(404);
+    var byOrganiser =
+        send(
+            HttpRequest.newBuilder(uri("/api/v1/programmes/" + draft + "/registrations"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    assertThat(byOrganiser.statusCode()).isEqualTo(201);
+  }
+
+  @Test
+  void listIsForOrganisersAuditedAndPaged_DeleteCancelsAndPromotes() throws Exception {
+    UUID p = fx.programme(org, 1, true, false);
+    String a =
+        JSON.readTree(
+                post(p, "{\"email\":\"l1@example.kz\",\"fullName\":\"L1\"}", null, null).body())
+            .get("id")
+            .asString();
+    String b =
+        JSON.readTree(
+                post(p, "{\"email\":\"l2@example.kz\",\"fullName\":\"L2\"}", null, null).body())
+            .get("id")
+            .asString();
+    assertThat(
+            send(HttpRequest.newBuilder(uri("/api/v1/programmes/" + p + "/registrations")))
+                .statusCode())
+        .isEqualTo(401);
+    var list = get("/api/v1/programmes/" + p + "/registrations?status=WAITLISTED&limit=10");
+    assertThat(list.statusCode()).isEqualTo(200);
+    assertThat(list.headers().firstValue("X-Total-Count")).contains("1");
+    assertThat(JSON.readTree(list.body()).get(0).get("email").asString())
+        .isEqualTo("l2@example.kz");
+    assertThat(auditCount("registration.listed", p.toString())).isEqualTo(1);
+
+    var del =
+        send(
+            HttpRequest.newBuilder(uri("/api/v1/registrations/" + a))
+                .header("Authorization", "Bearer " + token)
+                .DELETE());
+    assertThat(del.statusCode()).isEqualTo(204);
+    var all = JSON.readTree(get("/api/v1/programmes/" + p + "/registrations").body());
+    assertThat(all.toString()).contains("\"id\":\"" + b + "\",\"status\":\"CONFIRMED\"");
+    var again =
+        send(
+            HttpRequest.newBuilder(uri("/api/v1/registrations/" + a))
+                .header("Authorization", "Bearer " + token)
+                .DELETE());
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(auditCount("registration.cancelled", a)).isEqualTo(1);
+  }
+
+  @Test
+  void anotherOrganisationsOrganiserSeesNothing() throws Exception {
+    UUID p = fx.programme(org, 10, true, false);
+    var stranger = fx.organiser(fx.organisation());
+    var r =
+        send(
+            HttpRequest.newBuilder(uri("/api/v1/programmes/" + p + "/registrations"))
+                .header("Authorization", "Bearer " + fx.token(stranger)));
+    assertThat(r.statusCode()).isIn(403, 404);
+  }
+
+  int auditCount(String action, String subject) {
+    return jdbc.sql("select count(*) from audit_entry where action = :a and subject_id = :s")
+        .param("a", action)
+        .param("s", subject)
+        .query(Integer.class)
+        .single();
+  }
+
+  HttpResponse<String> post(UUID p, String json, String key, String lang) throws Exception {
+    var b =
+        HttpRequest.newBuilder(uri("/api/v1/programmes/" + p + "/registrations"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (key != null) {
+      b.header("Idempotency-Key", key);
+    }
+    if (lang != null) {
+      b.header("Accept-Language", lang);
+    }
+    return send(b);
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token));
+  }
+
+  HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  URI uri(String path) {
+    return URI.create(baseUrl() + path);
+  }
+}

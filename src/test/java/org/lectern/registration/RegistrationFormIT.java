@@ -1,0 +1,195 @@
+package org.lectern.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lectern.identity.ApiTokenService;
+import org.lectern.identity.UserService;
+import org.lectern.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The public form over HTTP, as a phone without JavaScript would use it. */
+class RegistrationFormIT extends IntegrationTest {
+
+  static final AtomicInteger ADDRESS = new AtomicInteger(1);
+  @Autowired UserService users;
+  @Autowired ApiTokenService tokens;
+  Fixtures fx;
+  UUID org;
+
+  @BeforeAll
+  void setUp() {
+    fx = new Fixtures(jdbc, users, tokens);
+    org = fx.organisation();
+  }
+
+  @Test
+  void registersAndShowsTheWaitlistPositionInRussian() throws Exception {
+    UUID p = fx.programme(org, 1, true, false);
+    var browser = new Browser("ru");
+    assertThat(browser.get("/programmes/" + fx.slug(p)).body())
+        .contains("/programmes/" + fx.slug(p) + "/register", "Зарегистрироваться");
+    var first = browser.submit(p, Map.of("fullName", "Ерлан", "email", "erlan@example.kz"));
+    assertThat(first.statusCode()).isEqualTo(302);
+    var second =
+        new Browser("ru")
+            .submit(
+                p, Map.of("fullName", "Гульнар", "email", "gulnar@example.kz", "region", "KZ-75"));
+    var done =
+        browser.get(second.headers().firstValue("Location").orElseThrow().replace(baseUrl(), ""));
+    assertThat(done.body()).contains("листе ожидания под номером 1");
+    assertThat(fx.count(p)).isEqualTo(2);
+  }
+
+  @Test
+  void invalidInputGivesFieldErrorsInKazakhEscapedAndSavesNothing() throws Exception {
+    UUID p = fx.programme(org, 10, true, false);
+    UUID q = UUID.randomUUID();
+    jdbc.sql(
+            "insert into registration_question (id, programme_id, kind, label, required) values "
+                + "(:id, :p, 'YES_NO', '{\"en\":\"Attended 2019?\",\"kk\":\"2019 жылы қатыстыңыз ба?\"}', "
+                + "true)")
+        .param("id", q)
+        .param("p", p)
+        .update();
+    var r =
+        new Browser("kk")
+            .submit(p, Map.of("fullName", "<script>alert(1)</script>", "email", "not an email"));
+    assertThat(r.statusCode()).isEqualTo(422);
+    assertThat(r.body())
+        .contains(
+            "Дұрыс электрондық пошта", "Бұл өрісті толтыру міндетті", "2019 жылы қатыстыңыз ба?")
+        .contains("&lt;script")
+        .doesNotContain("<script>alert(1)");
+    assertThat(fx.count(p)).isZero();
+  }
+
+  @Test
+  void regionsAreListedInKazakhAlphabeticalOrder() throws Exception {
+    UUID p = fx.programme(org, 10, true, false);
+    String body = new Browser("kk").get("/programmes/" + fx.slug(p) + "/register").body();
+    int abai = body.indexOf(">Абай облысы<");
+    int ulytau = body.indexOf(">Ұлытау облысы<");
+    assertThat(abai).isPositive();
+    assertThat(ulytau).isGreaterThan(abai);
+  }
+
+  @Test
+  void honeypotPretendsSuccessAndStoresNothing() throws Exception {
+    UUID p = fx.programme(org, 10, true, false);
+    var r =
+        new Browser("en")
+            .submit(
+                p,
+                Map.of(
+                    "fullName",
+                    "Bot",
+                    "email",
+                    "bot@spam.example",
+                    "website",
+                    "http://spam.example"));
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("Your registration has been received");
+    assertThat(fx.count(p)).isZero();
+  }
+
+  @Test
+  void closedProgrammeSaysSoInKazakhAndRefusesSubmissions() throws Exception {
+    UUID p = fx.programme(org, 10, true, false, true);
+    fx.session(p, Instant.now().minus(3, ChronoUnit.DAYS), "ONLINE", null);
+    var browser = new Browser("kk");
+    assertThat(browser.get("/programmes/" + fx.slug(p) + "/register").body())
+        .contains("Бұл бағдарламаға тіркелу жабық.");
+    // The closed page has no form; take the session's CSRF token from an open one.
+    UUID open = fx.programme(org, 10, true, false);
+    var r = browser.submit(p, Map.of("fullName", "Late", "email", "late@example.kz"), open);
+    assertThat(r.statusCode()).isEqualTo(422);
+    assertThat(r.body()).contains("Бұл бағдарламаға тіркелу жабық.");
+    assertThat(fx.count(p)).isZero();
+  }
+
+  @Test
+  void fullWithoutWaitlistSaysSoInRussianAndKazakh() throws Exception {
+    UUID p = fx.programme(org, 1, false, false);
+    new Browser("ru").submit(p, Map.of("fullName", "First", "email", "first@example.kz"));
+    var ru = new Browser("ru").submit(p, Map.of("fullName", "Second", "email", "s@example.kz"));
+    assertThat(ru.body()).contains("Мест больше нет");
+    var kk = new Browser("kk").submit(p, Map.of("fullName", "Third", "email", "t@example.kz"));
+    assertThat(kk.body()).contains("Бұл бағдарламада орын қалмады");
+    assertThat(fx.count(p)).isEqualTo(1);
+  }
+
+  @Test
+  void tooManySubmissionsForOneAddressGet429InKazakh() throws Exception {
+    UUID p = fx.programme(org, 100, true, false);
+    HttpResponse<String> last = null;
+    for (int i = 0; i < 11; i++) {
+      last = new Browser("kk").submit(p, Map.of("fullName", "Spam", "email", "same@example.kz"));
+    }
+    assertThat(last.statusCode()).isEqualTo(429);
+    assertThat(last.body()).contains("Қысқа уақытта тым көп тіркеу");
+  }
+
+  /** A cookie-keeping client with its own (forwarded) address and language. */
+  class Browser {
+    final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    final String lang;
+    final String address = "10.0.0." + ADDRESS.getAndIncrement();
+
+    Browser(String lang) {
+      this.lang = lang;
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+      return http.send(base(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> submit(UUID programme, Map<String, String> fields) throws Exception {
+      return submit(programme, fields, programme);
+    }
+
+    HttpResponse<String> submit(UUID programme, Map<String, String> fields, UUID tokenFrom)
+        throws Exception {
+      String path = "/programmes/" + fx.slug(programme) + "/register";
+      var m =
+          Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+              .matcher(get("/programmes/" + fx.slug(tokenFrom) + "/register").body());
+      Map<String, String> all = new LinkedHashMap<>(fields);
+      if (m.find()) {
+        all.put("_csrf", m.group(1));
+      }
+      String form =
+          all.entrySet().stream()
+              .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+              .collect(Collectors.joining("&"));
+      return http.send(
+          base(path)
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(form))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpRequest.Builder base(String path) {
+      return HttpRequest.newBuilder(URI.create(baseUrl() + path))
+          .header("Accept-Language", lang)
+          .header("X-Forwarded-For", address);
+    }
+  }
+}
