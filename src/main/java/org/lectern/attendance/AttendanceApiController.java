@@ -126,7 +126,8 @@ class AttendanceApiController {
     var locale = uis.of(req).locale();
     var status = HttpStatus.UNPROCESSABLE_CONTENT;
     ProblemDetail pd =
-        ProblemDetail.forStatusAndDetail(status, ImportMessages.of(e, messages, locale));
+        ProblemDetail.forStatusAndDetail(
+            status, ImportMessages.of(e, (k, a) -> messages.getMessage(k, a, k, locale)));
     pd.setTitle(
         messages.getMessage(
             "error.title." + status.value(), null, status.getReasonPhrase(), locale));

@@ -110,6 +110,15 @@ public class AttendanceImports {
     return new Preview(u.id(), u.fileName(), u.choices(), planned.plan, choosable);
   }
 
+  /** The upload itself (its name and the choices made so far), without reading it. */
+  public record Pending(String fileName, ImportChoices choices) {}
+
+  public Pending pending(LecternUser actor, UUID sessionId, UUID uploadId) {
+    Session s = sessions.manageable(actor, sessionId);
+    Uploads.Upload u = upload(s, uploadId);
+    return new Pending(u.fileName(), u.choices());
+  }
+
   /** The organiser's answer to "which day order / meeting / time zone". */
   @Transactional
   public void choose(LecternUser actor, UUID sessionId, UUID uploadId, ImportChoices choices) {
