@@ -2,9 +2,10 @@ package org.lectern.attendance;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.lectern.attendance.AttendanceViews.CompletionRow;
+import org.lectern.attendance.AttendanceViews.SettingsPage;
 import org.lectern.audit.AuditLog;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.Programme;
@@ -50,18 +51,6 @@ class AttendanceSettingsController {
     this.registrations = registrations;
     this.audit = audit;
   }
-
-  /** One delegate's completion, named. */
-  public record CompletionRow(
-      String name, int attended, int required, long minutes, boolean completed) {}
-
-  public record SettingsPage(
-      String programmeId,
-      String programmeTitle,
-      SettingsForm form,
-      boolean secretSaved,
-      FormErrors errors,
-      List<CompletionRow> completion) {}
 
   @GetMapping("/admin/programmes/{id}/attendance")
   String show(

@@ -84,4 +84,16 @@ public final class AttendanceViews {
   /** The file cannot be read: the reason with its line. */
   public record UnreadablePage(
       String sessionId, String sessionTitle, String fileName, String problem) {}
+
+  /** One delegate's completion, named. */
+  public record CompletionRow(
+      String name, int attended, int required, long minutes, boolean completed) {}
+
+  public record SettingsPage(
+      String programmeId,
+      String programmeTitle,
+      SettingsForm form,
+      boolean secretSaved,
+      org.lectern.shared.web.FormErrors errors,
+      List<CompletionRow> completion) {}
 }
