@@ -68,30 +68,44 @@ abstract class AttendanceFixture extends IntegrationTest {
 
   Session session(Programme p, String start, String end) {
     ZoneId z = p.timeZone();
+    return session(
+        p,
+        LocalDateTime.parse(start).atZone(z).toInstant(),
+        LocalDateTime.parse(end).atZone(z).toInstant(),
+        "URL",
+        "https://meet.example.org/room-1");
+  }
+
+  Session session(
+      Programme p, java.time.Instant start, java.time.Instant end, String provider, String url) {
     return sessions.create(
         organiser,
         p.id(),
         new SessionInput.Raw(
             LocalizedText.of("en", "Session " + start),
             LocalizedText.empty(),
-            LocalDateTime.parse(start).atZone(z).toInstant(),
-            LocalDateTime.parse(end).atZone(z).toInstant(),
+            start,
+            end,
             "ONLINE",
             LocalizedText.empty(),
             null,
             "en",
             List.of(),
             List.of(),
-            "URL",
-            "https://meet.example.org/room-1"),
+            provider,
+            url),
         List.of(),
         true);
   }
 
   /** A real registration by the organiser (confirmed: these programmes have no capacity). */
   UUID register(Programme p, String fullName, String email) {
+    return register(p, fullName, email, "ru");
+  }
+
+  UUID register(Programme p, String fullName, String email, String language) {
     return registrationService
-        .register(p.id(), RegistrationRequest.minimal(fullName, email, "ru"), organiser)
+        .register(p.id(), RegistrationRequest.minimal(fullName, email, language), organiser)
         .registration()
         .id();
   }
