@@ -139,43 +139,39 @@ class AttendanceStore {
 
   /**
    * Writes the merged people: inserts new ones, updates the others, and replaces their online
-   * intervals with the merged set.
+   * intervals with the merged set. New rows go in as one statement each for people and intervals
+   * (arrays unnested by PostgreSQL), so a large report costs a few round trips, not thousands.
    */
   void save(UUID sessionId, UUID importId, List<StoredPerson> people, boolean[] existing) {
     var now = Timestamp.from(clock.instant());
-    List<MapSqlParameterSource> inserts = new ArrayList<>();
+    List<StoredPerson> inserts = new ArrayList<>();
     List<MapSqlParameterSource> updates = new ArrayList<>();
-    List<MapSqlParameterSource> intervals = new ArrayList<>();
+    List<UUID> ivPerson = new ArrayList<>();
+    List<Timestamp> ivFrom = new ArrayList<>();
+    List<Timestamp> ivTo = new ArrayList<>();
     for (int i = 0; i < people.size(); i++) {
       StoredPerson p = people.get(i);
-      var params =
-          new MapSqlParameterSource()
-              .addValue("id", p.id())
-              .addValue("s", sessionId)
-              .addValue("k", p.key())
-              .addValue("r", p.registrationId())
-              .addValue("n", cipher.encrypt(p.name(), NAME))
-              .addValue("e", cipher.encrypt(p.email(), EMAIL))
-              .addValue("role", p.role().name())
-              .addValue("min", p.reportedMinutes())
-              .addValue("imp", importId)
-              .addValue("now", now);
-      (existing[i] ? updates : inserts).add(params);
-      for (Interval iv : p.online()) {
-        intervals.add(
+      if (existing[i]) {
+        updates.add(
             new MapSqlParameterSource()
-                .addValue("p", p.id())
-                .addValue("f", Timestamp.from(iv.from()))
-                .addValue("t", Timestamp.from(iv.to())));
+                .addValue("id", p.id())
+                .addValue("r", p.registrationId())
+                .addValue("n", cipher.encrypt(p.name(), NAME))
+                .addValue("e", cipher.encrypt(p.email(), EMAIL))
+                .addValue("role", p.role().name())
+                .addValue("min", p.reportedMinutes())
+                .addValue("imp", importId)
+                .addValue("now", now));
+      } else {
+        inserts.add(p);
+      }
+      for (Interval iv : p.online()) {
+        ivPerson.add(p.id());
+        ivFrom.add(Timestamp.from(iv.from()));
+        ivTo.add(Timestamp.from(iv.to()));
       }
     }
-    batch.batchUpdate(
-        """
-        insert into attendance_participant (id, session_id, person_key, registration_id,
-          display_name, email, role, reported_minutes, source_import_id, updated_at)
-        values (:id, :s, :k, :r, :n, :e, :role, :min, :imp, :now)
-        """,
-        inserts.toArray(MapSqlParameterSource[]::new));
+    insertPeople(sessionId, importId, inserts, now);
     batch.batchUpdate(
         """
         update attendance_participant set registration_id = :r, display_name = :n, email = :e,
@@ -186,11 +182,61 @@ class AttendanceStore {
     batch.batchUpdate(
         "delete from attendance_interval where participant_id = :id and source = 'ONLINE'",
         updates.toArray(MapSqlParameterSource[]::new));
-    batch.batchUpdate(
-        """
-        insert into attendance_interval (participant_id, source, starts_at, ends_at)
-        values (:p, 'ONLINE', :f, :t)
-        """,
-        intervals.toArray(MapSqlParameterSource[]::new));
+    if (!ivPerson.isEmpty()) {
+      jdbc.sql(
+              """
+              insert into attendance_interval (participant_id, source, starts_at, ends_at)
+              select p, 'ONLINE', f, t from unnest(:p::uuid[], :f::timestamptz[], :t::timestamptz[])
+                as x(p, f, t)
+              """)
+          .param("p", ivPerson.toArray(UUID[]::new))
+          .param("f", ivFrom.toArray(Timestamp[]::new))
+          .param("t", ivTo.toArray(Timestamp[]::new))
+          .update();
+    }
+  }
+
+  private void insertPeople(
+      UUID sessionId, UUID importId, List<StoredPerson> people, Timestamp now) {
+    if (people.isEmpty()) {
+      return;
+    }
+    int n = people.size();
+    UUID[] ids = new UUID[n];
+    String[] keys = new String[n];
+    UUID[] regs = new UUID[n];
+    byte[][] names = new byte[n][];
+    byte[][] emails = new byte[n][];
+    String[] roles = new String[n];
+    Integer[] minutes = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      StoredPerson p = people.get(i);
+      ids[i] = p.id();
+      keys[i] = p.key();
+      regs[i] = p.registrationId();
+      names[i] = cipher.encrypt(p.name(), NAME);
+      emails[i] = cipher.encrypt(p.email(), EMAIL);
+      roles[i] = p.role().name();
+      minutes[i] = p.reportedMinutes();
+    }
+    jdbc.sql(
+            """
+            insert into attendance_participant (id, session_id, person_key, registration_id,
+              display_name, email, role, reported_minutes, source_import_id, updated_at)
+            select id, :s, k, r, n, e, role, m, :imp, :now
+            from unnest(:ids::uuid[], :keys::text[], :regs::uuid[], :names::bytea[],
+              :emails::bytea[], :roles::text[], :mins::int[]) as x(id, k, r, n, e, role, m)
+            """)
+        .param("s", sessionId)
+        .param("imp", importId)
+        .param("now", now)
+        .param("ids", ids)
+        .param("keys", keys)
+        .param("regs", regs)
+        .param("names", names)
+        .param("emails", emails)
+        .param("roles", roles)
+        .param("mins", minutes)
+        .update();
   }
 }

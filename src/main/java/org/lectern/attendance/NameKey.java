@@ -70,7 +70,7 @@ final class NameKey {
             .replace("ie", "e");
     StringBuilder out = new StringBuilder(t.length());
     for (int i = 0; i < t.length(); i++) {
-      if (i == 0 || t.charAt(i) != t.charAt(i - 1)) {
+      if (i == 0 || t.charAt(i) != t.charAt(i - 1) || Character.isDigit(t.charAt(i))) {
         out.append(t.charAt(i));
       }
     }
