@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Personal registration links for invitation-only programmes. Only a hash of the token is stored.
- * (The CSV upload of invitees and the sending of links come later.)
+ * Invitees are listed with whether they opened their link and whether they registered.
  */
 @Component
 class Invitations {
@@ -60,6 +60,51 @@ class Invitations {
             "select id from registration_invitation where programme_id = :p and token_hash = :h")
         .param("p", programmeId)
         .param("h", hash(token.strip()))
+        .query(UUID.class)
+        .optional();
+  }
+
+  /** One invitation as the organiser sees it (decrypted; listing it is audited by the caller). */
+  /** As listed for the organiser. */
+  public record Sent(
+      UUID id,
+      String fullName,
+      String email,
+      String language,
+      java.time.Instant invitedAt,
+      java.time.Instant openedAt,
+      java.time.Instant registeredAt) {}
+
+  java.util.List<Sent> of(UUID programmeId) {
+    return jdbc.sql(
+            """
+            select id, full_name, email, language, created_at, opened_at, registered_at
+            from registration_invitation where programme_id = :p order by created_at, id
+            """)
+        .param("p", programmeId)
+        .query(
+            (rs, i) ->
+                new Sent(
+                    rs.getObject("id", UUID.class),
+                    cipher.decrypt(rs.getBytes("full_name"), "invitation.fullName"),
+                    cipher.decrypt(rs.getBytes("email"), "invitation.email"),
+                    rs.getString("language"),
+                    instant(rs.getTimestamp("created_at")),
+                    instant(rs.getTimestamp("opened_at")),
+                    instant(rs.getTimestamp("registered_at"))))
+        .list();
+  }
+
+  private static java.time.Instant instant(java.sql.Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+
+  /** Invitation id of an e-mail address on a programme, if invited. */
+  Optional<UUID> ofEmail(UUID programmeId, String email) {
+    return jdbc.sql(
+            "select id from registration_invitation where programme_id = :p and email_index = :e")
+        .param("p", programmeId)
+        .param("e", cipher.emailIndex(email))
         .query(UUID.class)
         .optional();
   }

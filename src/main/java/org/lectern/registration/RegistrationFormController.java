@@ -52,16 +52,19 @@ class RegistrationFormController {
   private final RegistrationService service;
   private final FormPages pages;
   private final RateLimits rateLimits;
+  private final InvitationOffice invitationOffice;
 
   RegistrationFormController(
       ProgrammeService programmes,
       RegistrationService service,
       FormPages pages,
-      RateLimits rateLimits) {
+      RateLimits rateLimits,
+      InvitationOffice invitationOffice) {
     this.programmes = programmes;
     this.service = service;
     this.pages = pages;
     this.rateLimits = rateLimits;
+    this.invitationOffice = invitationOffice;
   }
 
   @GetMapping("/programmes/{slug}/register")
@@ -74,6 +77,7 @@ class RegistrationFormController {
     Map<String, String> values = new HashMap<>();
     if (invitation != null) {
       values.put("invitation", invitation);
+      invitationOffice.opened(p.id(), invitation);
     }
     values.put("language", ui.lang());
     model.addAttribute("page", pages.form(p, ui, values, Map.of(), FormErrors.none()));

@@ -78,9 +78,10 @@ public class RegistrationService {
       throw new ConflictException("registration.closed");
     }
     var problems = new InvalidInputException.Collector();
-    UUID invitation = null;
+    // A personal link counts on every programme (the organiser sees who registered through it);
+    // on invitation-only programmes it is required.
+    UUID invitation = invitations.valid(programmeId, request.invitation()).orElse(null);
     if (settings.invitationOnly() && !organiser) {
-      invitation = invitations.valid(programmeId, request.invitation()).orElse(null);
       problems.check(invitation != null, "invitation", "registration.invitationRequired");
     }
     var consent = forms.currentConsent(programmeId);

@@ -98,4 +98,23 @@ public final class RegistrationViews {
 
   public record QuestionRow(
       String id, String kind, Shown label, boolean required, boolean active) {}
+
+  /** The invitation list page: upload form, errors, and everyone invited with their progress. */
+  public record InvitationsPage(
+      String programmeId,
+      org.lectern.shared.i18n.LocalizedText.Shown programmeTitle,
+      java.util.List<InvitationRow> invitations,
+      int opened,
+      int registered,
+      org.lectern.shared.web.FormErrors errors,
+      String notice) {}
+
+  /** One invitee: when invited, opened and registered (empty when not yet). */
+  public record InvitationRow(
+      String name,
+      String email,
+      String language,
+      String invited,
+      String opened,
+      String registered) {}
 }

@@ -13,6 +13,18 @@ class OperationsIT extends IntegrationTest {
 
   @Autowired UserService users;
 
+  @Autowired(required = false)
+  com.github.kagkarlsson.scheduler.Scheduler scheduler;
+
+  @Test
+  void durableJobsRunWithAnExternalDataSource() {
+    // The tests use spring.datasource.url, as production with an external PostgreSQL does.
+    assertThat(scheduler).as("db-scheduler is created after the data source").isNotNull();
+    assertThat(
+            scheduler.getSchedulerState().isStarted() || scheduler.getSchedulerState().isPaused())
+        .isTrue();
+  }
+
   @Test
   void healthIsUpAndMetricsArePrometheusText() {
     Http http = new Http(baseUrl());
