@@ -34,18 +34,21 @@ class LiveAccess {
   private final RegistrationService registrations;
   private final PersonalDataCipher cipher;
   private final RoomRepository rooms;
+  private final LiveWindow window;
 
   LiveAccess(
       SessionService sessions,
       ProgrammeService programmes,
       RegistrationService registrations,
       PersonalDataCipher cipher,
-      RoomRepository rooms) {
+      RoomRepository rooms,
+      LiveWindow window) {
     this.sessions = sessions;
     this.programmes = programmes;
     this.registrations = registrations;
     this.cipher = cipher;
     this.rooms = rooms;
+    this.window = window;
   }
 
   /** Resolves the viewer; staff get their participant on first sight. */
@@ -60,6 +63,10 @@ class LiveAccess {
       throw new NotFoundException("live.notFound");
     }
     rooms.ensure(sessionId);
+    if (window.hasClosed(s)) {
+      // The first look after closing forgets the vote salt (the sweeper does it otherwise).
+      rooms.destroySalt(sessionId);
+    }
     if (moderator) {
       Participant staff =
           rooms.enterOnce(
