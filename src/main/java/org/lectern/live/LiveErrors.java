@@ -25,6 +25,13 @@ class LiveErrors {
     this.uiFactory = uiFactory;
   }
 
+  /** A client that went away mid-stream: nothing to answer, nothing to log. */
+  @ExceptionHandler(
+      org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+  void gone() {
+    // the stream's subscriber is removed by the emitter's error callback
+  }
+
   @ExceptionHandler(LiveRateLimits.TooMany.class)
   Object tooMany(LiveRateLimits.TooMany e, HttpServletRequest req) {
     Ui ui = uiFactory.of(req);

@@ -21,7 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * events, through PostgreSQL) and are handed to each subscriber of the room.
  */
 @Component
-class LiveStream {
+class LiveStream implements org.springframework.context.SmartLifecycle {
 
   static final int REPLAY_PAGE = 500;
 
@@ -122,8 +122,32 @@ class LiveStream {
     rooms.values().forEach(set -> set.forEach(Subscriber::heartbeat));
   }
 
+  private volatile boolean running;
+
+  @Override
+  public void start() {
+    running = true;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Before the web server's graceful shutdown (which would wait for open streams). */
+  @Override
+  public int getPhase() {
+    return Integer.MAX_VALUE - 100;
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    rooms.values().forEach(set -> set.forEach(Subscriber::close));
+  }
+
   @PreDestroy
-  void stop() {
+  void shutdown() {
     rooms.values().forEach(set -> set.forEach(Subscriber::close));
     heartbeat.shutdownNow();
     fanOut.shutdownNow();
