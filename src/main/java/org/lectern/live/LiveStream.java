@@ -63,6 +63,9 @@ class LiveStream implements org.springframework.context.SmartLifecycle {
 
   private void replay(Subscriber s) {
     try {
+      if (!s.hello()) {
+        return;
+      }
       List<LiveEvent> page;
       do {
         page = log.after(s.sessionId, s.lastSent(), REPLAY_PAGE);

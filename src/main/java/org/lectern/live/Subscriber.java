@@ -69,6 +69,17 @@ final class Subscriber {
     schedule();
   }
 
+  /** Opens the response at once (headers and a reconnect delay), so clients know they are live. */
+  boolean hello() {
+    try {
+      emitter.send(SseEmitter.event().reconnectTime(3000).comment("live"));
+      return true;
+    } catch (IOException | IllegalStateException ex) {
+      close();
+      return false;
+    }
+  }
+
   /** Writes one event directly (replay, on the drain's thread before going live). */
   boolean sendNow(LiveEvent e) {
     if (e.id() <= lastSent) {
