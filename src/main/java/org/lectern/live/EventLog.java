@@ -1,0 +1,100 @@
+package org.lectern.live;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.lectern.shared.database.Json;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The stored stream of every room. Appending notifies all application nodes (PostgreSQL NOTIFY,
+ * sent at commit, payload = event id) in the same transaction as the insert.
+ */
+@Repository
+class EventLog {
+
+  static final String CHANNEL = "live_event";
+
+  private final JdbcClient jdbc;
+
+  EventLog(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Appends an event; the caller holds the room lock (see RoomRepository#lock). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  long append(UUID sessionId, String type, Object payload) {
+    long id =
+        jdbc.sql(
+                """
+                insert into live_event (session_id, type, payload) values (:s, :t, :p)
+                returning id
+                """)
+            .param("s", sessionId)
+            .param("t", type)
+            .param("p", Json.jsonb(Json.write(payload)))
+            .query(Long.class)
+            .single();
+    jdbc.sql("select pg_notify('" + CHANNEL + "', :id)")
+        .param("id", Long.toString(id))
+        .query(rs -> {});
+    return id;
+  }
+
+  /** Events of a room after the given id, in order, at most {@code limit}. */
+  List<LiveEvent> after(UUID sessionId, long afterId, int limit) {
+    return jdbc.sql(
+            "select * from live_event where session_id = :s and id > :a order by id limit :l")
+        .param("s", sessionId)
+        .param("a", afterId)
+        .param("l", limit)
+        .query(EventLog::map)
+        .list();
+  }
+
+  List<LiveEvent> byIds(List<Long> ids) {
+    return jdbc.sql("select * from live_event where id in (:ids) order by id")
+        .param("ids", ids)
+        .query(EventLog::map)
+        .list();
+  }
+
+  long latest() {
+    return jdbc.sql("select coalesce(max(id), 0) from live_event").query(Long.class).single();
+  }
+
+  long latest(UUID sessionId) {
+    return jdbc.sql("select coalesce(max(id), 0) from live_event where session_id = :s")
+        .param("s", sessionId)
+        .query(Long.class)
+        .single();
+  }
+
+  java.util.Map<String, Integer> reactions(UUID sessionId) {
+    java.util.Map<String, Integer> m = new java.util.LinkedHashMap<>();
+    jdbc.sql(
+            """
+            select payload->>'kind' k, count(*) n from live_event
+            where session_id = :s and type = 'reaction' group by 1 order by 1
+            """)
+        .param("s", sessionId)
+        .query(
+            rs -> {
+              m.put(rs.getString("k"), rs.getInt("n"));
+            });
+    return m;
+  }
+
+  static LiveEvent map(ResultSet rs, int row) throws SQLException {
+    return new LiveEvent(
+        rs.getLong("id"),
+        rs.getObject("session_id", UUID.class),
+        rs.getString("type"),
+        rs.getString("payload"),
+        rs.getTimestamp("created_at").toInstant());
+  }
+}

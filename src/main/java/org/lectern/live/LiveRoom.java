@@ -1,0 +1,42 @@
+package org.lectern.live;
+
+import java.util.UUID;
+import org.lectern.shared.error.ConflictException;
+
+/** The live room of a session: its settings and what the projector shows. */
+record LiveRoom(
+    UUID sessionId,
+    boolean premoderation,
+    boolean chat,
+    Anonymity anonymity,
+    String joinKey,
+    byte[] voteSalt,
+    UUID spotlightQuestion,
+    UUID spotlightPoll) {
+
+  LiveRoom withSettings(boolean premoderation, boolean chat, Anonymity anonymity) {
+    return new LiveRoom(
+        sessionId,
+        premoderation,
+        chat,
+        anonymity,
+        joinKey,
+        voteSalt,
+        spotlightQuestion,
+        spotlightPoll);
+  }
+
+  /** Votes need the salt; once the room has closed it is gone and nobody can vote any more. */
+  byte[] requireSalt() {
+    if (voteSalt == null) {
+      throw new ConflictException("live.readOnly");
+    }
+    return voteSalt;
+  }
+
+  void requireChat() {
+    if (!chat) {
+      throw new ConflictException("live.chat.off");
+    }
+  }
+}

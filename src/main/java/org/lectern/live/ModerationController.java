@@ -1,0 +1,229 @@
+package org.lectern.live;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.UUID;
+import org.lectern.identity.LecternUser;
+import org.lectern.shared.error.InvalidInputException;
+import org.lectern.shared.error.NotFoundException;
+import org.lectern.shared.web.FormData;
+import org.lectern.shared.web.FormErrors;
+import org.lectern.shared.web.Ui;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The moderator console (queue, polls, hands, chat, room settings) and the projector view. */
+@Controller
+class ModerationController {
+
+  private final Viewers viewers;
+  private final LivePages pages;
+  private final QuestionDesk questions;
+  private final PollDesk polls;
+  private final Floor floor;
+  private final RoomSettings settings;
+
+  ModerationController(
+      Viewers viewers,
+      LivePages pages,
+      QuestionDesk questions,
+      PollDesk polls,
+      Floor floor,
+      RoomSettings settings) {
+    this.viewers = viewers;
+    this.pages = pages;
+    this.questions = questions;
+    this.polls = polls;
+    this.floor = floor;
+    this.settings = settings;
+  }
+
+  private Viewer moderator(UUID id, LecternUser user, HttpServletRequest req) {
+    Viewer v = viewers.of(id, user, req);
+    if (!v.moderator()) {
+      // Not even the existence of the console is shown to others.
+      throw new NotFoundException("live.notFound");
+    }
+    return v;
+  }
+
+  private static String console(UUID id) {
+    return "redirect:/sessions/" + id + "/live/moderate";
+  }
+
+  @GetMapping("/sessions/{id}/live/moderate")
+  String console(
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "votes") String sort,
+      @AuthenticationPrincipal LecternUser user,
+      HttpServletRequest req,
+      Model model,
+      Ui ui) {
+    Viewer v = moderator(id, user, req);
+    model.addAttribute(
+        "page",
+        pages.page(
+            v, ui, !"time".equals(sort), true, Viewers.joinBase(req, id), "", FormErrors.none()));
+    return "live/moderate";
+  }
+
+  @GetMapping("/sessions/{id}/live/projector")
+  String projector(
+      @PathVariable UUID id,
+      @AuthenticationPrincipal LecternUser user,
+      HttpServletRequest req,
+      Model model,
+      Ui ui) {
+    Viewer v = moderator(id, user, req);
+    model.addAttribute(
+        "page", pages.page(v, ui, true, false, Viewers.joinBase(req, id), "", FormErrors.none()));
+    return "live/projector";
+  }
+
+  @PostMapping(
+      "/sessions/{id}/live/questions/{qid}/{action:approve|answer|hide|pin|unpin|spotlight}")
+  String moderate(
+      @PathVariable UUID id,
+      @PathVariable UUID qid,
+      @PathVariable String action,
+      @AuthenticationPrincipal LecternUser user,
+      HttpServletRequest req) {
+    questions.moderate(
+        moderator(id, user, req),
+        qid,
+        QuestionDesk.Action.valueOf(action.toUpperCase(Locale.ROOT)));
+    return console(id) + "#q-" + qid;
+  }
+
+  @PostMapping("/sessions/{id}/live/polls")
+  String prepare(
+      @PathVariable UUID id,
+      @AuthenticationPrincipal LecternUser user,
+      @RequestParam MultiValueMap<String, String> params,
+      HttpServletRequest req,
+      HttpServletResponse res,
+      Model model,
+      Ui ui) {
+    FormData form = new FormData(params);
+    Viewer v = moderator(id, user, req);
+    try {
+      polls.prepare(
+          v,
+          form.get("question"),
+          Arrays.asList(form.raw("options").split("\\R")),
+          form.checked("multiple"));
+    } catch (InvalidInputException e) {
+      res.setStatus(422);
+      model.addAttribute(
+          "page",
+          pages.page(
+              v,
+              ui,
+              true,
+              true,
+              Viewers.joinBase(req, id),
+              form.raw("question"),
+              FormErrors.of(e, ui)));
+      return "live/moderate";
+    }
+    return console(id) + "#polls";
+  }
+
+  @PostMapping("/sessions/{id}/live/polls/{pid}/{action:open|close}")
+  String pollState(
+      @PathVariable UUID id,
+      @PathVariable UUID pid,
+      @PathVariable String action,
+      @AuthenticationPrincipal LecternUser user,
+      HttpServletRequest req) {
+    Viewer v = moderator(id, user, req);
+    if (action.equals("open")) {
+      polls.open(v, pid);
+    } else {
+      polls.close(v, pid);
+    }
+    return console(id) + "#poll-" + pid;
+  }
+
+  @GetMapping("/sessions/{id}/live/polls/{pid}/results.csv")
+  ResponseEntity<String> csv(
+      @PathVariable UUID id,
+      @PathVariable UUID pid,
+      @AuthenticationPrincipal LecternUser user,
+      HttpServletRequest req) {
+    String body = polls.csv(moderator(id, user, req), pid);
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .header(
+            "Content-Disposition",
+            ContentDisposition.attachment().filename("poll-" + pid + ".csv").build().toString())
+        .body(body);
+  }
+
+  @PostMapping("/sessions/{id}/live/settings")
+  String settings(
+      @PathVariable UUID id,
+      @AuthenticationPrincipal LecternUser user,
+      @RequestParam MultiValueMap<String, String> params,
+      HttpServletRequest req) {
+    FormData form = new FormData(params);
+    Anonymity a;
+    try {
+      a = Anonymity.valueOf(form.get("anonymity"));
+    } catch (IllegalArgumentException e) {
+      throw InvalidInputException.of("anonymity", "validation.choice");
+    }
+    settings.change(
+        moderator(id, user, req), form.checked("premoderation"), form.checked("chat"), a);
+    return console(id) + "#settings";
+  }
+
+  @PostMapping("/sessions/{id}/live/participants/{pid}/remove")
+  String remove(
+      @PathVariable UUID id,
+      @PathVariable UUID pid,
+      @AuthenticationPrincipal LecternUser user,
+      HttpServletRequest req) {
+    settings.remove(moderator(id, user, req), pid);
+    return console(id) + "#hands";
+  }
+
+  @PostMapping("/sessions/{id}/live/hands/{pid}/lower")
+  String lower(
+      @PathVariable UUID id,
+      @PathVariable UUID pid,
+      @AuthenticationPrincipal LecternUser user,
+      HttpServletRequest req) {
+    floor.lowerHand(moderator(id, user, req), pid);
+    return console(id) + "#hands";
+  }
+
+  @PostMapping("/sessions/{id}/live/chat/{mid}/hide")
+  String hideChat(
+      @PathVariable UUID id,
+      @PathVariable UUID mid,
+      @AuthenticationPrincipal LecternUser user,
+      HttpServletRequest req) {
+    floor.hideChat(moderator(id, user, req), mid);
+    return console(id) + "#chat";
+  }
+
+  @PostMapping("/sessions/{id}/live/join-code")
+  String newCode(
+      @PathVariable UUID id, @AuthenticationPrincipal LecternUser user, HttpServletRequest req) {
+    settings.newJoinKey(moderator(id, user, req));
+    return console(id) + "#join";
+  }
+}
