@@ -74,7 +74,8 @@ class MyTrainings {
                     viewer.equals(home) ? null : programmeTime(f, s, home),
                     confirmedRegistration != null && s.mode().isOnline()
                         ? joinLinks.linkFor(confirmedRegistration, s.id())
-                        : null))
+                        : null,
+                    confirmedRegistration != null ? "/sessions/" + s.id() + "/live" : null))
         .toList();
   }
 

@@ -23,5 +23,10 @@ public record MyTrainingsPage(
 
   /** When a session happens, in the viewer's zone and (if different) the programme's. */
   public record SessionLine(
-      String title, String when, String zone, String programmeTime, String joinLink) {}
+      String title,
+      String when,
+      String zone,
+      String programmeTime,
+      String joinLink,
+      String liveRoom) {}
 }
