@@ -30,8 +30,8 @@ import org.lectern.certificate.document.SigningKeys;
 
 /**
  * Certificates bulk (BENCHMARKS.md): 1,000 certificates rendered as PDF/A and signed, with as many
- * worker threads as the machine has cores, names and languages rotating through Kazakh, Russian
- * and English. Not a test (the name ends in neither IT nor Test): run with the command in
+ * worker threads as the machine has cores, names and languages rotating through Kazakh, Russian and
+ * English. Not a test (the name ends in neither IT nor Test): run with the command in
  * BENCHMARKS.md.
  */
 class CertificateBulkBench {
@@ -45,11 +45,13 @@ class CertificateBulkBench {
 
   @Test
   void thousandCertificatesRenderedAndSigned() throws Exception {
-    OrganisationSigningKey key = SigningKeys.generateSelfSigned("Bench Bar Association", Duration.ofDays(3650));
+    OrganisationSigningKey key =
+        SigningKeys.generateSelfSigned("Bench Bar Association", Duration.ofDays(3650));
     CertificateRenderer renderer = new CertificateRenderer();
     CertificateSigner signer = new CertificateSigner();
     SecureRandom random = new SecureRandom();
-    // Warm-up (class loading, font parsing, JIT) is reported apart, as a running server has done it.
+    // Warm-up (class loading, font parsing, JIT) is reported apart, as a running server has done
+    // it.
     long warmStart = System.nanoTime();
     for (int i = 0; i < 20; i++) {
       issue(i, renderer, signer, key, random);
@@ -71,7 +73,8 @@ class CertificateBulkBench {
     pool.shutdown();
 
     byte[] sample = issue(7, renderer, signer, key, random);
-    assertThat(new CertificateVerifier().verify(sample, List.of(key.certificate())).isValid()).isTrue();
+    assertThat(new CertificateVerifier().verify(sample, List.of(key.certificate())).isValid())
+        .isTrue();
     String report =
         String.format(
             "certificates=%d threads=%d cores=%d java=%s%nwarm-up (20 certificates, 1 thread): %.1f s%n"

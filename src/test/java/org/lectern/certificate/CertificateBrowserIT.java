@@ -78,7 +78,7 @@ class CertificateBrowserIT extends BrowserTest {
     assertThat(office.issueAll(organiser, programme).issued()).isEqualTo(1);
 
     byte[] pdf;
-    try (BrowserContext phone = phone("Asia/Almaty", false)) {
+    try (BrowserContext phone = phone("Asia/Almaty", true)) {
       phone.setDefaultTimeout(30_000);
       Page page = phone.newPage();
       page.navigate("/my/sign-in?lang=kk");
@@ -108,7 +108,7 @@ class CertificateBrowserIT extends BrowserTest {
     URI scanned = URI.create(IssuedPdf.qrCode(pdf));
     assertThat(scanned.toString()).startsWith(BASE + "/verify/");
     String code = scanned.getPath().substring("/verify/".length());
-    try (BrowserContext stranger = desktop("Europe/London", false)) {
+    try (BrowserContext stranger = desktop("Europe/London", true)) {
       Page page = stranger.newPage();
       page.navigate(scanned.getPath() + "?lang=en");
       assertThat(page.locator("#certificate-status").getAttribute("data-status"))
@@ -128,7 +128,7 @@ class CertificateBrowserIT extends BrowserTest {
       assertAccessible(page);
     }
 
-    try (BrowserContext office = desktop("Asia/Almaty", false)) {
+    try (BrowserContext office = desktop("Asia/Almaty", true)) {
       Page page = office.newPage();
       page.navigate("/login?lang=en");
       page.fill("#email", organiser.email());
@@ -146,7 +146,7 @@ class CertificateBrowserIT extends BrowserTest {
           .isEqualTo("REVOKED");
     }
 
-    try (BrowserContext stranger = desktop("Europe/London", false)) {
+    try (BrowserContext stranger = desktop("Europe/London", true)) {
       Page page = stranger.newPage();
       page.navigate(scanned.getPath() + "?lang=en");
       assertThat(page.locator("#certificate-status").getAttribute("data-status"))
