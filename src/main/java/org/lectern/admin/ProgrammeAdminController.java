@@ -108,13 +108,8 @@ class ProgrammeAdminController {
       Ui ui,
       RedirectAttributes redirect) {
     UUID pid = Ids.parse(id);
-    String note;
-    try {
-      programmes.publish(user, pid);
-      note = ui.t("admin.programme.published");
-    } catch (ConflictException e) {
-      note = ui.t(e.code(), e.args());
-    }
+    String note =
+        StatusChanges.note(ui, () -> programmes.publish(user, pid), "admin.programme.published");
     return redirect("/admin/programmes/" + pid, note, redirect);
   }
 
@@ -125,13 +120,9 @@ class ProgrammeAdminController {
       Ui ui,
       RedirectAttributes redirect) {
     UUID pid = Ids.parse(id);
-    String note;
-    try {
-      programmes.unpublish(user, pid);
-      note = ui.t("admin.programme.unpublished");
-    } catch (ConflictException e) {
-      note = ui.t(e.code(), e.args());
-    }
+    String note =
+        StatusChanges.note(
+            ui, () -> programmes.unpublish(user, pid), "admin.programme.unpublished");
     return redirect("/admin/programmes/" + pid, note, redirect);
   }
 

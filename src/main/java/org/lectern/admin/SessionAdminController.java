@@ -12,7 +12,6 @@ import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeService;
 import org.lectern.session.Session;
 import org.lectern.session.SessionService;
-import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.web.FormData;
 import org.lectern.shared.web.FormErrors;
@@ -117,13 +116,8 @@ class SessionAdminController {
       Ui ui,
       RedirectAttributes redirect) {
     UUID sid = Ids.parse(id);
-    String note;
-    try {
-      sessions.publish(user, sid);
-      note = ui.t("admin.session.published");
-    } catch (ConflictException e) {
-      note = ui.t(e.code(), e.args());
-    }
+    String note =
+        StatusChanges.note(ui, () -> sessions.publish(user, sid), "admin.session.published");
     return redirect("/admin/sessions/" + sid, note, redirect);
   }
 
@@ -134,13 +128,8 @@ class SessionAdminController {
       Ui ui,
       RedirectAttributes redirect) {
     UUID sid = Ids.parse(id);
-    String note;
-    try {
-      sessions.unpublish(user, sid);
-      note = ui.t("admin.session.unpublished");
-    } catch (ConflictException e) {
-      note = ui.t(e.code(), e.args());
-    }
+    String note =
+        StatusChanges.note(ui, () -> sessions.unpublish(user, sid), "admin.session.unpublished");
     return redirect("/admin/sessions/" + sid, note, redirect);
   }
 

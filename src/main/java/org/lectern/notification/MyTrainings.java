@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.lectern.attendance.JoinLinks;
 import org.lectern.session.Session;
 import org.lectern.shared.time.TimeFormat;
 import org.lectern.shared.web.Ui;
@@ -19,16 +20,19 @@ class MyTrainings {
   private final ProgrammeFactsLoader facts;
   private final TrainingCalendar calendar;
   private final Clock clock;
+  private final JoinLinks joinLinks;
 
   MyTrainings(
       DelegateRegistrations registrations,
       ProgrammeFactsLoader facts,
       TrainingCalendar calendar,
-      Clock clock) {
+      Clock clock,
+      JoinLinks joinLinks) {
     this.registrations = registrations;
     this.facts = facts;
     this.calendar = calendar;
     this.clock = clock;
+    this.joinLinks = joinLinks;
   }
 
   MyTrainingsPage page(
@@ -49,12 +53,13 @@ class MyTrainings {
               shown.lang(),
               r.status(),
               r.active(),
-              r.active() ? upcoming(p, ui) : List.of()));
+              r.active() ? upcoming(p, ui, r.confirmed() ? r.registrationId() : null) : List.of()));
     }
     return new MyTrainingsPage(delegate.email(), language, items, hasFeed, newFeedUrl, notice);
   }
 
-  private List<MyTrainingsPage.SessionLine> upcoming(ProgrammeFacts p, Ui ui) {
+  private List<MyTrainingsPage.SessionLine> upcoming(
+      ProgrammeFacts p, Ui ui, java.util.UUID confirmedRegistration) {
     ZoneId home = p.programme().timeZone();
     ZoneId viewer = ui.zoneOr(home);
     TimeFormat f = ui.time();
@@ -66,7 +71,10 @@ class MyTrainings {
                     s.title().in(ui.lang(), p.programme().languages()),
                     f.range(s.startsAt(), s.endsAt(), viewer),
                     TimeFormat.zoneLabel(viewer, s.startsAt()),
-                    viewer.equals(home) ? null : programmeTime(f, s, home)))
+                    viewer.equals(home) ? null : programmeTime(f, s, home),
+                    confirmedRegistration != null && s.mode().isOnline()
+                        ? joinLinks.linkFor(confirmedRegistration, s.id())
+                        : null))
         .toList();
   }
 

@@ -22,5 +22,6 @@ public record MyTrainingsPage(
       List<SessionLine> upcoming) {}
 
   /** When a session happens, in the viewer's zone and (if different) the programme's. */
-  public record SessionLine(String title, String when, String zone, String programmeTime) {}
+  public record SessionLine(
+      String title, String when, String zone, String programmeTime, String joinLink) {}
 }

@@ -2,6 +2,7 @@ package org.lectern.notification;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.lectern.attendance.JoinLinks;
 import org.lectern.session.Session;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -16,13 +17,16 @@ class ReminderMails {
   private final Wording wording;
   private final MailRenderer renderer;
   private final DelegateDirectory directory;
+  private final JoinLinks joinLinks;
 
   ReminderMails(
       Outbox outbox,
       MailFrame frame,
       Wording wording,
       MailRenderer renderer,
-      DelegateDirectory directory) {
+      DelegateDirectory directory,
+      JoinLinks joinLinks) {
+    this.joinLinks = joinLinks;
     this.outbox = outbox;
     this.frame = frame;
     this.wording = wording;
@@ -53,6 +57,13 @@ class ReminderMails {
         new MailContent.Fact(
             wording.t(lang, "notification.fact.zone"),
             org.lectern.shared.time.TimeFormat.zoneLabel(zone, s.startsAt())));
+    if (s.mode().isOnline()) {
+      // The personal link opens 30 minutes before the start; it names nothing by itself.
+      facts.add(
+          new MailContent.Fact(
+              wording.t(lang, "notification.fact.joinLink"),
+              joinLinks.linkFor(c.registrationId(), s.id())));
+    }
     MailContent content =
         new MailContent(
             lang,

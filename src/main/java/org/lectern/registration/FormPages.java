@@ -83,7 +83,7 @@ class FormPages {
                     new SessionChoice(
                         "attend." + x.id(),
                         x.title().show(lang, fallbacks),
-                        ui.time().dateTime(x.startsAt(), zone),
+                        ui.time().dateTime(x.startsAt(), zone) + " (" + zone.getId() + ")",
                         values.getOrDefault("attend." + x.id(), "")))
             .toList();
     return new FormPage(

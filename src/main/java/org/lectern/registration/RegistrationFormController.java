@@ -137,6 +137,15 @@ class RegistrationFormController {
       rateLimits.check(http.getRemoteAddr(), values.get("email"));
       var result = service.register(p.id(), request, actor);
       var r = result.registration();
+      if (!result.created() && actor == null) {
+        // The address was already registered: say no more than for a new registration, so the
+        // form cannot be used to learn whether someone registered (the delegate has the e-mail).
+        model.addAttribute(
+            "page",
+            new RegistrationViews.DonePage(
+                slug, p.title().show(ui.lang(), p.languages()), null, null));
+        return "registration/done";
+      }
       return "redirect:/programmes/"
           + slug
           + "/register/done/"

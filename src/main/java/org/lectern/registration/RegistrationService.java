@@ -182,6 +182,11 @@ public class RegistrationService {
         .toList();
   }
 
+  /** Every registration of a programme, any status, decrypted (attendance matching, completion). */
+  public List<Registration> ofProgramme(UUID programmeId) {
+    return registrations.ofProgramme(programmeId, null, Integer.MAX_VALUE, 0);
+  }
+
   /** A secret, stable token for the delegate's links: a keyed digest, never stored. */
   public String accessToken(UUID registrationId) {
     return cipher.blindIndex(registrationId.toString(), "registration.access");

@@ -1,0 +1,57 @@
+package org.lectern.attendance;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** In-room scans, idempotent by nonce. The scanning screen arrives with the in-room issue. */
+@Repository
+class CheckIns {
+
+  private final JdbcClient jdbc;
+
+  CheckIns(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Records the scan; false when this nonce was already recorded (nothing changes). */
+  boolean record(CheckIn c) {
+    return jdbc.sql(
+                """
+                insert into attendance_checkin (nonce, session_id, registration_id, kind, at)
+                values (:n, :s, :r, :k, :at) on conflict (nonce) do nothing
+                """)
+            .param("n", c.nonce())
+            .param("s", c.sessionId())
+            .param("r", c.registrationId())
+            .param("k", c.kind().name())
+            .param("at", Timestamp.from(c.at()))
+            .update()
+        == 1;
+  }
+
+  Map<UUID, List<CheckIn>> ofSession(UUID sessionId) {
+    Map<UUID, List<CheckIn>> m = new LinkedHashMap<>();
+    jdbc.sql(
+            "select nonce, session_id, registration_id, kind, at from attendance_checkin"
+                + " where session_id = :s order by at")
+        .param("s", sessionId)
+        .query(
+            rs -> {
+              var c =
+                  new CheckIn(
+                      rs.getObject(1, UUID.class),
+                      rs.getObject(2, UUID.class),
+                      rs.getObject(3, UUID.class),
+                      CheckIn.Kind.valueOf(rs.getString(4)),
+                      rs.getTimestamp(5).toInstant());
+              m.computeIfAbsent(c.registrationId(), k -> new ArrayList<>()).add(c);
+            });
+    return m;
+  }
+}

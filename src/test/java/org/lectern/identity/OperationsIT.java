@@ -1,0 +1,69 @@
+package org.lectern.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.lectern.support.Http;
+import org.lectern.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** What operators and integrators rely on: health, metrics, OpenAPI, the first administrator. */
+class OperationsIT extends IntegrationTest {
+
+  @Autowired UserService users;
+
+  @Test
+  void healthIsUpAndMetricsArePrometheusText() {
+    Http http = new Http(baseUrl());
+    var health = http.get("/actuator/health");
+    assertThat(health.status()).isEqualTo(200);
+    assertThat(health.json().get("status").asString()).isEqualTo("UP");
+    var metrics = http.get("/actuator/prometheus");
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("http_server_requests");
+  }
+
+  @Test
+  void openApiDescribesTheContractAndHasABrowsableUi() {
+    Http http = new Http(baseUrl());
+    var docs = http.get("/v3/api-docs");
+    assertThat(docs.status()).isEqualTo(200);
+    var paths = docs.json().get("paths");
+    assertThat(paths.has("/api/v1/programmes")).isTrue();
+    assertThat(paths.has("/api/v1/programmes/{id}/sessions")).isTrue();
+    assertThat(paths.has("/api/v1/auth/tokens")).isTrue();
+    assertThat(http.get("/api-docs").status()).isEqualTo(302);
+    assertThat(http.get("/swagger-ui/index.html").status()).isEqualTo(200);
+  }
+
+  @Test
+  void firstAdministratorIsCreatedOnceFromTheEnvironment() throws Exception {
+    jdbc.sql("update app_user set platform_admin = false").update();
+    String email = "admin-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
+    new AdminBootstrap(users, email, "a-long-admin-password").run(null);
+    var admin = users.findByEmail(email).orElseThrow();
+    assertThat(admin.platformAdmin()).isTrue();
+
+    String other = "second-" + email;
+    new AdminBootstrap(users, other, "another-long-password").run(null);
+    assertThat(users.findByEmail(other)).isEmpty();
+
+    var token =
+        new Http(baseUrl())
+            .postJson(
+                "/api/v1/auth/tokens",
+                Http.map("email", email, "password", "a-long-admin-password"));
+    assertThat(token.status()).isEqualTo(201);
+  }
+
+  @Test
+  void aShortAdministratorPasswordIsRefused() {
+    jdbc.sql("update app_user set platform_admin = false").update();
+    String email = "weak-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new AdminBootstrap(users, email, "short").run(null))
+        .isInstanceOf(org.lectern.shared.error.InvalidInputException.class);
+    assertThat(users.findByEmail(email)).isEmpty();
+  }
+}
