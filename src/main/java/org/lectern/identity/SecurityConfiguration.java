@@ -66,6 +66,9 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/api/v1/programmes", "/api/v1/programmes/*")
                     .permitAll()
+                    // Anyone may check a certificate file, like the public /verify page.
+                    .requestMatchers(HttpMethod.POST, "/api/v1/certificates/verify")
+                    .permitAll()
                     .requestMatchers(
                         HttpMethod.GET, "/api/v1/programmes/*/sessions", "/api/v1/sessions/*")
                     .permitAll()

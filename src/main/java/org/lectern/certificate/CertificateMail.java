@@ -1,0 +1,54 @@
+package org.lectern.certificate;
+
+import java.util.List;
+import org.lectern.certificate.document.CertificateLanguage;
+import org.lectern.notification.DelegateMail;
+import org.lectern.notification.MailAttachment;
+import org.lectern.notification.MailContent;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The certificate by e-mail, in the holder's language, with the signed PDF attached. Queued in the
+ * issuing transaction and deduplicated by code: a certificate is mailed once.
+ */
+@Component
+class CertificateMail {
+
+  private final DelegateMail mail;
+  private final CertificateWording wording;
+  private final CertificateViews views;
+
+  CertificateMail(DelegateMail mail, CertificateWording wording, CertificateViews views) {
+    this.mail = mail;
+    this.wording = wording;
+    this.views = views;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  boolean send(Certificate c, String email, byte[] pdf) {
+    CertificateLanguage lang = CertificateLanguage.fromTag(c.language());
+    String code = views.code(c);
+    return mail.send(
+        new DelegateMail.Message(
+            "certificate.issued",
+            c.id(),
+            email,
+            c.holderName(),
+            lang.tag(),
+            wording.t(lang, "certificate.mail.subject", c.programmeTitle()),
+            List.of(
+                wording.t(lang, "certificate.mail.body"),
+                wording.t(lang, "certificate.mail.verify", views.verifyUrl(c))),
+            List.of(
+                new MailContent.Fact(wording.t(lang, "certificate.label.code"), code),
+                new MailContent.Fact(
+                    wording.t(lang, "certificate.label.hours"),
+                    c.hours().format(lang.locale())
+                        + " "
+                        + wording.t(lang, "certificate.label.hoursUnit"))),
+            List.of(new MailAttachment(views.fileName(c), "application/pdf", pdf)),
+            "certificate.issued:" + c.code()));
+  }
+}

@@ -1,0 +1,129 @@
+package org.lectern.certificate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+import org.lectern.identity.LecternUser;
+import org.lectern.support.Fixtures;
+import org.lectern.support.Http;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A programme with sessions, delegates registered through the API, and raw HTTP for files. */
+final class CertificateFixtures {
+
+  static final String TITLE_EN = "Freedom of assembly in practice";
+  static final String TITLE_KK = "Бейбіт жиналыс бостандығы іс жүзінде";
+  static final String KAZAKH_NAME = "Әлия Қасымқызы Нұрғалиева-Үмбетова";
+  static final Instant FIRST = Instant.parse("2031-03-03T04:00:00Z");
+
+  private CertificateFixtures() {}
+
+  /** A published programme of the organiser's organisation with two sessions (ICCPR 19 and 21). */
+  static UUID programme(JdbcClient jdbc, UUID organisationId) {
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into programme (id, organisation_id, slug, title, languages, time_zone, status,
+              cpd_hours)
+            values (:id, :org, :slug, cast(:title as jsonb), array['en','ru','kk'], 'Asia/Almaty',
+              'PUBLISHED', 6)
+            """)
+        .param("id", id)
+        .param("org", organisationId)
+        .param("slug", "assembly-" + id.toString().substring(0, 8))
+        .param(
+            "title",
+            "{\"en\":\""
+                + TITLE_EN
+                + "\",\"ru\":\"Свобода собраний на практике\",\"kk\":\""
+                + TITLE_KK
+                + "\"}")
+        .update();
+    session(jdbc, id, FIRST, "{19}");
+    session(jdbc, id, FIRST.plusSeconds(7 * 86400), "{21}");
+    return id;
+  }
+
+  static void session(JdbcClient jdbc, UUID programme, Instant start, String articles) {
+    jdbc.sql(
+            """
+            insert into session (id, programme_id, title, starts_at, ends_at, mode, status,
+              iccpr_articles)
+            values (:id, :p, cast(:title as jsonb), :s, :e, 'ONLINE', 'PUBLISHED',
+              cast(:a as int[]))
+            """)
+        .param("id", UUID.randomUUID())
+        .param("p", programme)
+        .param("title", "{\"en\":\"Assemblies and the police\",\"kk\":\"Жиналыстар және полиция\"}")
+        .param("s", Timestamp.from(start))
+        .param("e", Timestamp.from(start.plusSeconds(3 * 3600)))
+        .param("a", articles)
+        .update();
+  }
+
+  static UUID register(Http http, UUID programme, String name, String email, String language) {
+    var r =
+        http.postJson(
+            "/api/v1/programmes/" + programme + "/registrations",
+            Http.map("email", email, "fullName", name, "language", language, "consent", true));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return UUID.fromString(r.json().get("id").asString());
+  }
+
+  static String token(Http http, LecternUser user) {
+    var r =
+        http.postJson(
+            "/api/v1/auth/tokens", Http.map("email", user.email(), "password", Fixtures.PASSWORD));
+    return r.json().get("token").asString();
+  }
+
+  record Bytes(int status, byte[] body, String contentType) {}
+
+  static Bytes getBytes(String url, String token) {
+    var b = HttpRequest.newBuilder(URI.create(url)).GET();
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    try {
+      HttpResponse<byte[]> r =
+          HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Bytes(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** POSTs one file as multipart/form-data field "file"; answers the body as text. */
+  static HttpResponse<String> upload(String url, byte[] file, String language) {
+    String boundary = "----lectern" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\";"
+                + " filename=\"certificate.pdf\"\r\nContent-Type: application/pdf\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(file);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    var request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Accept-Language", language)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build();
+    try {
+      return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
