@@ -74,6 +74,57 @@ public final class Http {
     return postRaw(path, "application/x-www-form-urlencoded", sb.toString(), headers);
   }
 
+  /** Posts a multipart form with one file and optional text fields. */
+  public Response postFile(
+      String path,
+      String field,
+      String fileName,
+      byte[] file,
+      Map<String, String> fields,
+      String... headers) {
+    String boundary = "----lectern" + java.util.UUID.randomUUID();
+    var out = new java.io.ByteArrayOutputStream();
+    java.util.function.Consumer<String> w =
+        t -> out.writeBytes(t.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    fields.forEach(
+        (k, v) -> {
+          w.accept(
+              "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n");
+          w.accept(v + "\r\n");
+        });
+    w.accept(
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\""
+            + field
+            + "\"; filename=\""
+            + fileName
+            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+    out.writeBytes(file);
+    w.accept("\r\n--" + boundary + "--\r\n");
+    var b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
+    return send(b, headers);
+  }
+
+  /** The raw bytes of a GET answer (PDFs, images). */
+  public byte[] bytes(String path, String... headers) {
+    var b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    try {
+      return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private Response sendJson(String method, String path, Object body, String... headers) {
     String json = body instanceof String s ? s : JSON.writeValueAsString(body);
     var b =
