@@ -18,6 +18,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Invitation lists end to end: upload, e-mail with a personal link, opened, registered. */
+@org.springframework.test.annotation.DirtiesContext
+@org.springframework.test.context.TestPropertySource(properties = "lectern.test.jobs=true")
 class InvitationAdminIT extends BackOfficeFixture {
 
   static final int SMTP_PORT = freePort();

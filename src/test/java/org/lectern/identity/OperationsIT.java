@@ -9,6 +9,8 @@ import org.lectern.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** What operators and integrators rely on: health, metrics, OpenAPI, the first administrator. */
+@org.springframework.test.annotation.DirtiesContext
+@org.springframework.test.context.TestPropertySource(properties = "lectern.test.jobs=true")
 class OperationsIT extends IntegrationTest {
 
   @Autowired UserService users;

@@ -30,6 +30,11 @@ public abstract class IntegrationTest {
     registry.add(
         "lectern.data-dir", () -> System.getProperty("java.io.tmpdir") + "/lectern-test-data");
     registry.add("lectern.demo", () -> "false");
+    // Several test contexts share one database; a background job of one would take the mail or
+    // reminders of another. Tests send explicitly; those that test the jobs switch them on.
+    // (A test class that needs them sets @TestPropertySource(properties =
+    // "lectern.test.jobs=true").)
+    registry.add("db-scheduler.enabled", () -> "${lectern.test.jobs:false}");
   }
 
   protected String baseUrl() {
