@@ -153,6 +153,8 @@ final class Publication {
               s.title(),
               s.startsAt(),
               s.mode().name(),
+              s.language(),
+              s.iccprArticles(),
               any ? count(c == null ? 0 : c.online(), funder) : null,
               any ? count(c == null ? 0 : c.room(), funder) : null));
     }

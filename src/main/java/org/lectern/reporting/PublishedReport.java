@@ -52,6 +52,8 @@ public record PublishedReport(
       LocalizedText title,
       Instant startsAt,
       String mode,
+      String language,
+      List<Integer> articles,
       Count online,
       Count room) {}
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.lectern.identity.LecternUser;
 import org.lectern.organisation.OrganisationService;
@@ -155,8 +154,7 @@ public class ReportService {
     return new Breakdown(b.name(), cells, b.total());
   }
 
-  /** For tests and the comparison: the figures' learning part, if any. */
-  Optional<LearningFigures.LearningSummary> learning(UUID programmeId) {
-    return figures.learning().of(programmeId);
+  UUID organisationOf(UUID programmeId) {
+    return programmes.find(programmeId).map(Programme::organisationId).orElse(null);
   }
 }
