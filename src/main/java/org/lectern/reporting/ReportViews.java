@@ -76,4 +76,20 @@ public final class ReportViews {
       boolean saved) {}
 
   public record CentreOption(String code, String name, boolean checked) {}
+
+  /** The new-account form as typed. */
+  public record UserForm(String email, String fullName, String language) {}
+
+  public record UsersPage(
+      UserForm form, org.lectern.shared.web.FormErrors errors, String created) {}
+
+  /** The grant form as typed. */
+  public record MemberForm(String email, String role) {}
+
+  public record MembersPage(
+      String programmeId,
+      String title,
+      MemberForm form,
+      org.lectern.shared.web.FormErrors errors,
+      boolean granted) {}
 }
