@@ -94,7 +94,7 @@ final class Indicators {
 
   private static String join(Table t, String dim, Labels l) {
     if (t.withheld()) {
-      return Count.HIDDEN;
+      return Count.PROTECTED;
     }
     return t.rows().stream()
         .filter(x -> x.count().hidden() || x.count().value() > 0)

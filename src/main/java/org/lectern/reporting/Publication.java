@@ -53,7 +53,7 @@ final class Publication {
   }
 
   private static Count count(int n, boolean funder) {
-    return Count.of(n, funder && Suppression.small(n));
+    return Count.of(n, funder);
   }
 
   private static Count count(Integer n, boolean funder) {
@@ -90,7 +90,7 @@ final class Publication {
             : new Suppression.Result(new boolean[counts.length], false);
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < counts.length; i++) {
-      rows.add(new Row(b.cells().get(i).value(), Count.of(counts[i], r.hidden()[i])));
+      rows.add(new Row(b.cells().get(i).value(), Count.shown(counts[i], r.shown()[i])));
     }
     return r.withheld()
         ? new Table(b.name(), List.of(), count(b.total(), funder), true)
@@ -111,7 +111,7 @@ final class Publication {
     var r = Suppression.regions(counts, outside);
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < counts.length; i++) {
-      rows.add(new Row(b.cells().get(i).value(), Count.of(counts[i], r.hidden()[i])));
+      rows.add(new Row(b.cells().get(i).value(), Count.shown(counts[i], r.shown()[i])));
     }
     Table t =
         r.withheld()
@@ -162,14 +162,21 @@ final class Publication {
   }
 
   private static Learning learning(LearningFigures.LearningSummary l, boolean funder) {
-    var gain = Suppression.group(new int[] {l.improved(), l.tested() - l.improved()});
-    var satisfied = Suppression.group(new int[] {l.satisfied(), l.surveyed() - l.satisfied()});
-    boolean hideGain = funder && (gain.hidden()[0] || gain.hidden()[1]);
-    boolean hideSat = funder && (satisfied.hidden()[0] || satisfied.hidden()[1]);
     return new Learning(
         count(l.tested(), funder),
-        Count.of(l.improved(), hideGain),
+        part(l.improved(), l.tested(), funder),
         count(l.surveyed(), funder),
-        Count.of(l.satisfied(), hideSat));
+        part(l.satisfied(), l.surveyed(), funder));
+  }
+
+  // A part of a published whole: hidden when the part or the rest is small.
+  private static Count part(int part, int whole, boolean funder) {
+    if (!funder) {
+      return Count.of(part);
+    }
+    var r = Suppression.group(new int[] {part, whole - part});
+    return r.shown()[0] == Suppression.VISIBLE && r.shown()[1] == Suppression.VISIBLE
+        ? Count.of(part)
+        : Suppression.small(part) ? Count.small() : Count.hiddenCount();
   }
 }

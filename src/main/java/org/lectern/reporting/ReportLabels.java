@@ -53,7 +53,11 @@ final class ReportLabels implements Indicators.Labels {
 
   @Override
   public String number(Count c) {
-    return c == null ? ui.t("reporting.noData") : c.hidden() ? Count.HIDDEN : ui.number(c.value());
+    return c == null
+        ? ui.t("reporting.noData")
+        : c.hidden()
+            ? (Count.SMALL.equals(c.marker()) ? Count.SMALL : ui.t("reporting.hidden"))
+            : ui.number(c.value());
   }
 
   String share(Double share) {

@@ -106,7 +106,8 @@ class ReportPages {
     String main =
         String.join(", ", o.mainCentres().stream().map(c -> l.label("region", c)).toList());
     if (o.withheld()) {
-      return new OutsideView(Count.HIDDEN, "—", main, true, ui.t("reporting.outside.withheld"));
+      return new OutsideView(
+          ui.t("reporting.hidden"), "—", main, true, ui.t("reporting.outside.withheld"));
     }
     String count = l.number(o.count());
     String share = l.share(o.share());

@@ -38,7 +38,7 @@ final class ReportTables {
             List.of(
                 List.of(l.heading("outside"), l.heading("share"), l.heading("mainCentres")),
                 List.of(
-                    o.withheld() ? Count.HIDDEN : num(o.count()),
+                    o.withheld() ? Count.PROTECTED : num(o.count()),
                     o.share() == null ? "" : Double.toString(o.share()),
                     String.join(" ", o.mainCentres())))));
     List<List<String>> sessions = new ArrayList<>();
@@ -88,7 +88,7 @@ final class ReportTables {
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of(l.heading(t.name()), "value", l.heading("count")));
     if (t.withheld()) {
-      rows.add(List.of(l.label("withheld", "withheld"), "withheld", Count.HIDDEN));
+      rows.add(List.of(l.label("withheld", "withheld"), "withheld", Count.PROTECTED));
     }
     t.rows()
         .forEach(x -> rows.add(List.of(l.label(t.name(), x.value()), x.value(), num(x.count()))));

@@ -3,17 +3,26 @@ package org.lectern.reporting;
 /**
  * Small-number suppression for funders (docs/adr/0006-small-number-suppression.md).
  *
- * <p>Primary: a count from 1 to 4 is hidden ("&lt;5"); 0 stays 0. Secondary: in a group of cells
- * that add up to a published total, the hidden cells must not be recoverable by subtraction. The
- * hidden cells of a group are "pinned" when a reader who knows the total and that a hidden cell is
- * at least 1 could work out each of them: only one hidden cell, or their sum equals their number
- * (all ones), or all are below 5 and their sum is four times their number (all fours). While a
- * group is pinned, the smallest visible non-zero cell is hidden too. If none is left, the group's
- * zero cells are hidden as well, so the reader no longer knows that a hidden cell is at least 1.
+ * <p>Primary: a count from 1 to 4 is shown as "&lt;5"; 0 stays 0. Secondary: in a group of cells
+ * that add up to a published total, no hidden cell may be worked out from the total, the visible
+ * cells and the markers. A reader knows that a "&lt;5" cell is 1–4 and that a cell hidden for
+ * protection is at least 5; from the sum of the hidden cells each one's possible range follows.
+ * While some hidden cell's range is a single value, the smallest visible non-zero cell is hidden
+ * too. If none is left, the group's zeros are hidden as well (the reader can then no longer tell a
+ * hidden 0 from a hidden count); if there are no zeros either, the group is withheld.
  */
 final class Suppression {
 
   static final int THRESHOLD = 5;
+
+  /** How a cell is shown. */
+  static final byte VISIBLE = 0;
+
+  static final byte SMALL = 1;
+
+  static final byte PROTECTED = 2;
+
+  private static final long UNBOUNDED = Integer.MAX_VALUE;
 
   private Suppression() {}
 
@@ -21,122 +30,134 @@ final class Suppression {
     return n >= 1 && n < THRESHOLD;
   }
 
-  /**
-   * Which cells of a group to hide; {@code withheld} when even that cannot protect them (every cell
-   * is a hidden non-zero and no zero is left to hide): then the whole group is withheld.
-   */
-  record Result(boolean[] hidden, boolean withheld) {}
+  /** How each cell of a group is shown; {@code withheld} when the whole group must be hidden. */
+  record Result(byte[] shown, boolean withheld) {}
 
-  /** Which cells of one group (adding up to a published total) to hide. */
+  /** One group of cells adding up to a published total. */
   static Result group(int[] counts) {
-    boolean[] hidden = primary(counts);
-    boolean[] all = mask(counts.length, true);
-    if (!settle(counts, hidden, all)) {
-      return new Result(hidden, !hideZeros(counts, hidden));
+    byte[] shown = primary(counts);
+    if (!settle(counts, shown, mask(counts.length))) {
+      return new Result(shown, !hideZeros(counts, shown));
     }
-    return new Result(hidden, false);
+    return new Result(shown, false);
   }
 
-  /** Regions with the "outside the main centres" sum also published. */
-  record RegionResult(boolean[] hidden, boolean outsideWithheld, boolean withheld) {}
+  /** The region group, whose sum over the regions outside the main centres is published too. */
+  record RegionResult(byte[] shown, boolean outsideWithheld, boolean withheld) {}
 
-  /**
-   * The region group, where the sum over the regions outside the main centres is published too:
-   * hidden cells on each side of that split must not be pinned either, else the outside figure is
-   * withheld.
-   */
   static RegionResult regions(int[] counts, boolean[] outside) {
-    boolean[] hidden = primary(counts);
-    boolean[] all = mask(counts.length, true);
+    byte[] shown = primary(counts);
     boolean[] inside = new boolean[counts.length];
     for (int i = 0; i < counts.length; i++) {
       inside[i] = !outside[i];
     }
-    boolean withheld = false;
-    boolean zeros = false;
-    for (int round = 0; round < counts.length + 1; round++) {
-      int before = hiddenCount(hidden);
-      if (!settle(counts, hidden, all)) {
-        zeros = true;
-      }
-      if (!settle(counts, hidden, outside) || !settle(counts, hidden, inside)) {
-        withheld = true;
-      }
-      if (hiddenCount(hidden) == before) {
+    boolean ranOut = false;
+    boolean sideRanOut = false;
+    for (int round = 0; round <= counts.length; round++) {
+      int before = hiddenCount(shown);
+      ranOut |= !settle(counts, shown, mask(counts.length));
+      sideRanOut |= !settle(counts, shown, outside) | !settle(counts, shown, inside);
+      if (hiddenCount(shown) == before) {
         break;
       }
     }
-    boolean groupWithheld = zeros && !hideZeros(counts, hidden);
-    return new RegionResult(hidden, withheld || zeros, groupWithheld);
+    boolean withheld = ranOut && !hideZeros(counts, shown);
+    return new RegionResult(shown, ranOut || sideRanOut, withheld);
   }
 
-  static boolean[] primary(int[] counts) {
-    boolean[] hidden = new boolean[counts.length];
+  static byte[] primary(int[] counts) {
+    byte[] shown = new byte[counts.length];
     for (int i = 0; i < counts.length; i++) {
-      hidden[i] = small(counts[i]);
+      shown[i] = small(counts[i]) ? SMALL : VISIBLE;
     }
-    return hidden;
+    return shown;
   }
 
-  /** Hides more cells of {@code in} until they are not pinned; false if it ran out of cells. */
-  private static boolean settle(int[] counts, boolean[] hidden, boolean[] in) {
-    while (pinned(counts, hidden, in)) {
-      int next = smallestVisible(counts, hidden, in);
+  /** Hides cells of {@code in} until none is determined; false if it ran out of cells. */
+  private static boolean settle(int[] counts, byte[] shown, boolean[] in) {
+    while (determined(counts, shown, in)) {
+      int next = smallestVisible(counts, shown, in);
       if (next < 0) {
         return false;
       }
-      hidden[next] = true;
+      shown[next] = PROTECTED;
     }
     return true;
   }
 
-  static boolean pinned(int[] counts, boolean[] hidden, boolean[] in) {
-    int k = 0;
+  /**
+   * Whether a reader can work out some hidden cell of {@code in}, knowing their sum and the range
+   * each marker stands for ("&lt;5": 1–4, protected: 5 or more).
+   */
+  static boolean determined(int[] counts, byte[] shown, boolean[] in) {
     long sum = 0;
-    boolean allSmall = true;
+    long sumLo = 0;
+    long sumHi = 0;
+    int hidden = 0;
     for (int i = 0; i < counts.length; i++) {
-      if (in[i] && hidden[i]) {
-        k++;
+      if (in[i] && shown[i] != VISIBLE) {
         sum += counts[i];
-        allSmall &= counts[i] < THRESHOLD;
+        sumLo += lo(shown[i]);
+        sumHi += hi(shown[i]);
+        hidden++;
       }
     }
-    return k > 0 && (k == 1 || sum == k || (allSmall && sum == 4L * k));
+    if (hidden == 0) {
+      return false;
+    }
+    for (int i = 0; i < counts.length; i++) {
+      if (in[i] && shown[i] != VISIBLE) {
+        long min = Math.max(lo(shown[i]), sum - (sumHi - hi(shown[i])));
+        long max = Math.min(hi(shown[i]), sum - (sumLo - lo(shown[i])));
+        if (min >= max) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
-  private static int smallestVisible(int[] counts, boolean[] hidden, boolean[] in) {
+  static long lo(byte shown) {
+    return shown == SMALL ? 1 : THRESHOLD;
+  }
+
+  static long hi(byte shown) {
+    return shown == SMALL ? THRESHOLD - 1 : UNBOUNDED;
+  }
+
+  private static int smallestVisible(int[] counts, byte[] shown, boolean[] in) {
     int best = -1;
     for (int i = 0; i < counts.length; i++) {
-      if (in[i] && !hidden[i] && counts[i] > 0 && (best < 0 || counts[i] < counts[best])) {
+      if (in[i] && shown[i] == VISIBLE && counts[i] > 0 && (best < 0 || counts[i] < counts[best])) {
         best = i;
       }
     }
     return best;
   }
 
-  /** Hides the zero cells; false when there were none. */
-  private static boolean hideZeros(int[] counts, boolean[] hidden) {
+  /** Hides the zero cells as protected; false when there were none. */
+  private static boolean hideZeros(int[] counts, byte[] shown) {
     boolean any = false;
     for (int i = 0; i < counts.length; i++) {
       if (counts[i] == 0) {
-        hidden[i] = true;
+        shown[i] = PROTECTED;
         any = true;
       }
     }
     return any;
   }
 
-  private static int hiddenCount(boolean[] hidden) {
+  private static int hiddenCount(byte[] shown) {
     int n = 0;
-    for (boolean h : hidden) {
-      n += h ? 1 : 0;
+    for (byte s : shown) {
+      n += s == VISIBLE ? 0 : 1;
     }
     return n;
   }
 
-  private static boolean[] mask(int n, boolean value) {
+  private static boolean[] mask(int n) {
     boolean[] m = new boolean[n];
-    java.util.Arrays.fill(m, value);
+    java.util.Arrays.fill(m, true);
     return m;
   }
 }
