@@ -85,9 +85,7 @@ final class Publication {
   static Table table(Breakdown b, boolean funder) {
     int[] counts = b.cells().stream().mapToInt(Cell::count).toArray();
     var r =
-        funder
-            ? Suppression.group(counts)
-            : new Suppression.Result(new boolean[counts.length], false);
+        funder ? Suppression.group(counts) : new Suppression.Result(new byte[counts.length], false);
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < counts.length; i++) {
       rows.add(new Row(b.cells().get(i).value(), Count.shown(counts[i], r.shown()[i])));
