@@ -272,7 +272,7 @@ class ReportIT extends IntegrationTest {
         text.replaceAll("\"share\":[0-9.]+", "")
             .replaceAll("\\d{4}-\\d{2}-\\d{2}T[^\",]*", "")
             .replaceAll("KZ-\\d+", "")
-            .replaceAll("\\d+-\\d+|21\\+", "")
+            .replaceAll("\\d+[-–]\\d+|21\\+", "")
             .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "");
     Matcher m = NUMBER.matcher(counts);
     while (m.find()) {
