@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
  * Attendance figures computed in PostgreSQL from the attendance feature's merged intervals
  * (attendance_participant, attendance_interval, attendance_completion_rule). Until that feature's
  * tables exist (its branch not merged yet) it answers "no data yet". Minutes are clipped to the
- * session; online and in-room time are added and capped at the session's length, which matches
- * the attendance feature except where both overlap (ADR 0006 notes; credits for recordings are not
+ * session; online and in-room time are added and capped at the session's length, which matches the
+ * attendance feature except where both overlap (ADR 0006 notes; credits for recordings are not
  * counted here).
  */
 @Component
@@ -87,9 +87,10 @@ class SqlAttendanceFigures implements AttendanceFigures {
         .query(
             (rs, i) -> {
               switch (rs.getString("kind")) {
-                case "S" -> perSession.add(
-                    new AttendanceSummary.SessionCount(
-                        rs.getObject("id", UUID.class), rs.getInt("a"), rs.getInt("b")));
+                case "S" ->
+                    perSession.add(
+                        new AttendanceSummary.SessionCount(
+                            rs.getObject("id", UUID.class), rs.getInt("a"), rs.getInt("b")));
                 case "A" -> attended[0] = rs.getInt("a");
                 default -> completed.add(rs.getObject("id", UUID.class));
               }

@@ -23,7 +23,9 @@ class SqlCertificateFigures implements CertificateFigures {
   public OptionalInt issued(UUID programmeId) {
     if (!present) {
       present =
-          jdbc.sql("select to_regclass('public.certificate') is not null").query(Boolean.class).single();
+          jdbc.sql("select to_regclass('public.certificate') is not null")
+              .query(Boolean.class)
+              .single();
       if (!present) {
         return OptionalInt.empty();
       }

@@ -32,8 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Programme dashboard (BENCHMARKS.md): one programme with 100,000 registrations and 1,000,000
- * attendance intervals generated with generate_series, then the report's server time — the
- * service call and the API over loopback. Not a test: run it with the command in BENCHMARKS.md.
+ * attendance intervals generated with generate_series, then the report's server time — the service
+ * call and the API over loopback. Not a test: run it with the command in BENCHMARKS.md.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ProgrammeDashboardBench {
@@ -89,7 +89,8 @@ class ProgrammeDashboardBench {
     String token = tokens.issue(organiser.id(), "bench").token();
     var client = HttpClient.newHttpClient();
     var request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/programmes/" + p + "/report"))
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/v1/programmes/" + p + "/report"))
             .header("Authorization", "Bearer " + token)
             .build();
     for (int i = 0; i < 5; i++) {
@@ -120,8 +121,12 @@ class ProgrammeDashboardBench {
             REGISTRATIONS,
             jdbc.sql("select count(*) from attendance_interval").query(Long.class).single(),
             generated,
-            pct(service, 50), pct(service, 95), Collections.max(service),
-            pct(api, 50), pct(api, 95), Collections.max(api),
+            pct(service, 50),
+            pct(service, 95),
+            Collections.max(service),
+            pct(api, 50),
+            pct(api, 95),
+            Collections.max(api),
             Runtime.getRuntime().availableProcessors(),
             System.getProperty("java.version"),
             body.replaceAll(".*\"attendance\":(\\{[^}]*).*", "$1"));

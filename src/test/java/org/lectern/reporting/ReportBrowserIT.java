@@ -39,7 +39,7 @@ class ReportBrowserIT extends BrowserTest {
     }
     LecternUser funder = fx.funderOf(organiser, p);
 
-    try (BrowserContext context = desktop("Asia/Almaty", false)) {
+    try (BrowserContext context = desktop("Asia/Almaty", true)) {
       Page page = signIn(context, organiser);
       page.navigate("/admin/programmes/" + p + "/report?lang=ru");
       assertThat(page.locator("h1").textContent()).contains("Отчёт");
@@ -54,7 +54,7 @@ class ReportBrowserIT extends BrowserTest {
       page.navigate("/admin/organisations/" + fixturesOrg(organiser) + "/main-centres?lang=ru");
       assertAccessible(page);
     }
-    try (BrowserContext context = desktop("Asia/Almaty", false)) {
+    try (BrowserContext context = desktop("Asia/Almaty", true)) {
       Page page = signIn(context, funder);
       for (String lang : new String[] {"ru", "kk"}) {
         page.navigate("/funder/programmes/" + p + "?lang=" + lang);
