@@ -38,24 +38,29 @@ public class DemoData {
 
   public static final String ORGANISER_EMAIL = "organiser@demo.lectern.example";
   public static final String ORGANISER_PASSWORD = "demo-organiser-2021";
+  public static final String FUNDER_EMAIL = "funder@demo.lectern.example";
+  public static final String FUNDER_PASSWORD = "demo-funder-2021";
 
   private final UserService users;
   private final OrganisationService organisations;
   private final SpeakerService speakers;
   private final ProgrammeService programmes;
   private final SessionService sessions;
+  private final DemoDelegates delegates;
 
   DemoData(
       UserService users,
       OrganisationService organisations,
       SpeakerService speakers,
       ProgrammeService programmes,
-      SessionService sessions) {
+      SessionService sessions,
+      DemoDelegates delegates) {
     this.users = users;
     this.organisations = organisations;
     this.speakers = speakers;
     this.programmes = programmes;
     this.sessions = sessions;
+    this.delegates = delegates;
   }
 
   public boolean isEmpty() {
@@ -70,7 +75,8 @@ public class DemoData {
       orgs.put(o.slug(), organisations.create(o.slug(), new LocalizedText(o.name()), o.website()));
     }
     UUID organiserId = users.create(ORGANISER_EMAIL, "Demo Organiser", ORGANISER_PASSWORD, false);
-    orgs.values().forEach(o -> users.grantOrganisationRole(o.id(), organiserId, "ORGANISER"));
+    // Administrator of the organisations, so the demo can create funder accounts too.
+    orgs.values().forEach(o -> users.grantOrganisationRole(o.id(), organiserId, "ADMIN"));
     LecternUser organiser = users.find(organiserId).orElseThrow();
     Map<String, UUID> speakerIds = new HashMap<>();
     for (var s : set.speakers()) {
@@ -78,12 +84,23 @@ public class DemoData {
           SpeakerInput.validate(s.fullName(), new LocalizedText(s.bio()), s.affiliation(), true);
       speakerIds.put(s.key(), speakers.create(organiser, orgs.get(s.organisation()).id(), in).id());
     }
+    Map<String, UUID> programmeIds = new HashMap<>();
     for (var p : set.programmes()) {
-      programme(organiser, p, orgs, speakerIds);
+      programmeIds.put(p.slug(), programme(organiser, p, orgs, speakerIds));
     }
+    delegates.register(
+        organiser, programmeIds.get("almaty-training-2019"), DemoDelegates.IN_PERSON_2019, 2019);
+    delegates.register(
+        organiser, programmeIds.get("iccpr-webinars-2021"), DemoDelegates.ONLINE_2021, 2021);
+    UUID funderId = users.create(FUNDER_EMAIL, "Demo Funder", FUNDER_PASSWORD, false);
+    programmes.grant(
+        organiser,
+        programmeIds.get("iccpr-webinars-2021"),
+        funderId,
+        org.lectern.programme.ProgrammeRole.FUNDER);
   }
 
-  private void programme(
+  private UUID programme(
       LecternUser actor,
       DemoDataSet.DemoProgramme d,
       Map<String, Organisation> orgs,
@@ -119,6 +136,7 @@ public class DemoData {
     if ("PUBLISHED".equals(d.status())) {
       programmes.publish(actor, p.id());
     }
+    return p.id();
   }
 
   private static SessionInput.Raw raw(DemoDataSet.DemoSession s) {

@@ -42,5 +42,6 @@ class DemoLoader implements ApplicationRunner {
         baseUrl,
         DemoData.ORGANISER_EMAIL,
         DemoData.ORGANISER_PASSWORD);
+    log.info("  Demo funder sign-in: {} / {}", DemoData.FUNDER_EMAIL, DemoData.FUNDER_PASSWORD);
   }
 }

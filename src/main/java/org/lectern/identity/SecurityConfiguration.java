@@ -81,7 +81,11 @@ class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain web(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(
-            a -> a.requestMatchers("/admin", "/admin/**").authenticated().anyRequest().permitAll())
+            a ->
+                a.requestMatchers("/admin", "/admin/**", "/funder", "/funder/**")
+                    .authenticated()
+                    .anyRequest()
+                    .permitAll())
         .formLogin(
             f ->
                 f.loginPage("/login")

@@ -19,10 +19,44 @@ public class UserService implements UserDetailsService {
 
   private final UserRepository users;
   private final PasswordEncoder encoder;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
-  UserService(UserRepository users, PasswordEncoder encoder) {
+  UserService(
+      UserRepository users,
+      PasswordEncoder encoder,
+      org.springframework.context.ApplicationEventPublisher events) {
     this.users = users;
     this.encoder = encoder;
+    this.events = events;
+  }
+
+  /** Platform administrators and organisation administrators may create accounts. */
+  public boolean mayCreateAccounts(LecternUser actor) {
+    return actor != null
+        && (actor.platformAdmin()
+            || users.memberships(actor.id()).stream().anyMatch(m -> "ADMIN".equals(m.role())));
+  }
+
+  /**
+   * Creates an account for someone else. Without a password its owner is invited by e-mail to set
+   * one (in {@code language}: en, ru or kk).
+   */
+  @Transactional
+  public UUID createAccount(
+      LecternUser actor, String email, String fullName, String password, String language) {
+    if (!mayCreateAccounts(actor)) {
+      throw new org.lectern.shared.error.ForbiddenException("reporting.users.forbidden");
+    }
+    boolean invite = password == null || password.isEmpty();
+    UUID id = create(email, fullName, invite ? null : password, false);
+    if (invite) {
+      String lang =
+          org.lectern.shared.i18n.Language.fromCode(language)
+              .orElse(org.lectern.shared.i18n.Language.EN)
+              .code();
+      events.publishEvent(new UserInvited(id, lang));
+    }
+    return id;
   }
 
   @Override

@@ -61,6 +61,13 @@ class OrganisationRepository {
         .update();
   }
 
+  void updateMainCentres(UUID id, List<String> centres) {
+    jdbc.sql("update organisation set main_centres = :c where id = :id")
+        .param("id", id)
+        .param("c", centres.toArray(String[]::new))
+        .update();
+  }
+
   private Organisation map(ResultSet rs, int row) throws SQLException {
     return new Organisation(
         rs.getObject("id", UUID.class),

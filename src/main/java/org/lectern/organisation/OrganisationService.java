@@ -39,6 +39,15 @@ public class OrganisationService {
     return organisations.all();
   }
 
+  /**
+   * Sets the regions that count as the organisation's main legal centres in reports. The caller
+   * checks the actor's rights and that the codes are valid regions.
+   */
+  @Transactional
+  public void setMainCentres(UUID organisationId, List<String> centres) {
+    organisations.updateMainCentres(organisationId, List.copyOf(centres));
+  }
+
   @Transactional
   public Organisation create(String slug, LocalizedText name, String website) {
     var problems = new InvalidInputException.Collector();

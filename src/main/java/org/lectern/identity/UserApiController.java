@@ -1,0 +1,57 @@
+package org.lectern.identity;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.Map;
+import org.lectern.shared.web.api.Idempotency;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/v1/users} (API.md): platform or organisation administrators create accounts. */
+@RestController
+@Tag(name = "Users")
+class UserApiController {
+
+  private final UserService users;
+  private final Idempotency idempotency;
+
+  UserApiController(UserService users, Idempotency idempotency) {
+    this.users = users;
+    this.idempotency = idempotency;
+  }
+
+  record CreateUser(
+      @Size(max = 320) String email,
+      @Size(max = 200) String fullName,
+      @Size(max = 200) String password,
+      @Size(max = 5) String language) {}
+
+  @PostMapping("/api/v1/users")
+  @Operation(
+      summary =
+          "Create an account (platform or organisation admin); without a password an invitation"
+              + " e-mail with a set-password link is sent")
+  ResponseEntity<?> create(
+      @AuthenticationPrincipal LecternUser actor,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key,
+      @Valid @RequestBody CreateUser body) {
+    return idempotency.run(
+        actor.id().toString(),
+        key,
+        body,
+        () -> {
+          var id =
+              users.createAccount(
+                  actor, body.email(), body.fullName(), body.password(), body.language());
+          return ResponseEntity.created(URI.create("/api/v1/users/" + id))
+              .body(Map.of("id", id.toString()));
+        });
+  }
+}

@@ -1,0 +1,191 @@
+package org.lectern.reporting;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.lectern.reporting.PublishedReport.Row;
+import org.lectern.reporting.PublishedReport.Table;
+
+/**
+ * The donor indicator table (reference/training_mel_indicators.csv) filled from a published report,
+ * so a funder's copy holds only suppressed figures. Indicator wording stays as in the source
+ * (English), values and disaggregation are in the reader's language.
+ */
+final class Indicators {
+
+  private static final List<Definition> DEFINITIONS = load();
+
+  private Indicators() {}
+
+  record Definition(
+      String level, String indicator, String disaggregation, String means, String source) {}
+
+  /** One filled row; {@code value} and {@code breakdown} are null when there is no data yet. */
+  record Filled(Definition definition, String value, String breakdown) {}
+
+  /** Words the table needs in the reader's language. */
+  interface Labels {
+    String label(String dimension, String value);
+
+    String heading(String dimension);
+
+    String noData();
+
+    String number(Count c);
+  }
+
+  static List<Definition> definitions() {
+    return DEFINITIONS;
+  }
+
+  static List<Filled> fill(PublishedReport r, Labels l) {
+    List<Filled> out = new ArrayList<>();
+    for (Definition d : DEFINITIONS) {
+      out.add(
+          switch (out.size()) {
+            case 0 -> trained(d, r, l);
+            case 1 -> sessions(d, r, l);
+            case 2 ->
+                learning(
+                    d,
+                    r.learning() == null ? null : r.learning().improved(),
+                    r.learning() == null ? null : r.learning().tested(),
+                    l);
+            case 3 ->
+                learning(
+                    d,
+                    r.learning() == null ? null : r.learning().satisfied(),
+                    r.learning() == null ? null : r.learning().surveyed(),
+                    l);
+            default -> new Filled(d, null, null);
+          });
+    }
+    return out;
+  }
+
+  private static Filled trained(Definition d, PublishedReport r, Labels l) {
+    if (!r.attendanceRecorded()) {
+      return new Filled(d, null, null);
+    }
+    Count completed =
+        r.funnel().stream()
+            .filter(s -> s.key().equals("completed"))
+            .findFirst()
+            .orElseThrow()
+            .count();
+    List<String> parts = new ArrayList<>();
+    for (String dim : List.of("gender", "region", "profession")) {
+      Table t = r.completed().get(dim);
+      if (t != null) {
+        parts.add(l.heading(dim) + ": " + join(t, dim, l));
+      }
+    }
+    return new Filled(d, l.number(completed), String.join("; ", parts));
+  }
+
+  private static String join(Table t, String dim, Labels l) {
+    if (t.withheld()) {
+      return Count.PROTECTED;
+    }
+    return t.rows().stream()
+        .filter(x -> x.count().hidden() || x.count().value() > 0)
+        .map((Row x) -> l.label(dim, x.value()) + " " + l.number(x.count()))
+        .collect(Collectors.joining(", "));
+  }
+
+  private static Filled sessions(Definition d, PublishedReport r, Labels l) {
+    var rows = r.sessions();
+    Map<String, Long> topics = new TreeMap<>();
+    rows.forEach(
+        s -> s.articles().forEach(a -> topics.merge(String.format("%02d", a), 1L, Long::sum)));
+    String topic =
+        topics.entrySet().stream()
+            .map(
+                e ->
+                    l.label("article", Integer.toString(Integer.parseInt(e.getKey())))
+                        + " "
+                        + e.getValue())
+            .collect(Collectors.joining(", "));
+    String lang =
+        counted(
+            rows.stream().map(s -> s.language() == null ? "unknown" : s.language()).toList(),
+            "language",
+            l);
+    String mode = counted(rows.stream().map(PublishedReport.SessionRow::mode).toList(), "mode", l);
+    return new Filled(
+        d,
+        Integer.toString(rows.size()),
+        l.heading("topic")
+            + ": "
+            + topic
+            + "; "
+            + l.heading("language")
+            + ": "
+            + lang
+            + "; "
+            + l.heading("mode")
+            + ": "
+            + mode);
+  }
+
+  private static String counted(List<String> values, String dim, Labels l) {
+    Map<String, Long> m =
+        values.stream()
+            .collect(
+                Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
+    return m.entrySet().stream()
+        .map(e -> l.label(dim, e.getKey()) + " " + e.getValue())
+        .collect(Collectors.joining(", "));
+  }
+
+  private static Filled learning(Definition d, Count part, Count whole, Labels l) {
+    if (part == null || whole == null) {
+      return new Filled(d, null, null);
+    }
+    String value =
+        part.hidden() || whole.hidden() || whole.value() == 0
+            ? l.number(part) + " / " + l.number(whole)
+            : l.number(part)
+                + " / "
+                + l.number(whole)
+                + " ("
+                + Math.round(100.0 * part.value() / whole.value())
+                + " %)";
+    return new Filled(d, value, null);
+  }
+
+  private static List<Definition> load() {
+    var in = Indicators.class.getResourceAsStream("/reference/training_mel_indicators.csv");
+    try (var reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      List<Definition> list = new ArrayList<>();
+      for (CSVRecord c :
+          CSVFormat.DEFAULT
+              .builder()
+              .setHeader()
+              .setSkipHeaderRecord(true)
+              .setCommentMarker('#')
+              .get()
+              .parse(reader)) {
+        list.add(
+            new Definition(
+                c.get("level"),
+                c.get("indicator"),
+                c.get("disaggregation"),
+                c.get("means_of_verification"),
+                c.get("basis_source")));
+      }
+      return List.copyOf(list);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

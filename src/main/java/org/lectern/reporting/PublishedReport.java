@@ -1,0 +1,66 @@
+package org.lectern.reporting;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.lectern.shared.i18n.LocalizedText;
+
+/**
+ * A programme report as one audience may see it: organisers exact figures, funders the same with
+ * small numbers hidden. Pages, exports and the API are all drawn from this record only; it holds no
+ * name, e-mail or free text of any delegate.
+ */
+public record PublishedReport(
+    UUID programmeId,
+    LocalizedText title,
+    List<String> languages,
+    ZoneId timeZone,
+    boolean funderView,
+    List<Step> funnel,
+    Count registrations,
+    List<Row> byStatus,
+    Map<String, Table> breakdowns,
+    Outside outside,
+    List<SessionRow> sessions,
+    boolean attendanceRecorded,
+    Map<String, Table> completed,
+    Learning learning) {
+
+  /** A step of the funnel; {@code count} null means no data yet. */
+  public record Step(String key, Count count) {}
+
+  public record Row(String value, Count count) {}
+
+  /** A breakdown; {@code withheld} when it cannot be shown without revealing small numbers. */
+  public record Table(String name, List<Row> rows, Count total, boolean withheld) {
+
+    public int max() {
+      return rows.stream()
+          .mapToInt(r -> r.count().hidden() ? 0 : r.count().value())
+          .max()
+          .orElse(0);
+    }
+  }
+
+  /** Delegates from Kazakh regions other than the organisation's main legal centres. */
+  public record Outside(Count count, Double share, List<String> mainCentres, boolean withheld) {}
+
+  public record SessionRow(
+      UUID sessionId,
+      LocalizedText title,
+      Instant startsAt,
+      String mode,
+      String language,
+      List<Integer> articles,
+      Count online,
+      Count room) {}
+
+  /** Knowledge gain and satisfaction; null when no learning data exists. */
+  public record Learning(Count tested, Count improved, Count surveyed, Count satisfied) {}
+
+  public Table table(String name) {
+    return breakdowns.get(name);
+  }
+}

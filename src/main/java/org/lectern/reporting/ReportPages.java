@@ -1,0 +1,155 @@
+package org.lectern.reporting;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lectern.reference.Regions;
+import org.lectern.reporting.PublishedReport.Table;
+import org.lectern.reporting.ReportViews.Bar;
+import org.lectern.reporting.ReportViews.IndicatorView;
+import org.lectern.reporting.ReportViews.MapView;
+import org.lectern.reporting.ReportViews.OutsideView;
+import org.lectern.reporting.ReportViews.ReportPage;
+import org.lectern.reporting.ReportViews.SessionView;
+import org.lectern.reporting.ReportViews.TableView;
+import org.lectern.shared.web.Ui;
+import org.springframework.stereotype.Component;
+
+/** Builds the report page (and the PDF, which shows the same page) from a published report. */
+@Component
+class ReportPages {
+
+  private final Regions regions;
+
+  ReportPages(Regions regions) {
+    this.regions = regions;
+  }
+
+  ReportLabels labels(Ui ui) {
+    return new ReportLabels(ui, regions);
+  }
+
+  ReportPage page(PublishedReport r, boolean organiser, Ui ui) {
+    var l = labels(ui);
+    String base =
+        r.funderView() && !organiser
+            ? "/funder/programmes/" + r.programmeId()
+            : "/admin/programmes/" + r.programmeId();
+    List<Bar> funnel =
+        bars(
+            r.funnel().stream().map(s -> new PublishedReport.Row(s.key(), s.count())).toList(),
+            "funnel",
+            l);
+    Table regionTable = r.table("region");
+    var breakdowns =
+        List.of("gender", "profession", "years", "language").stream()
+            .map(d -> table(r.table(d), d, l))
+            .toList();
+    return new ReportPage(
+        r.programmeId().toString(),
+        r.title().show(ui.lang(), r.languages()),
+        r.funderView(),
+        organiser,
+        base,
+        funnel,
+        map(regionTable, l, ui),
+        table(regionTable, "region", l),
+        outside(r, l, ui),
+        breakdowns,
+        sessions(r, l, ui),
+        r.attendanceRecorded(),
+        learning(r, l),
+        indicators(r, l),
+        l.number(r.funnel().get(2).count()));
+  }
+
+  MapView map(Table t, ReportLabels l, Ui ui) {
+    Map<String, Count> counts = new LinkedHashMap<>();
+    t.rows().forEach(x -> counts.put(x.value(), x.count()));
+    var markers = RegionMap.markers(regions, counts, ui.lang(), l::number);
+    return new MapView(
+        RegionMap.WIDTH,
+        RegionMap.HEIGHT,
+        markers,
+        RegionMap.centres(regions),
+        l.plural("reporting.map.description", markers.size()));
+  }
+
+  private TableView table(Table t, String dim, ReportLabels l) {
+    List<PublishedReport.Row> rows =
+        t.rows().stream()
+            .filter(x -> x.count().hidden() || x.count().value() > 0 || !"region".equals(dim))
+            .toList();
+    return new TableView(
+        dim, l.heading(dim), bars(rows, dim, l), l.number(t.total()), t.withheld());
+  }
+
+  private static List<Bar> bars(List<PublishedReport.Row> rows, String dim, ReportLabels l) {
+    int max =
+        rows.stream()
+            .filter(x -> x.count() != null && !x.count().hidden())
+            .mapToInt(x -> x.count().value())
+            .max()
+            .orElse(0);
+    List<Bar> out = new ArrayList<>();
+    for (var x : rows) {
+      Count c = x.count();
+      int pct = c == null || c.hidden() || max == 0 ? 0 : (int) Math.round(100.0 * c.value() / max);
+      out.add(new Bar(l.label(dim, x.value()), l.number(c), pct));
+    }
+    return out;
+  }
+
+  private OutsideView outside(PublishedReport r, ReportLabels l, Ui ui) {
+    var o = r.outside();
+    String main =
+        String.join(", ", o.mainCentres().stream().map(c -> l.label("region", c)).toList());
+    if (o.withheld()) {
+      return new OutsideView(
+          ui.t("reporting.hidden"), "—", main, true, ui.t("reporting.outside.withheld"));
+    }
+    String count = l.number(o.count());
+    String share = l.share(o.share());
+    return new OutsideView(
+        count, share, main, false, ui.t("reporting.outside.sentence", count, share, main));
+  }
+
+  private static List<SessionView> sessions(PublishedReport r, ReportLabels l, Ui ui) {
+    return r.sessions().stream()
+        .map(
+            s ->
+                new SessionView(
+                    s.title().show(ui.lang(), r.languages()),
+                    ui.time().dateTime(s.startsAt(), ui.zoneOr(r.timeZone())),
+                    l.label("mode", s.mode()),
+                    s.online() == null ? l.noData() : l.number(s.online()),
+                    s.room() == null ? l.noData() : l.number(s.room())))
+        .toList();
+  }
+
+  private static List<Bar> learning(PublishedReport r, ReportLabels l) {
+    var x = r.learning();
+    if (x == null) {
+      return List.of();
+    }
+    return List.of(
+        new Bar(l.heading("improved"), l.number(x.improved()) + " / " + l.number(x.tested()), 0),
+        new Bar(
+            l.heading("satisfied"), l.number(x.satisfied()) + " / " + l.number(x.surveyed()), 0));
+  }
+
+  List<IndicatorView> indicators(PublishedReport r, ReportLabels l) {
+    return Indicators.fill(r, l).stream()
+        .map(
+            f ->
+                new IndicatorView(
+                    f.definition().level(),
+                    f.definition().indicator(),
+                    f.value() == null ? l.noData() : f.value(),
+                    f.breakdown() == null ? "" : f.breakdown(),
+                    f.definition().disaggregation(),
+                    f.definition().means()))
+        .toList();
+  }
+}

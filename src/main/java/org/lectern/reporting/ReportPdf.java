@@ -1,0 +1,196 @@
+package org.lectern.reporting;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.lectern.reporting.ReportViews.Bar;
+import org.lectern.reporting.ReportViews.ReportPage;
+import org.lectern.reporting.ReportViews.TableView;
+import org.lectern.shared.web.Ui;
+
+/**
+ * The report as PDF: the same page, with bars and the map drawn as boxes (the PDF renderer has no
+ * SVG), in DejaVu Sans so that Kazakh and Russian letters print.
+ */
+final class ReportPdf {
+
+  private static final String FONT = "/certificate/fonts/DejaVuSans.ttf";
+  private static final double MAP_SCALE = 0.9;
+
+  private ReportPdf() {}
+
+  static byte[] render(ReportPage page, Ui ui) {
+    String html = html(page, ui);
+    try (var out = new ByteArrayOutputStream()) {
+      var b = new PdfRendererBuilder();
+      b.useFastMode();
+      b.useFont(() -> ReportPdf.class.getResourceAsStream(FONT), "Lectern Sans");
+      b.withHtmlContent(html, null);
+      b.toStream(out);
+      b.run();
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String html(ReportPage p, Ui ui) {
+    var h = new StringBuilder();
+    h.append("<!DOCTYPE html><html lang=\"")
+        .append(ui.lang())
+        .append("\"><head><meta charset=\"utf-8\"/>");
+    h.append("<title>")
+        .append(e(p.title().text()))
+        .append("</title><style>")
+        .append(CSS)
+        .append("</style></head><body>");
+    h.append("<h1>")
+        .append(e(ui.t("reporting.heading")))
+        .append(' ')
+        .append(e(p.title().text()))
+        .append("</h1>");
+    if (p.funderView()) {
+      h.append("<p class=\"note\">").append(e(ui.t("reporting.funder.note"))).append("</p>");
+    }
+    h.append("<h2>").append(e(ui.t("reporting.funnel.heading"))).append("</h2>");
+    bars(h, ui.t("reporting.step"), p.funnel(), null, ui);
+    h.append("<h2>").append(e(ui.t("reporting.reach.heading"))).append("</h2>");
+    h.append("<p>").append(e(p.outside().sentence())).append("</p>");
+    map(h, p);
+    table(h, p.regions(), ui);
+    h.append("<h2>").append(e(ui.t("reporting.who.heading"))).append("</h2>");
+    p.breakdowns().forEach(t -> table(h, t, ui));
+    h.append("<h2>")
+        .append(e(ui.t("reporting.sessions.heading")))
+        .append("</h2><table><tr><th>")
+        .append(e(ui.t("reporting.session")))
+        .append("</th><th>")
+        .append(e(ui.t("reporting.when")))
+        .append("</th><th>")
+        .append(e(ui.t("reporting.online")))
+        .append("</th><th>")
+        .append(e(ui.t("reporting.room")))
+        .append("</th></tr>");
+    p.sessions()
+        .forEach(
+            s ->
+                h.append("<tr><td>")
+                    .append(e(s.title().text()))
+                    .append("</td><td>")
+                    .append(e(s.when()))
+                    .append("</td><td>")
+                    .append(e(s.online()))
+                    .append("</td><td>")
+                    .append(e(s.room()))
+                    .append("</td></tr>"));
+    h.append("</table><h2>").append(e(ui.t("reporting.indicators.heading"))).append("</h2><table>");
+    p.indicators()
+        .forEach(
+            i ->
+                h.append("<tr><td>")
+                    .append(e(i.indicator()))
+                    .append("</td><td>")
+                    .append(e(i.value()))
+                    .append("</td><td>")
+                    .append(e(i.breakdown()))
+                    .append("</td></tr>"));
+    h.append("</table></body></html>");
+    return h.toString();
+  }
+
+  private static void table(StringBuilder h, TableView t, Ui ui) {
+    h.append("<h3>").append(e(t.heading())).append("</h3>");
+    if (t.withheld()) {
+      h.append("<p>").append(e(ui.t("reporting.withheld"))).append("</p>");
+    }
+    bars(h, t.heading(), t.rows(), t.total(), ui);
+  }
+
+  private static void bars(StringBuilder h, String heading, List<Bar> rows, String total, Ui ui) {
+    h.append("<table><tr><th>")
+        .append(e(heading))
+        .append("</th><th class=\"n\">")
+        .append(e(ui.t("reporting.count")))
+        .append("</th><th class=\"c\"></th></tr>");
+    for (Bar b : rows) {
+      h.append("<tr><td>")
+          .append(e(b.label()))
+          .append("</td><td class=\"n\">")
+          .append(e(b.count()))
+          .append("</td><td class=\"c\"><div class=\"bar\" style=\"width:")
+          .append(Math.max(0, Math.min(100, b.percent())))
+          .append("%\"></div></td></tr>");
+    }
+    if (total != null) {
+      h.append("<tr><th>")
+          .append(e(ui.t("reporting.total")))
+          .append("</th><th class=\"n\">")
+          .append(e(total))
+          .append("</th><th></th></tr>");
+    }
+    h.append("</table>");
+  }
+
+  private static void map(StringBuilder h, ReportPage p) {
+    var m = p.map();
+    h.append("<div class=\"map\" style=\"width:")
+        .append(px(m.width()))
+        .append(";height:")
+        .append(px(m.height()))
+        .append("\">");
+    for (double[] c : m.centres()) {
+      dot(h, c[0], c[1], 2, "centre");
+    }
+    for (var mk : m.markers()) {
+      dot(h, mk.x(), mk.y(), mk.r(), mk.hidden() ? "reach hidden" : "reach");
+    }
+    h.append("</div>");
+  }
+
+  private static void dot(StringBuilder h, double x, double y, double r, String cls) {
+    h.append("<div class=\"")
+        .append(cls)
+        .append("\" style=\"left:")
+        .append(px(x - r))
+        .append(";top:")
+        .append(px(y - r))
+        .append(";width:")
+        .append(px(2 * r))
+        .append(";height:")
+        .append(px(2 * r))
+        .append("\"></div>");
+  }
+
+  private static String px(double v) {
+    return String.format(java.util.Locale.ROOT, "%.1fpt", v * MAP_SCALE);
+  }
+
+  static String e(String s) {
+    if (s == null) {
+      return "";
+    }
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
+  }
+
+  private static final String CSS =
+      """
+      @page { size: A4; margin: 16mm 14mm; }
+      body { font-family: 'Lectern Sans'; font-size: 9.5pt; color: #1c2430; }
+      h1 { font-size: 16pt; } h2 { font-size: 12.5pt; margin-top: 14pt; } h3 { font-size: 10.5pt; }
+      table { border-collapse: collapse; width: 100%; margin-bottom: 8pt; }
+      th, td { text-align: left; padding: 2pt 4pt; border-bottom: 0.5pt solid #d5dae1; vertical-align: top; }
+      .n { text-align: right; width: 18%; } .c { width: 40%; }
+      .bar { height: 7pt; background: #0b5cad; }
+      .note { border: 0.5pt solid #8a5300; padding: 4pt; }
+      .map { position: relative; background: #eef3f8; margin: 6pt 0; }
+      .map div { position: absolute; border-radius: 50%; }
+      .centre { background: #8a94a3; }
+      .reach { background: #0b5cad; opacity: 0.55; border: 0.5pt solid #0b5cad; }
+      .reach.hidden { background: #ffffff; border: 1pt dashed #0b5cad; opacity: 1; }
+      """;
+}

@@ -1,0 +1,160 @@
+package org.lectern.reporting;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.lectern.identity.LecternUser;
+import org.lectern.organisation.OrganisationService;
+import org.lectern.programme.Programme;
+import org.lectern.programme.ProgrammeRole;
+import org.lectern.programme.ProgrammeService;
+import org.lectern.reference.Region;
+import org.lectern.reference.Regions;
+import org.lectern.registration.Vocabulary;
+import org.lectern.session.SessionService;
+import org.lectern.shared.error.ForbiddenException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Programme reports: organisers see exact figures, funders (role FUNDER on the programme) the same
+ * aggregates with small numbers hidden. Everyone else gets 404 (cannot see) or 403 (may see the
+ * programme but not its report).
+ */
+@Service
+public class ReportService {
+
+  private final ProgrammeService programmes;
+  private final SessionService sessions;
+  private final OrganisationService organisations;
+  private final ReportQueries queries;
+  private final Figures figures;
+  private final Regions regions;
+
+  ReportService(
+      ProgrammeService programmes,
+      SessionService sessions,
+      OrganisationService organisations,
+      ReportQueries queries,
+      Figures figures,
+      Regions regions) {
+    this.programmes = programmes;
+    this.sessions = sessions;
+    this.organisations = organisations;
+    this.queries = queries;
+    this.figures = figures;
+    this.regions = regions;
+  }
+
+  /** Who is looking: an organiser (exact figures) or a funder (suppressed). */
+  public enum Audience {
+    ORGANISER,
+    FUNDER
+  }
+
+  /** The audience the actor belongs to for this programme; 404/403 when neither. */
+  public Audience audienceOf(LecternUser actor, UUID programmeId) {
+    Programme p = programmes.visible(actor, programmeId);
+    if (programmes.canManage(actor, p)) {
+      return Audience.ORGANISER;
+    }
+    if (programmes.hasRole(actor, p, ProgrammeRole.FUNDER)) {
+      return Audience.FUNDER;
+    }
+    throw new ForbiddenException("reporting.forbidden");
+  }
+
+  /**
+   * The report as the actor may see it. An organiser may ask for the funder view ({@code asFunder})
+   * to check what the funder gets; a funder never gets anything else.
+   */
+  @Transactional(readOnly = true)
+  public PublishedReport report(LecternUser actor, UUID programmeId, boolean asFunder) {
+    Audience audience = audienceOf(actor, programmeId);
+    boolean funder = asFunder || audience == Audience.FUNDER;
+    return Publication.publish(figures(programmeId), funder);
+  }
+
+  ProgrammeFigures figures(UUID programmeId) {
+    Programme p = programmes.find(programmeId).orElseThrow();
+    List<String> main = mainCentres(p.organisationId());
+    Map<String, Breakdown> raw = queries.breakdowns(programmeId);
+    Map<String, Breakdown> filled = filled(raw);
+    var attendance = figures.attendance().of(programmeId);
+    Map<String, Breakdown> completed = new LinkedHashMap<>();
+    attendance.ifPresent(
+        a -> {
+          var b = filled(queries.breakdowns(programmeId, a.completedRegistrations()));
+          for (String d : List.of("gender", "region", "profession")) {
+            completed.put(d, b.get(d));
+          }
+        });
+    int outside =
+        filled.get("region").cells().stream()
+            .filter(c -> Publication.isOutside(c.value(), main))
+            .mapToInt(Cell::count)
+            .sum();
+    var certified = figures.certificates().issued(programmeId);
+    return new ProgrammeFigures(
+        p,
+        queries.statusCounts(programmeId),
+        queries.invited(programmeId),
+        filled,
+        main,
+        outside,
+        sessions.publishedOfProgramme(programmeId),
+        attendance,
+        certified.isPresent() ? certified.getAsInt() : null,
+        completed,
+        figures.learning().of(programmeId));
+  }
+
+  List<String> mainCentres(UUID organisationId) {
+    return organisations
+        .find(organisationId)
+        .map(o -> o.mainCentres())
+        .filter(m -> !m.isEmpty())
+        .orElse(OrganisationService.DEFAULT_MAIN_CENTRES);
+  }
+
+  /** Every known value of each attribute, in a fixed order, zeros included; then the rest. */
+  private Map<String, Breakdown> filled(Map<String, Breakdown> raw) {
+    Map<String, Breakdown> out = new LinkedHashMap<>();
+    raw.forEach((dim, b) -> out.put(dim, fill(b, known(dim))));
+    return out;
+  }
+
+  private List<String> known(String dim) {
+    return switch (dim) {
+      case "region" -> {
+        List<String> codes = new ArrayList<>(regions.all().stream().map(Region::code).toList());
+        codes.add(Regions.OTHER);
+        yield codes;
+      }
+      case "gender" -> Vocabulary.GENDERS;
+      case "profession" -> Vocabulary.PROFESSIONS;
+      case "years" -> Vocabulary.YEARS_BANDS;
+      case "language" -> Vocabulary.LANGUAGES;
+      default -> List.of();
+    };
+  }
+
+  private static Breakdown fill(Breakdown b, List<String> known) {
+    List<Cell> cells = new ArrayList<>();
+    known.forEach(v -> cells.add(new Cell(v, b.count(v))));
+    b.cells().stream()
+        .filter(c -> !known.contains(c.value()) && c.count() > 0)
+        .sorted(java.util.Comparator.comparing(Cell::value))
+        .forEach(cells::add);
+    if (cells.stream().noneMatch(c -> c.value().equals(ReportQueries.UNKNOWN))) {
+      cells.add(new Cell(ReportQueries.UNKNOWN, 0));
+    }
+    return new Breakdown(b.name(), cells, b.total());
+  }
+
+  UUID organisationOf(UUID programmeId) {
+    return programmes.find(programmeId).map(Programme::organisationId).orElse(null);
+  }
+}

@@ -1,0 +1,95 @@
+package org.lectern.reporting;
+
+import java.util.List;
+import org.lectern.shared.i18n.LocalizedText;
+
+/** What the report templates show: text already in the reader's language, no domain records. */
+public final class ReportViews {
+
+  private ReportViews() {}
+
+  /** A labelled count with the length of its bar (0–100, relative to the largest). */
+  public record Bar(String label, String count, int percent) {}
+
+  public record TableView(
+      String key, String heading, List<Bar> rows, String total, boolean withheld) {}
+
+  /** One circle of the map: where, how big, and its title (region and count). */
+  public record Marker(
+      String code, String name, double x, double y, double r, String label, boolean hidden) {}
+
+  public record MapView(
+      int width, int height, List<Marker> markers, List<double[]> centres, String description) {}
+
+  public record OutsideView(
+      String count, String share, String mainCentres, boolean withheld, String sentence) {}
+
+  public record SessionView(
+      LocalizedText.Shown title, String when, String mode, String online, String room) {}
+
+  public record IndicatorView(
+      String level,
+      String indicator,
+      String value,
+      String breakdown,
+      String disaggregation,
+      String means) {}
+
+  public record ReportPage(
+      String programmeId,
+      LocalizedText.Shown title,
+      boolean funderView,
+      boolean organiser,
+      String base,
+      List<Bar> funnel,
+      MapView map,
+      TableView regions,
+      OutsideView outside,
+      List<TableView> breakdowns,
+      List<SessionView> sessions,
+      boolean attendanceRecorded,
+      List<Bar> learning,
+      List<IndicatorView> indicators,
+      String delegates) {}
+
+  public record ComparisonRow(
+      String programmeId,
+      LocalizedText.Shown title,
+      String period,
+      String mode,
+      String registrations,
+      String delegates,
+      String regionsReached,
+      String outside,
+      String share,
+      int sharePercent,
+      MapView map) {}
+
+  public record ComparisonPage(
+      String organisationId, String organisation, List<ComparisonRow> rows) {}
+
+  public record CentresPage(
+      String organisationId,
+      String organisation,
+      List<CentreOption> options,
+      org.lectern.shared.web.FormErrors errors,
+      boolean saved) {}
+
+  public record CentreOption(String code, String name, boolean checked) {}
+
+  /** The new-account form as typed. */
+  public record UserForm(String email, String fullName, String language) {}
+
+  public record UsersPage(
+      UserForm form, org.lectern.shared.web.FormErrors errors, String created) {}
+
+  /** The grant form as typed. */
+  public record MemberForm(String email, String role) {}
+
+  public record MembersPage(
+      String programmeId,
+      String title,
+      MemberForm form,
+      org.lectern.shared.web.FormErrors errors,
+      boolean granted) {}
+}

@@ -1,0 +1,283 @@
+package org.lectern.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lectern.identity.LecternUser;
+import org.lectern.programme.ProgrammeRole;
+import org.lectern.registration.RegistrationService;
+import org.lectern.reporting.ReportFixture.Delegate;
+import org.lectern.support.Http;
+import org.lectern.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The report over HTTP on a fixed data set whose figures were counted by hand, the funder view of
+ * the same data, exports, access rules, and random data sets for the funder's guarantees.
+ */
+class ReportIT extends IntegrationTest {
+
+  @Autowired ReportFixture fx;
+  @Autowired RegistrationService registrations;
+
+  Http http;
+  LecternUser organiser;
+  UUID programme;
+  String organiserToken;
+  String funderToken;
+  final List<Delegate> fixed = new ArrayList<>();
+
+  // region, gender, profession, years, language — 19 confirmed delegates, counted by hand below.
+  static final String[][] ROWS = {
+    {"KZ-75", "female", "advocate", "3-5", "ru"},
+    {"KZ-75", "female", "advocate", "6-10", "ru"},
+    {"KZ-75", "male", "advocate", "6-10", "kk"},
+    {"KZ-75", "female", "ngo_lawyer", "1-2", "ru"},
+    {"KZ-75", "male", "advocate", "11-20", "ru"},
+    {"KZ-75", "female", "advocate", "21+", "en"},
+    {"KZ-71", "female", "advocate", "3-5", "kk"},
+    {"KZ-71", "male", "student", "none", "kk"},
+    {"KZ-71", "female", "advocate", "6-10", "ru"},
+    {"KZ-71", "male", "ngo_lawyer", "3-5", "ru"},
+    {"KZ-71", "female", "advocate", "11-20", "ru"},
+    {"KZ-35", "female", "advocate", "6-10", "ru"},
+    {"KZ-35", "male", "advocate", "3-5", "kk"},
+    {"KZ-35", "female", "student", "none", "ru"},
+    {"KZ-63", "female", "ngo_lawyer", "6-10", "ru"},
+    {"KZ-63", "male", "advocate", "11-20", "ru"},
+    {"KZ-10", "undisclosed", "advocate", "3-5", "kk"},
+    {"OTHER", "male", "ngo_lawyer", "21+", "en"},
+    {null, "female", "student", "1-2", "ru"},
+  };
+
+  @BeforeAll
+  void setUp() {
+    http = new Http(baseUrl());
+    organiser = fx.organiser("report");
+    programme = fx.programme(organiser, "report");
+    for (int i = 0; i < ROWS.length; i++) {
+      var d =
+          new Delegate(
+              "Делегат Тестов" + i,
+              "delegate" + i + "@report.example",
+              ROWS[i][0],
+              ROWS[i][1],
+              ROWS[i][2],
+              ROWS[i][3],
+              ROWS[i][4]);
+      fixed.add(d);
+      fx.register(organiser, programme, d);
+    }
+    var gone =
+        new Delegate(
+            "Ушедший Участник", "gone@report.example", "KZ-75", "female", "advocate", "3-5", "ru");
+    fixed.add(gone);
+    registrations.cancelByDelegate(gone.email(), fx.register(organiser, programme, gone));
+    organiserToken = fx.token(organiser);
+    funderToken = fx.token(fx.funderOf(organiser, programme));
+  }
+
+  JsonNode report(String token) {
+    var r =
+        http.get("/api/v1/programmes/" + programme + "/report", "Authorization", "Bearer " + token);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.json();
+  }
+
+  static String count(JsonNode list, String key, String value) {
+    for (JsonNode n : list) {
+      if (n.get(key).asString().equals(value)) {
+        return n.get("count").toString();
+      }
+    }
+    return "absent";
+  }
+
+  @Test
+  void organiserSeesTheHandCountedFigures() {
+    JsonNode r = report(organiserToken);
+    assertThat(r.at("/registrations/total").asInt()).isEqualTo(20);
+    assertThat(r.at("/registrations/byStatus/CONFIRMED").asInt()).isEqualTo(19);
+    assertThat(r.at("/registrations/byStatus/CANCELLED").asInt()).isEqualTo(1);
+    assertThat(r.at("/registrations/byStatus/WAITLISTED").asInt()).isZero();
+    JsonNode regions = r.get("byRegion");
+    assertThat(count(regions, "code", "KZ-75")).isEqualTo("6");
+    assertThat(count(regions, "code", "KZ-71")).isEqualTo("5");
+    assertThat(count(regions, "code", "KZ-35")).isEqualTo("3");
+    assertThat(count(regions, "code", "KZ-63")).isEqualTo("2");
+    assertThat(count(regions, "code", "KZ-10")).isEqualTo("1");
+    assertThat(count(regions, "code", "OTHER")).isEqualTo("1");
+    assertThat(count(regions, "code", "unknown")).isEqualTo("1");
+    assertThat(count(regions, "code", "KZ-79")).isEqualTo("absent");
+    assertThat(regions.get(0).get("name").asString()).isNotBlank();
+    assertThat(r.at("/outsideMainCentres/count").asInt()).isEqualTo(6);
+    assertThat(r.at("/outsideMainCentres/share").asDouble()).isEqualTo(0.316);
+    assertThat(r.at("/outsideMainCentres/mainCentres").toString())
+        .isEqualTo("[\"KZ-75\",\"KZ-71\"]");
+    assertThat(count(r.get("byGender"), "value", "female")).isEqualTo("11");
+    assertThat(count(r.get("byGender"), "value", "male")).isEqualTo("7");
+    assertThat(count(r.get("byGender"), "value", "undisclosed")).isEqualTo("1");
+    assertThat(count(r.get("byProfession"), "value", "advocate")).isEqualTo("12");
+    assertThat(count(r.get("byProfession"), "value", "ngo_lawyer")).isEqualTo("4");
+    assertThat(count(r.get("byProfession"), "value", "student")).isEqualTo("3");
+    assertThat(count(r.get("byYearsOfPractice"), "value", "3-5")).isEqualTo("5");
+    assertThat(count(r.get("byYearsOfPractice"), "value", "6-10")).isEqualTo("5");
+    assertThat(count(r.get("byYearsOfPractice"), "value", "none")).isEqualTo("2");
+    assertThat(count(r.get("byLanguage"), "value", "ru")).isEqualTo("12");
+    assertThat(count(r.get("byLanguage"), "value", "kk")).isEqualTo("5");
+    assertThat(count(r.get("byLanguage"), "value", "en")).isEqualTo("2");
+    assertThat(r.at("/attendance/attendedAtLeastOne").asInt()).isZero();
+    assertThat(r.at("/attendance/completed").asInt()).isZero();
+    assertThat(r.at("/certificates/issued").asInt()).isZero();
+  }
+
+  @Test
+  void funderSeesTheSameWithSmallNumbersHiddenWorkedOutByHand() {
+    JsonNode r = report(funderToken);
+    assertThat(r.get("view").asString()).isEqualTo("funder");
+    assertThat(r.at("/registrations/total").asInt()).isEqualTo(20);
+    // 1 cancelled is "<5"; 19 confirmed is hidden with it, else 20 - 19 = 1.
+    assertThat(r.at("/registrations/byStatus/CANCELLED").asString()).isEqualTo("<5");
+    assertThat(r.at("/registrations/byStatus/CONFIRMED").asString()).isEqualTo("hidden");
+    JsonNode regions = r.get("byRegion");
+    assertThat(count(regions, "code", "KZ-35")).isEqualTo("\"<5\"");
+    assertThat(count(regions, "code", "KZ-10")).isEqualTo("\"<5\"");
+    // Outside the centres 3 + 2 + 1 = 6 is published: those three "<5" cells (sum 6) stay open.
+    // Inside, OTHER 1 + unknown 1 (sum 2) would pin both to 1: KZ-71 (5) is hidden too; then
+    // 1 + 1 + 5 = 7 with two cells of 1-4 and one of 5+ still pins KZ-71 to 5, so KZ-75 (6) goes
+    // as well: 13 = [1-2] + [1-2] + [5-6] + [5-6].
+    assertThat(count(regions, "code", "KZ-71")).isEqualTo("\"hidden\"");
+    assertThat(count(regions, "code", "KZ-75")).isEqualTo("\"hidden\"");
+    assertThat(r.at("/outsideMainCentres/count").asInt()).isEqualTo(6);
+    assertThat(count(r.get("byGender"), "value", "female")).isEqualTo("11");
+    assertThat(count(r.get("byGender"), "value", "undisclosed")).isEqualTo("\"<5\"");
+    // undisclosed 1 alone would be 19 - 11 - 7: male 7 is the next smallest and goes too.
+    assertThat(count(r.get("byGender"), "value", "male")).isEqualTo("\"hidden\"");
+    assertThat(count(r.get("byProfession"), "value", "advocate")).isEqualTo("12");
+    assertThat(count(r.get("byProfession"), "value", "ngo_lawyer")).isEqualTo("\"<5\"");
+    assertThat(count(r.get("byProfession"), "value", "student")).isEqualTo("\"<5\"");
+    assertNoSmallNumbersOrPersonalData(r.toString(), fixed);
+  }
+
+  @Test
+  void organiserMayPreviewTheFunderViewButOthersGetNothing() {
+    var preview =
+        http.get(
+            "/api/v1/programmes/" + programme + "/report?view=funder",
+            "Authorization",
+            "Bearer " + organiserToken);
+    assertThat(preview.json().get("view").asString()).isEqualTo("funder");
+    String speaker = fx.token(fx.member(organiser, programme, ProgrammeRole.SPEAKER));
+    assertThat(
+            http.get(
+                    "/api/v1/programmes/" + programme + "/report",
+                    "Authorization",
+                    "Bearer " + speaker)
+                .status())
+        .isEqualTo(403);
+    String stranger = fx.token(fx.organiser("stranger"));
+    assertThat(
+            http.get(
+                    "/api/v1/programmes/" + programme + "/report",
+                    "Authorization",
+                    "Bearer " + stranger)
+                .status())
+        .isEqualTo(404);
+    assertThat(http.get("/api/v1/programmes/" + programme + "/report").status()).isEqualTo(401);
+  }
+
+  @Test
+  void funderExportsHoldNoSmallNumbersAndNoPersonalData() {
+    var web = new Http(baseUrl());
+    // Funder signs in to the web and downloads CSV.
+    var session =
+        org.lectern.reporting.ReportWeb.signIn(web, baseUrl(), fx.funderOf(organiser, programme));
+    var csv = web.get("/funder/programmes/" + programme + "/report.csv?lang=ru", session);
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.body())
+        .contains("<5")
+        .doesNotContain("Делегат")
+        .doesNotContain("@report.example");
+    // The indicator table quotes its sources ("Kirkpatrick level 1"): only the figures count.
+    assertNoSmallNumbersOrPersonalData(csv.body().split("table,indicators")[0], fixed);
+  }
+
+  @Test
+  void organiserExportsAreAudited() {
+    var web = new Http(baseUrl());
+    var session = ReportWeb.signIn(web, baseUrl(), organiser);
+    for (String f : List.of("csv", "xlsx", "pdf")) {
+      var r = web.get("/admin/programmes/" + programme + "/report." + f + "?lang=kk", session);
+      assertThat(r.status()).as(f).isEqualTo(200);
+    }
+    int audited =
+        jdbc.sql(
+                "select count(*) from audit_entry where action = 'report.exported' and subject_id = :p")
+            .param("p", programme.toString())
+            .query(Integer.class)
+            .single();
+    assertThat(audited).isEqualTo(3);
+  }
+
+  @Test
+  void randomProgrammesNeverLeakToTheFunder() {
+    Random random = new Random(7);
+    String[] regions = {
+      "KZ-75", "KZ-71", "KZ-35", "KZ-63", "KZ-10", "KZ-79", "KZ-55", "OTHER", null
+    };
+    String[] genders = {"female", "male", "other", "undisclosed"};
+    String[] professions = {"advocate", "legal_consultant", "ngo_lawyer", "student", "judge"};
+    String[] years = {"none", "1-2", "3-5", "6-10", "11-20", "21+"};
+    String[] langs = {"ru", "kk", "en"};
+    for (int round = 0; round < 4; round++) {
+      UUID p = fx.programme(organiser, "random");
+      List<Delegate> people = new ArrayList<>();
+      int n = 1 + random.nextInt(40);
+      for (int i = 0; i < n; i++) {
+        var d =
+            new Delegate(
+                "Случайный" + round + "x" + i + " Человек",
+                "rnd" + round + "x" + i + "@leak.example",
+                regions[random.nextInt(regions.length)],
+                genders[random.nextInt(genders.length)],
+                professions[random.nextInt(professions.length)],
+                years[random.nextInt(years.length)],
+                langs[random.nextInt(langs.length)]);
+        people.add(d);
+        fx.register(organiser, p, d);
+      }
+      String funder = fx.token(fx.funderOf(organiser, p));
+      var r = http.get("/api/v1/programmes/" + p + "/report", "Authorization", "Bearer " + funder);
+      assertThat(r.status()).isEqualTo(200);
+      assertNoSmallNumbersOrPersonalData(r.body(), people);
+    }
+  }
+
+  private static final Pattern NUMBER = Pattern.compile("(?<![\\w.\"-])(\\d+)(?![\\w.])");
+
+  /** No bare count from 1 to 4 anywhere (shares and dates aside), and no name or e-mail. */
+  static void assertNoSmallNumbersOrPersonalData(String text, List<Delegate> people) {
+    for (Delegate d : people) {
+      assertThat(text).doesNotContain(d.email()).doesNotContain(d.name());
+    }
+    String counts =
+        text.replaceAll("\"share\":[0-9.]+", "")
+            .replaceAll("\\d{4}-\\d{2}-\\d{2}T[^\",]*", "")
+            .replaceAll("KZ-\\d+", "")
+            .replaceAll("\\d+[-–]\\d+|21\\+", "")
+            .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "");
+    Matcher m = NUMBER.matcher(counts);
+    while (m.find()) {
+      int v = Integer.parseInt(m.group(1));
+      assertThat(v >= 1 && v <= 4).as("small count %s in %s", v, counts).isFalse();
+    }
+  }
+}
