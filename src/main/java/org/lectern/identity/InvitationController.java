@@ -36,10 +36,12 @@ class InvitationController {
       @PathVariable String token,
       @RequestParam(defaultValue = "") String password,
       Ui ui,
-      Model model) {
+      Model model,
+      jakarta.servlet.http.HttpServletResponse response) {
     try {
       invitations.accept(token, password);
     } catch (DomainException e) {
+      response.setStatus(422);
       model.addAttribute("page", new InvitationPage(token, FormErrors.of(e, ui)));
       return "identity/invitation";
     }

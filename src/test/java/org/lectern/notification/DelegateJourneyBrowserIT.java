@@ -80,6 +80,7 @@ class DelegateJourneyBrowserIT extends BrowserTest {
           .containsExactly("CONFIRMED");
       assertAccessible(page);
 
+      awaitQueued("registration.confirmed");
       sender.sendDue();
       MimeMessage confirmation = lastTo(aigerim);
       assertThat(confirmation.getSubject()).isNotBlank();
@@ -118,6 +119,7 @@ class DelegateJourneyBrowserIT extends BrowserTest {
       page.waitForLoadState();
     }
 
+    awaitQueued("registration.promoted");
     sender.sendDue();
     MimeMessage promoted = lastTo(daulet);
     assertThat(MailFixtures.part(promoted, "text/plain")).contains("Дәулет");
@@ -127,6 +129,19 @@ class DelegateJourneyBrowserIT extends BrowserTest {
                 .query(String.class)
                 .list())
         .containsExactly("CANCELLED", "CONFIRMED");
+  }
+
+  /** Module listeners queue mails after commit on a background thread: wait for one (bounded). */
+  void awaitQueued(String kind) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (System.currentTimeMillis() < deadline
+        && jdbc.sql("select count(*) from mail_outbox where kind = :k")
+                .param("k", kind)
+                .query(Integer.class)
+                .single()
+            == 0) {
+      Thread.sleep(100);
+    }
   }
 
   static MimeMessage lastTo(String address) throws Exception {

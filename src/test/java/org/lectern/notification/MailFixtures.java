@@ -87,6 +87,16 @@ final class MailFixtures {
     return id;
   }
 
+  /** Whether the message is addressed to this address. */
+  static boolean recipientIs(jakarta.mail.Message m, String address) {
+    try {
+      return java.util.Arrays.stream(m.getAllRecipients())
+          .anyMatch(a -> a.toString().toLowerCase().contains(address.toLowerCase()));
+    } catch (jakarta.mail.MessagingException e) {
+      return false;
+    }
+  }
+
   /** The first part of the given MIME type, as text. */
   static String part(Part p, String type) throws Exception {
     if (p.isMimeType(type) && !(p.getContent() instanceof Multipart)) {
