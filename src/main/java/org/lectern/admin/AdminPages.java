@@ -61,19 +61,28 @@ class AdminPages {
   }
 
   DashboardPage dashboard(LecternUser user, Ui ui) {
-    var rows =
-        programmes.visibleTo(user, DASHBOARD_LIMIT, 0).items().stream()
-            .filter(p -> programmes.canManage(user, p))
-            .map(
+    var visible = programmes.visibleTo(user, DASHBOARD_LIMIT, 0).items();
+    var managed =
+        visible.stream().filter(p -> programmes.canManage(user, p)).map(p -> row(p, ui)).toList();
+    // Funders see the programmes they fund, with a link to their figures (never to people).
+    var funded =
+        visible.stream()
+            .filter(
                 p ->
-                    new ProgrammeRow(
-                        p.id().toString(),
-                        p.slug(),
-                        p.title().show(ui.lang(), p.languages()),
-                        p.isPublished(),
-                        p.languages()))
+                    !programmes.canManage(user, p)
+                        && programmes.hasRole(user, p, org.lectern.programme.ProgrammeRole.FUNDER))
+            .map(p -> row(p, ui))
             .toList();
-    return new DashboardPage(rows);
+    return new DashboardPage(managed, funded);
+  }
+
+  private static ProgrammeRow row(org.lectern.programme.Programme p, Ui ui) {
+    return new ProgrammeRow(
+        p.id().toString(),
+        p.slug(),
+        p.title().show(ui.lang(), p.languages()),
+        p.isPublished(),
+        p.languages());
   }
 
   /** The organisations the user may create in: their own; all of them for platform admins. */

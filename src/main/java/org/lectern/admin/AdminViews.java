@@ -12,7 +12,7 @@ public final class AdminViews {
   /** One choice of a select; {@code lang} is the language of the label when it is content. */
   public record Option(String value, String label, String lang) {}
 
-  public record DashboardPage(List<ProgrammeRow> programmes) {}
+  public record DashboardPage(List<ProgrammeRow> programmes, List<ProgrammeRow> funded) {}
 
   public record ProgrammeRow(
       String id, String slug, Shown title, boolean published, List<String> languages) {}

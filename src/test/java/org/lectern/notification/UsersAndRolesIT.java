@@ -184,6 +184,20 @@ class UsersAndRolesIT extends IntegrationTest {
             "Bearer " + organiserToken);
     assertThat(wrongRole.status()).isEqualTo(422);
 
+    Http web = new Http(baseUrl());
+    var signedIn =
+        web.postForm(
+            "/login",
+            java.util.Map.of(
+                "email",
+                funderEmail,
+                "password",
+                "a-long-password-1",
+                "_csrf",
+                csrf(web.get("/login").body())));
+    assertThat(signedIn.status()).isEqualTo(302);
+    assertThat(web.get("/admin").body()).contains("/funder/programmes/" + pid);
+
     String funder = token(funderEmail, "a-long-password-1");
     assertThat(http.get("/api/v1/programmes/" + pid, "Authorization", "Bearer " + funder).status())
         .isEqualTo(200);
