@@ -3,6 +3,7 @@ package org.lectern.attendance;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +31,19 @@ class AttendanceStore {
   private final NamedParameterJdbcTemplate batch;
   private final PersonalDataCipher cipher;
   private final Clock clock;
+  private final SessionVersions versions;
 
   AttendanceStore(
-      JdbcClient jdbc, NamedParameterJdbcTemplate batch, PersonalDataCipher cipher, Clock clock) {
+      JdbcClient jdbc,
+      NamedParameterJdbcTemplate batch,
+      PersonalDataCipher cipher,
+      Clock clock,
+      SessionVersions versions) {
     this.jdbc = jdbc;
     this.batch = batch;
     this.cipher = cipher;
     this.clock = clock;
+    this.versions = versions;
   }
 
   /** Serialises imports of one session: two uploads of a file never both insert. */
@@ -137,6 +144,42 @@ class AttendanceStore {
     return people;
   }
 
+  /** What a delegate's rows in one session add up to: online intervals and reported minutes. */
+  record DelegatePresence(List<Interval> online, Integer reportedMinutes) {}
+
+  /**
+   * Per registration, the online presence recorded for the session, every row of that registration
+   * united. Nothing is decrypted: this feeds stored results, not pages.
+   */
+  Map<UUID, DelegatePresence> delegatePresence(UUID sessionId) {
+    Map<UUID, List<Interval>> online = new HashMap<>();
+    Map<UUID, Integer> reported = new HashMap<>();
+    jdbc.sql(
+            """
+            select p.registration_id, p.reported_minutes, i.starts_at, i.ends_at
+            from attendance_participant p
+            left join attendance_interval i on i.participant_id = p.id and i.source = 'ONLINE'
+            where p.session_id = :s and p.registration_id is not null
+            """)
+        .param("s", sessionId)
+        .query(
+            rs -> {
+              UUID reg = rs.getObject(1, UUID.class);
+              var list = online.computeIfAbsent(reg, k -> new ArrayList<>());
+              Integer minutes = (Integer) rs.getObject(2);
+              if (minutes != null) {
+                reported.merge(reg, minutes, Math::max);
+              }
+              Timestamp from = rs.getTimestamp(3);
+              if (from != null) {
+                list.add(new Interval(from.toInstant(), rs.getTimestamp(4).toInstant()));
+              }
+            });
+    Map<UUID, DelegatePresence> out = new HashMap<>();
+    online.forEach((reg, list) -> out.put(reg, new DelegatePresence(list, reported.get(reg))));
+    return out;
+  }
+
   /**
    * Writes the merged people: inserts new ones, updates the others, and replaces their online
    * intervals with the merged set. New rows go in as one statement each for people and intervals
@@ -171,6 +214,7 @@ class AttendanceStore {
         ivTo.add(Timestamp.from(iv.to()));
       }
     }
+    versions.touch(sessionId);
     insertPeople(sessionId, importId, inserts, now);
     batch.batchUpdate(
         """

@@ -14,25 +14,32 @@ import org.springframework.stereotype.Repository;
 class CheckIns {
 
   private final JdbcClient jdbc;
+  private final SessionVersions versions;
 
-  CheckIns(JdbcClient jdbc) {
+  CheckIns(JdbcClient jdbc, SessionVersions versions) {
     this.jdbc = jdbc;
+    this.versions = versions;
   }
 
   /** Records the scan; false when this nonce was already recorded (nothing changes). */
   boolean record(CheckIn c) {
-    return jdbc.sql(
-                """
+    boolean recorded =
+        jdbc.sql(
+                    """
                 insert into attendance_checkin (nonce, session_id, registration_id, kind, at)
                 values (:n, :s, :r, :k, :at) on conflict (nonce) do nothing
                 """)
-            .param("n", c.nonce())
-            .param("s", c.sessionId())
-            .param("r", c.registrationId())
-            .param("k", c.kind().name())
-            .param("at", Timestamp.from(c.at()))
-            .update()
-        == 1;
+                .param("n", c.nonce())
+                .param("s", c.sessionId())
+                .param("r", c.registrationId())
+                .param("k", c.kind().name())
+                .param("at", Timestamp.from(c.at()))
+                .update()
+            == 1;
+    if (recorded) {
+      versions.touch(c.sessionId());
+    }
+    return recorded;
   }
 
   Map<UUID, List<CheckIn>> ofSession(UUID sessionId) {

@@ -4,83 +4,119 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
-import org.lectern.session.Session;
 import org.lectern.session.SessionService;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Attendance across a programme: who completed it under the programme's rule. Certificates and
- * reports ask here; the caller checks the organiser's rights.
+ * Attendance across a programme: who completed it under the programme's rule, and how many came to
+ * each session. Certificates and reports ask here; the caller checks the organiser's rights.
+ * Figures come from the stored results (ADR 0008), refreshed first when anything changed, so
+ * callers must not hold a read-only transaction.
  */
 @Service
 public class ProgrammeAttendance {
 
   private final SessionService sessions;
-  private final SessionAttendance attendance;
   private final RegistrationDirectory registrations;
   private final CompletionRules rules;
-  private final ObjectProvider<CompletionCredit> credits;
+  private final AttendanceResults results;
+  private final JdbcClient jdbc;
 
   ProgrammeAttendance(
       SessionService sessions,
-      SessionAttendance attendance,
       RegistrationDirectory registrations,
       CompletionRules rules,
-      ObjectProvider<CompletionCredit> credits) {
+      AttendanceResults results,
+      JdbcClient jdbc) {
     this.sessions = sessions;
-    this.attendance = attendance;
     this.registrations = registrations;
     this.rules = rules;
-    this.credits = credits;
+    this.results = results;
+    this.jdbc = jdbc;
   }
 
   public CompletionRule ruleOf(UUID programmeId) {
     return rules.of(programmeId);
   }
 
-  /** Per active registration: sessions attended, minutes, completed or not, and why. */
-  @Transactional(readOnly = true)
+  /**
+   * Per active registration: sessions that count under the rule, minutes, completed or not, and
+   * why. Read from the stored results, brought up to date first.
+   */
+  @Transactional
   public List<Completion> completionOf(UUID programmeId) {
+    results.refresh(programmeId);
     CompletionRule rule = rules.of(programmeId);
-    List<Session> all = sessions.publishedOfProgramme(programmeId);
-    Map<UUID, Map<UUID, Attendee>> bySession = new HashMap<>();
-    for (Session s : all) {
-      Map<UUID, Attendee> m = new HashMap<>();
-      attendance.of(s).stream()
-          .filter(Attendee::delegate)
-          .forEach(a -> m.put(a.registrationId(), a));
-      bySession.put(s.id(), m);
-    }
-    Map<UUID, Set<UUID>> credited = new HashMap<>();
-    credits
-        .orderedStream()
-        .forEach(
-            c ->
-                c.creditedSessions(programmeId)
-                    .forEach(
-                        (reg, ss) ->
-                            credited
-                                .computeIfAbsent(reg, k -> new java.util.HashSet<>())
-                                .addAll(ss)));
+    int sessionCount = sessions.publishedOfProgramme(programmeId).size();
+    Map<UUID, Completion> stored = new HashMap<>();
+    jdbc.sql(
+            """
+            select registration_id, sessions_counted, sessions_required, minutes, completed
+            from attendance_completion_result where programme_id = :p
+            """)
+        .param("p", programmeId)
+        .query(
+            rs -> {
+              UUID reg = rs.getObject(1, UUID.class);
+              boolean done = rs.getBoolean(5);
+              stored.put(
+                  reg,
+                  new Completion(
+                      reg,
+                      rs.getInt(2),
+                      rs.getInt(3),
+                      rs.getLong(4),
+                      done,
+                      done ? "attendance.completion.met" : "attendance.completion.short"));
+            });
     List<Completion> out = new ArrayList<>();
     for (Registrant r : registrations.of(programmeId)) {
-      if (!r.active()) {
-        continue;
+      if (r.active()) {
+        out.add(stored.getOrDefault(r.id(), rule.judge(r.id(), List.of(), sessionCount)));
       }
-      List<CompletionRule.SessionResult> results = new ArrayList<>();
-      for (Session s : all) {
-        Attendee a = bySession.get(s.id()).get(r.id());
-        boolean credit = credited.getOrDefault(r.id(), Set.of()).contains(s.id());
-        results.add(
-            new CompletionRule.SessionResult(
-                s.id(), a == null ? 0 : a.minutes(), a == null ? 0 : a.percent(), credit));
-      }
-      out.add(rule.judge(r.id(), results, all.size()));
     }
     return out;
+  }
+
+  /** Delegates present in one session: in all, online, in the room (someone may be both). */
+  public record SessionFigures(UUID sessionId, int delegates, int online, int room) {}
+
+  /**
+   * Per published session, how many delegates attended, online and in the room; empty when no
+   * attendance was ever recorded for the programme (reports then say "no data yet", not zero).
+   */
+  @Transactional
+  public Optional<List<SessionFigures>> sessionFigures(UUID programmeId) {
+    results.refresh(programmeId);
+    boolean recorded =
+        jdbc.sql(
+                """
+                select exists(select 1 from attendance_session_state v
+                  join session s on s.id = v.session_id
+                  where s.programme_id = :p and v.version > 0)
+                """)
+            .param("p", programmeId)
+            .query(Boolean.class)
+            .single();
+    if (!recorded) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        jdbc.sql(
+                """
+                select s.id, coalesce(v.delegates, 0), coalesce(v.online, 0), coalesce(v.room, 0)
+                from session s left join attendance_session_state v on v.session_id = s.id
+                where s.programme_id = :p and s.status = 'PUBLISHED' order by s.starts_at, s.id
+                """)
+            .param("p", programmeId)
+            .query(
+                (rs, i) ->
+                    new SessionFigures(
+                        rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+            .list());
   }
 }

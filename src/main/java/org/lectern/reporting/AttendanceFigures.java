@@ -1,15 +1,18 @@
 package org.lectern.reporting;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What the attendance feature knows about a programme, reduced to what reports need. Empty means
- * "no attendance recorded yet" — the report says so instead of showing zeros.
+ * What the attendance feature knows about a programme's sessions, reduced to what reports need.
+ * Empty means "no attendance recorded yet" — the report says so instead of showing zeros. Who
+ * attended and completed is counted with the registrations, from the attendance feature's stored
+ * completion results (ADR 0008).
  */
 public interface AttendanceFigures {
 
-  Optional<AttendanceSummary> of(UUID programmeId);
+  Optional<List<AttendanceSummary.SessionCount>> sessions(UUID programmeId);
 
   AttendanceFigures NONE = programmeId -> Optional.empty();
 }

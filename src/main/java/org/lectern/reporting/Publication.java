@@ -153,6 +153,7 @@ final class Publication {
               s.mode().name(),
               s.language(),
               s.iccprArticles(),
+              any ? count(c == null ? 0 : c.delegates(), funder) : null,
               any ? count(c == null ? 0 : c.online(), funder) : null,
               any ? count(c == null ? 0 : c.room(), funder) : null));
     }

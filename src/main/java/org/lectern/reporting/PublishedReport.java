@@ -54,6 +54,7 @@ public record PublishedReport(
       String mode,
       String language,
       List<Integer> articles,
+      Count present,
       Count online,
       Count room) {}
 

@@ -23,6 +23,7 @@ record ReportJson(
     List<ValueCount> byLanguage,
     Map<String, Count> funnel,
     AttendanceJson attendance,
+    CompletedJson completed,
     Certificates certificates,
     PublishedReport.Learning learning) {
 
@@ -37,7 +38,12 @@ record ReportJson(
   record AttendanceJson(
       boolean recorded, Count attendedAtLeastOne, Count completed, List<SessionJson> sessions) {}
 
-  record SessionJson(String id, String startsAt, String mode, Count online, Count room) {}
+  record SessionJson(
+      String id, String startsAt, String mode, Count present, Count online, Count room) {}
+
+  /** Delegates who completed the programme, by the indicator's disaggregations. */
+  record CompletedJson(
+      List<RegionCount> byRegion, List<ValueCount> byGender, List<ValueCount> byProfession) {}
 
   record Certificates(Count issued) {}
 
@@ -71,11 +77,26 @@ record ReportJson(
                             s.sessionId().toString(),
                             s.startsAt().atZone(r.timeZone()).toOffsetDateTime().toString(),
                             s.mode(),
+                            s.present(),
                             s.online(),
                             s.room()))
                 .toList()),
+        completed(r, regions),
         new Certificates(funnel.get("certified")),
         r.learning());
+  }
+
+  private static CompletedJson completed(PublishedReport r, Regions regions) {
+    Table region = r.completed().get("region");
+    if (region == null) {
+      return null;
+    }
+    return new CompletedJson(
+        present(region).stream()
+            .map(row -> new RegionCount(row.value(), regionName(row.value(), regions), row.count()))
+            .toList(),
+        values(r.completed().get("gender")),
+        values(r.completed().get("profession")));
   }
 
   static String regionName(String code, Regions regions) {

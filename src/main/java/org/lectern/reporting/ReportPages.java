@@ -123,6 +123,7 @@ class ReportPages {
                     s.title().show(ui.lang(), r.languages()),
                     ui.time().dateTime(s.startsAt(), ui.zoneOr(r.timeZone())),
                     l.label("mode", s.mode()),
+                    s.present() == null ? l.noData() : l.number(s.present()),
                     s.online() == null ? l.noData() : l.number(s.online()),
                     s.room() == null ? l.noData() : l.number(s.room())))
         .toList();

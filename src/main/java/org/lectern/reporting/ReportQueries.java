@@ -1,7 +1,6 @@
 package org.lectern.reporting;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +10,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Aggregate SQL over the clear columns of registrations (region, gender, profession, years band,
- * language, status). Reporting never selects an encrypted column: no name or e-mail can reach a
- * report because none is ever read. All counting happens in PostgreSQL (GROUP BY), not in Java.
+ * language, status) and the attendance feature's stored outcome per registration. Reporting never
+ * selects an encrypted column: no name or e-mail can reach a report because none is ever read. All
+ * counting happens in PostgreSQL (GROUP BY), not in Java.
  */
 @Repository
 class ReportQueries {
@@ -23,24 +23,95 @@ class ReportQueries {
 
   static final String UNKNOWN = "unknown";
 
-  // One scan, five groupings: grouping() tells which attribute a row counts.
-  private static final String BREAKDOWNS =
+  /**
+   * Registrations counted by every combination of status, attributes and outcome, in one scan; Java
+   * then adds the combinations up per attribute (a few thousand rows at most, however many
+   * registrations). The outcome comes from the attendance feature's stored completion results (ADR
+   * 0008), joined only when attendance was recorded.
+   */
+  private static final String POPULATION =
       """
-      select case when grouping(region) = 0 then 'region'
-                  when grouping(gender) = 0 then 'gender'
-                  when grouping(profession) = 0 then 'profession'
-                  when grouping(years_band) = 0 then 'years'
-                  else 'language' end as dim,
-             case when grouping(region) = 0 then region
-                  when grouping(gender) = 0 then gender
-                  when grouping(profession) = 0 then profession
-                  when grouping(years_band) = 0 then years_band
-                  else language end as val,
-             count(*) as n
-      from registration
-      where programme_id = :p and status = 'CONFIRMED' %s
-      group by grouping sets ((region), (gender), (profession), (years_band), (language))
+      select r.status, r.region, r.gender, r.profession, r.years_band, r.language,
+             %s, count(*) as n
+      from registration r %s
+      where r.programme_id = :p
+      group by 1, 2, 3, 4, 5, 6, 7, 8
       """;
+
+  private static final String WITH_OUTCOME =
+      "coalesce(c.sessions_attended, 0) > 0 as came, coalesce(c.completed, false) as done";
+  private static final String NO_OUTCOME = "false as came, false as done";
+  private static final String OUTCOME_JOIN =
+      "left join attendance_completion_result c on c.registration_id = r.id";
+
+  /** The breakdowns shown for delegates who completed the programme. */
+  static final List<String> COMPLETED_DIMENSIONS = List.of("gender", "region", "profession");
+
+  /**
+   * Registrations of a programme: counts by status; confirmed delegates by each attribute; of
+   * those, how many attended at least one session and completed, and the completers by gender,
+   * region and profession. A missing value counts as "unknown".
+   */
+  record Population(
+      Map<String, Integer> byStatus,
+      Map<String, Breakdown> confirmed,
+      int attended,
+      int completed,
+      Map<String, Breakdown> completedBy) {}
+
+  Population population(UUID programmeId, boolean withOutcome) {
+    Map<String, Integer> byStatus = new LinkedHashMap<>();
+    Map<String, Map<String, Integer>> confirmed = new LinkedHashMap<>();
+    Map<String, Map<String, Integer>> done = new LinkedHashMap<>();
+    DIMENSIONS.forEach(d -> confirmed.put(d, new LinkedHashMap<>()));
+    COMPLETED_DIMENSIONS.forEach(d -> done.put(d, new LinkedHashMap<>()));
+    int[] outcome = {0, 0};
+    jdbc.sql(
+            POPULATION.formatted(
+                withOutcome ? WITH_OUTCOME : NO_OUTCOME, withOutcome ? OUTCOME_JOIN : ""))
+        .param("p", programmeId)
+        .query(
+            rs -> {
+              int n = rs.getInt("n");
+              String status = rs.getString("status");
+              byStatus.merge(status, n, Integer::sum);
+              if (!"CONFIRMED".equals(status)) {
+                return;
+              }
+              Map<String, String> values =
+                  Map.of(
+                      "region", value(rs.getString("region")),
+                      "gender", value(rs.getString("gender")),
+                      "profession", value(rs.getString("profession")),
+                      "years", value(rs.getString("years_band")),
+                      "language", value(rs.getString("language")));
+              values.forEach((d, v) -> confirmed.get(d).merge(v, n, Integer::sum));
+              if (rs.getBoolean("came")) {
+                outcome[0] += n;
+              }
+              if (rs.getBoolean("done")) {
+                outcome[1] += n;
+                done.forEach((d, cells) -> cells.merge(values.get(d), n, Integer::sum));
+              }
+            });
+    return new Population(
+        byStatus, breakdowns(confirmed), outcome[0], outcome[1], breakdowns(done));
+  }
+
+  private static String value(String v) {
+    return v == null ? UNKNOWN : v;
+  }
+
+  private static Map<String, Breakdown> breakdowns(Map<String, Map<String, Integer>> counts) {
+    Map<String, Breakdown> out = new LinkedHashMap<>();
+    counts.forEach(
+        (d, cells) -> {
+          List<Cell> list = new ArrayList<>();
+          cells.forEach((v, n) -> list.add(new Cell(v, n)));
+          out.put(d, new Breakdown(d, list, list.stream().mapToInt(Cell::count).sum()));
+        });
+    return out;
+  }
 
   private final JdbcClient jdbc;
 
@@ -48,51 +119,11 @@ class ReportQueries {
     this.jdbc = jdbc;
   }
 
-  Map<String, Integer> statusCounts(UUID programmeId) {
-    Map<String, Integer> m = new LinkedHashMap<>();
-    jdbc.sql("select status, count(*) from registration where programme_id = :p group by status")
-        .param("p", programmeId)
-        .query((rs, i) -> m.put(rs.getString(1), rs.getInt(2)))
-        .list();
-    return m;
-  }
-
   int invited(UUID programmeId) {
     return jdbc.sql("select count(*) from registration_invitation where programme_id = :p")
         .param("p", programmeId)
         .query(Integer.class)
         .single();
-  }
-
-  /** Confirmed delegates split by each attribute; a missing value counts as "unknown". */
-  Map<String, Breakdown> breakdowns(UUID programmeId) {
-    return collect(jdbc.sql(BREAKDOWNS.formatted("")).param("p", programmeId), DIMENSIONS);
-  }
-
-  /** The same, restricted to some registrations (e.g. those who completed). */
-  Map<String, Breakdown> breakdowns(UUID programmeId, Collection<UUID> registrations) {
-    return collect(
-        jdbc.sql(BREAKDOWNS.formatted("and id = any(:ids)"))
-            .param("p", programmeId)
-            .param("ids", registrations.toArray(UUID[]::new)),
-        DIMENSIONS);
-  }
-
-  private static Map<String, Breakdown> collect(JdbcClient.StatementSpec sql, List<String> dims) {
-    Map<String, List<Cell>> cells = new LinkedHashMap<>();
-    dims.forEach(d -> cells.put(d, new ArrayList<>()));
-    sql.query(
-            (rs, i) -> {
-              String v = rs.getString("val");
-              return cells
-                  .get(rs.getString("dim"))
-                  .add(new Cell(v == null ? UNKNOWN : v, rs.getInt("n")));
-            })
-        .list();
-    Map<String, Breakdown> out = new LinkedHashMap<>();
-    cells.forEach(
-        (d, list) -> out.put(d, new Breakdown(d, list, list.stream().mapToInt(Cell::count).sum())));
-    return out;
   }
 
   /** Per programme of an organisation: registrations, delegates and delegates per region. */

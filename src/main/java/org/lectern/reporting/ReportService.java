@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.lectern.identity.LecternUser;
 import org.lectern.organisation.OrganisationService;
@@ -16,7 +17,6 @@ import org.lectern.registration.Vocabulary;
 import org.lectern.session.SessionService;
 import org.lectern.shared.error.ForbiddenException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Programme reports: organisers see exact figures, funders (role FUNDER on the programme) the same
@@ -70,7 +70,6 @@ public class ReportService {
    * The report as the actor may see it. An organiser may ask for the funder view ({@code asFunder})
    * to check what the funder gets; a funder never gets anything else.
    */
-  @Transactional(readOnly = true)
   public PublishedReport report(LecternUser actor, UUID programmeId, boolean asFunder) {
     Audience audience = audienceOf(actor, programmeId);
     boolean funder = asFunder || audience == Audience.FUNDER;
@@ -80,17 +79,16 @@ public class ReportService {
   ProgrammeFigures figures(UUID programmeId) {
     Programme p = programmes.find(programmeId).orElseThrow();
     List<String> main = mainCentres(p.organisationId());
-    Map<String, Breakdown> raw = queries.breakdowns(programmeId);
-    Map<String, Breakdown> filled = filled(raw);
-    var attendance = figures.attendance().of(programmeId);
+    var sessionCounts = figures.attendance().sessions(programmeId);
+    var population = queries.population(programmeId, sessionCounts.isPresent());
+    Map<String, Breakdown> filled = filled(population.confirmed());
+    Optional<AttendanceSummary> attendance =
+        sessionCounts.map(
+            s -> new AttendanceSummary(population.attended(), population.completed(), s));
     Map<String, Breakdown> completed = new LinkedHashMap<>();
-    attendance.ifPresent(
-        a -> {
-          var b = filled(queries.breakdowns(programmeId, a.completedRegistrations()));
-          for (String d : List.of("gender", "region", "profession")) {
-            completed.put(d, b.get(d));
-          }
-        });
+    if (attendance.isPresent()) {
+      completed.putAll(filled(population.completedBy()));
+    }
     int outside =
         filled.get("region").cells().stream()
             .filter(c -> Publication.isOutside(c.value(), main))
@@ -99,7 +97,7 @@ public class ReportService {
     var certified = figures.certificates().issued(programmeId);
     return new ProgrammeFigures(
         p,
-        queries.statusCounts(programmeId),
+        population.byStatus(),
         queries.invited(programmeId),
         filled,
         main,

@@ -47,6 +47,7 @@ final class ReportTables {
             l.heading("session"),
             l.heading("when"),
             l.heading("mode"),
+            l.heading("present"),
             l.heading("online"),
             l.heading("room")));
     r.sessions()
@@ -57,6 +58,7 @@ final class ReportTables {
                         s.title().in("en", r.languages()),
                         s.startsAt().atZone(r.timeZone()).toOffsetDateTime().toString(),
                         s.mode(),
+                        num(s.present()),
                         num(s.online()),
                         num(s.room()))));
     out.add(new Sheet("sessions", sessions));

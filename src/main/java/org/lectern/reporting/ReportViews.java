@@ -25,7 +25,12 @@ public final class ReportViews {
       String count, String share, String mainCentres, boolean withheld, String sentence) {}
 
   public record SessionView(
-      LocalizedText.Shown title, String when, String mode, String online, String room) {}
+      LocalizedText.Shown title,
+      String when,
+      String mode,
+      String present,
+      String online,
+      String room) {}
 
   public record IndicatorView(
       String level,

@@ -1,0 +1,29 @@
+package org.lectern.attendance;
+
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The version of a session's attendance: raised in the transaction of every change (an import, a
+ * check-in), so {@link AttendanceResults} knows the stored results of that session are stale.
+ */
+@Repository
+class SessionVersions {
+
+  private final JdbcClient jdbc;
+
+  SessionVersions(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void touch(UUID sessionId) {
+    jdbc.sql(
+            """
+            insert into attendance_session_state (session_id, version) values (:s, 1)
+            on conflict (session_id) do update set version = attendance_session_state.version + 1
+            """)
+        .param("s", sessionId)
+        .update();
+  }
+}
