@@ -32,6 +32,23 @@ class UserRepository {
         .optional();
   }
 
+  List<LecternUser> findByIds(java.util.Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select " + COLUMNS + " from app_user where id in (:ids)")
+        .param("ids", ids)
+        .query(LecternUser.class)
+        .list();
+  }
+
+  boolean organisationHasMembers(UUID organisationId) {
+    return jdbc.sql("select exists(select 1 from organisation_member where organisation_id = :o)")
+        .param("o", organisationId)
+        .query(Boolean.class)
+        .single();
+  }
+
   boolean anyPlatformAdmin() {
     return jdbc.sql("select exists(select 1 from app_user where platform_admin)")
         .query(Boolean.class)

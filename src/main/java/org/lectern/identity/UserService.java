@@ -68,6 +68,18 @@ public class UserService implements UserDetailsService {
     return users.findById(id);
   }
 
+  /** The accounts with these ids, by id; unknown ids are left out. */
+  public java.util.Map<UUID, LecternUser> find(java.util.Collection<UUID> ids) {
+    var byId = new java.util.LinkedHashMap<UUID, LecternUser>();
+    users.findByIds(java.util.Set.copyOf(ids)).forEach(u -> byId.put(u.id(), u));
+    return byId;
+  }
+
+  /** Whether anyone belongs to the organisation (and so may manage its programmes). */
+  public boolean organisationHasMembers(UUID organisationId) {
+    return users.organisationHasMembers(organisationId);
+  }
+
   public Optional<LecternUser> findByEmail(String email) {
     return users.findByEmail(email);
   }

@@ -182,6 +182,50 @@ class ProgrammeRepository {
         .update();
   }
 
+  /** A row of programme_member: who, which role, since when. */
+  record Membership(UUID userId, ProgrammeRole role, java.time.Instant grantedAt) {}
+
+  List<Membership> members(UUID programmeId) {
+    return jdbc.sql(
+            "select user_id, role, created_at from programme_member where programme_id = :p")
+        .param("p", programmeId)
+        .query(
+            (rs, i) ->
+                new Membership(
+                    rs.getObject("user_id", UUID.class),
+                    ProgrammeRole.valueOf(rs.getString("role")),
+                    instant(rs.getTimestamp("created_at"))))
+        .list();
+  }
+
+  void removeMember(UUID programmeId, UUID userId, ProgrammeRole role) {
+    jdbc.sql("delete from programme_member where programme_id = :p and user_id = :u and role = :r")
+        .param("p", programmeId)
+        .param("u", userId)
+        .param("r", role.name())
+        .update();
+  }
+
+  int organisersOtherThan(UUID programmeId, UUID userId) {
+    return jdbc.sql(
+            """
+            select count(*) from programme_member
+            where programme_id = :p and role = 'ORGANISER' and user_id <> :u
+            """)
+        .param("p", programmeId)
+        .param("u", userId)
+        .query(Integer.class)
+        .single();
+  }
+
+  /** Holds the programme row until commit, so changes to who manages it are serialised. */
+  void lock(UUID programmeId) {
+    jdbc.sql("select id from programme where id = :p for update")
+        .param("p", programmeId)
+        .query(UUID.class)
+        .optional();
+  }
+
   List<ProgrammeRole> rolesOf(UUID programmeId, UUID userId) {
     return jdbc.sql("select role from programme_member where programme_id = :p and user_id = :u")
         .param("p", programmeId)

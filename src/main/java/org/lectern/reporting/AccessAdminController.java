@@ -1,18 +1,30 @@
 package org.lectern.reporting;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.lectern.identity.LecternUser;
 import org.lectern.identity.UserService;
+import org.lectern.programme.Programme;
+import org.lectern.programme.ProgrammeMember;
+import org.lectern.programme.ProgrammeMembers;
 import org.lectern.programme.ProgrammeRole;
 import org.lectern.programme.ProgrammeService;
 import org.lectern.reporting.ReportViews.MemberForm;
+import org.lectern.reporting.ReportViews.MemberRow;
 import org.lectern.reporting.ReportViews.MembersPage;
 import org.lectern.reporting.ReportViews.UserForm;
 import org.lectern.reporting.ReportViews.UsersPage;
+import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.DomainException;
 import org.lectern.shared.error.InvalidInputException;
+import org.lectern.shared.error.NotFoundException;
+import org.lectern.shared.time.TimeFormat;
 import org.lectern.shared.web.FormErrors;
 import org.lectern.shared.web.Ui;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,20 +32,23 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Back-office pages to create accounts (administrators) and to give a person a role on a programme
- * (organisers) — how funders get their view of the report.
+ * or take it away (organisers) — how funders get their view of the report.
  */
 @Controller
 class AccessAdminController {
 
   private final UserService users;
   private final ProgrammeService programmes;
+  private final ProgrammeMembers members;
 
-  AccessAdminController(UserService users, ProgrammeService programmes) {
+  AccessAdminController(UserService users, ProgrammeService programmes, ProgrammeMembers members) {
     this.users = users;
     this.programmes = programmes;
+    this.members = members;
   }
 
   @GetMapping("/admin/users")
@@ -76,12 +91,7 @@ class AccessAdminController {
     var p = programmes.manageable(actor, id);
     model.addAttribute(
         "page",
-        new MembersPage(
-            id.toString(),
-            p.title().in(ui.lang(), p.languages()),
-            new MemberForm("", "FUNDER"),
-            FormErrors.none(),
-            granted != null));
+        page(actor, p, ui, new MemberForm("", "FUNDER"), FormErrors.none(), granted != null, null));
     return "reporting/members";
   }
 
@@ -92,31 +102,120 @@ class AccessAdminController {
       @RequestParam(defaultValue = "") String role,
       @AuthenticationPrincipal LecternUser actor,
       Ui ui,
-      Model model) {
+      Model model,
+      HttpServletResponse response) {
     var p = programmes.manageable(actor, id);
     var form = new MemberForm(email.strip(), role);
     try {
       var problems = new InvalidInputException.Collector();
       var user = form.email().isEmpty() ? null : users.findByEmail(form.email()).orElse(null);
       problems.check(user != null, "email", "reporting.members.unknown");
-      problems.check(
-          java.util.Arrays.stream(ProgrammeRole.values()).anyMatch(r -> r.name().equals(role)),
-          "role",
-          "validation.choice");
+      problems.check(roleOf(role) != null, "role", "validation.choice");
       problems.throwIfAny();
       programmes.grant(actor, id, user.id(), ProgrammeRole.valueOf(role));
     } catch (DomainException e) {
-      model.addAttribute(
-          "page",
-          new MembersPage(
-              id.toString(),
-              p.title().in(ui.lang(), p.languages()),
-              form,
-              FormErrors.of(e, ui),
-              false));
+      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+      model.addAttribute("page", page(actor, p, ui, form, FormErrors.of(e, ui), false, null));
       return "reporting/members";
     }
     return "redirect:/admin/programmes/" + id + "/members?granted";
+  }
+
+  /**
+   * Takes a role away and comes back to the list with a note; the list again with the reason when
+   * refused (the person no longer holds the role: 404; the last organiser: 409).
+   */
+  @PostMapping("/admin/programmes/{id}/members/revoke")
+  String revoke(
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "") String userId,
+      @RequestParam(defaultValue = "") String role,
+      @AuthenticationPrincipal LecternUser actor,
+      Ui ui,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    var p = programmes.manageable(actor, id);
+    ProgrammeMember revoked;
+    try {
+      revoked = members.revoke(actor, id, uuidOf(userId), roleOf(role));
+    } catch (NotFoundException | ConflictException e) {
+      response.setStatus(
+          e instanceof ConflictException
+              ? HttpStatus.CONFLICT.value()
+              : HttpStatus.NOT_FOUND.value());
+      model.addAttribute(
+          "page",
+          page(
+              actor,
+              p,
+              ui,
+              new MemberForm("", "FUNDER"),
+              FormErrors.none(),
+              false,
+              ui.t(e.code(), e.args())));
+      return "reporting/members";
+    }
+    redirect.addFlashAttribute(
+        "flash",
+        ui.t(
+            "reporting.members.revoked",
+            revoked.fullName(),
+            ui.t("reporting.role." + revoked.role().name())));
+    // An organiser who took their own role away may no longer see this page.
+    return programmes.canManage(actor, p)
+        ? "redirect:/admin/programmes/" + id + "/members"
+        : "redirect:/admin";
+  }
+
+  private MembersPage page(
+      LecternUser actor,
+      Programme p,
+      Ui ui,
+      MemberForm form,
+      FormErrors errors,
+      boolean granted,
+      String revokeError) {
+    ZoneId zone = ui.zoneOr(p.timeZone());
+    List<MemberRow> rows =
+        members.list(actor, p.id(), Integer.MAX_VALUE, 0).items().stream()
+            .map(
+                m -> {
+                  String role = ui.t("reporting.role." + m.role().name());
+                  return new MemberRow(
+                      m.userId().toString(),
+                      m.fullName(),
+                      m.email(),
+                      m.role().name(),
+                      role,
+                      TimeFormat.iso(m.grantedAt(), zone),
+                      ui.time().date(m.grantedAt(), zone),
+                      ui.t("reporting.members.revokeWhose", m.fullName(), role));
+                })
+            .toList();
+    return new MembersPage(
+        p.id().toString(),
+        p.title().in(ui.lang(), p.languages()),
+        rows,
+        form,
+        errors,
+        granted,
+        revokeError);
+  }
+
+  private static ProgrammeRole roleOf(String role) {
+    return Arrays.stream(ProgrammeRole.values())
+        .filter(r -> r.name().equals(role))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static UUID uuidOf(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private void requireAdmin(LecternUser actor) {

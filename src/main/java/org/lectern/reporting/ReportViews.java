@@ -91,10 +91,26 @@ public final class ReportViews {
   /** The grant form as typed. */
   public record MemberForm(String email, String role) {}
 
+  /**
+   * One person's role, with the hidden end of the revoke button's name ("… the Funder role from
+   * Aida") so that a screen reader says whose role it takes away.
+   */
+  public record MemberRow(
+      String userId,
+      String fullName,
+      String email,
+      String role,
+      String roleLabel,
+      String grantedIso,
+      String granted,
+      String revokeWhose) {}
+
   public record MembersPage(
       String programmeId,
       String title,
+      List<MemberRow> members,
       MemberForm form,
       org.lectern.shared.web.FormErrors errors,
-      boolean granted) {}
+      boolean granted,
+      String revokeError) {}
 }

@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.lectern.identity.LecternUser;
+import org.lectern.programme.ProgrammeRole;
 import org.lectern.reporting.ReportFixture.Delegate;
 import org.lectern.support.BrowserTest;
 import org.lectern.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The organiser's dashboard and the funder's view in Russian and Kazakh, checked by axe-core. */
+/**
+ * The organiser's dashboard, the programme's roles and the funder's view in Russian and Kazakh,
+ * checked by axe-core.
+ */
 class ReportBrowserIT extends BrowserTest {
 
   @Autowired ReportFixture fx;
@@ -67,6 +72,43 @@ class ReportBrowserIT extends BrowserTest {
       }
       assertThat(page.navigate("/admin/programmes/" + p + "/registrations").status())
           .isIn(403, 404);
+    }
+  }
+
+  @Test
+  void membersPageInRussianSaysWhoseRoleEachButtonRevokesAndWorksWithoutJavaScript() {
+    LecternUser organiser = fx.organiser("browser-members");
+    UUID p = fx.programme(organiser, "browser-members");
+    LecternUser funder = fx.funderOf(organiser, p);
+    LecternUser speaker = fx.member(organiser, p, ProgrammeRole.SPEAKER);
+    String revokeFunder = "Отозвать роль «Донор» у пользователя " + funder.fullName();
+
+    try (BrowserContext context = desktop("Asia/Almaty", true)) {
+      Page page = signIn(context, organiser);
+      page.navigate("/admin/programmes/" + p + "/members?lang=ru");
+      assertThat(page.locator("main table tbody tr").count()).isEqualTo(2);
+      assertThat(page.locator("main table").innerText())
+          .contains(funder.email())
+          .contains(speaker.email());
+      assertThat(
+              page.getByRole(
+                      AriaRole.BUTTON,
+                      new Page.GetByRoleOptions().setName(revokeFunder).setExact(true))
+                  .count())
+          .isEqualTo(1);
+      assertAccessible(page);
+    }
+    try (BrowserContext context = desktop("Asia/Almaty", false)) {
+      Page page = signIn(context, organiser);
+      page.navigate("/admin/programmes/" + p + "/members?lang=ru");
+      page.getByRole(
+              AriaRole.BUTTON, new Page.GetByRoleOptions().setName(revokeFunder).setExact(true))
+          .click();
+      page.waitForURL("**/admin/programmes/" + p + "/members");
+      assertThat(page.locator("[role=status]").innerText())
+          .isEqualTo("Роль «Донор» у пользователя " + funder.fullName() + " отозвана.");
+      assertThat(page.locator("main table tbody tr").count()).isEqualTo(1);
+      assertThat(page.content()).doesNotContain(funder.email());
     }
   }
 

@@ -62,10 +62,15 @@ class ReportFixture {
   }
 
   UUID programme(LecternUser organiser, String slug) {
+    return programmeIn(organiser, null, slug);
+  }
+
+  /** A programme of the given organisation (null: the organiser's own). */
+  UUID programmeIn(LecternUser organiser, UUID organisationId, String slug) {
     var p =
         programmes.create(
             organiser,
-            null,
+            organisationId,
             ProgrammeInput.validate(
                 new ProgrammeInput.Raw(
                     slug + "-" + UUID.randomUUID().toString().substring(0, 6),
