@@ -20,6 +20,8 @@ final class RegionMap {
   static final int WIDTH = 600;
   static final double MAX_RADIUS = 34;
 
+  private static final String OUTLINE = "/reference/kz_outline_ne50m.txt";
+
   private static final double X_SCALE = WIDTH / (EAST - WEST);
   private static final double Y_SCALE = X_SCALE / Math.cos(Math.toRadians((NORTH + SOUTH) / 2));
 
@@ -68,6 +70,7 @@ final class RegionMap {
               y(r.lat()),
               radius,
               r.name(lang) + ": " + text.apply(c),
+              text.apply(c),
               c.hidden()));
     }
     // Big circles first, so that small ones stay visible on top.
@@ -78,6 +81,40 @@ final class RegionMap {
   /** Dots for every region centre, for orientation even where nobody registered. */
   static List<double[]> centres(Regions regions) {
     return regions.all().stream().map(r -> new double[] {x(r.lon()), y(r.lat())}).toList();
+  }
+
+  /**
+   * The border of Kazakhstan in map units, one closed ring: Natural Earth's, simplified, for
+   * orientation only (the circles carry the figures).
+   */
+  static List<double[]> outline() {
+    return Outline.POINTS;
+  }
+
+  private static final class Outline {
+    static final List<double[]> POINTS = load();
+
+    private static List<double[]> load() {
+      try (var in = RegionMap.class.getResourceAsStream(OUTLINE)) {
+        if (in == null) {
+          throw new IllegalStateException("missing " + OUTLINE);
+        }
+        List<double[]> out = new ArrayList<>();
+        for (String line :
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+          String t = line.strip();
+          if (t.isEmpty() || t.startsWith("#")) {
+            continue;
+          }
+          String[] lonLat = t.split("\\s+");
+          out.add(
+              new double[] {x(Double.parseDouble(lonLat[0])), y(Double.parseDouble(lonLat[1]))});
+        }
+        return List.copyOf(out);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
   }
 
   private static double round(double v) {

@@ -11,13 +11,16 @@ import org.lectern.reporting.ReportViews.TableView;
 import org.lectern.shared.web.Ui;
 
 /**
- * The report as PDF: the same page, with bars and the map drawn as boxes (the PDF renderer has no
- * SVG), in DejaVu Sans so that Kazakh and Russian letters print.
+ * The report as PDF: the same page, in DejaVu Sans so that Kazakh and Russian letters print. The
+ * map and the bars are {@code <object>}s that {@link PdfCharts} draws as vector paths with text
+ * labels (the renderer's SVG support would bring Batik and turn SVG text into outlines).
  */
 final class ReportPdf {
 
   private static final String FONT = "/certificate/fonts/DejaVuSans.ttf";
-  private static final double MAP_SCALE = 0.9;
+
+  /** The map's width in points: the A4 page's text width, give or take. */
+  private static final double MAP_WIDTH = 490;
 
   private ReportPdf() {}
 
@@ -27,6 +30,7 @@ final class ReportPdf {
       var b = new PdfRendererBuilder();
       b.useFastMode();
       b.useFont(() -> ReportPdf.class.getResourceAsStream(FONT), "Lectern Sans");
+      b.useObjectDrawerFactory(PdfCharts.drawers(page.map()));
       b.withHtmlContent(html, null);
       b.toStream(out);
       b.run();
@@ -58,7 +62,7 @@ final class ReportPdf {
     bars(h, ui.t("reporting.step"), p.funnel(), null, ui);
     h.append("<h2>").append(e(ui.t("reporting.reach.heading"))).append("</h2>");
     h.append("<p>").append(e(p.outside().sentence())).append("</p>");
-    map(h, p);
+    map(h, p, ui);
     table(h, p.regions(), ui);
     h.append("<h2>").append(e(ui.t("reporting.who.heading"))).append("</h2>");
     p.breakdowns().forEach(t -> table(h, t, ui));
@@ -123,9 +127,11 @@ final class ReportPdf {
           .append(e(b.label()))
           .append("</td><td class=\"n\">")
           .append(e(b.count()))
-          .append("</td><td class=\"c\"><div class=\"bar\" style=\"width:")
+          .append("</td><td class=\"c\"><object type=\"")
+          .append(PdfCharts.BAR)
+          .append("\" data-percent=\"")
           .append(Math.max(0, Math.min(100, b.percent())))
-          .append("%\"></div></td></tr>");
+          .append("\" class=\"bar\"></object></td></tr>");
     }
     if (total != null) {
       h.append("<tr><th>")
@@ -137,38 +143,42 @@ final class ReportPdf {
     h.append("</table>");
   }
 
-  private static void map(StringBuilder h, ReportPage p) {
+  /**
+   * The map as an object that {@link PdfCharts} draws, its legend (symbols drawn the same way,
+   * words from the messages) and the caption with the coordinates' attribution.
+   */
+  private static void map(StringBuilder h, ReportPage p, Ui ui) {
     var m = p.map();
-    h.append("<div class=\"map\" style=\"width:")
-        .append(px(m.width()))
+    h.append("<div class=\"map\"><object class=\"kz-map\" type=\"")
+        .append(PdfCharts.MAP)
+        .append("\" style=\"width:")
+        .append(pt(MAP_WIDTH))
         .append(";height:")
-        .append(px(m.height()))
-        .append("\">");
-    for (double[] c : m.centres()) {
-      dot(h, c[0], c[1], 2, "centre");
+        .append(pt(MAP_WIDTH * m.height() / m.width()))
+        .append("\"></object>");
+    h.append("<p class=\"legend\">");
+    key(h, "reach", ui.t("reporting.map.legend.reach"));
+    if (m.markers().stream().anyMatch(ReportViews.Marker::hidden)) {
+      key(h, "hidden", ui.t("reporting.map.legend.hidden"));
     }
-    for (var mk : m.markers()) {
-      dot(h, mk.x(), mk.y(), mk.r(), mk.hidden() ? "reach hidden" : "reach");
-    }
-    h.append("</div>");
+    key(h, "centre", ui.t("reporting.map.legend.centre"));
+    h.append("</p><p class=\"caption\">")
+        .append(e(ui.t("reporting.map.caption")))
+        .append("</p></div>");
   }
 
-  private static void dot(StringBuilder h, double x, double y, double r, String cls) {
-    h.append("<div class=\"")
-        .append(cls)
-        .append("\" style=\"left:")
-        .append(px(x - r))
-        .append(";top:")
-        .append(px(y - r))
-        .append(";width:")
-        .append(px(2 * r))
-        .append(";height:")
-        .append(px(2 * r))
-        .append("\"></div>");
+  private static void key(StringBuilder h, String kind, String text) {
+    h.append("<span class=\"entry\"><object type=\"")
+        .append(PdfCharts.KEY)
+        .append("\" data-kind=\"")
+        .append(kind)
+        .append("\" class=\"key\"></object> ")
+        .append(e(text))
+        .append("</span> ");
   }
 
-  private static String px(double v) {
-    return String.format(java.util.Locale.ROOT, "%.1fpt", v * MAP_SCALE);
+  private static String pt(double v) {
+    return String.format(java.util.Locale.ROOT, "%.1fpt", v);
   }
 
   static String e(String s) {
@@ -187,14 +197,16 @@ final class ReportPdf {
       body { font-family: 'Lectern Sans'; font-size: 9.5pt; color: #1c2430; }
       h1 { font-size: 16pt; } h2 { font-size: 12.5pt; margin-top: 14pt; } h3 { font-size: 10.5pt; }
       table { border-collapse: collapse; width: 100%; margin-bottom: 8pt; }
+      tr { page-break-inside: avoid; }
       th, td { text-align: left; padding: 2pt 4pt; border-bottom: 0.5pt solid #d5dae1; vertical-align: top; }
       .n { text-align: right; width: 18%; } .c { width: 40%; }
-      .bar { height: 7pt; background: #0b5cad; }
+      .bar { display: block; width: 100%; height: 7pt; margin-top: 2pt; }
       .note { border: 0.5pt solid #8a5300; padding: 4pt; }
-      .map { position: relative; background: #eef3f8; margin: 6pt 0; }
-      .map div { position: absolute; border-radius: 50%; }
-      .centre { background: #8a94a3; }
-      .reach { background: #0b5cad; opacity: 0.55; border: 0.5pt solid #0b5cad; }
-      .reach.hidden { background: #ffffff; border: 1pt dashed #0b5cad; opacity: 1; }
+      .map { margin: 6pt 0 10pt 0; page-break-inside: avoid; }
+      .kz-map { display: block; }
+      .legend { margin: 4pt 0 2pt 0; }
+      .legend .entry { display: inline-block; margin-right: 10pt; white-space: nowrap; }
+      .key { display: inline-block; width: 9pt; height: 9pt; vertical-align: middle; }
+      .caption { font-size: 7.5pt; color: #5a6472; margin: 0; }
       """;
 }

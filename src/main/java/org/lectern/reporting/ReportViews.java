@@ -14,9 +14,19 @@ public final class ReportViews {
   public record TableView(
       String key, String heading, List<Bar> rows, String total, boolean withheld) {}
 
-  /** One circle of the map: where, how big, and its title (region and count). */
+  /**
+   * One circle of the map: where, how big, its title (region and count) and the count as shown
+   * ("&lt;5" or "hidden" in the funder view).
+   */
   public record Marker(
-      String code, String name, double x, double y, double r, String label, boolean hidden) {}
+      String code,
+      String name,
+      double x,
+      double y,
+      double r,
+      String label,
+      String count,
+      boolean hidden) {}
 
   public record MapView(
       int width, int height, List<Marker> markers, List<double[]> centres, String description) {}

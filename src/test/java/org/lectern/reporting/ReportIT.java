@@ -1,9 +1,11 @@
 package org.lectern.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -12,11 +14,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.ProgrammeRole;
+import org.lectern.reference.Regions;
 import org.lectern.registration.RegistrationService;
 import org.lectern.reporting.ReportFixture.Delegate;
 import org.lectern.support.Http;
 import org.lectern.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,6 +31,8 @@ class ReportIT extends IntegrationTest {
 
   @Autowired ReportFixture fx;
   @Autowired RegistrationService registrations;
+  @Autowired Regions regions;
+  @Autowired MessageSource messages;
 
   Http http;
   LecternUser organiser;
@@ -214,17 +220,134 @@ class ReportIT extends IntegrationTest {
   void organiserExportsAreAudited() {
     var web = new Http(baseUrl());
     var session = ReportWeb.signIn(web, baseUrl(), organiser);
+    int before = exportsAudited();
     for (String f : List.of("csv", "xlsx", "pdf")) {
       var r = web.get("/admin/programmes/" + programme + "/report." + f + "?lang=kk", session);
       assertThat(r.status()).as(f).isEqualTo(200);
     }
-    int audited =
-        jdbc.sql(
-                "select count(*) from audit_entry where action = 'report.exported' and subject_id = :p")
-            .param("p", programme.toString())
-            .query(Integer.class)
-            .single();
-    assertThat(audited).isEqualTo(3);
+    // Other tests export the same programme too, in whichever order they run.
+    assertThat(exportsAudited() - before).isEqualTo(3);
+  }
+
+  int exportsAudited() {
+    return jdbc.sql(
+            "select count(*) from audit_entry where action = 'report.exported' and subject_id = :p")
+        .param("p", programme.toString())
+        .query(Integer.class)
+        .single();
+  }
+
+  /** The map of a report PDF: its frame, the circles in it and the text written over them. */
+  record PdfMap(PdfDrawing drawing, PdfDrawing.Fill frame) {
+
+    static PdfMap of(byte[] pdf) {
+      var d = PdfDrawing.of(pdf);
+      var frames = d.fills(PdfCharts.SEA, false);
+      assertThat(frames).as("one map frame").hasSize(1);
+      assertThat(d.images).as("the PDF draws, it pastes no picture").isEmpty();
+      return new PdfMap(d, frames.get(0));
+    }
+
+    /** Filled curved paths inside the frame other than the grey dots of the centres. */
+    List<PdfDrawing.Fill> circles() {
+      return drawing.fillsIn(frame).stream()
+          .filter(f -> f.curved() && f.rgb() != PdfDrawing.rgb(PdfCharts.CENTRE))
+          .toList();
+    }
+
+    List<PdfDrawing.Fill> centres() {
+      return drawing.fillsIn(frame).stream()
+          .filter(f -> f.curved() && f.rgb() == PdfDrawing.rgb(PdfCharts.CENTRE))
+          .toList();
+    }
+
+    List<String> labels() {
+      return drawing.textsIn(frame).stream().map(PdfDrawing.Text::text).sorted().toList();
+    }
+  }
+
+  @Test
+  void organiserPdfDrawsTheMapAsVectorCirclesSizedAsOnThePageAndLabelledWithText() {
+    var web = new Http(baseUrl());
+    ReportWeb.signIn(web, baseUrl(), organiser);
+    byte[] pdf = web.bytes("/admin/programmes/" + programme + "/report.pdf?lang=en");
+    var map = PdfMap.of(pdf);
+
+    // KZ-75 6, KZ-71 5, KZ-35 3, KZ-63 2, KZ-10 1; "OTHER" and "unknown" have no place on the map.
+    var circles = map.circles();
+    assertThat(circles).hasSize(5);
+    assertThat(circles).allMatch(c -> c.rgb() == PdfDrawing.rgb(PdfCharts.REACH));
+    // Area proportional to the count: the radius goes with its square root (RegionMap).
+    double largest = circles.stream().mapToDouble(c -> c.bounds().getWidth()).max().orElseThrow();
+    var ratios =
+        circles.stream()
+            .map(c -> c.bounds().getWidth() / largest)
+            .sorted(java.util.Comparator.reverseOrder())
+            .toList();
+    double[] counts = {6, 5, 3, 2, 1};
+    for (int i = 0; i < counts.length; i++) {
+      assertThat(ratios.get(i)).isCloseTo(Math.sqrt(counts[i] / 6), within(0.01));
+    }
+    assertThat(circles)
+        .allMatch(c -> Math.abs(c.bounds().getWidth() - c.bounds().getHeight()) < 0.01);
+    assertThat(map.centres()).hasSize(regions.all().size());
+    // The counts are text, in the font the rest of the report uses.
+    assertThat(map.labels()).containsExactly("1", "2", "3", "5", "6");
+    assertThat(map.drawing().textsIn(map.frame()))
+        .allMatch(t -> t.font().contains("DejaVuSans"), "set in DejaVu Sans");
+    String text = pdfText(pdf);
+    assertThat(text)
+        .contains(messages.getMessage("reporting.map.legend.reach", null, Locale.ENGLISH))
+        .contains(messages.getMessage("reporting.map.legend.centre", null, Locale.ENGLISH))
+        .doesNotContain(messages.getMessage("reporting.map.legend.hidden", null, Locale.ENGLISH));
+    // The bars are drawn too: each filled share lies inside its track.
+    var tracks = map.drawing().fills(PdfCharts.TRACK, false);
+    var bars = map.drawing().fills(PdfCharts.ACCENT, false);
+    assertThat(bars).isNotEmpty();
+    assertThat(bars)
+        .allMatch(
+            b ->
+                tracks.stream()
+                    .anyMatch(t -> t.page() == b.page() && t.bounds().contains(b.bounds())));
+  }
+
+  @Test
+  void funderPdfMapNeitherLabelsNorSizesASmallCount() {
+    var web = new Http(baseUrl());
+    ReportWeb.signIn(web, baseUrl(), fx.funderOf(organiser, programme));
+    Locale ru = Locale.forLanguageTag("ru");
+    byte[] pdf = web.bytes("/funder/programmes/" + programme + "/report.pdf?lang=ru");
+    var map = PdfMap.of(pdf);
+
+    // All five regions on the map are "<5" or hidden (see the funder test above): five circles
+    // of one size, dashed on white, so that neither a label nor an area gives a count away.
+    var circles = map.circles();
+    assertThat(circles).hasSize(5);
+    assertThat(circles).allMatch(c -> c.rgb() == PdfDrawing.rgb(PdfCharts.HIDDEN));
+    double size = circles.get(0).bounds().getWidth();
+    assertThat(circles).allMatch(c -> Math.abs(c.bounds().getWidth() - size) < 0.01);
+    String hidden = messages.getMessage("reporting.hidden", null, ru);
+    // KZ-35, KZ-63, KZ-10 are "<5"; KZ-75 and KZ-71 are hidden so that they cannot be worked out.
+    assertThat(map.labels()).containsExactlyInAnyOrder("<5", "<5", "<5", hidden, hidden);
+    assertNoSmallNumbersOrPersonalData(String.join(" ", map.labels()), fixed);
+    assertThat(map.drawing().textsIn(map.frame()))
+        .allMatch(t -> t.font().contains("DejaVuSans"), "set in DejaVu Sans");
+    // The legend explains the dashed circles, in Russian, as real text.
+    String text = pdfText(pdf);
+    assertThat(text)
+        .contains(messages.getMessage("reporting.map.legend.hidden", null, ru))
+        .contains(messages.getMessage("reporting.map.legend.centre", null, ru))
+        .doesNotContain("Делегат")
+        .doesNotContain("@report.example");
+  }
+
+  static String pdfText(byte[] pdf) {
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      // Lines wrap where the page is full: compare words, not line breaks.
+      return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

@@ -1,0 +1,302 @@
+package org.lectern.reporting;
+
+import com.openhtmltopdf.css.constants.IdentValue;
+import com.openhtmltopdf.css.parser.FSRGBColor;
+import com.openhtmltopdf.css.value.FontSpecification;
+import com.openhtmltopdf.extend.FSObjectDrawer;
+import com.openhtmltopdf.extend.OutputDevice;
+import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
+import com.openhtmltopdf.render.FSFont;
+import com.openhtmltopdf.render.RenderingContext;
+import java.awt.BasicStroke;
+import java.awt.Shape;
+import java.awt.Stroke;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.lectern.reporting.ReportViews.MapView;
+import org.lectern.reporting.ReportViews.Marker;
+import org.w3c.dom.Element;
+
+/**
+ * The map and the bars of the PDF report, drawn as vector paths by openhtmltopdf itself: each
+ * {@code <object type="...">} of {@link ReportPdf}'s HTML is handed to one of these drawers, which
+ * fill and stroke shapes on the page and write labels through the renderer's own text path, so the
+ * labels are real text in the embedded DejaVu Sans (Cyrillic and Kazakh included).
+ *
+ * <p>The map has the same circles as the page ({@link RegionMap}: positions, radii, and the
+ * smallest circle for every hidden count), each labelled with its count as the table shows it
+ * ("&lt;5" or "hidden" in the funder view), over Natural Earth's outline of Kazakhstan.
+ */
+final class PdfCharts {
+
+  static final String MAP = "application/x-lectern-map";
+  static final String KEY = "application/x-lectern-map-key";
+  static final String BAR = "application/x-lectern-bar";
+
+  static final FSRGBColor INK = new FSRGBColor(0x1c, 0x24, 0x30);
+  static final FSRGBColor SEA = new FSRGBColor(0xee, 0xf3, 0xf8);
+  static final FSRGBColor LAND = new FSRGBColor(0xff, 0xff, 0xff);
+  static final FSRGBColor BORDER = new FSRGBColor(0x8a, 0x94, 0xa3);
+  static final FSRGBColor FRAME = new FSRGBColor(0xd5, 0xda, 0xe1);
+  static final FSRGBColor CENTRE = new FSRGBColor(0x8a, 0x94, 0xa3);
+  static final FSRGBColor ACCENT = new FSRGBColor(0x0b, 0x5c, 0xad);
+
+  /** The accent at about half strength on white, as the page's fill-opacity: .5 looks. */
+  static final FSRGBColor REACH = new FSRGBColor(0x85, 0xad, 0xd6);
+
+  static final FSRGBColor HIDDEN = LAND;
+  static final FSRGBColor TRACK = new FSRGBColor(0xf3, 0xf5, 0xf8);
+
+  static final String FAMILY = "Lectern Sans";
+  private static final float LABEL_PT = 7.5f;
+
+  private PdfCharts() {}
+
+  /** The drawers for one report: its map, the legend's symbols, and bars. */
+  static DefaultObjectDrawerFactory drawers(MapView map) {
+    var f = new DefaultObjectDrawerFactory();
+    f.registerDrawer(MAP, new MapDrawer(map, RegionMap.outline()));
+    f.registerDrawer(KEY, PdfCharts::key);
+    f.registerDrawer(BAR, PdfCharts::bar);
+    return f;
+  }
+
+  /** Map units (the SVG's viewBox) to the drawer's dots. */
+  record Frame(double x, double y, double scale) {
+    double x(double u) {
+      return x + u * scale;
+    }
+
+    double y(double u) {
+      return y + u * scale;
+    }
+  }
+
+  static final class MapDrawer implements FSObjectDrawer {
+
+    private final MapView map;
+    private final List<double[]> outline;
+
+    MapDrawer(MapView map, List<double[]> outline) {
+      this.map = map;
+      this.outline = outline;
+    }
+
+    @Override
+    public Map<Shape, String> drawObject(
+        Element e,
+        double x,
+        double y,
+        double width,
+        double height,
+        OutputDevice od,
+        RenderingContext ctx,
+        int dotsPerPixel) {
+      double pt = points(dotsPerPixel);
+      double scale = Math.min(width / map.width(), height / map.height());
+      var f = new Frame(x, y, scale);
+      Stroke before = od.getStroke();
+      var sea = new Rectangle2D.Double(x, y, map.width() * scale, map.height() * scale);
+      od.setColor(SEA);
+      od.fill(sea);
+      // Like the page's SVG, nothing shows outside the frame (a big circle on the northern
+      // border would otherwise spill over the text above).
+      od.pushClip(sea);
+
+      if (!outline.isEmpty()) {
+        var land = new Path2D.Double();
+        land.moveTo(f.x(outline.get(0)[0]), f.y(outline.get(0)[1]));
+        for (double[] p : outline.subList(1, outline.size())) {
+          land.lineTo(f.x(p[0]), f.y(p[1]));
+        }
+        land.closePath();
+        od.setColor(LAND);
+        od.fill(land);
+        od.setStroke(new BasicStroke((float) (0.6 * pt)));
+        od.setColor(BORDER);
+        od.draw(land);
+      }
+
+      od.setColor(CENTRE);
+      for (double[] c : map.centres()) {
+        od.fill(circle(f.x(c[0]), f.y(c[1]), 2 * scale));
+      }
+
+      // Markers come biggest first (RegionMap), so the small ones stay visible on top.
+      for (Marker m : map.markers()) {
+        var c = circle(f.x(m.x()), f.y(m.y()), m.r() * scale);
+        od.setColor(m.hidden() ? HIDDEN : REACH);
+        od.fill(c);
+        od.setStroke(m.hidden() ? dashed(pt) : new BasicStroke((float) (0.75 * pt)));
+        od.setColor(ACCENT);
+        od.draw(c);
+      }
+
+      FSFont font = font(ctx, LABEL_PT * pt);
+      od.setFont(font);
+      od.setColor(INK);
+      var placed = new ArrayList<Rectangle2D>();
+      var bounds = sea.getBounds2D();
+      // Labels of small circles first, so that they get the best places; big ones hold theirs.
+      var byRadius = new ArrayList<>(map.markers());
+      byRadius.sort((a, b) -> Double.compare(a.r(), b.r()));
+      for (Marker m : byRadius) {
+        label(od, ctx, font, pt, f.x(m.x()), f.y(m.y()), m.r() * scale, m.count(), placed, bounds);
+      }
+      od.popClip();
+      od.setStroke(new BasicStroke((float) (0.5 * pt)));
+      od.setColor(FRAME);
+      od.draw(sea);
+      od.setStroke(before);
+      return null;
+    }
+  }
+
+  /**
+   * A count inside its circle when it fits, otherwise beside it: right, left, above or below,
+   * whichever first clears the labels already placed and the frame.
+   */
+  private static void label(
+      OutputDevice od,
+      RenderingContext ctx,
+      FSFont font,
+      double pt,
+      double cx,
+      double cy,
+      double r,
+      String text,
+      List<Rectangle2D> placed,
+      Rectangle2D bounds) {
+    double w = ctx.getTextRenderer().getWidth(ctx.getFontContext(), font, text);
+    double h = LABEL_PT * pt * 0.75; // cap height of DejaVu Sans, near enough for digits
+    double gap = 1.5 * pt;
+    List<Rectangle2D> candidates = new ArrayList<>();
+    if (2 * r >= w + 2 * gap && 2 * r >= h + 2 * gap) {
+      candidates.add(new Rectangle2D.Double(cx - w / 2, cy - h / 2, w, h));
+    }
+    candidates.add(new Rectangle2D.Double(cx + r + gap, cy - h / 2, w, h));
+    candidates.add(new Rectangle2D.Double(cx - r - gap - w, cy - h / 2, w, h));
+    candidates.add(new Rectangle2D.Double(cx - w / 2, cy - r - gap - h, w, h));
+    candidates.add(new Rectangle2D.Double(cx - w / 2, cy + r + gap, w, h));
+    Rectangle2D chosen = candidates.get(0);
+    for (Rectangle2D c : candidates) {
+      if (bounds.contains(c) && placed.stream().noneMatch(p -> p.intersects(c))) {
+        chosen = c;
+        break;
+      }
+    }
+    placed.add(chosen);
+    ctx.getTextRenderer()
+        .drawString(od, text, (float) chosen.getX(), (float) (chosen.getY() + chosen.getHeight()));
+  }
+
+  /** One symbol of the legend: {@code data-kind} is reach, hidden or centre. */
+  private static Map<Shape, String> key(
+      Element e,
+      double x,
+      double y,
+      double width,
+      double height,
+      OutputDevice od,
+      RenderingContext ctx,
+      int dotsPerPixel) {
+    double pt = points(dotsPerPixel);
+    double cx = x + width / 2;
+    double cy = y + height / 2;
+    double r = Math.min(width, height) / 2 - 0.75 * pt;
+    Stroke before = od.getStroke();
+    od.pushClip(null); // a graphics state of its own
+    switch (e.getAttribute("data-kind")) {
+      case "centre" -> {
+        od.setColor(CENTRE);
+        od.fill(circle(cx, cy, 1.8 * pt));
+      }
+      case "hidden" -> {
+        var c = circle(cx, cy, r);
+        od.setColor(HIDDEN);
+        od.fill(c);
+        od.setStroke(dashed(pt));
+        od.setColor(ACCENT);
+        od.draw(c);
+      }
+      default -> {
+        var c = circle(cx, cy, r);
+        od.setColor(REACH);
+        od.fill(c);
+        od.setStroke(new BasicStroke((float) (0.75 * pt)));
+        od.setColor(ACCENT);
+        od.draw(c);
+      }
+    }
+    od.popClip();
+    od.setStroke(before);
+    return null;
+  }
+
+  /** A bar: the track, and the share ({@code data-percent}, 0–100) filled in the accent. */
+  private static Map<Shape, String> bar(
+      Element e,
+      double x,
+      double y,
+      double width,
+      double height,
+      OutputDevice od,
+      RenderingContext ctx,
+      int dotsPerPixel) {
+    double pt = points(dotsPerPixel);
+    int percent;
+    try {
+      percent = Math.max(0, Math.min(100, Integer.parseInt(e.getAttribute("data-percent"))));
+    } catch (NumberFormatException ex) {
+      percent = 0;
+    }
+    Stroke before = od.getStroke();
+    od.pushClip(null); // a graphics state of its own
+    var track = new Rectangle2D.Double(x, y, width, height);
+    od.setColor(TRACK);
+    od.fill(track);
+    if (percent > 0) {
+      od.setColor(ACCENT);
+      od.fill(new Rectangle2D.Double(x, y, width * percent / 100.0, height));
+    }
+    od.setStroke(new BasicStroke((float) (0.5 * pt)));
+    od.setColor(FRAME);
+    od.draw(track);
+    od.popClip();
+    od.setStroke(before);
+    return null;
+  }
+
+  private static Ellipse2D circle(double cx, double cy, double r) {
+    return new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r);
+  }
+
+  private static BasicStroke dashed(double pt) {
+    return new BasicStroke(
+        (float) (0.75 * pt),
+        BasicStroke.CAP_BUTT,
+        BasicStroke.JOIN_MITER,
+        10f,
+        new float[] {(float) (2 * pt), (float) (1.5 * pt)},
+        0f);
+  }
+
+  /** Dots per PDF point: a CSS pixel is 0.75 pt. */
+  private static double points(int dotsPerPixel) {
+    return dotsPerPixel / 0.75;
+  }
+
+  private static FSFont font(RenderingContext ctx, double size) {
+    var spec = new FontSpecification();
+    spec.families = new String[] {FAMILY};
+    spec.size = (float) size;
+    spec.fontWeight = IdentValue.NORMAL;
+    spec.fontStyle = IdentValue.NORMAL;
+    spec.variant = IdentValue.NORMAL;
+    return ctx.getFont(spec);
+  }
+}
