@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -179,16 +178,24 @@ class AttendanceResults {
       onlineFlags.add(wasOnline);
       roomFlags.add(wasInRoom);
     }
-    jdbc.sql("delete from attendance_result where session_id = :s").param("s", s.id()).update();
+    // Only what changed is written: a re-import that moves a few people rewrites a few rows.
     jdbc.sql(
             """
-                insert into attendance_result (session_id, registration_id, programme_id, minutes,
-                  percent, online, room)
-                select :s, x.r, :p, x.m, x.pct, x.o, x.rm
-                from unnest(:r::uuid[], :m::int[], :pct::int[], :o::boolean[], :rm::boolean[])
-                  as x(r, m, pct, o, rm)
-                join registration g on g.id = x.r and g.programme_id = :p
-                """)
+            with x as (
+              select * from unnest(:r::uuid[], :m::int[], :pct::int[], :o::boolean[],
+                :rm::boolean[]) as x(r, m, pct, o, rm)
+              where x.r in (select id from registration where programme_id = :p)),
+            gone as (
+              delete from attendance_result a where a.session_id = :s
+                and not exists (select 1 from x where x.r = a.registration_id))
+            insert into attendance_result as a (session_id, registration_id, programme_id, minutes,
+              percent, online, room)
+            select :s, x.r, :p, x.m, x.pct, x.o, x.rm from x
+            on conflict (session_id, registration_id) do update set minutes = excluded.minutes,
+              percent = excluded.percent, online = excluded.online, room = excluded.room
+            where (a.minutes, a.percent, a.online, a.room)
+              is distinct from (excluded.minutes, excluded.percent, excluded.online, excluded.room)
+            """)
         .param("s", s.id())
         .param("p", programmeId)
         .param("r", regs.toArray(UUID[]::new))
@@ -216,16 +223,21 @@ class AttendanceResults {
         .update();
   }
 
-  /** The rule applied to every registration with results in the published sessions, or credits. */
+  /**
+   * {@link CompletionRule#judge} for every registration with results in the published sessions or a
+   * credit, done by PostgreSQL over the stored rows: a session counts when its percent reaches the
+   * rule's minimum or it is credited; completed when the counted sessions reach the required number
+   * of a programme that has sessions. Only changed rows are written. ReportAttendanceIT checks the
+   * outcome against hand-worked figures.
+   */
   private void computeCompletion(UUID programmeId, CompletionRule rule) {
-    Map<UUID, List<CompletionRule.SessionResult>> results = new HashMap<>();
-    int[] sessions = {0};
-    jdbc.sql("select count(*) from session where programme_id = :p and status = 'PUBLISHED'")
-        .param("p", programmeId)
-        .query(Integer.class)
-        .optional()
-        .ifPresent(n -> sessions[0] = n);
-    Map<UUID, Set<UUID>> credited = new HashMap<>();
+    int sessions =
+        jdbc.sql("select count(*) from session where programme_id = :p and status = 'PUBLISHED'")
+            .param("p", programmeId)
+            .query(Integer.class)
+            .single();
+    List<UUID> creditRegs = new ArrayList<>();
+    List<UUID> creditSessions = new ArrayList<>();
     credits
         .orderedStream()
         .forEach(
@@ -233,73 +245,55 @@ class AttendanceResults {
                 c.creditedSessions(programmeId)
                     .forEach(
                         (reg, ss) ->
-                            credited.computeIfAbsent(reg, k -> new HashSet<>()).addAll(ss)));
+                            ss.forEach(
+                                sid -> {
+                                  creditRegs.add(reg);
+                                  creditSessions.add(sid);
+                                })));
     jdbc.sql(
             """
-            select r.registration_id, r.session_id, r.minutes, r.percent
-            from attendance_result r join session s on s.id = r.session_id
-            where r.programme_id = :p and s.status = 'PUBLISHED'
-            """)
-        .param("p", programmeId)
-        .query(
-            rs -> {
-              UUID reg = rs.getObject(1, UUID.class);
-              UUID sid = rs.getObject(2, UUID.class);
-              results
-                  .computeIfAbsent(reg, k -> new ArrayList<>())
-                  .add(
-                      new CompletionRule.SessionResult(
-                          sid,
-                          rs.getInt(3),
-                          rs.getInt(4),
-                          credited.getOrDefault(reg, Set.of()).contains(sid)));
-            });
-    credited.forEach(
-        (reg, ss) -> {
-          var list = results.computeIfAbsent(reg, k -> new ArrayList<>());
-          for (UUID sid : ss) {
-            if (list.stream().noneMatch(r -> r.sessionId().equals(sid))) {
-              list.add(new CompletionRule.SessionResult(sid, 0, 0, true));
-            }
-          }
-        });
-    int n = results.size();
-    UUID[] regs = new UUID[n];
-    Integer[] attended = new Integer[n];
-    Integer[] counted = new Integer[n];
-    Integer[] required = new Integer[n];
-    Long[] minutes = new Long[n];
-    Boolean[] done = new Boolean[n];
-    int i = 0;
-    for (var e : results.entrySet()) {
-      Completion c = rule.judge(e.getKey(), e.getValue(), sessions[0]);
-      regs[i] = e.getKey();
-      attended[i] = (int) e.getValue().stream().filter(r -> r.minutes() > 0).count();
-      counted[i] = c.sessionsAttended();
-      required[i] = c.sessionsRequired();
-      minutes[i] = c.minutes();
-      done[i] = c.completed();
-      i++;
-    }
-    jdbc.sql("delete from attendance_completion_result where programme_id = :p")
-        .param("p", programmeId)
-        .update();
-    jdbc.sql(
-            """
-            insert into attendance_completion_result (registration_id, programme_id,
+            with pub as (
+              select id from session where programme_id = :p and status = 'PUBLISHED'),
+            cr as (
+              select distinct reg, sid from unnest(:cr::uuid[], :cs::uuid[]) as x(reg, sid)
+              where sid in (select id from pub)
+                and reg in (select id from registration where programme_id = :p)),
+            res as (
+              select a.registration_id, a.session_id, a.minutes, a.percent
+              from attendance_result a where a.programme_id = :p
+                and a.session_id in (select id from pub)),
+            per as (
+              select coalesce(res.registration_id, cr.reg) as reg,
+                     count(*) filter (where coalesce(res.minutes, 0) > 0) as attended,
+                     count(*) filter (where coalesce(res.percent, 0) >= :min or cr.reg is not null)
+                       as counted,
+                     coalesce(sum(res.minutes), 0) as minutes
+              from res full join cr on cr.reg = res.registration_id and cr.sid = res.session_id
+              group by 1),
+            gone as (
+              delete from attendance_completion_result c where c.programme_id = :p
+                and not exists (select 1 from per where per.reg = c.registration_id))
+            insert into attendance_completion_result as c (registration_id, programme_id,
               sessions_attended, sessions_counted, sessions_required, minutes, completed)
-            select x.r, :p, x.a, x.c, x.q, x.m, x.d
-            from unnest(:r::uuid[], :a::int[], :c::int[], :q::int[], :m::bigint[], :d::boolean[])
-              as x(r, a, c, q, m, d)
-            join registration g on g.id = x.r and g.programme_id = :p
+            select reg, :p, attended, counted, :required, minutes,
+                   :sessions > 0 and counted >= :required
+            from per
+            on conflict (registration_id) do update set
+              sessions_attended = excluded.sessions_attended,
+              sessions_counted = excluded.sessions_counted,
+              sessions_required = excluded.sessions_required, minutes = excluded.minutes,
+              completed = excluded.completed
+            where (c.sessions_attended, c.sessions_counted, c.sessions_required, c.minutes,
+                   c.completed)
+              is distinct from (excluded.sessions_attended, excluded.sessions_counted,
+                   excluded.sessions_required, excluded.minutes, excluded.completed)
             """)
         .param("p", programmeId)
-        .param("r", regs)
-        .param("a", attended)
-        .param("c", counted)
-        .param("q", required)
-        .param("m", minutes)
-        .param("d", done)
+        .param("cr", creditRegs.toArray(UUID[]::new))
+        .param("cs", creditSessions.toArray(UUID[]::new))
+        .param("min", rule.minPercent())
+        .param("required", rule.required(sessions))
+        .param("sessions", sessions)
         .update();
   }
 

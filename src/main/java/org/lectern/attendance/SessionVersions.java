@@ -1,20 +1,24 @@
 package org.lectern.attendance;
 
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The version of a session's attendance: raised in the transaction of every change (an import, a
- * check-in), so {@link AttendanceResults} knows the stored results of that session are stale.
+ * check-in), so {@link AttendanceResults} knows the stored results of that session are stale, and
+ * {@link AttendanceChanged} is published for the background refresh.
  */
 @Repository
 class SessionVersions {
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
-  SessionVersions(JdbcClient jdbc) {
+  SessionVersions(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   void touch(UUID sessionId) {
@@ -25,5 +29,6 @@ class SessionVersions {
             """)
         .param("s", sessionId)
         .update();
+    events.publishEvent(new AttendanceChanged(sessionId));
   }
 }
