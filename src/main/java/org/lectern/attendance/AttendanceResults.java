@@ -261,7 +261,8 @@ class AttendanceResults {
             res as (
               select a.registration_id, a.session_id, a.minutes, a.percent
               from attendance_result a where a.programme_id = :p
-                and a.session_id in (select id from pub)),
+                and a.session_id in (select id from pub)
+                and a.registration_id in (select id from registration where programme_id = :p)),
             per as (
               select coalesce(res.registration_id, cr.reg) as reg,
                      count(*) filter (where coalesce(res.minutes, 0) > 0) as attended,

@@ -221,13 +221,33 @@ class ProgrammeDashboardBench {
     jdbc.sql(
             """
             insert into attendance_interval (participant_id, source, starts_at, ends_at)
-            select ap.id, case when j = 3 then 'ROOM' else 'ONLINE' end,
+            select ap.id, 'ONLINE',
                    s.starts_at + (j * 25 || ' minutes')::interval,
                    s.starts_at + ((j * 25 + 22) || ' minutes')::interval
             from attendance_participant ap join session s on s.id = ap.session_id
             cross join generate_series(0, 4) j
             where s.programme_id = :p and (j < 2 or (hashtext(ap.id::text) & 1) = 0)
             limit 1000000
+            """)
+        .param("p", p)
+        .update();
+    // One delegate in ten also checked in at the door of a session and stayed an hour.
+    jdbc.sql(
+            """
+            insert into attendance_checkin (nonce, session_id, registration_id, kind, at)
+            select gen_random_uuid(), ap.session_id, ap.registration_id, k.kind,
+                   s.starts_at + case k.kind when 'IN' then interval '0' else interval '60 minutes' end
+            from attendance_participant ap join session s on s.id = ap.session_id
+            cross join (values ('IN'), ('OUT')) k(kind)
+            where s.programme_id = :p and (hashtext(ap.id::text) & 15) < 2
+            """)
+        .param("p", p)
+        .update();
+    // Completed: at least 70 % of 3 of the 10 sessions (each delegate attends 4).
+    jdbc.sql(
+            """
+            insert into attendance_completion_rule (programme_id, min_percent, min_sessions, updated_at)
+            values (:p, 70, 3, now())
             """)
         .param("p", p)
         .update();
