@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.lectern.identity.LecternUser;
+import org.lectern.programme.ProgrammeService;
 import org.lectern.session.SessionService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,13 +27,16 @@ public class ProgrammeAttendance {
   private final CompletionRules rules;
   private final AttendanceResults results;
   private final JdbcClient jdbc;
+  private final ProgrammeService programmes;
 
   ProgrammeAttendance(
+      ProgrammeService programmes,
       SessionService sessions,
       RegistrationDirectory registrations,
       CompletionRules rules,
       AttendanceResults results,
       JdbcClient jdbc) {
+    this.programmes = programmes;
     this.sessions = sessions;
     this.registrations = registrations;
     this.rules = rules;
@@ -41,6 +46,13 @@ public class ProgrammeAttendance {
 
   public CompletionRule ruleOf(UUID programmeId) {
     return rules.of(programmeId);
+  }
+
+  /** Sets the programme's completion rule; only someone who manages the programme may. */
+  @Transactional
+  public void changeRule(LecternUser actor, UUID programmeId, CompletionRule rule) {
+    programmes.manageable(actor, programmeId);
+    rules.save(programmeId, rule);
   }
 
   /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,6 +48,7 @@ public class DemoData {
   private final ProgrammeService programmes;
   private final SessionService sessions;
   private final DemoDelegates delegates;
+  private final DemoAttendance attendance;
 
   DemoData(
       UserService users,
@@ -54,13 +56,15 @@ public class DemoData {
       SpeakerService speakers,
       ProgrammeService programmes,
       SessionService sessions,
-      DemoDelegates delegates) {
+      DemoDelegates delegates,
+      DemoAttendance attendance) {
     this.users = users;
     this.organisations = organisations;
     this.speakers = speakers;
     this.programmes = programmes;
     this.sessions = sessions;
     this.delegates = delegates;
+    this.attendance = attendance;
   }
 
   public boolean isEmpty() {
@@ -92,6 +96,8 @@ public class DemoData {
         organiser, programmeIds.get("almaty-training-2019"), DemoDelegates.IN_PERSON_2019, 2019);
     delegates.register(
         organiser, programmeIds.get("iccpr-webinars-2021"), DemoDelegates.ONLINE_2021, 2021);
+    attendance.record(
+        organiser, programmeIds.get("iccpr-webinars-2021"), ZoneId.of("Asia/Almaty"), 5, 2021);
     UUID funderId = users.create(FUNDER_EMAIL, "Demo Funder", FUNDER_PASSWORD, false);
     programmes.grant(
         organiser,
