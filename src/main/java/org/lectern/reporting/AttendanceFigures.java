@@ -12,7 +12,10 @@ import java.util.UUID;
  */
 public interface AttendanceFigures {
 
-  Optional<List<AttendanceSummary.SessionCount>> sessions(UUID programmeId);
+  Optional<Recorded> of(UUID programmeId);
+
+  /** Per-session counts and the completion rule they are judged by. */
+  record Recorded(List<AttendanceSummary.SessionCount> sessions, AttendanceSummary.Rule rule) {}
 
   AttendanceFigures NONE = programmeId -> Optional.empty();
 }

@@ -5,10 +5,10 @@ import java.util.UUID;
 
 /**
  * Attendance of a programme's confirmed delegates: how many attended at least one session, how many
- * completed it, and per-session counts.
+ * completed it (under {@code rule}), and per-session counts.
  */
 public record AttendanceSummary(
-    int attendedAtLeastOne, int completed, List<SessionCount> sessions) {
+    int attendedAtLeastOne, int completed, List<SessionCount> sessions, Rule rule) {
 
   public AttendanceSummary {
     sessions = List.copyOf(sessions);
@@ -16,4 +16,7 @@ public record AttendanceSummary(
 
   /** Delegates present in one session: in all, online and in the room (someone may be both). */
   public record SessionCount(UUID sessionId, int delegates, int online, int room) {}
+
+  /** Completed: at least {@code minPercent} % of {@code sessionsRequired} of {@code sessions}. */
+  public record Rule(int minPercent, int sessionsRequired, int sessions) {}
 }

@@ -41,6 +41,9 @@ final class Indicators {
     String noData();
 
     String number(Count c);
+
+    /** The completion rule, as a sentence or (short) as a qualifier of a figure. */
+    String rule(AttendanceSummary.Rule rule, boolean short_);
   }
 
   static List<Definition> definitions() {
@@ -89,7 +92,11 @@ final class Indicators {
         parts.add(l.heading(dim) + ": " + join(t, dim, l));
       }
     }
-    return new Filled(d, l.number(completed), String.join("; ", parts));
+    String value = l.number(completed);
+    if (r.completionRule() != null) {
+      value += " (" + l.rule(r.completionRule(), true) + ")";
+    }
+    return new Filled(d, value, String.join("; ", parts));
   }
 
   private static String join(Table t, String dim, Labels l) {

@@ -1,6 +1,5 @@
 package org.lectern.reporting;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.lectern.attendance.ProgrammeAttendance;
@@ -17,16 +16,21 @@ class ProgrammeAttendanceFigures implements AttendanceFigures {
   }
 
   @Override
-  public Optional<List<AttendanceSummary.SessionCount>> sessions(UUID programmeId) {
+  public Optional<Recorded> of(UUID programmeId) {
     return attendance
         .sessionFigures(programmeId)
         .map(
-            list ->
-                list.stream()
-                    .map(
-                        s ->
-                            new AttendanceSummary.SessionCount(
-                                s.sessionId(), s.delegates(), s.online(), s.room()))
-                    .toList());
+            list -> {
+              var rule = attendance.ruleOf(programmeId);
+              return new Recorded(
+                  list.stream()
+                      .map(
+                          s ->
+                              new AttendanceSummary.SessionCount(
+                                  s.sessionId(), s.delegates(), s.online(), s.room()))
+                      .toList(),
+                  new AttendanceSummary.Rule(
+                      rule.minPercent(), rule.required(list.size()), list.size()));
+            });
   }
 }

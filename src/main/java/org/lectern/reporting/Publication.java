@@ -48,6 +48,7 @@ final class Publication {
         outside,
         sessions(f, funder),
         attendance.isPresent(),
+        attendance.map(AttendanceSummary::rule).orElse(null),
         completed,
         f.learning().map(l -> learning(l, funder)).orElse(null));
   }

@@ -25,6 +25,7 @@ public record PublishedReport(
     Outside outside,
     List<SessionRow> sessions,
     boolean attendanceRecorded,
+    AttendanceSummary.Rule completionRule,
     Map<String, Table> completed,
     Learning learning) {
 

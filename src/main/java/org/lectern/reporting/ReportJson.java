@@ -36,7 +36,11 @@ record ReportJson(
   record OutsideJson(Count count, Double share, List<String> mainCentres, Boolean withheld) {}
 
   record AttendanceJson(
-      boolean recorded, Count attendedAtLeastOne, Count completed, List<SessionJson> sessions) {}
+      boolean recorded,
+      Count attendedAtLeastOne,
+      Count completed,
+      AttendanceSummary.Rule completionRule,
+      List<SessionJson> sessions) {}
 
   record SessionJson(
       String id, String startsAt, String mode, Count present, Count online, Count room) {}
@@ -70,6 +74,7 @@ record ReportJson(
             r.attendanceRecorded(),
             funnel.get("attended"),
             funnel.get("completed"),
+            r.completionRule(),
             r.sessions().stream()
                 .map(
                     s ->

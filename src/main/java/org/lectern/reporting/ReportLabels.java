@@ -47,6 +47,15 @@ final class ReportLabels implements Indicators.Labels {
   }
 
   @Override
+  public String rule(AttendanceSummary.Rule rule, boolean short_) {
+    return ui.t(
+        short_ ? "reporting.completionRule.short" : "reporting.completionRule",
+        rule.minPercent(),
+        rule.sessionsRequired(),
+        rule.sessions());
+  }
+
+  @Override
   public String noData() {
     return ui.t("reporting.noData");
   }

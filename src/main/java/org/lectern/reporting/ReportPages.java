@@ -59,6 +59,7 @@ class ReportPages {
         breakdowns,
         sessions(r, l, ui),
         r.attendanceRecorded(),
+        r.completionRule() == null ? null : l.rule(r.completionRule(), false),
         learning(r, l),
         indicators(r, l),
         l.number(r.funnel().get(2).count()));

@@ -79,12 +79,14 @@ public class ReportService {
   ProgrammeFigures figures(UUID programmeId) {
     Programme p = programmes.find(programmeId).orElseThrow();
     List<String> main = mainCentres(p.organisationId());
-    var sessionCounts = figures.attendance().sessions(programmeId);
-    var population = queries.population(programmeId, sessionCounts.isPresent());
+    var recorded = figures.attendance().of(programmeId);
+    var population = queries.population(programmeId, recorded.isPresent());
     Map<String, Breakdown> filled = filled(population.confirmed());
     Optional<AttendanceSummary> attendance =
-        sessionCounts.map(
-            s -> new AttendanceSummary(population.attended(), population.completed(), s));
+        recorded.map(
+            a ->
+                new AttendanceSummary(
+                    population.attended(), population.completed(), a.sessions(), a.rule()));
     Map<String, Breakdown> completed = new LinkedHashMap<>();
     if (attendance.isPresent()) {
       completed.putAll(filled(population.completedBy()));

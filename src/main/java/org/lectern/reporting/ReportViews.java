@@ -63,6 +63,7 @@ public final class ReportViews {
       List<TableView> breakdowns,
       List<SessionView> sessions,
       boolean attendanceRecorded,
+      String completionRule,
       List<Bar> learning,
       List<IndicatorView> indicators,
       String delegates) {}

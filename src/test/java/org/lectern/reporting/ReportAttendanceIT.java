@@ -108,6 +108,8 @@ class ReportAttendanceIT extends IntegrationTest {
     saveRule("75", "2");
     r = report();
     assertThat(r.at("/attendance/completed").asInt()).isEqualTo(2);
+    assertThat(r.at("/attendance/completionRule").toString())
+        .isEqualTo("{\"minPercent\":75,\"sessionsRequired\":2,\"sessions\":3}");
     assertThat(ReportIT.count(r.at("/completed/byGender"), "value", "female")).isEqualTo("2");
     assertThat(ReportIT.count(r.at("/completed/byGender"), "value", "male")).isEqualTo("absent");
     assertThat(ReportIT.count(r.at("/completed/byRegion"), "code", "KZ-75")).isEqualTo("1");
@@ -144,6 +146,7 @@ class ReportAttendanceIT extends IntegrationTest {
     sessions.unpublish(organiser, s3);
     r = report();
     assertThat(r.at("/attendance/completed").asInt()).isZero();
+    assertThat(r.at("/attendance/completionRule/sessions").asInt()).isEqualTo(2);
     assertThat(r.at("/attendance/attendedAtLeastOne").asInt()).isEqualTo(4);
 
     // The organiser's completion list reads the same stored results: every active delegate,
