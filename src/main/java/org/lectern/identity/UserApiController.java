@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.Map;
+import org.lectern.shared.database.Json;
 import org.lectern.shared.web.api.Idempotency;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,12 +41,12 @@ class UserApiController {
               + " e-mail with a set-password link is sent")
   ResponseEntity<?> create(
       @AuthenticationPrincipal LecternUser actor,
-      @RequestHeader(name = "Idempotency-Key", required = false) String key,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
       @Valid @RequestBody CreateUser body) {
     return idempotency.run(
         actor.id().toString(),
         key,
-        body,
+        Json.write(body),
         () -> {
           var id =
               users.createAccount(

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.lectern.identity.LecternUser;
+import org.lectern.shared.database.Json;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.web.api.Idempotency;
@@ -85,12 +86,12 @@ class ProgrammeApiController {
   @Operation(summary = "Create a programme (organiser); it starts as a draft")
   ResponseEntity<?> create(
       @AuthenticationPrincipal LecternUser user,
-      @RequestHeader(name = "Idempotency-Key", required = false) String key,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
       @Valid @RequestBody CreateProgramme body) {
     return idempotency.run(
         user.id().toString(),
         key,
-        body,
+        Json.write(body),
         () -> {
           List<String> langs = body.languages() == null ? List.of() : body.languages();
           String main = langs.isEmpty() ? "en" : langs.get(0);

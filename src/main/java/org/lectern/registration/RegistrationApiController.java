@@ -3,6 +3,7 @@ package org.lectern.registration;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,13 +11,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.lectern.identity.LecternUser;
 import org.lectern.shared.database.Json;
-import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.InvalidInputException;
+import org.lectern.shared.web.api.Idempotency;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,21 +33,18 @@ class RegistrationApiController {
 
   private final RegistrationService service;
   private final RegistrationOffice office;
-  private final IdempotencyRecords idempotency;
+  private final Idempotency idempotency;
   private final RateLimits rateLimits;
-  private final TransactionTemplate tx;
 
   RegistrationApiController(
       RegistrationService service,
       RegistrationOffice office,
-      IdempotencyRecords idempotency,
-      RateLimits rateLimits,
-      TransactionTemplate tx) {
+      Idempotency idempotency,
+      RateLimits rateLimits) {
     this.service = service;
     this.office = office;
     this.idempotency = idempotency;
     this.rateLimits = rateLimits;
-    this.tx = tx;
   }
 
   /** The request body; values as in API.md. {@code answers}: question id → text or list. */
@@ -126,10 +123,10 @@ class RegistrationApiController {
 
   @PostMapping("/api/v1/programmes/{id}/registrations")
   @Operation(summary = "Register someone; the same e-mail again answers 200 with the existing one")
-  ResponseEntity<String> create(
+  ResponseEntity<?> create(
       @PathVariable UUID id,
       @RequestBody RegistrationBody body,
-      @RequestHeader(name = "Idempotency-Key", required = false) String key,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
       @AuthenticationPrincipal LecternUser actor,
       HttpServletRequest http) {
     if (body == null) {
@@ -138,39 +135,26 @@ class RegistrationApiController {
     if (actor == null) {
       rateLimits.check(http.getRemoteAddr(), body.email());
     }
-    String userKey = actor == null ? "anonymous" : actor.id().toString();
-    String hash = IdempotencyRecords.hash(id + " " + Json.write(body));
-    return tx.execute(
-        status -> {
-          if (key != null && !key.isBlank()) {
-            var stored = idempotency.claim(userKey, key.strip(), hash);
-            if (stored.isPresent()) {
-              if (!stored.get().requestHash().equals(hash)) {
-                throw new ConflictException("registration.idempotencyKeyReused");
-              }
-              return answer(stored.get().status(), stored.get().body(), stored.get().location());
-            }
-          }
+    return idempotency.run(
+        actor == null ? "anonymous" : actor.id().toString(),
+        key,
+        id + " " + Json.write(body),
+        () -> {
           var r = service.register(id, body.toRequest(), actor);
           var reg = r.registration();
+          // Written here, not by Spring, so a confirmed registration keeps its
+          // "waitlistPosition": null as before.
           String json =
               Json.write(
                   new Created(reg.id().toString(), reg.status().name(), r.waitlistPosition()));
-          int code = r.created() ? 201 : 200;
-          String location = "/api/v1/registrations/" + reg.id();
-          if (key != null && !key.isBlank()) {
-            idempotency.complete(userKey, key.strip(), code, json, location);
+          var answer =
+              ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                  .contentType(MediaType.APPLICATION_JSON);
+          if (r.created()) {
+            answer.location(URI.create("/api/v1/registrations/" + reg.id()));
           }
-          return answer(code, json, location);
+          return answer.body(json);
         });
-  }
-
-  private static ResponseEntity<String> answer(int status, String body, String location) {
-    var b = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
-    if (status == 201 && location != null) {
-      b.header("Location", location);
-    }
-    return b.body(body);
   }
 
   @GetMapping("/api/v1/programmes/{id}/registrations")

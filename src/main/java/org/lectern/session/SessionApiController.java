@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeService;
+import org.lectern.shared.database.Json;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.web.api.Idempotency;
@@ -74,14 +75,14 @@ class SessionApiController {
   ResponseEntity<?> create(
       @AuthenticationPrincipal LecternUser user,
       @PathVariable String id,
-      @RequestHeader(name = "Idempotency-Key", required = false) String key,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
       @Valid @RequestBody CreateSession body) {
     UUID programmeId = uuid(id);
     Programme p = programmes.manageable(user, programmeId);
     return idempotency.run(
         user.id().toString() + ":" + programmeId,
         key,
-        body,
+        Json.write(body),
         () -> {
           var problems = new InvalidInputException.Collector();
           Instant starts = instant(body.startsAt(), "startsAt", problems);

@@ -6,7 +6,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lectern.identity.ApiTokenService;
@@ -72,8 +78,60 @@ class RegistrationApiIT extends IntegrationTest {
     assertThat(a.statusCode()).isEqualTo(201);
     assertThat(b.statusCode()).isEqualTo(201); // replayed, not "200 existing"
     assertThat(b.body()).isEqualTo(a.body());
+    assertThat(b.headers().firstValue("Location")).isEqualTo(a.headers().firstValue("Location"));
+    assertThat(b.headers().firstValue("Idempotent-Replayed")).contains("true");
+    // The same key with another body: 422 on the Idempotency-Key field, as for every other POST
+    // (this endpoint answered 409 registration.idempotencyKeyReused before the implementations
+    // were merged).
     var other = post(p, "{\"email\":\"other@example.kz\",\"fullName\":\"Other\"}", key, null);
-    assertThat(other.statusCode()).isEqualTo(409);
+    assertThat(other.statusCode()).isEqualTo(422);
+    JsonNode error = JSON.readTree(other.body()).get("errors").get(0);
+    assertThat(error.get("field").asString()).isEqualTo("Idempotency-Key");
+    assertThat(error.get("code").asString()).isEqualTo("idempotency.mismatch");
+    assertThat(fx.count(p)).isEqualTo(1);
+    // The key is the caller's, not the programme's: the same body for another programme differs.
+    UUID q = fx.programme(org, 10, true, false);
+    assertThat(post(q, json, key, null).statusCode()).isEqualTo(422);
+    assertThat(fx.count(q)).isZero();
+  }
+
+  @Test
+  void concurrentPostsWithOneKeyRegisterOnceAndAllGetTheFirstAnswer() throws Exception {
+    UUID p = fx.programme(org, 10, true, false);
+    String json = "{\"email\":\"together@example.kz\",\"fullName\":\"Together\"}";
+    String key = UUID.randomUUID().toString();
+    int n = 5;
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    List<HttpResponse<String>> answers = new ArrayList<>();
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  // As the organiser: anonymous posts would meet the per-address rate limit.
+                  return send(
+                      HttpRequest.newBuilder(uri("/api/v1/programmes/" + p + "/registrations"))
+                          .header("Authorization", "Bearer " + token)
+                          .header("Content-Type", "application/json")
+                          .header("Idempotency-Key", key)
+                          .POST(HttpRequest.BodyPublishers.ofString(json)));
+                }));
+      }
+      start.countDown();
+      for (var f : futures) {
+        answers.add(f.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(answers).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(201));
+    assertThat(answers).extracting(HttpResponse::body).containsOnly(answers.get(0).body());
+    assertThat(answers)
+        .filteredOn(r -> r.headers().firstValue("Idempotent-Replayed").isEmpty())
+        .hasSize(1);
     assertThat(fx.count(p)).isEqualTo(1);
   }
 
