@@ -8,6 +8,7 @@ import org.lectern.reference.Regions;
 import org.lectern.reporting.PublishedReport.Table;
 import org.lectern.reporting.ReportViews.Bar;
 import org.lectern.reporting.ReportViews.IndicatorView;
+import org.lectern.reporting.ReportViews.Labels;
 import org.lectern.reporting.ReportViews.MapView;
 import org.lectern.reporting.ReportViews.OutsideView;
 import org.lectern.reporting.ReportViews.ReportPage;
@@ -74,6 +75,12 @@ class ReportPages {
         RegionMap.HEIGHT,
         markers,
         RegionMap.centres(regions),
+        RegionMap.outlinePath(),
+        new Labels("wide", RegionMap.LABEL_SIZE, RegionMap.labels(markers, RegionMap.LABEL_SIZE)),
+        new Labels(
+            "narrow",
+            RegionMap.NARROW_LABEL_SIZE,
+            RegionMap.labels(markers, RegionMap.NARROW_LABEL_SIZE)),
         l.plural("reporting.map.description", markers.size()));
   }
 

@@ -158,13 +158,15 @@ final class ReportPdf {
         .append("\"></object>");
     h.append("<p class=\"legend\">");
     key(h, "reach", ui.t("reporting.map.legend.reach"));
-    if (m.markers().stream().anyMatch(ReportViews.Marker::hidden)) {
+    if (m.anyHidden()) {
       key(h, "hidden", ui.t("reporting.map.legend.hidden"));
     }
     key(h, "centre", ui.t("reporting.map.legend.centre"));
-    h.append("</p><p class=\"caption\">")
-        .append(e(ui.t("reporting.map.caption")))
-        .append("</p></div>");
+    h.append("</p><p class=\"caption\">");
+    if (m.anyHidden()) {
+      h.append(e(ui.t("reporting.map.hiddenNote"))).append(' ');
+    }
+    h.append(e(ui.t("reporting.map.caption"))).append("</p></div>");
   }
 
   private static void key(StringBuilder h, String kind, String text) {

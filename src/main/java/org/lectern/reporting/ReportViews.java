@@ -28,8 +28,35 @@ public final class ReportViews {
       String count,
       boolean hidden) {}
 
+  /**
+   * A count written on the map: the text as on the marker, its baseline point in map units, the SVG
+   * text-anchor (start, middle or end) and whether it sits inside its circle.
+   */
+  public record Label(String text, double x, double y, String anchor, boolean inside) {}
+
+  /** The counts placed for one size of type (in map units): "wide" or "narrow". */
+  public record Labels(String kind, double size, List<Label> all) {}
+
+  /**
+   * The map: its size in map units, the circles (biggest first), the regional centres, the
+   * country's outline as an SVG path, the counts written on it (placed for a wide map and, in
+   * bigger type, for a narrow one) and the description for its text alternative.
+   */
   public record MapView(
-      int width, int height, List<Marker> markers, List<double[]> centres, String description) {}
+      int width,
+      int height,
+      List<Marker> markers,
+      List<double[]> centres,
+      String outline,
+      Labels labels,
+      Labels narrowLabels,
+      String description) {
+
+    /** Whether any circle stands for a count shown as "&lt;5" or hidden (drawn dashed). */
+    public boolean anyHidden() {
+      return markers.stream().anyMatch(Marker::hidden);
+    }
+  }
 
   public record OutsideView(
       String count, String share, String mainCentres, boolean withheld, String sentence) {}

@@ -341,6 +341,203 @@ class ReportIT extends IntegrationTest {
         .doesNotContain("@report.example");
   }
 
+  /** The map of the report page: its SVG, read as XML, and the figure around it. */
+  record PageMap(org.w3c.dom.Element svg, String figure) {
+
+    static PageMap of(String html) {
+      int start = html.indexOf("<figure class=\"map\">");
+      assertThat(start).as("a map on the page").isNotNegative();
+      String figure = html.substring(start, html.indexOf("</figure>", start));
+      String svg = figure.substring(figure.indexOf("<svg"), figure.indexOf("</svg>") + 6);
+      try {
+        var f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        var doc =
+            f.newDocumentBuilder()
+                .parse(
+                    new java.io.ByteArrayInputStream(
+                        svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return new PageMap(doc.getDocumentElement(), figure);
+      } catch (Exception e) {
+        throw new AssertionError("the map's SVG is not well-formed: " + svg, e);
+      }
+    }
+
+    List<org.w3c.dom.Element> all(String tag) {
+      var nodes = svg.getElementsByTagName(tag);
+      List<org.w3c.dom.Element> out = new ArrayList<>();
+      for (int i = 0; i < nodes.getLength(); i++) {
+        out.add((org.w3c.dom.Element) nodes.item(i));
+      }
+      return out;
+    }
+
+    List<org.w3c.dom.Element> circles(String cls) {
+      return all("circle").stream().filter(c -> c.getAttribute("class").equals(cls)).toList();
+    }
+
+    /** The counts written for a wide map, or for a narrow one (in bigger type). */
+    List<String> texts(String set) {
+      return all("text").stream()
+          .filter(
+              t ->
+                  ((org.w3c.dom.Element) t.getParentNode())
+                      .getAttribute("class")
+                      .equals("counts " + set))
+          .map(org.w3c.dom.Element::getTextContent)
+          .sorted()
+          .toList();
+    }
+
+    List<String> texts() {
+      return all("text").stream().map(org.w3c.dom.Element::getTextContent).sorted().toList();
+    }
+
+    /** The titles of the circles (the map's own title aside). */
+    List<String> titles() {
+      return all("title").stream()
+          .filter(t -> t.getParentNode().getNodeName().equals("circle"))
+          .map(org.w3c.dom.Element::getTextContent)
+          .toList();
+    }
+
+    java.awt.geom.Path2D outline() {
+      List<org.w3c.dom.Element> paths =
+          all("path").stream().filter(p -> p.getAttribute("class").equals("land")).toList();
+      assertThat(paths).as("one outline").hasSize(1);
+      String d = paths.get(0).getAttribute("d");
+      assertThat(d).startsWith("M").endsWith("Z");
+      var path = new java.awt.geom.Path2D.Double();
+      Matcher m = Pattern.compile("([ML])([0-9.]+) ([0-9.]+)").matcher(d);
+      int points = 0;
+      while (m.find()) {
+        double x = Double.parseDouble(m.group(2));
+        double y = Double.parseDouble(m.group(3));
+        if (m.group(1).equals("M")) {
+          path.moveTo(x, y);
+        } else {
+          path.lineTo(x, y);
+        }
+        points++;
+      }
+      assertThat(points).as("points of the outline").isGreaterThan(100);
+      path.closePath();
+      return path;
+    }
+
+    static double num(org.w3c.dom.Element e, String attribute) {
+      return Double.parseDouble(e.getAttribute(attribute));
+    }
+  }
+
+  @Test
+  void organiserPageMapDrawsTheOutlineAndALabelledCirclePerRegionOnIt() {
+    var web = new Http(baseUrl());
+    ReportWeb.signIn(web, baseUrl(), organiser);
+    var page = web.get("/admin/programmes/" + programme + "/report?lang=en");
+    assertThat(page.status()).isEqualTo(200);
+    var map = PageMap.of(page.body());
+
+    assertThat(map.svg().getAttribute("viewBox"))
+        .isEqualTo("0 0 " + RegionMap.WIDTH + " " + RegionMap.HEIGHT);
+    assertThat(map.svg().getAttribute("role")).isEqualTo("img");
+    assertThat(map.svg().hasAttribute("width")).as("sized by CSS, width 100%").isFalse();
+    var outline = map.outline();
+    // The outline is Natural Earth's, in the circles' projection: the page draws what RegionMap
+    // projects, and every regional centre lies on the land (Aktau, on the coast, within a few
+    // units of the simplified shore).
+    assertThat(map.all("path").get(0).getAttribute("d")).isEqualTo(RegionMap.outlinePath());
+    var centres = map.circles("centre");
+    assertThat(centres).hasSize(regions.all().size());
+    assertThat(centres)
+        .allMatch(
+            c -> outline.intersects(PageMap.num(c, "cx") - 4, PageMap.num(c, "cy") - 4, 8, 8));
+    assertThat(
+            centres.stream()
+                .filter(c -> outline.contains(PageMap.num(c, "cx"), PageMap.num(c, "cy")))
+                .count())
+        .isGreaterThanOrEqualTo(regions.all().size() - 1);
+
+    // KZ-75 6, KZ-71 5, KZ-35 3, KZ-63 2, KZ-10 1; "OTHER" and "unknown" have no place on the map.
+    var circles = map.circles("reach");
+    assertThat(circles).hasSize(5);
+    assertThat(map.circles("reach hidden")).isEmpty();
+    for (String code : List.of("KZ-75", "KZ-71", "KZ-35", "KZ-63", "KZ-10")) {
+      var r = regions.find(code).orElseThrow();
+      assertThat(circles)
+          .as(code)
+          .anyMatch(
+              c ->
+                  PageMap.num(c, "cx") == RegionMap.x(r.lon())
+                      && PageMap.num(c, "cy") == RegionMap.y(r.lat()));
+    }
+    double largest = circles.stream().mapToDouble(c -> PageMap.num(c, "r")).max().orElseThrow();
+    assertThat(largest).isEqualTo(RegionMap.MAX_RADIUS);
+    assertThat(map.titles())
+        .containsExactlyInAnyOrder(
+            regions.find("KZ-75").orElseThrow().name("en") + ": 6",
+            regions.find("KZ-71").orElseThrow().name("en") + ": 5",
+            regions.find("KZ-35").orElseThrow().name("en") + ": 3",
+            regions.find("KZ-63").orElseThrow().name("en") + ": 2",
+            regions.find("KZ-10").orElseThrow().name("en") + ": 1");
+    // Each count is written as text on the map, for a wide map and a narrow one, in the frame.
+    assertThat(map.texts("wide")).containsExactly("1", "2", "3", "5", "6");
+    assertThat(map.texts("narrow")).containsExactly("1", "2", "3", "5", "6");
+    assertThat(map.all("text"))
+        .allMatch(
+            t ->
+                PageMap.num(t, "x") > 0
+                    && PageMap.num(t, "x") < RegionMap.WIDTH
+                    && PageMap.num(t, "y") > 0
+                    && PageMap.num(t, "y") <= RegionMap.HEIGHT);
+    // Exact figures: no dashed circles, so neither their legend entry nor their note.
+    assertThat(map.figure())
+        .contains(messages.getMessage("reporting.map.legend.reach", null, Locale.ENGLISH))
+        .contains(messages.getMessage("reporting.map.legend.centre", null, Locale.ENGLISH))
+        .doesNotContain(messages.getMessage("reporting.map.hiddenNote", null, Locale.ENGLISH))
+        .doesNotContain("class=\"reach hidden\"");
+    // Nothing from another origin, no script.
+    assertThat(map.figure())
+        .doesNotContain("<script")
+        .doesNotContain("http")
+        .doesNotContain("<image");
+  }
+
+  @Test
+  void funderPageMapNeitherWritesNorSizesASmallCount() {
+    var web = new Http(baseUrl());
+    ReportWeb.signIn(web, baseUrl(), fx.funderOf(organiser, programme));
+    Locale ru = Locale.forLanguageTag("ru");
+    var page = web.get("/funder/programmes/" + programme + "?lang=ru");
+    assertThat(page.status()).isEqualTo(200);
+    var map = PageMap.of(page.body());
+
+    map.outline();
+    // All five regions on the map are "<5" or hidden: one size, dashed, labelled as in the table.
+    var circles = map.circles("reach hidden");
+    assertThat(circles).hasSize(5);
+    assertThat(map.circles("reach")).isEmpty();
+    assertThat(circles.stream().map(c -> c.getAttribute("r")).distinct()).hasSize(1);
+    String hidden = messages.getMessage("reporting.hidden", null, ru);
+    assertThat(map.texts()).isSubsetOf("<5", hidden);
+    assertThat(map.texts("wide")).hasSize(5);
+    assertThat(map.titles())
+        .hasSize(5)
+        .contains(regions.find("KZ-71").orElseThrow().name("ru") + ": " + hidden)
+        .contains(regions.find("KZ-10").orElseThrow().name("ru") + ": <5");
+    assertNoSmallNumbersOrPersonalData(
+        String.join(" ", map.texts()) + " " + String.join(" ", map.titles()), fixed);
+    // The legend and the caption say what a dashed circle stands for, hidden cells included.
+    assertThat(map.figure())
+        .contains(escaped(messages.getMessage("reporting.map.legend.hidden", null, ru)))
+        .contains(escaped(messages.getMessage("reporting.map.hiddenNote", null, ru)));
+  }
+
+  /** Text as the templates escape it. */
+  static String escaped(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
   static String pdfText(byte[] pdf) {
     try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
       // Lines wrap where the page is full: compare words, not line breaks.
