@@ -231,7 +231,7 @@ class ProgrammeDashboardBench {
             """)
         .param("p", p)
         .update();
-    // One delegate in ten also checked in at the door of a session and stayed an hour.
+    // One participant row in eight also checked in at the door and stayed an hour.
     jdbc.sql(
             """
             insert into attendance_checkin (nonce, session_id, registration_id, kind, at)
