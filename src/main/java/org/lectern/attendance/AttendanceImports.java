@@ -1,10 +1,7 @@
 package org.lectern.attendance;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +13,7 @@ import org.lectern.programme.ProgrammeService;
 import org.lectern.session.Session;
 import org.lectern.session.SessionService;
 import org.lectern.shared.crypto.PersonalDataCipher;
+import org.lectern.shared.crypto.Sha256;
 import org.lectern.shared.error.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -212,10 +210,6 @@ public class AttendanceImports {
   }
 
   static String hash(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(content);
   }
 }

@@ -1,7 +1,5 @@
 package org.lectern.identity;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -9,6 +7,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import org.lectern.shared.crypto.Sha256;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,11 +80,6 @@ public class UserInvitations {
   }
 
   private static byte[] digest(String token) {
-    try {
-      return MessageDigest.getInstance("SHA-256")
-          .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.bytes(token);
   }
 }

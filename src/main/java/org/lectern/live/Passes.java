@@ -1,12 +1,11 @@
 package org.lectern.live;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.lectern.shared.crypto.Sha256;
 
 /** Room passes (stored only as digests) and voter keys (salted with the room's own salt). */
 final class Passes {
@@ -21,13 +20,7 @@ final class Passes {
   }
 
   static String digest(String pass) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(pass.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(pass);
   }
 
   /**

@@ -1,15 +1,12 @@
 package org.lectern.notification;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.lectern.shared.crypto.PersonalDataCipher;
+import org.lectern.shared.crypto.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -127,12 +124,6 @@ class DelegateDirectory {
   }
 
   static String hash(String secret) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(secret);
   }
 }

@@ -1,11 +1,8 @@
 package org.lectern.shared.web.api;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.lectern.shared.crypto.Sha256;
 import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.InvalidInputException;
 import org.springframework.http.HttpHeaders;
@@ -189,13 +186,6 @@ public class Idempotency {
   }
 
   private static String hash(String request) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(request.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(request);
   }
 }
