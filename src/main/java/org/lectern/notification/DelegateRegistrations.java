@@ -20,6 +20,9 @@ public interface DelegateRegistrations {
 
   Optional<DelegateContact> contactOf(UUID registrationId);
 
+  /** The organiser's message to a declined delegate, if any. */
+  Optional<String> decisionMessageOf(UUID registrationId);
+
   /** Contacts of the confirmed registrations of a programme (reminders, announcements). */
   List<DelegateContact> confirmedOf(UUID programmeId);
 }

@@ -36,6 +36,11 @@ class RegistrationDirectory implements DelegateRegistrations {
   }
 
   @Override
+  public Optional<String> decisionMessageOf(UUID registrationId) {
+    return registrations.decisionMessageOf(registrationId);
+  }
+
+  @Override
   public Optional<DelegateContact> contactOf(UUID registrationId) {
     return registrations.contactOf(registrationId).map(RegistrationDirectory::contact);
   }

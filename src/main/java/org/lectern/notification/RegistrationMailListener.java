@@ -56,7 +56,11 @@ class RegistrationMailListener {
 
   @ApplicationModuleListener
   void on(RegistrationDeclined e) {
-    send(RegistrationMailKind.DECLINED, e.registrationId(), e.message());
+    // The message is read here, not carried by the event: events are stored in clear.
+    send(
+        RegistrationMailKind.DECLINED,
+        e.registrationId(),
+        directory.decisionMessageOf(e.registrationId()).orElse(null));
   }
 
   @ApplicationModuleListener

@@ -148,7 +148,7 @@ class Enrolment {
     Registration r = fresh(loaded).decline(message, clock);
     saveOrFail(r);
     rooms.release(r.id(), false);
-    events.publishEvent(new RegistrationDeclined(r.id(), r.programmeId(), message));
+    events.publishEvent(new RegistrationDeclined(r.id(), r.programmeId()));
     return r;
   }
 
@@ -220,7 +220,7 @@ class Enrolment {
       case CONFIRMED -> new RegistrationConfirmed(r.id(), r.programmeId());
       case WAITLISTED -> new RegistrationWaitlisted(r.id(), r.programmeId());
       case PENDING -> new RegistrationPending(r.id(), r.programmeId());
-      case DECLINED -> new RegistrationDeclined(r.id(), r.programmeId(), r.decisionMessage());
+      case DECLINED -> new RegistrationDeclined(r.id(), r.programmeId());
       case CANCELLED -> new RegistrationCancelled(r.id(), r.programmeId());
     };
   }

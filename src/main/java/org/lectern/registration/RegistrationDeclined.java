@@ -3,4 +3,4 @@ package org.lectern.registration;
 import java.util.UUID;
 
 /** The organiser declined; {@code message} is their note to the delegate (may be empty). */
-public record RegistrationDeclined(UUID registrationId, UUID programmeId, String message) {}
+public record RegistrationDeclined(UUID registrationId, UUID programmeId) {}

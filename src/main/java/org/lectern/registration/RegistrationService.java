@@ -174,6 +174,11 @@ public class RegistrationService {
                     accessToken(r.id())));
   }
 
+  /** The organiser's message to a declined delegate, decrypted; for the decline e-mail. */
+  public Optional<String> decisionMessageOf(UUID registrationId) {
+    return registrations.find(registrationId).map(Registration::decisionMessage);
+  }
+
   /** Contacts of everyone confirmed on a programme, decrypted (reminders, announcements). */
   public List<DelegateContact> confirmedContactsOf(UUID programmeId) {
     return registrations

@@ -145,8 +145,22 @@ class RegistrationCapacityIT extends IntegrationTest {
         .isEqualTo(RegistrationStatus.CONFIRMED);
     assertThat(office.approve(organiser, b.registration().id()).status())
         .isEqualTo(RegistrationStatus.WAITLISTED);
-    assertThat(office.decline(organiser, b.registration().id(), "Sorry").status())
+    String why = "Мест нет, приходите в марте";
+    assertThat(office.decline(organiser, b.registration().id(), why).status())
         .isEqualTo(RegistrationStatus.DECLINED);
+    // The organiser's words are personal data: encrypted in the registration, and not copied in
+    // clear into the event registry (the decline e-mail reads them from the registration).
+    assertThat(
+            jdbc.sql("select count(*) from event_publication where event_type like '%Declined'")
+                .query(Integer.class)
+                .single())
+        .isPositive();
+    assertThat(
+            jdbc.sql("select count(*) from event_publication where serialized_event like :w")
+                .param("w", "%" + why + "%")
+                .query(Integer.class)
+                .single())
+        .isZero();
   }
 
   @Test
