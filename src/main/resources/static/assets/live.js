@@ -7,6 +7,9 @@
   var status = document.getElementById("live-status");
   var lastId = root.getAttribute("data-live-after") || "0";
   var timer = null, pollTimer = null, source = null, failures = 0, busy = false;
+  // The server says over how long the room's pages should spread their re-reads (grows with the
+  // audience); every re-read brings the current figure.
+  var spread = parseInt(root.getAttribute("data-live-spread"), 10) || 600;
 
   function say(text) { if (status) { status.textContent = text; } }
 
@@ -20,6 +23,9 @@
         busy = false;
         if (!html) { return; }
         var doc = new DOMParser().parseFromString(html, "text/html");
+        var next = doc.getElementById("live");
+        var s = next && parseInt(next.getAttribute("data-live-spread"), 10);
+        if (s > 0) { spread = s; }
         document.querySelectorAll("[data-live-region]").forEach(function (el) {
           var fresh = doc.getElementById(el.id);
           if (fresh && fresh.innerHTML !== el.innerHTML) {
@@ -32,9 +38,9 @@
       .catch(function () { busy = false; });
   }
 
-  // Many clients get the same event at once: spread their re-reads a little.
+  // Many clients get the same event at once: spread their re-reads; events meanwhile share one.
   function schedule() {
-    if (!timer) { timer = setTimeout(refresh, 150 + Math.floor(Math.random() * 600)); }
+    if (!timer) { timer = setTimeout(refresh, 150 + Math.floor(Math.random() * spread)); }
   }
 
   function poll() {

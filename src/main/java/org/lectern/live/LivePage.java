@@ -27,6 +27,7 @@ public record LivePage(
     QuestionView spotlight,
     PollView spotlightPoll,
     long lastEventId,
+    long spreadMillis,
     String joinUrl,
     String joinSvg,
     String draft,

@@ -17,6 +17,7 @@ class LivePages {
   private final RoomSettings settings;
   private final LiveWindow window;
   private final EventLog events;
+  private final LiveStream stream;
 
   LivePages(
       QuestionDesk questions,
@@ -24,7 +25,9 @@ class LivePages {
       Floor floor,
       RoomSettings settings,
       LiveWindow window,
-      EventLog events) {
+      EventLog events,
+      LiveStream stream) {
+    this.stream = stream;
     this.questions = questions;
     this.polls = polls;
     this.floor = floor;
@@ -125,6 +128,7 @@ class LivePages {
         spot,
         spotPoll,
         last,
+        stream.spreadMillis(id),
         v.moderator() ? joinUrl + room.joinKey() : null,
         v.moderator() ? JoinCode.svg(joinUrl + room.joinKey(), ui.t("live.projector.qr")) : null,
         draft,

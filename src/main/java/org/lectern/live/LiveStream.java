@@ -111,6 +111,26 @@ class LiveStream implements org.springframework.context.SmartLifecycle {
     return rooms.values().stream().mapToInt(Set::size).sum();
   }
 
+  /** Open streams of one room on this node. */
+  int subscribers(UUID sessionId) {
+    Set<Subscriber> subs = rooms.get(sessionId);
+    return subs == null ? 0 : subs.size();
+  }
+
+  /**
+   * Over how many milliseconds the open pages of a room spread their re-reads after an event: all
+   * of them at once would make one vote cost thousands of page renders in the same second. About
+   * 400 re-reads a second per node at most, never under 0.6 s (a small room feels instant) nor over
+   * 15 s (the projector must still follow).
+   */
+  long spreadMillis(UUID sessionId) {
+    return spreadMillis(subscribers(sessionId));
+  }
+
+  static long spreadMillis(int subscribers) {
+    return Math.max(600, Math.min(15_000, subscribers * 1000L / 400));
+  }
+
   private void remove(Subscriber s) {
     s.close();
     rooms.computeIfPresent(
