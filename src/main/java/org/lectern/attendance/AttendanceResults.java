@@ -92,6 +92,22 @@ class AttendanceResults {
         .update();
   }
 
+  /**
+   * Programmes with a session whose attendance changed since its results were computed: normally
+   * none, since the background listener refreshes after each change; left over when a listener
+   * failed or the node stopped in between.
+   */
+  List<UUID> programmesWithStaleSessions() {
+    return jdbc.sql(
+            """
+            select distinct s.programme_id from attendance_session_state v
+            join session s on s.id = v.session_id
+            where s.status = 'PUBLISHED' and v.computed_version is distinct from v.version
+            """)
+        .query(UUID.class)
+        .list();
+  }
+
   /** Rule and published sessions (times, versions): what completion results depend on. */
   private String fingerprint(UUID programmeId, CompletionRule rule) {
     String sessions =
