@@ -57,8 +57,14 @@ class Enrolment {
     if (existing.isPresent() && existing.get().status() != RegistrationStatus.CANCELLED) {
       return new Outcome(existing.get(), false);
     }
-    fillFreeSeats(programmeId, cap);
-    RegistrationStatus status = decide(programmeId, cap);
+    // One count under the lock: the seats taken and whether anyone waits for one. Waiting people
+    // are promoted first (a seat freed meanwhile is theirs), which is rare, so counted again then.
+    var seats = registrations.seats(programmeId);
+    if (seats.waiting() && free(cap, seats.confirmed())) {
+      fillFreeSeats(programmeId, cap);
+      seats = registrations.seats(programmeId);
+    }
+    RegistrationStatus status = decide(cap, seats.confirmed());
     Long seq = status == RegistrationStatus.WAITLISTED ? registrations.nextWaitlistSeq() : null;
     Registration r;
     if (existing.isPresent()) {
@@ -100,11 +106,11 @@ class Enrolment {
     return new Outcome(r, true);
   }
 
-  private RegistrationStatus decide(UUID programmeId, Capacity cap) {
+  private static RegistrationStatus decide(Capacity cap, int confirmed) {
     if (cap.approvalRequired()) {
       return RegistrationStatus.PENDING;
     }
-    if (hasFreeSeat(programmeId, cap)) {
+    if (free(cap, confirmed)) {
       return RegistrationStatus.CONFIRMED;
     }
     if (cap.waitlist()) {
@@ -193,7 +199,11 @@ class Enrolment {
   }
 
   private boolean hasFreeSeat(UUID programmeId, Capacity cap) {
-    return cap.capacity() == null || registrations.countConfirmed(programmeId) < cap.capacity();
+    return free(cap, registrations.countConfirmed(programmeId));
+  }
+
+  private static boolean free(Capacity cap, int confirmed) {
+    return cap.capacity() == null || confirmed < cap.capacity();
   }
 
   private Capacity lock(UUID programmeId) {

@@ -62,6 +62,21 @@ class RegistrationRepository {
         .optional();
   }
 
+  /** Seats taken on a programme and whether anyone is on its waitlist. */
+  record Seats(int confirmed, boolean waiting) {}
+
+  Seats seats(UUID programmeId) {
+    return jdbc.sql(
+            """
+            select count(*) filter (where status = 'CONFIRMED'),
+                   coalesce(bool_or(status = 'WAITLISTED'), false)
+            from registration where programme_id = :p and status in ('CONFIRMED', 'WAITLISTED')
+            """)
+        .param("p", programmeId)
+        .query((rs, i) -> new Seats(rs.getInt(1), rs.getBoolean(2)))
+        .single();
+  }
+
   int countConfirmed(UUID programmeId) {
     return jdbc.sql(
             "select count(*) from registration where programme_id = :p and status = 'CONFIRMED'")
