@@ -122,7 +122,25 @@ class AttendanceImportBrowserIT extends BrowserTest {
       assertThat(row.textContent()).contains("Delegate").contains("90").contains("75");
       assertThat(page.locator("tr:has-text('Bolat Nurlanov')").textContent()).contains("90");
       assertAccessible(page);
+
+      // With JavaScript the upload goes through the progress bar; a file over the 20 MB limit comes
+      // back as the form with its error (put into the page by the script), still accessible, and
+      // nothing is recorded.
+      byte[] huge = new byte[21 * 1024 * 1024];
+      java.util.Arrays.fill(huge, (byte) 'a');
+      page.setInputFiles("#file", new FilePayload("huge.csv", "text/csv", huge));
+      page.click("text=Upload and preview");
+      page.locator("#file-error").waitFor();
+      assertThat(page.locator("#file[aria-invalid=true]").count()).isEqualTo(1);
+      assertThat(page.locator(".upload-progress").isHidden()).isTrue();
+      assertAccessible(page);
     }
+    assertThat(
+            jdbc.sql("select count(*) from attendance_import where session_id = :s")
+                .param("s", s.id())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
     // The decision is remembered: "Dana O." now matches by itself for this programme.
     assertThat(
             jdbc.sql("select count(*) from attendance_alias where programme_id = :p")
