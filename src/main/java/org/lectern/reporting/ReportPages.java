@@ -1,5 +1,6 @@
 package org.lectern.reporting;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,7 @@ class ReportPages {
         outside(r, l, ui),
         breakdowns,
         sessions(r, l, ui),
+        zoneNote(r, ui),
         r.attendanceRecorded(),
         r.completionRule() == null ? null : l.rule(r.completionRule(), false),
         learning(r, l),
@@ -121,6 +123,16 @@ class ReportPages {
     String share = l.share(o.share());
     return new OutsideView(
         count, share, main, false, ui.t("reporting.outside.sentence", count, share, main));
+  }
+
+  /** Which zone the session times are in, naming the programme's own. */
+  private static String zoneNote(PublishedReport r, Ui ui) {
+    ZoneId shown = ui.zoneOr(r.timeZone());
+    java.time.Instant at =
+        r.sessions().isEmpty() ? java.time.Instant.now() : r.sessions().get(0).startsAt();
+    return shown.equals(r.timeZone())
+        ? ui.t("reporting.zone.same", ui.zoneLabel(shown, at))
+        : ui.t("reporting.zone.different", ui.zoneLabel(shown, at), ui.zoneLabel(r.timeZone(), at));
   }
 
   private static List<SessionView> sessions(PublishedReport r, ReportLabels l, Ui ui) {

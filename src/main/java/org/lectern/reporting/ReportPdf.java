@@ -68,7 +68,9 @@ final class ReportPdf {
     p.breakdowns().forEach(t -> table(h, t, ui));
     h.append("<h2>")
         .append(e(ui.t("reporting.sessions.heading")))
-        .append("</h2><table><tr><th>")
+        .append("</h2><p>")
+        .append(e(p.zoneNote()))
+        .append("</p><table><tr><th>")
         .append(e(ui.t("reporting.session")))
         .append("</th><th>")
         .append(e(ui.t("reporting.when")))

@@ -89,6 +89,7 @@ public final class ReportViews {
       OutsideView outside,
       List<TableView> breakdowns,
       List<SessionView> sessions,
+      String zoneNote,
       boolean attendanceRecorded,
       String completionRule,
       List<Bar> learning,

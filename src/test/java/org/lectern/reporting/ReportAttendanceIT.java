@@ -156,6 +156,13 @@ class ReportAttendanceIT extends IntegrationTest {
     assertThat(page.body())
         .contains("Делегат A", "Делегат E", "Делегат G")
         .doesNotContain("Делегат F");
+    // The dashboard states the rule its "completed" figure means, and the zone of its times, in
+    // the reader's language.
+    var dashboard = http.get("/admin/programmes/" + programme + "/report?lang=ru");
+    assertThat(dashboard.status()).isEqualTo(200);
+    assertThat(dashboard.body())
+        .contains("не менее 75 % запланированного времени на 2 из 2 занятий")
+        .contains("часовом поясе программы");
   }
 
   private UUID session(String day) {
