@@ -9,8 +9,9 @@ import org.lectern.attendance.report.Interval;
 import org.lectern.attendance.report.Intervals;
 
 /**
- * One scan of a delegate's QR code at the room door. The nonce is part of the scanned code, so the
- * same scan submitted twice (a retry, a double tap) is one check-in.
+ * One scan at the room door (a delegate's code, or their name on the door list). The nonce comes
+ * with the form that was shown, so the same scan submitted twice (a retry, a double tap) is one
+ * check-in.
  */
 public record CheckIn(UUID nonce, UUID sessionId, UUID registrationId, Kind kind, Instant at) {
 

@@ -1,15 +1,20 @@
 package org.lectern.attendance;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** In-room scans, idempotent by nonce. The scanning screen arrives with the in-room issue. */
+/**
+ * In-room scans, idempotent by nonce: the door list's forms carry one made when they were shown.
+ */
 @Repository
 class CheckIns {
 
@@ -44,21 +49,36 @@ class CheckIns {
 
   Map<UUID, List<CheckIn>> ofSession(UUID sessionId) {
     Map<UUID, List<CheckIn>> m = new LinkedHashMap<>();
-    jdbc.sql(
-            "select nonce, session_id, registration_id, kind, at from attendance_checkin"
-                + " where session_id = :s order by at")
+    jdbc.sql(SELECT + " where session_id = :s order by at")
         .param("s", sessionId)
-        .query(
-            rs -> {
-              var c =
-                  new CheckIn(
-                      rs.getObject(1, UUID.class),
-                      rs.getObject(2, UUID.class),
-                      rs.getObject(3, UUID.class),
-                      CheckIn.Kind.valueOf(rs.getString(4)),
-                      rs.getTimestamp(5).toInstant());
-              m.computeIfAbsent(c.registrationId(), k -> new ArrayList<>()).add(c);
-            });
+        .query(CheckIns::row)
+        .list()
+        .forEach(c -> m.computeIfAbsent(c.registrationId(), k -> new ArrayList<>()).add(c));
     return m;
+  }
+
+  /** One delegate's scans at one session, in order. */
+  List<CheckIn> of(UUID sessionId, UUID registrationId) {
+    return jdbc.sql(SELECT + " where session_id = :s and registration_id = :r order by at")
+        .param("s", sessionId)
+        .param("r", registrationId)
+        .query(CheckIns::row)
+        .list();
+  }
+
+  Optional<CheckIn> byNonce(UUID nonce) {
+    return jdbc.sql(SELECT + " where nonce = :n").param("n", nonce).query(CheckIns::row).optional();
+  }
+
+  private static final String SELECT =
+      "select nonce, session_id, registration_id, kind, at from attendance_checkin";
+
+  private static CheckIn row(ResultSet rs, int i) throws SQLException {
+    return new CheckIn(
+        rs.getObject(1, UUID.class),
+        rs.getObject(2, UUID.class),
+        rs.getObject(3, UUID.class),
+        CheckIn.Kind.valueOf(rs.getString(4)),
+        rs.getTimestamp(5).toInstant());
   }
 }

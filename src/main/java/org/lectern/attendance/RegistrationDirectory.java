@@ -1,6 +1,7 @@
 package org.lectern.attendance;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,4 +15,7 @@ public interface RegistrationDirectory {
   List<Registrant> of(UUID programmeId);
 
   Optional<Registrant> find(UUID registrationId);
+
+  /** Room seats chosen for a hybrid session, by registration; empty for other sessions. */
+  Map<UUID, RoomSeat> roomSeats(UUID sessionId);
 }

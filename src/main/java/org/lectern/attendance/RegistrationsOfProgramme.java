@@ -1,6 +1,8 @@
 package org.lectern.attendance;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.lectern.registration.Registration;
@@ -27,6 +29,15 @@ class RegistrationsOfProgramme implements RegistrationDirectory {
   @Override
   public Optional<Registrant> find(UUID registrationId) {
     return registrations.find(registrationId).map(RegistrationsOfProgramme::registrant);
+  }
+
+  @Override
+  public Map<UUID, RoomSeat> roomSeats(UUID sessionId) {
+    Map<UUID, RoomSeat> seats = new HashMap<>();
+    registrations
+        .roomChoices(sessionId)
+        .forEach((id, choice) -> seats.put(id, RoomSeat.valueOf(choice.name())));
+    return seats;
   }
 
   private static Registrant registrant(Registration r) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.lectern.attendance.CheckInCodes;
 import org.lectern.attendance.JoinLinks;
 import org.lectern.session.Session;
 import org.lectern.shared.time.TimeFormat;
@@ -21,18 +22,21 @@ class MyTrainings {
   private final TrainingCalendar calendar;
   private final Clock clock;
   private final JoinLinks joinLinks;
+  private final CheckInCodes checkInCodes;
 
   MyTrainings(
       DelegateRegistrations registrations,
       ProgrammeFactsLoader facts,
       TrainingCalendar calendar,
       Clock clock,
-      JoinLinks joinLinks) {
+      JoinLinks joinLinks,
+      CheckInCodes checkInCodes) {
     this.registrations = registrations;
     this.facts = facts;
     this.calendar = calendar;
     this.clock = clock;
     this.joinLinks = joinLinks;
+    this.checkInCodes = checkInCodes;
   }
 
   MyTrainingsPage page(
@@ -46,6 +50,12 @@ class MyTrainings {
     for (DelegateRegistration r : registrations.forDelegate(delegate.email())) {
       ProgrammeFacts p = facts.load(r.programmeId());
       var shown = p.programme().title().show(ui.lang(), p.programme().languages());
+      List<MyTrainingsPage.SessionLine> upcoming =
+          r.active() ? upcoming(p, ui, r.confirmed() ? r.registrationId() : null) : List.of();
+      String code =
+          r.confirmed() && upcoming.stream().anyMatch(MyTrainingsPage.SessionLine::inRoom)
+              ? checkInCodes.codeFor(r.registrationId(), r.programmeId())
+              : null;
       items.add(
           new MyTrainingsPage.Item(
               r.registrationId(),
@@ -53,7 +63,11 @@ class MyTrainings {
               shown.lang(),
               r.status(),
               r.active(),
-              r.active() ? upcoming(p, ui, r.confirmed() ? r.registrationId() : null) : List.of()));
+              upcoming,
+              code,
+              code == null
+                  ? null
+                  : checkInCodes.qrSvg(code, ui.t("notification.my.checkIn.qr", code))));
     }
     return new MyTrainingsPage(delegate.email(), language, items, hasFeed, newFeedUrl, notice);
   }
@@ -75,7 +89,8 @@ class MyTrainings {
                     confirmedRegistration != null && s.mode().isOnline()
                         ? joinLinks.linkFor(confirmedRegistration, s.id())
                         : null,
-                    confirmedRegistration != null ? "/sessions/" + s.id() + "/live" : null))
+                    confirmedRegistration != null ? "/sessions/" + s.id() + "/live" : null,
+                    s.mode().hasRoom()))
         .toList();
   }
 

@@ -12,14 +12,19 @@ public record MyTrainingsPage(
     String newFeedUrl,
     String notice) {
 
-  /** One registration with its upcoming sessions. */
+  /**
+   * One registration with its upcoming sessions, and the delegate's check-in code for the room door
+   * (code and QR code as SVG) when a confirmed registration has a session in a room ahead.
+   */
   public record Item(
       UUID registrationId,
       String programmeTitle,
       String titleLang,
       String status,
       boolean cancellable,
-      List<SessionLine> upcoming) {}
+      List<SessionLine> upcoming,
+      String checkInCode,
+      String checkInQr) {}
 
   /** When a session happens, in the viewer's zone and (if different) the programme's. */
   public record SessionLine(
@@ -28,5 +33,6 @@ public record MyTrainingsPage(
       String zone,
       String programmeTime,
       String joinLink,
-      String liveRoom) {}
+      String liveRoom,
+      boolean inRoom) {}
 }

@@ -2,6 +2,7 @@ package org.lectern.registration;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -34,6 +35,7 @@ public class RegistrationService {
   private final Enrolment enrolment;
   private final Invitations invitations;
   private final Regions regions;
+  private final RoomSeats rooms;
   private final PersonalDataCipher cipher;
   private final Clock clock;
 
@@ -45,6 +47,7 @@ public class RegistrationService {
       Enrolment enrolment,
       Invitations invitations,
       Regions regions,
+      RoomSeats rooms,
       PersonalDataCipher cipher,
       Clock clock) {
     this.programmes = programmes;
@@ -54,6 +57,7 @@ public class RegistrationService {
     this.enrolment = enrolment;
     this.invitations = invitations;
     this.regions = regions;
+    this.rooms = rooms;
     this.cipher = cipher;
     this.clock = clock;
   }
@@ -191,6 +195,14 @@ public class RegistrationService {
   /** Every registration of a programme, any status, decrypted (attendance matching, completion). */
   public List<Registration> ofProgramme(UUID programmeId) {
     return registrations.ofProgramme(programmeId, null, Integer.MAX_VALUE, 0);
+  }
+
+  /**
+   * Where delegates chose to attend a hybrid session, by registration (any status); sessions that
+   * are not hybrid have none.
+   */
+  public Map<UUID, RoomChoice> roomChoices(UUID sessionId) {
+    return rooms.ofSession(sessionId);
   }
 
   /** A secret, stable token for the delegate's links: a keyed digest, never stored. */

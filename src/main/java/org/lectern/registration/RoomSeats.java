@@ -128,6 +128,19 @@ class RoomSeats {
         .list();
   }
 
+  /** Every choice made for one hybrid session, by registration. */
+  Map<UUID, RoomChoice> ofSession(UUID sessionId) {
+    Map<UUID, RoomChoice> m = new TreeMap<>();
+    jdbc.sql(
+            "select registration_id, room_status from registration_attendance where session_id = :s")
+        .param("s", sessionId)
+        .query(
+            rs -> {
+              m.put(rs.getObject(1, UUID.class), RoomChoice.of(rs.getString(2)));
+            });
+    return m;
+  }
+
   /** The registration's room status per session (null for online). */
   Map<UUID, String> of(UUID registrationId) {
     Map<UUID, String> m = new TreeMap<>();
