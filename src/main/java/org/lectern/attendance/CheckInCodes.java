@@ -62,7 +62,7 @@ public class CheckInCodes {
 
   /** The QR code of a delegate's code, as an SVG drawn by Lectern itself. */
   public String qrSvg(String code, String label) {
-    return CheckInQr.svg(code, label);
+    return org.lectern.shared.web.QrSvg.svg(code, label, "qr checkin-qr");
   }
 
   /** Who holds a typed or scanned code. */

@@ -130,7 +130,10 @@ class LivePages {
         last,
         stream.spreadMillis(id),
         v.moderator() ? joinUrl + room.joinKey() : null,
-        v.moderator() ? JoinCode.svg(joinUrl + room.joinKey(), ui.t("live.projector.qr")) : null,
+        v.moderator()
+            ? org.lectern.shared.web.QrSvg.svg(
+                joinUrl + room.joinKey(), ui.t("live.projector.qr"), "qr")
+            : null,
         draft,
         errors);
   }

@@ -1,4 +1,4 @@
-package org.lectern.attendance;
+package org.lectern.shared.web;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -9,21 +9,26 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.util.Map;
 
 /**
- * A check-in code as a QR code in SVG, drawn by Lectern (no outside service), inline in the page so
- * it prints sharp on a badge. It holds the code itself: the door list's field takes what a scanner
- * types, and a phone's own camera app shows nothing but the code.
+ * A QR code as inline SVG, drawn by Lectern (no outside service): one path of unit squares, sharp
+ * at any size and in print. Medium error correction and the standard four-module quiet zone, so
+ * phone cameras and door scanners read it from a screen or a badge.
  */
-final class CheckInQr {
+public final class QrSvg {
 
-  private CheckInQr() {}
+  private QrSvg() {}
 
-  static String svg(String code, String label) {
+  /**
+   * @param content what the code holds (a link, a check-in code)
+   * @param label its accessible name
+   * @param cssClass classes of the {@code svg} element
+   */
+  public static String svg(String content, String label, String cssClass) {
     BitMatrix m;
     try {
       m =
           new QRCodeWriter()
               .encode(
-                  code,
+                  content,
                   BarcodeFormat.QR_CODE,
                   0,
                   0,
@@ -43,8 +48,9 @@ final class CheckInQr {
         }
       }
     }
-    return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qr checkin-qr\" role=\"img\""
-        + " viewBox=\"0 0 "
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\""
+        + escape(cssClass)
+        + "\" role=\"img\" viewBox=\"0 0 "
         + m.getWidth()
         + " "
         + m.getHeight()
