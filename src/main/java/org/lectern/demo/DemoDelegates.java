@@ -7,8 +7,10 @@ import java.util.Random;
 import java.util.UUID;
 import org.lectern.identity.LecternUser;
 import org.lectern.registration.FormSetup;
+import org.lectern.registration.RegistrationOffice;
 import org.lectern.registration.RegistrationRequest;
 import org.lectern.registration.RegistrationService;
+import org.lectern.registration.RegistrationStatus;
 import org.lectern.registration.StandardField;
 import org.lectern.shared.i18n.LocalizedText;
 import org.springframework.stereotype.Component;
@@ -107,10 +109,12 @@ class DemoDelegates {
           Map.entry("OTHER", 4));
 
   private final RegistrationService registrations;
+  private final RegistrationOffice office;
   private final FormSetup forms;
 
-  DemoDelegates(RegistrationService registrations, FormSetup forms) {
+  DemoDelegates(RegistrationService registrations, RegistrationOffice office, FormSetup forms) {
     this.registrations = registrations;
+    this.office = office;
     this.forms = forms;
   }
 
@@ -133,7 +137,14 @@ class DemoDelegates {
     int n = 0;
     for (var region : new java.util.TreeMap<>(perRegion).entrySet()) {
       for (int i = 0; i < region.getValue(); i++) {
-        registrations.register(programmeId, request(random, region.getKey(), seed, n++), organiser);
+        var r =
+            registrations
+                .register(programmeId, request(random, region.getKey(), seed, n++), organiser)
+                .registration();
+        // The 2019 training approved its applicants: they took part, so the demo confirms them.
+        if (r.status() == RegistrationStatus.PENDING) {
+          office.approve(organiser, r.id());
+        }
       }
     }
   }
