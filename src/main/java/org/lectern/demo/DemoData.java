@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.lectern.certificate.CertificateOffice;
 import org.lectern.identity.LecternUser;
 import org.lectern.identity.UserService;
 import org.lectern.organisation.Organisation;
@@ -49,6 +50,7 @@ public class DemoData {
   private final SessionService sessions;
   private final DemoDelegates delegates;
   private final DemoAttendance attendance;
+  private final CertificateOffice certificates;
 
   DemoData(
       UserService users,
@@ -57,7 +59,9 @@ public class DemoData {
       ProgrammeService programmes,
       SessionService sessions,
       DemoDelegates delegates,
-      DemoAttendance attendance) {
+      DemoAttendance attendance,
+      CertificateOffice certificates) {
+    this.certificates = certificates;
     this.users = users;
     this.organisations = organisations;
     this.speakers = speakers;
@@ -65,6 +69,16 @@ public class DemoData {
     this.sessions = sessions;
     this.delegates = delegates;
     this.attendance = attendance;
+  }
+
+  /**
+   * Issues the 2021 webinars' certificates to those who completed, as the organiser would after the
+   * series. Rendering and signing take a few seconds, so the demo loader runs this after start-up.
+   */
+  public int issueCertificates() {
+    LecternUser organiser = users.findByEmail(ORGANISER_EMAIL).orElseThrow();
+    UUID programme = programmes.findBySlug("iccpr-webinars-2021").orElseThrow().id();
+    return certificates.issueAll(organiser, programme).issued();
   }
 
   public boolean isEmpty() {

@@ -36,6 +36,19 @@ class DemoLoader implements ApplicationRunner {
     if (demo.isEmpty()) {
       demo.load();
       log.info("Loaded the demo data set");
+      // Certificates take a few seconds to render and sign: not in the way of the start.
+      Thread issuing =
+          new Thread(
+              () -> {
+                try {
+                  log.info("Issued {} demo certificates", demo.issueCertificates());
+                } catch (RuntimeException e) {
+                  log.warn("Demo certificates not issued", e);
+                }
+              },
+              "demo-certificates");
+      issuing.setDaemon(true);
+      issuing.start();
     }
     log.info(
         "\n\n  Lectern demo is running at {}\n  Demo organiser sign-in: {} / {}\n",

@@ -55,6 +55,11 @@ class DemoStoryIT extends IntegrationTest {
     assertThat(online.at("/attendance/sessions"))
         .allSatisfy(s -> assertThat(s.get("present").asInt()).isPositive());
 
+    // After start-up the demo issues the series' certificates: one to each who completed.
+    assertThat(demo.issueCertificates()).isEqualTo(completed);
+    assertThat(report("iccpr-webinars-2021", organiser).at("/funnel/certified").asInt())
+        .isEqualTo(completed);
+
     JsonNode funder =
         report("iccpr-webinars-2021", bearer(DemoData.FUNDER_EMAIL, DemoData.FUNDER_PASSWORD));
     assertThat(funder.get("view").asString()).isEqualTo("funder");
