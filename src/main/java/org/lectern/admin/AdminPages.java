@@ -73,7 +73,27 @@ class AdminPages {
                         && programmes.hasRole(user, p, org.lectern.programme.ProgrammeRole.FUNDER))
             .map(p -> row(p, ui))
             .toList();
-    return new DashboardPage(managed, funded);
+    // Door staff see the sessions with a room they check people in at, not yet over.
+    var now = java.time.Instant.now();
+    var door =
+        visible.stream()
+            .filter(
+                p ->
+                    !programmes.canManage(user, p)
+                        && programmes.hasRole(user, p, org.lectern.programme.ProgrammeRole.DOOR))
+            .flatMap(
+                p ->
+                    sessions.publishedOfProgramme(p.id()).stream()
+                        .filter(s -> s.mode().hasRoom() && s.endsAt().isAfter(now))
+                        .map(
+                            s ->
+                                new AdminViews.DoorRow(
+                                    s.id().toString(),
+                                    s.title().show(ui.lang(), p.languages()),
+                                    ui.time()
+                                        .range(s.startsAt(), s.endsAt(), ui.zoneOr(p.timeZone())))))
+            .toList();
+    return new DashboardPage(managed, funded, door);
   }
 
   private static ProgrammeRow row(org.lectern.programme.Programme p, Ui ui) {

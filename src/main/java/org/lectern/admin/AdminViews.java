@@ -12,7 +12,11 @@ public final class AdminViews {
   /** One choice of a select; {@code lang} is the language of the label when it is content. */
   public record Option(String value, String label, String lang) {}
 
-  public record DashboardPage(List<ProgrammeRow> programmes, List<ProgrammeRow> funded) {}
+  public record DashboardPage(
+      List<ProgrammeRow> programmes, List<ProgrammeRow> funded, List<DoorRow> door) {}
+
+  /** A session whose door the user works (role DOOR): where to check people in, and when. */
+  public record DoorRow(String sessionId, Shown title, String when) {}
 
   public record ProgrammeRow(
       String id, String slug, Shown title, boolean published, List<String> languages) {}

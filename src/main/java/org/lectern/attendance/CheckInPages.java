@@ -64,7 +64,8 @@ class CheckInPages {
         UUID.randomUUID().toString(),
         code == null ? "" : code,
         problem == null ? FormErrors.none() : errors(problem, problemOnCode, zone, ui),
-        focusCode);
+        focusCode,
+        list.manager());
   }
 
   /** What the door says after a scan, for the next page. */

@@ -29,7 +29,8 @@ public final class CheckInViews {
       String codeNonce,
       String code,
       FormErrors errors,
-      boolean focusCode) {
+      boolean focusCode,
+      boolean manager) {
 
     public boolean searched() {
       return search != null && !search.isBlank();

@@ -98,7 +98,7 @@ class DoorCheckIn {
   @Transactional
   DoorList list(LecternUser actor, UUID sessionId, String search, Locale locale) {
     Session s = door(actor, sessionId);
-    Programme p = programmes.manageable(actor, s.programmeId());
+    Programme p = programmes.atTheDoor(actor, s.programmeId());
     Map<UUID, List<CheckIn>> scans = checkIns.ofSession(s.id());
     Map<UUID, RoomSeat> seats =
         s.mode() == DeliveryMode.HYBRID ? registrations.roomSeats(s.id()) : Map.of();
@@ -136,7 +136,8 @@ class DoorCheckIn {
         matching.size(),
         (int) stays.stream().filter(RoomStay::inRoom).count(),
         (int) stays.stream().filter(RoomStay::arrived).count(),
-        (int) confirmed.stream().filter(DoorList.Person::expected).count());
+        (int) confirmed.stream().filter(DoorList.Person::expected).count(),
+        programmes.canManage(actor, p));
   }
 
   private static DoorList.Person person(
@@ -161,7 +162,7 @@ class DoorCheckIn {
   @Transactional
   ScanResult scan(LecternUser actor, UUID sessionId, Scan in) {
     Session s = door(actor, sessionId);
-    Programme p = programmes.manageable(actor, s.programmeId());
+    Programme p = programmes.atTheDoor(actor, s.programmeId());
     Registrant r = who(p, in);
     UUID nonce = in.nonce() != null ? in.nonce() : UUID.randomUUID();
     // Two door phones scanning the same person at once take turns; other people are not held up.
@@ -200,9 +201,13 @@ class DoorCheckIn {
         nonce, r.id(), r.fullName(), in.kind(), now, p.timeZone(), Outcome.RECORDED);
   }
 
-  /** The session if the actor manages its programme and it has a room. */
+  /** The session if the actor may work the door of its programme and it has a room. */
   private Session door(LecternUser actor, UUID sessionId) {
-    Session s = sessions.manageable(actor, sessionId);
+    Session s =
+        sessions
+            .find(sessionId)
+            .orElseThrow(() -> new org.lectern.shared.error.NotFoundException("session.notFound"));
+    programmes.atTheDoor(actor, s.programmeId());
     if (!s.mode().hasRoom()) {
       throw new CheckInRefused("attendance.checkin.noRoom", null);
     }

@@ -18,7 +18,8 @@ record DoorList(
     int matching,
     int inRoom,
     int checkedIn,
-    int expected) {
+    int expected,
+    boolean manager) {
 
   /** One confirmed delegate at the door; {@code seat} is null when the session is not hybrid. */
   record Person(

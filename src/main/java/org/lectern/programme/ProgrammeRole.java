@@ -4,5 +4,7 @@ package org.lectern.programme;
 public enum ProgrammeRole {
   ORGANISER,
   SPEAKER,
-  FUNDER
+  FUNDER,
+  /** Checks people in at the door of the room; sees the door lists and nothing else. */
+  DOOR
 }

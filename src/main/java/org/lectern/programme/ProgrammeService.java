@@ -134,6 +134,18 @@ public class ProgrammeService {
     return p;
   }
 
+  /**
+   * The programme if the actor may work its door: manage it, or hold the {@link ProgrammeRole#DOOR}
+   * role on it. 404 when they cannot see it, 403 when they may not.
+   */
+  public Programme atTheDoor(LecternUser actor, UUID id) {
+    Programme p = visible(actor, id);
+    if (!access.canManage(actor, p) && !access.hasRole(actor, p, ProgrammeRole.DOOR)) {
+      throw new ForbiddenException("programme.cannotManage");
+    }
+    return p;
+  }
+
   public Programme visible(LecternUser actor, UUID id) {
     return programmes
         .find(id)

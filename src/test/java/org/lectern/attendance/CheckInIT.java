@@ -285,6 +285,45 @@ class CheckInIT extends AttendanceFixture {
   }
 
   @Test
+  void doorStaffCheckPeopleInAndSeeNothingElse() {
+    Programme p = programme("Asia/Almaty");
+    Instant now = Instant.now();
+    Session s = roomSession(p, now.plus(Duration.ofMinutes(20)), now.plus(Duration.ofHours(2)));
+    UUID aigerim = register(p, "Айгерим Сарсенбаева", "aigerim.door@mail.kz", "kk");
+    UUID volunteerId =
+        users.create(
+            "door-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org",
+            "Volunteer",
+            Fixtures.PASSWORD,
+            false);
+    programmes.grant(organiser, p.id(), volunteerId, ProgrammeRole.DOOR);
+    Http door = signedIn(users.find(volunteerId).orElseThrow());
+    String path = "/admin/sessions/" + s.id() + "/check-in";
+
+    // The back office lists the session whose door they work, and the door list opens.
+    assertThat(door.get("/admin").body()).contains(path);
+    var list = door.get(path);
+    assertThat(list.status()).isEqualTo(200);
+    assertThat(list.body())
+        .contains("Айгерим Сарсенбаева")
+        .doesNotContain("/admin/sessions/" + s.id() + "/attendance\"");
+    assertThat(door.postForm(path, rowForm(list.body(), aigerim)).status()).isEqualTo(302);
+    assertThat(scans(s, aigerim)).isEqualTo(1);
+
+    // Nothing else: no registrations, reports, attendance or session settings.
+    for (String other :
+        new String[] {
+          "/admin/programmes/" + p.id() + "/registrations",
+          "/admin/programmes/" + p.id() + "/report",
+          "/admin/programmes/" + p.id() + "/members",
+          "/admin/sessions/" + s.id() + "/attendance",
+          "/admin/sessions/" + s.id()
+        }) {
+      assertThat(door.get(other).status()).as(other).isIn(403, 404);
+    }
+  }
+
+  @Test
   void concurrentScansOfOnePersonRecordOneCheckIn() throws Exception {
     Programme p = programme("Asia/Almaty");
     Instant now = Instant.now();
