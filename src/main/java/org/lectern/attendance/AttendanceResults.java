@@ -75,8 +75,12 @@ class AttendanceResults {
     if (!credited && fingerprint.equals(storedFingerprint(programmeId))) {
       return;
     }
-    for (StaleSession s : staleSessions(programmeId)) {
-      computeSession(programmeId, s);
+    List<StaleSession> stale = staleSessions(programmeId);
+    if (!stale.isEmpty()) {
+      var presence = store.delegatePresence(stale.stream().map(StaleSession::id).toList());
+      for (StaleSession s : stale) {
+        computeSession(programmeId, s, presence.get(s.id()));
+      }
     }
     computeCompletion(programmeId, rule);
     jdbc.sql(
@@ -161,8 +165,8 @@ class AttendanceResults {
    * room, measured against the scheduled window. The version read before the data is recorded, so a
    * change committed meanwhile leaves the session stale for the next refresh.
    */
-  private void computeSession(UUID programmeId, StaleSession s) {
-    Map<UUID, AttendanceStore.DelegatePresence> online = store.delegatePresence(s.id());
+  private void computeSession(
+      UUID programmeId, StaleSession s, Map<UUID, AttendanceStore.DelegatePresence> online) {
     Map<UUID, List<CheckIn>> scans = checkIns.ofSession(s.id());
     Set<UUID> delegates = new HashSet<>(online.keySet());
     delegates.addAll(scans.keySet());
