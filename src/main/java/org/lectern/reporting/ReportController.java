@@ -48,7 +48,8 @@ class ReportController {
       Model model) {
     boolean organiser = reports.audienceOf(actor, id) == ReportService.Audience.ORGANISER;
     var report = reports.report(actor, id, "funder".equals(view));
-    model.addAttribute("page", pages.page(report, organiser, ui));
+    String comparison = organiser ? reports.comparisonLink(actor, id) : null;
+    model.addAttribute("page", pages.page(report, organiser, comparison, ui));
     return "reporting/report";
   }
 
@@ -56,7 +57,7 @@ class ReportController {
   String funder(
       @PathVariable UUID id, @AuthenticationPrincipal LecternUser actor, Ui ui, Model model) {
     var report = reports.report(actor, id, true);
-    model.addAttribute("page", pages.page(report, false, ui));
+    model.addAttribute("page", pages.page(report, false, null, ui));
     return "reporting/report";
   }
 
@@ -83,7 +84,7 @@ class ReportController {
         type = XLSX;
       }
       case "pdf" -> {
-        body = ReportPdf.render(pages.page(report, organiser, ui), ui);
+        body = ReportPdf.render(pages.page(report, organiser, null, ui), ui);
         type = MediaType.APPLICATION_PDF;
       }
       default -> {

@@ -32,7 +32,7 @@ class ReportPages {
     return new ReportLabels(ui, regions);
   }
 
-  ReportPage page(PublishedReport r, boolean organiser, Ui ui) {
+  ReportPage page(PublishedReport r, boolean organiser, String comparisonUrl, Ui ui) {
     var l = labels(ui);
     String base =
         r.funderView() && !organiser
@@ -65,7 +65,8 @@ class ReportPages {
         r.completionRule() == null ? null : l.rule(r.completionRule(), false),
         learning(r, l),
         indicators(r, l),
-        l.number(r.funnel().get(2).count()));
+        l.number(r.funnel().get(2).count()),
+        comparisonUrl);
   }
 
   MapView map(Table t, ReportLabels l, Ui ui) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.lectern.identity.LecternUser;
 import org.lectern.organisation.OrganisationService;
 import org.lectern.programme.Programme;
+import org.lectern.programme.ProgrammeAccess;
 import org.lectern.programme.ProgrammeRole;
 import org.lectern.programme.ProgrammeService;
 import org.lectern.reference.Region;
@@ -32,6 +33,7 @@ public class ReportService {
   private final ReportQueries queries;
   private final Figures figures;
   private final Regions regions;
+  private final ProgrammeAccess access;
 
   ReportService(
       ProgrammeService programmes,
@@ -39,7 +41,9 @@ public class ReportService {
       OrganisationService organisations,
       ReportQueries queries,
       Figures figures,
-      Regions regions) {
+      Regions regions,
+      ProgrammeAccess access) {
+    this.access = access;
     this.programmes = programmes;
     this.sessions = sessions;
     this.organisations = organisations;
@@ -152,6 +156,17 @@ public class ReportService {
       cells.add(new Cell(ReportQueries.UNKNOWN, 0));
     }
     return new Breakdown(b.name(), cells, b.total());
+  }
+
+  /**
+   * Where the actor compares this programme with the organisation's others, when they may (they
+   * belong to the organisation); null otherwise.
+   */
+  String comparisonLink(LecternUser actor, UUID programmeId) {
+    UUID org = organisationOf(programmeId);
+    return org != null && access.canCreateIn(actor, org)
+        ? "/admin/organisations/" + org + "/comparison"
+        : null;
   }
 
   UUID organisationOf(UUID programmeId) {

@@ -94,7 +94,8 @@ public final class ReportViews {
       String completionRule,
       List<Bar> learning,
       List<IndicatorView> indicators,
-      String delegates) {}
+      String delegates,
+      String comparisonUrl) {}
 
   public record ComparisonRow(
       String programmeId,

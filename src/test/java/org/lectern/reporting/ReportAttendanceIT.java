@@ -162,7 +162,9 @@ class ReportAttendanceIT extends IntegrationTest {
     assertThat(dashboard.status()).isEqualTo(200);
     assertThat(dashboard.body())
         .contains("не менее 75 % запланированного времени на 2 из 2 занятий")
-        .contains("часовом поясе программы");
+        .contains("часовом поясе программы")
+        // and leads to the comparison with the organisation's other programmes.
+        .containsPattern("href=\"/admin/organisations/[0-9a-f-]{36}/comparison\"");
   }
 
   private UUID session(String day) {
