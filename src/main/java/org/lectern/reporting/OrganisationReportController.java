@@ -52,6 +52,14 @@ class OrganisationReportController {
       @PathVariable UUID id, @AuthenticationPrincipal LecternUser actor, Ui ui, Model model) {
     var result = comparison.of(actor, id);
     var l = pages.labels(ui);
+    // One scale for all the maps: a circle of 24 is as big in 2019 as in 2021.
+    int scaleMax =
+        result.entries().stream()
+            .flatMap(e -> e.regions().entrySet().stream())
+            .filter(e -> e.getKey().startsWith("KZ-"))
+            .mapToInt(java.util.Map.Entry::getValue)
+            .max()
+            .orElse(0);
     List<ComparisonRow> rows =
         result.entries().stream()
             .map(
@@ -77,7 +85,7 @@ class OrganisationReportController {
                       ui.number(e.outside()),
                       l.share(e.delegates() == 0 ? null : e.share()),
                       (int) Math.round(100 * e.share()),
-                      pages.map(table, l, ui));
+                      pages.map(table, l, ui, scaleMax));
                 })
             .toList();
     model.addAttribute(

@@ -58,8 +58,27 @@ final class RegionMap {
       Map<String, Count> counts,
       String lang,
       java.util.function.Function<Count, String> text) {
+    return markers(regions, counts, lang, text, 0);
+  }
+
+  /**
+   * As above, with circles scaled to {@code scaleMax} when it is larger than this map's own largest
+   * count, so that maps shown side by side share one scale.
+   */
+  static List<ReportViews.Marker> markers(
+      Regions regions,
+      Map<String, Count> counts,
+      String lang,
+      java.util.function.Function<Count, String> text,
+      int scaleMax) {
     int max =
-        counts.values().stream().filter(c -> !c.hidden()).mapToInt(Count::value).max().orElse(0);
+        Math.max(
+            scaleMax,
+            counts.values().stream()
+                .filter(c -> !c.hidden())
+                .mapToInt(Count::value)
+                .max()
+                .orElse(0));
     List<ReportViews.Marker> out = new ArrayList<>();
     for (Region r : regions.all()) {
       Count c = counts.get(r.code());

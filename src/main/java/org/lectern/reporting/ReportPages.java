@@ -70,9 +70,14 @@ class ReportPages {
   }
 
   MapView map(Table t, ReportLabels l, Ui ui) {
+    return map(t, l, ui, 0);
+  }
+
+  /** With circles on a scale shared with other maps shown beside it (see RegionMap#markers). */
+  MapView map(Table t, ReportLabels l, Ui ui, int scaleMax) {
     Map<String, Count> counts = new LinkedHashMap<>();
     t.rows().forEach(x -> counts.put(x.value(), x.count()));
-    var markers = RegionMap.markers(regions, counts, ui.lang(), l::number);
+    var markers = RegionMap.markers(regions, counts, ui.lang(), l::number, scaleMax);
     return new MapView(
         RegionMap.WIDTH,
         RegionMap.HEIGHT,

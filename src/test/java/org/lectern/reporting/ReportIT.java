@@ -30,6 +30,7 @@ import tools.jackson.databind.JsonNode;
 class ReportIT extends IntegrationTest {
 
   @Autowired ReportFixture fx;
+  @Autowired org.lectern.support.Fixtures fixtures;
   @Autowired RegistrationService registrations;
   @Autowired Regions regions;
   @Autowired MessageSource messages;
@@ -584,6 +585,66 @@ class ReportIT extends IntegrationTest {
   private static final Pattern NUMBER = Pattern.compile("(?<![\\w.\"-])(\\d+)(?![\\w.])");
 
   /** No bare count from 1 to 4 anywhere (shares and dates aside), and no name or e-mail. */
+  @Test
+  void comparedProgrammesShareOneScaleOnTheirMaps() {
+    LecternUser owner = fx.organiser("compare");
+    UUID small = fx.programme(owner, "compare-small");
+    UUID large = fx.programme(owner, "compare-large");
+    String[][] people = {
+      {"small", "KZ-75"},
+      {"small", "KZ-75"},
+      {"large", "KZ-71"},
+      {"large", "KZ-71"},
+      {"large", "KZ-75"},
+      {"large", "KZ-75"},
+      {"large", "KZ-75"},
+      {"large", "KZ-75"},
+      {"large", "KZ-75"},
+      {"large", "KZ-75"}
+    };
+    for (int i = 0; i < people.length; i++) {
+      fx.register(
+          owner,
+          people[i][0].equals("small") ? small : large,
+          new Delegate(
+              "Сравнение " + i,
+              "compare" + i + "@report.example",
+              people[i][1],
+              "female",
+              "advocate",
+              "3-5",
+              "ru"));
+    }
+    var web = new Http(baseUrl());
+    ReportWeb.signIn(web, baseUrl(), owner);
+    var page =
+        web.get("/admin/organisations/" + fixtures.organisationOf(owner) + "/comparison?lang=en");
+    assertThat(page.status()).isEqualTo(200);
+    // Two delegates in Almaty (the small programme's largest group) and two in Astana (the large
+    // programme's smallest) are circles of the same size, not the small map's biggest circle.
+    var radii =
+        java.util.regex.Pattern.compile(
+                "<circle cx=\"[^\"]+\" cy=\"[^\"]+\" r=\"([^\"]+)\" class=\"reach\">"
+                    + "<title>([^<]+)</title>")
+            .matcher(page.body())
+            .results()
+            .map(m -> m.group(2) + "=" + m.group(1))
+            .toList();
+    assertThat(radii).hasSize(3);
+    String almatyTwo =
+        radii.stream()
+            .filter(x -> x.startsWith("Almaty") && x.contains(": 2="))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(radii.toString()));
+    String astanaTwo =
+        radii.stream()
+            .filter(x -> x.startsWith("Astana") && x.contains(": 2="))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(radii.toString()));
+    assertThat(almatyTwo.substring(almatyTwo.indexOf('=')))
+        .isEqualTo(astanaTwo.substring(astanaTwo.indexOf('=')));
+  }
+
   static void assertNoSmallNumbersOrPersonalData(String text, List<Delegate> people) {
     for (Delegate d : people) {
       assertThat(text).doesNotContain(d.email()).doesNotContain(d.name());
