@@ -85,7 +85,7 @@ class OrganisationReportController {
                       ui.number(e.outside()),
                       l.share(e.delegates() == 0 ? null : e.share()),
                       (int) Math.round(100 * e.share()),
-                      pages.map(table, l, ui, scaleMax));
+                      described(pages.map(table, l, ui, scaleMax), ui));
                 })
             .toList();
     model.addAttribute(
@@ -167,5 +167,17 @@ class OrganisationReportController {
             .map(r -> new CentreOption(r.code(), r.name(ui.lang()), chosen.contains(r.code())))
             .toList();
     return new CentresPage(id.toString(), name, options, errors, saved);
+  }
+
+  /** The comparison has no region table: the map's text alternative lists its figures. */
+  private static ReportViews.MapView described(ReportViews.MapView map, Ui ui) {
+    String figures =
+        map.markers().stream()
+            .map(ReportViews.Marker::label)
+            .collect(java.util.stream.Collectors.joining("; "));
+    return map.describedAs(
+        figures.isEmpty()
+            ? ui.t("reporting.map.noneDescription")
+            : ui.t("reporting.map.figuresDescription", figures));
   }
 }

@@ -52,6 +52,11 @@ public final class ReportViews {
       Labels narrowLabels,
       String description) {
 
+    /** The same map described by its figures, for a page with no table beside it. */
+    public MapView describedAs(String text) {
+      return new MapView(width, height, markers, centres, outline, labels, narrowLabels, text);
+    }
+
     /** Whether any circle stands for a count shown as "&lt;5" or hidden (drawn dashed). */
     public boolean anyHidden() {
       return markers.stream().anyMatch(Marker::hidden);

@@ -643,6 +643,10 @@ class ReportIT extends IntegrationTest {
             .orElseThrow(() -> new AssertionError(radii.toString()));
     assertThat(almatyTwo.substring(almatyTwo.indexOf('=')))
         .isEqualTo(astanaTwo.substring(astanaTwo.indexOf('=')));
+    // With no region table on this page, each map's text alternative lists its figures.
+    assertThat(page.body())
+        .contains("Circles sized by the number of delegates: ")
+        .doesNotContain("The same figures are in the table");
   }
 
   static void assertNoSmallNumbersOrPersonalData(String text, List<Delegate> people) {
