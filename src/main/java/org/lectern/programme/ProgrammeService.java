@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.lectern.audit.AuditLog;
 import org.lectern.identity.LecternUser;
 import org.lectern.identity.UserService;
 import org.lectern.organisation.OrganisationService;
@@ -25,13 +26,16 @@ public class ProgrammeService {
   private final UserService users;
   private final OrganisationService organisations;
   private final Clock clock;
+  private final AuditLog audit;
 
   ProgrammeService(
       ProgrammeRepository programmes,
       ProgrammeAccess access,
       UserService users,
       OrganisationService organisations,
-      Clock clock) {
+      Clock clock,
+      AuditLog audit) {
+    this.audit = audit;
     this.programmes = programmes;
     this.access = access;
     this.users = users;
@@ -213,11 +217,22 @@ public class ProgrammeService {
 
   @Transactional
   public void grant(LecternUser actor, UUID programmeId, UUID userId, ProgrammeRole role) {
-    manageable(actor, programmeId);
+    Programme p = manageable(actor, programmeId);
     if (users.find(userId).isEmpty()) {
       throw InvalidInputException.of("userId", "identity.userNotFound");
     }
     programmes.addMember(programmeId, userId, role);
+    // Who may see what is a security fact: a grant is audited like a revocation.
+    audit.record(
+        new AuditLog.Record(
+            actor.id(),
+            actor.fullName(),
+            "programme.memberGranted",
+            p.organisationId(),
+            "programme",
+            programmeId.toString(),
+            1,
+            "role=" + role.name() + " user=" + userId));
   }
 
   public boolean canManage(LecternUser actor, Programme p) {

@@ -194,11 +194,13 @@ class ProgrammeMembersIT extends IntegrationTest {
 
     String newcomer = unique("newcomer") + "@example.org";
     users.create(newcomer, "Newcomer Speaker", Fixtures.PASSWORD, false);
+    int grantsBefore = audited("programme.memberGranted", programme);
     var granted =
         web.postForm(
             page, Map.of("email", newcomer, "role", "SPEAKER", "_csrf", csrf(web.get(page))));
     assertThat(granted.status()).isEqualTo(302);
     assertThat(web.get(page).body()).contains(newcomer).contains("Newcomer Speaker");
+    assertThat(audited("programme.memberGranted", programme)).isEqualTo(grantsBefore + 1);
     var unknownUser =
         web.postForm(
             page,
