@@ -1,54 +1,28 @@
 package org.lectern.certificate;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.lectern.shared.error.DomainException;
+import org.lectern.shared.limit.Limit;
+import org.lectern.shared.limit.RateLimiter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Verification look-ups per client address, in memory per node: codes carry 95 random bits, so the
- * limit is against scraping and load rather than guessing.
+ * Verification look-ups and uploads per client address, in the shared {@link RateLimiter}: codes
+ * carry 95 random bits, so the limit is against scraping and load rather than guessing.
  */
 @Component
 class VerifyLimits {
 
-  private static final int MAX_KEYS = 100_000;
+  private final Limit perAddress;
+  private final RateLimiter limiter;
 
-  private final int perMinute;
-  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-
-  VerifyLimits(@Value("${lectern.certificate.verify-per-minute:30}") int perMinute) {
-    this.perMinute = perMinute;
+  VerifyLimits(
+      @Value("${lectern.certificate.verify-per-minute:30}") int perMinute, RateLimiter limiter) {
+    this.perAddress = Limit.perMinute("verify.address", perMinute, "certificate.tooMany");
+    this.limiter = limiter;
   }
 
+  /** Counts one check for the address; throws 429 when the minute's allowance is spent. */
   void check(String address) {
-    if (buckets.size() > MAX_KEYS) {
-      buckets.clear();
-    }
-    Bucket bucket =
-        buckets.computeIfAbsent(
-            address,
-            k ->
-                Bucket.builder()
-                    .addLimit(
-                        Bandwidth.builder()
-                            .capacity(perMinute)
-                            .refillGreedy(perMinute, Duration.ofMinutes(1))
-                            .build())
-                    .build());
-    if (!bucket.tryConsume(1)) {
-      throw new TooMany();
-    }
-  }
-
-  /** Answered 429 by {@link CertificateErrors}. */
-  static class TooMany extends DomainException {
-    TooMany() {
-      super("certificate.tooMany");
-    }
+    limiter.acquire(perAddress, address);
   }
 }

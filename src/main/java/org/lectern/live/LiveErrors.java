@@ -1,54 +1,19 @@
 package org.lectern.live;
 
-import jakarta.servlet.http.HttpServletRequest;
-import org.lectern.shared.web.ErrorPage;
-import org.lectern.shared.web.Ui;
-import org.lectern.shared.web.UiFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.servlet.ModelAndView;
 
-/** 429 for rate-limited live actions: a page or problem+json, in the caller's language. */
+/** Live-room failures that need no answer. */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class LiveErrors {
-
-  private final UiFactory uiFactory;
-
-  LiveErrors(UiFactory uiFactory) {
-    this.uiFactory = uiFactory;
-  }
 
   /** A client that went away mid-stream: nothing to answer, nothing to log. */
   @ExceptionHandler(
       org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
   void gone() {
     // the stream's subscriber is removed by the emitter's error callback
-  }
-
-  @ExceptionHandler(LiveRateLimits.TooMany.class)
-  Object tooMany(LiveRateLimits.TooMany e, HttpServletRequest req) {
-    Ui ui = uiFactory.of(req);
-    String detail = ui.t(e.code());
-    if (req.getRequestURI().startsWith("/api/")) {
-      ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, detail);
-      pd.setTitle(ui.t("error.title.429"));
-      pd.setProperty("code", e.code());
-      return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-          .header("Retry-After", "60")
-          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-          .body(pd);
-    }
-    ModelAndView mv = new ModelAndView("shared/error");
-    mv.setStatus(HttpStatus.TOO_MANY_REQUESTS);
-    mv.addObject("ui", ui);
-    mv.addObject("page", new ErrorPage(429, detail));
-    return mv;
   }
 }

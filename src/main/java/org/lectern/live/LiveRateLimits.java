@@ -1,18 +1,16 @@
 package org.lectern.live;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import org.lectern.shared.error.DomainException;
+import org.lectern.shared.limit.Limit;
+import org.lectern.shared.limit.RateLimiter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Per-participant limits, in memory only (per node) — deliberately never written anywhere, so the
- * limiter cannot link an anonymous question to its asker either.
+ * Per-participant limits in the shared {@link RateLimiter}. The limiter keeps only a keyed digest
+ * of the participant and deletes it when the minute has passed, so it cannot be used later to link
+ * an anonymous question to its asker.
  */
 @Component
 class LiveRateLimits {
@@ -25,22 +23,20 @@ class LiveRateLimits {
     HAND(10, Duration.ofMinutes(1)),
     JOIN(30, Duration.ofMinutes(1));
 
-    final int capacity;
-    final Duration period;
+    final Limit limit;
 
     Action(int capacity, Duration period) {
-      this.capacity = capacity;
-      this.period = period;
+      this.limit = new Limit("live." + name().toLowerCase(), capacity, period, "live.tooMany");
     }
   }
 
-  private static final int MAX_KEYS = 200_000;
-
   private final boolean enabled;
-  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final RateLimiter limiter;
 
-  LiveRateLimits(@Value("${lectern.live.rate-limit.enabled:true}") boolean enabled) {
+  LiveRateLimits(
+      @Value("${lectern.live.rate-limit.enabled:true}") boolean enabled, RateLimiter limiter) {
     this.enabled = enabled;
+    this.limiter = limiter;
   }
 
   void check(UUID participantId, Action action) {
@@ -48,32 +44,8 @@ class LiveRateLimits {
   }
 
   void check(String key, Action action) {
-    if (!enabled) {
-      return;
-    }
-    if (buckets.size() > MAX_KEYS) {
-      buckets.clear();
-    }
-    Bucket b =
-        buckets.computeIfAbsent(
-            action + ":" + key,
-            k ->
-                Bucket.builder()
-                    .addLimit(
-                        Bandwidth.builder()
-                            .capacity(action.capacity)
-                            .refillGreedy(action.capacity, action.period)
-                            .build())
-                    .build());
-    if (!b.tryConsume(1)) {
-      throw new TooMany();
-    }
-  }
-
-  /** Answered 429. */
-  static class TooMany extends DomainException {
-    TooMany() {
-      super("live.tooMany");
+    if (enabled) {
+      limiter.acquire(action.limit, key);
     }
   }
 }

@@ -1,40 +1,29 @@
 package org.lectern.notification;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import org.lectern.shared.limit.Limit;
+import org.lectern.shared.limit.RateLimiter;
 import org.springframework.stereotype.Component;
 
 /**
- * At most three sign-in links per address per 15 minutes, so nobody can flood a delegate's mailbox.
- * In memory per node: with N nodes the limit is at most N times looser, which is enough.
+ * At most three sign-in links per address per 15 minutes, so nobody can flood a delegate's mailbox;
+ * counted in the shared {@link RateLimiter}, so it holds across nodes.
  */
 @Component
 class SignInLimits {
 
   static final int PER_WINDOW = 3;
   static final Duration WINDOW = Duration.ofMinutes(15);
-  private static final int MAX_TRACKED = 50_000;
+  private static final Limit LINKS =
+      new Limit("signin.email", PER_WINDOW, WINDOW, "error.title.429");
 
-  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final RateLimiter limiter;
+
+  SignInLimits(RateLimiter limiter) {
+    this.limiter = limiter;
+  }
 
   boolean tryAcquire(String emailIndex) {
-    if (buckets.size() > MAX_TRACKED) {
-      buckets.clear(); // crude, but bounds memory against address spraying
-    }
-    return buckets
-        .computeIfAbsent(
-            emailIndex,
-            k ->
-                Bucket.builder()
-                    .addLimit(
-                        Bandwidth.builder()
-                            .capacity(PER_WINDOW)
-                            .refillGreedy(PER_WINDOW, WINDOW)
-                            .build())
-                    .build())
-        .tryConsume(1);
+    return limiter.tryAcquire(LINKS, emailIndex);
   }
 }

@@ -1,73 +1,59 @@
 package org.lectern.registration;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
 import org.lectern.shared.crypto.PersonalDataCipher;
+import org.lectern.shared.limit.Limit;
+import org.lectern.shared.limit.RateLimiter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Anonymous registrations per address and per e-mail, in memory (per node: several nodes allow
- * several times the rate, which is acceptable against spam). E-mails are keyed by blind index.
+ * Registrations per client address and per e-mail (by blind index) for everyone, and per user for
+ * signed-in callers, with a higher allowance. Counted in the shared {@link RateLimiter}, so the
+ * limits hold across nodes and restarts.
  */
 @Component
 class RateLimits {
 
-  private static final int MAX_KEYS = 100_000;
-
   private final boolean enabled;
-  private final int perAddress;
-  private final int perEmail;
+  private final Limit perAddress;
+  private final Limit perEmail;
+  private final Limit perUser;
+  private final RateLimiter limiter;
   private final PersonalDataCipher cipher;
-  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
   RateLimits(
       @Value("${lectern.registration.rate-limit.enabled:true}") boolean enabled,
       @Value("${lectern.registration.rate-limit.per-address-per-minute:20}") int perAddress,
       @Value("${lectern.registration.rate-limit.per-email-per-hour:10}") int perEmail,
+      @Value("${lectern.registration.rate-limit.per-user-per-minute:120}") int perUser,
+      RateLimiter limiter,
       PersonalDataCipher cipher) {
     this.enabled = enabled;
-    this.perAddress = perAddress;
-    this.perEmail = perEmail;
+    this.perAddress = Limit.perMinute("registration.address", perAddress, "registration.tooMany");
+    this.perEmail =
+        new Limit("registration.email", perEmail, Duration.ofHours(1), "registration.tooMany");
+    this.perUser = Limit.perMinute("registration.user", perUser, "registration.tooMany");
+    this.limiter = limiter;
     this.cipher = cipher;
   }
 
-  /** Takes one token for the address and one for the e-mail; throws when either is exhausted. */
+  /** Counts one registration for the address and the e-mail; throws 429 when either is spent. */
   void check(String address, String email) {
     if (!enabled) {
       return;
     }
-    if (buckets.size() > MAX_KEYS) {
-      buckets.clear();
-    }
-    boolean ok =
-        bucket("a:" + address, perAddress, Duration.ofMinutes(1)).tryConsume(1)
-            && (email == null
-                || email.isBlank()
-                || bucket("e:" + cipher.emailIndex(email), perEmail, Duration.ofHours(1))
-                    .tryConsume(1));
-    if (!ok) {
-      throw new TooManyRequests();
+    limiter.acquire(perAddress, address);
+    if (email != null && !email.isBlank()) {
+      limiter.acquire(perEmail, cipher.emailIndex(email));
     }
   }
 
-  private Bucket bucket(String key, int capacity, Duration period) {
-    return buckets.computeIfAbsent(
-        key,
-        k ->
-            Bucket.builder()
-                .addLimit(
-                    Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
-                .build());
-  }
-
-  /** Answered 429 in the user's language. */
-  static class TooManyRequests extends org.lectern.shared.error.DomainException {
-    TooManyRequests() {
-      super("registration.tooMany");
+  /** Counts one registration made by a signed-in user (an organiser's import or client). */
+  void checkUser(UUID userId) {
+    if (enabled) {
+      limiter.acquire(perUser, userId.toString());
     }
   }
 }

@@ -134,6 +134,8 @@ class RegistrationApiController {
     }
     if (actor == null) {
       rateLimits.check(http.getRemoteAddr(), body.email());
+    } else {
+      rateLimits.checkUser(actor.id());
     }
     return idempotency.run(
         actor == null ? "anonymous" : actor.id().toString(),

@@ -156,7 +156,7 @@ class RegistrationFormController {
           + r.id()
           + "?t="
           + service.accessToken(r.id());
-    } catch (RateLimits.TooManyRequests e) {
+    } catch (org.lectern.shared.limit.TooManyRequestsException e) {
       throw e;
     } catch (DomainException e) {
       Map<String, List<String>> multi = new HashMap<>();

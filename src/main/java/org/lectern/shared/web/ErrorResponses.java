@@ -1,6 +1,7 @@
 package org.lectern.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import org.lectern.shared.error.ConflictException;
@@ -10,11 +11,13 @@ import org.lectern.shared.error.ForbiddenException;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.error.UnauthenticatedException;
+import org.lectern.shared.limit.TooManyRequestsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -56,6 +59,13 @@ class ErrorResponses {
   Object domain(DomainException e, HttpServletRequest req) {
     HttpStatus status = statusOf(e);
     return respond(req, status, e.code(), e.args(), e.fields());
+  }
+
+  /** The one 429: Retry-After, and a page or problem+json in the caller's language. */
+  @ExceptionHandler(TooManyRequestsException.class)
+  Object tooMany(TooManyRequestsException e, HttpServletRequest req, HttpServletResponse res) {
+    res.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+    return respond(req, HttpStatus.TOO_MANY_REQUESTS, e.code(), e.args(), List.of());
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)

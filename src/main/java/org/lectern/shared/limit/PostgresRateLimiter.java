@@ -1,0 +1,81 @@
+package org.lectern.shared.limit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.lectern.shared.crypto.PersonalDataCipher;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fixed windows in one table. One statement per use: insert the window's row with 1 use, or add one
+ * to it only while it is below the limit; no row back means refused. PostgreSQL serialises the
+ * upserts of one row, so N parallel requests are allowed exactly {@code permits} times, on one node
+ * or many. Rows of ended windows are deleted by {@link RateLimitHousekeeping}.
+ */
+@Component
+class PostgresRateLimiter implements RateLimiter {
+
+  private final JdbcClient jdbc;
+  private final PersonalDataCipher cipher;
+  private final Clock clock;
+  private final boolean enabled;
+
+  PostgresRateLimiter(
+      JdbcClient jdbc,
+      PersonalDataCipher cipher,
+      Clock clock,
+      @Value("${lectern.rate-limit.enabled:true}") boolean enabled) {
+    this.jdbc = jdbc;
+    this.cipher = cipher;
+    this.clock = clock;
+    this.enabled = enabled;
+  }
+
+  @Override
+  public void acquire(Limit limit, String key) {
+    Optional<Duration> refused = use(limit, key);
+    if (refused.isPresent()) {
+      throw new TooManyRequestsException(limit.messageKey(), refused.get());
+    }
+  }
+
+  @Override
+  public boolean tryAcquire(Limit limit, String key) {
+    return use(limit, key).isEmpty();
+  }
+
+  /** Empty when allowed, else the time until the window ends. */
+  private Optional<Duration> use(Limit limit, String key) {
+    if (!enabled) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    long size = limit.window().toSeconds();
+    Instant start = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), size) * size);
+    Instant end = start.plusSeconds(size);
+    // The key may be an address, a participant or a blind index: keep only a keyed digest.
+    String bucket = limit.name() + ":" + cipher.blindIndex(key == null ? "" : key, "rate-limit");
+    Optional<Integer> uses =
+        jdbc.sql(
+                """
+                insert into rate_limit_window (bucket, window_start, window_end, uses)
+                values (:bucket, :start, :end, 1)
+                on conflict (bucket, window_start) do update
+                  set uses = rate_limit_window.uses + 1
+                  where rate_limit_window.uses < :permits
+                returning uses
+                """)
+            .param("bucket", bucket)
+            .param("start", OffsetDateTime.ofInstant(start, ZoneOffset.UTC))
+            .param("end", OffsetDateTime.ofInstant(end, ZoneOffset.UTC))
+            .param("permits", limit.permits())
+            .query(Integer.class)
+            .optional();
+    return uses.isPresent() ? Optional.empty() : Optional.of(Duration.between(now, end));
+  }
+}

@@ -1,0 +1,23 @@
+package org.lectern.shared.limit;
+
+/**
+ * The one rate limiter: counts uses per key and window in PostgreSQL, so every node sees the same
+ * counts, a flood of new keys never resets the count of an existing key, and a restart forgets
+ * nothing. Keys are stored only as keyed digests and only until their window has passed.
+ */
+public interface RateLimiter {
+
+  /**
+   * Counts one use of {@code key} under {@code limit}, or refuses when the window's permits are
+   * spent (a refused use is not counted).
+   *
+   * @return true when the use is allowed
+   */
+  boolean tryAcquire(Limit limit, String key);
+
+  /**
+   * Like {@link #tryAcquire} but throws {@link TooManyRequestsException} (answered 429 with
+   * Retry-After) when refused.
+   */
+  void acquire(Limit limit, String key);
+}

@@ -1,0 +1,134 @@
+package org.lectern.shared.limit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.lectern.shared.crypto.PersonalDataCipher;
+import org.lectern.support.IntegrationTest;
+import org.lectern.support.TestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The shared limiter on the real database: exact under concurrency, flood-proof, shared by nodes.
+ */
+class RateLimiterIT extends IntegrationTest {
+
+  @Autowired RateLimiter limiter;
+  @Autowired PersonalDataCipher cipher;
+
+  private static Limit limit(int permits) {
+    return new Limit(
+        "test." + UUID.randomUUID(), permits, Duration.ofHours(1), "registration.tooMany");
+  }
+
+  @Test
+  void parallelRequestsAreAllowedExactlyTheLimit() throws Exception {
+    Limit limit = limit(7);
+    int threads = 24;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Boolean>> answers = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return limiter.tryAcquire(limit, "203.0.113.7");
+                }));
+      }
+      start.countDown();
+      int allowed = 0;
+      for (Future<Boolean> a : answers) {
+        allowed += a.get() ? 1 : 0;
+      }
+      assertThat(allowed).isEqualTo(7);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aFloodOfNewKeysDoesNotResetAnExistingKey() {
+    Limit limit = limit(2);
+    assertThat(limiter.tryAcquire(limit, "victim")).isTrue();
+    assertThat(limiter.tryAcquire(limit, "victim")).isTrue();
+    assertThat(limiter.tryAcquire(limit, "victim")).isFalse();
+    for (int i = 0; i < 1_500; i++) {
+      limiter.tryAcquire(limit, "spray-" + i);
+    }
+    assertThat(limiter.tryAcquire(limit, "victim")).isFalse();
+    assertThat(limiter.tryAcquire(limit, "spray-1")).isTrue();
+  }
+
+  @Test
+  void twoNodesOnOneDatabaseShareTheCount() {
+    var otherNodeDb = new DriverManagerDataSource(TestDatabase.jdbcUrl(), "postgres", "");
+    RateLimiter otherNode =
+        new PostgresRateLimiter(JdbcClient.create(otherNodeDb), cipher, Clock.systemUTC(), true);
+    Limit limit = limit(4);
+    int allowed = 0;
+    for (int i = 0; i < 10; i++) {
+      RateLimiter node = i % 2 == 0 ? limiter : otherNode;
+      allowed += node.tryAcquire(limit, "198.51.100.1") ? 1 : 0;
+    }
+    assertThat(allowed).isEqualTo(4);
+  }
+
+  @Test
+  void refusalSaysHowLongToWaitAndANewWindowAllowsAgain() {
+    Limit limit = new Limit("test." + UUID.randomUUID(), 1, Duration.ofMinutes(1), "live.tooMany");
+    Instant t = Instant.parse("2030-01-01T10:00:15Z");
+    var early = new PostgresRateLimiter(jdbc, cipher, Clock.fixed(t, ZoneOffset.UTC), true);
+    early.acquire(limit, "k");
+    assertThatThrownBy(() -> early.acquire(limit, "k"))
+        .isInstanceOfSatisfying(
+            TooManyRequestsException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("live.tooMany");
+              assertThat(e.retryAfterSeconds()).isEqualTo(45);
+            });
+    var next =
+        new PostgresRateLimiter(jdbc, cipher, Clock.fixed(t.plusSeconds(60), ZoneOffset.UTC), true);
+    assertThat(next.tryAcquire(limit, "k")).isTrue();
+  }
+
+  @Test
+  void endedWindowsArePrunedAndKeysAreNotStoredInClear() {
+    Limit limit = new Limit("test." + UUID.randomUUID(), 3, Duration.ofMinutes(1), "live.tooMany");
+    Instant t = Instant.parse("2030-02-01T10:00:00Z");
+    new PostgresRateLimiter(jdbc, cipher, Clock.fixed(t, ZoneOffset.UTC), true)
+        .acquire(limit, "192.0.2.55");
+    assertThat(count(limit)).isEqualTo(1);
+    assertThat(
+            jdbc.sql("select count(*) from rate_limit_window where bucket like '%192.0.2.55%'")
+                .query(Long.class)
+                .single())
+        .isZero();
+    RateLimitHousekeeping.prune(jdbc, Clock.fixed(t.plusSeconds(59), ZoneOffset.UTC));
+    assertThat(count(limit)).isEqualTo(1);
+    RateLimitHousekeeping.prune(jdbc, Clock.fixed(t.plusSeconds(60), ZoneOffset.UTC));
+    assertThat(count(limit)).isZero();
+  }
+
+  private long count(Limit limit) {
+    return jdbc.sql("select count(*) from rate_limit_window where bucket like :p")
+        .param("p", limit.name() + ":%")
+        .query(Long.class)
+        .single();
+  }
+}

@@ -1,0 +1,55 @@
+package org.lectern.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lectern.support.Http.map;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.lectern.support.Fixtures;
+import org.lectern.support.Http;
+import org.lectern.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** One 429 for every limit: Retry-After, a page in the user's language or problem+json. */
+class TooManyRequestsIT extends IntegrationTest {
+
+  @Autowired Fixtures fixtures;
+
+  @Test
+  void theCertificateCheckAnswersAPageInKazakhWithRetryAfter() {
+    Http http = new Http(baseUrl());
+    Http.Response last = null;
+    for (int i = 0; i < 31; i++) {
+      last = http.get("/verify/AAAA-BBBB-CCCC-DDDD?lang=kk");
+    }
+    assertThat(last.status()).isEqualTo(429);
+    assertThat(Long.parseLong(last.header("Retry-After"))).isBetween(1L, 60L);
+    assertThat(last.header("Content-Type")).startsWith("text/html");
+    assertThat(last.body()).contains("lang=\"kk\"");
+  }
+
+  @Test
+  void signedInCallersAreLimitedTooByUserWithProblemJson() {
+    Http http = new Http(baseUrl());
+    var organiser = fixtures.organiser("limits");
+    var token =
+        http.postJson(
+                "/api/v1/auth/tokens",
+                map("email", organiser.email(), "password", Fixtures.PASSWORD))
+            .json()
+            .get("token")
+            .asString();
+    String path = "/api/v1/programmes/" + UUID.randomUUID() + "/registrations";
+    Http.Response last = null;
+    for (int i = 0; i < 121; i++) {
+      last = http.postJson(path, map("fullName", "x"), "Authorization", "Bearer " + token);
+      if (i == 0) {
+        assertThat(last.status()).isNotEqualTo(429);
+      }
+    }
+    assertThat(last.status()).isEqualTo(429);
+    assertThat(last.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(last.header("Retry-After")).isNotBlank();
+    assertThat(last.json().get("code").asString()).isEqualTo("registration.tooMany");
+  }
+}
