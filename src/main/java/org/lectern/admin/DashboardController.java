@@ -1,6 +1,7 @@
 package org.lectern.admin;
 
 import org.lectern.identity.LecternUser;
+import org.lectern.organisation.OrganisationService;
 import org.lectern.shared.web.Ui;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -12,13 +13,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 class DashboardController {
 
   private final AdminPages pages;
+  private final OrganisationService organisations;
 
-  DashboardController(AdminPages pages) {
+  DashboardController(AdminPages pages, OrganisationService organisations) {
     this.pages = pages;
+    this.organisations = organisations;
   }
 
   @GetMapping("/admin")
   String dashboard(@AuthenticationPrincipal LecternUser user, Ui ui, Model model) {
+    // A fresh installation: nothing can be organised before the first organisation is set up.
+    if (user.platformAdmin() && organisations.none()) {
+      return "redirect:/admin/organisations/new";
+    }
     model.addAttribute("page", pages.dashboard(user, ui));
     return "admin/dashboard";
   }

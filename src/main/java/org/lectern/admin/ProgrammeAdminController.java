@@ -11,6 +11,8 @@ import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeInput;
 import org.lectern.programme.ProgrammeService;
 import org.lectern.shared.error.ConflictException;
+import org.lectern.shared.error.DomainException;
+import org.lectern.shared.error.ForbiddenException;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.web.FormData;
@@ -43,7 +45,8 @@ class ProgrammeAdminController {
   @GetMapping("/admin/programmes/new")
   String newForm(@AuthenticationPrincipal LecternUser user, Ui ui, Model model) {
     var orgs = pages.ownOrganisations(user, ui);
-    var form = ProgrammeForm.blank(orgs.isEmpty() ? "" : orgs.get(0).value());
+    // With several organisations the organiser chooses; with one it is the default.
+    var form = ProgrammeForm.blank(orgs.size() == 1 ? orgs.get(0).value() : "");
     model.addAttribute("page", pages.newProgramme(user, form, FormErrors.none(), ui));
     return VIEW;
   }
@@ -60,11 +63,14 @@ class ProgrammeAdminController {
     try {
       var problems = new InvalidInputException.Collector();
       UUID org = Ids.orNull(form.organisationId());
-      problems.check(org != null, "organisationId", "validation.choice");
       ProgrammeInput in = ProgrammeInput.validate(form.toRaw(problems), problems);
+      // Without a choice the programme goes to the organiser's only organisation, if one.
       Programme p = programmes.create(user, org, in);
       return redirect("/admin/programmes/" + p.id(), ui.t("admin.programme.created"), redirect);
-    } catch (InvalidInputException e) {
+    } catch (DomainException e) {
+      if (e instanceof ForbiddenException || e instanceof NotFoundException) {
+        throw e;
+      }
       var page = pages.newProgramme(user, form, FormErrors.of(e, ui), ui);
       return refused(e, page, VIEW, model, response);
     }

@@ -33,10 +33,18 @@ class SecurityConfiguration {
   }
 
   @Bean
-  AuthenticationManager authenticationManager(UserService users, PasswordEncoder encoder) {
+  AuthenticationManager authenticationManager(
+      UserService users,
+      PasswordEncoder encoder,
+      org.springframework.context.ApplicationEventPublisher events) {
     DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
     provider.setPasswordEncoder(encoder);
-    return new ProviderManager(provider);
+    ProviderManager manager = new ProviderManager(provider);
+    // Successful sign-ins become events: SignInRecorder keeps the time for the members pages.
+    manager.setAuthenticationEventPublisher(
+        new org.springframework.security.authentication.DefaultAuthenticationEventPublisher(
+            events));
+    return manager;
   }
 
   // The token filter runs inside the API security chain only, not as a plain servlet filter.

@@ -106,9 +106,10 @@ public class UserService implements UserDetailsService {
     return id;
   }
 
+  /** ADMIN or MEMBER ({@code ORGANISER}, the old name of MEMBER, is written as MEMBER). */
   @Transactional
   public void grantOrganisationRole(UUID organisationId, UUID userId, String role) {
-    users.addMembership(organisationId, userId, role);
+    users.addMembership(organisationId, userId, "ORGANISER".equals(role) ? "MEMBER" : role);
   }
 
   public List<Membership> memberships(UUID userId) {

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Repository;
 class OrganisationRepository {
 
   private static final String SELECT =
-      "select id, slug, name::text as name, website, main_centres from organisation";
+      "select id, slug, name::text as name, website, main_centres, short_name, certificate_signer,"
+          + " mail_sender_name, logo_type from organisation";
 
   private final JdbcClient jdbc;
 
@@ -47,18 +48,83 @@ class OrganisationRepository {
     return jdbc.sql(SELECT + " order by slug").query(this::map).list();
   }
 
-  void insert(Organisation o) {
+  /** Inserts; false when the slug is taken (also by a concurrent insert). */
+  boolean insert(Organisation o) {
+    return jdbc.sql(
+                """
+                insert into organisation (id, slug, name, website, main_centres, short_name,
+                  certificate_signer, mail_sender_name)
+                values (:id, :slug, :name, :website, :centres, :short, :signer, :sender)
+                on conflict (slug) do nothing
+                """)
+            .param("id", o.id())
+            .param("slug", o.slug())
+            .param("name", Json.jsonb(o.name()))
+            .param("website", o.website())
+            .param("centres", o.mainCentres().toArray(String[]::new))
+            .param("short", o.shortName())
+            .param("signer", o.certificateSigner())
+            .param("sender", o.mailSenderName())
+            .update()
+        == 1;
+  }
+
+  void updateSettings(UUID id, OrganisationSettings s) {
     jdbc.sql(
             """
-            insert into organisation (id, slug, name, website, main_centres)
-            values (:id, :slug, :name, :website, :centres)
+            update organisation set name = :name, short_name = :short, website = :website,
+              main_centres = :centres, certificate_signer = :signer, mail_sender_name = :sender,
+              updated_at = now()
+            where id = :id
             """)
-        .param("id", o.id())
-        .param("slug", o.slug())
-        .param("name", Json.jsonb(o.name()))
-        .param("website", o.website())
-        .param("centres", o.mainCentres().toArray(String[]::new))
+        .param("id", id)
+        .param("name", Json.jsonb(s.name()))
+        .param("short", s.shortName())
+        .param("website", s.website())
+        .param("centres", s.mainCentres().toArray(String[]::new))
+        .param("signer", s.certificateSigner())
+        .param("sender", s.mailSenderName())
         .update();
+  }
+
+  void setLogo(UUID id, OrganisationLogo logo) {
+    jdbc.sql("update organisation set logo = :l, logo_type = :t, updated_at = now() where id = :id")
+        .param("id", id)
+        .param("l", logo == null ? null : logo.bytes())
+        .param("t", logo == null ? null : logo.contentType())
+        .update();
+  }
+
+  Optional<OrganisationLogo> logo(String slug) {
+    return jdbc.sql("select logo, logo_type from organisation where slug = :s and logo is not null")
+        .param("s", slug)
+        .query((rs, i) -> new OrganisationLogo(rs.getBytes(1), rs.getString(2)))
+        .optional();
+  }
+
+  /** Locks the organisation's row: changes to its members are made one at a time. */
+  boolean lock(UUID id) {
+    return jdbc.sql("select id from organisation where id = :id for update")
+        .param("id", id)
+        .query(UUID.class)
+        .optional()
+        .isPresent();
+  }
+
+  boolean any() {
+    return jdbc.sql("select exists(select 1 from organisation)").query(Boolean.class).single();
+  }
+
+  int count() {
+    return jdbc.sql("select count(*) from organisation").query(Integer.class).single();
+  }
+
+  List<Organisation> page(int limit, int offset) {
+    return jdbc.sql(SELECT + " order by slug limit :l offset :o")
+        .param("l", limit)
+        .param("o", offset)
+        .query(this::map)
+        .list();
   }
 
   void updateMainCentres(UUID id, List<String> centres) {
@@ -74,7 +140,11 @@ class OrganisationRepository {
         rs.getString("slug"),
         Json.text(rs.getString("name")),
         rs.getString("website"),
-        strings(rs.getArray("main_centres")));
+        strings(rs.getArray("main_centres")),
+        rs.getString("short_name"),
+        rs.getString("certificate_signer"),
+        rs.getString("mail_sender_name"),
+        rs.getString("logo_type"));
   }
 
   static List<String> strings(Array array) throws SQLException {

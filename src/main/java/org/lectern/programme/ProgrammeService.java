@@ -81,14 +81,27 @@ public class ProgrammeService {
     return p;
   }
 
+  /**
+   * The caller's only organisation. With several the caller must choose (422 {@code
+   * programme.organisationRequired}, naming them); with none, an organisation is set up first.
+   */
   private UUID defaultOrganisation(LecternUser actor) {
     if (actor == null) {
       throw new ForbiddenException("programme.cannotCreate");
     }
-    return users.memberships(actor.id()).stream()
-        .findFirst()
-        .map(m -> m.organisationId())
-        .orElseThrow(() -> InvalidInputException.of("organisationId", "validation.required"));
+    var own = organisations.ofMember(actor);
+    var candidates = own.isEmpty() && actor.platformAdmin() ? organisations.all() : own;
+    if (candidates.size() == 1) {
+      return candidates.get(0).id();
+    }
+    if (candidates.isEmpty()) {
+      throw new OrganisationRequired("programme.noOrganisation", "");
+    }
+    String names =
+        candidates.stream()
+            .map(o -> o.name().in("en", List.of("ru", "kk")) + " (" + o.id() + ")")
+            .collect(java.util.stream.Collectors.joining(", "));
+    throw new OrganisationRequired("programme.organisationRequired", names);
   }
 
   @Transactional

@@ -1,0 +1,89 @@
+package org.lectern.organisation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for who belongs to an organisation, with their role and last sign-in. */
+@Repository
+class OrganisationMemberRepository {
+
+  private final JdbcClient jdbc;
+
+  OrganisationMemberRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  List<OrganisationMember> members(UUID organisationId) {
+    return jdbc.sql(
+            """
+            select m.user_id, u.email, u.full_name, m.role, m.added_at, u.last_sign_in_at
+            from organisation_member m join app_user u on u.id = m.user_id
+            where m.organisation_id = :o order by lower(u.full_name), u.id
+            """)
+        .param("o", organisationId)
+        .query(this::map)
+        .list();
+  }
+
+  Optional<OrganisationRole> roleOf(UUID organisationId, UUID userId) {
+    return jdbc.sql(
+            "select role from organisation_member where organisation_id = :o and user_id = :u")
+        .param("o", organisationId)
+        .param("u", userId)
+        .query(String.class)
+        .optional()
+        .flatMap(OrganisationRole::parse);
+  }
+
+  List<UUID> organisationsOf(UUID userId) {
+    return jdbc.sql("select organisation_id from organisation_member where user_id = :u")
+        .param("u", userId)
+        .query(UUID.class)
+        .list();
+  }
+
+  void put(UUID organisationId, UUID userId, OrganisationRole role) {
+    jdbc.sql(
+            """
+            insert into organisation_member (organisation_id, user_id, role) values (:o, :u, :r)
+            on conflict (organisation_id, user_id) do update set role = excluded.role
+            """)
+        .param("o", organisationId)
+        .param("u", userId)
+        .param("r", role.name())
+        .update();
+  }
+
+  boolean remove(UUID organisationId, UUID userId) {
+    return jdbc.sql("delete from organisation_member where organisation_id = :o and user_id = :u")
+            .param("o", organisationId)
+            .param("u", userId)
+            .update()
+        == 1;
+  }
+
+  int admins(UUID organisationId) {
+    return jdbc.sql(
+            "select count(*) from organisation_member where organisation_id = :o and role = 'ADMIN'")
+        .param("o", organisationId)
+        .query(Integer.class)
+        .single();
+  }
+
+  private OrganisationMember map(ResultSet rs, int row) throws SQLException {
+    Timestamp last = rs.getTimestamp("last_sign_in_at");
+    return new OrganisationMember(
+        rs.getObject("user_id", UUID.class),
+        rs.getString("email"),
+        rs.getString("full_name"),
+        OrganisationRole.parse(rs.getString("role")).orElseThrow(),
+        rs.getTimestamp("added_at").toInstant(),
+        last == null ? null : last.toInstant());
+  }
+}
