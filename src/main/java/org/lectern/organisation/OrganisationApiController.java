@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -136,7 +135,13 @@ class OrganisationApiController {
     return json(organisations.update(actor, o.id(), settings), actor);
   }
 
-  @PutMapping(value = "/api/v1/organisations/{id}/logo", consumes = "multipart/form-data")
+  @org.springframework.web.bind.annotation.RequestMapping(
+      value = "/api/v1/organisations/{id}/logo",
+      method = {
+        org.springframework.web.bind.annotation.RequestMethod.PUT,
+        org.springframework.web.bind.annotation.RequestMethod.POST
+      },
+      consumes = "multipart/form-data")
   @Operation(summary = "Upload the logo: a PNG (≤ 1 MB, ≤ 4096 px) or an SVG without scripts")
   OrganisationJson putLogo(
       @AuthenticationPrincipal LecternUser actor,
