@@ -97,6 +97,54 @@ class OrganisationRulesIT extends IntegrationTest {
   }
 
   @Test
+  void twoRequestsForOneSlugAtOnceMakeOneOrganisation() throws Exception {
+    String slug = "race-" + suffix;
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.Callable<Integer> create =
+          () -> {
+            start.await();
+            return http.postJson(
+                    "/api/v1/organisations", map("name", "Race", "slug", slug), auth(root))
+                .status();
+          };
+      var a = pool.submit(create);
+      var b = pool.submit(create);
+      start.countDown();
+      assertThat(java.util.List.of(a.get(), b.get())).containsExactlyInAnyOrder(201, 422);
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(
+            jdbc.sql("select count(*) from organisation where slug = :s")
+                .param("s", slug)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aRepeatedCreateWithTheSameIdempotencyKeyCreatesOnce() {
+    String key = "org-" + suffix;
+    Object body = map("name", "Once", "slug", "once-" + suffix);
+    var first =
+        http.postJson("/api/v1/organisations", body, concat(auth(root), "Idempotency-Key", key));
+    var again =
+        http.postJson("/api/v1/organisations", body, concat(auth(root), "Idempotency-Key", key));
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(again.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+  }
+
+  static String[] concat(String[] a, String... b) {
+    String[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
   void onlyPlatformAdministratorsCreateOrganisations() {
     user("plain", false);
     int before = organisations();
