@@ -84,6 +84,13 @@ class OrganisationPagesIT extends IntegrationTest {
         .isEqualTo(403);
 
     var outsider = as("outsider");
+    // Signing in through the web form is remembered for the members pages.
+    assertThat(
+            jdbc.sql("select last_sign_in_at from app_user where email = :e")
+                .param("e", email("outsider"))
+                .query(java.sql.Timestamp.class)
+                .single())
+        .isNotNull();
     assertThat(outsider.get(settingsPath(first)).statusCode()).isEqualTo(404);
     assertThat(outsider.get("/admin/organisations/" + first.id() + "/members").statusCode())
         .isEqualTo(404);
