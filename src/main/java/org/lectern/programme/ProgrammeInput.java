@@ -66,7 +66,7 @@ public record ProgrammeInput(
     if (!langs.isEmpty()) {
       p.check(title.has(langs.get(0)), "title." + langs.get(0), "programme.title.mainLanguage");
     }
-    TextRules.check(p, "title", title, langs, TITLE_MAX);
+    TextRules.checkTitle(p, "title", title, langs, TITLE_MAX);
     TextRules.check(p, "description", description, langs, DESCRIPTION_MAX);
     p.check(raw.capacity() == null || raw.capacity() >= 0, "capacity", "validation.min", 0);
     p.check(

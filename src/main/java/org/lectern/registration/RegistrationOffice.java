@@ -1,7 +1,6 @@
 package org.lectern.registration;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.lectern.audit.AuditLog;
@@ -9,6 +8,7 @@ import org.lectern.identity.LecternUser;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeService;
 import org.lectern.shared.error.NotFoundException;
+import org.lectern.shared.text.TextInput;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -64,7 +64,7 @@ public class RegistrationOffice {
       items = registrations.ofProgramme(programmeId, status, limit, offset);
       total = registrations.count(programmeId, status);
     } else {
-      String needle = search.strip().toLowerCase(Locale.ROOT);
+      String needle = TextInput.searchKey(search.strip());
       List<Registration> all =
           registrations.ofProgramme(programmeId, status, Integer.MAX_VALUE, 0).stream()
               .filter(r -> matches(r, needle))
@@ -83,8 +83,9 @@ public class RegistrationOffice {
   }
 
   private static boolean matches(Registration r, String needle) {
-    return r.details().fullName().toLowerCase(Locale.ROOT).contains(needle)
-        || r.details().email().toLowerCase(Locale.ROOT).contains(needle);
+    // Names stored before the text rule may be decomposed: both sides are compared in NFC.
+    return TextInput.searchKey(r.details().fullName()).contains(needle)
+        || TextInput.searchKey(r.details().email()).contains(needle);
   }
 
   /** Everything needed for an export: registrations, their answers and the questions. */

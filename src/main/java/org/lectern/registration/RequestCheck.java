@@ -72,6 +72,8 @@ final class RequestCheck {
         choice(settings, StandardField.GENDER, "gender", r.gender(), Vocabulary.GENDERS, p);
     String bar =
         choice(settings, StandardField.BAR, "barMember", r.barMember(), List.of("yes", "no"), p);
+    notCollected(settings.asks(StandardField.BAR), "licenceNumber", r.licenceNumber(), p);
+    notCollected(settings.asks(StandardField.REGION), "country", r.country(), p);
     String licence = settings.asks(StandardField.BAR) ? trim(r.licenceNumber()) : null;
     p.check(
         licence == null || licence.length() <= SHORT_MAX,
@@ -109,6 +111,12 @@ final class RequestCheck {
       RegistrationRequest r, List<Question> questions, InvalidInputException.Collector p) {
     List<Answer> list = new ArrayList<>();
     Map<String, List<String>> given = r.answers() == null ? Map.of() : r.answers();
+    Set<String> asked = new java.util.HashSet<>();
+    questions.stream().filter(Question::active).forEach(q -> asked.add(q.id().toString()));
+    given.forEach(
+        (id, values) ->
+            notCollected(
+                asked.contains(id), "q." + id, values == null ? null : String.join("", values), p));
     for (Question q : questions) {
       if (!q.active()) {
         continue;
@@ -165,6 +173,7 @@ final class RequestCheck {
       String value,
       InvalidInputException.Collector p) {
     if (!s.asks(f)) {
+      notCollected(false, field, value, p);
       return null;
     }
     String v = trim(value);
@@ -185,6 +194,15 @@ final class RequestCheck {
       return null;
     }
     return v;
+  }
+
+  /**
+   * No silent loss (API.md): a value for something the programme does not ask is refused rather
+   * than dropped, so the caller does not believe it was kept. Empty values are fine.
+   */
+  private static void notCollected(
+      boolean asked, String field, String value, InvalidInputException.Collector p) {
+    p.check(asked || trim(value) == null, field, "validation.notCollected");
   }
 
   static UUID parse(String s) {

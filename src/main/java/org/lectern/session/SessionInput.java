@@ -54,7 +54,7 @@ public record SessionInput(
         title.has(programme.mainLanguage()),
         "title." + programme.mainLanguage(),
         "session.title.mainLanguage");
-    TextRules.check(p, "title", title, langs, TITLE_MAX);
+    TextRules.checkTitle(p, "title", title, langs, TITLE_MAX);
     TextRules.check(p, "abstract", orEmpty(r.summary()), langs, SUMMARY_MAX);
     TextRules.check(p, "venue", orEmpty(r.venue()), langs, VENUE_MAX);
     if (!p.has("startsAt")) {

@@ -80,8 +80,23 @@ class ErrorResponses {
     return respond(req, HttpStatus.UNPROCESSABLE_CONTENT, "error.invalid", new Object[0], fields);
   }
 
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  Object unreadable(HttpMessageNotReadableException e, HttpServletRequest req) {
+    return JsonProblems.of(e)
+        .map(
+            f ->
+                respond(
+                    req,
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "error.invalid",
+                    new Object[0],
+                    List.of(f)))
+        .orElseGet(
+            () ->
+                respond(req, HttpStatus.BAD_REQUEST, "error.malformed", new Object[0], List.of()));
+  }
+
   @ExceptionHandler({
-    HttpMessageNotReadableException.class,
     MissingServletRequestParameterException.class,
     MissingServletRequestPartException.class,
     MethodArgumentTypeMismatchException.class

@@ -1,0 +1,130 @@
+package org.lectern.shared.web.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lectern.shared.text.TextInput;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.KeyDeserializer;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.module.SimpleModule;
+
+/**
+ * Applies {@link TextInput} to every string of every JSON body (values, map keys and free-form
+ * values such as registration answers), and makes the API strict: a property nobody reads and a key
+ * given twice are refused, not silently dropped or overwritten (API.md, "Text input").
+ */
+@Configuration(proxyBeanMethods = false)
+class TextInputJson {
+
+  @Bean
+  JsonMapperBuilderCustomizer textInputJsonMapper() {
+    return new Strict();
+  }
+
+  /** Runs after Boot's own customizer, which switches unknown-property failures off. */
+  static final class Strict implements JsonMapperBuilderCustomizer, Ordered {
+    @Override
+    public void customize(tools.jackson.databind.json.JsonMapper.Builder builder) {
+      builder
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .addModule(module());
+    }
+
+    @Override
+    public int getOrder() {
+      return Ordered.LOWEST_PRECEDENCE;
+    }
+  }
+
+  static SimpleModule module() {
+    return new SimpleModule("lectern-text-input")
+        .addDeserializer(String.class, new Text())
+        .addDeserializer(Object.class, new Untyped())
+        .addKeyDeserializer(String.class, new Key());
+  }
+
+  /** Thrown to Jackson so that the field's path is added; the cause holds the rule's code. */
+  static final class RefusedText extends MismatchedInputException {
+    RefusedText(JsonParser p, TextInput.Refused cause) {
+      super(p, "text refused: " + cause.code(), String.class);
+      initCause(cause);
+    }
+  }
+
+  static String normalise(JsonParser p, String value) {
+    try {
+      return TextInput.normalise(value);
+    } catch (TextInput.Refused e) {
+      throw new RefusedText(p, e);
+    }
+  }
+
+  static final class Text extends StringDeserializer {
+    @Override
+    public String deserialize(JsonParser p, DeserializationContext ctxt) {
+      return normalise(p, super.deserialize(p, ctxt));
+    }
+  }
+
+  static final class Key extends KeyDeserializer {
+    @Override
+    public Object deserializeKey(String key, DeserializationContext ctxt) {
+      return normalise(ctxt.getParser(), key);
+    }
+  }
+
+  /** {@code Object}-typed values (free-form answers, text by language) as maps, lists, scalars. */
+  static final class Untyped extends ValueDeserializer<Object> {
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext ctxt) {
+      JsonNode tree = ctxt.readTree(p);
+      return plain(p, tree);
+    }
+
+    @Override
+    public Object getNullValue(DeserializationContext ctxt) {
+      return null;
+    }
+
+    private static Object plain(JsonParser p, JsonNode n) {
+      if (n == null || n.isNull() || n.isMissingNode()) {
+        return null;
+      }
+      if (n.isObject()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (var e : n.properties()) {
+          m.put(normalise(p, e.getKey()), plain(p, e.getValue()));
+        }
+        return m;
+      }
+      if (n.isArray()) {
+        List<Object> l = new ArrayList<>();
+        n.forEach(v -> l.add(plain(p, v)));
+        return l;
+      }
+      if (n.isString()) {
+        return normalise(p, n.asString());
+      }
+      if (n.isBoolean()) {
+        return n.booleanValue();
+      }
+      if (n.isNumber()) {
+        return n.numberValue();
+      }
+      return n.asString();
+    }
+  }
+}
