@@ -179,4 +179,26 @@ class TextInputApiIT extends IntegrationTest {
       assertThat(found.json().get(0).get("fullName").asString()).isEqualTo(composed);
     }
   }
+
+  @Test
+  void aFieldTheProgrammeDoesNotCollectIsRefusedNotDropped() {
+    http.patchJson("/api/v1/programmes/" + programmeId, map("status", "PUBLISHED"), auth());
+    int before =
+        jdbc.sql("select count(*) from registration").query(Integer.class).single();
+    var r =
+        http.postJson(
+            "/api/v1/programmes/" + programmeId + "/registrations",
+            map(
+                "email", "gender@example.org",
+                "fullName", "Gulnar Example",
+                "gender", "female",
+                "phone", "+7 701 000 00 00"),
+            auth());
+    assertRefused(r, 422, "gender");
+    List<String> fields = new ArrayList<>();
+    r.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
+    assertThat(fields).contains("gender", "phone");
+    assertThat(jdbc.sql("select count(*) from registration").query(Integer.class).single())
+        .isEqualTo(before);
+  }
 }
