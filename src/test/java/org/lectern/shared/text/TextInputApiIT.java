@@ -183,8 +183,7 @@ class TextInputApiIT extends IntegrationTest {
   @Test
   void aFieldTheProgrammeDoesNotCollectIsRefusedNotDropped() {
     http.patchJson("/api/v1/programmes/" + programmeId, map("status", "PUBLISHED"), auth());
-    int before =
-        jdbc.sql("select count(*) from registration").query(Integer.class).single();
+    int before = jdbc.sql("select count(*) from registration").query(Integer.class).single();
     var r =
         http.postJson(
             "/api/v1/programmes/" + programmeId + "/registrations",
