@@ -93,7 +93,8 @@ class AdminPages {
                                     ui.time()
                                         .range(s.startsAt(), s.endsAt(), ui.zoneOr(p.timeZone())))))
             .toList();
-    return new DashboardPage(managed, funded, door);
+    boolean member = user.platformAdmin() || !users.memberships(user.id()).isEmpty();
+    return new DashboardPage(managed, funded, door, member, member, users.mayCreateAccounts(user));
   }
 
   private static ProgrammeRow row(org.lectern.programme.Programme p, Ui ui) {

@@ -12,8 +12,18 @@ public final class AdminViews {
   /** One choice of a select; {@code lang} is the language of the label when it is content. */
   public record Option(String value, String label, String lang) {}
 
+  /**
+   * The start page: what the person manages, funds or works the door of, and only the links to
+   * pages they may open ({@code mayCreateProgrammes}: member of an organisation or platform
+   * administrator; {@code mayManageUsers}: administrators).
+   */
   public record DashboardPage(
-      List<ProgrammeRow> programmes, List<ProgrammeRow> funded, List<DoorRow> door) {}
+      List<ProgrammeRow> programmes,
+      List<ProgrammeRow> funded,
+      List<DoorRow> door,
+      boolean mayCreateProgrammes,
+      boolean mayManageSpeakers,
+      boolean mayManageUsers) {}
 
   /** A session whose door the user works (role DOOR): where to check people in, and when. */
   public record DoorRow(String sessionId, Shown title, String when) {}

@@ -45,6 +45,10 @@ class ProgrammeAdminController {
   @GetMapping("/admin/programmes/new")
   String newForm(@AuthenticationPrincipal LecternUser user, Ui ui, Model model) {
     var orgs = pages.ownOrganisations(user, ui);
+    if (orgs.isEmpty() && !user.platformAdmin()) {
+      // Funders, door staff and speakers belong to no organisation: nowhere to create one.
+      throw new org.lectern.shared.error.ForbiddenException("programme.cannotCreate");
+    }
     // With several organisations the organiser chooses; with one it is the default.
     var form = ProgrammeForm.blank(orgs.size() == 1 ? orgs.get(0).value() : "");
     model.addAttribute("page", pages.newProgramme(user, form, FormErrors.none(), ui));

@@ -7,7 +7,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may do what with a programme: platform administrators everything; members of the owning
- * organisation and the programme's organisers manage it; speakers and funders only see it.
+ * organisation, the programme's organisers and the members of an organisation that co-organises it
+ * ({@link PartnerRole#CO_ORGANISER}) manage it; speakers and funders only see it. Every other
+ * module asks here (through {@link ProgrammeService#canManage}), so this is the one place to
+ * change.
  */
 @Component
 public class ProgrammeAccess {
@@ -30,7 +33,8 @@ public class ProgrammeAccess {
   public boolean canManage(LecternUser user, Programme p) {
     return user != null
         && (canCreateIn(user, p.organisationId())
-            || programmes.rolesOf(p.id(), user.id()).contains(ProgrammeRole.ORGANISER));
+            || programmes.rolesOf(p.id(), user.id()).contains(ProgrammeRole.ORGANISER)
+            || programmes.coOrganises(p.id(), user.id()));
   }
 
   public boolean canSee(LecternUser user, Programme p) {

@@ -6,9 +6,11 @@ import java.util.UUID;
 import org.lectern.audit.AuditLog;
 import org.lectern.identity.LecternUser;
 import org.lectern.identity.UserService;
+import org.lectern.organisation.OrganisationService;
 import org.lectern.programme.ProgrammeService.Page;
 import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.NotFoundException;
+import org.lectern.shared.i18n.LocalizedText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,12 +30,15 @@ public class ProgrammeMembers {
   private final ProgrammeRepository repository;
   private final UserService users;
   private final AuditLog audit;
+  private final OrganisationService organisations;
 
   ProgrammeMembers(
       ProgrammeService programmes,
       ProgrammeRepository repository,
       UserService users,
-      AuditLog audit) {
+      AuditLog audit,
+      OrganisationService organisations) {
+    this.organisations = organisations;
     this.programmes = programmes;
     this.repository = repository;
     this.users = users;
@@ -57,6 +62,52 @@ public class ProgrammeMembers {
             shown.size(),
             null));
     return new Page<>(shown, all.size());
+  }
+
+  /**
+   * The members of organisations that co-organise the programme, by partner then name, for those
+   * who manage it; audited like the list of members.
+   */
+  @Transactional
+  public List<PartnerMember> viaPartners(LecternUser actor, UUID programmeId) {
+    Programme p = programmes.manageable(actor, programmeId);
+    List<ProgrammeRepository.ViaPartner> rows = repository.viaPartners(programmeId);
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    var people = users.find(rows.stream().map(ProgrammeRepository.ViaPartner::userId).toList());
+    var names = new java.util.HashMap<UUID, LocalizedText>();
+    organisations
+        .findAll(rows.stream().map(ProgrammeRepository.ViaPartner::organisationId).toList())
+        .forEach(o -> names.put(o.id(), o.name()));
+    List<PartnerMember> shown =
+        rows.stream()
+            .filter(r -> people.containsKey(r.userId()))
+            .map(
+                r -> {
+                  LecternUser u = people.get(r.userId());
+                  return new PartnerMember(
+                      u.id(),
+                      u.email(),
+                      u.fullName(),
+                      r.organisationId(),
+                      names.getOrDefault(r.organisationId(), LocalizedText.empty()));
+                })
+            .sorted(
+                Comparator.comparing((PartnerMember m) -> m.organisationId().toString())
+                    .thenComparing(PartnerMember::fullName, String.CASE_INSENSITIVE_ORDER))
+            .toList();
+    audit.record(
+        new AuditLog.Record(
+            actor.id(),
+            actor.fullName(),
+            "programme.membersListed",
+            p.organisationId(),
+            "programme",
+            programmeId.toString(),
+            shown.size(),
+            "viaPartners"));
+    return shown;
   }
 
   /**

@@ -75,7 +75,10 @@ class ProgrammeRepository {
       """
       (status = 'PUBLISHED' or :admin
        or organisation_id in (select organisation_id from organisation_member where user_id = :u)
-       or id in (select programme_id from programme_member where user_id = :u))
+       or id in (select programme_id from programme_member where user_id = :u)
+       or id in (select po.programme_id from programme_organisation po
+                 join organisation_member om on om.organisation_id = po.organisation_id
+                 where po.role = 'CO_ORGANISER' and om.user_id = :u))
       """;
 
   void insert(Programme p) {
@@ -224,6 +227,35 @@ class ProgrammeRepository {
         .param("p", programmeId)
         .query(UUID.class)
         .optional();
+  }
+
+  /** Whether the person belongs to an organisation that co-organises the programme. */
+  boolean coOrganises(UUID programmeId, UUID userId) {
+    return jdbc.sql(
+            """
+            select exists(select 1 from programme_organisation po
+              join organisation_member om on om.organisation_id = po.organisation_id
+              where po.programme_id = :p and po.role = 'CO_ORGANISER' and om.user_id = :u)
+            """)
+        .param("p", programmeId)
+        .param("u", userId)
+        .query(Boolean.class)
+        .single();
+  }
+
+  /** A member of a co-organising organisation: who, and through which organisation. */
+  record ViaPartner(UUID userId, UUID organisationId) {}
+
+  List<ViaPartner> viaPartners(UUID programmeId) {
+    return jdbc.sql(
+            """
+            select om.user_id, po.organisation_id from programme_organisation po
+              join organisation_member om on om.organisation_id = po.organisation_id
+              where po.programme_id = :p and po.role = 'CO_ORGANISER'
+            """)
+        .param("p", programmeId)
+        .query((rs, i) -> new ViaPartner(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+        .list();
   }
 
   List<ProgrammeRole> rolesOf(UUID programmeId, UUID userId) {

@@ -193,10 +193,18 @@ class AccessAdminController {
                       ui.t("reporting.members.revokeWhose", m.fullName(), role));
                 })
             .toList();
+    List<ReportViews.PartnerMemberRow> viaPartners =
+        members.viaPartners(actor, p.id()).stream()
+            .map(
+                m ->
+                    new ReportViews.PartnerMemberRow(
+                        m.fullName(), m.email(), m.partner().show(ui.lang(), p.languages())))
+            .toList();
     return new MembersPage(
         p.id().toString(),
         p.title().in(ui.lang(), p.languages()),
         rows,
+        viaPartners,
         form,
         errors,
         granted,

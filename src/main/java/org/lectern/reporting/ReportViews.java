@@ -150,10 +150,15 @@ public final class ReportViews {
       String granted,
       String revokeWhose) {}
 
+  /** A person who manages the programme through a co-organising partner organisation. */
+  public record PartnerMemberRow(
+      String fullName, String email, org.lectern.shared.i18n.LocalizedText.Shown partner) {}
+
   public record MembersPage(
       String programmeId,
       String title,
       List<MemberRow> members,
+      List<PartnerMemberRow> viaPartners,
       MemberForm form,
       org.lectern.shared.web.FormErrors errors,
       boolean granted,
