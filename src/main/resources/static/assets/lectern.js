@@ -56,3 +56,12 @@
     });
   });
 })();
+
+// The programme's menu is open without scripts (a plain list); on a phone, fold it under its
+// summary so the page's own content comes first.
+(function () {
+  if (!window.matchMedia || !window.matchMedia("(max-width: 47.99rem)").matches) { return; }
+  document.querySelectorAll("details[data-narrow-collapse]").forEach(function (d) {
+    d.removeAttribute("open");
+  });
+})();

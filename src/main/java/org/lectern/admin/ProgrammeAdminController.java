@@ -28,7 +28,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Creating, changing, publishing programmes and naming their partners. */
+/**
+ * Creating, changing (the settings page), publishing programmes and naming their partners. The
+ * programme's overview and menu pages are {@link ProgrammeOverviewController}'s.
+ */
 @Controller
 class ProgrammeAdminController {
 
@@ -45,10 +48,6 @@ class ProgrammeAdminController {
   @GetMapping("/admin/programmes/new")
   String newForm(@AuthenticationPrincipal LecternUser user, Ui ui, Model model) {
     var orgs = pages.ownOrganisations(user, ui);
-    if (orgs.isEmpty() && !user.platformAdmin()) {
-      // Funders, door staff and speakers belong to no organisation: nowhere to create one.
-      throw new org.lectern.shared.error.ForbiddenException("programme.cannotCreate");
-    }
     // With several organisations the organiser chooses; with one it is the default.
     var form = ProgrammeForm.blank(orgs.size() == 1 ? orgs.get(0).value() : "");
     model.addAttribute("page", pages.newProgramme(user, form, FormErrors.none(), ui));
@@ -80,15 +79,6 @@ class ProgrammeAdminController {
     }
   }
 
-  @GetMapping("/admin/programmes/{id}")
-  String edit(
-      @PathVariable String id, @AuthenticationPrincipal LecternUser user, Ui ui, Model model) {
-    Programme p = programmes.manageable(user, Ids.parse(id));
-    model.addAttribute(
-        "page", pages.programme(p, ProgrammeForm.of(p), FormErrors.none(), null, ui));
-    return VIEW;
-  }
-
   @PostMapping("/admin/programmes/{id}")
   String update(
       @PathVariable String id,
@@ -104,7 +94,7 @@ class ProgrammeAdminController {
       var problems = new InvalidInputException.Collector();
       ProgrammeInput in = ProgrammeInput.validate(form.toRaw(problems), problems);
       programmes.update(user, p.id(), in, form.expectedVersion());
-      return redirect("/admin/programmes/" + p.id(), ui.t("admin.saved"), redirect);
+      return redirect("/admin/programmes/" + p.id() + "/settings", ui.t("admin.saved"), redirect);
     } catch (InvalidInputException | ConflictException e) {
       var page = pages.programme(p, form, FormErrors.of(e, ui), null, ui);
       return refused(e, page, VIEW, model, response);
@@ -151,7 +141,7 @@ class ProgrammeAdminController {
       int position = programmes.partners(p.id()).size();
       programmes.putPartner(user, p.id(), form.toPartner(position));
       return redirect(
-          "/admin/programmes/" + p.id() + "#partners", ui.t("admin.partner.saved"), redirect);
+          "/admin/programmes/" + p.id() + "/settings#partners", ui.t("admin.partner.saved"), redirect);
     } catch (InvalidInputException e) {
       var partners = pages.partners(p, form, FormErrors.of(e, ui), ui);
       var page = pages.programme(p, ProgrammeForm.of(p), FormErrors.none(), partners, ui);
@@ -176,6 +166,6 @@ class ProgrammeAdminController {
     }
     programmes.removePartner(user, pid, Ids.parse(organisationId), r);
     return redirect(
-        "/admin/programmes/" + pid + "#partners", ui.t("admin.partner.removed"), redirect);
+        "/admin/programmes/" + pid + "/settings#partners", ui.t("admin.partner.removed"), redirect);
   }
 }
