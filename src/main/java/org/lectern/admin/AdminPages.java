@@ -44,8 +44,10 @@ class AdminPages {
   private final OrganisationService organisations;
   private final UserService users;
   private final IccprArticles articles;
+  private final SpeakerDesk speakerDesk;
 
   AdminPages(
+      SpeakerDesk speakerDesk,
       ProgrammeService programmes,
       SessionService sessions,
       SpeakerService speakers,
@@ -58,6 +60,7 @@ class AdminPages {
     this.organisations = organisations;
     this.users = users;
     this.articles = articles;
+    this.speakerDesk = speakerDesk;
   }
 
   DashboardPage dashboard(LecternUser user, Ui ui) {
@@ -94,7 +97,15 @@ class AdminPages {
                                         .range(s.startsAt(), s.endsAt(), ui.zoneOr(p.timeZone())))))
             .toList();
     boolean member = user.platformAdmin() || !users.memberships(user.id()).isEmpty();
-    return new DashboardPage(managed, funded, door, member, member, users.mayCreateAccounts(user));
+    return new DashboardPage(
+        managed,
+        funded,
+        door,
+        speakerDesk.sessions(user, visible, ui),
+        speakerDesk.profiles(user),
+        member,
+        member,
+        users.mayCreateAccounts(user));
   }
 
   private static ProgrammeRow row(org.lectern.programme.Programme p, Ui ui) {

@@ -21,6 +21,8 @@ public final class AdminViews {
       List<ProgrammeRow> programmes,
       List<ProgrammeRow> funded,
       List<DoorRow> door,
+      List<SpeakerSessionRow> speaking,
+      List<OwnProfileRow> profiles,
       boolean mayCreateProgrammes,
       boolean mayManageSpeakers,
       boolean mayManageUsers) {}
@@ -90,10 +92,40 @@ public final class AdminViews {
       FormErrors errors,
       List<Option> organisations,
       boolean hasPhoto,
-      int photoMaxMb) {
+      int photoMaxMb,
+      SpeakerAccountSection account) {
 
     public boolean isNew() {
       return id == null;
+    }
+  }
+
+  /**
+   * Whether the speaker can sign in: linked to an account, invited, or neither — with the form to
+   * invite them (an e-mail address and the language of the invitation).
+   */
+  public record SpeakerAccountSection(
+      String linkedEmail, String invitedEmail, String email, String language, FormErrors errors) {}
+
+  /** The speaker's own back office: their sessions and their profiles. */
+  public record SpeakerSessionRow(
+      String sessionId, Shown title, Shown programme, String when, String zone) {}
+
+  public record OwnProfileRow(String speakerId, String name) {}
+
+  /** A speaker edits their own profile: biography in each language of their programmes. */
+  public record OwnProfilePage(
+      String speakerId,
+      String name,
+      String affiliation,
+      List<String> languages,
+      java.util.Map<String, String> bio,
+      boolean hasPhoto,
+      int photoMaxMb,
+      FormErrors errors) {
+
+    public String bio(String lang) {
+      return bio.getOrDefault(lang, "");
     }
   }
 }

@@ -21,8 +21,8 @@ public final class OverviewViews {
       List<SessionRow> sessions) {}
 
   /**
-   * The session on now or next: when in the viewer's zone ({@code zone}) and, when that differs,
-   * in the programme's own ({@code programmeWhen}, {@code programmeZone}).
+   * The session on now or next: when in the viewer's zone ({@code zone}) and, when that differs, in
+   * the programme's own ({@code programmeWhen}, {@code programmeZone}).
    */
   public record NextSession(
       String id,
@@ -41,5 +41,6 @@ public final class OverviewViews {
   public record SessionsPage(String id, Shown title, String savedZone, List<SessionRow> sessions) {}
 
   /** Every session's live room: the moderator console and the projector. */
-  public record LiveRoomsPage(String id, Shown title, String savedZone, List<SessionRow> sessions) {}
+  public record LiveRoomsPage(
+      String id, Shown title, String savedZone, List<SessionRow> sessions) {}
 }

@@ -141,7 +141,9 @@ class ProgrammeAdminController {
       int position = programmes.partners(p.id()).size();
       programmes.putPartner(user, p.id(), form.toPartner(position));
       return redirect(
-          "/admin/programmes/" + p.id() + "/settings#partners", ui.t("admin.partner.saved"), redirect);
+          "/admin/programmes/" + p.id() + "/settings#partners",
+          ui.t("admin.partner.saved"),
+          redirect);
     } catch (InvalidInputException e) {
       var partners = pages.partners(p, form, FormErrors.of(e, ui), ui);
       var page = pages.programme(p, ProgrammeForm.of(p), FormErrors.none(), partners, ui);

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
+import java.util.UUID;
+import org.lectern.admin.AdminViews.SpeakerAccountSection;
 import org.lectern.admin.AdminViews.SpeakerFormPage;
 import org.lectern.admin.AdminViews.SpeakerListPage;
 import org.lectern.admin.AdminViews.SpeakerRow;
@@ -16,6 +18,7 @@ import org.lectern.shared.web.FormData;
 import org.lectern.shared.web.FormErrors;
 import org.lectern.shared.web.Ui;
 import org.lectern.speaker.Speaker;
+import org.lectern.speaker.SpeakerAccounts;
 import org.lectern.speaker.SpeakerService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -36,10 +39,12 @@ class SpeakerAdminController {
   private static final int PHOTO_MAX_MB = SpeakerService.PHOTO_MAX_BYTES / 1024 / 1024;
 
   private final SpeakerService speakers;
+  private final SpeakerAccounts accounts;
   private final AdminPages pages;
 
-  SpeakerAdminController(SpeakerService speakers, AdminPages pages) {
+  SpeakerAdminController(SpeakerService speakers, SpeakerAccounts accounts, AdminPages pages) {
     this.speakers = speakers;
+    this.accounts = accounts;
     this.pages = pages;
   }
 
@@ -120,8 +125,61 @@ class SpeakerAdminController {
 
   private SpeakerFormPage page(
       String id, SpeakerForm form, FormErrors errors, LecternUser user, Ui ui, boolean hasPhoto) {
+    return page(id, form, errors, user, ui, hasPhoto, "", FormErrors.none());
+  }
+
+  SpeakerFormPage page(
+      String id,
+      SpeakerForm form,
+      FormErrors errors,
+      LecternUser user,
+      Ui ui,
+      boolean hasPhoto,
+      String inviteEmail,
+      FormErrors inviteErrors) {
+    SpeakerAccountSection account = null;
+    if (id != null) {
+      var status = accounts.status(user, UUID.fromString(id));
+      account =
+          new SpeakerAccountSection(
+              status.linkedEmail(), status.invitedEmail(), inviteEmail, ui.lang(), inviteErrors);
+    }
     return new SpeakerFormPage(
-        id, form, errors, pages.ownOrganisations(user, ui), hasPhoto, PHOTO_MAX_MB);
+        id, form, errors, pages.ownOrganisations(user, ui), hasPhoto, PHOTO_MAX_MB, account);
+  }
+
+  /** Invites the speaker to sign in: their own profile and their sessions' live rooms. */
+  @PostMapping("/admin/speakers/{id}/invite")
+  String invite(
+      @PathVariable String id,
+      @AuthenticationPrincipal LecternUser user,
+      @RequestParam(defaultValue = "") String email,
+      @RequestParam(defaultValue = "") String language,
+      Ui ui,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    Speaker s = speakers.manageable(user, Ids.parse(id));
+    try {
+      var status = accounts.invite(user, s.id(), email.strip(), language);
+      String note =
+          status.linkedEmail() != null
+              ? ui.t("admin.speaker.account.linkedNow", status.linkedEmail())
+              : ui.t("admin.speaker.account.invitedNow", status.invitedEmail());
+      return redirect("/admin/speakers/" + s.id(), note, redirect);
+    } catch (InvalidInputException | org.lectern.shared.error.ConflictException e) {
+      var page =
+          page(
+              s.id().toString(),
+              SpeakerForm.of(s),
+              FormErrors.none(),
+              user,
+              ui,
+              s.hasPhoto(),
+              email.strip(),
+              FormErrors.of(e, ui));
+      return refused(e, page, VIEW, model, response);
+    }
   }
 
   /** The uploaded photo, or null when none was chosen; too large a file is refused unread. */

@@ -28,6 +28,9 @@ class CertificateAttention implements ProgrammeAttention {
                 .count();
     return List.of(
         new Item(
-            50, "certificate.attention.toIssue", toIssue, "/admin/programmes/" + p.id() + "/certificates"));
+            50,
+            "certificate.attention.toIssue",
+            toIssue,
+            "/admin/programmes/" + p.id() + "/certificates"));
   }
 }

@@ -59,6 +59,35 @@ public class UserService implements UserDetailsService {
     return id;
   }
 
+  /** The account a role was given to, and whether its owner still has to accept an invitation. */
+  public record Invitee(UUID userId, boolean pending) {}
+
+  /**
+   * The account of someone being given a way in for a role another person gave them (a speaker):
+   * the existing account with that address; otherwise a new one without a password, whose owner is
+   * invited by e-mail (in {@code language}) to set one. An account still waiting for its password
+   * gets the invitation again. The caller checks that the actor may give the role.
+   */
+  @Transactional
+  public Invitee inviteForRole(String email, String fullName, String language) {
+    String lang =
+        org.lectern.shared.i18n.Language.fromCode(language)
+            .orElse(org.lectern.shared.i18n.Language.EN)
+            .code();
+    var existing = email == null ? Optional.<LecternUser>empty() : users.findByEmail(email.strip());
+    if (existing.isPresent()) {
+      LecternUser u = existing.get();
+      if (u.passwordHash() == null) {
+        events.publishEvent(new UserInvited(u.id(), lang));
+        return new Invitee(u.id(), true);
+      }
+      return new Invitee(u.id(), false);
+    }
+    UUID id = create(email == null ? null : email.strip(), fullName, null, false);
+    events.publishEvent(new UserInvited(id, lang));
+    return new Invitee(id, true);
+  }
+
   @Override
   public LecternUser loadUserByUsername(String email) {
     return users.findByEmail(email).orElseThrow(() -> new UsernameNotFoundException("unknown"));

@@ -16,6 +16,7 @@ import org.lectern.shared.crypto.PersonalDataCipher;
 import org.lectern.shared.error.ForbiddenException;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
+import org.lectern.speaker.SpeakerAccounts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,14 +36,17 @@ class LiveAccess {
   private final PersonalDataCipher cipher;
   private final RoomRepository rooms;
   private final LiveWindow window;
+  private final SpeakerAccounts speakerAccounts;
 
   LiveAccess(
+      SpeakerAccounts speakerAccounts,
       SessionService sessions,
       ProgrammeService programmes,
       RegistrationService registrations,
       PersonalDataCipher cipher,
       RoomRepository rooms,
       LiveWindow window) {
+    this.speakerAccounts = speakerAccounts;
     this.sessions = sessions;
     this.programmes = programmes;
     this.registrations = registrations;
@@ -58,7 +62,7 @@ class LiveAccess {
     Session s = sessions.find(sessionId).orElseThrow(() -> new NotFoundException("live.notFound"));
     Programme p =
         programmes.find(s.programmeId()).orElseThrow(() -> new NotFoundException("live.notFound"));
-    boolean moderator = isStaff(user, p);
+    boolean moderator = isStaff(user, p, s);
     if (!moderator && (!s.isPublished() || !p.isPublished())) {
       throw new NotFoundException("live.notFound");
     }
@@ -120,9 +124,19 @@ class LiveAccess {
         .filter(r -> r.status() == RegistrationStatus.CONFIRMED);
   }
 
-  private boolean isStaff(LecternUser user, Programme p) {
+  /**
+   * Organisers of the programme, its speakers (programme role), and a speaker of this session whose
+   * speaker record is linked to the account — that one moderates this session's room only.
+   */
+  private boolean isStaff(LecternUser user, Programme p, Session s) {
     return user != null
-        && (programmes.canManage(user, p) || programmes.hasRole(user, p, ProgrammeRole.SPEAKER));
+        && (programmes.canManage(user, p)
+            || programmes.hasRole(user, p, ProgrammeRole.SPEAKER)
+            || speakerAccounts.isAny(
+                user,
+                sessions.speakers(s.id()).stream()
+                    .map(org.lectern.session.SessionSpeaker::speakerId)
+                    .toList()));
   }
 
   /** A keyed digest naming one person in one room: the same person twice is one participant. */

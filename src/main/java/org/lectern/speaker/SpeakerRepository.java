@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.lectern.shared.database.Json;
+import org.lectern.shared.i18n.LocalizedText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -88,6 +89,55 @@ class SpeakerRepository {
         .param("id", id)
         .query((rs, i) -> new SpeakerPhoto(rs.getBytes(1), rs.getString(2)))
         .optional();
+  }
+
+  /** The speaker records linked to the account. */
+  List<Speaker> linkedTo(UUID userId) {
+    return jdbc.sql(SELECT + " where user_id = :u order by full_name")
+        .param("u", userId)
+        .query(this::map)
+        .list();
+  }
+
+  /** Links the records the account was invited to claim; returns how many. */
+  int claim(UUID userId) {
+    return jdbc.sql(
+            "update speaker set user_id = :u, invited_user_id = null where invited_user_id = :u")
+        .param("u", userId)
+        .update();
+  }
+
+  void invite(UUID speakerId, UUID userId) {
+    jdbc.sql("update speaker set invited_user_id = :u where id = :id")
+        .param("id", speakerId)
+        .param("u", userId)
+        .update();
+  }
+
+  void link(UUID speakerId, UUID userId) {
+    jdbc.sql("update speaker set user_id = :u, invited_user_id = null where id = :id")
+        .param("id", speakerId)
+        .param("u", userId)
+        .update();
+  }
+
+  /** Who the record is linked to and who was invited to claim it (either may be null). */
+  record Account(UUID userId, UUID invitedUserId) {}
+
+  Account account(UUID speakerId) {
+    return jdbc.sql("select user_id, invited_user_id from speaker where id = :id")
+        .param("id", speakerId)
+        .query((rs, i) -> new Account(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+        .optional()
+        .orElse(new Account(null, null));
+  }
+
+  void updateOwnProfile(UUID id, LocalizedText bio, String affiliation) {
+    jdbc.sql("update speaker set bio = :bio, affiliation = :aff, updated_at = now() where id = :id")
+        .param("id", id)
+        .param("bio", Json.jsonb(bio))
+        .param("aff", affiliation)
+        .update();
   }
 
   private Speaker map(ResultSet rs, int row) throws SQLException {

@@ -54,11 +54,11 @@ public class SpeakerService {
   @Transactional
   public Speaker create(LecternUser actor, UUID organisationId, SpeakerInput in, byte[] photo) {
     requireMember(actor, organisationId);
-    String type = photo == null ? null : photoType(photo);
+    SpeakerPhoto clean = photo == null ? null : cleaned(photo);
     UUID id = UUID.randomUUID();
     speakers.insert(id, organisationId, in);
-    if (photo != null) {
-      speakers.setPhoto(id, photo, type);
+    if (clean != null) {
+      speakers.setPhoto(id, clean.bytes(), clean.type());
     }
     return speakers.find(id).orElseThrow();
   }
@@ -72,10 +72,10 @@ public class SpeakerService {
   @Transactional
   public Speaker update(LecternUser actor, UUID id, SpeakerInput in, byte[] photo) {
     Speaker s = manageable(actor, id);
-    String type = photo == null ? null : photoType(photo);
+    SpeakerPhoto clean = photo == null ? null : cleaned(photo);
     speakers.update(s.id(), in);
-    if (photo != null) {
-      speakers.setPhoto(id, photo, type);
+    if (clean != null) {
+      speakers.setPhoto(id, clean.bytes(), clean.type());
     }
     return speakers.find(id).orElseThrow();
   }
@@ -83,7 +83,25 @@ public class SpeakerService {
   @Transactional
   public void setPhoto(LecternUser actor, UUID id, byte[] bytes) {
     manageable(actor, id);
-    speakers.setPhoto(id, bytes, photoType(bytes));
+    SpeakerPhoto clean = cleaned(bytes);
+    speakers.setPhoto(id, clean.bytes(), clean.type());
+  }
+
+  /**
+   * The photo as stored: its type detected from its bytes and everything but its pixels removed
+   * (EXIF GPS position, camera, thumbnails — see {@link PhotoCleaner}); refuses other content,
+   * large files and pictures too large to decode safely.
+   */
+  static SpeakerPhoto cleaned(byte[] bytes) {
+    String type = photoType(bytes);
+    if (PhotoCleaner.tooLarge(bytes)) {
+      throw InvalidInputException.of("photo", "speaker.photo.dimensions", PhotoCleaner.MAX_SIDE);
+    }
+    byte[] clean = PhotoCleaner.clean(bytes, type);
+    if (clean == null) {
+      throw InvalidInputException.of("photo", "speaker.photo.type");
+    }
+    return new SpeakerPhoto(clean, type);
   }
 
   /** The detected media type of an acceptable photo; refuses other content and large files. */

@@ -36,7 +36,8 @@ class ProgrammeOverviewIT extends BackOfficeFixture {
     var next = session(p, "Следующая", now.plus(Duration.ofDays(2)), "HYBRID");
     var confirmed =
         registrations
-            .register(p.id(), RegistrationRequest.minimal("Dana Omarova", "dana@x.kz", "ru"), aigerim)
+            .register(
+                p.id(), RegistrationRequest.minimal("Dana Omarova", "dana@x.kz", "ru"), aigerim)
             .registration();
     for (String who : List.of("a", "b")) {
       registrations.register(
@@ -114,7 +115,8 @@ class ProgrammeOverviewIT extends BackOfficeFixture {
       }
       assertThat(body)
           .as(e.getKey())
-          .contains("href=\"" + base + e.getKey() + "\" aria-current=\"page\">" + e.getValue() + "<");
+          .contains(
+              "href=\"" + base + e.getKey() + "\" aria-current=\"page\">" + e.getValue() + "<");
       assertThat(body.split("aria-current=\"page\"", -1)).as(e.getKey()).hasSize(2);
     }
     // The settings form moved to its own page; saving comes back there.

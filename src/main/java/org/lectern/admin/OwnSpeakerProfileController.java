@@ -1,0 +1,122 @@
+package org.lectern.admin;
+
+import static org.lectern.admin.AdminResponses.redirect;
+import static org.lectern.admin.AdminResponses.refused;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.lectern.admin.AdminViews.OwnProfilePage;
+import org.lectern.identity.LecternUser;
+import org.lectern.shared.error.InvalidInputException;
+import org.lectern.shared.i18n.LocalizedText;
+import org.lectern.shared.web.FormErrors;
+import org.lectern.shared.web.Ui;
+import org.lectern.speaker.Speaker;
+import org.lectern.speaker.SpeakerAccounts;
+import org.lectern.speaker.SpeakerService;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A speaker keeps their own profile: biography in each language of their programmes, affiliation
+ * and photo (stored without its metadata). Another speaker's record answers 404.
+ */
+@Controller
+class OwnSpeakerProfileController {
+
+  private static final String VIEW = "admin/ownProfile";
+  private static final int PHOTO_MAX_MB = SpeakerService.PHOTO_MAX_BYTES / 1024 / 1024;
+
+  private final SpeakerAccounts accounts;
+  private final SpeakerDesk desk;
+
+  OwnSpeakerProfileController(SpeakerAccounts accounts, SpeakerDesk desk) {
+    this.accounts = accounts;
+    this.desk = desk;
+  }
+
+  @GetMapping("/admin/me/speakers/{id}")
+  String edit(
+      @PathVariable String id, @AuthenticationPrincipal LecternUser user, Ui ui, Model model) {
+    Speaker s = accounts.own(user, Ids.parse(id));
+    model.addAttribute(
+        "page",
+        page(s, s.affiliation(), s.bio().values(), desk.languages(s, ui), FormErrors.none()));
+    return VIEW;
+  }
+
+  @PostMapping("/admin/me/speakers/{id}")
+  String update(
+      @PathVariable String id,
+      @AuthenticationPrincipal LecternUser user,
+      @RequestParam MultiValueMap<String, String> params,
+      @RequestParam(required = false) MultipartFile photo,
+      Ui ui,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    Speaker s = accounts.own(user, Ids.parse(id));
+    List<String> languages = desk.languages(s, ui);
+    // Languages not shown on the form keep their text; those shown take what was typed.
+    Map<String, String> bio = new HashMap<>(s.bio().values());
+    for (String l : languages) {
+      String v = params.getFirst("bio." + l);
+      if (v == null || v.isBlank()) {
+        bio.remove(l);
+      } else {
+        bio.put(l, v.strip());
+      }
+    }
+    String affiliation = params.getFirst("affiliation");
+    try {
+      accounts.updateOwn(user, s.id(), new LocalizedText(bio), affiliation, bytes(photo));
+      return redirect("/admin/me/speakers/" + s.id(), ui.t("admin.saved"), redirect);
+    } catch (InvalidInputException e) {
+      var page = page(s, affiliation, bio, languages, FormErrors.of(e, ui));
+      return refused(e, page, VIEW, model, response);
+    }
+  }
+
+  private static OwnProfilePage page(
+      Speaker s,
+      String affiliation,
+      Map<String, String> bio,
+      List<String> languages,
+      FormErrors errors) {
+    return new OwnProfilePage(
+        s.id().toString(),
+        s.fullName(),
+        affiliation == null ? "" : affiliation,
+        languages,
+        bio,
+        s.hasPhoto(),
+        PHOTO_MAX_MB,
+        errors);
+  }
+
+  private static byte[] bytes(MultipartFile photo) {
+    if (photo == null || photo.isEmpty()) {
+      return null;
+    }
+    if (photo.getSize() > SpeakerService.PHOTO_MAX_BYTES) {
+      throw InvalidInputException.of("photo", "speaker.photo.tooLarge", PHOTO_MAX_MB);
+    }
+    try {
+      return photo.getBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package org.lectern.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.lectern.identity.LecternUser;
+import org.lectern.programme.Programme;
+import org.lectern.programme.ProgrammeInput;
+import org.lectern.programme.ProgrammeService;
+import org.lectern.session.SessionInput;
+import org.lectern.session.SessionService;
+import org.lectern.shared.i18n.LocalizedText;
+import org.lectern.support.BrowserTest;
+import org.lectern.support.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A programme's overview and its one menu on a phone, in Russian: without JavaScript the menu is a
+ * plain list; with it, the menu folds under its summary and opens on a tap. Both pass axe-core.
+ */
+class ProgrammeOverviewBrowserIT extends BrowserTest {
+
+  @Autowired Fixtures fixtures;
+  @Autowired ProgrammeService programmes;
+  @Autowired SessionService sessions;
+
+  @Test
+  void theOverviewAndItsMenuWorkOnAPhoneWithAndWithoutJavaScript() {
+    LecternUser organiser = fixtures.organiser("phone-menu");
+    Programme p =
+        programmes.create(
+            organiser,
+            null,
+            ProgrammeInput.validate(
+                new ProgrammeInput.Raw(
+                    "phone-menu-" + UUID.randomUUID().toString().substring(0, 6),
+                    new LocalizedText(Map.of("ru", "Суд и права человека", "kk", "Сот және құқық")),
+                    LocalizedText.empty(),
+                    List.of("ru", "kk"),
+                    "Asia/Almaty",
+                    null,
+                    40,
+                    true,
+                    false)));
+    Instant start = Instant.now().plus(Duration.ofDays(1));
+    sessions.create(
+        organiser,
+        p.id(),
+        new SessionInput.Raw(
+            LocalizedText.of("ru", "Право на защиту"),
+            LocalizedText.empty(),
+            start,
+            start.plus(Duration.ofHours(2)),
+            "HYBRID",
+            LocalizedText.of("ru", "Алматы"),
+            30,
+            "ru",
+            List.of(),
+            List.of(),
+            "URL",
+            "https://meet.example.org/x"),
+        List.of(),
+        true);
+
+    for (boolean javascript : new boolean[] {false, true}) {
+      try (BrowserContext context = phone("Asia/Almaty", javascript)) {
+        Page page = context.newPage();
+        page.navigate("/login?lang=ru");
+        page.fill("#email", organiser.email());
+        page.fill("#password", Fixtures.PASSWORD);
+        page.locator("main form button[type=submit]").click();
+        page.waitForURL("**/admin");
+
+        page.navigate("/admin/programmes/" + p.id());
+        assertThat(page.locator("h1").innerText()).isEqualTo("Суд и права человека");
+        assertThat(page.locator("main").innerText())
+            .contains("Следующая сессия")
+            .contains("Право на защиту")
+            .contains("Asia/Almaty")
+            .contains("Открыть онлайн-зал")
+            .contains("Регистрация у входа");
+        Locator menu = page.locator("nav.prognav");
+        Locator current = menu.locator("a[aria-current=page]");
+        assertThat(current.count()).isEqualTo(1);
+        assertThat(menu.locator("summary").innerText()).contains("Обзор");
+        if (javascript) {
+          assertThat(menu.locator("a").first().isVisible())
+              .as("folded on a phone when scripts run")
+              .isFalse();
+          menu.locator("summary").click();
+        }
+        assertThat(current.isVisible()).isTrue();
+        assertThat(current.innerText()).isEqualTo("Обзор");
+        assertAccessible(page);
+
+        menu.locator("a", new Locator.LocatorOptions().setHasText("Регистрации")).click();
+        page.waitForURL("**/registrations");
+        assertThat(page.locator("nav.prognav a[aria-current=page]").innerText())
+            .isEqualTo("Регистрации");
+        assertAccessible(page);
+
+        page.navigate("/admin/programmes/" + p.id() + "/settings");
+        assertThat(page.locator("nav.prognav a[aria-current=page]").innerText())
+            .isEqualTo("Настройки");
+        assertThat(page.locator("input[name=version]").count()).isEqualTo(1);
+        assertAccessible(page);
+        assertThat(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
+            .as("nothing wider than the phone")
+            .isEqualTo(true);
+      }
+    }
+  }
+}
