@@ -20,6 +20,44 @@ class CoOrganiserIT extends BackOfficeFixture {
   @Autowired ApiTokenService tokens;
 
   @Test
+  void partnersAreNamedThroughTheApi() {
+    Programme p = draftProgramme("co-api");
+    Http api = new Http(baseUrl());
+    String host = "Bearer " + tokens.issue(aigerim.id(), "test").token();
+    String partner = "Bearer " + tokens.issue(bolat.id(), "test").token();
+    String base = "/api/v1/programmes/" + p.id() + "/partners/" + centre;
+    String regs = "/api/v1/programmes/" + p.id() + "/registrations";
+    assertThat(api.get(regs, "Authorization", partner).status()).isEqualTo(404);
+
+    var wrong = api.putJson(base + "/OWNER", Map.of(), "Authorization", host);
+    assertThat(wrong.status()).isEqualTo(422);
+    assertThat(wrong.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(api.putJson(base + "/CO_ORGANISER", Map.of(), "Authorization", partner).status())
+        .as("the partner cannot name itself")
+        .isEqualTo(404);
+
+    var named =
+        api.putJson(
+            base + "/CO_ORGANISER",
+            Map.of("acknowledgement", Map.of("ru", "Совместно с центром")),
+            "Authorization",
+            host);
+    assertThat(named.status()).as(named.body()).isEqualTo(200);
+    assertThat(named.json().get("role").asString()).isEqualTo("CO_ORGANISER");
+    assertThat(api.putJson(base + "/CO_ORGANISER", Map.of(), "Authorization", host).status())
+        .as("idempotent")
+        .isEqualTo(200);
+    assertThat(api.get(regs, "Authorization", partner).status()).isEqualTo(200);
+    var listed = api.get("/api/v1/programmes/" + p.id() + "/partners", "Authorization", partner);
+    assertThat(listed.status()).isEqualTo(200);
+    assertThat(listed.body()).contains("CO_ORGANISER").contains(centre.toString());
+
+    assertThat(api.delete(base + "/CO_ORGANISER", "Authorization", host).status()).isEqualTo(204);
+    assertThat(api.delete(base + "/CO_ORGANISER", "Authorization", host).status()).isEqualTo(404);
+    assertThat(api.get(regs, "Authorization", partner).status()).isEqualTo(404);
+  }
+
+  @Test
   void membersOfACoOrganisingPartnerManageThatProgrammeOnly() {
     Programme shared = draftProgramme("co-run");
     Programme hostOnly = draftProgramme("host-only");

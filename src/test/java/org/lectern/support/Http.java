@@ -54,6 +54,10 @@ public final class Http {
     return sendJson("PATCH", path, body, headers);
   }
 
+  public Response putJson(String path, Object body, String... headers) {
+    return sendJson("PUT", path, body, headers);
+  }
+
   public Response postRaw(String path, String contentType, String body, String... headers) {
     var b =
         HttpRequest.newBuilder(URI.create(base + path))
