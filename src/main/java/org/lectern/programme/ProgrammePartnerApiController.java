@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/v1/programmes/{id}/partners}: the organisations named on a programme and their role
- * — {@code CO_ORGANISER} gives the organisation's members the running of this programme (ADR 0010).
+ * {@code /api/v1/programmes/{id}/partners}: the organisations named on a programme and their role —
+ * {@code CO_ORGANISER} gives the organisation's members the running of this programme (ADR 0010).
  */
 @RestController
 @Tag(name = "Programmes")
@@ -70,7 +70,8 @@ class ProgrammePartnerApiController {
         programmes.partners(p.id()).stream()
             .filter(x -> x.organisationId().equals(org) && x.role() == r)
             .findFirst();
-    int position = existing.map(ProgrammePartner::position).orElse(programmes.partners(p.id()).size());
+    int position =
+        existing.map(ProgrammePartner::position).orElse(programmes.partners(p.id()).size());
     Texts texts = body == null ? new Texts(null, null) : body;
     var partner =
         new ProgrammePartner(

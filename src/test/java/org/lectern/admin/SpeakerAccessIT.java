@@ -52,7 +52,9 @@ class SpeakerAccessIT extends BackOfficeFixture {
                 "Ерлан Спикер", LocalizedText.of("en", "Keeps this"), "Коллегия", true));
     Speaker other =
         speakers.create(
-            aigerim, bar, SpeakerInput.validate("Другой Спикер", LocalizedText.empty(), null, true));
+            aigerim,
+            bar,
+            SpeakerInput.validate("Другой Спикер", LocalizedText.empty(), null, true));
     UUID own = session(p, "Сессия Ерлана", erlan, 2);
     UUID foreign = session(p, "Чужая сессия", other, 3);
 
@@ -107,8 +109,7 @@ class SpeakerAccessIT extends BackOfficeFixture {
     assertThat(linked(erlan.id())).isNotNull();
 
     assertThat(speaker.get("/sessions/" + own + "/live/moderate").statusCode()).isEqualTo(200);
-    assertThat(speaker.get("/sessions/" + foreign + "/live/moderate").statusCode())
-        .isEqualTo(404);
+    assertThat(speaker.get("/sessions/" + foreign + "/live/moderate").statusCode()).isEqualTo(404);
     assertThat(speaker.get("/admin/programmes/" + p.id() + "/registrations").statusCode())
         .isEqualTo(403);
     assertThat(speaker.get("/admin/programmes/" + p.id()).statusCode()).isEqualTo(403);
@@ -137,7 +138,9 @@ class SpeakerAccessIT extends BackOfficeFixture {
     assertThat(after.affiliation()).isEqualTo("Коллегия адвокатов");
     assertThat(after.bio().get("ru")).isEqualTo("Адвокат, 12 лет практики.");
     assertThat(after.bio().get("kk")).isEqualTo("Адвокат, 12 жыл тәжірибе.");
-    assertThat(after.bio().get("en")).as("a language not on the form is kept").isEqualTo("Keeps this");
+    assertThat(after.bio().get("en"))
+        .as("a language not on the form is kept")
+        .isEqualTo("Keeps this");
     byte[] stored =
         jdbc.sql("select photo from speaker where id = :id")
             .param("id", erlan.id())
@@ -151,7 +154,11 @@ class SpeakerAccessIT extends BackOfficeFixture {
 
     var refused =
         speaker.postMultipart(
-            "/admin/me/speakers/" + other.id(), new Form().add("bio.ru", "Захват"), "photo", "x.jpg", photo);
+            "/admin/me/speakers/" + other.id(),
+            new Form().add("bio.ru", "Захват"),
+            "photo",
+            "x.jpg",
+            photo);
     assertThat(refused.statusCode()).isEqualTo(404);
     assertThat(speakers.find(other.id()).orElseThrow().bio().get("ru")).isNull();
   }
