@@ -64,6 +64,10 @@ class SpeakerAdminController {
   @GetMapping("/admin/speakers/new")
   String newForm(@AuthenticationPrincipal LecternUser user, Ui ui, Model model) {
     var orgs = pages.ownOrganisations(user, ui);
+    if (orgs.isEmpty()) {
+      // Speakers belong to an organisation; someone in none has nowhere to create one.
+      throw new org.lectern.shared.error.ForbiddenException("speaker.cannotManage");
+    }
     var form = SpeakerForm.blank(orgs.isEmpty() ? "" : orgs.get(0).value());
     model.addAttribute("page", page(null, form, FormErrors.none(), user, ui, false));
     return VIEW;

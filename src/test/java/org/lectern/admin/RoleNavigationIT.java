@@ -35,6 +35,7 @@ class RoleNavigationIT extends BackOfficeFixture {
           .doesNotContain("Создайте первую");
       assertThat(web.get("/admin/programmes/new").statusCode()).as(email).isEqualTo(403);
       assertThat(web.get("/admin/users").statusCode()).as(email).isEqualTo(403);
+      assertThat(web.get("/admin/speakers/new").statusCode()).as(email).isEqualTo(403);
       assertThat(web.get("/admin/programmes/" + p.id() + "/registrations").statusCode())
           .as(email)
           .isEqualTo(403);
