@@ -117,7 +117,7 @@ public class SpeakerAccounts {
   public boolean isAny(LecternUser user, java.util.Collection<UUID> speakerIds) {
     return user != null
         && !speakerIds.isEmpty()
-        && repository.linkedTo(user.id()).stream().anyMatch(s -> speakerIds.contains(s.id()));
+        && mine(user).stream().anyMatch(s -> speakerIds.contains(s.id()));
   }
 
   /** The raw stored photo of the person's own record (they may see it even when unpublished). */
