@@ -14,7 +14,12 @@ public record AuditEntry(
     String actorLabel,
     String action,
     UUID organisationId,
+    UUID programmeId,
     String subjectType,
     String subjectId,
     Integer count,
-    String details) {}
+    String details) {
+
+  /** A person who appears in the log, for the viewer's filter. */
+  public record Actor(UUID id, String label) {}
+}

@@ -1,5 +1,6 @@
 package org.lectern.audit;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -10,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The audit log of personal data. Writing joins the caller's transaction, so a listing that fails
- * leaves no entry and an entry is never lost for a listing that was shown.
+ * leaves no entry and an entry is never lost for a listing that was shown. Only the codes of {@link
+ * AuditAction} are accepted.
  */
 @Service
 public class AuditLog {
@@ -23,7 +25,10 @@ public class AuditLog {
     this.clock = clock;
   }
 
-  /** What is being recorded; details must not contain personal data. */
+  /**
+   * What is being recorded; details must not contain personal data. Without {@code programmeId} the
+   * programme is found from the subject (a programme, session, registration or certificate).
+   */
   public record Record(
       UUID actorId,
       String actorLabel,
@@ -32,22 +37,53 @@ public class AuditLog {
       String subjectType,
       String subjectId,
       Integer count,
-      String details) {}
+      String details,
+      UUID programmeId) {
+
+    public Record(
+        UUID actorId,
+        String actorLabel,
+        String action,
+        UUID organisationId,
+        String subjectType,
+        String subjectId,
+        Integer count,
+        String details) {
+      this(
+          actorId,
+          actorLabel,
+          action,
+          organisationId,
+          subjectType,
+          subjectId,
+          count,
+          details,
+          null);
+    }
+  }
 
   @Transactional(propagation = Propagation.REQUIRED)
   public void record(Record r) {
+    if (AuditAction.ofCode(r.action()).isEmpty()) {
+      throw new IllegalArgumentException(
+          "Audit action " + r.action() + " is not listed in AuditAction");
+    }
     jdbc.sql(
             """
             insert into audit_entry (id, at, actor_id, actor_label, action, organisation_id,
-              subject_type, subject_id, count, details)
-            values (:id, :at, :actor, :label, :action, :org, :type, :subject, :count, :details)
+              programme_id, subject_type, subject_id, count, details)
+            values (:id, :at, :actor, :label, :action, :org, :programme, :type, :subject, :count,
+              :details)
             """)
         .param("id", UUID.randomUUID())
-        .param("at", java.sql.Timestamp.from(clock.instant()))
+        .param("at", Timestamp.from(clock.instant()))
         .param("actor", r.actorId())
         .param("label", r.actorLabel())
         .param("action", r.action())
         .param("org", r.organisationId())
+        .param(
+            "programme",
+            r.programmeId() != null ? r.programmeId() : programmeOf(r.subjectType(), r.subjectId()))
         .param("type", r.subjectType())
         .param("subject", r.subjectId())
         .param("count", r.count())
@@ -55,30 +91,61 @@ public class AuditLog {
         .update();
   }
 
+  private UUID programmeOf(String type, String subject) {
+    if (type == null || subject == null) {
+      return null;
+    }
+    if (type.equals("certificate")) {
+      return first("select programme_id from certificate where code = :s", subject);
+    }
+    UUID id;
+    try {
+      id = UUID.fromString(subject);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    return switch (type) {
+      case "programme" -> id;
+      case "session" -> first("select programme_id from session where id = :s", id);
+      case "registration" -> first("select programme_id from registration where id = :s", id);
+      default -> null;
+    };
+  }
+
+  private UUID first(String sql, Object subject) {
+    return jdbc.sql(sql).param("s", subject).query(UUID.class).optional().orElse(null);
+  }
+
   public List<AuditEntry> recent(UUID organisationId, int limit, int offset) {
-    return jdbc.sql(
-            """
-            select id, at, actor_id, actor_label, action, organisation_id, subject_type,
-                   subject_id, count, details
-            from audit_entry where (:org::uuid is null or organisation_id = :org)
-            order by at desc, id limit :l offset :o
-            """)
-        .param("org", organisationId)
+    var filter = new AuditFilter(organisationId == null ? null : List.of(organisationId));
+    return search(filter, limit, offset);
+  }
+
+  /** Entries matching the filter, newest first. */
+  public List<AuditEntry> search(AuditFilter f, int limit, int offset) {
+    return f.apply(
+            jdbc.sql(
+                "select "
+                    + AuditFilter.COLUMNS
+                    + " from audit_entry where "
+                    + f.where()
+                    + " order by at desc, id limit :l offset :o"))
         .param("l", limit)
         .param("o", offset)
-        .query(
-            (rs, i) ->
-                new AuditEntry(
-                    rs.getObject("id", UUID.class),
-                    rs.getTimestamp("at").toInstant(),
-                    rs.getObject("actor_id", UUID.class),
-                    rs.getString("actor_label"),
-                    rs.getString("action"),
-                    rs.getObject("organisation_id", UUID.class),
-                    rs.getString("subject_type"),
-                    rs.getString("subject_id"),
-                    (Integer) rs.getObject("count"),
-                    rs.getString("details")))
+        .query(AuditFilter::entry)
+        .list();
+  }
+
+  /** The people who appear in entries the filter's organisations may see, by label. */
+  public List<AuditEntry.Actor> actors(AuditFilter f) {
+    var scope = new AuditFilter(f.organisations());
+    return scope
+        .apply(
+            jdbc.sql(
+                "select actor_id, max(actor_label) as label from audit_entry where "
+                    + scope.where()
+                    + " and actor_id is not null group by actor_id order by 2 limit 500"))
+        .query((rs, i) -> new AuditEntry.Actor(rs.getObject(1, UUID.class), rs.getString(2)))
         .list();
   }
 }

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the first platform administrator from LECTERN_ADMIN_EMAIL and LECTERN_ADMIN_PASSWORD when
- * none exists yet; never changes an existing account.
+ * none exists yet; never changes an existing account. A short or guessable password stops the start
+ * with a clear log line (see {@link PasswordPolicy}).
  */
 @Component
 @Order(0)
@@ -19,14 +20,17 @@ class AdminBootstrap implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
   private final UserService users;
+  private final PasswordPolicy policy;
   private final String email;
   private final String password;
 
   AdminBootstrap(
       UserService users,
+      PasswordPolicy policy,
       @Value("${lectern.admin.email:}") String email,
       @Value("${lectern.admin.password:}") String password) {
     this.users = users;
+    this.policy = policy;
     this.email = email;
     this.password = password;
   }
@@ -39,6 +43,17 @@ class AdminBootstrap implements ApplicationRunner {
     if (users.findByEmail(email).isPresent()) {
       log.warn("LECTERN_ADMIN_EMAIL {} belongs to an existing account; not changed", email);
       return;
+    }
+    try {
+      policy.check("password", password, email.split("@")[0]);
+    } catch (org.lectern.shared.error.InvalidInputException e) {
+      // Refuse to start rather than create an administrator anyone could guess.
+      log.error(
+          "LECTERN_ADMIN_PASSWORD is refused: it needs at least {} characters and must not be a"
+              + " common or easily guessed password (a few unrelated words work well). Lectern"
+              + " does not start until it is changed.",
+          PasswordPolicy.MIN_LENGTH);
+      throw e;
     }
     users.create(email, "Administrator", password, true);
     log.info("Created platform administrator {}", email);

@@ -1,10 +1,12 @@
 package org.lectern.identity;
 
 import java.security.SecureRandom;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.lectern.shared.crypto.Sha256;
@@ -13,12 +15,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Bearer tokens for the API. Only a SHA-256 hash is stored, so a database dump grants no access.
+ * Bearer tokens for the API. Only a SHA-256 hash is stored, so a database dump grants no access. A
+ * token works while it is unexpired, unrevoked and its account is not disabled.
  */
 @Service
 public class ApiTokenService {
 
   public static final Duration LIFETIME = Duration.ofDays(30);
+  public static final int MAX_DAYS = 365;
+  public static final int MAX_NAME = 100;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcClient jdbc;
@@ -32,44 +37,95 @@ public class ApiTokenService {
   }
 
   /** A new token as issued to the caller, shown once. */
-  public record IssuedToken(String token, Instant expiresAt) {}
+  public record IssuedToken(UUID id, String token, Instant expiresAt) {}
+
+  /** One of a person's tokens as listed to them: never the secret. */
+  public record TokenView(
+      UUID id, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt) {}
 
   @Transactional
   public IssuedToken issue(UUID userId, String name) {
+    return issue(userId, name, LIFETIME);
+  }
+
+  @Transactional
+  public IssuedToken issue(UUID userId, String name, Duration validity) {
     byte[] raw = new byte[32];
     RANDOM.nextBytes(raw);
     String token = "lct_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-    Instant expires = clock.instant().plus(LIFETIME);
+    Instant expires = clock.instant().plus(validity);
+    UUID id = UUID.randomUUID();
     jdbc.sql(
             """
-            insert into api_token (id, user_id, token_hash, name, expires_at)
-            values (:id, :user, :hash, :name, :expires)
+            insert into api_token (id, user_id, token_hash, name, created_at, expires_at)
+            values (:id, :user, :hash, :name, :now, :expires)
             """)
-        .param("id", UUID.randomUUID())
+        .param("id", id)
         .param("user", userId)
         .param("hash", hash(token))
         .param("name", name)
-        .param("expires", java.sql.Timestamp.from(expires))
+        .param("now", Timestamp.from(clock.instant()))
+        .param("expires", Timestamp.from(expires))
         .update();
-    return new IssuedToken(token, expires);
+    return new IssuedToken(id, token, expires);
   }
 
-  /** The user a valid, unexpired, unrevoked token belongs to. */
+  /** The person's tokens that still work, newest first. */
+  public List<TokenView> active(UUID userId) {
+    return jdbc.sql(
+            """
+            select id, name, created_at, expires_at, last_used_at from api_token
+            where user_id = :u and revoked_at is null and expires_at > :now
+            order by created_at desc, id
+            """)
+        .param("u", userId)
+        .param("now", Timestamp.from(clock.instant()))
+        .query(TokenView.class)
+        .list();
+  }
+
+  /** Revokes one of the person's own tokens; false when they have no such working token. */
+  @Transactional
+  public boolean revoke(UUID userId, UUID tokenId) {
+    return jdbc.sql(
+                """
+                update api_token set revoked_at = :now
+                where id = :id and user_id = :u and revoked_at is null
+                """)
+            .param("now", Timestamp.from(clock.instant()))
+            .param("id", tokenId)
+            .param("u", userId)
+            .update()
+        == 1;
+  }
+
+  /** Revokes every token of the person (after a password reset). */
+  @Transactional
+  public int revokeAll(UUID userId) {
+    return jdbc.sql(
+            "update api_token set revoked_at = :now where user_id = :u and revoked_at is null")
+        .param("now", Timestamp.from(clock.instant()))
+        .param("u", userId)
+        .update();
+  }
+
+  /** The user a valid, unexpired, unrevoked token of an enabled account belongs to. */
   public Optional<LecternUser> authenticate(String token) {
     if (token == null || !token.startsWith("lct_") || token.length() > 100) {
       return Optional.empty();
     }
     return jdbc.sql(
             """
-            update api_token set last_used_at = now()
+            update api_token set last_used_at = :now
             where token_hash = :hash and revoked_at is null and expires_at > :now
             returning user_id
             """)
         .param("hash", hash(token))
-        .param("now", java.sql.Timestamp.from(clock.instant()))
+        .param("now", Timestamp.from(clock.instant()))
         .query(UUID.class)
         .optional()
-        .flatMap(users::find);
+        .flatMap(users::find)
+        .filter(LecternUser::isEnabled);
   }
 
   static byte[] hash(String token) {

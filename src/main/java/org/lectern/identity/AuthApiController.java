@@ -5,51 +5,85 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.error.UnauthenticatedException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Exchanges an e-mail and password for an API token. */
+/** API tokens: exchanged for an e-mail and password, listed and revoked by their owner. */
 @RestController
 @Tag(name = "Authentication")
 class AuthApiController {
 
   private final AuthenticationManager authentication;
   private final ApiTokenService tokens;
+  private final TokenOffice office;
 
-  AuthApiController(AuthenticationManager authentication, ApiTokenService tokens) {
+  AuthApiController(
+      AuthenticationManager authentication, ApiTokenService tokens, TokenOffice office) {
     this.authentication = authentication;
     this.tokens = tokens;
+    this.office = office;
   }
 
   record TokenRequest(
       @NotBlank @Size(max = 254) String email,
       @NotBlank @Size(max = 200) String password,
-      String otp) {}
+      String otp,
+      @Size(max = ApiTokenService.MAX_NAME) String name,
+      Integer expiresInDays) {}
 
   @PostMapping("/api/v1/auth/tokens")
   @ResponseStatus(HttpStatus.CREATED)
-  @Operation(summary = "Obtain an API token (valid 30 days) for an e-mail and password")
+  @Operation(
+      summary =
+          "Obtain a named API token for an e-mail and password (valid expiresInDays, 1–365,"
+              + " default 30)")
   ApiTokenService.IssuedToken create(@Valid @RequestBody TokenRequest request) {
+    Duration validity = TokenOffice.validity(request.expiresInDays());
+    LecternUser user;
     try {
       var auth =
           authentication.authenticate(
               UsernamePasswordAuthenticationToken.unauthenticated(
                   request.email(), request.password()));
-      LecternUser user = (LecternUser) auth.getPrincipal();
-      return tokens.issue(user.id(), "api");
+      user = (LecternUser) auth.getPrincipal();
     } catch (AuthenticationException e) {
       throw new BadCredentials();
     }
+    return office.issue(user, request.name(), validity);
   }
 
-  /** Wrong e-mail or password: 401, the same answer for both. */
+  @GetMapping("/api/v1/auth/tokens")
+  @Operation(summary = "The caller's working tokens (never their secrets)")
+  List<ApiTokenService.TokenView> list(@AuthenticationPrincipal LecternUser user) {
+    return tokens.active(user.id());
+  }
+
+  @DeleteMapping("/api/v1/auth/tokens/{id}")
+  @Operation(summary = "Revoke one of the caller's tokens (someone else's: 404)")
+  ResponseEntity<Void> revoke(@AuthenticationPrincipal LecternUser user, @PathVariable UUID id) {
+    if (!office.revoke(user, id)) {
+      throw new NotFoundException("identity.token.notFound");
+    }
+    return ResponseEntity.noContent().build();
+  }
+
+  /** Wrong e-mail or password (or a disabled account): 401, the same answer for all. */
   static class BadCredentials extends UnauthenticatedException {
     BadCredentials() {
       super("identity.badCredentials");

@@ -9,10 +9,37 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** A person signed in to the back office or calling the API with their token. */
+/**
+ * A person signed in to the back office or calling the API with their token. {@code sessionEpoch}
+ * is the account's counter at sign-in: when the password changes or the account is disabled the
+ * counter moves on and sessions holding the old value end (see {@link AccountStateFilter}).
+ */
 public record LecternUser(
-    UUID id, String email, String fullName, String passwordHash, boolean platformAdmin)
+    UUID id,
+    String email,
+    String fullName,
+    String passwordHash,
+    boolean platformAdmin,
+    boolean disabled,
+    int sessionEpoch)
     implements UserDetails, HasDisplayName {
+
+  public LecternUser(
+      UUID id, String email, String fullName, String passwordHash, boolean platformAdmin) {
+    this(id, email, fullName, passwordHash, platformAdmin, false, 0);
+  }
+
+  /**
+   * The same person after their session was renewed at {@code epoch} (their own password change).
+   */
+  LecternUser atEpoch(int epoch) {
+    return new LecternUser(id, email, fullName, passwordHash, platformAdmin, disabled, epoch);
+  }
+
+  @Override
+  public boolean isEnabled() {
+    return !disabled;
+  }
 
   @Override
   public Collection<? extends GrantedAuthority> getAuthorities() {

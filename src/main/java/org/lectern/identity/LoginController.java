@@ -13,8 +13,11 @@ class LoginController {
   String login(
       @RequestParam(required = false) String error,
       @RequestParam(required = false) String logout,
+      @RequestParam(required = false) String ended,
+      @RequestParam(required = false) String reset,
       Model model) {
-    model.addAttribute("page", new LoginPage(error != null, logout != null));
+    model.addAttribute(
+        "page", new LoginPage(error != null, logout != null, ended != null, reset != null));
     return "identity/login";
   }
 }

@@ -39,6 +39,15 @@ class SecurityConfiguration {
       org.springframework.context.ApplicationEventPublisher events) {
     DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
     provider.setPasswordEncoder(encoder);
+    // A disabled account is refused only after its password was checked, so that it answers
+    // like a wrong password, in the same time.
+    provider.setPreAuthenticationChecks(user -> {});
+    provider.setPostAuthenticationChecks(
+        user -> {
+          if (!user.isEnabled()) {
+            throw new org.springframework.security.authentication.DisabledException("disabled");
+          }
+        });
     ProviderManager manager = new ProviderManager(provider);
     // Successful sign-ins become events: SignInRecorder keeps the time for the members pages.
     manager.setAuthenticationEventPublisher(
@@ -87,8 +96,11 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain web(HttpSecurity http) throws Exception {
-    http.authorizeHttpRequests(
+  SecurityFilterChain web(HttpSecurity http, AccountRepository accounts) throws Exception {
+    http.addFilterBefore(
+            new AccountStateFilter(accounts),
+            org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+        .authorizeHttpRequests(
             a ->
                 a.requestMatchers("/admin", "/admin/**", "/funder", "/funder/**")
                     .authenticated()

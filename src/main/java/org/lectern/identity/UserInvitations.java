@@ -24,12 +24,21 @@ public class UserInvitations {
   private final JdbcClient jdbc;
   private final PasswordEncoder encoder;
   private final Clock clock;
+  private final PasswordPolicy policy;
+  private final UserRepository users;
   private final SecureRandom random = new SecureRandom();
 
-  UserInvitations(JdbcClient jdbc, PasswordEncoder encoder, Clock clock) {
+  UserInvitations(
+      JdbcClient jdbc,
+      PasswordEncoder encoder,
+      Clock clock,
+      PasswordPolicy policy,
+      UserRepository users) {
     this.jdbc = jdbc;
     this.encoder = encoder;
     this.clock = clock;
+    this.policy = policy;
+    this.users = users;
   }
 
   /** A new token for the user; earlier unused ones stay valid until they expire. */
@@ -68,11 +77,14 @@ public class UserInvitations {
     }
     UUID user =
         userOf(token).orElseThrow(() -> new NotFoundException("reporting.invitation.invalid"));
+    policy.check(
+        "password", password, users.findById(user).map(Accounts::personal).orElse(new String[0]));
     jdbc.sql("update user_invitation set used_at = :now where token_hash = :h")
         .param("now", Timestamp.from(clock.instant()))
         .param("h", digest(token))
         .update();
-    jdbc.sql("update app_user set password_hash = :p where id = :u")
+    jdbc.sql(
+            "update app_user set password_hash = :p, session_epoch = session_epoch + 1 where id = :u")
         .param("p", encoder.encode(password))
         .param("u", user)
         .update();

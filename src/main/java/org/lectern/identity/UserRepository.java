@@ -10,7 +10,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserRepository {
 
-  private static final String COLUMNS = "id, email, full_name, password_hash, platform_admin";
+  private static final String COLUMNS =
+      "id, email, full_name, password_hash, platform_admin, disabled_at is not null as disabled,"
+          + " session_epoch";
 
   private final JdbcClient jdbc;
 

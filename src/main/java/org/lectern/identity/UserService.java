@@ -20,14 +20,17 @@ public class UserService implements UserDetailsService {
   private final UserRepository users;
   private final PasswordEncoder encoder;
   private final org.springframework.context.ApplicationEventPublisher events;
+  private final PasswordPolicy policy;
 
   UserService(
       UserRepository users,
       PasswordEncoder encoder,
-      org.springframework.context.ApplicationEventPublisher events) {
+      org.springframework.context.ApplicationEventPublisher events,
+      PasswordPolicy policy) {
     this.users = users;
     this.encoder = encoder;
     this.events = events;
+    this.policy = policy;
   }
 
   /** Platform administrators and organisation administrators may create accounts. */
@@ -48,6 +51,9 @@ public class UserService implements UserDetailsService {
       throw new org.lectern.shared.error.ForbiddenException("reporting.users.forbidden");
     }
     boolean invite = password == null || password.isEmpty();
+    if (!invite && policy != null) {
+      policy.check("password", password, email == null ? "" : email.split("@")[0], fullName);
+    }
     UUID id = create(email, fullName, invite ? null : password, false);
     if (invite) {
       String lang =

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class OperationsIT extends IntegrationTest {
 
   @Autowired UserService users;
+  @Autowired PasswordPolicy policy;
 
   @Autowired(required = false)
   com.github.kagkarlsson.scheduler.Scheduler scheduler;
@@ -55,19 +56,19 @@ class OperationsIT extends IntegrationTest {
   void firstAdministratorIsCreatedOnceFromTheEnvironment() throws Exception {
     jdbc.sql("update app_user set platform_admin = false").update();
     String email = "admin-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
-    new AdminBootstrap(users, email, "a-long-admin-password").run(null);
+    new AdminBootstrap(users, policy, email, "steppe-lantern-quiet-71").run(null);
     var admin = users.findByEmail(email).orElseThrow();
     assertThat(admin.platformAdmin()).isTrue();
 
     String other = "second-" + email;
-    new AdminBootstrap(users, other, "another-long-password").run(null);
+    new AdminBootstrap(users, policy, other, "tulip-glacier-echo-42").run(null);
     assertThat(users.findByEmail(other)).isEmpty();
 
     var token =
         new Http(baseUrl())
             .postJson(
                 "/api/v1/auth/tokens",
-                Http.map("email", email, "password", "a-long-admin-password"));
+                Http.map("email", email, "password", "steppe-lantern-quiet-71"));
     assertThat(token.status()).isEqualTo(201);
   }
 
@@ -76,7 +77,17 @@ class OperationsIT extends IntegrationTest {
     jdbc.sql("update app_user set platform_admin = false").update();
     String email = "weak-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> new AdminBootstrap(users, email, "short").run(null))
+            () -> new AdminBootstrap(users, policy, email, "short").run(null))
+        .isInstanceOf(org.lectern.shared.error.InvalidInputException.class);
+    assertThat(users.findByEmail(email)).isEmpty();
+  }
+
+  @org.junit.jupiter.api.Test
+  void aCommonAdministratorPasswordStopsTheStart() {
+    jdbc.sql("update app_user set platform_admin = false").update();
+    String email = "common-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new AdminBootstrap(users, policy, email, "password1234").run(null))
         .isInstanceOf(org.lectern.shared.error.InvalidInputException.class);
     assertThat(users.findByEmail(email)).isEmpty();
   }

@@ -64,17 +64,23 @@ class UsersAndRolesIT extends IntegrationTest {
     var r =
         http.postJson(
             "/api/v1/users",
-            map("email", email, "fullName", "Speaker", "password", "a-long-password-1"),
+            map("email", email, "fullName", "Speaker", "password", "tulip-glacier-echo-42"),
             "Authorization",
             "Bearer " + admin);
     assertThat(r.status()).isEqualTo(201);
     assertThat(r.json().get("id").asString()).isNotBlank();
-    assertThat(token(email, "a-long-password-1")).startsWith("lct_");
+    assertThat(token(email, "tulip-glacier-echo-42")).startsWith("lct_");
 
     var again =
         http.postJson(
             "/api/v1/users",
-            map("email", email.toUpperCase(), "fullName", "Again", "password", "a-long-password-1"),
+            map(
+                "email",
+                email.toUpperCase(),
+                "fullName",
+                "Again",
+                "password",
+                "tulip-glacier-echo-42"),
             "Authorization",
             "Bearer " + admin);
     assertThat(again.status()).isEqualTo(409);
@@ -124,9 +130,9 @@ class UsersAndRolesIT extends IntegrationTest {
     var set =
         browser.postForm(
             link.group(1),
-            java.util.Map.of("password", "my-new-long-password", "_csrf", csrf(tooShort.body())));
+            java.util.Map.of("password", "orchid violin harbour", "_csrf", csrf(tooShort.body())));
     assertThat(set.status()).isBetween(302, 303);
-    assertThat(token(email, "my-new-long-password")).startsWith("lct_");
+    assertThat(token(email, "orchid violin harbour")).startsWith("lct_");
     assertThat(browser.get(link.group(1)).status()).as("the link works once").isEqualTo(404);
   }
 
@@ -137,7 +143,7 @@ class UsersAndRolesIT extends IntegrationTest {
     var refused =
         http.postJson(
             "/api/v1/users",
-            map("email", "x@example.org", "fullName", "X", "password", "a-long-password-1"),
+            map("email", "x@example.org", "fullName", "X", "password", "tulip-glacier-echo-42"),
             "Authorization",
             "Bearer " + organiserToken);
     assertThat(refused.status()).isEqualTo(403);
@@ -146,7 +152,13 @@ class UsersAndRolesIT extends IntegrationTest {
     String funderId =
         http.postJson(
                 "/api/v1/users",
-                map("email", funderEmail, "fullName", "Funder", "password", "a-long-password-1"),
+                map(
+                    "email",
+                    funderEmail,
+                    "fullName",
+                    "Funder",
+                    "password",
+                    "tulip-glacier-echo-42"),
                 "Authorization",
                 "Bearer " + admin)
             .json()
@@ -192,13 +204,13 @@ class UsersAndRolesIT extends IntegrationTest {
                 "email",
                 funderEmail,
                 "password",
-                "a-long-password-1",
+                "tulip-glacier-echo-42",
                 "_csrf",
                 csrf(web.get("/login").body())));
     assertThat(signedIn.status()).isEqualTo(302);
     assertThat(web.get("/admin").body()).contains("/funder/programmes/" + pid);
 
-    String funder = token(funderEmail, "a-long-password-1");
+    String funder = token(funderEmail, "tulip-glacier-echo-42");
     assertThat(http.get("/api/v1/programmes/" + pid, "Authorization", "Bearer " + funder).status())
         .isEqualTo(200);
     var report =

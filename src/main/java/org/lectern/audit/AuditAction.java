@@ -1,0 +1,79 @@
+package org.lectern.audit;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every action code the audit log accepts, in one place. Each has a message key {@code
+ * audit.action.<code>} in en, ru and kk; {@link AuditLog} refuses a code that is not listed here,
+ * and a test fails when code writes one that is missing.
+ */
+public enum AuditAction {
+  ATTENDANCE_IMPORTED("attendance.imported"),
+  ATTENDANCE_LISTED("attendance.listed"),
+  ATTENDANCE_COMPLETION_LISTED("attendance.completionListed"),
+  ATTENDANCE_DOOR_LISTED("attendance.doorListed"),
+  ATTENDANCE_DOOR_SEARCHED("attendance.doorSearched"),
+  ATTENDANCE_CHECKED_IN("attendance.checkedIn"),
+  ATTENDANCE_CHECKED_OUT("attendance.checkedOut"),
+  ATTENDANCE_SCAN_UNCHANGED("attendance.scanUnchanged"),
+  CERTIFICATE_DESIGN_CHANGED("certificate.designChanged"),
+  CERTIFICATE_LISTED("certificate.listed"),
+  CERTIFICATE_ISSUED("certificate.issued"),
+  CERTIFICATE_REISSUED("certificate.reissued"),
+  CERTIFICATE_REVOKED("certificate.revoked"),
+  CERTIFICATE_DOWNLOADED("certificate.downloaded"),
+  CERTIFICATE_OVERRIDDEN("certificate.overridden"),
+  CERTIFICATE_OVERRIDE_REMOVED("certificate.overrideRemoved"),
+  DELEGATE_DATA_DOWNLOADED("delegate.dataDownloaded"),
+  LIVE_PARTICIPANT_REMOVED("live.participantRemoved"),
+  MAIL_ANNOUNCEMENT_SENT("mail.announcementSent"),
+  MAIL_OUTBOX_VIEWED("mail.outboxViewed"),
+  PROGRAMME_MEMBER_GRANTED("programme.memberGranted"),
+  PROGRAMME_MEMBER_REVOKED("programme.memberRevoked"),
+  PROGRAMME_MEMBERS_LISTED("programme.membersListed"),
+  REGISTRATION_LISTED("registration.listed"),
+  REGISTRATION_SEARCHED("registration.searched"),
+  REGISTRATION_EXPORTED("registration.exported"),
+  REGISTRATION_APPROVED("registration.approved"),
+  REGISTRATION_DECLINED("registration.declined"),
+  REGISTRATION_CONFIRMED("registration.confirmed"),
+  REGISTRATION_WAITLISTED("registration.waitlisted"),
+  REGISTRATION_CANCELLED("registration.cancelled"),
+  REGISTRATION_INVITED("registration.invited"),
+  REGISTRATION_INVITATIONS_LISTED("registration.invitationsListed"),
+  REPORT_EXPORTED("report.exported"),
+  ACCOUNT_PASSWORD_CHANGED("account.passwordChanged"),
+  ACCOUNT_PASSWORD_RESET("account.passwordReset"),
+  ACCOUNT_DISABLED("account.disabled"),
+  ACCOUNT_ENABLED("account.enabled"),
+  ACCOUNT_TOKEN_CREATED("account.tokenCreated"),
+  ACCOUNT_TOKEN_REVOKED("account.tokenRevoked"),
+  ACCOUNT_LISTED("account.listed"),
+  AUDIT_EXPORTED("audit.exported");
+
+  private static final Map<String, AuditAction> BY_CODE =
+      Arrays.stream(values()).collect(Collectors.toMap(AuditAction::code, Function.identity()));
+
+  private final String code;
+
+  AuditAction(String code) {
+    this.code = code;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  /** The key of the action's name in the message bundles. */
+  public String messageKey() {
+    return "audit.action." + code;
+  }
+
+  public static Optional<AuditAction> ofCode(String code) {
+    return Optional.ofNullable(code == null ? null : BY_CODE.get(code));
+  }
+}

@@ -1,0 +1,54 @@
+package org.lectern.identity;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Ends a back-office session at its next request once its account was disabled or its password
+ * changed elsewhere. Sessions live in one node's memory, so the check asks the database on every
+ * request (a primary-key read): what one node decides holds on every node at once.
+ */
+class AccountStateFilter extends OncePerRequestFilter {
+
+  static final String ENDED = "/login?ended";
+
+  private final AccountRepository accounts;
+
+  AccountStateFilter(AccountRepository accounts) {
+    this.accounts = accounts;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws ServletException, IOException {
+    var auth = SecurityContextHolder.getContext().getAuthentication();
+    if (auth != null && auth.getPrincipal() instanceof LecternUser user && !current(user)) {
+      var session = req.getSession(false);
+      if (session != null) {
+        session.invalidate();
+      }
+      SecurityContextHolder.clearContext();
+      res.sendRedirect(ENDED);
+      return;
+    }
+    chain.doFilter(req, res);
+  }
+
+  private boolean current(LecternUser user) {
+    return accounts
+        .state(user.id())
+        .map(s -> !s.disabled() && s.sessionEpoch() == user.sessionEpoch())
+        .orElse(false);
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return request.getRequestURI().startsWith("/assets/");
+  }
+}

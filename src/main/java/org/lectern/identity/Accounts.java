@@ -1,0 +1,172 @@
+package org.lectern.identity;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.lectern.audit.AuditAction;
+import org.lectern.audit.AuditLog;
+import org.lectern.shared.error.ConflictException;
+import org.lectern.shared.error.ForbiddenException;
+import org.lectern.shared.error.InvalidInputException;
+import org.lectern.shared.error.NotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An account's life after its creation: its owner changes the password; an administrator disables
+ * or re-enables it. Both end the account's other browser sessions on every node, because {@link
+ * AccountStateFilter} compares each session with the account's counter on every request.
+ */
+@Service
+public class Accounts {
+
+  static final int PAGE = 500;
+
+  private final UserRepository users;
+  private final AccountRepository accounts;
+  private final PasswordEncoder encoder;
+  private final PasswordPolicy policy;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  Accounts(
+      UserRepository users,
+      AccountRepository accounts,
+      PasswordEncoder encoder,
+      PasswordPolicy policy,
+      AuditLog audit,
+      Clock clock) {
+    this.users = users;
+    this.accounts = accounts;
+    this.encoder = encoder;
+    this.policy = policy;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /**
+   * Changes the owner's password after checking the current one; returns the new session counter
+   * (the caller's own session moves to it, every other session of the account ends).
+   */
+  @Transactional
+  public int changePassword(LecternUser owner, String current, String next) {
+    var user =
+        users
+            .findById(owner.id())
+            .orElseThrow(() -> new NotFoundException("identity.userNotFound"));
+    if (current == null
+        || current.length() > PasswordPolicy.MAX_LENGTH
+        || user.passwordHash() == null
+        || !encoder.matches(current, user.passwordHash())) {
+      throw InvalidInputException.of("currentPassword", "identity.password.wrongCurrent");
+    }
+    policy.check("newPassword", next, personal(user));
+    int epoch = accounts.setPassword(user.id(), encoder.encode(next));
+    record(owner, AuditAction.ACCOUNT_PASSWORD_CHANGED, user.id(), firstOrganisation(user.id()));
+    return epoch;
+  }
+
+  /** Words from the person's own name and address that must not carry their password. */
+  static String[] personal(LecternUser user) {
+    String local = user.email() == null ? "" : user.email().split("@")[0];
+    return new String[] {local, user.fullName()};
+  }
+
+  /**
+   * Disables or re-enables an account. Platform administrators may do so for any account but their
+   * own; an organisation administrator for accounts that belong only to organisations they
+   * administer. An account outside the actor's organisations is "not found".
+   */
+  @Transactional
+  public LecternUser setDisabled(LecternUser actor, UUID targetId, boolean disabled) {
+    var target =
+        users.findById(targetId).orElseThrow(() -> new NotFoundException("identity.userNotFound"));
+    UUID organisation = authorise(actor, target);
+    if (target.id().equals(actor.id())) {
+      throw new ConflictException("identity.account.self");
+    }
+    if (accounts.setDisabled(target.id(), disabled, clock.instant())) {
+      record(
+          actor,
+          disabled ? AuditAction.ACCOUNT_DISABLED : AuditAction.ACCOUNT_ENABLED,
+          target.id(),
+          organisation);
+    }
+    return users.findById(target.id()).orElseThrow();
+  }
+
+  /** The organisation in whose name the actor acts on the target; refuses when they may not. */
+  private UUID authorise(LecternUser actor, LecternUser target) {
+    Set<UUID> targetOrgs = organisations(target.id(), false);
+    if (actor.platformAdmin()) {
+      return targetOrgs.stream().findFirst().orElse(null);
+    }
+    Set<UUID> administered = organisations(actor.id(), true);
+    var shared = targetOrgs.stream().filter(administered::contains).findFirst();
+    if (shared.isEmpty()) {
+      throw new NotFoundException("identity.userNotFound");
+    }
+    if (target.platformAdmin() || !administered.containsAll(targetOrgs)) {
+      throw new ForbiddenException("identity.account.forbidden");
+    }
+    return shared.get();
+  }
+
+  /** Whether the actor may disable anyone at all (and so sees the accounts page). */
+  public boolean mayManageAccounts(LecternUser actor) {
+    return actor.platformAdmin() || !organisations(actor.id(), true).isEmpty();
+  }
+
+  /** The accounts the actor sees on the accounts page (a listing, so audited). */
+  @Transactional
+  public List<AccountRow> manageable(LecternUser actor) {
+    if (!mayManageAccounts(actor)) {
+      throw new ForbiddenException("identity.account.forbidden");
+    }
+    var administered = List.copyOf(organisations(actor.id(), true));
+    var rows = accounts.accounts(administered, actor.platformAdmin(), PAGE);
+    audit.record(
+        new AuditLog.Record(
+            actor.id(),
+            actor.displayName(),
+            AuditAction.ACCOUNT_LISTED.code(),
+            administered.isEmpty() ? null : administered.get(0),
+            "user",
+            null,
+            rows.size(),
+            null));
+    return rows;
+  }
+
+  /** The organisations whose administrator the person is (their audit entries they may read). */
+  public Set<UUID> administeredOrganisations(UUID userId) {
+    return organisations(userId, true);
+  }
+
+  private Set<UUID> organisations(UUID userId, boolean adminOnly) {
+    return users.memberships(userId).stream()
+        .filter(m -> !adminOnly || "ADMIN".equals(m.role()))
+        .map(Membership::organisationId)
+        .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+  }
+
+  UUID firstOrganisation(UUID userId) {
+    return organisations(userId, false).stream().findFirst().orElse(null);
+  }
+
+  void record(LecternUser actor, AuditAction action, UUID subject, UUID organisation) {
+    audit.record(
+        new AuditLog.Record(
+            actor == null ? null : actor.id(),
+            actor == null ? null : actor.displayName(),
+            action.code(),
+            organisation,
+            "user",
+            subject.toString(),
+            1,
+            null));
+  }
+}

@@ -1,0 +1,70 @@
+package org.lectern.identity;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.lectern.audit.AuditAction;
+import org.lectern.shared.error.InvalidInputException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Issuing and revoking a person's own API tokens, with their rules and audit entries. */
+@Service
+class TokenOffice {
+
+  static final int DEFAULT_DAYS = 30;
+
+  private final ApiTokenService tokens;
+  private final Accounts accounts;
+
+  TokenOffice(ApiTokenService tokens, Accounts accounts) {
+    this.tokens = tokens;
+    this.accounts = accounts;
+  }
+
+  /** 1 to 365 days; none means 30. */
+  static Duration validity(Integer days) {
+    if (days == null) {
+      return Duration.ofDays(DEFAULT_DAYS);
+    }
+    if (days < 1 || days > ApiTokenService.MAX_DAYS) {
+      throw InvalidInputException.of(
+          "expiresInDays", "identity.token.days", 1, ApiTokenService.MAX_DAYS);
+    }
+    return Duration.ofDays(days);
+  }
+
+  static String name(String name) {
+    String n = name == null ? "" : name.strip();
+    if (n.length() > ApiTokenService.MAX_NAME) {
+      throw InvalidInputException.of("name", "validation.tooLong", ApiTokenService.MAX_NAME);
+    }
+    if (n.chars().anyMatch(Character::isISOControl)) {
+      throw InvalidInputException.of("name", "identity.token.name");
+    }
+    return n.isEmpty() ? "api" : n;
+  }
+
+  @Transactional
+  public ApiTokenService.IssuedToken issue(LecternUser owner, String name, Duration validity) {
+    var issued = tokens.issue(owner.id(), name(name), validity);
+    accounts.record(
+        owner,
+        AuditAction.ACCOUNT_TOKEN_CREATED,
+        owner.id(),
+        accounts.firstOrganisation(owner.id()));
+    return issued;
+  }
+
+  @Transactional
+  public boolean revoke(LecternUser owner, UUID tokenId) {
+    if (!tokens.revoke(owner.id(), tokenId)) {
+      return false;
+    }
+    accounts.record(
+        owner,
+        AuditAction.ACCOUNT_TOKEN_REVOKED,
+        owner.id(),
+        accounts.firstOrganisation(owner.id()));
+    return true;
+  }
+}
