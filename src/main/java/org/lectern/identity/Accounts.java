@@ -84,10 +84,10 @@ public class Accounts {
   public LecternUser setDisabled(LecternUser actor, UUID targetId, boolean disabled) {
     var target =
         users.findById(targetId).orElseThrow(() -> new NotFoundException("identity.userNotFound"));
-    UUID organisation = authorise(actor, target);
     if (target.id().equals(actor.id())) {
       throw new ConflictException("identity.account.self");
     }
+    UUID organisation = authorise(actor, target);
     if (accounts.setDisabled(target.id(), disabled, clock.instant())) {
       record(
           actor,
