@@ -64,6 +64,6 @@ class PasswordResetMail {
             text,
             null,
             null,
-            "identity.passwordReset:" + token.substring(0, 16)));
+            "identity.passwordReset:" + java.util.UUID.randomUUID()));
   }
 }
