@@ -147,8 +147,7 @@ class PasswordResetIT extends IntegrationTest {
     int mailsBefore = allResetMails();
 
     var known = new Browser().post("/login/forgot", Map.of("email", email));
-    var unknown =
-        new Browser().post("/login/forgot", Map.of("email", "nobody-" + email));
+    var unknown = new Browser().post("/login/forgot", Map.of("email", "nobody-" + email));
     assertThat(known.statusCode()).isEqualTo(200);
     assertThat(unknown.statusCode()).isEqualTo(known.statusCode());
     assertThat(unknown.body()).isEqualTo(known.body());
@@ -157,7 +156,9 @@ class PasswordResetIT extends IntegrationTest {
     assertThat(invalid.statusCode()).isEqualTo(422);
 
     String link = linkFor(id, email, 1);
-    assertThat(allResetMails()).as("nothing is sent to an unknown address").isEqualTo(mailsBefore + 1);
+    assertThat(allResetMails())
+        .as("nothing is sent to an unknown address")
+        .isEqualTo(mailsBefore + 1);
     String stored =
         jdbc.sql("select encode(token_hash, 'hex') from password_reset where user_id = :u")
             .param("u", id)
@@ -195,8 +196,9 @@ class PasswordResetIT extends IntegrationTest {
         .isEqualTo(404);
     assertThat(hashOf(id)).as("a used link changes nothing").isEqualTo(hash);
     assertThat(
-            jdbc.sql("select count(*) from audit_entry where action = 'account.passwordReset'"
-                    + " and subject_id = :s")
+            jdbc.sql(
+                    "select count(*) from audit_entry where action = 'account.passwordReset'"
+                        + " and subject_id = :s")
                 .param("s", id.toString())
                 .query(Integer.class)
                 .single())
@@ -209,7 +211,8 @@ class PasswordResetIT extends IntegrationTest {
     UUID id = account(email, "kk");
     new Browser().post("/login/forgot", Map.of("email", email));
     String link = linkFor(id, email, 1);
-    jdbc.sql("update password_reset set expires_at = now() - interval '1 minute' where user_id = :u")
+    jdbc.sql(
+            "update password_reset set expires_at = now() - interval '1 minute' where user_id = :u")
         .param("u", id)
         .update();
     String hash = hashOf(id);
