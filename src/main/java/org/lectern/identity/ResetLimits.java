@@ -6,8 +6,8 @@ import org.lectern.shared.limit.RateLimiter;
 import org.springframework.stereotype.Component;
 
 /**
- * Limits on password-reset requests: three links per e-mail address and twenty requests per
- * network address per 15 minutes, counted in the shared {@link RateLimiter} (so on every node).
+ * Limits on password-reset requests: three links per e-mail address and twenty requests per network
+ * address per 15 minutes, counted in the shared {@link RateLimiter} (so on every node).
  */
 @Component
 class ResetLimits {
