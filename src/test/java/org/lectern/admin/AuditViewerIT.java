@@ -97,8 +97,8 @@ class AuditViewerIT extends IntegrationTest {
     var all = web.get("/admin/audit");
     assertThat(all.statusCode()).isEqualTo(200);
     assertThat(all.body())
-        .contains(">Registrations listed</td>")
-        .contains("data-code=\"registration.listed\"")
+        .contains(">Attendance listed</td>")
+        .contains("data-code=\"attendance.listed\"")
         .contains("Fair trial X")
         .doesNotContain("secret-y-marker")
         .doesNotContain("Secret programme Y")
@@ -107,7 +107,10 @@ class AuditViewerIT extends IntegrationTest {
     assertThat(page2.body()).contains("rel=\"prev\"").doesNotContain("rel=\"next\"");
 
     var listed = web.get("/admin/audit?action=registration.listed");
-    assertThat(listed.body()).contains("data-code=\"registration.listed\"").doesNotContain("bulk-");
+    assertThat(listed.body())
+        .contains(">Registrations listed</td>")
+        .contains("data-code=\"registration.listed\"")
+        .doesNotContain("bulk-");
     var byPerson = web.get("/admin/audit?person=" + memberX.id());
     assertThat(byPerson.body())
         .contains("data-code=\"certificate.listed\"")
