@@ -38,7 +38,7 @@ class AuditViewerIT extends IntegrationTest {
     orgX = fixtures.organisationOf(adminX);
     users.grantOrganisationRole(orgX, adminX.id(), "ADMIN");
     memberX = fixtures.organiser("mx");
-    users.grantOrganisationRole(orgX, memberX.id(), "ORGANISER");
+    users.grantOrganisationRole(orgX, memberX.id(), "MEMBER");
     adminY = fixtures.organiser("ay");
     orgY = fixtures.organisationOf(adminY);
     users.grantOrganisationRole(orgY, adminY.id(), "ADMIN");
