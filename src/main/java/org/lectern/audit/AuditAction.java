@@ -46,6 +46,7 @@ public enum AuditAction {
   REGISTRATION_INVITED("registration.invited"),
   REGISTRATION_INVITATIONS_LISTED("registration.invitationsListed"),
   REPORT_EXPORTED("report.exported"),
+  SPEAKER_INVITED("speaker.invited"),
   ORGANISATION_CREATED("organisation.created"),
   ORGANISATION_SETTINGS_CHANGED("organisation.settingsChanged"),
   ORGANISATION_LOGO_CHANGED("organisation.logoChanged"),
