@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.lectern.audit.AuditLog;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeService;
@@ -23,10 +24,40 @@ public class FormSetup {
 
   private final ProgrammeService programmes;
   private final FormSetupRepository forms;
+  private final AuditLog audit;
 
-  FormSetup(ProgrammeService programmes, FormSetupRepository forms) {
+  FormSetup(ProgrammeService programmes, FormSetupRepository forms, AuditLog audit) {
     this.programmes = programmes;
     this.forms = forms;
+    this.audit = audit;
+  }
+
+  /** Whether public registrations must be confirmed from the address (double opt-in). */
+  public boolean doubleOptIn(UUID programmeId) {
+    return forms.doubleOptIn(programmeId);
+  }
+
+  /**
+   * Switches double opt-in on or off. Off: anyone can put someone else's address on the list, and
+   * the form reveals who is registered (the API still answers the same for every address).
+   */
+  @Transactional
+  public void setDoubleOptIn(LecternUser actor, UUID programmeId, boolean on) {
+    Programme p = programmes.manageable(actor, programmeId);
+    if (forms.doubleOptIn(programmeId) == on) {
+      return;
+    }
+    forms.saveDoubleOptIn(programmeId, on);
+    audit.record(
+        new AuditLog.Record(
+            actor.id(),
+            actor.fullName(),
+            on ? "registration.optInOn" : "registration.optInOff",
+            p.organisationId(),
+            "programme",
+            programmeId.toString(),
+            null,
+            null));
   }
 
   public FormSettings settings(UUID programmeId) {

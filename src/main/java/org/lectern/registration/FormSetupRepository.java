@@ -44,6 +44,27 @@ class FormSetupRepository {
         .orElse(FormSettings.defaults(programmeId));
   }
 
+  /** Whether public registrations must be confirmed from the address (default: yes). */
+  boolean doubleOptIn(UUID programmeId) {
+    return jdbc.sql("select double_opt_in from registration_settings where programme_id = :p")
+        .param("p", programmeId)
+        .query(Boolean.class)
+        .optional()
+        .orElse(true);
+  }
+
+  void saveDoubleOptIn(UUID programmeId, boolean on) {
+    jdbc.sql(
+            """
+            insert into registration_settings (programme_id, double_opt_in) values (:p, :on)
+            on conflict (programme_id) do update set double_opt_in = excluded.double_opt_in,
+              updated_at = now()
+            """)
+        .param("p", programmeId)
+        .param("on", on)
+        .update();
+  }
+
   void saveSettings(FormSettings s) {
     jdbc.sql(
             """

@@ -35,17 +35,23 @@ class RegistrationApiController {
   private final RegistrationOffice office;
   private final Idempotency idempotency;
   private final RateLimits rateLimits;
+  private final OptIn optIn;
 
   RegistrationApiController(
       RegistrationService service,
       RegistrationOffice office,
       Idempotency idempotency,
-      RateLimits rateLimits) {
+      RateLimits rateLimits,
+      OptIn optIn) {
     this.service = service;
     this.office = office;
     this.idempotency = idempotency;
     this.rateLimits = rateLimits;
+    this.optIn = optIn;
   }
+
+  /** The one answer to everyone who does not manage the programme, whatever the address. */
+  static final String ACCEPTED = "{\"status\":\"RECEIVED\"}";
 
   /** The request body; values as in API.md. {@code answers}: question id → text or list. */
   record RegistrationBody(
@@ -122,7 +128,10 @@ class RegistrationApiController {
       Instant updatedAt) {}
 
   @PostMapping("/api/v1/programmes/{id}/registrations")
-  @Operation(summary = "Register someone; the same e-mail again answers 200 with the existing one")
+  @Operation(
+      summary =
+          "Register someone. Organisers: 201 (200 for an address already registered) with the"
+              + " registration; everyone else: 202, the same answer for every address")
   ResponseEntity<?> create(
       @PathVariable UUID id,
       @RequestBody RegistrationBody body,
@@ -132,13 +141,27 @@ class RegistrationApiController {
     if (body == null) {
       throw InvalidInputException.of("email", "validation.required");
     }
-    if (actor == null) {
+    if (!service.manages(actor, id)) {
       rateLimits.check(http.getRemoteAddr(), body.email());
-    } else {
-      rateLimits.checkUser(actor.id());
+      if (actor != null) {
+        rateLimits.checkUser(actor.id());
+      }
+      // Double opt-in or not, the public answer is the same for every address and state: the
+      // mail step decides, and only the e-mail to the address tells (ADR 0010).
+      return idempotency.run(
+          actor == null ? "anonymous" : actor.id().toString(),
+          key,
+          id + " " + Json.write(body),
+          () -> {
+            optIn.request(id, body.toRequest(), actor);
+            return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(ACCEPTED);
+          });
     }
+    rateLimits.checkUser(actor.id());
     return idempotency.run(
-        actor == null ? "anonymous" : actor.id().toString(),
+        actor.id().toString(),
         key,
         id + " " + Json.write(body),
         () -> {

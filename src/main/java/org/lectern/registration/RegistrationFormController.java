@@ -15,6 +15,7 @@ import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.web.FormData;
 import org.lectern.shared.web.FormErrors;
 import org.lectern.shared.web.Ui;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.View;
 
 /** The public registration form: no account, works without JavaScript, answers in the language. */
 @Controller
@@ -53,18 +55,24 @@ class RegistrationFormController {
   private final FormPages pages;
   private final RateLimits rateLimits;
   private final InvitationOffice invitationOffice;
+  private final OptIn optIn;
+  private final FormSetupRepository forms;
 
   RegistrationFormController(
       ProgrammeService programmes,
       RegistrationService service,
       FormPages pages,
       RateLimits rateLimits,
-      InvitationOffice invitationOffice) {
+      InvitationOffice invitationOffice,
+      OptIn optIn,
+      FormSetupRepository forms) {
     this.programmes = programmes;
     this.service = service;
     this.pages = pages;
     this.rateLimits = rateLimits;
     this.invitationOffice = invitationOffice;
+    this.optIn = optIn;
+    this.forms = forms;
   }
 
   @GetMapping("/programmes/{slug}/register")
@@ -97,11 +105,7 @@ class RegistrationFormController {
     FormData form = new FormData(params);
     if (!form.raw(HONEYPOT).isEmpty()) {
       // Pretend success and store nothing: a bot learns nothing from the answer.
-      model.addAttribute(
-          "page",
-          new RegistrationViews.DonePage(
-              slug, p.title().show(ui.lang(), p.languages()), null, null));
-      return "registration/done";
+      return checkInbox(slug, http);
     }
     Map<String, String> values = new LinkedHashMap<>();
     FIELDS.forEach(f -> values.put(f, form.get(f)));
@@ -139,6 +143,11 @@ class RegistrationFormController {
             values.get("invitation"));
     try {
       rateLimits.check(http.getRemoteAddr(), values.get("email"));
+      if (!service.manages(actor, p.id()) && forms.doubleOptIn(p.id())) {
+        // The same answer for every address and every state: only the e-mail tells.
+        optIn.request(p.id(), request, actor);
+        return checkInbox(slug, http);
+      }
       var result = service.register(p.id(), request, actor);
       var r = result.registration();
       if (!result.created() && actor == null) {
@@ -189,6 +198,21 @@ class RegistrationFormController {
             r.status().name(),
             service.position(r)));
     return "registration/done";
+  }
+
+  /** 303 to "check your inbox", the page every public submission ends on. */
+  static String checkInbox(String slug, HttpServletRequest http) {
+    http.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.SEE_OTHER);
+    return "redirect:/programmes/" + slug + "/register/check-inbox";
+  }
+
+  @GetMapping("/programmes/{slug}/register/check-inbox")
+  String checkInboxPage(@PathVariable String slug, Ui ui, Model model) {
+    Programme p = published(slug);
+    model.addAttribute(
+        "page",
+        new RegistrationViews.CheckInboxPage(slug, p.title().show(ui.lang(), p.languages())));
+    return "registration/checkInbox";
   }
 
   private Programme published(String slug) {

@@ -71,16 +71,35 @@ public class RegistrationService {
    */
   @Transactional
   public Registered register(UUID programmeId, RegistrationRequest request, LecternUser actor) {
-    Programme p =
-        programmes
-            .find(programmeId)
-            .filter(x -> canSee(actor, x))
-            .orElseThrow(() -> new NotFoundException("programme.notFound"));
+    Programme p = visibleProgramme(programmeId, actor);
     boolean organiser = programmes.canManage(actor, p);
-    FormSettings settings = forms.settings(programmeId);
-    if (!organiser && !isOpen(p, settings)) {
+    if (!organiser && !isOpen(p, forms.settings(programmeId))) {
       throw new ConflictException("registration.closed");
     }
+    return enrol(programmeId, prepare(p, request, organiser));
+  }
+
+  /** The programme if the actor may see it (published, or they manage it); else not found. */
+  Programme visibleProgramme(UUID programmeId, LecternUser actor) {
+    return programmes
+        .find(programmeId)
+        .filter(x -> canSee(actor, x))
+        .orElseThrow(() -> new NotFoundException("programme.notFound"));
+  }
+
+  /** Whether the actor manages the programme (organisers answer with the registration itself). */
+  public boolean manages(LecternUser actor, UUID programmeId) {
+    return actor != null
+        && programmes.find(programmeId).map(p -> programmes.canManage(actor, p)).orElse(false);
+  }
+
+  /**
+   * Checks a submission against the programme's form and returns what it would register. Depends
+   * only on what was submitted, never on whether the address is known.
+   */
+  Enrolment.Entry prepare(Programme p, RegistrationRequest request, boolean organiser) {
+    UUID programmeId = p.id();
+    FormSettings settings = forms.settings(programmeId);
     var problems = new InvalidInputException.Collector();
     // A personal link counts on every programme (the organiser sees who registered through it);
     // on invitation-only programmes it is required.
@@ -103,18 +122,20 @@ public class RegistrationService {
             p.mainLanguage(),
             problems);
     problems.throwIfAny();
-    var outcome =
-        enrolment.register(
-            programmeId,
-            new Enrolment.Entry(
-                checked.details(),
-                checked.answers(),
-                checked.attendance(),
-                request.consent() ? consent.map(Consent::id).orElse(null) : null,
-                request.consent() && consent.isPresent() ? checked.details().language() : null,
-                invitation));
-    if (invitation != null && outcome.created()) {
-      invitations.markRegistered(invitation);
+    return new Enrolment.Entry(
+        checked.details(),
+        checked.answers(),
+        checked.attendance(),
+        request.consent() ? consent.map(Consent::id).orElse(null) : null,
+        request.consent() && consent.isPresent() ? checked.details().language() : null,
+        invitation);
+  }
+
+  /** Registers a checked entry under the programme lock (ADR 0004). */
+  Registered enrol(UUID programmeId, Enrolment.Entry entry) {
+    var outcome = enrolment.register(programmeId, entry);
+    if (entry.invitationId() != null && outcome.created()) {
+      invitations.markRegistered(entry.invitationId());
     }
     Registration r = outcome.registration();
     return new Registered(r, outcome.created(), position(r));

@@ -120,6 +120,15 @@ class RegistrationSettingsController {
     return "redirect:/admin/programmes/" + id + "/registration-settings?saved";
   }
 
+  @PostMapping("/admin/programmes/{id}/registration-settings/opt-in")
+  String optIn(
+      @PathVariable UUID id,
+      @RequestParam(required = false) String doubleOptIn,
+      @AuthenticationPrincipal LecternUser actor) {
+    setup.setDoubleOptIn(actor, id, "true".equals(doubleOptIn));
+    return "redirect:/admin/programmes/" + id + "/registration-settings?saved";
+  }
+
   private static Set<StandardField> fields(List<String> names) {
     Set<StandardField> s = EnumSet.noneOf(StandardField.class);
     names.forEach(n -> StandardField.parse(n).ifPresent(s::add));
@@ -150,6 +159,7 @@ class RegistrationSettingsController {
         s.required().stream().map(Enum::name).toList(),
         s.open(),
         s.invitationOnly(),
+        setup.doubleOptIn(p.id()),
         p.languages(),
         consent.map(Consent::version).orElse(null),
         texts,

@@ -55,6 +55,15 @@ public final class RegistrationViews {
 
   public record DonePage(String slug, Shown title, String status, Integer position) {}
 
+  /** "Check your inbox": the one answer to every public submission. */
+  public record CheckInboxPage(String slug, Shown title) {}
+
+  /**
+   * The page a confirmation link opens: a button (a POST, so that mail scanners that open links do
+   * not confirm), or why the link cannot be followed.
+   */
+  public record ConfirmPage(String slug, Shown title, String token, String refusal) {}
+
   public record Row(
       String id,
       String name,
@@ -89,6 +98,7 @@ public final class RegistrationViews {
       List<String> required,
       boolean open,
       boolean invitationOnly,
+      boolean doubleOptIn,
       List<String> languages,
       Integer consentVersion,
       Map<String, String> consentTexts,

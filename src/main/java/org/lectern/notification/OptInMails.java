@@ -1,0 +1,93 @@
+package org.lectern.notification;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.lectern.registration.OptInMailer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one e-mail a public registration request gets, in the language chosen on the form: confirm,
+ * already registered, full or closed. Only this mail tells what happened. The greeting names no
+ * one: the name was typed by whoever submitted the form, who may not be the address's holder.
+ */
+@Component
+class OptInMails implements OptInMailer {
+
+  private final Outbox outbox;
+  private final ProgrammeFactsLoader facts;
+  private final MailFrame frame;
+  private final Wording wording;
+  private final MailRenderer renderer;
+  private final Duration validity;
+
+  OptInMails(
+      Outbox outbox,
+      ProgrammeFactsLoader facts,
+      MailFrame frame,
+      Wording wording,
+      MailRenderer renderer,
+      @Value("${lectern.registration.opt-in.link-validity:48h}") Duration validity) {
+    this.outbox = outbox;
+    this.facts = facts;
+    this.frame = frame;
+    this.wording = wording;
+    this.renderer = renderer;
+    this.validity = validity;
+  }
+
+  @Override
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void send(
+      Kind kind,
+      UUID requestId,
+      UUID programmeId,
+      String email,
+      String fullName,
+      String language,
+      String link,
+      Outlook outlook) {
+    String lang = Wording.language(language).code();
+    ProgrammeFacts p = facts.load(programmeId);
+    String key = "notification.optIn." + kind.name().toLowerCase(java.util.Locale.ROOT);
+    String subject =
+        p.neutral()
+            ? frame.neutralSubject(p, lang)
+            : wording.t(lang, key + ".subject", p.title(lang));
+    List<String> paragraphs = new ArrayList<>();
+    paragraphs.add(wording.t(lang, key + ".body"));
+    MailContent.Link action;
+    if (kind == Kind.CONFIRM) {
+      paragraphs.add(wording.t(lang, "notification.optIn.outlook." + outlook.name()));
+      paragraphs.add(wording.t(lang, "notification.optIn.confirm.validity", validity.toHours()));
+      action = new MailContent.Link(wording.t(lang, "notification.optIn.confirm.action"), link);
+    } else if (kind == Kind.ALREADY_REGISTERED) {
+      action = frame.myTrainings(lang);
+    } else {
+      action = null;
+    }
+    paragraphs.add(wording.t(lang, "notification.optIn.ignore"));
+    MailContent content =
+        new MailContent(
+            lang,
+            subject,
+            wording.t(lang, "notification.greeting.anonymous"),
+            paragraphs,
+            frame.programmeFacts(p, lang),
+            action,
+            frame.footer(lang));
+    // The link is a credential: the dedupe key names only the request.
+    outbox.enqueue(
+        renderer.mail(
+            content,
+            "registration.optIn." + kind.name().toLowerCase(java.util.Locale.ROOT),
+            requestId,
+            email,
+            List.of(),
+            "registration.optIn:" + requestId));
+  }
+}

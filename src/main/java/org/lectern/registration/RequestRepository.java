@@ -1,0 +1,131 @@
+package org.lectern.registration;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.lectern.shared.crypto.PersonalDataCipher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * SQL for submissions waiting for their address to be confirmed (double opt-in). The validated
+ * submission is kept as one encrypted JSON blob; the link's token only as a SHA-256.
+ */
+@Repository
+class RequestRepository {
+
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+  private static final String CONTEXT = "registration_request.entry";
+
+  private final JdbcClient jdbc;
+  private final PersonalDataCipher cipher;
+
+  RequestRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
+    this.jdbc = jdbc;
+    this.cipher = cipher;
+  }
+
+  /** A stored request; {@code entry} is null once it became a registration. */
+  record Stored(
+      UUID id,
+      UUID programmeId,
+      Enrolment.Entry entry,
+      boolean linkIssued,
+      UUID registrationId,
+      Instant expiresAt) {
+
+    boolean expired(Instant now) {
+      return !expiresAt.isAfter(now);
+    }
+  }
+
+  void insert(UUID id, UUID programmeId, Enrolment.Entry entry, Instant now, Instant expiresAt) {
+    jdbc.sql(
+            """
+            insert into registration_request (id, programme_id, entry, created_at, expires_at)
+            values (:id, :p, :e, :c, :x)
+            """)
+        .param("id", id)
+        .param("p", programmeId)
+        .param("e", cipher.encrypt(MAPPER.writeValueAsString(entry), CONTEXT))
+        .param("c", Timestamp.from(now))
+        .param("x", Timestamp.from(expiresAt))
+        .update();
+  }
+
+  /** Locks a request whose link is still to be issued (the mail step), or nothing. */
+  Optional<Stored> lockUnprocessed(UUID id) {
+    return jdbc.sql(
+            SELECT + " where id = :id and token_hash is null and entry is not null for update")
+        .param("id", id)
+        .query((rs, i) -> map(rs))
+        .optional();
+  }
+
+  /** Locks the request a link's token opens: two clicks at once are served one after the other. */
+  Optional<Stored> lockByToken(String tokenHash) {
+    return jdbc.sql(SELECT + " where token_hash = :h for update")
+        .param("h", tokenHash)
+        .query((rs, i) -> map(rs))
+        .optional();
+  }
+
+  Optional<Stored> findByToken(String tokenHash) {
+    return jdbc.sql(SELECT + " where token_hash = :h")
+        .param("h", tokenHash)
+        .query((rs, i) -> map(rs))
+        .optional();
+  }
+
+  void issueLink(UUID id, String tokenHash) {
+    jdbc.sql("update registration_request set token_hash = :h where id = :id")
+        .param("id", id)
+        .param("h", tokenHash)
+        .update();
+  }
+
+  /** The request became a registration: its personal data goes, the link now leads there. */
+  void confirmed(UUID id, UUID registrationId, Instant now) {
+    jdbc.sql(
+            """
+            update registration_request set entry = null, registration_id = :r, confirmed_at = :t
+            where id = :id
+            """)
+        .param("id", id)
+        .param("r", registrationId)
+        .param("t", Timestamp.from(now))
+        .update();
+  }
+
+  void delete(UUID id) {
+    jdbc.sql("delete from registration_request where id = :id").param("id", id).update();
+  }
+
+  /** Deletes every expired request, confirmed or not; returns how many. */
+  int deleteExpired(Instant now) {
+    return jdbc.sql("delete from registration_request where expires_at <= :t")
+        .param("t", Timestamp.from(now))
+        .update();
+  }
+
+  private static final String SELECT =
+      """
+      select id, programme_id, entry, token_hash is not null as issued, registration_id, expires_at
+      from registration_request
+      """;
+
+  private Stored map(java.sql.ResultSet rs) throws java.sql.SQLException {
+    byte[] blob = rs.getBytes("entry");
+    return new Stored(
+        rs.getObject("id", UUID.class),
+        rs.getObject("programme_id", UUID.class),
+        blob == null
+            ? null
+            : MAPPER.readValue(cipher.decrypt(blob, CONTEXT), Enrolment.Entry.class),
+        rs.getBoolean("issued"),
+        rs.getObject("registration_id", UUID.class),
+        rs.getTimestamp("expires_at").toInstant());
+  }
+}
