@@ -53,7 +53,8 @@ class OptInMails implements OptInMailer {
       Outlook outlook) {
     String lang = Wording.language(language).code();
     ProgrammeFacts p = facts.load(programmeId);
-    String key = "notification.optIn." + kind.name().toLowerCase(java.util.Locale.ROOT);
+    String code = code(kind);
+    String key = "notification.optIn." + code;
     String subject =
         p.neutral()
             ? frame.neutralSubject(p, lang)
@@ -84,10 +85,19 @@ class OptInMails implements OptInMailer {
     outbox.enqueue(
         renderer.mail(
             content,
-            "registration.optIn." + kind.name().toLowerCase(java.util.Locale.ROOT),
+            "registration.optIn." + code,
             requestId,
             email,
             List.of(),
             "registration.optIn:" + requestId));
+  }
+
+  private static String code(Kind kind) {
+    return switch (kind) {
+      case CONFIRM -> "confirm";
+      case ALREADY_REGISTERED -> "alreadyRegistered";
+      case FULL -> "full";
+      case CLOSED -> "closed";
+    };
   }
 }
