@@ -60,6 +60,12 @@ class CertificateBrowserIT extends BrowserTest {
   @Autowired CertificateOffice office;
   @Autowired OutboxDrain outbox;
 
+  @Autowired org.lectern.shared.crypto.PersonalDataCipher cipher;
+
+  org.lectern.support.OptInMailbox mailbox() {
+    return new org.lectern.support.OptInMailbox(jdbc, cipher, baseUrl());
+  }
+
   @AfterAll
   static void stopSmtp() {
     smtp.stop();
@@ -73,7 +79,8 @@ class CertificateBrowserIT extends BrowserTest {
     UUID programme = CertificateFixtures.programme(jdbc, fixtures.organisationOf(organiser));
     String email = "aliya.b." + UUID.randomUUID().toString().substring(0, 6) + "@example.kz";
     UUID registration =
-        CertificateFixtures.register(http, programme, CertificateFixtures.KAZAKH_NAME, email, "kk");
+        CertificateFixtures.register(
+            http, mailbox(), programme, CertificateFixtures.KAZAKH_NAME, email, "kk");
     TestCompletions.completed(registration, Duration.ofHours(4));
     assertThat(office.issueAll(organiser, programme).issued()).isEqualTo(1);
 

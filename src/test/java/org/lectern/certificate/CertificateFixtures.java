@@ -70,13 +70,20 @@ final class CertificateFixtures {
         .update();
   }
 
-  static UUID register(Http http, UUID programme, String name, String email, String language) {
+  /** Registers through the public API and confirms from the mail, as a delegate does. */
+  static UUID register(
+      Http http,
+      org.lectern.support.OptInMailbox mailbox,
+      UUID programme,
+      String name,
+      String email,
+      String language) {
     var r =
         http.postJson(
             "/api/v1/programmes/" + programme + "/registrations",
             Http.map("email", email, "fullName", name, "language", language, "consent", true));
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return UUID.fromString(r.json().get("id").asString());
+    assertThat(r.status()).as(r.body()).isEqualTo(202);
+    return mailbox.confirm(email);
   }
 
   static String token(Http http, LecternUser user) {

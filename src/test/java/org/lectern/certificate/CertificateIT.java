@@ -77,13 +77,22 @@ class CertificateIT extends IntegrationTest {
     programme = CertificateFixtures.programme(jdbc, fixtures.organisationOf(organiser));
     aliya =
         CertificateFixtures.register(
-            http, programme, CertificateFixtures.KAZAKH_NAME, aliyaEmail, "kk");
+            http, mailbox(), programme, CertificateFixtures.KAZAKH_NAME, aliyaEmail, "kk");
     pyotr =
-        CertificateFixtures.register(http, programme, "Пётр Щербаков", "pyotr@example.kz", "ru");
-    absent = CertificateFixtures.register(http, programme, "Dana Absent", "dana@example.kz", "en");
+        CertificateFixtures.register(
+            http, mailbox(), programme, "Пётр Щербаков", "pyotr@example.kz", "ru");
+    absent =
+        CertificateFixtures.register(
+            http, mailbox(), programme, "Dana Absent", "dana@example.kz", "en");
     TestCompletions.completed(aliya, Duration.ofMinutes(5 * 60 + 47));
     TestCompletions.completed(pyotr, Duration.ofMinutes(9 * 60));
     TestCompletions.notCompleted(absent, Duration.ofMinutes(70));
+  }
+
+  @Autowired org.lectern.shared.crypto.PersonalDataCipher cipher;
+
+  org.lectern.support.OptInMailbox mailbox() {
+    return new org.lectern.support.OptInMailbox(jdbc, cipher, baseUrl());
   }
 
   @AfterAll
@@ -270,7 +279,7 @@ class CertificateIT extends IntegrationTest {
     UUID neutral = CertificateFixtures.programme(jdbc, fixtures.organisationOf(organiser));
     UUID person =
         CertificateFixtures.register(
-            http, neutral, "Айгерім Серікқызы", "aigerim.n@example.kz", "en");
+            http, mailbox(), neutral, "Айгерім Серікқызы", "aigerim.n@example.kz", "en");
     TestCompletions.completed(person, Duration.ofHours(6));
     jdbc.sql("insert into certificate_settings (programme_id, topic_neutral) values (:p, true)")
         .param("p", neutral)

@@ -28,6 +28,8 @@ class RegistrationCapacityIT extends IntegrationTest {
   @Autowired RegistrationOffice office;
   @Autowired UserService users;
   @Autowired ApiTokenService tokens;
+  @Autowired OptIn optIn;
+  @Autowired org.lectern.shared.crypto.PersonalDataCipher cipher;
 
   Fixtures fx;
   UUID org;
@@ -68,6 +70,64 @@ class RegistrationCapacityIT extends IntegrationTest {
             .query(Long.class)
             .list();
     assertThat(seqs).doesNotHaveDuplicates().hasSize(150);
+  }
+
+  /**
+   * Double opt-in (ADR 0004): requests hold no seat; 40 links followed at once, each clicked twice,
+   * against 10 seats. Never above capacity, one registration per link, and seats and waitlist
+   * places go in the order the links were followed.
+   */
+  @RepeatedTest(3)
+  void concurrentConfirmationsAreServedInConfirmationOrder() throws Exception {
+    UUID p = fx.programme(org, 10, true, false);
+    var mailbox = new org.lectern.support.OptInMailbox(jdbc, cipher);
+    List<String> emails = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String email = "optin" + i + "-" + p.toString().substring(0, 8) + "@example.kz";
+      emails.add(email);
+      optIn.request(p, RegistrationRequest.minimal("Делегат", email, "ru"), null);
+    }
+    // Forty requests, not one seat taken.
+    assertThat(fx.count(p)).isZero();
+    List<String> links = new ArrayList<>();
+    for (String email : emails) {
+      String path = mailbox.confirmPath(email);
+      links.add(path.substring(path.indexOf("token=") + 6));
+    }
+    var failures = new ConcurrentLinkedQueue<Throwable>();
+    List<Callable<String>> jobs = new ArrayList<>();
+    for (String token : links) {
+      for (int click = 0; click < 2; click++) {
+        jobs.add(() -> token + " " + ((OptIn.Done) optIn.confirm(p, token)).registration().id());
+      }
+    }
+    var results = runTogether(jobs, failures);
+    assertThat(failures).isEmpty();
+    // A double click is one registration: both clicks of a link name the same one.
+    assertThat(results.stream().distinct()).hasSize(40);
+    assertThat(results.stream().map(r -> r.split(" ")[1]).distinct()).hasSize(40);
+    assertThat(fx.count(p, "CONFIRMED")).isEqualTo(10);
+    assertThat(fx.count(p, "WAITLISTED")).isEqualTo(30);
+    // Order: every seat went to a link followed before any waitlisted one, and the waitlist's
+    // order is the order of confirmation.
+    record Row(String status, Long seq, java.time.Instant at) {}
+    List<Row> rows =
+        jdbc.sql(
+                """
+                select r.status, r.waitlist_seq, q.confirmed_at from registration_request q
+                join registration r on r.id = q.registration_id where q.programme_id = :p
+                order by q.confirmed_at, r.waitlist_seq nulls first
+                """)
+            .param("p", p)
+            .query(
+                (rs, i) ->
+                    new Row(
+                        rs.getString(1), (Long) rs.getObject(2), rs.getTimestamp(3).toInstant()))
+            .list();
+    assertThat(rows).hasSize(40);
+    assertThat(rows.subList(0, 10)).allMatch(r -> r.status().equals("CONFIRMED"));
+    List<Long> seqs = rows.subList(10, 40).stream().map(Row::seq).toList();
+    assertThat(seqs).isSorted().doesNotHaveDuplicates().doesNotContainNull();
   }
 
   @Test

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lectern.identity.ApiTokenService;
 import org.lectern.identity.UserService;
+import org.lectern.shared.crypto.PersonalDataCipher;
 import org.lectern.support.IntegrationTest;
+import org.lectern.support.OptInMailbox;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The public form over HTTP, as a phone without JavaScript would use it. */
@@ -30,14 +32,19 @@ class RegistrationFormIT extends IntegrationTest {
   static final AtomicInteger ADDRESS = new AtomicInteger(1);
   @Autowired UserService users;
   @Autowired ApiTokenService tokens;
+  @Autowired PersonalDataCipher cipher;
   Fixtures fx;
   UUID org;
+  OptInMailbox mailbox;
 
   @BeforeAll
   void setUp() {
     fx = new Fixtures(jdbc, users, tokens);
     org = fx.organisation();
+    mailbox = new OptInMailbox(jdbc, cipher);
   }
+
+  static final String CHECK_INBOX = "/register/check-inbox";
 
   @Test
   void registersAndShowsTheWaitlistPositionInRussian() throws Exception {
@@ -46,13 +53,21 @@ class RegistrationFormIT extends IntegrationTest {
     assertThat(browser.get("/programmes/" + fx.slug(p)).body())
         .contains("/programmes/" + fx.slug(p) + "/register", "Зарегистрироваться");
     var first = browser.submit(p, Map.of("fullName", "Ерлан", "email", "erlan@example.kz"));
-    assertThat(first.statusCode()).isIn(302, 303);
+    assertThat(first.statusCode()).isEqualTo(303);
+    assertThat(first.headers().firstValue("Location").orElseThrow()).endsWith(CHECK_INBOX);
+    assertThat(browser.get("/programmes/" + fx.slug(p) + CHECK_INBOX).body())
+        .contains("Проверьте почту");
     var second =
         new Browser("ru")
             .submit(
                 p, Map.of("fullName", "Гульнар", "email", "gulnar@example.kz", "region", "KZ-75"));
-    var done =
-        browser.get(second.headers().firstValue("Location").orElseThrow().replace(baseUrl(), ""));
+    assertThat(second.statusCode()).isEqualTo(303);
+    // Nothing counts until the address's holder follows the link in the mail.
+    assertThat(fx.count(p)).isZero();
+    mailbox.confirm(baseUrl(), "erlan@example.kz");
+    var pressed = OptInMailbox.follow(baseUrl(), mailbox.confirmPath("gulnar@example.kz"));
+    assertThat(pressed.status()).isEqualTo(303);
+    var done = browser.get(pressed.header("Location").replace(baseUrl(), ""));
     assertThat(done.body()).contains("листе ожидания под номером 1");
     assertThat(fx.count(p)).isEqualTo(2);
   }
@@ -104,9 +119,17 @@ class RegistrationFormIT extends IntegrationTest {
                     "bot@spam.example",
                     "website",
                     "http://spam.example"));
-    assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).contains("Your registration has been received");
+    // The same answer as for a person, and nothing stored, not even a request or a mail.
+    assertThat(r.statusCode()).isEqualTo(303);
+    assertThat(r.headers().firstValue("Location").orElseThrow()).endsWith(CHECK_INBOX);
     assertThat(fx.count(p)).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from registration_request where programme_id = :p")
+                .param("p", p)
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(mailbox.all("bot@spam.example")).isEmpty();
   }
 
   @Test
@@ -118,9 +141,15 @@ class RegistrationFormIT extends IntegrationTest {
         .contains("Бұл бағдарламаға тіркелу жабық.");
     // The closed page has no form; take the session's CSRF token from an open one.
     UUID open = fx.programme(org, 10, true, false);
-    var r = browser.submit(p, Map.of("fullName", "Late", "email", "late@example.kz"), open);
-    assertThat(r.statusCode()).isEqualTo(422);
-    assertThat(r.body()).contains("Бұл бағдарламаға тіркелу жабық.");
+    var r =
+        browser.submit(
+            p, Map.of("fullName", "Late", "email", "late@example.kz", "language", "kk"), open);
+    // The answer is the usual one; the mail says that registration is closed.
+    assertThat(r.statusCode()).isEqualTo(303);
+    assertThat(r.headers().firstValue("Location").orElseThrow()).endsWith(CHECK_INBOX);
+    var mail = mailbox.await("late@example.kz", 1);
+    assertThat(mail.kind()).isEqualTo("closed");
+    assertThat(mail.text()).contains("тіркелу жабық");
     assertThat(fx.count(p)).isZero();
   }
 
@@ -128,10 +157,17 @@ class RegistrationFormIT extends IntegrationTest {
   void fullWithoutWaitlistSaysSoInRussianAndKazakh() throws Exception {
     UUID p = fx.programme(org, 1, false, false);
     new Browser("ru").submit(p, Map.of("fullName", "First", "email", "first@example.kz"));
-    var ru = new Browser("ru").submit(p, Map.of("fullName", "Second", "email", "s@example.kz"));
-    assertThat(ru.body()).contains("Мест больше нет");
-    var kk = new Browser("kk").submit(p, Map.of("fullName", "Third", "email", "t@example.kz"));
-    assertThat(kk.body()).contains("Бұл бағдарламада орын қалмады");
+    mailbox.confirm(baseUrl(), "first@example.kz");
+    var ru =
+        new Browser("ru")
+            .submit(p, Map.of("fullName", "Second", "email", "s@example.kz", "language", "ru"));
+    assertThat(ru.statusCode()).isEqualTo(303);
+    assertThat(mailbox.await("s@example.kz", 1).text()).contains("все места заняты");
+    var kk =
+        new Browser("kk")
+            .submit(p, Map.of("fullName", "Third", "email", "t@example.kz", "language", "kk"));
+    assertThat(kk.statusCode()).isEqualTo(303);
+    assertThat(mailbox.await("t@example.kz", 1).text()).contains("барлық орын толы");
     assertThat(fx.count(p)).isEqualTo(1);
   }
 
@@ -152,14 +188,16 @@ class RegistrationFormIT extends IntegrationTest {
     UUID p = fx.programme(org, 10, true, false);
     var first =
         new Browser("en").submit(p, Map.of("fullName", "Асель", "email", "asel@example.kz"));
-    assertThat(first.statusCode()).isIn(302, 303);
+    assertThat(first.statusCode()).isEqualTo(303);
+    mailbox.confirm(baseUrl(), "asel@example.kz");
     var again =
         new Browser("en").submit(p, Map.of("fullName", "Someone Else", "email", "ASEL@example.kz"));
-    assertThat(again.statusCode()).isEqualTo(200);
-    assertThat(again.headers().firstValue("Location")).isEmpty();
-    assertThat(again.body())
-        .doesNotContain("Your registration is confirmed")
-        .contains("Your registration has been received");
+    assertThat(again.statusCode()).isEqualTo(first.statusCode());
+    assertThat(again.headers().firstValue("Location"))
+        .isEqualTo(first.headers().firstValue("Location"));
+    assertThat(again.body()).isEqualTo(first.body());
+    // Only the address's holder learns it: by mail, with no link that registers anything.
+    assertThat(mailbox.await("asel@example.kz", 2).kind()).isEqualTo("alreadyRegistered");
     assertThat(fx.count(p)).isEqualTo(1);
   }
 

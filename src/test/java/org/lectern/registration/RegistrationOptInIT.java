@@ -272,6 +272,7 @@ class RegistrationOptInIT extends IntegrationTest {
     byOrganiser(p, "quick@example.kz");
     var pressed = OptInMailbox.follow(baseUrl(), path);
     assertThat(pressed.status()).isEqualTo(409);
+    assertThat(pressed.body()).contains("This programme is full, and it has no waiting list.");
     assertThat(fx.count(p)).isEqualTo(1);
   }
 

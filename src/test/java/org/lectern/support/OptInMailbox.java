@@ -25,10 +25,21 @@ public final class OptInMailbox {
 
   private final JdbcClient jdbc;
   private final PersonalDataCipher cipher;
+  private final String baseUrl;
 
   public OptInMailbox(JdbcClient jdbc, PersonalDataCipher cipher) {
+    this(jdbc, cipher, null);
+  }
+
+  public OptInMailbox(JdbcClient jdbc, PersonalDataCipher cipher, String baseUrl) {
     this.jdbc = jdbc;
     this.cipher = cipher;
+    this.baseUrl = baseUrl;
+  }
+
+  /** Follows the address's confirmation link on this mailbox's server. */
+  public UUID confirm(String email) {
+    return confirm(baseUrl, email);
   }
 
   /** One opt-in mail as queued: kind (confirm, already_registered, full, closed) and its words. */
