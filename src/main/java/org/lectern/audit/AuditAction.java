@@ -45,6 +45,8 @@ public enum AuditAction {
   REGISTRATION_CANCELLED("registration.cancelled"),
   REGISTRATION_INVITED("registration.invited"),
   REGISTRATION_INVITATIONS_LISTED("registration.invitationsListed"),
+  REGISTRATION_OPT_IN_ON("registration.optInOn"),
+  REGISTRATION_OPT_IN_OFF("registration.optInOff"),
   REPORT_EXPORTED("report.exported"),
   SPEAKER_INVITED("speaker.invited"),
   ORGANISATION_CREATED("organisation.created"),

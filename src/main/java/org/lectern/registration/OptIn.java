@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Double opt-in (ADR 0012). The public path stores every submission the same way and answers the
+ * Double opt-in (ADR 0013). The public path stores every submission the same way and answers the
  * same ("check your inbox"); after the commit, the mail step decides what to tell the address —
  * confirm, already registered, full, closed — and only the mail says it. A request holds no seat:
  * following the link enrols under the programme lock, in the order the links are followed.

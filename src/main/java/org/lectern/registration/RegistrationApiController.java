@@ -147,7 +147,7 @@ class RegistrationApiController {
         rateLimits.checkUser(actor.id());
       }
       // Double opt-in or not, the public answer is the same for every address and state: the
-      // mail step decides, and only the e-mail to the address tells (ADR 0012).
+      // mail step decides, and only the e-mail to the address tells (ADR 0013).
       return idempotency.run(
           actor == null ? "anonymous" : actor.id().toString(),
           key,
