@@ -59,6 +59,7 @@ class ProgrammeDashboardBench {
     registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "");
+    registry.add("management.server.port", () -> "0");
     registry.add("lectern.data-dir", () -> System.getProperty("java.io.tmpdir") + "/lectern-bench");
     registry.add("lectern.demo", () -> "false");
   }

@@ -28,16 +28,39 @@ class OperationsIT extends IntegrationTest {
         .isTrue();
   }
 
+  @org.springframework.boot.test.web.server.LocalManagementPort int managementPort;
+
   @Test
-  void healthIsUpAndMetricsArePrometheusText() {
+  void healthIsUpOnTheMainPortAndMetricsOnlyOnTheManagementPort() {
     Http http = new Http(baseUrl());
     var health = http.get("/actuator/health");
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.json().get("status").asString()).isEqualTo("UP");
-    var metrics = http.get("/actuator/prometheus");
+    assertThat(http.get("/actuator/health/readiness").json().get("status").asString())
+        .isEqualTo("UP");
+    assertThat(http.get("/actuator/health/liveness").json().get("status").asString())
+        .isEqualTo("UP");
+    assertThat(http.get("/actuator/prometheus").status()).isEqualTo(404);
+    assertThat(http.get("/actuator/info").status()).isEqualTo(404);
+    assertThat(http.get("/actuator").status()).isEqualTo(404);
+
+    assertThat(managementPort).isNotEqualTo(port);
+    var metrics = new Http("http://127.0.0.1:" + managementPort).get("/actuator/prometheus");
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("http_server_requests");
   }
+
+  @Test
+  void theManagementPortListensOnLoopbackOnly() {
+    assertThat(
+            org.springframework.boot.context.properties.bind.Binder.get(environment)
+                .bind("management.server.address", java.net.InetAddress.class)
+                .get()
+                .isLoopbackAddress())
+        .isTrue();
+  }
+
+  @Autowired org.springframework.core.env.Environment environment;
 
   @Test
   void openApiDescribesTheContractAndHasABrowsableUi() {

@@ -58,6 +58,7 @@ class LiveFanOutBench {
     registry.add("spring.datasource.url", LiveFanOutBench::url);
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "");
+    registry.add("management.server.port", () -> "0");
     registry.add("lectern.data-dir", () -> System.getProperty("java.io.tmpdir") + "/lectern-bench");
     registry.add("lectern.demo", () -> "false");
   }
@@ -247,6 +248,7 @@ class LiveFanOutBench {
     return new SpringApplicationBuilder(LecternApplication.class)
         .properties(
             "server.port=0",
+            "management.server.port=0",
             "spring.datasource.url=" + url(),
             "spring.datasource.username=postgres",
             "spring.datasource.password=",

@@ -31,6 +31,7 @@ class LiveTwoNodesIT extends IntegrationTest {
         new SpringApplicationBuilder(LecternApplication.class)
             .properties(
                 "server.port=0",
+                "management.server.port=0",
                 "spring.datasource.url=" + TestDatabase.jdbcUrl(),
                 "spring.datasource.username=postgres",
                 "spring.datasource.password=",

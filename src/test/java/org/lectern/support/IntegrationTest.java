@@ -30,6 +30,8 @@ public abstract class IntegrationTest {
     registry.add(
         "lectern.data-dir", () -> System.getProperty("java.io.tmpdir") + "/lectern-test-data");
     registry.add("lectern.demo", () -> "false");
+    // Metrics listen on their own loopback port; a random one, so test contexts never collide.
+    registry.add("management.server.port", () -> "0");
     // Several test contexts share one database; a background job of one would take the mail or
     // reminders of another. Tests send explicitly; those that test the jobs switch them on.
     // (A test class that needs them sets @TestPropertySource(properties =

@@ -49,6 +49,7 @@ public class LecternLocaleResolver implements LocaleResolver {
                         .maxAge(Duration.ofDays(365))
                         .sameSite("Lax")
                         .httpOnly(true)
+                        .secure(request.isSecure())
                         .build();
                 response.addHeader("Set-Cookie", c.toString());
               }

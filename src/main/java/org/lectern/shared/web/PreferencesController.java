@@ -1,5 +1,6 @@
 package org.lectern.shared.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import org.lectern.shared.time.Zones;
@@ -16,10 +17,12 @@ class PreferencesController {
   String zone(
       @RequestParam(required = false) String tz,
       @RequestParam(required = false) String back,
+      HttpServletRequest request,
       HttpServletResponse response) {
     ResponseCookie.ResponseCookieBuilder cookie =
         ResponseCookie.from(UiFactory.ZONE_COOKIE, Zones.isValid(tz) ? tz.strip() : "")
             .path("/")
+            .secure(request.isSecure())
             .sameSite("Lax");
     cookie.maxAge(Zones.isValid(tz) ? Duration.ofDays(365) : Duration.ZERO);
     response.addHeader("Set-Cookie", cookie.build().toString());
