@@ -65,7 +65,8 @@ class CheckInPages {
         code == null ? "" : code,
         problem == null ? FormErrors.none() : errors(problem, problemOnCode, zone, ui),
         focusCode,
-        list.manager());
+        list.manager(),
+        list.manager() || list.open());
   }
 
   /** What the door says after a scan, for the next page. */
@@ -103,23 +104,7 @@ class CheckInPages {
     if (x.seat() != null) {
       parts.add(ui.t("attendance.checkin.seat." + x.seat().name()));
     }
-    String hint = emailHint(x.email());
-    if (hint != null) {
-      parts.add(hint);
-    }
     return String.join(" · ", parts);
-  }
-
-  /** "a…@mail.kz": enough to tell two people of the same name apart, not the address. */
-  static String emailHint(String email) {
-    if (email == null) {
-      return null;
-    }
-    int at = email.indexOf('@');
-    if (at < 1) {
-      return null;
-    }
-    return email.substring(0, email.offsetByCodePoints(0, 1)) + "…" + email.substring(at);
   }
 
   private static String status(RoomStay stay, ZoneId zone, Ui ui) {

@@ -10,7 +10,8 @@ public final class CheckInViews {
 
   /**
    * The door list: the room's figures, the code field, the search and one row per delegate. Every
-   * form carries a nonce made for this rendering, so submitting it twice is one scan.
+   * form carries a nonce made for this rendering, so submitting it twice is one scan. When {@code
+   * listShown} is false (door staff outside the window) the page only says when the door opens.
    */
   public record DoorPage(
       String sessionId,
@@ -30,7 +31,8 @@ public final class CheckInViews {
       String code,
       FormErrors errors,
       boolean focusCode,
-      boolean manager) {
+      boolean manager,
+      boolean listShown) {
 
     public boolean searched() {
       return search != null && !search.isBlank();
@@ -38,8 +40,8 @@ public final class CheckInViews {
   }
 
   /**
-   * One delegate: {@code detail} says what they chose for the room and hints at their e-mail (for
-   * people with the same name); {@code status} whether and since when they are in.
+   * One delegate: {@code detail} says what they chose for the room; {@code status} whether and since
+   * when they are in.
    */
   public record DoorRow(
       String registrationId,

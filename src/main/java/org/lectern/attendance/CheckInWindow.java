@@ -22,6 +22,11 @@ record CheckInWindow(Instant opens, Instant ends, Instant closes) {
     return new CheckInWindow(s.startsAt().minus(EARLY), s.endsAt(), s.endsAt().plus(OVERRUN));
   }
 
+  /** Whether the door is open at {@code now}: from the first check-in to the last check-out. */
+  boolean isOpen(Instant now) {
+    return !now.isBefore(opens) && !now.isAfter(closes);
+  }
+
   /** Refuses a scan of this kind at {@code now}; the refusal names times in {@code zone}. */
   void check(CheckIn.Kind kind, Instant now, ZoneId zone) {
     if (now.isBefore(opens)) {

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The door of a session's room, for those who manage the programme: the list of confirmed delegates
- * to check in (audited, as it shows names), and recording a scan — by name or by personal code —
+ * The door of a session's room, for those who manage the programme or work its door: the list of
+ * delegates to check in (audited, as it shows names; for door staff only inside the window), and recording a scan — by name or by personal code —
  * once per nonce, locked per delegate and session, inside the session's window.
  */
 @Service
@@ -93,12 +93,19 @@ class DoorCheckIn {
 
   /**
    * The door list; a search matches names in memory (they are encrypted at rest), in Cyrillic or
-   * Latin spelling. Names are ordered for {@code locale}.
+   * Latin spelling. Names are ordered for {@code locale}. Door staff get names only while the door
+   * is open, and only of those expected in the room; outside the window they learn when it opens.
    */
   @Transactional
   DoorList list(LecternUser actor, UUID sessionId, String search, Locale locale) {
     Session s = door(actor, sessionId);
     Programme p = programmes.atTheDoor(actor, s.programmeId());
+    boolean manager = programmes.canManage(actor, p);
+    CheckInWindow window = CheckInWindow.of(s);
+    boolean open = window.isOpen(clock.instant());
+    if (!manager && !open) {
+      return new DoorList(s, p, window, false, List.of(), 0, 0, 0, 0, false);
+    }
     Map<UUID, List<CheckIn>> scans = checkIns.ofSession(s.id());
     Map<UUID, RoomSeat> seats =
         s.mode() == DeliveryMode.HYBRID ? registrations.roomSeats(s.id()) : Map.of();
@@ -107,6 +114,7 @@ class DoorCheckIn {
         registrations.of(p.id()).stream()
             .filter(r -> "CONFIRMED".equals(r.status()))
             .map(r -> person(r, s, seats, scans))
+            .filter(x -> manager || x.expected())
             .sorted(
                 Comparator.comparing((DoorList.Person x) -> !x.expected())
                     .thenComparing(DoorList.Person::name, collator::compare))
@@ -131,13 +139,14 @@ class DoorCheckIn {
     return new DoorList(
         s,
         p,
-        CheckInWindow.of(s),
+        window,
+        open,
         shown,
         matching.size(),
         (int) stays.stream().filter(RoomStay::inRoom).count(),
         (int) stays.stream().filter(RoomStay::arrived).count(),
         (int) confirmed.stream().filter(DoorList.Person::expected).count(),
-        programmes.canManage(actor, p));
+        manager);
   }
 
   private static DoorList.Person person(
@@ -147,7 +156,6 @@ class DoorCheckIn {
     return new DoorList.Person(
         r.id(),
         r.fullName(),
-        r.email(),
         seat,
         expected,
         RoomStay.of(scans.getOrDefault(r.id(), List.of())));

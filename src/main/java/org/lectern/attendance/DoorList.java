@@ -6,14 +6,16 @@ import org.lectern.programme.Programme;
 import org.lectern.session.Session;
 
 /**
- * The door list of a session: the confirmed delegates shown (those expected in the room first), how
- * many matched the search, and the room's figures — in the room now, checked in at least once,
- * expected.
+ * The door list of a session: the delegates shown, how many matched the search, and the room's
+ * figures — in the room now, checked in at least once, expected. Door staff see only those expected
+ * in the room and only while the door is open ({@code open}); managers see every confirmed delegate
+ * (those expected first) at any time. Nobody sees e-mail addresses or hints of them here.
  */
 record DoorList(
     Session session,
     Programme programme,
     CheckInWindow window,
+    boolean open,
     List<Person> people,
     int matching,
     int inRoom,
@@ -25,7 +27,6 @@ record DoorList(
   record Person(
       UUID registrationId,
       String name,
-      String email,
       RoomSeat seat,
       boolean expected,
       RoomStay stay) {}

@@ -123,13 +123,6 @@ class CheckInRulesTest {
     assertThat(NameSearch.matches(name, "aig bolat")).isFalse();
   }
 
-  @Test
-  void anEmailHintTellsNamesakesApartWithoutTheAddress() {
-    assertThat(CheckInPages.emailHint("aigerim@mail.kz")).isEqualTo("a…@mail.kz");
-    assertThat(CheckInPages.emailHint("no-at-sign")).isNull();
-    assertThat(CheckInPages.emailHint(null)).isNull();
-  }
-
   private static CheckIn scan(UUID session, UUID reg, CheckIn.Kind kind, Instant at) {
     return new CheckIn(UUID.randomUUID(), session, reg, kind, at);
   }
