@@ -5,13 +5,16 @@ import org.lectern.certificate.document.CertificateLanguage;
 import org.lectern.notification.DelegateMail;
 import org.lectern.notification.MailAttachment;
 import org.lectern.notification.MailContent;
+import org.lectern.notification.ProgrammePrivacy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The certificate by e-mail, in the holder's language, with the signed PDF attached. Queued in the
- * issuing transaction and deduplicated by code: a certificate is mailed once.
+ * issuing transaction and deduplicated by code: a certificate is mailed once. With the programme's
+ * neutral wording the mail names nothing and carries no PDF (which names the programme): the
+ * delegate downloads it from "My trainings".
  */
 @Component
 class CertificateMail {
@@ -19,17 +22,24 @@ class CertificateMail {
   private final DelegateMail mail;
   private final CertificateWording wording;
   private final CertificateViews views;
+  private final ProgrammePrivacy privacy;
 
-  CertificateMail(DelegateMail mail, CertificateWording wording, CertificateViews views) {
+  CertificateMail(
+      DelegateMail mail,
+      CertificateWording wording,
+      CertificateViews views,
+      ProgrammePrivacy privacy) {
     this.mail = mail;
     this.wording = wording;
     this.views = views;
+    this.privacy = privacy;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   boolean send(Certificate c, String email, byte[] pdf) {
     CertificateLanguage lang = CertificateLanguage.fromTag(c.language());
     String code = views.code(c);
+    boolean neutral = privacy.neutralWording(c.programmeId());
     return mail.send(
         new DelegateMail.Message(
             "certificate.issued",
@@ -37,9 +47,12 @@ class CertificateMail {
             email,
             c.holderName(),
             lang.tag(),
-            wording.t(lang, "certificate.mail.subject", c.programmeTitle()),
+            neutral
+                ? wording.t(lang, "certificate.mail.subject.neutral")
+                : wording.t(lang, "certificate.mail.subject", c.programmeTitle()),
             List.of(
-                wording.t(lang, "certificate.mail.body"),
+                wording.t(
+                    lang, neutral ? "certificate.mail.body.neutral" : "certificate.mail.body"),
                 wording.t(lang, "certificate.mail.verify", views.verifyUrl(c))),
             List.of(
                 new MailContent.Fact(wording.t(lang, "certificate.label.code"), code),
@@ -48,7 +61,10 @@ class CertificateMail {
                     c.hours().format(lang.locale())
                         + " "
                         + wording.t(lang, "certificate.label.hoursUnit"))),
-            List.of(new MailAttachment(views.fileName(c), "application/pdf", pdf)),
-            "certificate.issued:" + c.code()));
+            neutral
+                ? List.of()
+                : List.of(new MailAttachment(views.fileName(c), "application/pdf", pdf)),
+            "certificate.issued:" + c.code(),
+            neutral));
   }
 }

@@ -94,7 +94,7 @@ class Announcements {
     return queued;
   }
 
-  private OutgoingMail mail(
+  OutgoingMail mail(
       ProgrammeFacts p, DelegateContact c, UUID nonce, LocalizedText subject, LocalizedText body) {
     String lang = directory.chosenLanguage(c.email()).orElse(Wording.language(c.language()).code());
     var languages = p.programme().languages();
@@ -108,17 +108,18 @@ class Announcements {
         new MailContent(
             lang,
             p.neutral() ? wording.t(lang, "notification.announcement.neutral.subject") : ownSubject,
-            frame.greeting(lang, c.fullName()),
+            frame.greeting(lang, c.fullName(), p.neutral()),
             paragraphs,
             List.of(),
             frame.myTrainings(lang),
-            frame.footer(lang));
+            frame.footer(lang, p.neutral()));
     return renderer.mail(
         content,
         "programme.announcement",
         p.programme().id(),
         c.email(),
         List.of(),
-        "programme.announcement:" + nonce + ":" + c.registrationId());
+        "programme.announcement:" + nonce + ":" + c.registrationId(),
+        p.neutral());
   }
 }

@@ -83,8 +83,9 @@ class DelegateAccess {
                 wording.t(lang, "notification.signIn.ignore")),
             List.of(),
             new MailContent.Link(wording.t(lang, "notification.signIn.action"), url),
-            frame.footer(lang));
-    // The token is a credential: the dedupe key must not contain it.
+            frame.footer(lang, true));
+    // The token is a credential: the dedupe key must not contain it. Always neutral: this
+    // address may belong to a delegate of a neutral programme.
     outbox.enqueue(
         renderer.mail(
             content,
@@ -92,7 +93,8 @@ class DelegateAccess {
             null,
             to.email(),
             List.of(),
-            "delegate.signIn:" + UUID.randomUUID()));
+            "delegate.signIn:" + UUID.randomUUID(),
+            true));
   }
 
   UserDetailsService delegates() {

@@ -39,7 +39,8 @@ public class DelegateMail {
       List<String> paragraphs,
       List<MailContent.Fact> facts,
       List<MailAttachment> attachments,
-      String dedupeKey) {}
+      String dedupeKey,
+      boolean neutral) {}
 
   /** Queues it in the caller's transaction; false when the dedupe key was queued before. */
   @Transactional(propagation = Propagation.MANDATORY)
@@ -48,12 +49,13 @@ public class DelegateMail {
         new MailContent(
             m.language(),
             m.subject(),
-            frame.greeting(m.language(), m.fullName()),
+            frame.greeting(m.language(), m.fullName(), m.neutral()),
             m.paragraphs(),
             m.facts(),
             frame.myTrainings(m.language()),
-            frame.footer(m.language()));
+            frame.footer(m.language(), m.neutral()));
     return outbox.enqueue(
-        renderer.mail(content, m.kind(), m.relatedId(), m.to(), m.attachments(), m.dedupeKey()));
+        renderer.mail(
+            content, m.kind(), m.relatedId(), m.to(), m.attachments(), m.dedupeKey(), m.neutral()));
   }
 }

@@ -47,11 +47,11 @@ class InvitationMails implements InvitationMailer {
         new MailContent(
             lang,
             subject,
-            frame.greeting(lang, invitee.fullName()),
+            frame.greeting(lang, invitee.fullName(), p.neutral()),
             List.of(wording.t(lang, "notification.invitation.body")),
             shown,
             new MailContent.Link(wording.t(lang, "notification.invitation.action"), link),
-            frame.footer(lang));
+            frame.footer(lang, p.neutral()));
     // A new upload renews the link: the dedupe key includes the link so the new one is sent.
     outbox.enqueue(
         renderer.mail(
@@ -60,6 +60,7 @@ class InvitationMails implements InvitationMailer {
             invitationId,
             invitee.email(),
             List.of(),
-            "registration.invited:" + invitationId + ":" + Integer.toHexString(link.hashCode())));
+            "registration.invited:" + invitationId + ":" + Integer.toHexString(link.hashCode()),
+            p.neutral()));
   }
 }

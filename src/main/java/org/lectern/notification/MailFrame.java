@@ -21,6 +21,11 @@ class MailFrame {
     this.baseUrl = baseUrl;
   }
 
+  /** "Hello," with neutral wording: a full name in a greeting is one more thing to overhear. */
+  String greeting(String lang, String fullName, boolean neutral) {
+    return neutral ? wording.t(lang, "notification.greeting.anonymous") : greeting(lang, fullName);
+  }
+
   String greeting(String lang, String fullName) {
     return fullName == null || fullName.isBlank()
         ? wording.t(lang, "notification.greeting.anonymous")
@@ -71,6 +76,11 @@ class MailFrame {
 
   List<String> footer(String lang) {
     return List.of(wording.t(lang, "notification.footer"));
+  }
+
+  /** The neutral footer names neither the product nor the organiser. */
+  List<String> footer(String lang, boolean neutral) {
+    return neutral ? List.of(wording.t(lang, "notification.footer.neutral")) : footer(lang);
   }
 
   String baseUrl() {

@@ -52,6 +52,17 @@ class MailRenderer {
       String to,
       java.util.List<MailAttachment> attachments,
       String dedupeKey) {
+    return mail(content, kind, relatedId, to, attachments, dedupeKey, false);
+  }
+
+  OutgoingMail mail(
+      MailContent content,
+      String kind,
+      java.util.UUID relatedId,
+      String to,
+      java.util.List<MailAttachment> attachments,
+      String dedupeKey,
+      boolean neutral) {
     return new OutgoingMail(
         kind,
         relatedId,
@@ -61,6 +72,7 @@ class MailRenderer {
         text(content),
         html(content),
         attachments,
-        dedupeKey);
+        dedupeKey,
+        neutral);
   }
 }

@@ -64,7 +64,7 @@ class OutboxAdminController {
                         m.to(),
                         m.language(),
                         m.subject(),
-                        m.text(),
+                        m.credential() ? null : MaskedLinks.mask(m.text()),
                         m.status().name(),
                         m.attempts(),
                         f.dateTime(m.createdAt(), ui.zoneOr(ZoneOffset.UTC)),

@@ -20,4 +20,11 @@ record OutboxMessage(
     String lastError,
     Instant createdAt,
     Instant sentAt,
-    List<MailAttachment> attachments) {}
+    List<MailAttachment> attachments,
+    boolean neutral) {
+
+  /** Whether the body holds a working sign-in, registration or set-password link. */
+  boolean credential() {
+    return MailKind.of(kind).map(MailKind::credential).orElse(true);
+  }
+}

@@ -12,7 +12,7 @@ public record OutboxPage(boolean sending, int total, int offset, int limit, List
       String to,
       String language,
       String subject,
-      String text,
+      String text, // null: a credential mail, whose body is never shown
       String status,
       int attempts,
       String created,

@@ -23,7 +23,7 @@ class OutboxRepository {
 
   private static final String COLUMNS =
       "id, kind, related_id, recipient, subject, body_text, body_html, language, status, attempts,"
-          + " next_attempt_at, last_error, created_at, sent_at";
+          + " next_attempt_at, last_error, created_at, sent_at, neutral";
 
   private final JdbcClient jdbc;
   private final PersonalDataCipher cipher;
@@ -39,8 +39,9 @@ class OutboxRepository {
         jdbc.sql(
                 """
                 insert into mail_outbox (id, kind, related_id, recipient, subject, body_text,
-                  body_html, language, next_attempt_at, created_at, dedupe_key)
-                values (:id, :kind, :related, :to, :subject, :text, :html, :lang, :now, :now, :key)
+                  body_html, language, next_attempt_at, created_at, dedupe_key, neutral)
+                values (:id, :kind, :related, :to, :subject, :text, :html, :lang, :now, :now, :key,
+                  :neutral)
                 on conflict (dedupe_key) do nothing
                 """)
             .param("id", id)
@@ -53,6 +54,7 @@ class OutboxRepository {
             .param("lang", m.language())
             .param("now", Timestamp.from(now))
             .param("key", m.dedupeKey())
+            .param("neutral", m.neutral())
             .update();
     if (rows == 0) {
       return false;
@@ -146,7 +148,8 @@ class OutboxRepository {
         rs.getString("last_error"),
         rs.getTimestamp("created_at").toInstant(),
         sent == null ? null : sent.toInstant(),
-        withAttachments ? attachments(id) : List.of());
+        withAttachments ? attachments(id) : List.of(),
+        rs.getBoolean("neutral"));
   }
 
   List<MailAttachment> attachments(UUID mailId) {

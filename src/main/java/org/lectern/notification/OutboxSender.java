@@ -1,6 +1,8 @@
 package org.lectern.notification;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +38,7 @@ class OutboxSender {
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final String from;
+  private final String neutralFrom;
   private final int maxAttempts;
 
   OutboxSender(
@@ -44,12 +47,15 @@ class OutboxSender {
       TransactionTemplate transactions,
       Clock clock,
       @Value("${lectern.mail.from}") String from,
+      @Value("${lectern.mail.neutral-from:}") String neutralFrom,
       @Value("${lectern.mail.max-attempts:8}") int maxAttempts) {
     this.repository = repository;
     this.mailSender = mailSender;
     this.transactions = transactions;
     this.clock = clock;
     this.from = from;
+    this.neutralFrom =
+        neutralFrom == null || neutralFrom.isBlank() ? addressOnly(from) : neutralFrom;
     this.maxAttempts = maxAttempts;
   }
 
@@ -105,10 +111,24 @@ class OutboxSender {
     return b.toString();
   }
 
-  private MimeMessage mime(JavaMailSender sender, OutboxMessage m) throws MessagingException {
+  /** "Lectern &lt;a@b&gt;" becomes "a@b": a display name may name the product or organiser. */
+  static String addressOnly(String from) {
+    try {
+      return new InternetAddress(from).getAddress();
+    } catch (AddressException e) {
+      return from;
+    }
+  }
+
+  /**
+   * The message as it goes out. No header names the product or refers to Lectern: neutral mails
+   * come from the neutral sender; the outbox row is found by its id in the database, not by a
+   * header.
+   */
+  MimeMessage mime(JavaMailSender sender, OutboxMessage m) throws MessagingException {
     MimeMessage mime = sender.createMimeMessage();
     MimeMessageHelper h = new MimeMessageHelper(mime, true, "UTF-8");
-    h.setFrom(from);
+    h.setFrom(m.neutral() ? neutralFrom : from);
     h.setTo(m.to());
     h.setSubject(m.subject());
     if (m.html() == null) {
@@ -120,7 +140,6 @@ class OutboxSender {
       h.addAttachment(a.filename(), new ByteArrayResource(a.content()), a.contentType());
     }
     mime.setHeader("Content-Language", m.language());
-    mime.setHeader("X-Lectern-Mail", m.id().toString());
     return mime;
   }
 

@@ -19,9 +19,28 @@ public record OutgoingMail(
     String text,
     String html,
     List<MailAttachment> attachments,
-    String dedupeKey) {
+    String dedupeKey,
+    boolean neutral) {
 
+  /**
+   * @param neutral composed with neutral wording: sent from the neutral sender, without any header
+   *     that names the product
+   */
   public OutgoingMail {
+    MailKind.require(kind);
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
+  }
+
+  public OutgoingMail(
+      String kind,
+      UUID relatedId,
+      String to,
+      String language,
+      String subject,
+      String text,
+      String html,
+      List<MailAttachment> attachments,
+      String dedupeKey) {
+    this(kind, relatedId, to, language, subject, text, html, attachments, dedupeKey, false);
   }
 }

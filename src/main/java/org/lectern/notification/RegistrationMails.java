@@ -85,11 +85,11 @@ public class RegistrationMails {
         new MailContent(
             lang,
             subject,
-            frame.greeting(lang, contact.fullName()),
+            frame.greeting(lang, contact.fullName(), p.neutral()),
             paragraphs,
             shown,
             frame.myTrainings(lang),
-            frame.footer(lang));
+            frame.footer(lang, p.neutral()));
     return outbox.enqueue(
         renderer.mail(
             content,
@@ -97,6 +97,7 @@ public class RegistrationMails {
             contact.registrationId(),
             contact.email(),
             attachments,
-            kind.code() + ":" + contact.registrationId()));
+            kind.code() + ":" + contact.registrationId(),
+            p.neutral()));
   }
 }

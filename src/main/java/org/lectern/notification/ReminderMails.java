@@ -68,7 +68,7 @@ class ReminderMails {
         new MailContent(
             lang,
             subject,
-            frame.greeting(lang, c.fullName()),
+            frame.greeting(lang, c.fullName(), p.neutral()),
             List.of(
                 wording.t(
                     lang,
@@ -77,8 +77,9 @@ class ReminderMails {
                     org.lectern.shared.time.TimeFormat.zoneLabel(zone, s.startsAt()))),
             facts,
             frame.myTrainings(lang),
-            frame.footer(lang));
+            frame.footer(lang, p.neutral()));
     String dedupe = r.code + ":" + s.id() + ":" + c.registrationId() + ":" + s.startsAt();
-    return outbox.enqueue(renderer.mail(content, r.code, s.id(), c.email(), List.of(), dedupe));
+    return outbox.enqueue(
+        renderer.mail(content, r.code, s.id(), c.email(), List.of(), dedupe, p.neutral()));
   }
 }

@@ -10,8 +10,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Calendar files for delegates. UIDs equal the public catalogue's, so a client that imported both
- * keeps one event. With neutral wording the title is "Training session", the description only a
- * link to "My trainings", and the file name says nothing.
+ * keeps one event. With neutral wording the title is "Training session", the description and
+ * address only a link to "My trainings", there is no location (a venue's name may say what the
+ * training is about), the UID names nothing, and the file name says nothing. Files for delegates
+ * never name the product.
  */
 @Component
 class TrainingCalendar {
@@ -39,6 +41,7 @@ class TrainingCalendar {
             ? programmes.get(0).title(lang)
             : wording.t(lang, "notification.calendar.name");
     return CalendarFiles.write(
+        CalendarFiles.NEUTRAL_PRODUCT,
         calendarName,
         programmes.stream()
             .flatMap(p -> p.sessions().stream().map(s -> entry(p, s, lang)))
@@ -49,14 +52,14 @@ class TrainingCalendar {
     String my = baseUrl + "/my";
     if (p.neutral()) {
       return new CalendarEntry(
-          s.id() + "@lectern",
+          s.id().toString(),
           s.sequence(),
           s.startsAt(),
           s.endsAt(),
           s.updatedAt(),
           wording.t(lang, "notification.neutral.session"),
           my,
-          s.mode().hasRoom() ? s.venue().in(lang, p.programme().languages()) : my,
+          null,
           my,
           false);
     }

@@ -26,9 +26,18 @@ public final class CalendarFiles {
 
   private CalendarFiles() {}
 
+  static final String PRODUCT = "-//Lectern//Lectern//EN";
+
+  /** A product identifier that names nothing, for calendars sent to delegates. */
+  public static final String NEUTRAL_PRODUCT = "-//Calendar//Calendar//EN";
+
   public static String write(String calendarName, List<CalendarEntry> entries) {
+    return write(PRODUCT, calendarName, entries);
+  }
+
+  public static String write(String product, String calendarName, List<CalendarEntry> entries) {
     Calendar cal = new Calendar();
-    cal.add(new ProdId("-//Lectern//Lectern//EN"));
+    cal.add(new ProdId(product));
     cal.add(new Version());
     cal.add(new CalScale(CalScale.VALUE_GREGORIAN));
     cal.add(new Method(Method.VALUE_PUBLISH));

@@ -32,6 +32,7 @@ public abstract class IntegrationTest {
     registry.add("lectern.demo", () -> "false");
     // Metrics listen on their own loopback port; a random one, so test contexts never collide.
     registry.add("management.server.port", () -> "0");
+    registry.add("lectern.mail.neutral-from", () -> "training@example.org");
     // Several test contexts share one database; a background job of one would take the mail or
     // reminders of another. Tests send explicitly; those that test the jobs switch them on.
     // (A test class that needs them sets @TestPropertySource(properties =
