@@ -1,12 +1,13 @@
 package org.lectern.notification;
 
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
-import org.springframework.security.authentication.ott.JdbcOneTimeTokenService;
 import org.springframework.security.authentication.ott.OneTimeTokenAuthenticationProvider;
+import org.springframework.security.authentication.ott.OneTimeTokenService;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -28,14 +29,14 @@ class DelegateSecurityConfiguration {
           + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
   @Bean
-  JdbcOneTimeTokenService delegateOneTimeTokens(JdbcTemplate jdbc) {
-    return new JdbcOneTimeTokenService(jdbc);
+  OneTimeTokenService delegateOneTimeTokens(JdbcClient jdbc, Clock clock) {
+    return new HashedSignInTokens(jdbc, clock);
   }
 
   @Bean
   @Order(0)
   SecurityFilterChain delegates(
-      HttpSecurity http, JdbcOneTimeTokenService tokens, DelegateAccess access) throws Exception {
+      HttpSecurity http, OneTimeTokenService tokens, DelegateAccess access) throws Exception {
     var contexts = new HttpSessionSecurityContextRepository();
     contexts.setSpringSecurityContextKey(CONTEXT_KEY);
     http.securityMatcher("/my", "/my/**")

@@ -41,6 +41,7 @@ class NotificationSignInIT extends IntegrationTest {
   @Autowired RegistrationMails mails;
   @Autowired OutboxSender sender;
   @Autowired TransactionTemplate transactions;
+  @Autowired org.lectern.identity.UserService users;
 
   final HttpClient http =
       HttpClient.newBuilder()
@@ -90,6 +91,12 @@ class NotificationSignInIT extends IntegrationTest {
         get(link.group(1)).body(); // a GET only shows the form: mail scanners use nothing up
     assertThat(confirm).contains("name=\"token\"");
     String token = link.group(1).replaceAll(".*token=([^&]+).*", "$1");
+    // The database holds only the token's digest: a dump gives no working link.
+    assertThat(tokenRows(token)).isZero();
+    assertThat(tokenRows(org.lectern.shared.crypto.Sha256.hex(token))).isOne();
+    // Nor does the administrators' outbox page show the link.
+    String outboxPage = adminOutbox();
+    assertThat(outboxPage).contains("Кіруге арналған сілтеме").doesNotContain(token);
     var signedIn = post("/my/sign-in/token", "token=" + token + "&_csrf=" + csrf(confirm));
     assertThat(signedIn.statusCode()).isEqualTo(302);
     assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/my");
@@ -110,6 +117,51 @@ class NotificationSignInIT extends IntegrationTest {
                 .query(Long.class)
                 .single())
         .isZero();
+  }
+
+  long tokenRows(String value) {
+    return jdbc.sql("select count(*) from one_time_tokens where token_value = :v")
+        .param("v", value)
+        .query(Long.class)
+        .single();
+  }
+
+  /** The outbox page as a platform administrator sees it. */
+  String adminOutbox() throws Exception {
+    String email = "root." + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
+    users.create(email, "Platform Admin", org.lectern.support.Fixtures.PASSWORD, true);
+    HttpClient admin =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    String login =
+        admin
+            .send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    var signedIn =
+        admin.send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "email="
+                            + enc(email)
+                            + "&password="
+                            + enc(org.lectern.support.Fixtures.PASSWORD)
+                            + "&_csrf="
+                            + csrf(login)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/admin");
+    var page =
+        admin.send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/outbox")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    return page.body();
   }
 
   static String enc(String s) {

@@ -2,7 +2,7 @@ package org.lectern.shared.web.api;
 
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.lectern.shared.crypto.Sha256;
+import org.lectern.shared.crypto.PersonalDataCipher;
 import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.InvalidInputException;
 import org.springframework.http.HttpHeaders;
@@ -36,6 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
  *       happened and a retry is safe.)
  * </ul>
  *
+ * <p>Nothing in a record helps someone who reads a database dump: the request is kept only as a
+ * keyed HMAC (the key is the personal-data key, kept out of dumps), so a password in a request body
+ * cannot be guessed offline from it, and the stored answer is encrypted like personal data.
+ *
  * <p>Keys belong to a scope (who is asking, plus whatever the caller adds) and are kept without
  * expiry. Call {@link #run} outside any transaction: the claim must be the transaction's first
  * statement, so a waiting duplicate holds no other locks; PostgreSQL's default READ COMMITTED is
@@ -47,15 +51,22 @@ public class Idempotency {
   public static final String HEADER = "Idempotency-Key";
   static final String REPLAYED = "Idempotent-Replayed";
   private static final int MAX_KEY = 200;
+  private static final String BODY = "idempotency.body";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
   private final JsonMapper json;
+  private final PersonalDataCipher cipher;
 
-  Idempotency(JdbcClient jdbc, PlatformTransactionManager transactions, JsonMapper json) {
+  Idempotency(
+      JdbcClient jdbc,
+      PlatformTransactionManager transactions,
+      JsonMapper json,
+      PersonalDataCipher cipher) {
     this.jdbc = jdbc;
     this.tx = new TransactionTemplate(transactions);
     this.json = json;
+    this.cipher = cipher;
   }
 
   /**
@@ -135,13 +146,18 @@ public class Idempotency {
     }
     return jdbc.sql(
             """
-            select request_hash, status, body, location from idempotency_record
+            select request_hash, status, sealed_body, location from idempotency_record
             where user_key = :u and key = :k
             """)
         .param("u", scope)
         .param("k", key)
         .query(
-            (rs, i) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
+            (rs, i) ->
+                new Stored(
+                    rs.getString(1),
+                    rs.getInt(2),
+                    cipher.decrypt(rs.getBytes(3), BODY),
+                    rs.getString(4)))
         .optional()
         // Gone between the insert and the select: only the earlier code deleted claims (below).
         .or(() -> Optional.of(new Stored(hash, 0, null, null)));
@@ -174,18 +190,19 @@ public class Idempotency {
   private void complete(String scope, String key, Stored answer) {
     jdbc.sql(
             """
-            update idempotency_record set status = :s, body = :b, location = :l
+            update idempotency_record set status = :s, sealed_body = :b, location = :l
             where user_key = :u and key = :k
             """)
         .param("s", answer.status())
-        .param("b", answer.body())
+        .param("b", cipher.encrypt(answer.body(), BODY))
         .param("l", answer.location())
         .param("u", scope)
         .param("k", key)
         .update();
   }
 
-  private static String hash(String request) {
-    return Sha256.hex(request);
+  /** A keyed HMAC: without the server's key, a guess at the request cannot be checked. */
+  private String hash(String request) {
+    return cipher.blindIndex(request, "idempotency.request");
   }
 }

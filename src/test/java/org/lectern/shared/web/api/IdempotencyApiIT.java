@@ -248,6 +248,50 @@ class IdempotencyApiIT extends IntegrationTest {
         .isEqualTo(1);
   }
 
+  @Test
+  void aRecordHoldsNoGuessableFingerprintOfAPasswordNorAnAnswerInClear() {
+    LecternUser admin = fixtures.organiser("idem-dump");
+    users.grantOrganisationRole(fixtures.organisationOf(admin), admin.id(), "ADMIN");
+    String key = key();
+    String email = "dump-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    String password = "kaspi-" + UUID.randomUUID().toString().substring(0, 6);
+    var created =
+        http.postJson(
+            "/api/v1/users",
+            map("email", email, "fullName", "Aigerim", "password", password),
+            "Authorization",
+            "Bearer " + tokenFor(admin),
+            "Idempotency-Key",
+            key);
+    assertThat(created.status()).isEqualTo(201);
+    var row =
+        jdbc.sql("select request_hash, body, sealed_body from idempotency_record where key = :k")
+            .param("k", key)
+            .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBytes(3)})
+            .single();
+    // An attacker with a dump tries candidate passwords in the bodies a client could have sent.
+    for (String candidate : List.of("guess-1", Fixtures.PASSWORD, password)) {
+      for (String body :
+          List.of(
+              "{\"email\":\""
+                  + email
+                  + "\",\"fullName\":\"Aigerim\",\"password\":\""
+                  + candidate
+                  + "\",\"language\":null}",
+              "{\"email\":\""
+                  + email
+                  + "\",\"fullName\":\"Aigerim\",\"password\":\""
+                  + candidate
+                  + "\"}")) {
+        assertThat(row[0]).isNotEqualTo(org.lectern.shared.crypto.Sha256.hex(body));
+      }
+    }
+    assertThat(row[1]).isNull();
+    assertThat(new String((byte[]) row[2], java.nio.charset.StandardCharsets.ISO_8859_1))
+        .isNotEmpty()
+        .doesNotContain(created.json().get("id").asString());
+  }
+
   // --- helpers ---
 
   static void assertAllTheSameCreatedAnswer(List<Http.Response> answers) {
