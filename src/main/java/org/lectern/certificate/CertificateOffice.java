@@ -115,7 +115,10 @@ public class CertificateOffice {
           | CertificateTemplateException
           | IllegalArgumentException e) {
         log.warn(
-            "Certificate for registration {} not issued: {}", row.registrationId(), e.toString());
+            "Certificate for registration {} not issued: {}",
+            row.registrationId(),
+            // The message may quote the holder's name (e.g. a glyph the font lacks): types only.
+            org.lectern.shared.logging.Scrubbed.describe(e));
         failed.add(row.registrationId());
       }
     }
@@ -134,7 +137,10 @@ public class CertificateOffice {
     try {
       created = issueAudited(actor, p, record, row);
     } catch (CertificateRenderingException | CertificateTemplateException e) {
-      log.warn("Certificate for registration {} not issued: {}", registrationId, e.toString());
+      log.warn(
+          "Certificate for registration {} not issued: {}",
+          registrationId,
+          org.lectern.shared.logging.Scrubbed.describe(e));
       throw new ConflictException("certificate.unprintable");
     }
     if (!created) {

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
+import org.lectern.shared.crypto.PersonalDataCipher;
 import org.lectern.shared.database.Json;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -12,31 +13,41 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The stored stream of every room. Appending notifies all application nodes (PostgreSQL NOTIFY,
- * sent at commit, payload = event id) in the same transaction as the insert.
+ * sent at commit, payload = event id) in the same transaction as the insert. Payloads may name
+ * people or quote them (chat, questions, hands): they are stored encrypted; only reactions, which
+ * are counted in SQL and hold nothing but their kind, stay readable.
  */
 @Repository
 class EventLog {
 
   static final String CHANNEL = "live_event";
 
-  private final JdbcClient jdbc;
+  static final String PAYLOAD = "live.event.payload";
+  static final String CLEAR_TYPE = "reaction";
 
-  EventLog(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final PersonalDataCipher cipher;
+
+  EventLog(JdbcClient jdbc, PersonalDataCipher cipher) {
     this.jdbc = jdbc;
+    this.cipher = cipher;
   }
 
   /** Appends an event; the caller holds the room lock (see RoomRepository#lock). */
   @Transactional(propagation = Propagation.MANDATORY)
   long append(UUID sessionId, String type, Object payload) {
+    String json = Json.write(payload);
+    boolean clear = CLEAR_TYPE.equals(type);
     long id =
         jdbc.sql(
                 """
-                insert into live_event (session_id, type, payload) values (:s, :t, :p)
-                returning id
+                insert into live_event (session_id, type, payload, sealed_payload)
+                values (:s, :t, :p, :sealed) returning id
                 """)
             .param("s", sessionId)
             .param("t", type)
-            .param("p", Json.jsonb(Json.write(payload)))
+            .param("p", Json.jsonb(clear ? json : "{}"))
+            .param("sealed", clear ? null : cipher.encrypt(json, PAYLOAD))
             .query(Long.class)
             .single();
     jdbc.sql("select pg_notify('" + CHANNEL + "', :id)")
@@ -52,14 +63,14 @@ class EventLog {
         .param("s", sessionId)
         .param("a", afterId)
         .param("l", limit)
-        .query(EventLog::map)
+        .query(this::map)
         .list();
   }
 
   List<LiveEvent> byIds(List<Long> ids) {
     return jdbc.sql("select * from live_event where id in (:ids) order by id")
         .param("ids", ids)
-        .query(EventLog::map)
+        .query(this::map)
         .list();
   }
 
@@ -89,12 +100,13 @@ class EventLog {
     return m;
   }
 
-  static LiveEvent map(ResultSet rs, int row) throws SQLException {
+  private LiveEvent map(ResultSet rs, int row) throws SQLException {
+    byte[] sealed = rs.getBytes("sealed_payload");
     return new LiveEvent(
         rs.getLong("id"),
         rs.getObject("session_id", UUID.class),
         rs.getString("type"),
-        rs.getString("payload"),
+        sealed == null ? rs.getString("payload") : cipher.decrypt(sealed, PAYLOAD),
         rs.getTimestamp("created_at").toInstant());
   }
 }

@@ -4,10 +4,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.lectern.shared.crypto.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Chat messages and raised hands. */
+/** Chat messages and raised hands; authors' names and messages are stored encrypted. */
 @Repository
 class FloorRepository {
 
@@ -15,23 +16,29 @@ class FloorRepository {
 
   record Hand(UUID participantId, String name, Instant raisedAt) {}
 
-  private final JdbcClient jdbc;
+  static final String CHAT_AUTHOR = "live.chat.author";
+  static final String CHAT_BODY = "live.chat.body";
 
-  FloorRepository(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final PersonalDataCipher cipher;
+
+  FloorRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
     this.jdbc = jdbc;
+    this.cipher = cipher;
   }
 
   void chat(UUID sessionId, UUID id, UUID authorId, String name, String body, Instant at) {
     jdbc.sql(
             """
-            insert into live_chat_message (id, session_id, author_id, author_name, body, created_at)
+            insert into live_chat_message (id, session_id, author_id, author_name_sealed,
+              body_sealed, created_at)
             values (:id, :s, :a, :n, :b, :at)
             """)
         .param("id", id)
         .param("s", sessionId)
         .param("a", authorId)
-        .param("n", name)
-        .param("b", body)
+        .param("n", cipher.encrypt(name, CHAT_AUTHOR))
+        .param("b", cipher.encrypt(body, CHAT_BODY))
         .param("at", Timestamp.from(at))
         .update();
   }
@@ -57,8 +64,8 @@ class FloorRepository {
             (rs, n) ->
                 new ChatMessage(
                     rs.getObject("id", UUID.class),
-                    rs.getString("author_name"),
-                    rs.getString("body"),
+                    LiveAtRest.open(cipher, rs, "author_name", CHAT_AUTHOR),
+                    LiveAtRest.open(cipher, rs, "body", CHAT_BODY),
                     rs.getBoolean("hidden"),
                     rs.getTimestamp("created_at").toInstant()))
         .list();
@@ -89,7 +96,8 @@ class FloorRepository {
   List<Hand> hands(UUID sessionId) {
     return jdbc.sql(
             """
-            select h.participant_id, p.display_name, h.raised_at from live_hand h
+            select h.participant_id, p.display_name, p.display_name_sealed, h.raised_at
+            from live_hand h
             join live_participant p on p.id = h.participant_id
             where h.session_id = :s order by h.raised_at
             """)
@@ -98,7 +106,7 @@ class FloorRepository {
             (rs, n) ->
                 new Hand(
                     rs.getObject("participant_id", UUID.class),
-                    rs.getString("display_name"),
+                    LiveAtRest.open(cipher, rs, "display_name", RoomRepository.NAME),
                     rs.getTimestamp("raised_at").toInstant()))
         .list();
   }

@@ -6,31 +6,38 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.lectern.shared.crypto.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Questions and their votes. */
+/** Questions and their votes; askers' names and questions are stored encrypted. */
 @Repository
 class QuestionRepository {
 
-  private final JdbcClient jdbc;
+  static final String AUTHOR = "live.question.author";
+  static final String BODY = "live.question.body";
 
-  QuestionRepository(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final PersonalDataCipher cipher;
+
+  QuestionRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
     this.jdbc = jdbc;
+    this.cipher = cipher;
   }
 
   /** Stores a question; {@code authorId} is null for anonymous ones (nothing else is kept). */
   void insert(Question q, UUID authorId) {
     jdbc.sql(
             """
-            insert into live_question (id, session_id, author_id, author_name, body, status, created_at)
+            insert into live_question (id, session_id, author_id, author_name_sealed, body_sealed,
+              status, created_at)
             values (:id, :s, :a, :n, :b, :st, :at)
             """)
         .param("id", q.id())
         .param("s", q.sessionId())
         .param("a", authorId)
-        .param("n", q.authorName())
-        .param("b", q.body())
+        .param("n", cipher.encrypt(q.authorName(), AUTHOR))
+        .param("b", cipher.encrypt(q.body(), BODY))
         .param("st", q.status().name())
         .param("at", Timestamp.from(q.createdAt()))
         .update();
@@ -40,7 +47,7 @@ class QuestionRepository {
     return jdbc.sql("select * from live_question where session_id = :s and id = :id")
         .param("s", sessionId)
         .param("id", id)
-        .query(QuestionRepository::map)
+        .query(this::map)
         .optional();
   }
 
@@ -93,16 +100,16 @@ class QuestionRepository {
     return jdbc.sql(
             "select * from live_question where session_id = :s order by pinned desc, " + order)
         .param("s", sessionId)
-        .query(QuestionRepository::map)
+        .query(this::map)
         .list();
   }
 
-  static Question map(ResultSet rs, int row) throws SQLException {
+  private Question map(ResultSet rs, int row) throws SQLException {
     return new Question(
         rs.getObject("id", UUID.class),
         rs.getObject("session_id", UUID.class),
-        rs.getString("author_name"),
-        rs.getString("body"),
+        LiveAtRest.open(cipher, rs, "author_name", AUTHOR),
+        LiveAtRest.open(cipher, rs, "body", BODY),
         QuestionStatus.valueOf(rs.getString("status")),
         rs.getBoolean("pinned"),
         rs.getInt("votes"),

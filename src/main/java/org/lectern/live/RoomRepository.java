@@ -5,20 +5,25 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.lectern.shared.crypto.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Rooms and their participants. */
+/** Rooms and their participants; display names are stored encrypted. */
 @Repository
 class RoomRepository {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String ROOM = "select * from live_room where session_id = :s";
 
-  private final JdbcClient jdbc;
+  static final String NAME = "live.participant.name";
 
-  RoomRepository(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final PersonalDataCipher cipher;
+
+  RoomRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
     this.jdbc = jdbc;
+    this.cipher = cipher;
   }
 
   /** The room, created with a fresh join key and vote salt on first use. */
@@ -93,7 +98,7 @@ class RoomRepository {
     return jdbc.sql("select * from live_participant where session_id = :s and pass_hash = :h")
         .param("s", sessionId)
         .param("h", passHash)
-        .query(RoomRepository::participant)
+        .query(this::participant)
         .optional();
   }
 
@@ -101,7 +106,7 @@ class RoomRepository {
     return jdbc.sql("select * from live_participant where session_id = :s and subject_key = :k")
         .param("s", sessionId)
         .param("k", subjectKey)
-        .query(RoomRepository::participant)
+        .query(this::participant)
         .optional();
   }
 
@@ -109,7 +114,7 @@ class RoomRepository {
     return jdbc.sql("select * from live_participant where session_id = :s and id = :id")
         .param("s", sessionId)
         .param("id", id)
-        .query(RoomRepository::participant)
+        .query(this::participant)
         .optional();
   }
 
@@ -120,32 +125,33 @@ class RoomRepository {
       UUID id = UUID.randomUUID();
       jdbc.sql(
               """
-              insert into live_participant (id, session_id, kind, display_name, pass_hash)
+              insert into live_participant (id, session_id, kind, display_name_sealed, pass_hash)
               values (:id, :s, :k, :n, :h)
               """)
           .param("id", id)
           .param("s", sessionId)
           .param("k", kind.name())
-          .param("n", name)
+          .param("n", cipher.encrypt(name, NAME))
           .param("h", passHash)
           .update();
       return new Participant(id, sessionId, kind, name, false);
     }
     return jdbc.sql(
             """
-            insert into live_participant (id, session_id, kind, subject_key, display_name, pass_hash)
+            insert into live_participant (id, session_id, kind, subject_key, display_name_sealed, pass_hash)
             values (:id, :s, :k, :sub, :n, :h)
             on conflict (session_id, subject_key)
-            do update set display_name = excluded.display_name, pass_hash = excluded.pass_hash
+            do update set display_name = null, display_name_sealed = excluded.display_name_sealed,
+              pass_hash = excluded.pass_hash
             returning *
             """)
         .param("id", UUID.randomUUID())
         .param("s", sessionId)
         .param("k", kind.name())
         .param("sub", subjectKey)
-        .param("n", name)
+        .param("n", cipher.encrypt(name, NAME))
         .param("h", passHash)
-        .query(RoomRepository::participant)
+        .query(this::participant)
         .single();
   }
 
@@ -153,14 +159,14 @@ class RoomRepository {
   Participant enterOnce(UUID sessionId, ParticipantKind kind, String subjectKey, String name) {
     jdbc.sql(
             """
-            insert into live_participant (id, session_id, kind, subject_key, display_name, pass_hash)
+            insert into live_participant (id, session_id, kind, subject_key, display_name_sealed, pass_hash)
             values (:id, :s, :k, :sub, :n, :h) on conflict (session_id, subject_key) do nothing
             """)
         .param("id", UUID.randomUUID())
         .param("s", sessionId)
         .param("k", kind.name())
         .param("sub", subjectKey)
-        .param("n", name)
+        .param("n", cipher.encrypt(name, NAME))
         .param("h", Passes.digest(Passes.newPass()))
         .update();
     return bySubject(sessionId, subjectKey).orElseThrow();
@@ -195,13 +201,12 @@ class RoomRepository {
         rs.getObject("spotlight_poll", UUID.class));
   }
 
-  private static Participant participant(java.sql.ResultSet rs, int row)
-      throws java.sql.SQLException {
+  private Participant participant(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
     return new Participant(
         rs.getObject("id", UUID.class),
         rs.getObject("session_id", UUID.class),
         ParticipantKind.valueOf(rs.getString("kind")),
-        rs.getString("display_name"),
+        LiveAtRest.open(cipher, rs, "display_name", NAME),
         rs.getBoolean("removed"));
   }
 }

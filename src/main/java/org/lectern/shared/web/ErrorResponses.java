@@ -137,7 +137,13 @@ class ErrorResponses {
       HttpStatusCode code = er.getStatusCode();
       return respond(req, HttpStatus.valueOf(code.value()), "error.http", new Object[0], List.of());
     }
-    log.error("Unexpected failure on {} {}", req.getMethod(), req.getRequestURI(), e);
+    // Exception messages may quote personal data (a database constraint quotes the duplicate
+    // value): the log gets types and stack traces only.
+    log.error(
+        "Unexpected failure on {} {}",
+        req.getMethod(),
+        req.getRequestURI(),
+        org.lectern.shared.logging.Scrubbed.of(e));
     return respond(
         req, HttpStatus.INTERNAL_SERVER_ERROR, "error.unexpected", new Object[0], List.of());
   }
