@@ -41,7 +41,9 @@ class Invitations {
         .param("id", UUID.randomUUID())
         .param("p", programmeId)
         .param("h", hash(token))
-        .param("ei", cipher.emailIndex(email))
+        .param(
+            "ei",
+            cipher.emailIndex(email, RegistrationRepository.organisationOf(jdbc, programmeId)))
         .param("e", cipher.encrypt(email.strip(), "invitation.email"))
         .param("n", cipher.encrypt(fullName, "invitation.fullName"))
         .param("l", language)
@@ -102,7 +104,8 @@ class Invitations {
     return jdbc.sql(
             "select id from registration_invitation where programme_id = :p and email_index = :e")
         .param("p", programmeId)
-        .param("e", cipher.emailIndex(email))
+        .param(
+            "e", cipher.emailIndex(email, RegistrationRepository.organisationOf(jdbc, programmeId)))
         .query(UUID.class)
         .optional();
   }

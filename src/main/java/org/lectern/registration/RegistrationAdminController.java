@@ -37,14 +37,43 @@ class RegistrationAdminController {
     this.programmes = programmes;
   }
 
+  /** The listing; a search by name is posted (below), so that no name ends up in an address. */
   @GetMapping("/admin/programmes/{id}/registrations")
   String list(
       @PathVariable UUID id,
       @RequestParam(required = false) RegistrationStatus status,
-      @RequestParam(required = false) String q,
       @RequestParam(defaultValue = "0") int offset,
       @RequestParam(required = false) String done,
       @AuthenticationPrincipal LecternUser actor,
+      Ui ui,
+      Model model) {
+    return page(id, status, null, offset, done, actor, ui, model);
+  }
+
+  /**
+   * A search by name or e-mail. Posted, not in the query string: addresses end up in browser
+   * history, proxy and server logs and Referer headers, where a searched name would say who is
+   * looked for in which programme.
+   */
+  @PostMapping("/admin/programmes/{id}/registrations")
+  String search(
+      @PathVariable UUID id,
+      @RequestParam(required = false) RegistrationStatus status,
+      @RequestParam(required = false) String q,
+      @RequestParam(defaultValue = "0") int offset,
+      @AuthenticationPrincipal LecternUser actor,
+      Ui ui,
+      Model model) {
+    return page(id, status, q, offset, null, actor, ui, model);
+  }
+
+  private String page(
+      UUID id,
+      RegistrationStatus status,
+      String q,
+      int offset,
+      String done,
+      LecternUser actor,
       Ui ui,
       Model model) {
     var p = programmes.manageable(actor, id);

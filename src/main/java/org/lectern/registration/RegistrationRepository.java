@@ -36,6 +36,18 @@ class RegistrationRepository {
     this.cipher = cipher;
   }
 
+  /** The blind index of an address on a programme: keyed per organisation (see SECURITY.md). */
+  String emailIndex(UUID programmeId, String email) {
+    return cipher.emailIndex(email, organisationOf(jdbc, programmeId));
+  }
+
+  static UUID organisationOf(JdbcClient jdbc, UUID programmeId) {
+    return jdbc.sql("select organisation_id from programme where id = :p")
+        .param("p", programmeId)
+        .query(UUID.class)
+        .single();
+  }
+
   /** What the capacity decision needs, read under the programme's row lock. */
   record Capacity(
       Integer capacity, boolean waitlist, boolean approvalRequired, boolean published) {}
@@ -117,14 +129,22 @@ class RegistrationRepository {
   Optional<Registration> findByEmail(UUID programmeId, String email) {
     return jdbc.sql(SELECT + " where programme_id = :p and email_index = :e")
         .param("p", programmeId)
-        .param("e", cipher.emailIndex(email))
+        .param("e", emailIndex(programmeId, email))
         .query(this::map)
         .optional();
   }
 
+  /** Everywhere the address is registered: its index in each organisation. */
   List<Registration> ofEmail(String email) {
-    return jdbc.sql(SELECT + " where email_index = :e order by created_at desc")
-        .param("e", cipher.emailIndex(email))
+    List<String> indexes =
+        jdbc.sql("select id from organisation").query(UUID.class).list().stream()
+            .map(o -> cipher.emailIndex(email, o))
+            .toList();
+    if (indexes.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(SELECT + " where email_index in (:e) order by created_at desc")
+        .param("e", indexes)
         .query(this::map)
         .list();
   }
@@ -207,7 +227,7 @@ class RegistrationRepository {
     Map<String, Object> m = new HashMap<>();
     m.put("status", r.status().name());
     m.put("seq", r.waitlistSeq());
-    m.put("ei", cipher.emailIndex(d.email()));
+    m.put("ei", emailIndex(r.programmeId(), d.email()));
     m.put("email", cipher.encrypt(d.email().strip(), "registration.email"));
     m.put("name", cipher.encrypt(d.fullName(), "registration.fullName"));
     m.put("phone", cipher.encrypt(d.phone(), "registration.phone"));

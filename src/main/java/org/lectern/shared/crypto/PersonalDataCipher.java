@@ -8,6 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Encrypts personal data (names, e-mails, phones, licence numbers, free text) with authenticated
@@ -19,6 +23,7 @@ public final class PersonalDataCipher {
 
   private final Aead aead;
   private final Mac mac;
+  private final Map<UUID, SecretKeySpec> organisationKeys = new ConcurrentHashMap<>();
 
   PersonalDataCipher(KeysetHandle aeadKeys, KeysetHandle macKeys) {
     try {
@@ -55,9 +60,42 @@ public final class PersonalDataCipher {
     }
   }
 
-  /** A keyed, deterministic digest of a normalised e-mail address, for equality look-ups. */
+  /**
+   * A keyed, deterministic digest of a normalised e-mail address, for equality look-ups that span
+   * the installation (a delegate's sign-in). Registrations use {@link #emailIndex(String, UUID)}.
+   */
   public String emailIndex(String email) {
     return blindIndex(email.strip().toLowerCase(Locale.ROOT), "email");
+  }
+
+  /**
+   * The blind index of an e-mail address within one organisation: HMAC-SHA256 under a key derived
+   * for that organisation from the installation's index key (the installation key's MAC of the
+   * organisation id, an HKDF-expand step). The same address registered with two organisations gets
+   * unrelated values, so a database dump does not link a person across organisations.
+   */
+  public String emailIndex(String email, UUID organisationId) {
+    try {
+      javax.crypto.Mac hmac = javax.crypto.Mac.getInstance("HmacSHA256");
+      hmac.init(organisationKeys.computeIfAbsent(organisationId, this::organisationKey));
+      byte[] tag =
+          hmac.doFinal(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(tag);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Blind index failed", e);
+    }
+  }
+
+  private SecretKeySpec organisationKey(UUID organisationId) {
+    try {
+      byte[] derived =
+          mac.computeMac(
+              ("lectern:organisation-index-key\u0000" + organisationId)
+                  .getBytes(StandardCharsets.UTF_8));
+      return new SecretKeySpec(derived, "HmacSHA256");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Key derivation failed", e);
+    }
   }
 
   public String blindIndex(String value, String context) {
