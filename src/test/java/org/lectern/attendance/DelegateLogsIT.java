@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lectern.certificate.CertificateOffice;
+import org.lectern.session.Session;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.lectern.support.Http;
 import org.springframework.beans.factory.annotation.Autowired;
