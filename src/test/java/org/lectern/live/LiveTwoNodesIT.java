@@ -35,10 +35,12 @@ class LiveTwoNodesIT extends IntegrationTest {
                 "spring.datasource.url=" + TestDatabase.jdbcUrl(),
                 "spring.datasource.username=postgres",
                 "spring.datasource.password=",
-                "lectern.data-dir=" + System.getProperty("java.io.tmpdir") + "/lectern-test-data",
-                "lectern.demo=false",
                 "spring.jmx.enabled=false")
-            .run();
+            // As arguments, which outrank application.yml: both nodes must share the data
+            // directory (the personal-data key) to read each other's encrypted live events.
+            .run(
+                "--lectern.data-dir=" + System.getProperty("java.io.tmpdir") + "/lectern-test-data",
+                "--lectern.demo=false");
     portB = Integer.parseInt(nodeB.getEnvironment().getProperty("local.server.port"));
   }
 
