@@ -24,7 +24,8 @@ public enum MailKind {
   PROGRAMME_ANNOUNCEMENT("programme.announcement", false),
   DELEGATE_SIGN_IN("delegate.signIn", true),
   CERTIFICATE_ISSUED("certificate.issued", false),
-  IDENTITY_INVITED("identity.invited", true);
+  IDENTITY_INVITED("identity.invited", true),
+  IDENTITY_PASSWORD_RESET("identity.passwordReset", true);
 
   private final String code;
   private final boolean credential;

@@ -232,7 +232,7 @@ class NeutralMailIT extends IntegrationTest {
         yield true;
       }
       // Sent to staff when an account is created, about no programme: not covered.
-      case IDENTITY_INVITED -> false;
+      case IDENTITY_INVITED, IDENTITY_PASSWORD_RESET -> false;
     };
   }
 
