@@ -80,7 +80,7 @@ class OptInMails implements OptInMailer {
             paragraphs,
             frame.programmeFacts(p, lang),
             action,
-            frame.footer(lang));
+            frame.footer(lang, p.neutral()));
     // The link is a credential: the dedupe key names only the request.
     outbox.enqueue(
         renderer.mail(
@@ -89,7 +89,8 @@ class OptInMails implements OptInMailer {
             requestId,
             email,
             List.of(),
-            "registration.optIn:" + requestId));
+            "registration.optIn:" + requestId,
+            p.neutral()));
   }
 
   private static String code(Kind kind) {

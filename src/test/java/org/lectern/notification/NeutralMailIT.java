@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lectern.certificate.CertificateMailProbe;
 import org.lectern.registration.Invitee;
+import org.lectern.registration.OptInMailer;
 import org.lectern.shared.i18n.LocalizedText;
 import org.lectern.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +46,7 @@ class NeutralMailIT extends IntegrationTest {
   static final SecureRandom RANDOM = new SecureRandom();
 
   @Autowired RegistrationMails registrationMails;
+  @Autowired OptInMails optInMails;
   @Autowired InvitationMails invitationMails;
   @Autowired ReminderMails reminderMails;
   @Autowired Announcements announcements;
@@ -197,6 +199,10 @@ class NeutralMailIT extends IntegrationTest {
                       programme,
                       new Invitee(c.fullName(), email, lang, 1),
                       baseUrl() + "/register/invitation/abc"));
+      case REGISTRATION_OPT_IN_CONFIRM -> optIn(OptInMailer.Kind.CONFIRM, c);
+      case REGISTRATION_OPT_IN_ALREADY_REGISTERED -> optIn(OptInMailer.Kind.ALREADY_REGISTERED, c);
+      case REGISTRATION_OPT_IN_FULL -> optIn(OptInMailer.Kind.FULL, c);
+      case REGISTRATION_OPT_IN_CLOSED -> optIn(OptInMailer.Kind.CLOSED, c);
       case SESSION_REMINDER_DAY -> reminders(SessionReminders.Reminder.DAY, c);
       case SESSION_REMINDER_HOUR -> reminders(SessionReminders.Reminder.HOUR, c);
       case PROGRAMME_ANNOUNCEMENT ->
@@ -234,6 +240,20 @@ class NeutralMailIT extends IntegrationTest {
       // Sent to staff when an account is created, about no programme: not covered.
       case IDENTITY_INVITED, IDENTITY_PASSWORD_RESET -> false;
     };
+  }
+
+  boolean optIn(OptInMailer.Kind kind, DelegateContact c) {
+    return inTransaction(
+        () ->
+            optInMails.send(
+                kind,
+                UUID.randomUUID(),
+                programme,
+                c.email(),
+                c.fullName(),
+                c.language(),
+                kind == OptInMailer.Kind.CONFIRM ? baseUrl() + "/register/confirm/abc" : null,
+                kind == OptInMailer.Kind.CONFIRM ? OptInMailer.Outlook.SEAT : null));
   }
 
   boolean registration(RegistrationMailKind kind, DelegateContact c) {
