@@ -40,8 +40,8 @@ public final class CheckInViews {
   }
 
   /**
-   * One delegate: {@code detail} says what they chose for the room; {@code status} whether and since
-   * when they are in.
+   * One delegate: {@code detail} says what they chose for the room; {@code status} whether and
+   * since when they are in.
    */
   public record DoorRow(
       String registrationId,

@@ -24,8 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The door of a session's room, for those who manage the programme or work its door: the list of
- * delegates to check in (audited, as it shows names; for door staff only inside the window), and recording a scan — by name or by personal code —
- * once per nonce, locked per delegate and session, inside the session's window.
+ * delegates to check in (audited, as it shows names; for door staff only inside the window), and
+ * recording a scan — by name or by personal code — once per nonce, locked per delegate and session,
+ * inside the session's window.
  */
 @Service
 class DoorCheckIn {
@@ -154,11 +155,7 @@ class DoorCheckIn {
     RoomSeat seat = s.mode() == DeliveryMode.HYBRID ? seats.get(r.id()) : null;
     boolean expected = s.mode() == DeliveryMode.IN_PERSON || seat != null && seat.expected();
     return new DoorList.Person(
-        r.id(),
-        r.fullName(),
-        seat,
-        expected,
-        RoomStay.of(scans.getOrDefault(r.id(), List.of())));
+        r.id(), r.fullName(), seat, expected, RoomStay.of(scans.getOrDefault(r.id(), List.of())));
   }
 
   /**

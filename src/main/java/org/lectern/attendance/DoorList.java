@@ -24,10 +24,5 @@ record DoorList(
     boolean manager) {
 
   /** One confirmed delegate at the door; {@code seat} is null when the session is not hybrid. */
-  record Person(
-      UUID registrationId,
-      String name,
-      RoomSeat seat,
-      boolean expected,
-      RoomStay stay) {}
+  record Person(UUID registrationId, String name, RoomSeat seat, boolean expected, RoomStay stay) {}
 }

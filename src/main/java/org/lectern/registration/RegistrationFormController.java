@@ -159,6 +159,8 @@ class RegistrationFormController {
                 slug, p.title().show(ui.lang(), p.languages()), null, null));
         return "registration/done";
       }
+      // 303, as every answer to this form: the browser follows with a GET.
+      http.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.SEE_OTHER);
       return "redirect:/programmes/"
           + slug
           + "/register/done/"

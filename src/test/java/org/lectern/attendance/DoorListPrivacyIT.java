@@ -101,8 +101,23 @@ class DoorListPrivacyIT extends AttendanceFixture {
   private void register(Programme p, String name, String email, Session s, String mode) {
     var r =
         new RegistrationRequest(
-            name, email, null, null, null, null, null, null, null, null, null, "ru", null,
-            Map.of(), false, mode == null ? Map.of() : Map.of(s.id().toString(), mode), null);
+            name,
+            email,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "ru",
+            null,
+            Map.of(),
+            false,
+            mode == null ? Map.of() : Map.of(s.id().toString(), mode),
+            null);
     registrationService.register(p.id(), r, organiser);
   }
 

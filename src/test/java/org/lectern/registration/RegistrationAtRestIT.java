@@ -29,13 +29,13 @@ class RegistrationAtRestIT extends IntegrationTest {
     var fx = new Fixtures(jdbc, users, tokens);
     UUID p = fx.programme(fx.organisation(), 100, true, false);
     jdbc.sql(
-            "update registration_settings set fields = array['PHONE','TOWN','BAR','ACCESSIBILITY']"
+            "update registration_settings set fields = array['PHONE','TOWN','BAR','ACCESSIBILITY','LANGUAGE']"
                 + " where programme_id = :p")
         .param("p", p)
         .update();
     jdbc.sql(
             "insert into registration_settings (programme_id, fields) values (:p, "
-                + "array['PHONE','TOWN','BAR','ACCESSIBILITY','REGION']) on conflict do nothing")
+                + "array['PHONE','TOWN','BAR','ACCESSIBILITY','REGION','LANGUAGE']) on conflict do nothing")
         .param("p", p)
         .update();
     UUID q = UUID.randomUUID();
