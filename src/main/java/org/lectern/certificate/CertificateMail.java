@@ -65,6 +65,7 @@ class CertificateMail {
                 ? List.of()
                 : List.of(new MailAttachment(views.fileName(c), "application/pdf", pdf)),
             "certificate.issued:" + c.code(),
-            neutral));
+            neutral,
+            c.programmeId()));
   }
 }

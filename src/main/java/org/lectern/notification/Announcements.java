@@ -113,13 +113,15 @@ class Announcements {
             List.of(),
             frame.myTrainings(lang),
             frame.footer(lang, p.neutral()));
-    return renderer.mail(
-        content,
-        "programme.announcement",
-        p.programme().id(),
-        c.email(),
-        List.of(),
-        "programme.announcement:" + nonce + ":" + c.registrationId(),
-        p.neutral());
+    return renderer
+        .mail(
+            content,
+            "programme.announcement",
+            p.programme().id(),
+            c.email(),
+            List.of(),
+            "programme.announcement:" + nonce + ":" + c.registrationId(),
+            p.neutral())
+        .withSenderName(p.senderName());
   }
 }

@@ -16,11 +16,13 @@ public class DelegateMail {
   private final Outbox outbox;
   private final MailFrame frame;
   private final MailRenderer renderer;
+  private final SenderNames senders;
 
-  DelegateMail(Outbox outbox, MailFrame frame, MailRenderer renderer) {
+  DelegateMail(Outbox outbox, MailFrame frame, MailRenderer renderer, SenderNames senders) {
     this.outbox = outbox;
     this.frame = frame;
     this.renderer = renderer;
+    this.senders = senders;
   }
 
   /**
@@ -40,7 +42,8 @@ public class DelegateMail {
       List<MailContent.Fact> facts,
       List<MailAttachment> attachments,
       String dedupeKey,
-      boolean neutral) {}
+      boolean neutral,
+      UUID programmeId) {}
 
   /** Queues it in the caller's transaction; false when the dedupe key was queued before. */
   @Transactional(propagation = Propagation.MANDATORY)
@@ -55,7 +58,15 @@ public class DelegateMail {
             frame.myTrainings(m.language()),
             frame.footer(m.language(), m.neutral()));
     return outbox.enqueue(
-        renderer.mail(
-            content, m.kind(), m.relatedId(), m.to(), m.attachments(), m.dedupeKey(), m.neutral()));
+        renderer
+            .mail(
+                content,
+                m.kind(),
+                m.relatedId(),
+                m.to(),
+                m.attachments(),
+                m.dedupeKey(),
+                m.neutral())
+            .withSenderName(senders.forProgramme(m.programmeId(), m.neutral())));
   }
 }

@@ -54,13 +54,15 @@ class InvitationMails implements InvitationMailer {
             frame.footer(lang, p.neutral()));
     // A new upload renews the link: the dedupe key includes the link so the new one is sent.
     outbox.enqueue(
-        renderer.mail(
-            content,
-            "registration.invited",
-            invitationId,
-            invitee.email(),
-            List.of(),
-            "registration.invited:" + invitationId + ":" + Integer.toHexString(link.hashCode()),
-            p.neutral()));
+        renderer
+            .mail(
+                content,
+                "registration.invited",
+                invitationId,
+                invitee.email(),
+                List.of(),
+                "registration.invited:" + invitationId + ":" + Integer.toHexString(link.hashCode()),
+                p.neutral())
+            .withSenderName(p.senderName()));
   }
 }

@@ -83,14 +83,16 @@ class OptInMails implements OptInMailer {
             frame.footer(lang, p.neutral()));
     // The link is a credential: the dedupe key names only the request.
     outbox.enqueue(
-        renderer.mail(
-            content,
-            "registration.optIn." + code,
-            requestId,
-            email,
-            List.of(),
-            "registration.optIn:" + requestId,
-            p.neutral()));
+        renderer
+            .mail(
+                content,
+                "registration.optIn." + code,
+                requestId,
+                email,
+                List.of(),
+                "registration.optIn:" + requestId,
+                p.neutral())
+            .withSenderName(p.senderName()));
   }
 
   private static String code(Kind kind) {

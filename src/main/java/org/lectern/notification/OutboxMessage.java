@@ -21,7 +21,8 @@ record OutboxMessage(
     Instant createdAt,
     Instant sentAt,
     List<MailAttachment> attachments,
-    boolean neutral) {
+    boolean neutral,
+    String senderName) {
 
   /** Whether the body holds a working sign-in, registration or set-password link. */
   boolean credential() {

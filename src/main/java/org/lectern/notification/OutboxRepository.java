@@ -23,7 +23,7 @@ class OutboxRepository {
 
   private static final String COLUMNS =
       "id, kind, related_id, recipient, subject, body_text, body_html, language, status, attempts,"
-          + " next_attempt_at, last_error, created_at, sent_at, neutral";
+          + " next_attempt_at, last_error, created_at, sent_at, neutral, sender_name";
 
   private final JdbcClient jdbc;
   private final PersonalDataCipher cipher;
@@ -39,9 +39,9 @@ class OutboxRepository {
         jdbc.sql(
                 """
                 insert into mail_outbox (id, kind, related_id, recipient, subject, body_text,
-                  body_html, language, next_attempt_at, created_at, dedupe_key, neutral)
+                  body_html, language, next_attempt_at, created_at, dedupe_key, neutral, sender_name)
                 values (:id, :kind, :related, :to, :subject, :text, :html, :lang, :now, :now, :key,
-                  :neutral)
+                  :neutral, :sender)
                 on conflict (dedupe_key) do nothing
                 """)
             .param("id", id)
@@ -55,6 +55,7 @@ class OutboxRepository {
             .param("now", Timestamp.from(now))
             .param("key", m.dedupeKey())
             .param("neutral", m.neutral())
+            .param("sender", m.senderName())
             .update();
     if (rows == 0) {
       return false;
@@ -149,7 +150,8 @@ class OutboxRepository {
         rs.getTimestamp("created_at").toInstant(),
         sent == null ? null : sent.toInstant(),
         withAttachments ? attachments(id) : List.of(),
-        rs.getBoolean("neutral"));
+        rs.getBoolean("neutral"),
+        rs.getString("sender_name"));
   }
 
   List<MailAttachment> attachments(UUID mailId) {

@@ -128,7 +128,7 @@ class OutboxSender {
   MimeMessage mime(JavaMailSender sender, OutboxMessage m) throws MessagingException {
     MimeMessage mime = sender.createMimeMessage();
     MimeMessageHelper h = new MimeMessageHelper(mime, true, "UTF-8");
-    h.setFrom(m.neutral() ? neutralFrom : from);
+    h.setFrom(sender(m));
     h.setTo(m.to());
     h.setSubject(m.subject());
     if (m.html() == null) {
@@ -141,6 +141,26 @@ class OutboxSender {
     }
     mime.setHeader("Content-Language", m.language());
     return mime;
+  }
+
+  /**
+   * Neutral mails come from the neutral sender; a mail about a programme of an organisation that
+   * named its sender goes out under that name at the installation's address; others from {@code
+   * lectern.mail.from} as configured.
+   */
+  InternetAddress sender(OutboxMessage m) throws MessagingException {
+    if (m.neutral()) {
+      return new InternetAddress(neutralFrom);
+    }
+    InternetAddress configured = new InternetAddress(from);
+    if (m.senderName() == null) {
+      return configured;
+    }
+    try {
+      return new InternetAddress(configured.getAddress(), m.senderName(), "UTF-8");
+    } catch (java.io.UnsupportedEncodingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   Instant now() {

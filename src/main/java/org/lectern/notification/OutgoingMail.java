@@ -20,15 +20,39 @@ public record OutgoingMail(
     String html,
     List<MailAttachment> attachments,
     String dedupeKey,
-    boolean neutral) {
+    boolean neutral,
+    String senderName) {
 
   /**
    * @param neutral composed with neutral wording: sent from the neutral sender, without any header
    *     that names the product
+   * @param senderName the display name it is sent under (the organisation's mail sender name); null
+   *     for the installation's sender, and always null for neutral mails
    */
   public OutgoingMail {
     MailKind.require(kind);
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    senderName = neutral || senderName == null || senderName.isBlank() ? null : senderName.strip();
+  }
+
+  public OutgoingMail(
+      String kind,
+      UUID relatedId,
+      String to,
+      String language,
+      String subject,
+      String text,
+      String html,
+      List<MailAttachment> attachments,
+      String dedupeKey,
+      boolean neutral) {
+    this(kind, relatedId, to, language, subject, text, html, attachments, dedupeKey, neutral, null);
+  }
+
+  /** The same mail, sent under {@code name} (ignored for neutral mails). */
+  public OutgoingMail withSenderName(String name) {
+    return new OutgoingMail(
+        kind, relatedId, to, language, subject, text, html, attachments, dedupeKey, neutral, name);
   }
 
   public OutgoingMail(
@@ -41,6 +65,6 @@ public record OutgoingMail(
       String html,
       List<MailAttachment> attachments,
       String dedupeKey) {
-    this(kind, relatedId, to, language, subject, text, html, attachments, dedupeKey, false);
+    this(kind, relatedId, to, language, subject, text, html, attachments, dedupeKey, false, null);
   }
 }

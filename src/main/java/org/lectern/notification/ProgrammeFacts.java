@@ -6,7 +6,12 @@ import org.lectern.programme.Programme;
 import org.lectern.session.Session;
 
 /** What mails about a programme may mention: the programme, its published sessions, privacy. */
-record ProgrammeFacts(Programme programme, List<Session> sessions, boolean neutral) {
+record ProgrammeFacts(
+    Programme programme, List<Session> sessions, boolean neutral, String senderName) {
+
+  ProgrammeFacts(Programme programme, List<Session> sessions, boolean neutral) {
+    this(programme, sessions, neutral, null);
+  }
 
   /** The date a neutral subject names: the next session, else the first, else now. */
   Instant referenceDate(Instant now) {

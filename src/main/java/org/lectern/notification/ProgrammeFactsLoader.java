@@ -15,12 +15,17 @@ class ProgrammeFactsLoader {
   private final ProgrammeService programmes;
   private final SessionService sessions;
   private final ProgrammePrivacy privacy;
+  private final SenderNames senders;
 
   ProgrammeFactsLoader(
-      ProgrammeService programmes, SessionService sessions, ProgrammePrivacy privacy) {
+      ProgrammeService programmes,
+      SessionService sessions,
+      ProgrammePrivacy privacy,
+      SenderNames senders) {
     this.programmes = programmes;
     this.sessions = sessions;
     this.privacy = privacy;
+    this.senders = senders;
   }
 
   ProgrammeFacts load(UUID programmeId) {
@@ -30,6 +35,8 @@ class ProgrammeFactsLoader {
         sessions.publishedOfProgramme(programmeId).stream()
             .sorted(Comparator.comparing(Session::startsAt))
             .toList();
-    return new ProgrammeFacts(programme, published, privacy.neutralWording(programmeId));
+    boolean neutral = privacy.neutralWording(programmeId);
+    return new ProgrammeFacts(
+        programme, published, neutral, neutral ? null : senders.of(programme));
   }
 }

@@ -91,13 +91,15 @@ public class RegistrationMails {
             frame.myTrainings(lang),
             frame.footer(lang, p.neutral()));
     return outbox.enqueue(
-        renderer.mail(
-            content,
-            kind.code(),
-            contact.registrationId(),
-            contact.email(),
-            attachments,
-            kind.code() + ":" + contact.registrationId(),
-            p.neutral()));
+        renderer
+            .mail(
+                content,
+                kind.code(),
+                contact.registrationId(),
+                contact.email(),
+                attachments,
+                kind.code() + ":" + contact.registrationId(),
+                p.neutral())
+            .withSenderName(p.senderName()));
   }
 }

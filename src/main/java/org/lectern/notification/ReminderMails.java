@@ -80,6 +80,8 @@ class ReminderMails {
             frame.footer(lang, p.neutral()));
     String dedupe = r.code + ":" + s.id() + ":" + c.registrationId() + ":" + s.startsAt();
     return outbox.enqueue(
-        renderer.mail(content, r.code, s.id(), c.email(), List.of(), dedupe, p.neutral()));
+        renderer
+            .mail(content, r.code, s.id(), c.email(), List.of(), dedupe, p.neutral())
+            .withSenderName(p.senderName()));
   }
 }

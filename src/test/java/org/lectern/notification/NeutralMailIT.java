@@ -287,7 +287,8 @@ class NeutralMailIT extends IntegrationTest {
         m.createdAt(),
         m.sentAt(),
         repository.attachments(m.id()),
-        m.neutral());
+        m.neutral(),
+        m.senderName());
   }
 
   /** Every header (decoded) and every part's decoded content and file name, as one text. */

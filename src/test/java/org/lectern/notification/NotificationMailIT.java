@@ -56,6 +56,7 @@ class NotificationMailIT extends IntegrationTest {
   void emptyOutbox() throws Exception {
     jdbc.sql("delete from mail_outbox").update();
     jdbc.sql("delete from programme_privacy").update();
+    senderName(null);
     smtp.purgeEmailFromAllMailboxes();
   }
 
@@ -110,6 +111,57 @@ class NotificationMailIT extends IntegrationTest {
     assertThat(first.getProperty("DTSTART").orElseThrow().getValue()).isEqualTo("20310209T040000Z");
     assertThat(first.getProperty("SUMMARY").orElseThrow().getValue())
         .isEqualTo("Статья 14: справедливый суд");
+  }
+
+  void senderName(String name) {
+    jdbc.sql(
+            """
+            update organisation set mail_sender_name = :name
+            where id = (select organisation_id from programme where id = :p)
+            """)
+        .param("name", name)
+        .param("p", programme.id())
+        .update();
+  }
+
+  static jakarta.mail.internet.InternetAddress from(MimeMessage m) throws Exception {
+    assertThat(m.getFrom()).hasSize(1);
+    return (jakarta.mail.internet.InternetAddress) m.getFrom()[0];
+  }
+
+  @Test
+  void mailGoesOutUnderTheOrganisationsSenderName() throws Exception {
+    senderName("Палата адвокатов — обучение");
+    send(RegistrationMailKind.CONFIRMED, contact("erlan@example.kz", "Ерлан", "ru"), null, null);
+    sender.sendDue();
+
+    var from = from(onlyMessage());
+    assertThat(from.getPersonal()).isEqualTo("Палата адвокатов — обучение");
+    assertThat(from.getAddress()).isEqualTo("lectern@example.org");
+  }
+
+  @Test
+  void withoutASenderNameTheInstallationsSenderIsUsed() throws Exception {
+    send(RegistrationMailKind.CONFIRMED, contact("saule@example.kz", "Сауле", "ru"), null, null);
+    sender.sendDue();
+
+    var from = from(onlyMessage());
+    assertThat(from.getPersonal()).isNull();
+    assertThat(from.getAddress()).isEqualTo("lectern@example.org");
+  }
+
+  @Test
+  void neutralMailNeverCarriesTheOrganisationsSenderName() throws Exception {
+    senderName("Human Rights Training Centre");
+    jdbc.sql("insert into programme_privacy (programme_id, neutral_wording) values (:id, true)")
+        .param("id", programme.id())
+        .update();
+    send(RegistrationMailKind.CONFIRMED, contact("asel@example.kz", "Asel", "en"), null, null);
+    sender.sendDue();
+
+    MimeMessage m = onlyMessage();
+    assertThat(from(m).getPersonal()).isNull();
+    assertThat(String.join(" ", m.getHeader("From"))).doesNotContain("Human Rights");
   }
 
   static String uid(VEvent e) {

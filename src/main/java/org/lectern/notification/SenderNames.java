@@ -1,0 +1,43 @@
+package org.lectern.notification;
+
+import java.util.UUID;
+import org.lectern.organisation.Organisation;
+import org.lectern.organisation.OrganisationService;
+import org.lectern.programme.Programme;
+import org.lectern.programme.ProgrammeService;
+import org.springframework.stereotype.Component;
+
+/**
+ * The display name mails about a programme are sent under: the mail sender name its organisation
+ * set up. Neutral mails never carry it (it names the organiser).
+ */
+@Component
+class SenderNames {
+
+  private final ProgrammeService programmes;
+  private final OrganisationService organisations;
+
+  SenderNames(ProgrammeService programmes, OrganisationService organisations) {
+    this.programmes = programmes;
+    this.organisations = organisations;
+  }
+
+  /** The organisation's sender name for mails about this programme; null when none or neutral. */
+  String forProgramme(UUID programmeId, boolean neutral) {
+    if (neutral || programmeId == null) {
+      return null;
+    }
+    return programmes.find(programmeId).map(this::of).orElse(null);
+  }
+
+  String of(Programme programme) {
+    if (programme.organisationId() == null) {
+      return null;
+    }
+    return organisations
+        .find(programme.organisationId())
+        .map(Organisation::mailSenderName)
+        .filter(n -> n != null && !n.isBlank())
+        .orElse(null);
+  }
+}
