@@ -3,15 +3,20 @@ package org.lectern.demo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-/** With LECTERN_DEMO=true, fills an empty database with the demo and prints the login. */
+/**
+ * With LECTERN_DEMO=true, fills an empty database with the demo and prints the login. It runs as a
+ * lifecycle phase before the web server starts, so no request is answered from a half-filled
+ * database and readiness turns UP only afterwards.
+ */
 @Component
-@Order(10)
-class DemoLoader implements ApplicationRunner {
+class DemoLoader implements SmartLifecycle {
+
+  /** After the administrator is created, before the web server opens its port. */
+  static final int PHASE = WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 1024;
 
   private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
 
@@ -28,8 +33,26 @@ class DemoLoader implements ApplicationRunner {
     this.baseUrl = baseUrl;
   }
 
+  private volatile boolean running;
+
   @Override
-  public void run(ApplicationArguments args) {
+  public int getPhase() {
+    return PHASE;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+  }
+
+  @Override
+  public void start() {
+    running = true;
     if (!enabled) {
       return;
     }

@@ -3,19 +3,20 @@ package org.lectern.identity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates the first platform administrator from LECTERN_ADMIN_EMAIL and LECTERN_ADMIN_PASSWORD when
  * none exists yet; never changes an existing account. A short or guessable password stops the start
- * with a clear log line (see {@link PasswordPolicy}).
+ * with a clear log line (see {@link PasswordPolicy}). Runs before the web server opens its port, so
+ * the first request already finds the administrator.
  */
 @Component
-@Order(0)
-class AdminBootstrap implements ApplicationRunner {
+class AdminBootstrap implements SmartLifecycle {
+
+  static final int PHASE = WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 2048;
 
   private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
@@ -35,8 +36,26 @@ class AdminBootstrap implements ApplicationRunner {
     this.password = password;
   }
 
+  private volatile boolean running;
+
   @Override
-  public void run(ApplicationArguments args) {
+  public int getPhase() {
+    return PHASE;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+  }
+
+  @Override
+  public void start() {
+    running = true;
     if (email.isBlank() || password.isBlank() || users.anyPlatformAdmin()) {
       return;
     }

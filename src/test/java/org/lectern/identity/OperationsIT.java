@@ -79,12 +79,12 @@ class OperationsIT extends IntegrationTest {
   void firstAdministratorIsCreatedOnceFromTheEnvironment() throws Exception {
     jdbc.sql("update app_user set platform_admin = false").update();
     String email = "admin-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
-    new AdminBootstrap(users, policy, email, "steppe-lantern-quiet-71").run(null);
+    new AdminBootstrap(users, policy, email, "steppe-lantern-quiet-71").start();
     var admin = users.findByEmail(email).orElseThrow();
     assertThat(admin.platformAdmin()).isTrue();
 
     String other = "second-" + email;
-    new AdminBootstrap(users, policy, other, "tulip-glacier-echo-42").run(null);
+    new AdminBootstrap(users, policy, other, "tulip-glacier-echo-42").start();
     assertThat(users.findByEmail(other)).isEmpty();
 
     var token =
@@ -100,7 +100,7 @@ class OperationsIT extends IntegrationTest {
     jdbc.sql("update app_user set platform_admin = false").update();
     String email = "weak-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> new AdminBootstrap(users, policy, email, "short").run(null))
+            () -> new AdminBootstrap(users, policy, email, "short").start())
         .isInstanceOf(org.lectern.shared.error.InvalidInputException.class);
     assertThat(users.findByEmail(email)).isEmpty();
   }
@@ -110,7 +110,7 @@ class OperationsIT extends IntegrationTest {
     jdbc.sql("update app_user set platform_admin = false").update();
     String email = "common-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> new AdminBootstrap(users, policy, email, "password1234").run(null))
+            () -> new AdminBootstrap(users, policy, email, "password1234").start())
         .isInstanceOf(org.lectern.shared.error.InvalidInputException.class);
     assertThat(users.findByEmail(email)).isEmpty();
   }
