@@ -96,7 +96,8 @@ class AuditController {
             n,
             n > 1 ? q + "&page=" + (n - 1) : null,
             more ? q + "&page=" + (n + 1) : null,
-            "/admin/audit.csv?" + form.query()));
+            "/admin/audit.csv?" + form.query(),
+            actor.platformAdmin()));
     return "admin/audit";
   }
 

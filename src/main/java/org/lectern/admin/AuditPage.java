@@ -18,7 +18,8 @@ public record AuditPage(
     int page,
     String previous,
     String next,
-    String csv) {
+    String csv,
+    boolean mayVerify) {
 
   /** One entry as shown, its time in the viewer's zone and its action translated. */
   public record Row(

@@ -2,12 +2,17 @@ package org.lectern.audit;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The audit log of personal data. Writing joins the caller's transaction, so a listing that fails
@@ -17,12 +22,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditLog {
 
+  private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final AuditChain chain;
 
-  AuditLog(JdbcClient jdbc, Clock clock) {
+  AuditLog(JdbcClient jdbc, Clock clock, AuditChain chain) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.chain = chain;
   }
 
   /**
@@ -76,7 +85,7 @@ public class AuditLog {
               :details)
             """)
         .param("id", UUID.randomUUID())
-        .param("at", Timestamp.from(clock.instant()))
+        .param("at", Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)))
         .param("actor", r.actorId())
         .param("label", r.actorLabel())
         .param("action", r.action())
@@ -89,6 +98,32 @@ public class AuditLog {
         .param("count", r.count())
         .param("details", r.details())
         .update();
+    linkAfterCommit();
+  }
+
+  /** Once per transaction: link its entries into the chain as soon as it has committed. */
+  private void linkAfterCommit() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()
+        || TransactionSynchronizationManager.hasResource(chain)) {
+      return;
+    }
+    TransactionSynchronizationManager.bindResource(chain, Boolean.TRUE);
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(chain);
+            if (status != STATUS_COMMITTED) {
+              return;
+            }
+            try {
+              chain.link();
+            } catch (RuntimeException e) {
+              // The entry is committed; the minute task links it later.
+              log.warn("Audit entries not linked yet: {}", e.getClass().getSimpleName());
+            }
+          }
+        });
   }
 
   private UUID programmeOf(String type, String subject) {
