@@ -102,6 +102,7 @@ class AuditController {
   }
 
   @GetMapping("/admin/audit.csv")
+  @org.lectern.identity.FreshSecondFactor
   void export(
       @AuthenticationPrincipal LecternUser actor,
       @RequestParam(required = false) String person,

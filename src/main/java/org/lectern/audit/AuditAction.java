@@ -64,6 +64,13 @@ public enum AuditAction {
   ACCOUNT_TOKEN_CREATED("account.tokenCreated"),
   ACCOUNT_TOKEN_REVOKED("account.tokenRevoked"),
   ACCOUNT_LISTED("account.listed"),
+  ACCOUNT_FACTOR_ENROLLED("account.factorEnrolled"),
+  ACCOUNT_FACTOR_REMOVED("account.factorRemoved"),
+  ACCOUNT_RECOVERY_CODE_USED("account.recoveryCodeUsed"),
+  ACCOUNT_RECOVERY_CODES_RENEWED("account.recoveryCodesRenewed"),
+  ACCOUNT_FACTOR_POLICY_CHANGED("account.factorPolicyChanged"),
+  ACCOUNT_LOCKED("account.locked"),
+  ACCOUNT_SESSION_ENDED("account.sessionEnded"),
   AUDIT_EXPORTED("audit.exported");
 
   private static final Map<String, AuditAction> BY_CODE =

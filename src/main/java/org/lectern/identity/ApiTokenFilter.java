@@ -31,10 +31,14 @@ class ApiTokenFilter extends OncePerRequestFilter {
       chain.doFilter(req, res);
       return;
     }
-    var user = tokens.authenticate(header.substring(7).strip());
-    if (user.isEmpty()) {
+    var bearer = tokens.bearer(header.substring(7).strip());
+    if (bearer.isEmpty()) {
       problems.commence(req, res, null);
       return;
+    }
+    var user = bearer.map(ApiTokenService.Bearer::user);
+    if (bearer.get().factorAt() != null) {
+      req.setAttribute(StepUp.TOKEN_FACTOR_AT, bearer.get().factorAt());
     }
     var auth =
         UsernamePasswordAuthenticationToken.authenticated(

@@ -50,6 +50,11 @@ public class ApiTokenService {
 
   @Transactional
   public IssuedToken issue(UUID userId, String name, Duration validity) {
+    return issue(userId, name, validity, false);
+  }
+
+  @Transactional
+  public IssuedToken issue(UUID userId, String name, Duration validity, boolean secondFactor) {
     byte[] raw = new byte[32];
     RANDOM.nextBytes(raw);
     String token = "lct_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
@@ -57,9 +62,13 @@ public class ApiTokenService {
     UUID id = UUID.randomUUID();
     jdbc.sql(
             """
-            insert into api_token (id, user_id, token_hash, name, created_at, expires_at)
-            values (:id, :user, :hash, :name, :now, :expires)
+            insert into api_token (id, user_id, token_hash, name, created_at, expires_at, factor_at)
+            values (:id, :user, :hash, :name, :now, :expires, :factor)
             """)
+        .param(
+            "factor",
+            secondFactor ? Timestamp.from(clock.instant()) : null,
+            java.sql.Types.TIMESTAMP)
         .param("id", id)
         .param("user", userId)
         .param("hash", hash(token))
@@ -111,6 +120,15 @@ public class ApiTokenService {
 
   /** The user a valid, unexpired, unrevoked token of an enabled account belongs to. */
   public Optional<LecternUser> authenticate(String token) {
+    return bearer(token).map(Bearer::user);
+  }
+
+  /** A token's user, and when the token was made with a second-factor code (or null). */
+  record Bearer(LecternUser user, Instant factorAt) {}
+
+  private record TokenRow(UUID userId, Timestamp factorAt) {}
+
+  Optional<Bearer> bearer(String token) {
     if (token == null || !token.startsWith("lct_") || token.length() > 100) {
       return Optional.empty();
     }
@@ -118,14 +136,21 @@ public class ApiTokenService {
             """
             update api_token set last_used_at = :now
             where token_hash = :hash and revoked_at is null and expires_at > :now
-            returning user_id
+            returning user_id, factor_at
             """)
         .param("hash", hash(token))
         .param("now", Timestamp.from(clock.instant()))
-        .query(UUID.class)
+        .query(TokenRow.class)
         .optional()
-        .flatMap(users::find)
-        .filter(LecternUser::isEnabled);
+        .flatMap(
+            row ->
+                users
+                    .find(row.userId())
+                    .filter(LecternUser::isEnabled)
+                    .map(
+                        u ->
+                            new Bearer(
+                                u, row.factorAt() == null ? null : row.factorAt().toInstant())));
   }
 
   static byte[] hash(String token) {

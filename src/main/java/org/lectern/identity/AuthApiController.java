@@ -32,18 +32,23 @@ class AuthApiController {
   private final AuthenticationManager authentication;
   private final ApiTokenService tokens;
   private final TokenOffice office;
+  private final SecondFactors factors;
 
   AuthApiController(
-      AuthenticationManager authentication, ApiTokenService tokens, TokenOffice office) {
+      AuthenticationManager authentication,
+      ApiTokenService tokens,
+      TokenOffice office,
+      SecondFactors factors) {
     this.authentication = authentication;
     this.tokens = tokens;
     this.office = office;
+    this.factors = factors;
   }
 
   record TokenRequest(
       @NotBlank @Size(max = 254) String email,
       @NotBlank @Size(max = 200) String password,
-      String otp,
+      @Size(max = 40) String otp,
       @Size(max = ApiTokenService.MAX_NAME) String name,
       Integer expiresInDays) {}
 
@@ -52,7 +57,8 @@ class AuthApiController {
   @Operation(
       summary =
           "Obtain a named API token for an e-mail and password (valid expiresInDays, 1–365,"
-              + " default 30)")
+              + " default 30); otp: the second-factor code (or a recovery code) where the account"
+              + " has one")
   ApiTokenService.IssuedToken create(@Valid @RequestBody TokenRequest request) {
     Duration validity = TokenOffice.validity(request.expiresInDays());
     LecternUser user;
@@ -65,7 +71,28 @@ class AuthApiController {
     } catch (AuthenticationException e) {
       throw new BadCredentials();
     }
-    return office.issue(user, request.name(), validity);
+    boolean factor = secondFactor(user, request.otp());
+    return office.issue(user, request.name(), validity, factor);
+  }
+
+  /**
+   * Checks the code of an account with a second factor (true); refuses an account that must have
+   * one and has none; false for an account without one.
+   */
+  private boolean secondFactor(LecternUser user, String otp) {
+    if (factors.enrolled(user.id())) {
+      if (otp == null || otp.isBlank()) {
+        throw new SecondFactorNeeded("identity.factor.required");
+      }
+      if (!factors.verify(user, otp)) {
+        throw new SecondFactorNeeded("identity.factor.wrongCode");
+      }
+      return true;
+    }
+    if (factors.required(user)) {
+      throw org.lectern.shared.error.InvalidInputException.of("otp", "identity.factor.enrolFirst");
+    }
+    return false;
   }
 
   @GetMapping("/api/v1/auth/tokens")
@@ -81,6 +108,13 @@ class AuthApiController {
       throw new NotFoundException("identity.token.notFound");
     }
     return ResponseEntity.noContent().build();
+  }
+
+  /** Right password, but the second-factor code is missing or wrong: 401 naming {@code otp}. */
+  static class SecondFactorNeeded extends UnauthenticatedException {
+    SecondFactorNeeded(String code) {
+      super(code, List.of(new org.lectern.shared.error.FieldProblem("otp", code)));
+    }
   }
 
   /** Wrong e-mail or password (or a disabled account): 401, the same answer for all. */

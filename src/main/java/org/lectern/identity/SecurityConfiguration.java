@@ -96,9 +96,15 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain web(HttpSecurity http, AccountRepository accounts) throws Exception {
+  SecurityFilterChain web(HttpSecurity http, AccountRepository accounts, SignInSuccess signedIn)
+      throws Exception {
     http.addFilterBefore(
             new AccountStateFilter(accounts),
+            org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+        // After the account check (same position, added later): a session waiting for its second
+        // factor can do nothing else.
+        .addFilterBefore(
+            new SecondFactorGate(signedIn),
             org.springframework.security.web.access.intercept.AuthorizationFilter.class)
         .authorizeHttpRequests(
             a ->
@@ -110,7 +116,7 @@ class SecurityConfiguration {
             f ->
                 f.loginPage("/login")
                     .usernameParameter("email")
-                    .defaultSuccessUrl("/admin", false)
+                    .successHandler(signedIn)
                     .failureUrl("/login?error")
                     .permitAll())
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/"))

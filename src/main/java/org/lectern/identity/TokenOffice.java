@@ -46,7 +46,17 @@ class TokenOffice {
 
   @Transactional
   public ApiTokenService.IssuedToken issue(LecternUser owner, String name, Duration validity) {
-    var issued = tokens.issue(owner.id(), name(name), validity);
+    return issue(owner, name, validity, false);
+  }
+
+  /**
+   * {@code secondFactor}: the code was checked just now, so sensitive calls with this token need no
+   * new code for the next minutes (see {@link StepUp}).
+   */
+  @Transactional
+  public ApiTokenService.IssuedToken issue(
+      LecternUser owner, String name, Duration validity, boolean secondFactor) {
+    var issued = tokens.issue(owner.id(), name(name), validity, secondFactor);
     accounts.record(
         owner,
         AuditAction.ACCOUNT_TOKEN_CREATED,

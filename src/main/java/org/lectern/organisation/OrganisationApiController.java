@@ -41,13 +41,19 @@ class OrganisationApiController {
   private final Regions regions;
   private final Idempotency idempotency;
   private final String baseUrl;
+  private final org.lectern.identity.SecondFactorRules secondFactors;
+  private final org.lectern.identity.StepUp stepUp;
 
   OrganisationApiController(
       OrganisationService organisations,
       OrganisationMemberRepository members,
       Regions regions,
       Idempotency idempotency,
-      @Value("${lectern.base-url}") String baseUrl) {
+      @Value("${lectern.base-url}") String baseUrl,
+      org.lectern.identity.SecondFactorRules secondFactors,
+      org.lectern.identity.StepUp stepUp) {
+    this.secondFactors = secondFactors;
+    this.stepUp = stepUp;
     this.organisations = organisations;
     this.members = members;
     this.regions = regions;
@@ -62,7 +68,8 @@ class OrganisationApiController {
       @Size(max = 400) String website,
       @Size(max = 30) List<@Size(max = 10) String> mainCentres,
       @Size(max = 300) String certificateSigner,
-      @Size(max = 200) String mailSenderName) {}
+      @Size(max = 200) String mailSenderName,
+      @Size(max = 20) String secondFactor) {}
 
   @PostMapping("/api/v1/organisations")
   @Operation(
@@ -90,7 +97,9 @@ class OrganisationApiController {
                   null);
           Organisation o = organisations.create(actor, body.slug(), settings);
           return ResponseEntity.created(URI.create("/api/v1/organisations/" + o.id()))
-              .body(OrganisationJson.of(o, baseUrl, OrganisationRole.ADMIN));
+              .body(
+                  OrganisationJson.of(
+                      o, baseUrl, OrganisationRole.ADMIN, secondFactors.policy(o.id())));
         });
   }
 
@@ -118,10 +127,20 @@ class OrganisationApiController {
       @AuthenticationPrincipal LecternUser actor,
       @PathVariable String id,
       @Valid @RequestBody OrganisationBody body,
-      Ui ui) {
+      Ui ui,
+      jakarta.servlet.http.HttpServletRequest request) {
     Organisation o = organisations.administrable(actor, pathId(id));
     if (body.slug() != null && !body.slug().equals(o.slug())) {
       throw InvalidInputException.of("slug", "organisation.slugFixed");
+    }
+    var policy =
+        body.secondFactor() == null
+            ? null
+            : org.lectern.identity.SecondFactorPolicy.parse(body.secondFactor())
+                .orElseThrow(() -> InvalidInputException.of("secondFactor", "validation.choice"));
+    if (policy != null && policy != secondFactors.policy(o.id())) {
+      // A policy change is sensitive: a fresh second factor first, before anything changes.
+      stepUp.require(actor, request);
     }
     var settings =
         settings(
@@ -132,7 +151,11 @@ class OrganisationApiController {
             o.mainCentres(),
             o.certificateSigner(),
             o.mailSenderName());
-    return json(organisations.update(actor, o.id(), settings), actor);
+    var updated = organisations.update(actor, o.id(), settings);
+    if (policy != null) {
+      secondFactors.setPolicy(actor, o.id(), policy);
+    }
+    return json(updated, actor);
   }
 
   @org.springframework.web.bind.annotation.RequestMapping(
@@ -180,7 +203,10 @@ class OrganisationApiController {
   }
 
   private OrganisationJson json(Organisation o, LecternUser actor) {
-    return OrganisationJson.of(o, baseUrl, members.roleOf(o.id(), actor.id()).orElse(null));
+    var role = members.roleOf(o.id(), actor.id()).orElse(null);
+    // Only those who may change the rule see it.
+    boolean admin = actor.platformAdmin() || role == OrganisationRole.ADMIN;
+    return OrganisationJson.of(o, baseUrl, role, admin ? secondFactors.policy(o.id()) : null);
   }
 
   static UUID pathId(String id) {

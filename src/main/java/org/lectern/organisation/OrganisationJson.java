@@ -14,9 +14,14 @@ record OrganisationJson(
     String certificateSigner,
     String mailSenderName,
     String logoUrl,
-    String role) {
+    String role,
+    String secondFactor) {
 
-  static OrganisationJson of(Organisation o, String baseUrl, OrganisationRole role) {
+  static OrganisationJson of(
+      Organisation o,
+      String baseUrl,
+      OrganisationRole role,
+      org.lectern.identity.SecondFactorPolicy secondFactor) {
     return new OrganisationJson(
         o.id().toString(),
         o.slug(),
@@ -27,6 +32,7 @@ record OrganisationJson(
         o.certificateSigner(),
         o.mailSenderName(),
         o.hasLogo() ? baseUrl + OrganisationLogoController.path(o.slug()) : null,
-        role == null ? null : role.name());
+        role == null ? null : role.name(),
+        secondFactor == null ? null : secondFactor.name());
   }
 }

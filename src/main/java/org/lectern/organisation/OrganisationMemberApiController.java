@@ -85,6 +85,7 @@ class OrganisationMemberApiController {
   }
 
   @PostMapping("/api/v1/organisations/{id}/members")
+  @org.lectern.identity.FreshSecondFactor
   @Operation(
       summary =
           "Add a member {userId, role: ADMIN|MEMBER}, or invite one by {email, fullName?,"
@@ -113,6 +114,7 @@ class OrganisationMemberApiController {
   }
 
   @PatchMapping("/api/v1/organisations/{id}/members/{userId}")
+  @org.lectern.identity.FreshSecondFactor
   @Operation(summary = "Change a member's role (409 when it would leave no ADMIN)")
   MemberJson change(
       @AuthenticationPrincipal LecternUser actor,

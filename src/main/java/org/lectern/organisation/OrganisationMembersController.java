@@ -44,6 +44,7 @@ class OrganisationMembersController {
   }
 
   @PostMapping("/admin/organisations/{id}/members")
+  @org.lectern.identity.FreshSecondFactor
   String invite(
       @PathVariable String id,
       @RequestParam(defaultValue = "") String email,
@@ -71,6 +72,7 @@ class OrganisationMembersController {
   }
 
   @PostMapping("/admin/organisations/{id}/members/{userId}/role")
+  @org.lectern.identity.FreshSecondFactor
   String changeRole(
       @PathVariable String id,
       @PathVariable String userId,

@@ -28,10 +28,15 @@ class OrganisationPages {
 
   private final OrganisationService organisations;
   private final Regions regions;
+  private final org.lectern.identity.SecondFactorRules secondFactorRules;
 
-  OrganisationPages(OrganisationService organisations, Regions regions) {
+  OrganisationPages(
+      OrganisationService organisations,
+      Regions regions,
+      org.lectern.identity.SecondFactorRules secondFactorRules) {
     this.organisations = organisations;
     this.regions = regions;
+    this.secondFactorRules = secondFactorRules;
   }
 
   ListPage list(LecternUser user, Ui ui) {
@@ -58,7 +63,16 @@ class OrganisationPages {
     boolean firstRun = organisations.none();
     String title = ui.t(firstRun ? "organisation.setUp.title" : "organisation.new.title");
     return new SettingsPage(
-        true, firstRun, null, title, form, centres(form.mainCentres(), ui), errors, null, false);
+        true,
+        firstRun,
+        null,
+        title,
+        form,
+        centres(form.mainCentres(), ui),
+        errors,
+        null,
+        false,
+        null);
   }
 
   SettingsPage settings(Organisation o, OrganisationForm form, FormErrors errors, Ui ui) {
@@ -72,7 +86,8 @@ class OrganisationPages {
         centres(form.mainCentres(), ui),
         errors,
         o.hasLogo() ? OrganisationLogoController.path(o.slug()) : null,
-        true);
+        true,
+        secondFactorRules.policy(o.id()));
   }
 
   MembersPage members(

@@ -68,7 +68,8 @@ public final class OrganisationViews {
       List<CentreOption> centres,
       FormErrors errors,
       String logoUrl,
-      boolean canSeeMembers) {}
+      boolean canSeeMembers,
+      org.lectern.identity.SecondFactorPolicy secondFactor) {}
 
   public record OrganisationRow(
       String id, String name, String lang, String slug, boolean administers, String logoUrl) {}

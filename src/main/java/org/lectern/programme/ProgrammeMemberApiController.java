@@ -80,6 +80,7 @@ class ProgrammeMemberApiController {
   }
 
   @PostMapping("/api/v1/programmes/{id}/members")
+  @org.lectern.identity.FreshSecondFactor
   @Operation(summary = "Grant a person a role on a programme (organiser)")
   ResponseEntity<Map<String, String>> grant(
       @AuthenticationPrincipal LecternUser actor,

@@ -127,6 +127,7 @@ class RegistrationAdminController {
   }
 
   @GetMapping("/admin/programmes/{id}/registrations.csv")
+  @org.lectern.identity.FreshSecondFactor
   ResponseEntity<byte[]> csv(
       @PathVariable UUID id,
       @RequestParam(required = false) RegistrationStatus status,
@@ -139,6 +140,7 @@ class RegistrationAdminController {
   }
 
   @GetMapping("/admin/programmes/{id}/registrations.xlsx")
+  @org.lectern.identity.FreshSecondFactor
   ResponseEntity<byte[]> xlsx(
       @PathVariable UUID id,
       @RequestParam(required = false) RegistrationStatus status,

@@ -96,6 +96,7 @@ class AccessAdminController {
   }
 
   @PostMapping("/admin/programmes/{id}/members")
+  @org.lectern.identity.FreshSecondFactor
   String grant(
       @PathVariable UUID id,
       @RequestParam(defaultValue = "") String email,

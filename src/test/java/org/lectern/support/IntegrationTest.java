@@ -32,6 +32,10 @@ public abstract class IntegrationTest {
     registry.add("lectern.demo", () -> "false");
     // Metrics listen on their own loopback port; a random one, so test contexts never collide.
     registry.add("management.server.port", () -> "0");
+    // Tests sign in as many roles with passwords alone; the installation's default second-factor
+    // rule (required for everyone who sees personal data) is tested by the tests of the second
+    // factor, which set their organisations' rule explicitly.
+    registry.add("lectern.second-factor.default-policy", () -> "OFFERED");
     registry.add("lectern.mail.neutral-from", () -> "training@example.org");
     // Several test contexts share one database; a background job of one would take the mail or
     // reminders of another. Tests send explicitly; those that test the jobs switch them on.
