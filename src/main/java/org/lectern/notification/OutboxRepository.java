@@ -39,9 +39,9 @@ class OutboxRepository {
         jdbc.sql(
                 """
                 insert into mail_outbox (id, kind, related_id, recipient, subject, body_text,
-                  body_html, language, next_attempt_at, created_at, dedupe_key, neutral, sender_name)
+                  body_html, language, next_attempt_at, created_at, dedupe_key, neutral, sender_name, lane)
                 values (:id, :kind, :related, :to, :subject, :text, :html, :lang, :now, :now, :key,
-                  :neutral, :sender)
+                  :neutral, :sender, :lane)
                 on conflict (dedupe_key) do nothing
                 """)
             .param("id", id)
@@ -56,6 +56,7 @@ class OutboxRepository {
             .param("key", m.dedupeKey())
             .param("neutral", m.neutral())
             .param("sender", m.senderName())
+            .param("lane", MailLane.of(MailKind.require(m.kind())).priority())
             .update();
     if (rows == 0) {
       return false;
@@ -85,7 +86,7 @@ class OutboxRepository {
             "select "
                 + COLUMNS
                 + " from mail_outbox where status = 'PENDING' and next_attempt_at <= :now"
-                + " order by next_attempt_at limit :limit for update skip locked")
+                + " order by lane, next_attempt_at limit :limit for update skip locked")
         .param("now", Timestamp.from(now))
         .param("limit", limit)
         .query((rs, i) -> map(rs, true))
@@ -115,6 +116,14 @@ class OutboxRepository {
             """)
         .param("id", id)
         .param("now", Timestamp.from(now))
+        .update();
+  }
+
+  /** Puts a message back until {@code next} without counting an attempt (it was not tried). */
+  void defer(UUID id, Instant next) {
+    jdbc.sql("update mail_outbox set next_attempt_at = :next where id = :id")
+        .param("id", id)
+        .param("next", Timestamp.from(next))
         .update();
   }
 

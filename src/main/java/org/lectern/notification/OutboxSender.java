@@ -34,6 +34,7 @@ class OutboxSender {
   static final Duration LONGEST_RETRY = Duration.ofHours(6);
 
   private final OutboxRepository repository;
+  private final MailPace pace;
   private final ObjectProvider<JavaMailSender> mailSender;
   private final TransactionTemplate transactions;
   private final Clock clock;
@@ -43,6 +44,7 @@ class OutboxSender {
 
   OutboxSender(
       OutboxRepository repository,
+      MailPace pace,
       ObjectProvider<JavaMailSender> mailSender,
       TransactionTemplate transactions,
       Clock clock,
@@ -50,6 +52,7 @@ class OutboxSender {
       @Value("${lectern.mail.neutral-from:}") String neutralFrom,
       @Value("${lectern.mail.max-attempts:8}") int maxAttempts) {
     this.repository = repository;
+    this.pace = pace;
     this.mailSender = mailSender;
     this.transactions = transactions;
     this.clock = clock;
@@ -77,19 +80,30 @@ class OutboxSender {
     List<OutboxMessage> due = repository.claimDue(clock.instant(), BATCH);
     int sent = 0;
     for (OutboxMessage m : due) {
+      if (!pace.mayTake(m.to())) {
+        repository.defer(m.id(), pace.nextWindow(clock.instant()));
+        continue;
+      }
       try {
         sender.send(mime(sender, m));
         repository.markSent(m.id(), clock.instant());
         sent++;
       } catch (RuntimeException | MessagingException e) {
         int attempt = m.attempts() + 1;
-        boolean giveUp = attempt >= maxAttempts;
+        SmtpFailure failure = SmtpFailure.of(e);
+        boolean giveUp = failure.permanent() || attempt >= maxAttempts;
         repository.markAttemptFailed(
             m.id(),
             giveUp ? MailStatus.FAILED : MailStatus.PENDING,
             clock.instant().plus(backoff(attempt)),
-            describe(e));
-        log.warn("Mail {} ({}) attempt {} failed: {}", m.id(), m.kind(), attempt, describe(e));
+            failure.description());
+        log.warn(
+            "Mail {} ({}) attempt {} failed{}: {}",
+            m.id(),
+            m.kind(),
+            attempt,
+            failure.permanent() ? " permanently" : "",
+            failure.description());
       }
     }
     return sent;
