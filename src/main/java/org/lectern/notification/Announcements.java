@@ -30,6 +30,7 @@ class Announcements {
   private final MailFrame frame;
   private final Wording wording;
   private final AuditLog audit;
+  private final AnnouncementOptOuts optOuts;
 
   Announcements(
       ProgrammeService programmes,
@@ -40,7 +41,8 @@ class Announcements {
       MailRenderer renderer,
       MailFrame frame,
       Wording wording,
-      AuditLog audit) {
+      AuditLog audit,
+      AnnouncementOptOuts optOuts) {
     this.programmes = programmes;
     this.facts = facts;
     this.registrations = registrations;
@@ -50,6 +52,7 @@ class Announcements {
     this.frame = frame;
     this.wording = wording;
     this.audit = audit;
+    this.optOuts = optOuts;
   }
 
   /** Queues the announcement to each confirmed delegate; returns how many were queued now. */
@@ -74,7 +77,11 @@ class Announcements {
                     v.length() <= MAX_BODY, "body." + l, "validation.tooLong", MAX_BODY));
     problems.throwIfAny();
     ProgrammeFacts p = facts.load(programmeId);
-    List<DelegateContact> contacts = registrations.confirmedOf(programmeId);
+    var optedOut = optOuts.of(programmeId);
+    List<DelegateContact> contacts =
+        registrations.confirmedOf(programmeId).stream()
+            .filter(c -> !optedOut.contains(c.registrationId()))
+            .toList();
     int queued = 0;
     for (DelegateContact c : contacts) {
       if (outbox.enqueue(mail(p, c, nonce, subject, body))) {
@@ -104,6 +111,9 @@ class Announcements {
       paragraphs.add(ownSubject);
     }
     paragraphs.add(body.in(lang, languages));
+    String unsubscribe = optOuts.url(p.programme().id(), c.registrationId());
+    List<String> footer = new ArrayList<>(frame.footer(lang, p.neutral()));
+    footer.add(wording.t(lang, "notification.announcement.unsubscribe", unsubscribe));
     MailContent content =
         new MailContent(
             lang,
@@ -112,7 +122,7 @@ class Announcements {
             paragraphs,
             List.of(),
             frame.myTrainings(lang),
-            frame.footer(lang, p.neutral()));
+            footer);
     return renderer
         .mail(
             content,
@@ -122,6 +132,7 @@ class Announcements {
             List.of(),
             "programme.announcement:" + nonce + ":" + c.registrationId(),
             p.neutral())
-        .withSenderName(p.senderName());
+        .withSenderName(p.senderName())
+        .withUnsubscribeUrl(unsubscribe);
   }
 }

@@ -42,9 +42,13 @@ class DelegateSecurityConfiguration {
     http.securityMatcher("/my", "/my/**")
         .securityContext(c -> c.securityContextRepository(contexts))
         .requestCache(r -> r.disable())
+        // Mail providers post the one-click unsubscribe (RFC 8058) without a form token; the signed
+        // link is the only authority, and it can only stop announcements.
+        .csrf(c -> c.ignoringRequestMatchers("/my/unsubscribe/**"))
         .authorizeHttpRequests(
             a ->
-                a.requestMatchers("/my/sign-in", "/my/sign-in/**", "/my/calendar/*")
+                a.requestMatchers(
+                        "/my/sign-in", "/my/sign-in/**", "/my/calendar/*", "/my/unsubscribe/**")
                     .permitAll()
                     .anyRequest()
                     .hasRole("DELEGATE"))

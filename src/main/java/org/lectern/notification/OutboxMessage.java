@@ -22,7 +22,8 @@ record OutboxMessage(
     Instant sentAt,
     List<MailAttachment> attachments,
     boolean neutral,
-    String senderName) {
+    String senderName,
+    String unsubscribeUrl) {
 
   /** Whether the body holds a working sign-in, registration or set-password link. */
   boolean credential() {

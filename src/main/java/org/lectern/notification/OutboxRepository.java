@@ -19,11 +19,12 @@ class OutboxRepository {
   static final String SUBJECT = "mail.subject";
   static final String TEXT = "mail.text";
   static final String HTML = "mail.html";
+  static final String UNSUBSCRIBE = "mail.unsubscribe";
   static final String ATTACHMENT = "mail.attachment";
 
   private static final String COLUMNS =
       "id, kind, related_id, recipient, subject, body_text, body_html, language, status, attempts,"
-          + " next_attempt_at, last_error, created_at, sent_at, neutral, sender_name";
+          + " next_attempt_at, last_error, created_at, sent_at, neutral, sender_name, unsubscribe_url";
 
   private final JdbcClient jdbc;
   private final PersonalDataCipher cipher;
@@ -39,9 +40,10 @@ class OutboxRepository {
         jdbc.sql(
                 """
                 insert into mail_outbox (id, kind, related_id, recipient, subject, body_text,
-                  body_html, language, next_attempt_at, created_at, dedupe_key, neutral, sender_name, lane)
+                  body_html, language, next_attempt_at, created_at, dedupe_key, neutral, sender_name, lane,
+                  unsubscribe_url)
                 values (:id, :kind, :related, :to, :subject, :text, :html, :lang, :now, :now, :key,
-                  :neutral, :sender, :lane)
+                  :neutral, :sender, :lane, :unsubscribe)
                 on conflict (dedupe_key) do nothing
                 """)
             .param("id", id)
@@ -57,6 +59,7 @@ class OutboxRepository {
             .param("neutral", m.neutral())
             .param("sender", m.senderName())
             .param("lane", MailLane.of(MailKind.require(m.kind())).priority())
+            .param("unsubscribe", cipher.encrypt(m.unsubscribeUrl(), UNSUBSCRIBE))
             .update();
     if (rows == 0) {
       return false;
@@ -160,7 +163,8 @@ class OutboxRepository {
         sent == null ? null : sent.toInstant(),
         withAttachments ? attachments(id) : List.of(),
         rs.getBoolean("neutral"),
-        rs.getString("sender_name"));
+        rs.getString("sender_name"),
+        cipher.decrypt(rs.getBytes("unsubscribe_url"), UNSUBSCRIBE));
   }
 
   List<MailAttachment> attachments(UUID mailId) {

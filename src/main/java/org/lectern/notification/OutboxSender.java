@@ -154,6 +154,11 @@ class OutboxSender {
       h.addAttachment(a.filename(), new ByteArrayResource(a.content()), a.contentType());
     }
     mime.setHeader("Content-Language", m.language());
+    if (m.unsubscribeUrl() != null) {
+      // RFC 2369 and RFC 8058: mail providers offer "unsubscribe" and post to it in one click.
+      mime.setHeader("List-Unsubscribe", "<" + m.unsubscribeUrl() + ">");
+      mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    }
     return mime;
   }
 

@@ -21,13 +21,16 @@ public record OutgoingMail(
     List<MailAttachment> attachments,
     String dedupeKey,
     boolean neutral,
-    String senderName) {
+    String senderName,
+    String unsubscribeUrl) {
 
   /**
    * @param neutral composed with neutral wording: sent from the neutral sender, without any header
    *     that names the product
    * @param senderName the display name it is sent under (the organisation's mail sender name); null
    *     for the installation's sender, and always null for neutral mails
+   * @param unsubscribeUrl for bulk mail: the one-click address (RFC 8058) that stops such mail to
+   *     this person; null otherwise
    */
   public OutgoingMail {
     MailKind.require(kind);
@@ -46,13 +49,53 @@ public record OutgoingMail(
       List<MailAttachment> attachments,
       String dedupeKey,
       boolean neutral) {
-    this(kind, relatedId, to, language, subject, text, html, attachments, dedupeKey, neutral, null);
+    this(
+        kind,
+        relatedId,
+        to,
+        language,
+        subject,
+        text,
+        html,
+        attachments,
+        dedupeKey,
+        neutral,
+        null,
+        null);
   }
 
   /** The same mail, sent under {@code name} (ignored for neutral mails). */
   public OutgoingMail withSenderName(String name) {
     return new OutgoingMail(
-        kind, relatedId, to, language, subject, text, html, attachments, dedupeKey, neutral, name);
+        kind,
+        relatedId,
+        to,
+        language,
+        subject,
+        text,
+        html,
+        attachments,
+        dedupeKey,
+        neutral,
+        name,
+        unsubscribeUrl);
+  }
+
+  /** The same mail, with a one-click unsubscribe address. */
+  public OutgoingMail withUnsubscribeUrl(String url) {
+    return new OutgoingMail(
+        kind,
+        relatedId,
+        to,
+        language,
+        subject,
+        text,
+        html,
+        attachments,
+        dedupeKey,
+        neutral,
+        senderName,
+        url);
   }
 
   public OutgoingMail(
@@ -65,6 +108,18 @@ public record OutgoingMail(
       String html,
       List<MailAttachment> attachments,
       String dedupeKey) {
-    this(kind, relatedId, to, language, subject, text, html, attachments, dedupeKey, false, null);
+    this(
+        kind,
+        relatedId,
+        to,
+        language,
+        subject,
+        text,
+        html,
+        attachments,
+        dedupeKey,
+        false,
+        null,
+        null);
   }
 }

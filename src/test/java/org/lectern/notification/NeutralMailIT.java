@@ -288,7 +288,8 @@ class NeutralMailIT extends IntegrationTest {
         m.sentAt(),
         repository.attachments(m.id()),
         m.neutral(),
-        m.senderName());
+        m.senderName(),
+        m.unsubscribeUrl());
   }
 
   /** Every header (decoded) and every part's decoded content and file name, as one text. */

@@ -1,0 +1,7 @@
+package org.lectern.notification;
+
+/**
+ * What the unsubscribe page shows: the address its button posts to, whether the link is genuine,
+ * and whether the announcements were stopped.
+ */
+public record UnsubscribePage(String action, boolean valid, boolean done) {}
