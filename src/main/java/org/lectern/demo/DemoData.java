@@ -51,6 +51,13 @@ public class DemoData {
   private final DemoDelegates delegates;
   private final DemoAttendance attendance;
   private final CertificateOffice certificates;
+  private org.lectern.reporting.ReportPublications publications;
+
+  /** Publishes the demo's figures to its funder (optional, so tests can leave it out). */
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  void setPublications(org.lectern.reporting.ReportPublications publications) {
+    this.publications = publications;
+  }
 
   DemoData(
       UserService users,
@@ -78,7 +85,11 @@ public class DemoData {
   public int issueCertificates() {
     LecternUser organiser = users.findByEmail(ORGANISER_EMAIL).orElseThrow();
     UUID programme = programmes.findBySlug("iccpr-webinars-2021").orElseThrow().id();
-    return certificates.issueAll(organiser, programme).issued();
+    int issued = certificates.issueAll(organiser, programme).issued();
+    if (publications != null) {
+      publications.publish(organiser, programme, "Final report, certificates issued");
+    }
+    return issued;
   }
 
   public boolean isEmpty() {
@@ -118,6 +129,11 @@ public class DemoData {
         programmeIds.get("iccpr-webinars-2021"),
         funderId,
         org.lectern.programme.ProgrammeRole.FUNDER);
+    if (publications != null) {
+      // Funders see only what the organiser releases (ADR 0014): the series' figures, published.
+      publications.publish(
+          organiser, programmeIds.get("iccpr-webinars-2021"), "After the last session");
+    }
   }
 
   private UUID programme(

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * A published count: the number, "&lt;5" for a count from 1 to 4 in the funder view, or "hidden"
- * for a cell hidden so that a small one cannot be worked out (ADR 0006). A hidden count does not
+ * for a cell hidden so that a small one cannot be worked out (ADR 0014). A hidden count does not
  * keep its value, so nothing downstream (template, export, JSON) can leak it by mistake.
  */
 public record Count(int value, String marker) {
@@ -24,16 +24,17 @@ public record Count(int value, String marker) {
     return new Count(-1, PROTECTED);
   }
 
-  /** For the funder view: primary-suppressed when 1–4, else exact. */
-  static Count of(int value, boolean funder) {
-    return funder && Suppression.small(value) ? small() : of(value);
-  }
-
-  static Count shown(int value, byte shown) {
-    return switch (shown) {
-      case Suppression.SMALL -> small();
-      case Suppression.PROTECTED -> hiddenCount();
-      default -> of(value);
+  /** A count read back from a stored snapshot: a number, "&lt;5" or "hidden". */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  static Count parse(Object json) {
+    if (json instanceof Number n) {
+      return of(n.intValue());
+    }
+    String s = String.valueOf(json);
+    return switch (s) {
+      case SMALL -> small();
+      case PROTECTED -> hiddenCount();
+      default -> of(Integer.parseInt(s));
     };
   }
 

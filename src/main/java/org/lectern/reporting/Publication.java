@@ -14,109 +14,109 @@ import org.lectern.reporting.PublishedReport.Step;
 import org.lectern.reporting.PublishedReport.Table;
 import org.lectern.session.Session;
 
-/** Turns exact figures into what an audience sees; for funders, through {@link Suppression}. */
+/**
+ * Turns exact figures into what an audience sees: organisers the numbers, funders the same through
+ * {@link FunderModel} (small counts "&lt;5", counts that would reveal them "hidden"; ADR 0014).
+ */
 final class Publication {
 
   private Publication() {}
 
-  static PublishedReport publish(ProgrammeFigures f, boolean funder) {
+  /** How the count under a key is shown to this audience. */
+  @FunctionalInterface
+  interface Shown {
+    Count count(String key, int value);
+
+    default Count count(String key, Integer value) {
+      return value == null ? null : count(key, value.intValue());
+    }
+
+    default boolean funder() {
+      return true;
+    }
+  }
+
+  static final Shown EXACT =
+      new Shown() {
+        @Override
+        public Count count(String key, int value) {
+          return Count.of(value);
+        }
+
+        @Override
+        public boolean funder() {
+          return false;
+        }
+      };
+
+  /** The organiser's exact report. */
+  static PublishedReport exact(ProgrammeFigures f) {
+    return publish(f, EXACT);
+  }
+
+  /** The funder's report, checked together with the snapshots published before it. */
+  static PublishedReport forFunder(ProgrammeFigures f, List<PublishedReport> earlier) {
+    var model = FunderModel.suppressed(f, earlier.stream().map(Publication::cells).toList());
+    return publish(f, (key, value) -> FunderModel.count(model, key));
+  }
+
+  static PublishedReport publish(ProgrammeFigures f, Shown shown) {
     var p = f.programme();
     Map<String, Table> tables = new LinkedHashMap<>();
-    Outside outside = null;
+    Count confirmed = shown.count(FunderModel.CONFIRMED, f.confirmed());
     for (var b : f.breakdowns().values()) {
-      if (b.name().equals("region")) {
-        var regions = regions(b, f.mainCentres(), funder);
-        tables.put(b.name(), regions.table());
-        outside = outside(f, funder, regions.outsideWithheld() || regions.table().withheld());
-      } else {
-        tables.put(b.name(), table(b, funder));
-      }
+      tables.put(b.name(), table("by.", b, confirmed, shown));
     }
     Map<String, Table> completed = new LinkedHashMap<>();
-    f.completedBreakdowns().values().forEach(b -> completed.put(b.name(), table(b, funder)));
-    var attendance = f.attendance();
+    Count done = f.attendance().map(a -> shown.count("completed", a.completed())).orElse(null);
+    f.completedBreakdowns()
+        .values()
+        .forEach(b -> completed.put(b.name(), table("completed.", b, done, shown)));
     return new PublishedReport(
         p.id(),
         p.title(),
         p.languages(),
         p.timeZone(),
-        funder,
-        funnel(f, funder),
-        count(f.registered(), funder),
-        statusRows(f, funder),
+        shown.funder(),
+        funnel(f, shown),
+        shown.count("registered", f.registered()),
+        statusRows(f, shown),
         tables,
-        outside,
-        sessions(f, funder),
-        attendance.isPresent(),
-        attendance.map(AttendanceSummary::rule).orElse(null),
+        f.breakdowns().containsKey("region") ? outside(f, shown, confirmed) : null,
+        sessions(f, shown),
+        f.attendance().isPresent(),
+        f.attendance().map(AttendanceSummary::rule).orElse(null),
         completed,
-        f.learning().map(l -> learning(l, funder)).orElse(null));
+        f.learning().map(l -> learning(l, shown)).orElse(null));
   }
 
-  private static Count count(int n, boolean funder) {
-    return Count.of(n, funder);
-  }
-
-  private static Count count(Integer n, boolean funder) {
-    return n == null ? null : count(n.intValue(), funder);
-  }
-
-  private static List<Step> funnel(ProgrammeFigures f, boolean funder) {
+  private static List<Step> funnel(ProgrammeFigures f, Shown shown) {
     var a = f.attendance();
     return List.of(
-        new Step("invited", count(f.invited(), funder)),
-        new Step("registered", count(f.registered(), funder)),
-        new Step("confirmed", count(f.confirmed(), funder)),
+        new Step("invited", shown.count("invited", f.invited())),
+        new Step("registered", shown.count("registered", f.registered())),
+        new Step("confirmed", shown.count(FunderModel.CONFIRMED, f.confirmed())),
         new Step(
-            "attended", count(a.map(AttendanceSummary::attendedAtLeastOne).orElse(null), funder)),
-        new Step("completed", count(a.map(AttendanceSummary::completed).orElse(null), funder)),
-        new Step("certified", count(f.certified(), funder)));
+            "attended",
+            shown.count("attended", a.map(AttendanceSummary::attendedAtLeastOne).orElse(null))),
+        new Step(
+            "completed",
+            shown.count("completed", a.map(AttendanceSummary::completed).orElse(null))),
+        new Step("certified", shown.count("certified", f.certified())));
   }
 
-  private static List<Row> statusRows(ProgrammeFigures f, boolean funder) {
-    List<String> order = List.of("CONFIRMED", "WAITLISTED", "PENDING", "DECLINED", "CANCELLED");
-    var b =
-        new Breakdown(
-            "status",
-            order.stream().map(s -> new Cell(s, f.byStatus().getOrDefault(s, 0))).toList(),
-            f.registered());
-    return table(b, funder).rows();
+  private static List<Row> statusRows(ProgrammeFigures f, Shown shown) {
+    return FunderModel.STATUSES.stream()
+        .map(s -> new Row(s, shown.count("status." + s, f.byStatus().getOrDefault(s, 0))))
+        .toList();
   }
 
-  static Table table(Breakdown b, boolean funder) {
-    int[] counts = b.cells().stream().mapToInt(Cell::count).toArray();
-    var r =
-        funder ? Suppression.group(counts) : new Suppression.Result(new byte[counts.length], false);
+  private static Table table(String prefix, Breakdown b, Count total, Shown shown) {
     List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < counts.length; i++) {
-      rows.add(new Row(b.cells().get(i).value(), Count.shown(counts[i], r.shown()[i])));
+    for (Cell c : b.cells()) {
+      rows.add(new Row(c.value(), shown.count(prefix + b.name() + "." + c.value(), c.count())));
     }
-    return r.withheld()
-        ? new Table(b.name(), List.of(), count(b.total(), funder), true)
-        : new Table(b.name(), rows, count(b.total(), funder), false);
-  }
-
-  private record Regions(Table table, boolean outsideWithheld) {}
-
-  private static Regions regions(Breakdown b, List<String> main, boolean funder) {
-    if (!funder) {
-      return new Regions(table(b, false), false);
-    }
-    int[] counts = b.cells().stream().mapToInt(Cell::count).toArray();
-    boolean[] outside = new boolean[counts.length];
-    for (int i = 0; i < counts.length; i++) {
-      outside[i] = isOutside(b.cells().get(i).value(), main);
-    }
-    var r = Suppression.regions(counts, outside);
-    List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < counts.length; i++) {
-      rows.add(new Row(b.cells().get(i).value(), Count.shown(counts[i], r.shown()[i])));
-    }
-    Table t =
-        r.withheld()
-            ? new Table(b.name(), List.of(), count(b.total(), true), true)
-            : new Table(b.name(), rows, count(b.total(), true), false);
-    return new Regions(t, r.outsideWithheld());
+    return new Table(b.name(), rows, total == null ? Count.of(b.total()) : total, false);
   }
 
   /** A Kazakh region that is not one of the main legal centres (OTHER and unknown are not). */
@@ -124,18 +124,18 @@ final class Publication {
     return region != null && region.startsWith("KZ-") && !main.contains(region);
   }
 
-  private static Outside outside(ProgrammeFigures f, boolean funder, boolean withheld) {
+  // The share is printed only when both its figures are: a ratio of a hidden count reveals it.
+  private static Outside outside(ProgrammeFigures f, Shown shown, Count confirmed) {
     int delegates = f.confirmed();
-    Count c = count(f.outside(), funder);
-    boolean hideShare = withheld || c.hidden() || (funder && Suppression.small(delegates));
+    Count c = shown.count("outside", f.outside());
     Double share =
-        delegates == 0 || hideShare ? null : Math.round(1000.0 * f.outside() / delegates) / 1000.0;
-    return funder && withheld
-        ? new Outside(null, null, f.mainCentres(), true)
-        : new Outside(c, share, f.mainCentres(), false);
+        delegates == 0 || c.hidden() || confirmed.hidden()
+            ? null
+            : Math.round(1000.0 * f.outside() / delegates) / 1000.0;
+    return new Outside(c, share, f.mainCentres(), false);
   }
 
-  private static List<SessionRow> sessions(ProgrammeFigures f, boolean funder) {
+  private static List<SessionRow> sessions(ProgrammeFigures f, Shown shown) {
     Map<java.util.UUID, AttendanceSummary.SessionCount> counts =
         f.attendance()
             .map(a -> a.sessions().stream())
@@ -143,9 +143,10 @@ final class Publication {
             .collect(
                 Collectors.toMap(AttendanceSummary.SessionCount::sessionId, Function.identity()));
     List<SessionRow> rows = new ArrayList<>();
+    boolean any = f.attendance().isPresent();
     for (Session s : f.sessions()) {
       var c = counts.get(s.id());
-      boolean any = f.attendance().isPresent();
+      String k = "session." + s.id() + ".";
       rows.add(
           new SessionRow(
               s.id(),
@@ -154,29 +155,63 @@ final class Publication {
               s.mode().name(),
               s.language(),
               s.iccprArticles(),
-              any ? count(c == null ? 0 : c.delegates(), funder) : null,
-              any ? count(c == null ? 0 : c.online(), funder) : null,
-              any ? count(c == null ? 0 : c.room(), funder) : null));
+              any ? shown.count(k + "present", c == null ? 0 : c.delegates()) : null,
+              any ? shown.count(k + "online", c == null ? 0 : c.online()) : null,
+              any ? shown.count(k + "room", c == null ? 0 : c.room()) : null));
     }
     return rows;
   }
 
-  private static Learning learning(LearningFigures.LearningSummary l, boolean funder) {
+  private static Learning learning(LearningFigures.LearningSummary l, Shown shown) {
     return new Learning(
-        count(l.tested(), funder),
-        part(l.improved(), l.tested(), funder),
-        count(l.surveyed(), funder),
-        part(l.satisfied(), l.surveyed(), funder));
+        shown.count("learning.tested", l.tested()),
+        shown.count("learning.improved", l.improved()),
+        shown.count("learning.surveyed", l.surveyed()),
+        shown.count("learning.satisfied", l.satisfied()));
   }
 
-  // A part of a published whole: hidden when the part or the rest is small.
-  private static Count part(int part, int whole, boolean funder) {
-    if (!funder) {
-      return Count.of(part);
+  /**
+   * Every count of a published report under the keys {@link FunderModel} uses, so that a new
+   * snapshot can be compared with earlier ones.
+   */
+  static Map<String, Count> cells(PublishedReport r) {
+    Map<String, Count> out = new LinkedHashMap<>();
+    r.funnel()
+        .forEach(
+            s -> {
+              if (s.count() != null) {
+                out.put(s.key().equals("confirmed") ? FunderModel.CONFIRMED : s.key(), s.count());
+              }
+            });
+    r.byStatus().forEach(x -> out.put("status." + x.value(), x.count()));
+    r.breakdowns()
+        .values()
+        .forEach(
+            t -> t.rows().forEach(x -> out.put("by." + t.name() + "." + x.value(), x.count())));
+    r.completed()
+        .values()
+        .forEach(
+            t ->
+                t.rows()
+                    .forEach(x -> out.put("completed." + t.name() + "." + x.value(), x.count())));
+    if (r.outside() != null && r.outside().count() != null) {
+      out.put("outside", r.outside().count());
     }
-    var r = Suppression.group(new int[] {part, whole - part});
-    return r.shown()[0] == Suppression.VISIBLE && r.shown()[1] == Suppression.VISIBLE
-        ? Count.of(part)
-        : Suppression.small(part) ? Count.small() : Count.hiddenCount();
+    for (var s : r.sessions()) {
+      String k = "session." + s.sessionId() + ".";
+      if (s.present() != null) {
+        out.put(k + "present", s.present());
+        out.put(k + "online", s.online());
+        out.put(k + "room", s.room());
+      }
+    }
+    var l = r.learning();
+    if (l != null) {
+      out.put("learning.tested", l.tested());
+      out.put("learning.improved", l.improved());
+      out.put("learning.surveyed", l.surveyed());
+      out.put("learning.satisfied", l.satisfied());
+    }
+    return out;
   }
 }

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.lectern.audit.AuditLog;
 import org.lectern.identity.LecternUser;
-import org.lectern.reference.Regions;
+import org.lectern.shared.web.FormErrors;
 import org.lectern.shared.web.Ui;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -18,8 +18,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The programme report in the back office (organisers; {@code ?view=funder} previews the funder
- * view) and under /funder (always the funder view), with CSV, XLSX and PDF exports.
+ * The programme report in the back office (organisers; {@code ?view=funder} previews what a
+ * snapshot published now would show, {@code ?snapshot=} shows a published one) and under /funder
+ * (the latest published snapshot, or {@code ?snapshot=} an earlier one), with CSV, XLSX and PDF
+ * exports of whichever is shown.
  */
 @Controller
 class ReportController {
@@ -28,36 +30,83 @@ class ReportController {
       MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
   private final ReportService reports;
+  private final ReportPublications publications;
   private final ReportPages pages;
   private final AuditLog audit;
-  private final Regions regions;
 
-  ReportController(ReportService reports, ReportPages pages, AuditLog audit, Regions regions) {
+  ReportController(
+      ReportService reports, ReportPublications publications, ReportPages pages, AuditLog audit) {
     this.reports = reports;
+    this.publications = publications;
     this.pages = pages;
     this.audit = audit;
-    this.regions = regions;
+  }
+
+  /** The report a reader asked for, and the snapshot it comes from (null: live figures). */
+  record Chosen(PublishedReport report, ReportSnapshot snapshot) {}
+
+  Chosen chosen(LecternUser actor, UUID id, boolean funderView, String snapshot) {
+    if (snapshot != null && !snapshot.isBlank()) {
+      var full = publications.find(actor, id, ReportSnapshotApiController.snapshotId(snapshot));
+      return new Chosen(full.report(), full.snapshot());
+    }
+    if (reports.audienceOf(actor, id) == ReportService.Audience.FUNDER) {
+      var full = publications.latest(actor, id);
+      return new Chosen(full.report(), full.snapshot());
+    }
+    return new Chosen(reports.report(actor, id, funderView), null);
   }
 
   @GetMapping("/admin/programmes/{id}/report")
   String report(
       @PathVariable UUID id,
       @RequestParam(required = false) String view,
+      @RequestParam(required = false) String snapshot,
+      @RequestParam(required = false) String published,
       @AuthenticationPrincipal LecternUser actor,
       Ui ui,
       Model model) {
     boolean organiser = reports.audienceOf(actor, id) == ReportService.Audience.ORGANISER;
-    var report = reports.report(actor, id, "funder".equals(view));
-    String comparison = organiser ? reports.comparisonLink(actor, id) : null;
-    model.addAttribute("page", pages.page(report, organiser, comparison, ui));
+    var chosen = chosen(actor, id, "funder".equals(view), snapshot);
+    model.addAttribute(
+        "page", page(actor, id, chosen, organiser, null, FormErrors.none(), published != null, ui));
     return "reporting/report";
+  }
+
+  ReportViews.ReportPage page(
+      LecternUser actor,
+      UUID id,
+      Chosen chosen,
+      boolean organiser,
+      String note,
+      FormErrors errors,
+      boolean published,
+      Ui ui) {
+    String comparison = organiser ? reports.comparisonLink(actor, id) : null;
+    var page = pages.page(chosen.report(), organiser, comparison, ui);
+    var snapshots =
+        SnapshotViews.of(
+            publications.list(actor, id),
+            chosen.snapshot(),
+            page.base(),
+            chosen.report().timeZone(),
+            organiser,
+            note,
+            errors,
+            published,
+            ui);
+    return page.withSnapshots(snapshots);
   }
 
   @GetMapping("/funder/programmes/{id}")
   String funder(
-      @PathVariable UUID id, @AuthenticationPrincipal LecternUser actor, Ui ui, Model model) {
-    var report = reports.report(actor, id, true);
-    model.addAttribute("page", pages.page(report, false, null, ui));
+      @PathVariable UUID id,
+      @RequestParam(required = false) String snapshot,
+      @AuthenticationPrincipal LecternUser actor,
+      Ui ui,
+      Model model) {
+    var chosen = chosen(actor, id, true, snapshot);
+    model.addAttribute("page", page(actor, id, chosen, false, null, FormErrors.none(), false, ui));
     return "reporting/report";
   }
 
@@ -66,12 +115,13 @@ class ReportController {
       @PathVariable UUID id,
       @PathVariable String format,
       @RequestParam(required = false) String view,
+      @RequestParam(required = false) String snapshot,
       @AuthenticationPrincipal LecternUser actor,
       Ui ui,
       jakarta.servlet.http.HttpServletRequest request) {
     boolean funderPath = request.getRequestURI().startsWith("/funder/");
     boolean organiser = reports.audienceOf(actor, id) == ReportService.Audience.ORGANISER;
-    var report = reports.report(actor, id, funderPath || "funder".equals(view));
+    var report = chosen(actor, id, funderPath || "funder".equals(view), snapshot).report();
     byte[] body;
     MediaType type;
     switch (format) {

@@ -66,7 +66,8 @@ class ReportPages {
         learning(r, l),
         indicators(r, l),
         l.number(r.funnel().get(2).count()),
-        comparisonUrl);
+        comparisonUrl,
+        null);
   }
 
   MapView map(Table t, ReportLabels l, Ui ui) {

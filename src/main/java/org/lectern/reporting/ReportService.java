@@ -17,6 +17,7 @@ import org.lectern.reference.Regions;
 import org.lectern.registration.Vocabulary;
 import org.lectern.session.SessionService;
 import org.lectern.shared.error.ForbiddenException;
+import org.lectern.shared.error.NotFoundException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,6 +35,7 @@ public class ReportService {
   private final Figures figures;
   private final Regions regions;
   private final ProgrammeAccess access;
+  private final ReportSnapshotRepository snapshots;
 
   ReportService(
       ProgrammeService programmes,
@@ -42,8 +44,10 @@ public class ReportService {
       ReportQueries queries,
       Figures figures,
       Regions regions,
-      ProgrammeAccess access) {
+      ProgrammeAccess access,
+      ReportSnapshotRepository snapshots) {
     this.access = access;
+    this.snapshots = snapshots;
     this.programmes = programmes;
     this.sessions = sessions;
     this.organisations = organisations;
@@ -71,13 +75,33 @@ public class ReportService {
   }
 
   /**
-   * The report as the actor may see it. An organiser may ask for the funder view ({@code asFunder})
-   * to check what the funder gets; a funder never gets anything else.
+   * The report as the actor may see it. A funder gets the latest published snapshot (404 {@code
+   * report.notPublished} before the first), never live figures. An organiser gets the exact
+   * figures, or with {@code asFunder} what a snapshot published now would show.
    */
   public PublishedReport report(LecternUser actor, UUID programmeId, boolean asFunder) {
     Audience audience = audienceOf(actor, programmeId);
-    boolean funder = asFunder || audience == Audience.FUNDER;
-    return Publication.publish(figures(programmeId), funder);
+    if (audience == Audience.FUNDER) {
+      return snapshots
+          .latest(programmeId)
+          .orElseThrow(() -> new NotFoundException("report.notPublished"))
+          .report();
+    }
+    return asFunder ? funderPreview(programmeId) : Publication.exact(figures(programmeId));
+  }
+
+  /** What a snapshot published now would hold, checked with every earlier one. */
+  PublishedReport funderPreview(UUID programmeId) {
+    return Publication.forFunder(figures(programmeId), snapshots.reports(programmeId));
+  }
+
+  /**
+   * When the programme's report was last published to its funders, and with which note; empty
+   * before the first snapshot. For other features (e.g. a programme overview's "not yet published
+   * to funders").
+   */
+  public Optional<ReportSnapshot> lastPublication(UUID programmeId) {
+    return snapshots.last(programmeId);
   }
 
   ProgrammeFigures figures(UUID programmeId) {

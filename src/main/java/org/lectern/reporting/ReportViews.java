@@ -100,7 +100,47 @@ public final class ReportViews {
       List<Bar> learning,
       List<IndicatorView> indicators,
       String delegates,
-      String comparisonUrl) {}
+      String comparisonUrl,
+      SnapshotsView snapshots) {
+
+    ReportPage withSnapshots(SnapshotsView s) {
+      return new ReportPage(
+          programmeId,
+          title,
+          funderView,
+          organiser,
+          base,
+          funnel,
+          map,
+          regions,
+          outside,
+          breakdowns,
+          sessions,
+          zoneNote,
+          attendanceRecorded,
+          completionRule,
+          learning,
+          indicators,
+          delegates,
+          comparisonUrl,
+          s);
+    }
+  }
+
+  /**
+   * The snapshots released to funders: which one is shown ({@code shown}, null for live figures),
+   * the list, and for organisers the form to publish another.
+   */
+  public record SnapshotsView(
+      String shown,
+      String shownId,
+      List<SnapshotLink> items,
+      boolean canPublish,
+      String note,
+      org.lectern.shared.web.FormErrors errors,
+      boolean published) {}
+
+  public record SnapshotLink(String when, String note, String url, boolean current) {}
 
   public record ComparisonRow(
       String programmeId,

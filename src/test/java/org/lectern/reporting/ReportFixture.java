@@ -41,6 +41,12 @@ class ReportFixture {
   private final RegistrationService registrations;
   private final UserService users;
   private final ApiTokenService tokens;
+  @org.springframework.beans.factory.annotation.Autowired ReportPublications publications;
+
+  /** Releases the programme's current figures to its funders, as the organiser would. */
+  ReportSnapshot publish(LecternUser organiser, UUID programme, String note) {
+    return publications.publish(organiser, programme, note);
+  }
 
   ReportFixture(
       Fixtures fixtures,

@@ -1,0 +1,145 @@
+package org.lectern.reporting;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lectern.reporting.DisclosureModel.Shown;
+
+/**
+ * The funder's report as one {@link DisclosureModel}: every count they are shown under one key, and
+ * what a reader knows about them (ADR 0014). The same key names a figure wherever it is printed
+ * (the funnel's "confirmed" is the status table's CONFIRMED and every breakdown's total).
+ */
+final class FunderModel {
+
+  static final List<String> STATUSES =
+      List.of("CONFIRMED", "WAITLISTED", "PENDING", "DECLINED", "CANCELLED");
+  static final String CONFIRMED = "status.CONFIRMED";
+
+  private FunderModel() {}
+
+  /**
+   * The exact figures with small counts marked, cells that changed by 1–4 since an earlier snapshot
+   * hidden, and further cells hidden until nothing hidden can be worked out.
+   */
+  static DisclosureModel suppressed(ProgrammeFigures f, List<Map<String, Count>> earlier) {
+    var m = of(f);
+    for (var before : earlier) {
+      before.forEach(
+          (key, c) -> {
+            if (m.has(key)
+                && !c.hidden()
+                && DisclosureModel.small(Math.abs(m.valueOf(key) - c.value()))) {
+              m.hide(key);
+            }
+          });
+    }
+    SecondarySuppression.apply(m);
+    return m;
+  }
+
+  static DisclosureModel of(ProgrammeFigures f) {
+    var m = new DisclosureModel();
+    m.cell("invited", f.invited());
+    m.cell("registered", f.registered());
+    List<String> statuses = new ArrayList<>();
+    for (String s : STATUSES) {
+      m.cell("status." + s, f.byStatus().getOrDefault(s, 0));
+      statuses.add("status." + s);
+    }
+    m.sum("registered", statuses);
+    for (var b : f.breakdowns().values()) {
+      m.sum(CONFIRMED, cells(m, "by." + b.name(), b));
+    }
+    var region = f.breakdowns().get("region");
+    if (region != null) {
+      m.cell("outside", f.outside());
+      m.sum(
+          "outside",
+          region.cells().stream()
+              .filter(c -> Publication.isOutside(c.value(), f.mainCentres()))
+              .map(c -> "by.region." + c.value())
+              .toList());
+    }
+    f.attendance().ifPresent(a -> attendance(m, f, a));
+    if (f.certified() != null) {
+      m.cell("certified", f.certified());
+      m.atMost("certified", CONFIRMED);
+      if (m.has("completed")) {
+        m.atMost("certified", "completed");
+      }
+    }
+    f.learning().ifPresent(l -> learning(m, l));
+    return m;
+  }
+
+  private static List<String> cells(DisclosureModel m, String prefix, Breakdown b) {
+    List<String> keys = new ArrayList<>();
+    for (Cell c : b.cells()) {
+      m.cell(prefix + "." + c.value(), c.count());
+      keys.add(prefix + "." + c.value());
+    }
+    return keys;
+  }
+
+  private static void attendance(DisclosureModel m, ProgrammeFigures f, AttendanceSummary a) {
+    m.cell("attended", a.attendedAtLeastOne());
+    m.cell("completed", a.completed());
+    m.atMost("attended", CONFIRMED);
+    m.atMost("completed", "attended");
+    m.rest(CONFIRMED, "attended");
+    m.rest("attended", "completed");
+    Map<java.util.UUID, AttendanceSummary.SessionCount> counts = new LinkedHashMap<>();
+    a.sessions().forEach(s -> counts.put(s.sessionId(), s));
+    List<String> presents = new ArrayList<>();
+    for (var s : f.sessions()) {
+      var c = counts.get(s.id());
+      String k = "session." + s.id() + ".";
+      m.cell(k + "present", c == null ? 0 : c.delegates());
+      m.cell(k + "online", c == null ? 0 : c.online());
+      m.cell(k + "room", c == null ? 0 : c.room());
+      m.atMost(k + "online", k + "present");
+      m.atMost(k + "room", k + "present");
+      m.atMost(k + "present", k + "online", k + "room");
+      m.sumIfTrue(k + "present", List.of(k + "online", k + "room"));
+      m.atMost(k + "present", "attended");
+      presents.add(k + "present");
+    }
+    if (!presents.isEmpty()) {
+      m.atMost("attended", presents.toArray(String[]::new));
+    }
+    for (var b : f.completedBreakdowns().values()) {
+      m.sum("completed", cells(m, "completed." + b.name(), b));
+      for (Cell c : b.cells()) {
+        String all = "by." + b.name() + "." + c.value();
+        if (m.has(all)) {
+          m.atMost("completed." + b.name() + "." + c.value(), all);
+          m.rest(all, "completed." + b.name() + "." + c.value());
+        }
+      }
+    }
+  }
+
+  private static void learning(DisclosureModel m, LearningFigures.LearningSummary l) {
+    m.cell("learning.tested", l.tested());
+    m.cell("learning.improved", l.improved());
+    m.cell("learning.surveyed", l.surveyed());
+    m.cell("learning.satisfied", l.satisfied());
+    for (String[] pair : new String[][] {{"tested", "improved"}, {"surveyed", "satisfied"}}) {
+      m.atMost("learning." + pair[1], "learning." + pair[0]);
+      m.rest("learning." + pair[0], "learning." + pair[1]);
+      m.atMost("learning." + pair[0], CONFIRMED);
+    }
+  }
+
+  /** How the count under {@code key} is shown, from a settled model. */
+  static Count count(DisclosureModel m, String key) {
+    Shown s = m.shown(key);
+    return switch (s) {
+      case SMALL -> Count.small();
+      case HIDDEN -> Count.hiddenCount();
+      case VISIBLE -> Count.of(m.valueOf(key));
+    };
+  }
+}
