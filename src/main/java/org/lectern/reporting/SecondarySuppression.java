@@ -104,15 +104,17 @@ final class SecondarySuppression {
     return out;
   }
 
+  // Zeros are never hidden: a hidden 0 in a small table can often be worked out to be 0 all the
+  // same, and a hidden cell is then always at least 5, which the reader may know.
   private static boolean cheaper(DisclosureModel m, int c, int best) {
+    int a = m.value(c);
+    if (a == 0) {
+      return false;
+    }
     if (best < 0) {
       return true;
     }
-    int a = m.value(c);
     int b = m.value(best);
-    if ((a == 0) != (b == 0)) {
-      return b == 0;
-    }
     return a < b || (a == b && m.key(c).compareTo(m.key(best)) < 0);
   }
 

@@ -64,6 +64,11 @@ final class FunderAuditor {
     read(report);
   }
 
+  /** The numbers a report shows, by key (markers left out). */
+  static Map<String, Long> visibleOf(JsonNode report) {
+    return new FunderAuditor(report, Map.of(), false).fixed;
+  }
+
   /** The exact figure behind every key, read from the organiser's report (all numbers). */
   static Map<String, Integer> truthOf(JsonNode exact) {
     var a = new FunderAuditor(exact, Map.of(), false);

@@ -43,6 +43,7 @@ class ReportBrowserIT extends BrowserTest {
               i % 3 == 0 ? "kk" : "ru"));
     }
     LecternUser funder = fx.funderOf(organiser, p);
+    fx.publish(organiser, p, "после 1-го занятия");
 
     try (BrowserContext context = desktop("Asia/Almaty", true)) {
       Page page = signIn(context, organiser);
