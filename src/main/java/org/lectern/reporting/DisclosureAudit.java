@@ -1,6 +1,7 @@
 package org.lectern.reporting;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,13 +14,26 @@ import org.ojalgo.optimisation.Variable;
 
 /**
  * The reader's best effort, by integer programming (ojAlgo): given every visible cell, what the
- * markers mean ("&lt;5" is 1–4, hidden is 0 or at least 5) and every relation, which values can an
- * expression over the cells still take? An expression is <em>pinned</em> when only one.
+ * markers mean ("&lt;5" is 1–4, hidden is 5 or more) and every relation, how far apart are the
+ * values an expression over the cells can still take? An expression is <em>protected</em> when two
+ * possible reports differ in it by at least {@link #WIDTH}.
+ *
+ * <p>Only a solution checked here, in whole numbers, against every relation counts as proof (a
+ * <em>witness</em>); whatever the solver says otherwise (infeasible, failed, a point that does not
+ * fit) proves nothing, and an expression without two witnesses far enough apart is treated as
+ * worked out. So a solver error can only hide more, never less.
  *
  * <p>Only the hidden cells linked to the expression through relations matter (their "component");
  * the rest of the report is fixed numbers or unrelated, so each problem is small.
  */
 final class DisclosureAudit {
+
+  /**
+   * How far apart two possible values of a suppressed count must at least be (τ-ARGUS: a protection
+   * interval): at least three values stay possible. More is not possible for "&lt;5" in general: a
+   * small table of small counts (two delegates in two regions) already fixes its total to 2–4.
+   */
+  static final int WIDTH = 2;
 
   static {
     // ojAlgo's presolvers work in BigDecimal and took three quarters of the time on these small
@@ -30,25 +44,55 @@ final class DisclosureAudit {
   private final DisclosureModel m;
 
   /**
-   * Every integer solution met so far, as whole reports (cells not in a solution's problem keep
-   * their true value). Hiding more cells only widens what is possible, so a solution stays
-   * possible: a target that takes another value in any of them is free without a new problem.
+   * Every witness met so far, as whole reports (cells outside its problem keep their true value).
+   * Hiding more cells only widens what is possible, so a witness stays one.
    */
-  private final java.util.List<long[]> seen = new java.util.ArrayList<>();
+  private final List<long[]> witnesses = new ArrayList<>();
+
+  private int solves;
 
   DisclosureAudit(DisclosureModel m) {
     this.m = m;
   }
 
-  /** Whether only one value of {@code e} is possible (the reader can work it out). */
-  boolean pinned(Expression e) {
+  /** How many integer programmes were solved (for the benchmark and the tests). */
+  int solves() {
+    return solves;
+  }
+
+  /** Whether two possible reports differ in {@code e} by at least {@link #WIDTH}. */
+  boolean isProtected(Expression e) {
+    return width(e) >= WIDTH;
+  }
+
+  /** The distance between the smallest and largest witnessed value of {@code e}. */
+  long width(Expression e) {
     long truth = m.value(e);
-    for (long[] point : seen) {
-      if (valueAt(e, point) != truth) {
-        return false;
+    long[] span = {truth, truth};
+    witnesses.forEach(p -> widen(span, valueAt(e, p)));
+    if (span[1] - span[0] >= WIDTH) {
+      return span[1] - span[0];
+    }
+    Set<Integer> component = component(m, e);
+    if (component.isEmpty()) {
+      return 0;
+    }
+    for (boolean max : new boolean[] {false, true}) {
+      long[] point = solve(e, component, max);
+      if (point != null) {
+        witnesses.add(point);
+        widen(span, valueAt(e, point));
+      }
+      if (span[1] - span[0] >= WIDTH) {
+        break;
       }
     }
-    return pinned(m, e, seen);
+    return span[1] - span[0];
+  }
+
+  private static void widen(long[] span, long v) {
+    span[0] = Math.min(span[0], v);
+    span[1] = Math.max(span[1], v);
   }
 
   private static long valueAt(Expression e, long[] point) {
@@ -57,45 +101,6 @@ final class DisclosureAudit {
       v += (long) e.coefficients()[i] * point[e.cells()[i]];
     }
     return v;
-  }
-
-  /** The smallest and largest value {@code e} can take; {@code max} is null when unbounded. */
-  record Range(long min, Long max) {
-
-    boolean pinned() {
-      return max != null && min == max;
-    }
-  }
-
-  static boolean pinned(DisclosureModel m, Expression e) {
-    return pinned(m, e, new java.util.ArrayList<>());
-  }
-
-  private static boolean pinned(DisclosureModel m, Expression e, java.util.List<long[]> seen) {
-    long truth = m.value(e);
-    Set<Integer> component = component(m, e);
-    if (component.isEmpty()) {
-      return true;
-    }
-    Long lo = solve(m, e, component, false, seen);
-    if (lo == null) {
-      return true; // the solver gave up: assume the worst
-    }
-    if (lo < truth) {
-      return false;
-    }
-    Long hi = solve(m, e, component, true, seen);
-    return hi == null || hi <= truth;
-  }
-
-  static Range range(DisclosureModel m, Expression e) {
-    Set<Integer> component = component(m, e);
-    if (component.isEmpty()) {
-      return new Range(m.value(e), m.value(e));
-    }
-    Long lo = solve(m, e, component, false, new java.util.ArrayList<>());
-    Long hi = solve(m, e, component, true, new java.util.ArrayList<>());
-    return new Range(lo == null ? m.value(e) : lo, hi == null || hi == Long.MAX_VALUE ? null : hi);
   }
 
   /** The hidden cells reachable from {@code e} through relations. */
@@ -132,33 +137,19 @@ final class DisclosureAudit {
   }
 
   /**
-   * The optimum of {@code e}; {@link Long#MAX_VALUE} when unbounded, null when the solver failed.
+   * A fresh model for one direction; the solution as a whole report if it is one (checked), else
+   * null.
    */
-  private static Long solve(
-      DisclosureModel m,
-      Expression e,
-      Set<Integer> component,
-      boolean max,
-      java.util.List<long[]> seen) {
+  private long[] solve(Expression e, Set<Integer> component, boolean max) {
+    solves++;
     var model = new ExpressionsBasedModel();
-    int bound = m.bound();
     Variable[] vars = new Variable[m.size()];
     for (int c : component) {
-      Variable x = model.addVariable("x" + c).integer(true).lower(0).upper(bound);
+      // Hidden cells are never 0 (zeros are not hidden), so "5 or more" is the whole of what a
+      // hidden cell can be here; no binary variable, no big-M constraint.
+      Variable x = model.addVariable("x" + c).integer(true);
+      x.lower(lowest(c)).upper(highest(c));
       vars[c] = x;
-      if (m.shown(c) == Shown.SMALL) {
-        x.lower(1).upper(DisclosureModel.THRESHOLD - 1);
-      } else if (m.value(c) >= DisclosureModel.THRESHOLD) {
-        // A reader knows a hidden count is 0 or at least 5. Searching only "at least 5" here
-        // proves less possible than the reader could think possible, never more: safe, and
-        // without the binary variable that would slow the solver down.
-        x.lower(DisclosureModel.THRESHOLD);
-      } else {
-        // A hidden 0: it may be 0 or at least 5 (1-4 would have been "<5").
-        Variable b = model.addVariable("b" + c).binary();
-        model.addExpression("lo" + c).lower(0).set(x, 1).set(b, -DisclosureModel.THRESHOLD);
-        model.addExpression("hi" + c).upper(0).set(x, 1).set(b, -bound);
-      }
     }
     int n = 0;
     for (Relation r : m.relations()) {
@@ -188,9 +179,11 @@ final class DisclosureAudit {
         objective.add(vars[c], e.coefficients()[i]);
       }
     }
-    Optimisation.Result result = max ? model.maximise() : model.minimise();
-    if (result.getState() == Optimisation.State.UNBOUNDED) {
-      return max ? Long.MAX_VALUE : null;
+    Optimisation.Result result;
+    try {
+      result = max ? model.maximise() : model.minimise();
+    } catch (RuntimeException solverFailed) {
+      return null; // proves nothing; the cell counts as worked out
     }
     if (!result.getState().isFeasible()) {
       return null;
@@ -200,12 +193,37 @@ final class DisclosureAudit {
       point[i] = m.value(i);
     }
     for (int c : component) {
-      point[c] = Math.round(result.doubleValue(model.indexOf(vars[c])));
+      double v = result.doubleValue(model.indexOf(vars[c]));
+      if (Double.isNaN(v)) {
+        return null;
+      }
+      point[c] = Math.round(v);
     }
-    seen.add(point);
-    // From the solution itself: the result's objective value proved unreliable with negative
-    // coefficients (registered minus completed).
-    return valueAt(e, point);
+    return fits(point, component) ? point : null;
+  }
+
+  private int lowest(int c) {
+    return m.shown(c) == Shown.SMALL ? 1 : DisclosureModel.THRESHOLD;
+  }
+
+  private int highest(int c) {
+    return m.shown(c) == Shown.SMALL ? DisclosureModel.THRESHOLD - 1 : m.bound();
+  }
+
+  /** Whether {@code point} is a report a reader must think possible, in exact whole numbers. */
+  private boolean fits(long[] point, Set<Integer> component) {
+    for (int c : component) {
+      if (point[c] < lowest(c) || point[c] > highest(c)) {
+        return false;
+      }
+    }
+    for (Relation r : m.relations()) {
+      long v = valueAt(r.lhs(), point);
+      if (r.equality() ? v != 0 : v > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean touches(Expression e, Set<Integer> component) {
@@ -215,9 +233,5 @@ final class DisclosureAudit {
       }
     }
     return false;
-  }
-
-  static List<Integer> cellsOf(Expression e) {
-    return java.util.Arrays.stream(e.cells()).boxed().toList();
   }
 }

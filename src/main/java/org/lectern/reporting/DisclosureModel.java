@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything a funder is shown, as one system (ADR 0014): each published count is a cell with its
+ * Everything a funder is shown, as one system (ADR 0015): each published count is a cell with its
  * exact value and how it is shown; relations are what a reader knows about the cells (sums,
  * "completed ≤ registered"); groups are counts of people that are not printed but follow from cells
  * (registered minus completed in a region) and so must not be worked out either when small.
@@ -37,6 +37,9 @@ final class DisclosureModel {
   private final Map<String, Integer> index = new LinkedHashMap<>();
   private final List<Relation> relations = new ArrayList<>();
   private final List<Expression> groups = new ArrayList<>();
+  private boolean coarsened;
+  private int level;
+  private boolean unresolved;
 
   static boolean small(int n) {
     return n >= 1 && n < THRESHOLD;
@@ -104,9 +107,39 @@ final class DisclosureModel {
   /** Hides a cell whatever its value (used for changes since an earlier snapshot). */
   void hide(String key) {
     Integer i = index.get(key);
-    if (i != null && shown.get(i) == Shown.VISIBLE) {
+    if (i != null && shown.get(i) == Shown.VISIBLE && values.get(i) != 0) {
       shown.set(i, Shown.HIDDEN);
     }
+  }
+
+  /**
+   * Marks that the suppression fell back to hiding a whole linked group or the whole report (no
+   * smaller pattern protected every count); the funder's page says so.
+   */
+  void coarsen() {
+    coarsened = true;
+  }
+
+  boolean coarsened() {
+    return coarsened;
+  }
+
+  void level(int level) {
+    this.level = level;
+  }
+
+  /** How much is published ({@link FunderModel#COARSEST}). */
+  int level() {
+    return level;
+  }
+
+  /** Marks that a count stayed too narrow even with every count hidden. */
+  void unresolved() {
+    unresolved = true;
+  }
+
+  boolean isUnresolved() {
+    return unresolved;
   }
 
   private void relate(Expression e, boolean equality) {

@@ -8,7 +8,7 @@ import org.lectern.reporting.DisclosureModel.Shown;
 
 /**
  * The funder's report as one {@link DisclosureModel}: every count they are shown under one key, and
- * what a reader knows about them (ADR 0014). The same key names a figure wherever it is printed
+ * what a reader knows about them (ADR 0015). The same key names a figure wherever it is printed
  * (the funnel's "confirmed" is the status table's CONFIRMED and every breakdown's total).
  */
 final class FunderModel {
@@ -24,7 +24,30 @@ final class FunderModel {
    * hidden, and further cells hidden until nothing hidden can be worked out.
    */
   static DisclosureModel suppressed(ProgrammeFigures f, List<Map<String, Count>> earlier) {
-    var m = of(f);
+    DisclosureModel m = null;
+    for (int level = 0; level <= COARSEST; level++) {
+      m = suppressed(f, earlier, level);
+      if (!m.isUnresolved()) {
+        break;
+      }
+    }
+    return m;
+  }
+
+  /**
+   * How much is published: 0 everything, 1 without the breakdowns (who the delegates are, who
+   * completed, outside the main centres), 2 also without the session and learning figures. A
+   * coarser level is used only when hiding counts cannot protect the finer one; 3 also withholds
+   * the registrations by status (several statuses of 1–4 fix their total too closely).
+   */
+  static final int COARSEST = 3;
+
+  private static DisclosureModel suppressed(
+      ProgrammeFigures f, List<Map<String, Count>> earlier, int level) {
+    var m = of(f, level);
+    if (level > 0) {
+      m.coarsen();
+    }
     for (var before : earlier) {
       before.forEach(
           (key, c) -> {
@@ -40,20 +63,30 @@ final class FunderModel {
   }
 
   static DisclosureModel of(ProgrammeFigures f) {
+    return of(f, 0);
+  }
+
+  static DisclosureModel of(ProgrammeFigures f, int level) {
     var m = new DisclosureModel();
+    m.level(level);
     m.cell("invited", f.invited());
     m.cell("registered", f.registered());
-    List<String> statuses = new ArrayList<>();
-    for (String s : STATUSES) {
-      m.cell("status." + s, f.byStatus().getOrDefault(s, 0));
-      statuses.add("status." + s);
+    if (level < 3) {
+      List<String> statuses = new ArrayList<>();
+      for (String s : STATUSES) {
+        m.cell("status." + s, f.byStatus().getOrDefault(s, 0));
+        statuses.add("status." + s);
+      }
+      m.sum("registered", statuses);
+    } else {
+      m.cell(CONFIRMED, f.confirmed());
+      m.atMost(CONFIRMED, "registered");
     }
-    m.sum("registered", statuses);
-    for (var b : f.breakdowns().values()) {
+    for (var b : level > 0 ? List.<Breakdown>of() : f.breakdowns().values()) {
       m.sum(CONFIRMED, cells(m, "by." + b.name(), b));
     }
     var region = f.breakdowns().get("region");
-    if (region != null) {
+    if (region != null && level == 0) {
       m.cell("outside", f.outside());
       m.sum(
           "outside",
@@ -70,7 +103,9 @@ final class FunderModel {
         m.atMost("certified", "completed");
       }
     }
-    f.learning().ifPresent(l -> learning(m, l));
+    if (level < 2) {
+      f.learning().ifPresent(l -> learning(m, l));
+    }
     return m;
   }
 
@@ -93,7 +128,7 @@ final class FunderModel {
     Map<java.util.UUID, AttendanceSummary.SessionCount> counts = new LinkedHashMap<>();
     a.sessions().forEach(s -> counts.put(s.sessionId(), s));
     List<String> presents = new ArrayList<>();
-    for (var s : f.sessions()) {
+    for (var s : m.level() < 2 ? f.sessions() : List.<org.lectern.session.Session>of()) {
       var c = counts.get(s.id());
       String k = "session." + s.id() + ".";
       m.cell(k + "present", c == null ? 0 : c.delegates());
@@ -109,7 +144,7 @@ final class FunderModel {
     if (!presents.isEmpty()) {
       m.atMost("attended", presents.toArray(String[]::new));
     }
-    for (var b : f.completedBreakdowns().values()) {
+    for (var b : m.level() > 0 ? List.<Breakdown>of() : f.completedBreakdowns().values()) {
       m.sum("completed", cells(m, "completed." + b.name(), b));
       for (Cell c : b.cells()) {
         String all = "by." + b.name() + "." + c.value();
@@ -135,6 +170,9 @@ final class FunderModel {
 
   /** How the count under {@code key} is shown, from a settled model. */
   static Count count(DisclosureModel m, String key) {
+    if (!m.has(key)) {
+      return null; // withheld at a coarser level
+    }
     Shown s = m.shown(key);
     return switch (s) {
       case SMALL -> Count.small();

@@ -16,7 +16,7 @@ import org.lectern.session.Session;
 
 /**
  * Turns exact figures into what an audience sees: organisers the numbers, funders the same through
- * {@link FunderModel} (small counts "&lt;5", counts that would reveal them "hidden"; ADR 0014).
+ * {@link FunderModel} (small counts "&lt;5", counts that would reveal them "hidden"; ADR 0015).
  */
 final class Publication {
 
@@ -57,10 +57,14 @@ final class Publication {
   /** The funder's report, checked together with the snapshots published before it. */
   static PublishedReport forFunder(ProgrammeFigures f, List<PublishedReport> earlier) {
     var model = FunderModel.suppressed(f, earlier.stream().map(Publication::cells).toList());
-    return publish(f, (key, value) -> FunderModel.count(model, key));
+    return publish(f, (key, value) -> FunderModel.count(model, key), model.coarsened());
   }
 
   static PublishedReport publish(ProgrammeFigures f, Shown shown) {
+    return publish(f, shown, false);
+  }
+
+  static PublishedReport publish(ProgrammeFigures f, Shown shown, boolean coarsened) {
     var p = f.programme();
     Map<String, Table> tables = new LinkedHashMap<>();
     Count confirmed = shown.count(FunderModel.CONFIRMED, f.confirmed());
@@ -87,7 +91,8 @@ final class Publication {
         f.attendance().isPresent(),
         f.attendance().map(AttendanceSummary::rule).orElse(null),
         completed,
-        f.learning().map(l -> learning(l, shown)).orElse(null));
+        f.learning().map(l -> learning(l, shown)).filter(l -> l.tested() != null).orElse(null),
+        coarsened ? Boolean.TRUE : null);
   }
 
   private static List<Step> funnel(ProgrammeFigures f, Shown shown) {
@@ -106,15 +111,23 @@ final class Publication {
   }
 
   private static List<Row> statusRows(ProgrammeFigures f, Shown shown) {
-    return FunderModel.STATUSES.stream()
-        .map(s -> new Row(s, shown.count("status." + s, f.byStatus().getOrDefault(s, 0))))
-        .toList();
+    List<Row> rows =
+        FunderModel.STATUSES.stream()
+            .map(s -> new Row(s, shown.count("status." + s, f.byStatus().getOrDefault(s, 0))))
+            .toList();
+    // Withheld as a whole when any row is (only the coarser totals are published).
+    return rows.stream().anyMatch(r -> r.count() == null) ? List.of() : rows;
   }
 
   private static Table table(String prefix, Breakdown b, Count total, Shown shown) {
     List<Row> rows = new ArrayList<>();
     for (Cell c : b.cells()) {
-      rows.add(new Row(c.value(), shown.count(prefix + b.name() + "." + c.value(), c.count())));
+      Count n = shown.count(prefix + b.name() + "." + c.value(), c.count());
+      if (n == null) {
+        // Withheld: only the coarser totals are published (ADR 0015).
+        return new Table(b.name(), List.of(), total == null ? Count.of(b.total()) : total, true);
+      }
+      rows.add(new Row(c.value(), n));
     }
     return new Table(b.name(), rows, total == null ? Count.of(b.total()) : total, false);
   }
@@ -128,6 +141,9 @@ final class Publication {
   private static Outside outside(ProgrammeFigures f, Shown shown, Count confirmed) {
     int delegates = f.confirmed();
     Count c = shown.count("outside", f.outside());
+    if (c == null) {
+      return new Outside(Count.hiddenCount(), null, f.mainCentres(), true);
+    }
     Double share =
         delegates == 0 || c.hidden() || confirmed.hidden()
             ? null

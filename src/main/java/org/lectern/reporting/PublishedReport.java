@@ -27,7 +27,16 @@ public record PublishedReport(
     boolean attendanceRecorded,
     AttendanceSummary.Rule completionRule,
     Map<String, Table> completed,
-    Learning learning) {
+    Learning learning,
+    Boolean coarsened) {
+
+  /**
+   * Whether the suppression fell back to hiding a whole group of linked figures (or all of them)
+   * because no smaller pattern protected every count (ADR 0015); null in older snapshots.
+   */
+  public boolean isCoarsened() {
+    return Boolean.TRUE.equals(coarsened);
+  }
 
   /** A step of the funnel; {@code count} null means no data yet. */
   public record Step(String key, Count count) {}

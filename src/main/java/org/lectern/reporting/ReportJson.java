@@ -25,7 +25,9 @@ record ReportJson(
     AttendanceJson attendance,
     CompletedJson completed,
     Certificates certificates,
-    PublishedReport.Learning learning) {
+    PublishedReport.Learning learning,
+    Boolean coarsened,
+    List<String> withheld) {
 
   record Registrations(Count total, Map<String, Count> byStatus) {}
 
@@ -88,7 +90,44 @@ record ReportJson(
                 .toList()),
         completed(r, regions),
         new Certificates(funnel.get("certified")),
-        r.learning());
+        r.learning(),
+        r.isCoarsened() ? Boolean.TRUE : null,
+        withheld(r));
+  }
+
+  /**
+   * The parts published only as coarser totals (ADR 0015): their lists are empty, and a reader must
+   * not read an absent row as 0 there. Null when nothing is withheld.
+   */
+  private static List<String> withheld(PublishedReport r) {
+    List<String> out = new java.util.ArrayList<>();
+    Map<String, String> lists =
+        Map.of(
+            "region", "byRegion",
+            "gender", "byGender",
+            "profession", "byProfession",
+            "years", "byYearsOfPractice",
+            "language", "byLanguage");
+    lists.forEach(
+        (dim, json) -> {
+          Table t = r.table(dim);
+          if (t != null && t.withheld()) {
+            out.add(json);
+          }
+        });
+    if (r.byStatus().isEmpty()) {
+      out.add("registrations.byStatus");
+    }
+    if (r.outside() != null && r.outside().withheld()) {
+      out.add("outsideMainCentres");
+    }
+    if (r.completed().values().stream().anyMatch(Table::withheld)) {
+      out.add("completed");
+    }
+    if (r.sessions().stream().anyMatch(s -> s.present() == null) && r.attendanceRecorded()) {
+      out.add("attendance.sessions");
+    }
+    return out.isEmpty() ? null : out.stream().sorted().toList();
   }
 
   private static CompletedJson completed(PublishedReport r, Regions regions) {

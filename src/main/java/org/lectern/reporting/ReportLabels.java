@@ -41,6 +41,11 @@ final class ReportLabels implements Indicators.Labels {
     return vocabulary.contains(value) ? ui.t(prefix + value) : value;
   }
 
+  /** The note of a snapshot whose suppression fell back to hiding whole groups (ADR 0015). */
+  public String coarsened() {
+    return ui.t("reporting.coarsened");
+  }
+
   @Override
   public String heading(String dimension) {
     return ui.t("reporting.dim." + dimension);

@@ -67,7 +67,8 @@ class ReportPages {
         indicators(r, l),
         l.number(r.funnel().get(2).count()),
         comparisonUrl,
-        null);
+        null,
+        r.isCoarsened());
   }
 
   MapView map(Table t, ReportLabels l, Ui ui) {

@@ -58,6 +58,9 @@ final class ReportPdf {
     if (p.funderView()) {
       h.append("<p class=\"note\">").append(e(ui.t("reporting.funder.note"))).append("</p>");
     }
+    if (p.coarsened()) {
+      h.append("<p class=\"note\">").append(e(ui.t("reporting.coarsened"))).append("</p>");
+    }
     h.append("<h2>").append(e(ui.t("reporting.funnel.heading"))).append("</h2>");
     bars(h, ui.t("reporting.step"), p.funnel(), null, ui);
     h.append("<h2>").append(e(ui.t("reporting.reach.heading"))).append("</h2>");

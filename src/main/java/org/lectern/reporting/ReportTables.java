@@ -21,6 +21,9 @@ final class ReportTables {
     funnel.add(List.of(l.heading("step"), "key", l.heading("count")));
     r.funnel()
         .forEach(s -> funnel.add(List.of(l.label("funnel", s.key()), s.key(), num(s.count()))));
+    if (r.isCoarsened()) {
+      funnel.add(List.of(l.heading("note"), "coarsened", l.coarsened()));
+    }
     out.add(new Sheet("funnel", funnel));
     List<List<String>> status = new ArrayList<>();
     status.add(List.of(l.heading("status"), "value", l.heading("count")));

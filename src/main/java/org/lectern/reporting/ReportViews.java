@@ -101,7 +101,8 @@ public final class ReportViews {
       List<IndicatorView> indicators,
       String delegates,
       String comparisonUrl,
-      SnapshotsView snapshots) {
+      SnapshotsView snapshots,
+      boolean coarsened) {
 
     ReportPage withSnapshots(SnapshotsView s) {
       return new ReportPage(
@@ -123,7 +124,8 @@ public final class ReportViews {
           indicators,
           delegates,
           comparisonUrl,
-          s);
+          s,
+          coarsened);
     }
   }
 

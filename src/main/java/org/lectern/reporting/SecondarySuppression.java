@@ -9,11 +9,12 @@ import org.lectern.reporting.DisclosureModel.Relation;
 import org.lectern.reporting.DisclosureModel.Shown;
 
 /**
- * Hides further cells until no hidden cell, and no small group of people, can be worked out (ADR
- * 0010). Each target is audited by {@link DisclosureAudit}; while it is pinned, the cheapest
- * visible cell linked to it is hidden: first one in a relation with the target itself, else one in
- * a relation with the hidden cells it is linked to; a non-zero count before a zero, the smallest
- * first (it loses the least information).
+ * Hides further cells until no hidden cell, and no small group of people, can be narrowed down to
+ * fewer than {@link DisclosureAudit#WIDTH} apart (ADR 0015). Each target is audited by {@link
+ * DisclosureAudit}; while it is not protected, the cheapest visible cell linked to it is hidden:
+ * first one in a relation with the target itself, else one in a relation with the hidden cells it
+ * is linked to; a non-zero count before a zero, the smallest first (it loses the least
+ * information).
  *
  * <p>Hiding a cell only widens what a reader can think possible, so a target once free stays free:
  * every target is settled once, and the loop ends because each round hides one more cell.
@@ -22,7 +23,11 @@ final class SecondarySuppression {
 
   private SecondarySuppression() {}
 
-  /** Settles every target; returns how many problems were solved (for the benchmark). */
+  /**
+   * Settles every target; returns how many integer programmes were solved (for the benchmark).
+   * Never fails: when no single cell more protects a target, its whole linked group is hidden, and
+   * if even that is not enough every count of the report (the model is then marked coarsened).
+   */
   static int apply(DisclosureModel m) {
     Deque<Expression> targets = new ArrayDeque<>();
     for (int i = 0; i < m.size(); i++) {
@@ -35,22 +40,59 @@ final class SecondarySuppression {
         targets.add(g);
       }
     }
-    int audits = 0;
     var audit = new DisclosureAudit(m);
     while (!targets.isEmpty()) {
       Expression t = targets.poll();
-      audits++;
-      while (audit.pinned(t)) {
-        int next = candidate(m, t);
-        if (next < 0) {
-          throw new IllegalStateException("nothing left to hide for " + describe(m, t));
+      int fallback = 0;
+      while (!audit.isProtected(t)) {
+        int next = fallback == 0 ? candidate(m, t) : -1;
+        if (next >= 0) {
+          m.show(next, Shown.HIDDEN);
+          targets.add(single(next));
+          continue;
         }
-        m.show(next, Shown.HIDDEN);
-        targets.add(single(next));
-        audits++;
+        fallback++;
+        m.coarsen();
+        List<Integer> hidden = fallback == 1 ? hideGroup(m, t) : fallback == 2 ? hideAll(m) : null;
+        if (hidden == null) {
+          m.unresolved(); // everything that can be hidden is: coarser tables are needed
+          break;
+        }
+        hidden.forEach(c -> targets.add(single(c)));
       }
     }
-    return audits;
+    return audit.solves();
+  }
+
+  /** Hides every visible non-zero cell in a relation with the target or its hidden cells. */
+  private static List<Integer> hideGroup(DisclosureModel m, Expression t) {
+    Set<Integer> linked = new java.util.HashSet<>(DisclosureAudit.component(m, t));
+    for (int c : t.cells()) {
+      linked.add(c);
+    }
+    List<Integer> hidden = new java.util.ArrayList<>();
+    for (Relation r : m.relations()) {
+      if (linked.stream().anyMatch(c -> DisclosureAudit.contains(r.lhs(), c))) {
+        for (int c : r.lhs().cells()) {
+          if (m.shown(c) == Shown.VISIBLE && m.value(c) != 0) {
+            m.show(c, Shown.HIDDEN);
+            hidden.add(c);
+          }
+        }
+      }
+    }
+    return hidden;
+  }
+
+  private static List<Integer> hideAll(DisclosureModel m) {
+    List<Integer> hidden = new java.util.ArrayList<>();
+    for (int c = 0; c < m.size(); c++) {
+      if (m.shown(c) == Shown.VISIBLE && m.value(c) != 0) {
+        m.show(c, Shown.HIDDEN);
+        hidden.add(c);
+      }
+    }
+    return hidden;
   }
 
   static Expression single(int cell) {
@@ -68,11 +110,7 @@ final class SecondarySuppression {
             .map(Relation::lhs)
             .filter(e -> component.stream().anyMatch(c -> DisclosureAudit.contains(e, c)))
             .toList();
-    best = bestIn(m, null, near);
-    if (best >= 0) {
-      return best;
-    }
-    return bestIn(m, null, m.relations().stream().map(Relation::lhs).toList());
+    return bestIn(m, null, near);
   }
 
   /** The cheapest visible cell of {@code exprs} and, if {@code t}, of relations holding t. */
@@ -116,11 +154,5 @@ final class SecondarySuppression {
     }
     int b = m.value(best);
     return a < b || (a == b && m.key(c).compareTo(m.key(best)) < 0);
-  }
-
-  private static String describe(DisclosureModel m, Expression t) {
-    return java.util.Arrays.stream(t.cells())
-        .mapToObj(m::key)
-        .collect(java.util.stream.Collectors.joining(" - "));
   }
 }

@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Funders see published snapshots only (ADR 0014): nothing before the first, the snapshot and not
+ * Funders see published snapshots only (ADR 0015): nothing before the first, the snapshot and not
  * the live figures after it, the same suppression in every export, and nothing of another
  * programme. Organisers publish through the API (idempotently) and the report page's form.
  */
@@ -111,7 +111,7 @@ class ReportSnapshotIT extends IntegrationTest {
     var auditor =
         new FunderAuditor(now, FunderAuditor.truthOf(http.get(report, bearer(org)).json()));
     assertThat(auditor.visibleSmall()).isEmpty();
-    assertThat(auditor.pinned()).isEmpty();
+    assertThat(auditor.unprotected()).isEmpty();
 
     // Another programme's funder learns nothing of this one, not even that it has snapshots.
     UUID other = fx.programme(organiser, "snapshots-other");
