@@ -48,6 +48,7 @@ public enum AuditAction {
   REGISTRATION_OPT_IN_ON("registration.optInOn"),
   REGISTRATION_OPT_IN_OFF("registration.optInOff"),
   REPORT_EXPORTED("report.exported"),
+  REPORT_PUBLISHED("report.published"),
   SPEAKER_INVITED("speaker.invited"),
   ORGANISATION_CREATED("organisation.created"),
   ORGANISATION_SETTINGS_CHANGED("organisation.settingsChanged"),
