@@ -1,4 +1,4 @@
--- Funders see published snapshots of a programme's report, not live figures (ADR 0015).
+-- Funders see published snapshots of a programme's report, not live figures (ADR 0017).
 -- A snapshot holds the report exactly as the funder gets it: small counts already "<5",
 -- protecting cells already "hidden"; the exact figures behind it are not kept.
 create table report_snapshot (

@@ -130,7 +130,7 @@ public class DemoData {
         funderId,
         org.lectern.programme.ProgrammeRole.FUNDER);
     if (publications != null) {
-      // Funders see only what the organiser releases (ADR 0015): the series' figures, published.
+      // Funders see only what the organiser releases (ADR 0017): the series' figures, published.
       publications.publish(
           organiser, programmeIds.get("iccpr-webinars-2021"), "After the last session");
     }

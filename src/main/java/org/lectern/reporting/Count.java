@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * A published count: the number, "&lt;5" for a count from 1 to 4 in the funder view, or "hidden"
- * for a cell hidden so that a small one cannot be worked out (ADR 0015). A hidden count does not
+ * for a cell hidden so that a small one cannot be worked out (ADR 0017). A hidden count does not
  * keep its value, so nothing downstream (template, export, JSON) can leak it by mistake.
  */
 public record Count(int value, String marker) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything a funder is shown, as one system (ADR 0015): each published count is a cell with its
+ * Everything a funder is shown, as one system (ADR 0017): each published count is a cell with its
  * exact value and how it is shown; relations are what a reader knows about the cells (sums,
  * "completed ≤ registered"); groups are counts of people that are not printed but follow from cells
  * (registered minus completed in a region) and so must not be worked out either when small.

@@ -8,7 +8,7 @@ import org.lectern.reporting.DisclosureModel.Shown;
 
 /**
  * The funder's report as one {@link DisclosureModel}: every count they are shown under one key, and
- * what a reader knows about them (ADR 0015). The same key names a figure wherever it is printed
+ * what a reader knows about them (ADR 0017). The same key names a figure wherever it is printed
  * (the funnel's "confirmed" is the status table's CONFIRMED and every breakdown's total).
  */
 final class FunderModel {

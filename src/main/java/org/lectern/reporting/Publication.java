@@ -16,7 +16,7 @@ import org.lectern.session.Session;
 
 /**
  * Turns exact figures into what an audience sees: organisers the numbers, funders the same through
- * {@link FunderModel} (small counts "&lt;5", counts that would reveal them "hidden"; ADR 0015).
+ * {@link FunderModel} (small counts "&lt;5", counts that would reveal them "hidden"; ADR 0017).
  */
 final class Publication {
 
@@ -124,7 +124,7 @@ final class Publication {
     for (Cell c : b.cells()) {
       Count n = shown.count(prefix + b.name() + "." + c.value(), c.count());
       if (n == null) {
-        // Withheld: only the coarser totals are published (ADR 0015).
+        // Withheld: only the coarser totals are published (ADR 0017).
         return new Table(b.name(), List.of(), total == null ? Count.of(b.total()) : total, true);
       }
       rows.add(new Row(c.value(), n));

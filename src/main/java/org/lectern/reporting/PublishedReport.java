@@ -32,7 +32,7 @@ public record PublishedReport(
 
   /**
    * Whether the suppression fell back to hiding a whole group of linked figures (or all of them)
-   * because no smaller pattern protected every count (ADR 0015); null in older snapshots.
+   * because no smaller pattern protected every count (ADR 0017); null in older snapshots.
    */
   public boolean isCoarsened() {
     return Boolean.TRUE.equals(coarsened);

@@ -96,7 +96,7 @@ record ReportJson(
   }
 
   /**
-   * The parts published only as coarser totals (ADR 0015): their lists are empty, and a reader must
+   * The parts published only as coarser totals (ADR 0017): their lists are empty, and a reader must
    * not read an absent row as 0 there. Null when nothing is withheld.
    */
   private static List<String> withheld(PublishedReport r) {

@@ -41,7 +41,7 @@ final class ReportLabels implements Indicators.Labels {
     return vocabulary.contains(value) ? ui.t(prefix + value) : value;
   }
 
-  /** The note of a snapshot whose suppression fell back to hiding whole groups (ADR 0015). */
+  /** The note of a snapshot whose suppression fell back to hiding whole groups (ADR 0017). */
   public String coarsened() {
     return ui.t("reporting.coarsened");
   }

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** "Publish to funders" on the organiser's report page (ADR 0015). */
+/** "Publish to funders" on the organiser's report page (ADR 0017). */
 @Controller
 class ReportPublicationController {
 

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Releasing a programme's report to its funders as a dated snapshot (ADR 0015). Organisers publish;
+ * Releasing a programme's report to its funders as a dated snapshot (ADR 0017). Organisers publish;
  * organisers and the programme's funders list and read the snapshots.
  */
 @Service

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Snapshots of a programme's report released to its funders (API.md, ADR 0015). */
+/** Snapshots of a programme's report released to its funders (API.md, ADR 0017). */
 @RestController
 @Tag(name = "Reports")
 class ReportSnapshotApiController {

@@ -10,7 +10,7 @@ import org.lectern.reporting.DisclosureModel.Shown;
 
 /**
  * Hides further cells until no hidden cell, and no small group of people, can be narrowed down to
- * fewer than {@link DisclosureAudit#WIDTH} apart (ADR 0015). Each target is audited by {@link
+ * fewer than {@link DisclosureAudit#WIDTH} apart (ADR 0017). Each target is audited by {@link
  * DisclosureAudit}; while it is not protected, the cheapest visible cell linked to it is hidden:
  * first one in a relation with the target itself, else one in a relation with the hidden cells it
  * is linked to; a non-zero count before a zero, the smallest first (it loses the least

@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lectern.reporting.DisclosureModel.Shown;
 
-/** The publish-time audit on tables small enough to settle by hand (ADR 0015). */
+/** The publish-time audit on tables small enough to settle by hand (ADR 0017). */
 class DisclosureAuditTest {
 
   @Test

@@ -15,7 +15,7 @@ import org.ojalgo.optimisation.Variable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The adversary of ADR 0015, written apart from the production code: it reads the funder's report
+ * The adversary of ADR 0017, written apart from the production code: it reads the funder's report
  * as the API sends it (JSON), writes down everything a funder knows — what each marker means, that
  * an absent row is 0, the sums, the funnel and status table agreeing, completed ≤ registered per
  * category, present ≤ online + in the room (= when it is so), the share of delegates outside the

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * ADR 0015 against an adversary: programmes made of people, published to a funder, read back from
+ * ADR 0017 against an adversary: programmes made of people, published to a funder, read back from
  * the API's JSON by {@link FunderAuditor} (integer programming, written apart from the production
  * code), which must find at least two possible values for every hidden count and no visible count
  * from 1 to 4 — also among the groups that follow from two visible counts (registered minus

@@ -163,7 +163,7 @@ class ReportIT extends IntegrationTest {
     assertThat(count(r.get("byGender"), "value", "undisclosed")).isEqualTo("\"<5\"");
     assertThat(count(r.get("byProfession"), "value", "ngo_lawyer")).isEqualTo("\"<5\"");
     assertThat(count(r.get("byProfession"), "value", "student")).isEqualTo("\"<5\"");
-    // The adversary of ADR 0015, with the exact figures the organiser sees as the truth.
+    // The adversary of ADR 0017, with the exact figures the organiser sees as the truth.
     var auditor = new FunderAuditor(r, FunderAuditor.truthOf(report(organiserToken)));
     assertThat(auditor.visibleSmall()).isEmpty();
     assertThat(auditor.unprotected()).isEmpty();

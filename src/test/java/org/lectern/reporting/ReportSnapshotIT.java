@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Funders see published snapshots only (ADR 0015): nothing before the first, the snapshot and not
+ * Funders see published snapshots only (ADR 0017): nothing before the first, the snapshot and not
  * the live figures after it, the same suppression in every export, and nothing of another
  * programme. Organisers publish through the API (idempotently) and the report page's form.
  */
