@@ -36,7 +36,8 @@ class SecurityConfiguration {
   AuthenticationManager authenticationManager(
       UserService users,
       PasswordEncoder encoder,
-      org.springframework.context.ApplicationEventPublisher events) {
+      org.springframework.context.ApplicationEventPublisher events,
+      SignInThrottle throttle) {
     DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
     provider.setPasswordEncoder(encoder);
     // A disabled account is refused only after its password was checked, so that it answers
@@ -53,7 +54,7 @@ class SecurityConfiguration {
     manager.setAuthenticationEventPublisher(
         new org.springframework.security.authentication.DefaultAuthenticationEventPublisher(
             events));
-    return manager;
+    return new ThrottledAuthentication(manager, throttle, encoder);
   }
 
   // The token filter runs inside the API security chain only, not as a plain servlet filter.
@@ -96,9 +97,14 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain web(HttpSecurity http, AccountRepository accounts, SignInSuccess signedIn)
+  SecurityFilterChain web(
+      HttpSecurity http,
+      AccountRepository accounts,
+      SignInSuccess signedIn,
+      AuthenticationManager authentication)
       throws Exception {
-    http.addFilterBefore(
+    http.authenticationManager(authentication)
+        .addFilterBefore(
             new AccountStateFilter(accounts),
             org.springframework.security.web.access.intercept.AuthorizationFilter.class)
         // After the account check (same position, added later): a session waiting for its second

@@ -29,7 +29,8 @@ public enum MailKind {
   DELEGATE_SIGN_IN("delegate.signIn", true),
   CERTIFICATE_ISSUED("certificate.issued", false),
   IDENTITY_INVITED("identity.invited", true),
-  IDENTITY_PASSWORD_RESET("identity.passwordReset", true);
+  IDENTITY_PASSWORD_RESET("identity.passwordReset", true),
+  IDENTITY_SIGN_IN_LOCKED("identity.signInLocked", false);
 
   private final String code;
   private final boolean credential;

@@ -58,6 +58,8 @@ class NeutralMailIT extends IntegrationTest {
   @Autowired OutboxSender sender;
   @Autowired CertificateMailProbe certificates;
   @Autowired TransactionTemplate transactions;
+  @Autowired SignInLockedMail lockedMail;
+  @Autowired org.lectern.identity.UserService users;
 
   final List<String> secrets = new ArrayList<>();
   UUID organisation;
@@ -239,7 +241,29 @@ class NeutralMailIT extends IntegrationTest {
       }
       // Sent to staff when an account is created, about no programme: not covered.
       case IDENTITY_INVITED, IDENTITY_PASSWORD_RESET -> false;
+      // Always neutral: the holder of an attacked account may not be the only one reading.
+      case IDENTITY_SIGN_IN_LOCKED -> lockedMail(email, c.fullName(), lang);
     };
+  }
+
+  /** The listener runs after commit in its own thread: the account is committed first. */
+  boolean lockedMail(String email, String fullName, String lang) {
+    UUID id = users.create(email, fullName, null, false);
+    jdbc.sql("update app_user set language = :l where id = :id")
+        .param("l", lang)
+        .param("id", id)
+        .update();
+    lockedMail.on(new org.lectern.identity.SignInLocked(id, 15));
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .until(
+            () ->
+                jdbc.sql("select count(*) from mail_outbox where related_id = :id")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single()
+                    == 1);
+    return true;
   }
 
   boolean optIn(OptInMailer.Kind kind, DelegateContact c) {

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -226,6 +227,76 @@ class PasswordResetIT extends IntegrationTest {
     return jdbc.sql("select password_hash from app_user where id = :u")
         .param("u", user)
         .query(String.class)
+        .single();
+  }
+
+  /** Throttling (issue 13): wrong passwords lock the account, the holder is told once, by mail. */
+  @Test
+  void anAttackedAccountIsLockedWithTheSameAnswerAndItsHolderIsToldOnce() throws Exception {
+    String email = "attacked-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
+    UUID id = account(email, "ru");
+    String unknown = "nobody-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
+    for (int i = 0; i < 5; i++) {
+      for (String who : List.of(email, unknown)) {
+        var s = new org.lectern.identity.BackOfficeSession(baseUrl());
+        var r = s.password(who, "wrong password number " + i);
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.headers().firstValue("Location").orElse("")).endsWith("/login?error");
+      }
+    }
+    // Locked: the right password gets exactly the answer of a wrong one, on the form and the API.
+    var s = new org.lectern.identity.BackOfficeSession(baseUrl());
+    var locked = s.password(email, Fixtures.PASSWORD);
+    assertThat(locked.headers().firstValue("Location").orElse("")).endsWith("/login?error");
+    assertThat(s.get("/admin").statusCode()).isEqualTo(302);
+    var http = new org.lectern.support.Http(baseUrl());
+    var api =
+        http.postJson(
+            "/api/v1/auth/tokens",
+            org.lectern.support.Http.map("email", email, "password", Fixtures.PASSWORD));
+    var apiUnknown =
+        http.postJson(
+            "/api/v1/auth/tokens",
+            org.lectern.support.Http.map("email", unknown, "password", Fixtures.PASSWORD));
+    assertThat(api.status()).isEqualTo(401);
+    assertThat(api.body()).isEqualTo(apiUnknown.body());
+    assertThat(api.json().get("code").asString()).isEqualTo("identity.badCredentials");
+
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (lockMails(id) < 1 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+    }
+    // More attempts during the lock tell nobody again.
+    new org.lectern.identity.BackOfficeSession(baseUrl()).password(email, "yet another guess");
+    assertThat(lockMails(id)).isEqualTo(1);
+    sender.sendDue();
+    var mails =
+        Arrays.stream(smtp.getReceivedMessages())
+            .filter(m -> MailFixtures.recipientIs(m, email))
+            .toList();
+    assertThat(mails).hasSize(1);
+    assertThat(mails.get(0).getSubject()).isEqualTo("Попытки входа в вашу учётную запись");
+    String text = MailFixtures.part(mails.get(0), "text/plain");
+    assertThat(text).contains("15").doesNotContainIgnoringCase("Lectern");
+    assertThat(
+            jdbc.sql("select count(*) from audit_entry where action = 'account.locked'")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+    // The unknown address was locked too (nothing to tell), so the two cannot be told apart.
+    assertThat(
+            jdbc.sql("select count(*) from sign_in_lock where locked_until > now()")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(2);
+  }
+
+  int lockMails(UUID user) {
+    return jdbc.sql(
+            "select count(*) from mail_outbox where kind = 'identity.signInLocked'"
+                + " and related_id = :u")
+        .param("u", user)
+        .query(Integer.class)
         .single();
   }
 }

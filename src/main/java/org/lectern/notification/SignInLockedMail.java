@@ -1,0 +1,57 @@
+package org.lectern.notification;
+
+import org.lectern.identity.PasswordResets;
+import org.lectern.identity.SignInLocked;
+import org.lectern.identity.UserService;
+import org.lectern.shared.i18n.Language;
+import org.springframework.context.MessageSource;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells an account holder, once per lock, that sign-in to their account was locked after repeated
+ * wrong passwords. Neutral wording: it names neither the product nor an organisation, and is sent
+ * from the neutral sender, because a mailbox may be read by someone else.
+ */
+@Component
+class SignInLockedMail {
+
+  private final UserService users;
+  private final PasswordResets resets;
+  private final Outbox outbox;
+  private final MessageSource messages;
+
+  SignInLockedMail(
+      UserService users, PasswordResets resets, Outbox outbox, MessageSource messages) {
+    this.users = users;
+    this.resets = resets;
+    this.outbox = outbox;
+    this.messages = messages;
+  }
+
+  @ApplicationModuleListener
+  void on(SignInLocked e) {
+    var user = users.find(e.userId()).filter(u -> u.isEnabled()).orElse(null);
+    if (user == null) {
+      return;
+    }
+    var language = Language.fromCode(resets.languageOf(user.id())).orElse(Language.EN);
+    String subject = messages.getMessage("identity.locked.mail.subject", null, language.locale());
+    String text =
+        messages.getMessage(
+            "identity.locked.mail.text", new Object[] {e.minutes()}, language.locale());
+    outbox.enqueue(
+        new OutgoingMail(
+            MailKind.IDENTITY_SIGN_IN_LOCKED.code(),
+            user.id(),
+            user.email(),
+            language.code(),
+            subject,
+            text,
+            null,
+            null,
+            "identity.signInLocked:" + java.util.UUID.randomUUID(),
+            true,
+            null));
+  }
+}
