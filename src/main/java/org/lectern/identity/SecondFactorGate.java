@@ -11,13 +11,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Holds a session whose password was right but whose second step is not done: it may only give its
  * code (or set up the factor it must have), sign out or start again — nothing else, on any page.
+ * Also ends a back-office session once it is older than the absolute limit (default 12 hours),
+ * however active; the idle limit is the servlet session's timeout.
  */
 class SecondFactorGate extends OncePerRequestFilter {
 
-  private final SignInSuccess signIn;
+  static final String SIGNED_IN_AT = "LECTERN_SIGNED_IN_AT";
 
-  SecondFactorGate(SignInSuccess signIn) {
+  private final SignInSuccess signIn;
+  private final java.time.Duration absolute;
+  private final java.time.Clock clock;
+
+  SecondFactorGate(SignInSuccess signIn, java.time.Duration absolute, java.time.Clock clock) {
     this.signIn = signIn;
+    this.absolute = absolute;
+    this.clock = clock;
   }
 
   @Override
@@ -28,6 +36,14 @@ class SecondFactorGate extends OncePerRequestFilter {
     var session = req.getSession(false);
     if (auth == null || !(auth.getPrincipal() instanceof LecternUser user) || session == null) {
       chain.doFilter(req, res);
+      return;
+    }
+    if (!(session.getAttribute(SIGNED_IN_AT) instanceof java.time.Instant since)) {
+      session.setAttribute(SIGNED_IN_AT, clock.instant());
+    } else if (since.plus(absolute).isBefore(clock.instant())) {
+      session.invalidate();
+      SecurityContextHolder.clearContext();
+      res.sendRedirect(AccountStateFilter.ENDED);
       return;
     }
     SignInState state = SignInState.of(session);

@@ -101,7 +101,10 @@ class SecurityConfiguration {
       HttpSecurity http,
       AccountRepository accounts,
       SignInSuccess signedIn,
-      AuthenticationManager authentication)
+      AuthenticationManager authentication,
+      java.time.Clock clock,
+      @org.springframework.beans.factory.annotation.Value("${lectern.session.absolute-timeout:12h}")
+          java.time.Duration absoluteTimeout)
       throws Exception {
     http.authenticationManager(authentication)
         .addFilterBefore(
@@ -110,7 +113,7 @@ class SecurityConfiguration {
         // After the account check (same position, added later): a session waiting for its second
         // factor can do nothing else.
         .addFilterBefore(
-            new SecondFactorGate(signedIn),
+            new SecondFactorGate(signedIn, absoluteTimeout, clock),
             org.springframework.security.web.access.intercept.AuthorizationFilter.class)
         .authorizeHttpRequests(
             a ->

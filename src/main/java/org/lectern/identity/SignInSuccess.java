@@ -23,8 +23,11 @@ class SignInSuccess implements AuthenticationSuccessHandler {
   private final SavedRequestAwareAuthenticationSuccessHandler onwards =
       new SavedRequestAwareAuthenticationSuccessHandler();
 
-  SignInSuccess(SecondFactors factors) {
+  private final java.time.Clock clock;
+
+  SignInSuccess(SecondFactors factors, java.time.Clock clock) {
     this.factors = factors;
+    this.clock = clock;
     onwards.setDefaultTargetUrl("/admin");
   }
 
@@ -35,6 +38,7 @@ class SignInSuccess implements AuthenticationSuccessHandler {
     LecternUser user = (LecternUser) auth.getPrincipal();
     SignInState state = stateFor(user);
     state.store(req.getSession());
+    req.getSession().setAttribute(SecondFactorGate.SIGNED_IN_AT, java.time.Instant.now(clock));
     switch (state.stage()) {
       case SECOND_FACTOR -> res.sendRedirect(SECOND_STEP);
       case ENROL -> res.sendRedirect(ENROL);
