@@ -51,7 +51,6 @@ class SignInLockedMail {
             null,
             null,
             "identity.signInLocked:" + java.util.UUID.randomUUID(),
-            true,
-            null));
+            true));
   }
 }
