@@ -21,7 +21,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The door list of a session's room: search by name, check in and out with one button, or by a
  * delegate's code (typed, from a scanner that types, or from the camera). Plain forms; every answer
- * to a scan is a redirect back to the list, which says what happened.
+ * to a scan is a redirect back to the list, which says what happened. A search is posted, never a
+ * query string: a name in a URL ends up in logs, history and the referrer.
  */
 @Controller
 class CheckInController {
@@ -38,13 +39,22 @@ class CheckInController {
 
   @GetMapping("/admin/sessions/{id}/check-in")
   String show(
+      @PathVariable String id, @AuthenticationPrincipal LecternUser user, Ui ui, Model model) {
+    boolean focusCode = Boolean.TRUE.equals(model.getAttribute("focusCode"));
+    // The search survives a check-in from its results as a flash attribute, not in the URL.
+    String q = model.getAttribute("q") instanceof String s ? s : null;
+    return render(user, uuid(id), q, "", null, false, focusCode, ui, model);
+  }
+
+  /** A search of the door list, by name; outside the check-in window door staff see nobody. */
+  @PostMapping("/admin/sessions/{id}/check-in/search")
+  String search(
       @PathVariable String id,
       @AuthenticationPrincipal LecternUser user,
       @RequestParam(required = false) String q,
       Ui ui,
       Model model) {
-    boolean focusCode = Boolean.TRUE.equals(model.getAttribute("focusCode"));
-    return render(user, uuid(id), q, "", null, false, focusCode, ui, model);
+    return render(user, uuid(id), q, "", null, false, false, ui, model);
   }
 
   @PostMapping("/admin/sessions/{id}/check-in")
@@ -78,7 +88,7 @@ class CheckInController {
         // The next scan goes into the same field: a scanner that types needs it focused.
         redirect.addFlashAttribute("focusCode", true);
       } else if (q != null && !q.isBlank()) {
-        back.queryParam("q", q.strip());
+        redirect.addFlashAttribute("q", q.strip());
       }
       return "redirect:" + back.encode().build().toUriString();
     } catch (CheckInRefused | InvalidInputException e) {
