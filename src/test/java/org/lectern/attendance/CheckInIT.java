@@ -516,9 +516,6 @@ class CheckInIT extends AttendanceFixture {
         .single();
   }
 
-  private static final java.util.regex.Pattern CSRF =
-      java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
   /** Searches the door list as its form does: posted, with the page's CSRF token. */
   static Http.Response search(Http http, String path, String q) {
     Matcher m = CSRF.matcher(http.get(path).body());
