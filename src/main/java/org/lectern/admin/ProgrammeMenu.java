@@ -25,6 +25,7 @@ public final class ProgrammeMenu {
           new Item("certificates", "admin.nav.certificates", "/certificates"),
           new Item("report", "admin.nav.report", "/report"),
           new Item("members", "admin.nav.members", "/members"),
+          new Item("retention", "admin.nav.retention", "/retention"),
           new Item("settings", "admin.nav.settings", "/settings"));
 
   /** The message key of the item called {@code name}, or null. */

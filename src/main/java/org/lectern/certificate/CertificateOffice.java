@@ -261,7 +261,9 @@ public class CertificateOffice {
         c.code(),
         1,
         null);
-    return certificates.pdf(c.id()).orElseThrow();
+    return certificates
+        .pdf(c.id())
+        .orElseThrow(() -> new NotFoundException("certificate.holderRemoved.pdf"));
   }
 
   private EligibilityRow row(ProgrammeRecord record, UUID registrationId) {

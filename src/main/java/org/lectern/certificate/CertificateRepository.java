@@ -20,9 +20,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CertificateRepository {
 
-  private static final String NAME = "certificate.holder_name";
+  static final String NAME = "certificate.holder_name";
   private static final String LICENCE = "certificate.licence_number";
-  private static final String PDF = "certificate.pdf";
+  static final String PDF = "certificate.pdf";
   private static final String COLUMNS =
       """
       id, code, registration_id, programme_id, organisation_id, status, issued_at, revoked_at,
@@ -90,6 +90,15 @@ class CertificateRepository {
         .optional();
   }
 
+  /** Why the holder's name was removed (RETENTION, ERASURE, PURGE), or empty while it is kept. */
+  Optional<String> holderRemoved(UUID id) {
+    return jdbc.sql("select holder_removed from certificate where id = :id")
+        .param("id", id)
+        .query(String.class)
+        .optional()
+        .filter(java.util.Objects::nonNull);
+  }
+
   Optional<Certificate> validOf(UUID registrationId) {
     return jdbc.sql(
             "select "
@@ -134,7 +143,7 @@ class CertificateRepository {
   }
 
   Optional<byte[]> pdf(UUID id) {
-    return jdbc.sql("select pdf from certificate where id = :id")
+    return jdbc.sql("select pdf from certificate where id = :id and holder_removed is null")
         .param("id", id)
         .query((rs, i) -> decryptBytes(rs.getBytes(1)))
         .optional();

@@ -15,9 +15,16 @@ public record PublicCertificate(
     String issuer,
     CertificateStatus status,
     Instant statusChangedAt,
-    String language) {
+    String language,
+    String holderRemoved) {
 
-  static PublicCertificate of(Certificate c, String readableCode, java.util.Locale locale) {
+  /** Whether the holder's name was removed; {@link #holderRemoved} then says why. */
+  public boolean holderNameRemoved() {
+    return holderRemoved != null;
+  }
+
+  static PublicCertificate of(
+      Certificate c, String readableCode, java.util.Locale locale, String holderRemoved) {
     Instant changed =
         switch (c.status()) {
           case VALID -> null;
@@ -33,6 +40,7 @@ public record PublicCertificate(
         c.issuer(),
         c.status(),
         changed,
-        c.language());
+        c.language(),
+        holderRemoved);
   }
 }

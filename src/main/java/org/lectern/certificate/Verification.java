@@ -73,7 +73,8 @@ public class Verification {
     return organisations.findBySlug(organisationSlug).flatMap(o -> keys.certificatePem(o.id()));
   }
 
-  private static PublicCertificate view(Certificate c, CertificateCode code, Locale locale) {
-    return PublicCertificate.of(c, code.value(), locale);
+  private PublicCertificate view(Certificate c, CertificateCode code, Locale locale) {
+    return PublicCertificate.of(
+        c, code.value(), locale, certificates.holderRemoved(c.id()).orElse(null));
   }
 }

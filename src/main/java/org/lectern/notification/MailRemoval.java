@@ -1,0 +1,88 @@
+package org.lectern.notification;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.lectern.shared.crypto.PersonalDataCipher;
+import org.lectern.shared.privacy.PersonalDataRemoval;
+import org.lectern.shared.privacy.RemovalReason;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mails about a programme (to its delegates, about its registrations or sessions) are deleted from
+ * the outbox, sent or not; mail already delivered is out of reach. Runs first, because finding a
+ * person's mails about a session needs their address, which the registration removal blanks.
+ */
+@Component
+@Order(0)
+class MailRemoval implements PersonalDataRemoval {
+
+  private static final String ABOUT_PROGRAMME =
+      """
+      (related_id = :p
+       or related_id in (select id from registration where programme_id = :p)
+       or related_id in (select id from session where programme_id = :p))
+      """;
+
+  private final JdbcClient jdbc;
+  private final PersonalDataCipher cipher;
+
+  MailRemoval(JdbcClient jdbc, PersonalDataCipher cipher) {
+    this.jdbc = jdbc;
+    this.cipher = cipher;
+  }
+
+  @Override
+  public void anonymiseProgramme(UUID programmeId, RemovalReason reason) {
+    jdbc.sql("delete from mail_outbox where " + ABOUT_PROGRAMME).param("p", programmeId).update();
+  }
+
+  @Override
+  public void eraseRegistrations(Collection<UUID> registrationIds, RemovalReason reason) {
+    if (registrationIds.isEmpty()) {
+      return;
+    }
+    List<UUID> ids = List.copyOf(registrationIds);
+    Set<String> addresses = new HashSet<>();
+    Set<UUID> programmes = new HashSet<>();
+    jdbc.sql("select programme_id, email from registration where id in (:ids)")
+        .param("ids", ids)
+        .query(
+            (rs, i) -> {
+              programmes.add(rs.getObject(1, UUID.class));
+              String email = cipher.decrypt(rs.getBytes(2), "registration.email");
+              if (email != null && !email.isBlank()) {
+                addresses.add(email.strip().toLowerCase(Locale.ROOT));
+              }
+              return null;
+            })
+        .list();
+    jdbc.sql("delete from mail_outbox where related_id in (:ids)").param("ids", ids).update();
+    // Mails about the programme or its sessions went to many people: only theirs go.
+    for (UUID programme : programmes) {
+      List<UUID> theirs =
+          jdbc
+              .sql("select id, recipient from mail_outbox where " + ABOUT_PROGRAMME)
+              .param("p", programme)
+              .query(
+                  (rs, i) -> {
+                    String to = cipher.decrypt(rs.getBytes(2), OutboxRepository.TO);
+                    return to != null && addresses.contains(to.strip().toLowerCase(Locale.ROOT))
+                        ? rs.getObject(1, UUID.class)
+                        : null;
+                  })
+              .list()
+              .stream()
+              .filter(java.util.Objects::nonNull)
+              .toList();
+      if (!theirs.isEmpty()) {
+        jdbc.sql("delete from mail_outbox where id in (:ids)").param("ids", theirs).update();
+      }
+    }
+  }
+}
