@@ -48,7 +48,11 @@ class DelegateSecurityConfiguration {
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers(
-                        "/my/sign-in", "/my/sign-in/**", "/my/calendar/*", "/my/unsubscribe/**")
+                        "/my/sign-in",
+                        "/my/sign-in/**",
+                        "/my/calendar/*",
+                        "/my/unsubscribe/**",
+                        "/my/erasure/confirm")
                     .permitAll()
                     .anyRequest()
                     .hasRole("DELEGATE"))

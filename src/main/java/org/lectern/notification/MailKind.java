@@ -27,6 +27,7 @@ public enum MailKind {
   SESSION_REMINDER_HOUR("session.reminder1h", false),
   PROGRAMME_ANNOUNCEMENT("programme.announcement", false),
   DELEGATE_SIGN_IN("delegate.signIn", true),
+  DELEGATE_ERASURE_CONFIRM("delegate.erasureConfirm", true),
   CERTIFICATE_ISSUED("certificate.issued", false),
   IDENTITY_INVITED("identity.invited", true),
   IDENTITY_PASSWORD_RESET("identity.passwordReset", true),

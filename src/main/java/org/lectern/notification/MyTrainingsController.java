@@ -4,14 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.lectern.audit.AuditLog;
 import org.lectern.identity.Emails;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.i18n.Language;
 import org.lectern.shared.web.FormErrors;
 import org.lectern.shared.web.Ui;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -35,7 +32,6 @@ class MyTrainingsController {
   private final DelegateDirectory directory;
   private final DelegateAccess access;
   private final DelegateRegistrations registrations;
-  private final AuditLog audit;
   private final LocaleResolver locales;
   private final String baseUrl;
 
@@ -44,14 +40,12 @@ class MyTrainingsController {
       DelegateDirectory directory,
       DelegateAccess access,
       DelegateRegistrations registrations,
-      AuditLog audit,
       LocaleResolver locales,
       MailFrame frame) {
     this.trainings = trainings;
     this.directory = directory;
     this.access = access;
     this.registrations = registrations;
-    this.audit = audit;
     this.locales = locales;
     this.baseUrl = frame.baseUrl();
   }
@@ -158,27 +152,5 @@ class MyTrainingsController {
         .contentType(CALENDAR)
         .header("Cache-Control", "no-store")
         .body(trainings.calendar(address.email(), address.language()));
-  }
-
-  @GetMapping(value = "/my/data.json", produces = MediaType.APPLICATION_JSON_VALUE)
-  @ResponseBody
-  ResponseEntity<MyData> data(@AuthenticationPrincipal DelegatePrincipal delegate) {
-    DelegateAddress address = directory.find(delegate.emailIndex()).orElseThrow();
-    MyData data = trainings.data(address);
-    audit.record(
-        new AuditLog.Record(
-            null,
-            "delegate",
-            "delegate.dataDownloaded",
-            null,
-            "delegate",
-            null,
-            data.registrations().size(),
-            null));
-    return ResponseEntity.ok()
-        .header(
-            "Content-Disposition",
-            ContentDisposition.attachment().filename("my-lectern-data.json").build().toString())
-        .body(data);
   }
 }

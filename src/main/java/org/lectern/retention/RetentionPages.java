@@ -42,4 +42,8 @@ public final class RetentionPages {
       String dueAt,
       boolean anonymised,
       String anonymisedAt) {}
+
+  /** The confirmation page, or (after the erasure) its outcome. */
+  public record ErasurePage(
+      String registrationId, String programmeId, String programme, int reach, Integer erased) {}
 }

@@ -47,6 +47,7 @@ class NeutralMailIT extends IntegrationTest {
 
   @Autowired RegistrationMails registrationMails;
   @Autowired OptInMails optInMails;
+  @Autowired ErasureMail erasureMail;
   @Autowired InvitationMails invitationMails;
   @Autowired ReminderMails reminderMails;
   @Autowired Announcements announcements;
@@ -227,6 +228,8 @@ class NeutralMailIT extends IntegrationTest {
                         directory.indexOf(email),
                         Instant.now().plusSeconds(600)));
               });
+      case DELEGATE_ERASURE_CONFIRM ->
+          inTransaction(() -> erasureMail.send(email, lang, "erasure-token"));
       case CERTIFICATE_ISSUED -> {
         certificates.send(
             programme,

@@ -1,0 +1,37 @@
+package org.lectern.notification;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.lectern.shared.privacy.PersonalDataExport;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/** Gathers every feature's {@link PersonalDataExport} section for one delegate. */
+@Component
+class DelegateDataExport {
+
+  private final MyTrainings trainings;
+  private final ObjectProvider<PersonalDataExport> exports;
+  private final DelegateMailHistory mails;
+
+  DelegateDataExport(
+      MyTrainings trainings,
+      ObjectProvider<PersonalDataExport> exports,
+      DelegateMailHistory mails) {
+    this.trainings = trainings;
+    this.exports = exports;
+    this.mails = mails;
+  }
+
+  MyData data(DelegateAddress address) {
+    MyData base = trainings.data(address);
+    List<UUID> ids =
+        base.registrations().stream().map(MyData.Registration::registrationId).toList();
+    Map<String, List<Map<String, Object>>> sections = new LinkedHashMap<>();
+    exports.orderedStream().forEach(e -> sections.put(e.section(), e.export(ids)));
+    sections.put("mails", mails.of(address.email(), ids));
+    return base.with(sections);
+  }
+}
