@@ -228,6 +228,40 @@ class RetentionIT extends IntegrationTest {
     assertThat(stranger.get("/admin/programmes/" + recent + "/retention").status()).isEqualTo(404);
   }
 
+  @Test
+  @Order(3)
+  void theApiReadsAndSetsPeriods() {
+    var http = new Http(baseUrl());
+    String auth = "Bearer " + organiserToken;
+    var got = http.get("/api/v1/programmes/" + old + "/retention", "Authorization", auth);
+    assertThat(got.status()).isEqualTo(200);
+    assertThat(got.json().get("effectiveMonths").asInt()).isEqualTo(12);
+    assertThat(got.json().get("anonymisedAt").isNull()).isFalse();
+
+    var bad =
+        http.putJson(
+            "/api/v1/programmes/" + old + "/retention", Http.map("months", 500), "Authorization",
+            auth);
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(bad.header("Content-Type")).contains("application/problem+json");
+    assertThat(bad.body()).contains("\"field\":\"months\"");
+    var set =
+        http.putJson(
+            "/api/v1/programmes/" + old + "/retention", Http.map("months", 6), "Authorization",
+            auth);
+    assertThat(set.status()).isEqualTo(200);
+    assertThat(set.json().get("effectiveMonths").asInt()).isEqualTo(6);
+
+    String strangerToken = fx.token(fx.organiser("api-stranger"));
+    assertThat(
+            http.get(
+                    "/api/v1/programmes/" + old + "/retention",
+                    "Authorization",
+                    "Bearer " + strangerToken)
+                .status())
+        .isEqualTo(404);
+  }
+
   static String csrf(String html) {
     var m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
     assertThat(m.find()).isTrue();
