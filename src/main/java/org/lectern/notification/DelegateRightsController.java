@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.lectern.audit.AuditLog;
+import org.lectern.shared.error.NotFoundException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -97,7 +98,10 @@ class DelegateRightsController {
   }
 
   private MyData collect(DelegatePrincipal delegate) {
-    DelegateAddress address = directory.find(delegate.emailIndex()).orElseThrow();
+    DelegateAddress address =
+        directory
+            .find(delegate.emailIndex())
+            .orElseThrow(() -> new NotFoundException("notification.my.erased"));
     MyData data = export.data(address);
     audit.record(
         new AuditLog.Record(

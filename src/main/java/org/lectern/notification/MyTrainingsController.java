@@ -92,9 +92,19 @@ class MyTrainingsController {
   String my(
       @AuthenticationPrincipal DelegatePrincipal delegate,
       @RequestParam(required = false) String done,
+      HttpServletRequest request,
       Model model,
       Ui ui) {
-    DelegateAddress address = directory.find(delegate.emailIndex()).orElseThrow();
+    var found = directory.find(delegate.emailIndex());
+    if (found.isEmpty()) {
+      // The address was erased (from another browser): this session is over.
+      var session = request.getSession(false);
+      if (session != null) {
+        session.invalidate();
+      }
+      return "redirect:/my/sign-in";
+    }
+    DelegateAddress address = found.get();
     Object feed = model.getAttribute("newFeedUrl");
     model.addAttribute(
         "page",

@@ -46,7 +46,8 @@ class RetentionApiController {
 
   @GetMapping("/api/v1/programmes/{id}/retention")
   @Operation(summary = "A programme's retention period and anonymisation date (organisers)")
-  ProgrammeRetention programme(@AuthenticationPrincipal LecternUser actor, @PathVariable String id) {
+  ProgrammeRetention programme(
+      @AuthenticationPrincipal LecternUser actor, @PathVariable String id) {
     return ProgrammeRetention.of(retention.period(actor, RetentionController.uuid(id)));
   }
 

@@ -240,14 +240,18 @@ class RetentionIT extends IntegrationTest {
 
     var bad =
         http.putJson(
-            "/api/v1/programmes/" + old + "/retention", Http.map("months", 500), "Authorization",
+            "/api/v1/programmes/" + old + "/retention",
+            Http.map("months", 500),
+            "Authorization",
             auth);
     assertThat(bad.status()).isEqualTo(422);
     assertThat(bad.header("Content-Type")).contains("application/problem+json");
     assertThat(bad.body()).contains("\"field\":\"months\"");
     var set =
         http.putJson(
-            "/api/v1/programmes/" + old + "/retention", Http.map("months", 6), "Authorization",
+            "/api/v1/programmes/" + old + "/retention",
+            Http.map("months", 6),
+            "Authorization",
             auth);
     assertThat(set.status()).isEqualTo(200);
     assertThat(set.json().get("effectiveMonths").asInt()).isEqualTo(6);

@@ -9,7 +9,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.lectern.certificate.CertificateOffice;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.ProgrammeInput;
@@ -29,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * person's request. Certificates keep verifying and say why the name is missing; the audit log
  * records the erasures without naming anyone.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DelegateRightsIT extends IntegrationTest {
 
   static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -85,8 +89,23 @@ class DelegateRightsIT extends IntegrationTest {
   UUID register(UUID programme, String name, String email) {
     var r =
         new RegistrationRequest(
-            name, email, null, "KZ-75", null, null, "advocate", null, null, null, null, "ru",
-            null, Map.of(), true, Map.of(), null);
+            name,
+            email,
+            null,
+            "KZ-75",
+            null,
+            null,
+            "advocate",
+            null,
+            null,
+            null,
+            null,
+            "ru",
+            null,
+            Map.of(),
+            true,
+            Map.of(),
+            null);
     return registrations.register(programme, r, organiser).registration().id();
   }
 
@@ -99,7 +118,8 @@ class DelegateRightsIT extends IntegrationTest {
 
   /** The newest mail of this kind to the address, decrypted as the sender would. */
   String mail(String kind, String email) {
-    return jdbc.sql(
+    return jdbc
+        .sql(
             "select recipient, body_text from mail_outbox where kind = :k order by created_at desc")
         .param("k", kind)
         .query(
@@ -115,7 +135,8 @@ class DelegateRightsIT extends IntegrationTest {
   }
 
   static String link(String text, String path) {
-    Matcher m = Pattern.compile("https?://[^/\\s]+(" + Pattern.quote(path) + "[^\\s)\"<>]+)").matcher(text);
+    Matcher m =
+        Pattern.compile("https?://[^/\\s]+(" + Pattern.quote(path) + "[^\\s)\"<>]+)").matcher(text);
     assertThat(m.find()).as("a link to " + path + " in " + text).isTrue();
     return m.group(1);
   }
@@ -142,6 +163,7 @@ class DelegateRightsIT extends IntegrationTest {
   }
 
   @Test
+  @Order(1)
   void aDelegateSeesDownloadsAndErasesEverything() {
     Http http = signedInDelegate();
     var page = http.get("/my/data?lang=en");
@@ -169,7 +191,7 @@ class DelegateRightsIT extends IntegrationTest {
     Http fromMail = new Http(baseUrl());
     var confirm = fromMail.get(path);
     assertThat(confirm.status()).isEqualTo(200);
-    assertThat(confirm.body()).contains("Erase my data now");
+    assertThat(confirm.body()).contains("name=\"token\"").contains("Удалить мои данные сейчас");
     assertThat(name(zhanar)).isEqualTo(NAME);
     String token = path.replaceAll(".*token=([^&]+).*", "$1");
     var done =
@@ -212,6 +234,7 @@ class DelegateRightsIT extends IntegrationTest {
   }
 
   @Test
+  @Order(2)
   void anOrganiserCarriesOutAPersonsRequest() {
     Http web = new Http(baseUrl());
     signIn(web, organiser);
@@ -263,8 +286,12 @@ class DelegateRightsIT extends IntegrationTest {
         http.postForm(
             "/login",
             Map.of(
-                "email", user.email(), "password", Fixtures.PASSWORD,
-                "_csrf", csrf(http.get("/login").body())));
+                "email",
+                user.email(),
+                "password",
+                Fixtures.PASSWORD,
+                "_csrf",
+                csrf(http.get("/login").body())));
     assertThat(r.status()).isEqualTo(302);
     assertThat(r.header("Location")).doesNotContain("error");
   }
