@@ -213,10 +213,11 @@ class DelegateRightsIT extends IntegrationTest {
                 .single())
         .isEqualTo(2);
     // The link works once, and the delegate's session is over.
+    assertThat(fromMail.get(path).body()).contains("id=\"invalid\"");
     var again =
         fromMail.postForm(
             "/my/erasure/confirm",
-            Map.of("token", token, "_csrf", csrf(fromMail.get(path).body())));
+            Map.of("token", token, "_csrf", csrf(fromMail.get("/my/sign-in").body())));
     assertThat(again.body()).contains("id=\"invalid\"");
     assertThat(http.get("/my").status()).isEqualTo(302);
 
