@@ -159,9 +159,7 @@ class JoinController {
             message,
             detail,
             embed == null ? null : embed.jitsiOrigin(),
-            embed == null ? null : java.net.URI.create(embed.jitsiOrigin()).getRawAuthority(),
-            embed == null ? null : embed.room(),
-            r.fullName()));
+            embed == null ? null : embed.room()));
     return VIEW;
   }
 

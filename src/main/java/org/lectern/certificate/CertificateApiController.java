@@ -35,17 +35,12 @@ class CertificateApiController {
 
   private final CertificateOffice office;
   private final Verification verification;
-  private final VerifyLimits limits;
   private final CertificateViews views;
 
   CertificateApiController(
-      CertificateOffice office,
-      Verification verification,
-      VerifyLimits limits,
-      CertificateViews views) {
+      CertificateOffice office, Verification verification, CertificateViews views) {
     this.office = office;
     this.verification = verification;
-    this.limits = limits;
     this.views = views;
   }
 
@@ -124,7 +119,7 @@ class CertificateApiController {
   @Operation(summary = "Check a certificate file: signature, signer and the code's status")
   VerifyAnswer verify(@RequestParam("file") MultipartFile file, HttpServletRequest req, Ui ui)
       throws IOException {
-    limits.check(req.getRemoteAddr());
+    // Limited and capped by VerifyUploadGuard before the upload was read.
     UploadVerdict v = verification.check(file.getBytes(), ui.locale());
     return new VerifyAnswer(v.outcome().name(), ui.t(v.outcome().key()), v.certificate());
   }

@@ -65,7 +65,7 @@ class VerificationController {
       Ui ui,
       Model model)
       throws IOException {
-    limits.check(req.getRemoteAddr());
+    // Limited and capped by VerifyUploadGuard before the upload was read.
     byte[] bytes = file == null ? new byte[0] : file.getBytes();
     UploadVerdict verdict = verification.check(bytes, ui.locale());
     model.addAttribute(

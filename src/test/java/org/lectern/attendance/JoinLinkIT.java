@@ -96,12 +96,23 @@ class JoinLinkIT extends AttendanceFixture {
     var res = new Http(baseUrl()).get(path(links.linkFor(reg, s.id())));
 
     assertThat(res.status()).isEqualTo(200);
-    assertThat(res.header("Content-Security-Policy"))
-        .contains("script-src 'self' https://jitsi.example.org")
-        .contains("frame-src https://jitsi.example.org");
+    String csp = res.header("Content-Security-Policy");
+    assertThat(csp).contains("script-src 'self';").contains("frame-src https://jitsi.example.org");
+    assertThat(
+            csp.substring(csp.indexOf("script-src"), csp.indexOf(';', csp.indexOf("script-src"))))
+        .isEqualTo("script-src 'self'");
+    assertThat(csp).doesNotContain("unsafe-inline");
+    // No script of another origin; the room is a sandboxed frame that is not told who joins.
     assertThat(res.body())
-        .contains("https://jitsi.example.org/external_api.js")
-        .contains("data-room=\"lectern-");
+        .doesNotContainPattern("<script[^>]+src=\"(https?:)?//")
+        .doesNotContain("external_api.js")
+        .doesNotContain("Asel")
+        .containsPattern(
+            "<iframe id=\"jitsi\" class=\"jitsi\" src=\"https://jitsi\\.example\\.org/lectern-[0-9a-f]{24}\"")
+        .contains("sandbox=\"allow-scripts allow-same-origin allow-forms")
+        .doesNotContain("allow-top-navigation")
+        .contains("allow=\"camera; microphone; display-capture")
+        .contains("referrerpolicy=\"no-referrer\"");
     assertThat(new Http(baseUrl()).get("/").header("Content-Security-Policy"))
         .doesNotContain("jitsi");
 
