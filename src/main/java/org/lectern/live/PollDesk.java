@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
+import org.lectern.shared.text.SpreadsheetCells;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -167,8 +168,8 @@ class PollDesk {
       csv.printRecord("poll", "option", "votes", "percent_of_voters", "voters", "status");
       for (PollResults.Row row : r.rows()) {
         csv.printRecord(
-            r.poll().question(),
-            row.label(),
+            SpreadsheetCells.text(r.poll().question()),
+            SpreadsheetCells.text(row.label()),
             row.votes(),
             row.percent(),
             r.voters(),

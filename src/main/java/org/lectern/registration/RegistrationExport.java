@@ -79,7 +79,7 @@ final class RegistrationExport {
                 "accessibility",
                 "consent_version",
                 "registered_at"));
-    e.questions().forEach(q -> h.add(q.label().in("en", e.programme().languages())));
+    e.questions().forEach(q -> h.add(safe(q.label().in("en", e.programme().languages()))));
     return h;
   }
 
@@ -119,12 +119,8 @@ final class RegistrationExport {
     return o == null ? "" : o.toString();
   }
 
-  // A cell starting with = + - @ would run as a formula in a spreadsheet program.
+  /** Text that a spreadsheet program will not run as a formula. */
   static String safe(String s) {
-    if (s == null || s.isEmpty()) {
-      return "";
-    }
-    char c = s.charAt(0);
-    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + s : s;
+    return org.lectern.shared.text.SpreadsheetCells.text(s);
   }
 }

@@ -62,12 +62,8 @@ final class ReportFiles {
     }
   }
 
-  // A cell starting with = + - @ would run as a formula in a spreadsheet program.
+  /** Text that a spreadsheet program will not run as a formula. */
   static String safe(String s) {
-    if (s == null || s.isEmpty()) {
-      return "";
-    }
-    char c = s.charAt(0);
-    return c == '=' || c == '+' || c == '-' || c == '@' ? "'" + s : s;
+    return org.lectern.shared.text.SpreadsheetCells.text(s);
   }
 }

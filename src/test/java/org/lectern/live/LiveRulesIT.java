@@ -106,6 +106,24 @@ class LiveRulesIT extends IntegrationTest {
   }
 
   @Test
+  void pollResultsInCsvDoNotRunAsFormulae() {
+    var room = fx.running();
+    Viewer moderator = fx.organiser(room);
+    Poll poll =
+        polls.prepare(
+            moderator,
+            "=HYPERLINK(\"https://evil.example\",\"Q\")",
+            List.of("@SUM(1+1)*cmd", "+1", "Нет"),
+            false);
+    assertThat(polls.csv(moderator, poll.id()))
+        .contains("\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"Q\"\")\",'@SUM(1+1)*cmd,0,")
+        .contains(",'+1,0,")
+        .contains(",Нет,0,")
+        .doesNotContain(",=")
+        .doesNotContain(",@");
+  }
+
+  @Test
   void postingOutsideTheWindowIsRefusedAndTheSaltIsDestroyed() {
     var ended = fx.room(Instant.now().minus(Duration.ofHours(5)));
     Viewer moderator = fx.organiser(ended);
