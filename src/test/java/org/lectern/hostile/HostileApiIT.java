@@ -1,0 +1,347 @@
+package org.lectern.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lectern.support.Http;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Generated hostile input against every operation of the OpenAPI document, discovered at run time
+ * (a new endpoint is covered without editing this test). For each operation: malformed bodies
+ * (empty, cut short, a key twice, 10 000 nested arrays, invalid UTF-8, the wrong root type, an
+ * unknown field, the wrong content type), odd ids in every path parameter, and {@value #TRIES}
+ * requests from a seeded generator, each replacing one field (or query parameter) with a hostile
+ * value ({@link HostileValues}) as one of four callers (anonymous, an organiser of another
+ * organisation, the programme's organiser, a platform administrator).
+ *
+ * <p>The property: no answer is a 5xx; every refusal is {@code application/problem+json} with
+ * {@code status} and {@code title}; a refused request changes none of the checked tables.
+ *
+ * <p>Coverage is printed ({@code Hostile API input: N operations, M requests}) and recorded in
+ * BENCHMARKS.md, so that shrinking coverage is visible.
+ */
+class HostileApiIT extends HostileFixture {
+
+  static final long SEED = 19;
+  static final int TRIES = 12;
+  static final int MIN_OPERATIONS = 24;
+  private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
+  private static final List<String> ROLES =
+      List.of("anonymous", "otherOrganiser", "organiser", "admin");
+
+  JsonNode api;
+
+  @BeforeAll
+  void world() {
+    createWorld();
+    var doc = http.get("/v3/api-docs");
+    assertThat(doc.status()).isEqualTo(200);
+    api = doc.json();
+  }
+
+  record Operation(String method, String path, JsonNode spec) {
+    @Override
+    public String toString() {
+      return method + " " + path;
+    }
+  }
+
+  List<Operation> operations() {
+    List<Operation> ops = new ArrayList<>();
+    for (var path : api.get("paths").properties()) {
+      if (!path.getKey().startsWith("/api/")) {
+        continue;
+      }
+      for (var m : path.getValue().properties()) {
+        String method = m.getKey().toUpperCase(java.util.Locale.ROOT);
+        if (List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)
+            && !m.getValue().toString().contains("text/event-stream")) {
+          ops.add(new Operation(method, path.getKey(), m.getValue()));
+        }
+      }
+    }
+    return ops;
+  }
+
+  @Test
+  void noOperationCrashesOrChangesAnythingWhenItRefuses() {
+    Random random = new Random(SEED);
+    List<Operation> ops = operations();
+    List<String> violations = new ArrayList<>();
+    int requests = 0;
+    int refusals = 0;
+    for (Operation op : ops) {
+      List<Case> cases = new ArrayList<>(fixedCases(op));
+      for (int i = 0; i < TRIES; i++) {
+        cases.add(generated(op, random));
+      }
+      for (Case c : cases) {
+        String before = snapshot();
+        Answer a = send(c.method(), c.path(), c.contentType(), c.body(), auth(c.role()));
+        requests++;
+        if (a.status() >= 400) {
+          refusals++;
+        }
+        String v = violation(a, before);
+        if (v != null) {
+          violations.add(op + " as " + c.role() + " [" + c.label() + "] → " + v);
+        }
+      }
+    }
+    System.out.printf(
+        "Hostile API input: %d operations, %d requests, %d refused (%d by the server before the"
+            + " application), %d violations%n",
+        ops.size(), requests, refusals, rejectedByServer, violations.size());
+    violations.stream().limit(150).forEach(v -> System.out.println("VIOLATION " + v));
+    assertThat(ops.size())
+        .as("operations found in /v3/api-docs")
+        .isGreaterThanOrEqualTo(MIN_OPERATIONS);
+    assertThat(violations).isEmpty();
+  }
+
+  /** One request to send. */
+  record Case(
+      String label, String role, String method, String path, String contentType, byte[] body) {}
+
+  List<Case> fixedCases(Operation op) {
+    List<Case> cases = new ArrayList<>();
+    String path = path(op, null, null);
+    for (String param : params(op)) {
+      for (String id : HostileValues.IDS) {
+        cases.add(
+            new Case(
+                "id " + param + "=" + shorten(id),
+                "organiser",
+                op.method(),
+                path(op, param, id),
+                json(op) ? "application/json" : null,
+                json(op) ? utf8("{}") : null));
+      }
+    }
+    if (!json(op)) {
+      return cases;
+    }
+    JsonNode schema = schema(op);
+    String first = firstProperty(schema);
+    List<Object[]> bodies =
+        List.of(
+            new Object[] {"empty", utf8("")},
+            new Object[] {"cut short", utf8("{\"" + first + "\": ")},
+            new Object[] {"array root", utf8("[]")},
+            new Object[] {"null root", utf8("null")},
+            new Object[] {"string root", utf8("\"text\"")},
+            new Object[] {
+              "key twice", utf8("{\"" + first + "\": \"a\", \"" + first + "\": \"b\"}")
+            },
+            new Object[] {"unknown field", utf8("{\"zzUnknownField\": \"x\"}")},
+            new Object[] {"depth bomb", utf8("[".repeat(10_000) + "]".repeat(10_000))},
+            new Object[] {"invalid UTF-8", bytes("{\"" + first + "\": \"", 0xC3, 0x28, "\"}")},
+            new Object[] {"overlong NUL", bytes("{\"" + first + "\": \"a", 0xC0, 0x80, "\"}")},
+            new Object[] {
+              "CESU surrogate", bytes("{\"" + first + "\": \"a", 0xED, 0xA0, 0x80, "\"}")
+            });
+    for (Object[] b : bodies) {
+      cases.add(
+          new Case(
+              (String) b[0], "organiser", op.method(), path, "application/json", (byte[]) b[1]));
+    }
+    cases.add(new Case("text/plain", "organiser", op.method(), path, "text/plain", utf8("hello")));
+    return cases;
+  }
+
+  Case generated(Operation op, Random random) {
+    String role = HostileValues.pick(random, ROLES);
+    List<String> params = params(op);
+    String param = null;
+    String id = null;
+    if (!params.isEmpty() && (random.nextInt(5) == 0 || op.method().equals("DELETE"))) {
+      param =
+          op.method().equals("DELETE")
+              ? params.get(params.size() - 1)
+              : HostileValues.pick(random, params);
+      id = HostileValues.pick(random, HostileValues.IDS);
+    }
+    String path = path(op, param, id);
+    List<String> query = queryParams(op);
+    String label = param == null ? "" : "id " + param + "=" + shorten(id) + " ";
+    if (!query.isEmpty() && (!json(op) || random.nextBoolean())) {
+      String q = HostileValues.pick(random, query);
+      String v = HostileValues.pick(random, HostileValues.TEXT);
+      path += (path.contains("?") ? "&" : "?") + Http.enc(q) + "=" + Http.enc(v);
+      label += "query " + q + "=" + shorten(v) + " ";
+    }
+    if (!json(op)) {
+      return new Case(label, role, op.method(), path, null, null);
+    }
+    JsonNode schema = schema(op);
+    List<String> fields = properties(schema);
+    String value = HostileValues.pick(random, HostileValues.JSON);
+    String field = fields.isEmpty() ? "zzUnknownField" : HostileValues.pick(random, fields);
+    boolean full = random.nextBoolean();
+    StringBuilder body = new StringBuilder("{");
+    for (String f : fields) {
+      if (f.equals(field)) {
+        continue;
+      }
+      if (full) {
+        body.append('"')
+            .append(f)
+            .append("\":")
+            .append(baseline(schema.get("properties").get(f)))
+            .append(',');
+      }
+    }
+    body.append('"').append(field).append("\":").append(value).append('}');
+    label += "field " + field + "=" + shorten(value) + (full ? " (full body)" : "");
+    return new Case(label, role, op.method(), path, "application/json", utf8(body.toString()));
+  }
+
+  boolean json(Operation op) {
+    JsonNode rb = op.spec().get("requestBody");
+    return rb != null
+        && rb.get("content") != null
+        && rb.get("content").get("application/json") != null;
+  }
+
+  JsonNode schema(Operation op) {
+    return resolve(
+        op.spec().get("requestBody").get("content").get("application/json").get("schema"));
+  }
+
+  JsonNode resolve(JsonNode schema) {
+    if (schema != null && schema.get("$ref") != null) {
+      String name = schema.get("$ref").asString().replace("#/components/schemas/", "");
+      return api.get("components").get("schemas").get(name);
+    }
+    return schema;
+  }
+
+  List<String> properties(JsonNode schema) {
+    List<String> names = new ArrayList<>();
+    if (schema != null && schema.get("properties") != null) {
+      Iterator<String> it = schema.get("properties").propertyNames().iterator();
+      it.forEachRemaining(names::add);
+    }
+    return names;
+  }
+
+  String firstProperty(JsonNode schema) {
+    List<String> p = properties(schema);
+    return p.isEmpty() ? "value" : p.get(0);
+  }
+
+  /** A plausible value for a property, so that the hostile one is not the only thing read. */
+  String baseline(JsonNode property) {
+    JsonNode p = resolve(property);
+    if (p == null) {
+      return "\"x\"";
+    }
+    if (p.get("enum") != null && !p.get("enum").isEmpty()) {
+      return p.get("enum").get(0).toString();
+    }
+    String type =
+        p.get("type") == null
+            ? ""
+            : p.get("type").isArray() ? p.get("type").get(0).asString() : p.get("type").asString();
+    String format = p.get("format") == null ? "" : p.get("format").asString();
+    return switch (type) {
+      case "integer", "number" -> "1";
+      case "boolean" -> "true";
+      case "array" -> "[]";
+      case "object" -> "{}";
+      default ->
+          switch (format) {
+            case "date-time" -> "\"2030-02-09T10:00:00+06:00\"";
+            case "uuid" -> "\"" + programmeId + "\"";
+            case "email" -> "\"someone@example.org\"";
+            default -> "\"Text\"";
+          };
+    };
+  }
+
+  List<String> params(Operation op) {
+    List<String> names = new ArrayList<>();
+    Matcher m = PARAM.matcher(op.path());
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    return names;
+  }
+
+  List<String> queryParams(Operation op) {
+    List<String> names = new ArrayList<>();
+    JsonNode ps = op.spec().get("parameters");
+    if (ps != null) {
+      ps.forEach(
+          p -> {
+            if ("query".equals(p.get("in").asString())) {
+              names.add(p.get("name").asString());
+            }
+          });
+    }
+    return names;
+  }
+
+  /** The operation's path with real ids, except {@code hostileParam} which gets {@code value}. */
+  String path(Operation op, String hostileParam, String value) {
+    Matcher m = PARAM.matcher(op.path());
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String name = m.group(1);
+      String before = op.path().substring(0, m.start());
+      String replacement = name.equals(hostileParam) ? value : realValue(name, before);
+      m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(sb);
+    return sb.toString();
+  }
+
+  String realValue(String name, String before) {
+    if (name.equals("role")) {
+      return "SPEAKER";
+    }
+    if (name.equals("userId")) {
+      return organiser.id().toString();
+    }
+    if (before.endsWith("/programmes/")) {
+      return programmeId;
+    }
+    if (before.endsWith("/sessions/")) {
+      return sessionId;
+    }
+    if (before.endsWith("/registrations/")) {
+      return registrationId;
+    }
+    return "00000000-0000-0000-0000-000000000000";
+  }
+
+  static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  static byte[] bytes(Object... parts) {
+    var out = new java.io.ByteArrayOutputStream();
+    for (Object p : parts) {
+      if (p instanceof String s) {
+        out.writeBytes(utf8(s));
+      } else {
+        out.write((Integer) p);
+      }
+    }
+    return out.toByteArray();
+  }
+
+  static String shorten(String s) {
+    String visible = s.length() > 24 ? s.substring(0, 24) + "…(" + s.length() + ")" : s;
+    return visible.replaceAll("\\p{Cntrl}", "?");
+  }
+}
