@@ -110,14 +110,6 @@ public class SpeakerService {
     if (type == null) {
       throw InvalidInputException.of("photo", "speaker.photo.type");
     }
-    PhotoSize.Size size = PhotoSize.of(bytes, type);
-    if (size == null) {
-      throw InvalidInputException.of("photo", "speaker.photo.unreadable");
-    }
-    if (!size.acceptable()) {
-      throw InvalidInputException.of(
-          "photo", "speaker.photo.dimensions", PhotoSize.MAX_SIDE, size.width(), size.height());
-    }
     if (bytes.length > PHOTO_MAX_BYTES) {
       throw InvalidInputException.of(
           "photo", "speaker.photo.tooLarge", PHOTO_MAX_BYTES / 1024 / 1024);
