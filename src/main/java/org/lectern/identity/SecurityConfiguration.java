@@ -1,5 +1,6 @@
 package org.lectern.identity;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -77,7 +78,10 @@ class SecurityConfiguration {
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .authorizeHttpRequests(
             a ->
-                a.requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens")
+                // An error dispatch answers what already failed: never a second refusal on top.
+                a.dispatcherTypeMatchers(DispatcherType.ERROR)
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens")
                     .permitAll()
                     // Same as the public form: anyone may register for a published programme.
                     .requestMatchers(HttpMethod.POST, "/api/v1/programmes/*/registrations")
@@ -117,7 +121,9 @@ class SecurityConfiguration {
             org.springframework.security.web.access.intercept.AuthorizationFilter.class)
         .authorizeHttpRequests(
             a ->
-                a.requestMatchers("/admin", "/admin/**", "/funder", "/funder/**")
+                a.dispatcherTypeMatchers(DispatcherType.ERROR)
+                    .permitAll()
+                    .requestMatchers("/admin", "/admin/**", "/funder", "/funder/**")
                     .authenticated()
                     .anyRequest()
                     .permitAll())

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
+import org.lectern.shared.i18n.Language;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -37,15 +39,25 @@ public class ErrorWriter {
     this.templates = templates;
   }
 
+  /** A refusal before the body was read: the connection is closed after the answer. */
   public void write(HttpServletRequest req, HttpServletResponse res, HttpStatus status, String code)
       throws IOException {
+    res.setHeader("Connection", "close");
+    write(req, res, status, code, req.getRequestURI().startsWith("/api/"));
+  }
+
+  /** The answer of {@code status} with the message of {@code code}, as problem+json or a page. */
+  public void write(
+      HttpServletRequest req, HttpServletResponse res, HttpStatus status, String code, boolean api)
+      throws IOException {
+    // ?lang= as on every page; read from the query string only — getParameter would read the body.
+    queryLanguage(req.getQueryString())
+        .ifPresent(l -> req.setAttribute(LecternLocaleResolver.COOKIE, l));
     Ui ui = uiFactory.of(req);
     String detail = messages.getMessage(code, null, code, ui.locale());
     res.setStatus(status.value());
     res.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    // The body was not read: the connection cannot be reused for another request.
-    res.setHeader("Connection", "close");
-    if (req.getRequestURI().startsWith("/api/")) {
+    if (api) {
       res.setContentType("application/problem+json");
       String title =
           messages.getMessage(
@@ -68,5 +80,17 @@ public class ErrorWriter {
     templates.render(
         "shared/error.jte", Map.of("ui", ui, "page", new ErrorPage(status.value(), detail)), out);
     res.getWriter().write(out.toString());
+  }
+
+  static Optional<Language> queryLanguage(String query) {
+    if (query == null) {
+      return Optional.empty();
+    }
+    for (String pair : query.split("&")) {
+      if (pair.startsWith("lang=")) {
+        return Language.fromCode(pair.substring(5));
+      }
+    }
+    return Optional.empty();
   }
 }

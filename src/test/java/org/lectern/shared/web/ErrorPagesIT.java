@@ -1,0 +1,54 @@
+package org.lectern.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.lectern.support.Http;
+import org.lectern.support.IntegrationTest;
+
+/**
+ * What never reaches a controller is still answered like everything else: a request refused by
+ * Spring Security's firewall or by the container is problem+json under /api/ and the error page in
+ * the caller's language elsewhere — never Boot's JSON, never a 403 for a failure that was not a
+ * refusal.
+ */
+class ErrorPagesIT extends IntegrationTest {
+
+  @Test
+  void theFirewallsRefusalIsProblemJsonForTheApi() {
+    var r = new Http(baseUrl()).get("/api/v1/programmes;x=1", "Accept-Language", "ru");
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(r.json().get("status").asInt()).isEqualTo(400);
+    assertThat(r.json().get("detail").asString()).isEqualTo("Не удалось прочитать запрос.");
+    assertThat(r.body()).doesNotContain("timestamp", "Exception", "trace");
+  }
+
+  @Test
+  void theFirewallsRefusalIsTheErrorPageInTheCallersLanguage() {
+    var r = new Http(baseUrl()).get("/programmes;x=1", "Accept-Language", "kk");
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.header("Content-Type")).startsWith("text/html");
+    assertThat(r.body()).contains("<html lang=\"kk\"", "role=\"alert\"");
+    assertThat(r.header("Content-Security-Policy")).contains("default-src 'self'");
+  }
+
+  @Test
+  void anUnknownApiAddressIsProblemJsonAndAPageIsAPage() {
+    var api = new Http(baseUrl()).get("/api/v1/nothing-here", "Authorization", "Bearer nothing");
+    assertThat(api.status()).isIn(401, 404);
+    assertThat(api.header("Content-Type")).startsWith("application/problem+json");
+    var page = new Http(baseUrl()).get("/nothing-here", "Accept-Language", "ru");
+    assertThat(page.status()).isEqualTo(404);
+    assertThat(page.header("Content-Type")).startsWith("text/html");
+    assertThat(page.body()).contains("По этому адресу ничего не найдено.");
+  }
+
+  @Test
+  void theErrorPageItselfIsNotAnOpenDoor() {
+    var r = new Http(baseUrl()).get("/error", "Accept-Language", "en");
+    assertThat(r.status()).isEqualTo(500);
+    assertThat(r.header("Content-Type")).startsWith("text/html");
+    assertThat(r.body()).doesNotContain("Exception", "trace");
+  }
+}
