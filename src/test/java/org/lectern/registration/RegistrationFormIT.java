@@ -182,6 +182,52 @@ class RegistrationFormIT extends IntegrationTest {
     assertThat(last.body()).contains("Қысқа уақытта тым көп тіркеу");
   }
 
+  @Test
+  void oddValuesInAnyFieldAreRefusedNextToTheFieldInRussianAndSaveNothing() throws Exception {
+    UUID p = fx.programme(org, 10, true, false);
+    String[][] odd = {
+      {"language", "zz\u0000<script>"},
+      {"language", "   "},
+      {"region", "   "},
+      {"region", "KZ-\u202e99"},
+      {"yearsBand", "9999999999999999999999"},
+      {"gender", "female"},
+      {"licenceNumber", "123"},
+      {"q." + UUID.randomUUID(), "yes"},
+      {"q.not-a-question", "yes"},
+      {"attend.not-a-session", "ROOM"},
+      {"attend." + UUID.randomUUID(), "ROOM"},
+      {"email", "a@b.c\u0000"},
+      {"fullName", "x".repeat(100_000)},
+      {"language", "\ud800"},
+      {"region", "A".repeat(1_000_000)},
+      {"language", "Ә".repeat(100_001)},
+      // Longer than a form may be (2 MB): refused before any field is read.
+      {"accessibility", "Ә".repeat(400_000)},
+    };
+    for (String[] field : odd) {
+      Map<String, String> fields = new LinkedHashMap<>();
+      fields.put("fullName", "Ерлан Нурланов");
+      fields.put("email", "odd-" + UUID.randomUUID() + "@example.kz");
+      fields.put("consent", "on");
+      fields.put(field[0], field[1]);
+      var r = new Browser("ru").submit(p, fields);
+      String what = field[0] + "=" + field[1].substring(0, Math.min(20, field[1].length()));
+      assertThat(r.statusCode()).as(what).isIn(303, 413, 422);
+      if (r.statusCode() == 413) {
+        assertThat(r.body()).as(what).contains("Отправленный текст слишком длинный");
+      }
+      if (r.statusCode() == 422) {
+        assertThat(r.headers().firstValue("Content-Type").orElse(""))
+            .as(what)
+            .startsWith("text/html");
+        // Named in the summary at the top (a field the form does not show) or next to the field.
+        assertThat(r.body()).as(what).contains("id=\"error-summary\"", "Пожалуйста, исправьте");
+      }
+    }
+    assertThat(fx.count(p)).isZero();
+  }
+
   /** A cookie-keeping client with its own (forwarded) address and language. */
   @Test
   void registeringAnAddressAgainRevealsNothingAboutTheFirstRegistration() throws Exception {
