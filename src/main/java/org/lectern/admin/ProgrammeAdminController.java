@@ -48,6 +48,7 @@ class ProgrammeAdminController {
   @GetMapping("/admin/programmes/new")
   String newForm(@AuthenticationPrincipal LecternUser user, Ui ui, Model model) {
     var orgs = pages.ownOrganisations(user, ui);
+    mayCreateSomewhere(orgs);
     // With several organisations the organiser chooses; with one it is the default.
     var form = ProgrammeForm.blank(orgs.size() == 1 ? orgs.get(0).value() : "");
     model.addAttribute("page", pages.newProgramme(user, form, FormErrors.none(), ui));
@@ -62,6 +63,7 @@ class ProgrammeAdminController {
       Model model,
       HttpServletResponse response,
       RedirectAttributes redirect) {
+    mayCreateSomewhere(pages.ownOrganisations(user, ui));
     ProgrammeForm form = ProgrammeForm.from(new FormData(params));
     try {
       var problems = new InvalidInputException.Collector();
@@ -89,6 +91,7 @@ class ProgrammeAdminController {
       HttpServletResponse response,
       RedirectAttributes redirect) {
     Programme p = programmes.manageable(user, Ids.parse(id));
+    mayCreateSomewhere(pages.ownOrganisations(user, ui));
     ProgrammeForm form = ProgrammeForm.from(new FormData(params));
     try {
       var problems = new InvalidInputException.Collector();
@@ -151,18 +154,27 @@ class ProgrammeAdminController {
     }
   }
 
+  /** Programmes belong to an organisation: someone in none (door staff, funders) creates none. */
+  private static void mayCreateSomewhere(java.util.List<?> organisations) {
+    if (organisations.isEmpty()) {
+      throw new ForbiddenException("programme.cannotCreate");
+    }
+  }
+
   @PostMapping("/admin/programmes/{id}/partners/remove")
   String removePartner(
       @PathVariable String id,
       @AuthenticationPrincipal LecternUser user,
-      @RequestParam String organisationId,
-      @RequestParam String role,
+      @RequestParam(required = false) String organisationId,
+      @RequestParam(required = false) String role,
       Ui ui,
       RedirectAttributes redirect) {
     UUID pid = Ids.parse(id);
+    // Who may touch the programme is decided before what they sent is read.
+    programmes.manageable(user, pid);
     PartnerRole r;
     try {
-      r = PartnerRole.valueOf(role);
+      r = PartnerRole.valueOf(role == null ? "" : role);
     } catch (IllegalArgumentException e) {
       throw new NotFoundException("error.notFound");
     }

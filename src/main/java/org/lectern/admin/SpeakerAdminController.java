@@ -82,6 +82,9 @@ class SpeakerAdminController {
       Model model,
       HttpServletResponse response,
       RedirectAttributes redirect) {
+    if (pages.ownOrganisations(user, ui).isEmpty()) {
+      throw new org.lectern.shared.error.ForbiddenException("speaker.cannotManage");
+    }
     SpeakerForm form = SpeakerForm.from(new FormData(params));
     try {
       var org = Ids.orNull(form.organisationId());

@@ -3,6 +3,8 @@ package org.lectern.certificate;
 import java.util.UUID;
 import org.lectern.identity.LecternUser;
 import org.lectern.shared.error.DomainException;
+import org.lectern.shared.error.ForbiddenException;
+import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.web.FormErrors;
 import org.lectern.shared.web.Ui;
 import org.springframework.http.ContentDisposition;
@@ -144,6 +146,9 @@ class CertificateAdminController {
     try {
       action.run();
       return back(programmeId) + "?done=" + done;
+    } catch (ForbiddenException | NotFoundException e) {
+      // Not a mistake to show on the page: the caller may not do this (403) or cannot see it (404).
+      throw e;
     } catch (DomainException e) {
       FormErrors errors = FormErrors.of(e, ui);
       flash.addFlashAttribute(

@@ -178,6 +178,7 @@ class ModerationController {
       @AuthenticationPrincipal LecternUser user,
       @RequestParam MultiValueMap<String, String> params,
       HttpServletRequest req) {
+    var moderator = moderator(id, user, req);
     FormData form = new FormData(params);
     Anonymity a;
     try {
@@ -185,8 +186,7 @@ class ModerationController {
     } catch (IllegalArgumentException e) {
       throw InvalidInputException.of("anonymity", "validation.choice");
     }
-    settings.change(
-        moderator(id, user, req), form.checked("premoderation"), form.checked("chat"), a);
+    settings.change(moderator, form.checked("premoderation"), form.checked("chat"), a);
     return console(id) + "#settings";
   }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
 import org.springframework.security.authentication.ott.OneTimeTokenAuthenticationProvider;
@@ -48,11 +49,11 @@ class DelegateSecurityConfiguration {
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers(
-                        "/my/sign-in",
-                        "/my/sign-in/**",
-                        "/my/calendar/*",
-                        "/my/unsubscribe/**",
-                        "/my/erasure/confirm")
+                        "/my/sign-in", "/my/sign-in/**", "/my/unsubscribe/**", "/my/erasure/confirm")
+                    .permitAll()
+                    // The calendar feed is opened by a calendar app with its secret address; only
+                    // the feed: revoking it (POST /my/calendar/revoke) is the delegate's own act.
+                    .requestMatchers(HttpMethod.GET, "/my/calendar/*.ics")
                     .permitAll()
                     .anyRequest()
                     .hasRole("DELEGATE"))

@@ -114,7 +114,7 @@ class RegistrationSettingsController {
   String toggle(
       @PathVariable UUID id,
       @PathVariable UUID q,
-      @RequestParam boolean active,
+      @RequestParam(defaultValue = "false") boolean active,
       @AuthenticationPrincipal LecternUser actor) {
     setup.setActive(actor, id, q, active);
     return "redirect:/admin/programmes/" + id + "/registration-settings?saved";
