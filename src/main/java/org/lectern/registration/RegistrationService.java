@@ -234,7 +234,8 @@ public class RegistrationService {
   public boolean validAccessToken(UUID registrationId, String token) {
     return token != null
         && java.security.MessageDigest.isEqual(
-            accessToken(registrationId).getBytes(), token.getBytes());
+            accessToken(registrationId).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** Everything registered under an e-mail address, newest first, for "My trainings". */
