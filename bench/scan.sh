@@ -44,15 +44,14 @@ token=$(curl -sf -X POST "$base/api/v1/auth/tokens" -H 'Content-Type: applicatio
   -d "{\"email\":\"$organiser\",\"password\":\"$password\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
 programme=$(curl -sf "$base/api/v1/programmes" -H "Authorization: Bearer $token" |
   python3 -c 'import json,sys; d=json.load(sys.stdin); items=d["items"] if isinstance(d,dict) else d; print(items[0]["id"])')
-slug=$(curl -sf "$base/api/v1/programmes/$programme" | python3 -c 'import json,sys; print(json.load(sys.stdin)["slug"])')
 
 # A browser session of the organiser for the back office, as wapiti's JSON cookie file.
 jar_file="$work/cookies.txt"
-csrf=$(curl -sf -c "$jar_file" -b "$jar_file" "$base/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//;s/&#61;/=/g;s/&#43;/+/g;s/&#47;\//g')
+csrf=$(curl -sf -c "$jar_file" -b "$jar_file" "$base/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//;s/&#61;/=/g;s/&#43;/+/g;s|&#47;|/|g')
 curl -sf -o /dev/null -c "$jar_file" -b "$jar_file" -X POST "$base/login" \
   --data-urlencode "email=$organiser" --data-urlencode "password=$password" --data-urlencode "_csrf=$csrf"
 session=$(awk '$6 == "SESSION" || $6 == "JSESSIONID" {print $6"="$7}' "$jar_file" | tail -1)
-python3 - "$work/wapiti-cookies.json" "${session%%=*}" "${session#*=}" <<'EOF'
+python3 - "$work/cookies-for-wapiti.json" "${session%%=*}" "${session#*=}" <<'EOF'
 import json, sys
 path, name, value = sys.argv[1:4]
 cookie = {"value": value, "version": 0, "expires": None, "secure": False, "port": None}
@@ -61,14 +60,14 @@ EOF
 
 seconds=${WAPITI_SECONDS:-600}
 echo "wapiti: public site (at most ${seconds}s)"
+# (No -x exclusions: Debian's wapiti 3.0.4 fails on Python 3.11 when any is given.)
 wapiti -u "$base/" --scope folder -f json -o "$work/wapiti-public.json" --flush-session \
-  --max-scan-time "$seconds" --max-attack-time 120 -x "$base/logout" -x "$base/sessions/*/live/events" \
+  --max-scan-time "$seconds" --max-attack-time 120 -t 10 \
   -v 0 --no-bugreport --store-session "$work/wapiti" >"$work/wapiti-public.log" 2>&1 || true
 echo "wapiti: back office as the demo organiser (at most ${seconds}s)"
-wapiti -u "$base/admin" --scope folder -c "$work/wapiti-cookies.json" -f json \
+wapiti -u "$base/admin" --scope folder -c "$work/cookies-for-wapiti.json" -f json \
   -o "$work/wapiti-admin.json" --flush-session --max-scan-time "$seconds" --max-attack-time 120 \
-  -x "$base/logout" -x "$base/admin/account/password" -x "$base/admin/accounts/*" \
-  -v 0 --no-bugreport --store-session "$work/wapiti" >"$work/wapiti-admin.log" 2>&1 || true
+  -t 10 -v 0 --no-bugreport --store-session "$work/wapiti" >"$work/wapiti-admin.log" 2>&1 || true
 
 level=${SQLMAP_LEVEL:-2}
 sqlmap_run() {
@@ -81,12 +80,20 @@ bearer="Authorization: Bearer $token"
 sqlmap_run catalogue -u "$base/?q=law&lang=ru"
 sqlmap_run programmes-api -u "$base/api/v1/programmes?limit=5&offset=0" -H "$bearer"
 sqlmap_run registrations-api -u "$base/api/v1/programmes/$programme/registrations?search=ali&status=CONFIRMED&limit=5&offset=0" -H "$bearer"
-sqlmap_run verify -u "$base/verify/ABCD*" -H "Accept-Language: en"
+sqlmap_run verify -u "$base/verify/ABCD*" -H "Accept-Language: en" --ignore-code 404
 sqlmap_run audit -u "$base/admin/audit?person=ali&action=registration.exported&programme=&from=&to=" --cookie "$session"
-sqlmap_run register -u "$base/programmes/$slug/register" --method POST \
-  --data "fullName=Ali&email=ali%40example.org&consent=on&_csrf=x" --csrf-token _csrf \
-  --csrf-url "$base/programmes/$slug/register" --skip _csrf
-
+sqlmap_run forgot -u "$base/login/forgot" --method POST --data "email=ali%40example.org&_csrf=x" \
+  --csrf-token _csrf --csrf-url "$base/login/forgot" --skip _csrf
+# The public registration form of a programme that takes registrations.
+open_slug=""
+for s in $(curl -sf "$base/api/v1/programmes" | python3 -c 'import json,sys; d=json.load(sys.stdin); items=d["items"] if isinstance(d,dict) else d; print(" ".join(i["slug"] for i in items))'); do
+  if curl -sf "$base/programmes/$s/register" | grep -q 'name="fullName"'; then open_slug=$s; break; fi
+done
+if [ -n "$open_slug" ]; then
+  sqlmap_run register -u "$base/programmes/$open_slug/register" --method POST \
+    --data "fullName=Ali&email=ali%40example.org&consent=on&_csrf=x" --csrf-token _csrf \
+    --csrf-url "$base/programmes/$open_slug/register" --skip _csrf
+fi
 {
   echo "# Lectern scan $(date -u +%Y-%m-%dT%H:%M:%SZ): wapiti $(wapiti --version 2>/dev/null | tail -1), sqlmap $(sqlmap --version 2>/dev/null | tail -1)"
   echo "# target: $base (demo data), signed in as $organiser where noted"

@@ -40,6 +40,9 @@ class InvitationController {
       jakarta.servlet.http.HttpServletResponse response) {
     try {
       invitations.accept(token, password);
+    } catch (org.lectern.shared.error.NotFoundException e) {
+      // A link that does not exist (or no longer): the same 404 as when it is opened.
+      throw e;
     } catch (DomainException e) {
       response.setStatus(422);
       model.addAttribute("page", new InvitationPage(token, FormErrors.of(e, ui)));

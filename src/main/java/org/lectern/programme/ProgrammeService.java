@@ -50,7 +50,10 @@ public class ProgrammeService {
   public Programme create(LecternUser actor, UUID organisationId, ProgrammeInput in) {
     UUID org = organisationId != null ? organisationId : defaultOrganisation(actor);
     if (!access.canCreateIn(actor, org)) {
-      throw new ForbiddenException("programme.cannotCreate");
+      // Someone outside a named organisation learns nothing of it (API contract: 404, not 403).
+      throw org == null
+          ? new ForbiddenException("programme.cannotCreate")
+          : new NotFoundException("organisation.notFound");
     }
     if (programmes.slugTaken(in.slug(), null)) {
       throw InvalidInputException.of("slug", "programme.slugTaken", in.slug());

@@ -89,7 +89,8 @@ final class Caller {
 
   /** An API request: the JSON body ({@code {}} unless given), the role's bearer token if any. */
   Answer api(String method, String path, String body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json");
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri(path)).header("Accept", "application/json, text/event-stream");
     if (apiToken != null) {
       b.header("Authorization", "Bearer " + apiToken);
     }

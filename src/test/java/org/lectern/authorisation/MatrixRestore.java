@@ -6,8 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Puts back what an allowed write may have changed, so that every role meets the same world:
- * programme and session status, memberships, programme roles, accounts (enabled, session epoch) and
- * API tokens, as they were when the world was built.
+ * programme, session and registration status, memberships, programme roles, accounts (enabled,
+ * session epoch) and API tokens, as they were when the world was built.
  */
 final class MatrixRestore {
 
@@ -18,6 +18,7 @@ final class MatrixRestore {
   private final List<Map<String, Object>> members;
   private final List<Map<String, Object>> roles;
   private final List<Map<String, Object>> accounts;
+  private final List<Map<String, Object>> registrations;
 
   MatrixRestore(JdbcClient jdbc, MatrixWorld world) {
     this.jdbc = jdbc;
@@ -35,6 +36,8 @@ final class MatrixRestore {
             "select programme_id, user_id, role from programme_member where programme_id in (:ids)",
             world.programmes);
     this.accounts = rows("select id, session_epoch from app_user where id in (:ids)", world.people);
+    this.registrations =
+        rows("select id, status from registration where programme_id in (:ids)", world.programmes);
   }
 
   private List<Map<String, Object>> rows(String sql, List<?> ids) {
@@ -82,6 +85,12 @@ final class MatrixRestore {
         r ->
             jdbc.sql("update app_user set disabled_at = null, session_epoch = :e where id = :id")
                 .param("e", r.get("session_epoch"))
+                .param("id", r.get("id"))
+                .update());
+    registrations.forEach(
+        r ->
+            jdbc.sql("update registration set status = :s where id = :id")
+                .param("s", r.get("status"))
                 .param("id", r.get("id"))
                 .update());
     jdbc.sql("update api_token set revoked_at = null where id in (:ids)")

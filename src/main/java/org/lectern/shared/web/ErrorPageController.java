@@ -31,7 +31,13 @@ class ErrorPageController implements ErrorController {
 
   @RequestMapping("/error")
   void error(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    HttpStatus status = status(req.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
+    Object code = req.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    if (code == null) {
+      // Asked for by name, not reached through a failure: there is nothing here.
+      writer.write(req, res, HttpStatus.NOT_FOUND, "error.notFound", false);
+      return;
+    }
+    HttpStatus status = status(code);
     Object uri = req.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     String path = uri instanceof String s ? s : req.getRequestURI();
     if (status.is5xxServerError()) {
@@ -45,13 +51,13 @@ class ErrorPageController implements ErrorController {
       return;
     }
     res.resetBuffer();
-    String code = code(status);
+    String message = code(status);
     String type = req.getContentType();
     if (status == HttpStatus.CONTENT_TOO_LARGE
         && (type == null || !type.startsWith("multipart/"))) {
-      code = "error.formTooLarge";
+      message = "error.formTooLarge";
     }
-    writer.write(req, res, status, code, path.startsWith("/api/"));
+    writer.write(req, res, status, message, path.startsWith("/api/"));
   }
 
   private static HttpStatus status(Object code) {

@@ -47,7 +47,7 @@ class ErrorPagesIT extends IntegrationTest {
   @Test
   void theErrorPageItselfIsNotAnOpenDoor() {
     var r = new Http(baseUrl()).get("/error", "Accept-Language", "en");
-    assertThat(r.status()).isEqualTo(500);
+    assertThat(r.status()).isEqualTo(404);
     assertThat(r.header("Content-Type")).startsWith("text/html");
     assertThat(r.body()).doesNotContain("Exception", "trace");
   }
