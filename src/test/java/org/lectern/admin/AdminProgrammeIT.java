@@ -149,7 +149,8 @@ class AdminProgrammeIT extends BackOfficeFixture {
         intruder.post(
             "/admin/programmes",
             programmeForm("in-their-name").set("organisationId", bar.toString()));
-    assertThat(create.statusCode()).isEqualTo(403);
+    // Another organisation is not found, as in the API (API.md: 404, never 403, for those).
+    assertThat(create.statusCode()).isEqualTo(404);
     assertThat(programmes.findBySlug("in-their-name")).isEmpty();
   }
 

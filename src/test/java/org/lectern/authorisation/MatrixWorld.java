@@ -152,7 +152,11 @@ final class MatrixWorld {
     String delegateEmail = delegateEmail(own.delegateRegistration());
     var link =
         signInTokens.generate(new GenerateOneTimeTokenRequest(cipher.emailIndex(delegateEmail)));
-    callers.put("delegate", new Caller("delegate", base).signInDelegate(link.getTokenValue()));
+    Caller delegate = new Caller("delegate", base).signInDelegate(link.getTokenValue());
+    // A registered delegate enters the live room (and holds its room pass from then on).
+    var joined = delegate.web("POST", "/sessions/" + own.session() + "/live/join", null);
+    assertThat(joined.status()).as("the delegate joins the live room").isEqualTo(302);
+    callers.put("delegate", delegate);
     signedIn("door", door.email(), door.id());
     signedIn("speaker", speaker.email(), speaker.id());
     signedIn("funder", funder.email(), funder.id());
