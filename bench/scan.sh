@@ -6,7 +6,8 @@
 # Findings go to one file (default target/scan/findings.txt): a summary first, then each tool's
 # report. Installs wapiti and sqlmap with apt-get when missing.
 # Usage: bench/scan.sh [findings-file]
-#   SCAN_PORT (default 18180), WAPITI_SECONDS (per crawl, default 600), SQLMAP_LEVEL (default 2)
+#   SCAN_PORT (default 18180), WAPITI_SECONDS (crawl limit per run, default 600),
+#   WAPITI_ATTACK_SECONDS (per attack module, default 60), SQLMAP_LEVEL (default 2)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(realpath -m "${1:-target/scan/findings.txt}")
@@ -59,15 +60,17 @@ json.dump({"127.0.0.1": {"/": {name: cookie}}}, open(path, "w"))
 EOF
 
 seconds=${WAPITI_SECONDS:-600}
+attack=${WAPITI_ATTACK_SECONDS:-60}
+modules=sql,timesql,xss,permanentxss,exec,file,crlf,redirect,xxe,ssrf,csrf,htaccess,methods,backup,http_headers,cookieflags,csp
 echo "wapiti: public site (at most ${seconds}s)"
 # (No -x exclusions: Debian's wapiti 3.0.4 fails on Python 3.11 when any is given.)
 wapiti -u "$base/" --scope folder -f json -o "$work/wapiti-public.json" --flush-session \
-  --max-scan-time "$seconds" --max-attack-time 120 -t 10 \
+  --max-scan-time "$seconds" --max-attack-time "$attack" -m "$modules" -t 10 \
   -v 0 --no-bugreport --store-session "$work/wapiti" >"$work/wapiti-public.log" 2>&1 || true
 echo "wapiti: back office as the demo organiser (at most ${seconds}s)"
 wapiti -u "$base/admin" --scope folder -c "$work/cookies-for-wapiti.json" -f json \
-  -o "$work/wapiti-admin.json" --flush-session --max-scan-time "$seconds" --max-attack-time 120 \
-  -t 10 -v 0 --no-bugreport --store-session "$work/wapiti" >"$work/wapiti-admin.log" 2>&1 || true
+  -o "$work/wapiti-admin.json" --flush-session --max-scan-time "$seconds" \
+  --max-attack-time "$attack" -m "$modules" -t 10 -v 0 --no-bugreport --store-session "$work/wapiti" >"$work/wapiti-admin.log" 2>&1 || true
 
 level=${SQLMAP_LEVEL:-2}
 sqlmap_run() {
