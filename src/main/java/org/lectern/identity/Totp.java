@@ -64,7 +64,10 @@ final class Totp {
     long now = step(at);
     long found = -1;
     for (long s = now - 1; s <= now + 1; s++) {
-      boolean same = MessageDigest.isEqual(code(secret, s).getBytes(), c.getBytes());
+      boolean same =
+          MessageDigest.isEqual(
+              code(secret, s).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+              c.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       if (same && s > lastStep && found < 0) {
         found = s;
       }

@@ -53,8 +53,9 @@ class AnnouncementOptOuts {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
-    byte[] expected = digest(programmeId, registration).getBytes();
-    byte[] given = token.substring(dot + 1).getBytes();
+    byte[] expected =
+        digest(programmeId, registration).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] given = token.substring(dot + 1).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     return java.security.MessageDigest.isEqual(expected, given)
         ? Optional.of(registration)
         : Optional.empty();
