@@ -49,7 +49,10 @@ class DelegateSecurityConfiguration {
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers(
-                        "/my/sign-in", "/my/sign-in/**", "/my/unsubscribe/**", "/my/erasure/confirm")
+                        "/my/sign-in",
+                        "/my/sign-in/**",
+                        "/my/unsubscribe/**",
+                        "/my/erasure/confirm")
                     .permitAll()
                     // The calendar feed is opened by a calendar app with its secret address; only
                     // the feed: revoking it (POST /my/calendar/revoke) is the delegate's own act.
