@@ -213,6 +213,18 @@ class UsersAndRolesIT extends IntegrationTest {
     String funder = token(funderEmail, "tulip-glacier-echo-42");
     assertThat(http.get("/api/v1/programmes/" + pid, "Authorization", "Bearer " + funder).status())
         .isEqualTo(200);
+    // Funders see only what the organiser published (ADR 0017): nothing before the first snapshot.
+    assertThat(
+            http.get("/api/v1/programmes/" + pid + "/report", "Authorization", "Bearer " + funder)
+                .status())
+        .isEqualTo(404);
+    var published =
+        http.postJson(
+            "/api/v1/programmes/" + pid + "/report/publications",
+            java.util.Map.of("note", "after session 1"),
+            "Authorization",
+            "Bearer " + organiserToken);
+    assertThat(published.status()).as(published.body()).isEqualTo(201);
     var report =
         http.get("/api/v1/programmes/" + pid + "/report", "Authorization", "Bearer " + funder);
     assertThat(report.status()).isEqualTo(200);
