@@ -148,7 +148,9 @@ public record ProgrammeForm(
 
   /** Fieldsets for every language: the programme's first, in its order, then the others. */
   public List<String> fieldsetOrder() {
-    List<String> out = new ArrayList<>(languages);
+    // Only known languages: a re-shown form may hold whatever was posted ("-1").
+    List<String> out =
+        new ArrayList<>(languages.stream().filter(Language.codes()::contains).toList());
     Language.codes().stream().filter(c -> !out.contains(c)).forEach(out::add);
     return out;
   }
