@@ -146,6 +146,11 @@ public class Accounts {
     return organisations(userId, true);
   }
 
+  /** The organisations the person belongs to, in any organisation role. */
+  Set<UUID> memberOrganisations(UUID userId) {
+    return organisations(userId, false);
+  }
+
   private Set<UUID> organisations(UUID userId, boolean adminOnly) {
     return users.memberships(userId).stream()
         .filter(m -> !adminOnly || "ADMIN".equals(m.role()))

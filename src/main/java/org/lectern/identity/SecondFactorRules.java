@@ -59,6 +59,10 @@ public class SecondFactorRules {
   public void setPolicy(LecternUser actor, UUID organisationId, SecondFactorPolicy policy) {
     if (!actor.platformAdmin()
         && !accounts.administeredOrganisations(actor.id()).contains(organisationId)) {
+      // Its members know the organisation (403); to anyone else it does not exist (404).
+      if (accounts.memberOrganisations(actor.id()).contains(organisationId)) {
+        throw new org.lectern.shared.error.ForbiddenException("organisation.forbidden");
+      }
       throw new NotFoundException("organisation.notFound");
     }
     if (policy(organisationId) == policy && factors.policy(organisationId).isPresent()) {

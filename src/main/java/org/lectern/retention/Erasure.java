@@ -50,7 +50,12 @@ public class Erasure {
         holders
             .programmeOf(registrationId)
             .orElseThrow(() -> new NotFoundException("registration.notFound"));
-    Programme p = programmes.manageable(actor, programmeId);
+    // A registration is personal data: to whoever may not manage its programme it does not exist.
+    Programme p =
+        programmes
+            .find(programmeId)
+            .filter(x -> programmes.canManage(actor, x))
+            .orElseThrow(() -> new NotFoundException("registration.notFound"));
     List<UUID> reach =
         holders.sameHolder(registrationId).stream().filter(id -> manages(actor, id)).toList();
     return new Target(p, reach);
