@@ -23,6 +23,8 @@ public final class ProgrammeMenu {
           new Item("attendance", "admin.nav.attendance", "/attendance"),
           new Item("live", "admin.nav.live", "/live"),
           new Item("certificates", "admin.nav.certificates", "/certificates"),
+          new Item("announcements", "admin.nav.announcements", "/announcements"),
+          new Item("delivery", "admin.nav.delivery", "/delivery"),
           new Item("report", "admin.nav.report", "/report"),
           new Item("members", "admin.nav.members", "/members"),
           new Item("retention", "admin.nav.retention", "/retention"),

@@ -133,6 +133,7 @@ class Announcements {
             "programme.announcement:" + nonce + ":" + c.registrationId(),
             p.neutral())
         .withSenderName(p.senderName())
+        .about(p.programme().id(), p.programme().organisationId())
         .withUnsubscribeUrl(unsubscribe);
   }
 }

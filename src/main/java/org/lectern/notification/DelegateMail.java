@@ -58,15 +58,15 @@ public class DelegateMail {
             frame.myTrainings(m.language()),
             frame.footer(m.language(), m.neutral()));
     return outbox.enqueue(
-        renderer
-            .mail(
+        senders.dress(
+            renderer.mail(
                 content,
                 m.kind(),
                 m.relatedId(),
                 m.to(),
                 m.attachments(),
                 m.dedupeKey(),
-                m.neutral())
-            .withSenderName(senders.forProgramme(m.programmeId(), m.neutral())));
+                m.neutral()),
+            m.programmeId()));
   }
 }

@@ -63,6 +63,7 @@ class InvitationMails implements InvitationMailer {
                 List.of(),
                 "registration.invited:" + invitationId + ":" + Integer.toHexString(link.hashCode()),
                 p.neutral())
-            .withSenderName(p.senderName()));
+            .withSenderName(p.senderName())
+            .about(p.programme().id(), p.programme().organisationId()));
   }
 }

@@ -9,9 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * For the programme's overview: e-mail about the programme (its registrations, sessions or itself)
- * that could not be sent. The outbox itself is for platform administrators only, so only they get
- * the link.
+ * For the programme's overview: e-mail about the programme that could not be sent, came back or is
+ * held because its address does not receive mail; the link leads to the delivery page.
  */
 @Component
 class MailAttention implements ProgrammeAttention {
@@ -24,19 +23,20 @@ class MailAttention implements ProgrammeAttention {
 
   @Override
   public List<Item> attention(LecternUser viewer, Programme p, Instant now) {
-    int failed =
+    int problems =
         jdbc.sql(
                 """
-                select count(*) from mail_outbox m
-                where m.status = 'FAILED'
-                  and (m.related_id = :p
-                       or m.related_id in (select id from registration where programme_id = :p)
-                       or m.related_id in (select id from session where programme_id = :p))
+                select count(*) from mail_outbox
+                where programme_id = :p and status in ('FAILED', 'BOUNCED', 'HELD')
                 """)
             .param("p", p.id())
             .query(Integer.class)
             .single();
-    String href = viewer != null && viewer.platformAdmin() ? "/admin/outbox" : null;
-    return List.of(new Item(30, "notification.attention.mailFailed", failed, href));
+    return List.of(
+        new Item(
+            30,
+            "notification.attention.mailProblems",
+            problems,
+            "/admin/programmes/" + p.id() + "/delivery"));
   }
 }

@@ -24,7 +24,8 @@ class MailRemoval implements PersonalDataRemoval {
 
   private static final String ABOUT_PROGRAMME =
       """
-      (related_id = :p
+      (programme_id = :p
+       or related_id = :p
        or related_id in (select id from registration where programme_id = :p)
        or related_id in (select id from session where programme_id = :p))
       """;
@@ -82,6 +83,20 @@ class MailRemoval implements PersonalDataRemoval {
               .toList();
       if (!theirs.isEmpty()) {
         jdbc.sql("delete from mail_outbox where id in (:ids)").param("ids", theirs).update();
+      }
+      // An undeliverable mark is a keyed hash of the address: it goes with the person.
+      UUID organisation =
+          jdbc.sql("select organisation_id from programme where id = :p")
+              .param("p", programme)
+              .query(UUID.class)
+              .optional()
+              .orElse(null);
+      for (String address : organisation == null ? Set.<String>of() : addresses) {
+        jdbc.sql(
+                "delete from mail_undeliverable where organisation_id = :org and address_index = :idx")
+            .param("org", organisation)
+            .param("idx", cipher.emailIndex(address, organisation))
+            .update();
       }
     }
   }

@@ -1,8 +1,14 @@
 package org.lectern.notification;
 
-/** Where an outbox message stands: waiting (possibly for a retry), delivered, or given up. */
+/**
+ * Where an outbox message stands: waiting (possibly for a retry), delivered, given up, held (its
+ * address is known to be undeliverable for the organisation), or returned after delivery (a
+ * delivery status notification or a complaint came back).
+ */
 public enum MailStatus {
   PENDING,
   SENT,
-  FAILED
+  FAILED,
+  HELD,
+  BOUNCED
 }

@@ -32,4 +32,11 @@ class MailTasks {
     return Tasks.recurring("mail-reminders", FixedDelay.of(interval))
         .execute((instance, context) -> reminders.enqueueDue());
   }
+
+  @Bean
+  RecurringTask<Void> mailBouncesTask(
+      BounceMailbox mailbox, @Value("${lectern.mail.bounces.poll-interval:5m}") Duration interval) {
+    return Tasks.recurring("mail-bounces", FixedDelay.of(interval))
+        .execute((instance, context) -> mailbox.read());
+  }
 }

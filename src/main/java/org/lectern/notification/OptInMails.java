@@ -92,7 +92,8 @@ class OptInMails implements OptInMailer {
                 List.of(),
                 "registration.optIn:" + requestId,
                 p.neutral())
-            .withSenderName(p.senderName()));
+            .withSenderName(p.senderName())
+            .about(p.programme().id(), p.programme().organisationId()));
   }
 
   private static String code(Kind kind) {

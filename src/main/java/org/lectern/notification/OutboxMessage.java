@@ -23,7 +23,9 @@ record OutboxMessage(
     List<MailAttachment> attachments,
     boolean neutral,
     String senderName,
-    String unsubscribeUrl) {
+    String unsubscribeUrl,
+    UUID programmeId,
+    UUID organisationId) {
 
   /** Whether the body holds a working sign-in, registration or set-password link. */
   boolean credential() {

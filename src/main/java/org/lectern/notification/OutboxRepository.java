@@ -24,7 +24,8 @@ class OutboxRepository {
 
   private static final String COLUMNS =
       "id, kind, related_id, recipient, subject, body_text, body_html, language, status, attempts,"
-          + " next_attempt_at, last_error, created_at, sent_at, neutral, sender_name, unsubscribe_url";
+          + " next_attempt_at, last_error, created_at, sent_at, neutral, sender_name, unsubscribe_url,"
+          + " programme_id, organisation_id";
 
   private final JdbcClient jdbc;
   private final PersonalDataCipher cipher;
@@ -36,14 +37,22 @@ class OutboxRepository {
 
   /** Inserts unless a message with the same dedupe key exists; true when inserted. */
   boolean insert(UUID id, OutgoingMail m, Instant now) {
+    return insert(id, m, now, MailStatus.PENDING);
+  }
+
+  /**
+   * Inserts unless a message with the same dedupe key exists, as {@code PENDING} or {@code HELD};
+   * true when inserted.
+   */
+  boolean insert(UUID id, OutgoingMail m, Instant now, MailStatus status) {
     int rows =
         jdbc.sql(
                 """
                 insert into mail_outbox (id, kind, related_id, recipient, subject, body_text,
                   body_html, language, next_attempt_at, created_at, dedupe_key, neutral, sender_name, lane,
-                  unsubscribe_url)
+                  unsubscribe_url, programme_id, organisation_id, status)
                 values (:id, :kind, :related, :to, :subject, :text, :html, :lang, :now, :now, :key,
-                  :neutral, :sender, :lane, :unsubscribe)
+                  :neutral, :sender, :lane, :unsubscribe, :programme, :organisation, :status)
                 on conflict (dedupe_key) do nothing
                 """)
             .param("id", id)
@@ -60,6 +69,9 @@ class OutboxRepository {
             .param("sender", m.senderName())
             .param("lane", MailLane.of(MailKind.require(m.kind())).priority())
             .param("unsubscribe", cipher.encrypt(m.unsubscribeUrl(), UNSUBSCRIBE))
+            .param("programme", m.programmeId())
+            .param("organisation", m.organisationId())
+            .param("status", status.name())
             .update();
     if (rows == 0) {
       return false;
@@ -130,17 +142,45 @@ class OutboxRepository {
         .update();
   }
 
-  void markAttemptFailed(UUID id, MailStatus status, Instant next, String error) {
+  void markAttemptFailed(UUID id, MailStatus status, Instant next, SmtpFailure failure) {
     jdbc.sql(
             """
             update mail_outbox set status = :status, attempts = attempts + 1,
-              next_attempt_at = :next, last_error = :error where id = :id
+              next_attempt_at = :next, last_error = :error, failure_code = :code where id = :id
             """)
         .param("id", id)
         .param("status", status.name())
         .param("next", Timestamp.from(next))
-        .param("error", error)
+        .param("error", failure.description())
+        .param("code", failure.code())
         .update();
+  }
+
+  /** Not sent: the address is undeliverable for the organisation. */
+  void hold(UUID id) {
+    jdbc.sql("update mail_outbox set status = 'HELD' where id = :id and status = 'PENDING'")
+        .param("id", id)
+        .update();
+  }
+
+  /** A delivered message came back (a delivery status notification or a complaint). */
+  void markBounced(UUID id, String detail) {
+    jdbc.sql(
+            """
+            update mail_outbox set status = 'BOUNCED', last_error = :detail
+            where id = :id and status in ('SENT', 'PENDING', 'FAILED')
+            """)
+        .param("id", id)
+        .param("detail", detail)
+        .update();
+  }
+
+  /** One message, decrypted, without attachments. */
+  java.util.Optional<OutboxMessage> find(UUID id) {
+    return jdbc.sql("select " + COLUMNS + " from mail_outbox where id = :id")
+        .param("id", id)
+        .query((rs, i) -> map(rs, false))
+        .optional();
   }
 
   private OutboxMessage map(ResultSet rs, boolean withAttachments) throws SQLException {
@@ -164,7 +204,9 @@ class OutboxRepository {
         withAttachments ? attachments(id) : List.of(),
         rs.getBoolean("neutral"),
         rs.getString("sender_name"),
-        cipher.decrypt(rs.getBytes("unsubscribe_url"), UNSUBSCRIBE));
+        cipher.decrypt(rs.getBytes("unsubscribe_url"), UNSUBSCRIBE),
+        rs.getObject("programme_id", UUID.class),
+        rs.getObject("organisation_id", UUID.class));
   }
 
   List<MailAttachment> attachments(UUID mailId) {

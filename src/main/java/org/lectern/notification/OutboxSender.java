@@ -34,6 +34,8 @@ class OutboxSender {
   static final Duration LONGEST_RETRY = Duration.ofHours(6);
 
   private final OutboxRepository repository;
+  private final UndeliverableAddresses undeliverable;
+  private final ReturnPath returnPath;
   private final MailPace pace;
   private final ObjectProvider<JavaMailSender> mailSender;
   private final TransactionTemplate transactions;
@@ -44,6 +46,8 @@ class OutboxSender {
 
   OutboxSender(
       OutboxRepository repository,
+      UndeliverableAddresses undeliverable,
+      ReturnPath returnPath,
       MailPace pace,
       ObjectProvider<JavaMailSender> mailSender,
       TransactionTemplate transactions,
@@ -52,6 +56,8 @@ class OutboxSender {
       @Value("${lectern.mail.neutral-from:}") String neutralFrom,
       @Value("${lectern.mail.max-attempts:8}") int maxAttempts) {
     this.repository = repository;
+    this.undeliverable = undeliverable;
+    this.returnPath = returnPath;
     this.pace = pace;
     this.mailSender = mailSender;
     this.transactions = transactions;
@@ -80,6 +86,11 @@ class OutboxSender {
     List<OutboxMessage> due = repository.claimDue(clock.instant(), BATCH);
     int sent = 0;
     for (OutboxMessage m : due) {
+      if (undeliverable.find(m.organisationId(), m.to()).isPresent()) {
+        // Known not to arrive: sending again would only harm the sender's reputation.
+        repository.hold(m.id());
+        continue;
+      }
       if (!pace.mayTake(m.to())) {
         repository.defer(m.id(), pace.nextWindow(clock.instant()));
         continue;
@@ -96,7 +107,16 @@ class OutboxSender {
             m.id(),
             giveUp ? MailStatus.FAILED : MailStatus.PENDING,
             clock.instant().plus(backoff(attempt)),
-            failure.description());
+            failure);
+        if (failure.permanent() && m.organisationId() != null) {
+          undeliverable.mark(
+              m.organisationId(),
+              m.to(),
+              Undeliverable.Reason.REFUSED,
+              failure.code(),
+              failure.enhancedStatus(),
+              clock.instant());
+        }
         log.warn(
             "Mail {} ({}) attempt {} failed{}: {}",
             m.id(),
@@ -140,9 +160,20 @@ class OutboxSender {
    * header.
    */
   MimeMessage mime(JavaMailSender sender, OutboxMessage m) throws MessagingException {
-    MimeMessage mime = sender.createMimeMessage();
+    InternetAddress fromAddress = sender(m);
+    OutboxMimeMessage mime =
+        new OutboxMimeMessage(
+            sender.createMimeMessage().getSession(),
+            returnPath.messageId(m.id(), fromAddress.getAddress()));
+    String envelope = returnPath.envelopeFrom(m.id());
+    if (envelope != null) {
+      mime.setEnvelopeFrom(envelope);
+    }
+    // Delivery status notifications should quote headers only, never the message (RFC 3461).
+    mime.setNotifyOptions(OutboxMimeMessage.NOTIFY_FAILURE);
+    mime.setReturnOption(OutboxMimeMessage.RETURN_HDRS);
     MimeMessageHelper h = new MimeMessageHelper(mime, true, "UTF-8");
-    h.setFrom(sender(m));
+    h.setFrom(fromAddress);
     h.setTo(m.to());
     h.setSubject(m.subject());
     if (m.html() == null) {

@@ -9,6 +9,15 @@ import java.util.UUID;
  *
  * @param kind dotted code of what caused it, e.g. {@code registration.confirmed}
  * @param relatedId the registration, session or programme it is about (never personal data)
+ * @param neutral composed with neutral wording: sent from the neutral sender, without any header
+ *     that names the product
+ * @param senderName the display name it is sent under (the organisation's mail sender name); null
+ *     for the installation's sender, and always null for neutral mails
+ * @param unsubscribeUrl for bulk mail: the one-click address (RFC 8058) that stops such mail to
+ *     this person; null otherwise
+ * @param programmeId the programme it is about, null for account mail (sign-in, password)
+ * @param organisationId the organisation of that programme: a permanent failure marks the address
+ *     undeliverable for this organisation only
  */
 public record OutgoingMail(
     String kind,
@@ -22,22 +31,17 @@ public record OutgoingMail(
     String dedupeKey,
     boolean neutral,
     String senderName,
-    String unsubscribeUrl) {
+    String unsubscribeUrl,
+    UUID programmeId,
+    UUID organisationId) {
 
-  /**
-   * @param neutral composed with neutral wording: sent from the neutral sender, without any header
-   *     that names the product
-   * @param senderName the display name it is sent under (the organisation's mail sender name); null
-   *     for the installation's sender, and always null for neutral mails
-   * @param unsubscribeUrl for bulk mail: the one-click address (RFC 8058) that stops such mail to
-   *     this person; null otherwise
-   */
   public OutgoingMail {
     MailKind.require(kind);
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
     senderName = neutral || senderName == null || senderName.isBlank() ? null : senderName.strip();
   }
 
+  /** A mail that belongs to no programme (account mail), optionally neutral. */
   public OutgoingMail(
       String kind,
       UUID relatedId,
@@ -61,6 +65,8 @@ public record OutgoingMail(
         dedupeKey,
         neutral,
         null,
+        null,
+        null,
         null);
   }
 
@@ -78,7 +84,9 @@ public record OutgoingMail(
         dedupeKey,
         neutral,
         name,
-        unsubscribeUrl);
+        unsubscribeUrl,
+        programmeId,
+        organisationId);
   }
 
   /** The same mail, with a one-click unsubscribe address. */
@@ -95,20 +103,14 @@ public record OutgoingMail(
         dedupeKey,
         neutral,
         senderName,
-        url);
+        url,
+        programmeId,
+        organisationId);
   }
 
-  public OutgoingMail(
-      String kind,
-      UUID relatedId,
-      String to,
-      String language,
-      String subject,
-      String text,
-      String html,
-      List<MailAttachment> attachments,
-      String dedupeKey) {
-    this(
+  /** The same mail, counted for this programme of this organisation. */
+  public OutgoingMail about(UUID programme, UUID organisation) {
+    return new OutgoingMail(
         kind,
         relatedId,
         to,
@@ -118,8 +120,10 @@ public record OutgoingMail(
         html,
         attachments,
         dedupeKey,
-        false,
-        null,
-        null);
+        neutral,
+        senderName,
+        unsubscribeUrl,
+        programme,
+        organisation);
   }
 }

@@ -64,6 +64,7 @@ class PasswordResetMail {
             text,
             null,
             null,
-            "identity.passwordReset:" + java.util.UUID.randomUUID()));
+            "identity.passwordReset:" + java.util.UUID.randomUUID(),
+            false));
   }
 }

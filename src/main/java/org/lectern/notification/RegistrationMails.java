@@ -100,6 +100,7 @@ public class RegistrationMails {
                 attachments,
                 kind.code() + ":" + contact.registrationId(),
                 p.neutral())
-            .withSenderName(p.senderName()));
+            .withSenderName(p.senderName())
+            .about(p.programme().id(), p.programme().organisationId()));
   }
 }

@@ -82,6 +82,7 @@ class ReminderMails {
     return outbox.enqueue(
         renderer
             .mail(content, r.code, s.id(), c.email(), List.of(), dedupe, p.neutral())
-            .withSenderName(p.senderName()));
+            .withSenderName(p.senderName())
+            .about(p.programme().id(), p.programme().organisationId()));
   }
 }

@@ -22,12 +22,18 @@ class SenderNames {
     this.organisations = organisations;
   }
 
-  /** The organisation's sender name for mails about this programme; null when none or neutral. */
-  String forProgramme(UUID programmeId, boolean neutral) {
-    if (neutral || programmeId == null) {
-      return null;
+  /** The mail, sent under the organisation's name and counted for the programme. */
+  OutgoingMail dress(OutgoingMail mail, UUID programmeId) {
+    if (programmeId == null) {
+      return mail;
     }
-    return programmes.find(programmeId).map(this::of).orElse(null);
+    return programmes
+        .find(programmeId)
+        .map(
+            p ->
+                mail.withSenderName(mail.neutral() ? null : of(p))
+                    .about(p.id(), p.organisationId()))
+        .orElse(mail);
   }
 
   String of(Programme programme) {

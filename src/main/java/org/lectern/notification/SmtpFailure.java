@@ -17,20 +17,35 @@ import org.springframework.mail.MailSendException;
  * @param permanent the server refused for good
  * @param code the SMTP reply code, 0 when none was received
  * @param description exception types and code only: servers' messages may quote the recipient
+ * @param enhancedStatus the enhanced status code of the reply (RFC 3463, e.g. {@code 5.1.1}), the
+ *     only part of the server's words that is kept; null when none
  */
-record SmtpFailure(boolean permanent, int code, String description) {
+record SmtpFailure(boolean permanent, int code, String description, String enhancedStatus) {
+
+  private static final java.util.regex.Pattern ENHANCED =
+      java.util.regex.Pattern.compile("\\b([245]\\.\\d{1,3}\\.\\d{1,3})\\b");
 
   static SmtpFailure of(Throwable e) {
     int code = 0;
+    String enhanced = null;
     for (Throwable t : causes(e)) {
       int c = replyCode(t);
       // The most serious reply wins: one 5xx for the only recipient is final.
       if (c >= 500 || (c >= 400 && code < 400)) {
         code = c;
+        enhanced = enhanced(t.getMessage());
       }
     }
     String description = OutboxSender.describe(e) + (code == 0 ? "" : " (SMTP " + code + ")");
-    return new SmtpFailure(code >= 500 && code < 600, code, description);
+    return new SmtpFailure(code >= 500 && code < 600, code, description, enhanced);
+  }
+
+  static String enhanced(String serverWords) {
+    if (serverWords == null) {
+      return null;
+    }
+    java.util.regex.Matcher m = ENHANCED.matcher(serverWords);
+    return m.find() ? m.group(1) : null;
   }
 
   /**

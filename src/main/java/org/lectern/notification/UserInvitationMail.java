@@ -56,6 +56,7 @@ class UserInvitationMail {
             text,
             null,
             null,
-            "identity.invited:" + user.id()));
+            "identity.invited:" + user.id(),
+            false));
   }
 }

@@ -35,6 +35,8 @@ class AnnouncementUnsubscribeIT extends IntegrationTest {
   @Autowired Fixtures fixtures;
   @Autowired Announcements announcements;
   @Autowired OutboxRepository repository;
+  @Autowired UndeliverableAddresses undeliverable;
+  @Autowired ReturnPath returnPath;
   @Autowired TransactionTemplate transactions;
   @Autowired RateLimiter limiter;
   @Autowired Clock clock;
@@ -103,6 +105,8 @@ class AnnouncementUnsubscribeIT extends IntegrationTest {
     mail.setPort(SMTP_PORT);
     return new OutboxSender(
         repository,
+        undeliverable,
+        returnPath,
         new MailPace(limiter, 1000, 1000),
         new StaticListableBeanFactory(Map.of("m", mail)).getBeanProvider(JavaMailSender.class),
         transactions,

@@ -31,6 +31,8 @@ class MailLanesIT extends IntegrationTest {
 
   @Autowired Outbox outbox;
   @Autowired OutboxRepository repository;
+  @Autowired UndeliverableAddresses undeliverable;
+  @Autowired ReturnPath returnPath;
   @Autowired TransactionTemplate transactions;
   @Autowired RateLimiter limiter;
   @Autowired Clock clock;
@@ -54,6 +56,8 @@ class MailLanesIT extends IntegrationTest {
     var beans = new StaticListableBeanFactory(Map.of("mailSender", mail));
     return new OutboxSender(
         repository,
+        undeliverable,
+        returnPath,
         new MailPace(limiter, perDomain, total),
         beans.getBeanProvider(JavaMailSender.class),
         transactions,
@@ -78,7 +82,8 @@ class MailLanesIT extends IntegrationTest {
             "Text",
             null,
             List.of(),
-            kind.code() + ":" + UUID.randomUUID()));
+            kind.code() + ":" + UUID.randomUUID(),
+            false));
   }
 
   List<String> received() {

@@ -34,6 +34,8 @@ class MailPriorityBench extends IntegrationTest {
 
   @Autowired Outbox outbox;
   @Autowired OutboxRepository repository;
+  @Autowired UndeliverableAddresses undeliverable;
+  @Autowired ReturnPath returnPath;
   @Autowired TransactionTemplate transactions;
   @Autowired RateLimiter limiter;
   @Autowired Clock clock;
@@ -50,6 +52,8 @@ class MailPriorityBench extends IntegrationTest {
       OutboxSender sender =
           new OutboxSender(
               repository,
+              undeliverable,
+              returnPath,
               new MailPace(limiter, 1_000_000, 1_000_000),
               new StaticListableBeanFactory(Map.of("m", mail))
                   .getBeanProvider(JavaMailSender.class),
@@ -145,7 +149,8 @@ class MailPriorityBench extends IntegrationTest {
             "Text",
             null,
             List.of(),
-            kind.code() + ":" + UUID.randomUUID()));
+            kind.code() + ":" + UUID.randomUUID(),
+            false));
   }
 
   static String first(MimeMessage m) {

@@ -316,7 +316,9 @@ class NeutralMailIT extends IntegrationTest {
         repository.attachments(m.id()),
         m.neutral(),
         m.senderName(),
-        m.unsubscribeUrl());
+        m.unsubscribeUrl(),
+        m.programmeId(),
+        m.organisationId());
   }
 
   /** Every header (decoded) and every part's decoded content and file name, as one text. */

@@ -23,6 +23,12 @@ final class ScriptedSmtp implements AutoCloseable {
   private final ServerSocket server;
   final List<String> delivered = new CopyOnWriteArrayList<>();
 
+  /** The envelope sender (MAIL FROM) of each delivered message. */
+  final List<String> envelopeSenders = new CopyOnWriteArrayList<>();
+
+  /** Each delivered message as sent (headers and body). */
+  final List<String> messages = new CopyOnWriteArrayList<>();
+
   ScriptedSmtp() throws IOException {
     server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Thread t = new Thread(this::serve, "scripted-smtp");
@@ -50,12 +56,14 @@ final class ScriptedSmtp implements AutoCloseable {
     Writer out = new OutputStreamWriter(s.getOutputStream(), StandardCharsets.UTF_8);
     reply(out, "220 scripted ESMTP");
     String recipient = null;
+    String envelope = null;
     String line;
     while ((line = in.readLine()) != null) {
       String upper = line.toUpperCase(Locale.ROOT);
       if (upper.startsWith("EHLO") || upper.startsWith("HELO")) {
         reply(out, "250 scripted");
       } else if (upper.startsWith("MAIL FROM")) {
+        envelope = line.substring(line.indexOf('<') + 1, line.indexOf('>'));
         reply(out, "250 2.1.0 ok");
       } else if (upper.startsWith("RCPT TO")) {
         recipient = line.substring(line.indexOf('<') + 1, line.indexOf('>'));
@@ -68,10 +76,13 @@ final class ScriptedSmtp implements AutoCloseable {
         }
       } else if (upper.equals("DATA")) {
         reply(out, "354 go ahead");
+        StringBuilder message = new StringBuilder();
         while ((line = in.readLine()) != null && !line.equals(".")) {
-          // the message itself is not needed here
+          message.append(line).append('\n');
         }
         delivered.add(recipient);
+        envelopeSenders.add(envelope);
+        messages.add(message.toString());
         reply(out, "250 2.0.0 queued");
       } else if (upper.startsWith("RSET") || upper.startsWith("NOOP")) {
         reply(out, "250 ok");
