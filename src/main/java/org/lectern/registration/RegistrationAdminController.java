@@ -27,14 +27,17 @@ class RegistrationAdminController {
   private final RegistrationOffice office;
   private final RegistrationService service;
   private final org.lectern.programme.ProgrammeService programmes;
+  private final org.lectern.shared.mail.UndeliverableMarks undeliverable;
 
   RegistrationAdminController(
       RegistrationOffice office,
       RegistrationService service,
-      org.lectern.programme.ProgrammeService programmes) {
+      org.lectern.programme.ProgrammeService programmes,
+      org.lectern.shared.mail.UndeliverableMarks undeliverable) {
     this.office = office;
     this.service = service;
     this.programmes = programmes;
+    this.undeliverable = undeliverable;
   }
 
   /** The listing; a search by name is posted (below), so that no name ends up in an address. */
@@ -79,6 +82,9 @@ class RegistrationAdminController {
     var p = programmes.manageable(actor, id);
     var listing = office.list(actor, id, status, q, PAGE, Math.max(0, offset));
     var zone = ui.zoneOr(p.timeZone());
+    var unreachable =
+        undeliverable.reasons(
+            p.organisationId(), listing.items().stream().map(r -> r.details().email()).toList());
     var rows =
         listing.items().stream()
             .map(
@@ -90,7 +96,8 @@ class RegistrationAdminController {
                         r.status().name(),
                         service.position(r),
                         r.details().region(),
-                        ui.time().dateTime(r.createdAt(), zone)))
+                        ui.time().dateTime(r.createdAt(), zone),
+                        unreachable.get(r.details().email())))
             .toList();
     model.addAttribute(
         "page",

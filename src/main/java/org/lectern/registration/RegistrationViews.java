@@ -71,7 +71,8 @@ public final class RegistrationViews {
       String status,
       Integer position,
       String region,
-      String registered) {}
+      String registered,
+      String undeliverable) {} // message key of why mail does not reach the address, or null
 
   public record AdminPage(
       String programmeId,

@@ -277,6 +277,11 @@ class MailBouncesIT extends IntegrationTest {
         .contains("Registration confirmed")
         .doesNotContain("fine-2@example.kz");
     assertThat(auditCount("mail.deliveryViewed")).isPositive();
+    // The registrations list says it next to the person, and leads to the delivery page.
+    String list = browser.get("/admin/programmes/" + programme + "/registrations?lang=en").body();
+    assertThat(list)
+        .containsOnlyOnce("E-mail does not arrive: Refused by the receiving server")
+        .contains("href=\"" + path + "\"");
 
     // A message of another programme cannot be used to clear anything.
     int marksBefore = marks();
@@ -294,6 +299,8 @@ class MailBouncesIT extends IntegrationTest {
     // Held and failed mail to that address is queued again.
     assertThat(statuses("gone-2@example.kz")).containsExactly("PENDING", "PENDING");
     assertThat(auditCount("mail.addressReleased")).isPositive();
+    assertThat(browser.get("/admin/programmes/" + programme + "/registrations?lang=en").body())
+        .doesNotContain("E-mail does not arrive");
   }
 
   @Test
