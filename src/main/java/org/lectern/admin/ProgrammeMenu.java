@@ -22,6 +22,7 @@ public final class ProgrammeMenu {
           new Item("invitations", "admin.nav.invitations", "/invitations"),
           new Item("attendance", "admin.nav.attendance", "/attendance"),
           new Item("live", "admin.nav.live", "/live"),
+          new Item("learning", "admin.nav.learning", "/learning"),
           new Item("certificates", "admin.nav.certificates", "/certificates"),
           new Item("announcements", "admin.nav.announcements", "/announcements"),
           new Item("delivery", "admin.nav.delivery", "/delivery"),

@@ -41,6 +41,8 @@ public enum AuditAction {
   MAIL_FAILED_RETRIED("mail.failedRetried"),
   MAIL_ADDRESS_RELEASED("mail.addressReleased"),
   MAIL_LINK_RESENT("mail.linkResent"),
+  LEARNING_RESULTS_LISTED("learning.resultsListed"),
+  LEARNING_FEEDBACK_LISTED("learning.feedbackListed"),
   PROGRAMME_MEMBER_GRANTED("programme.memberGranted"),
   PROGRAMME_MEMBER_REVOKED("programme.memberRevoked"),
   PROGRAMME_MEMBERS_LISTED("programme.membersListed"),

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.lectern.attendance.CheckInCodes;
 import org.lectern.attendance.JoinLinks;
+import org.lectern.learning.LearningLinks;
 import org.lectern.session.Session;
 import org.lectern.shared.time.TimeFormat;
 import org.lectern.shared.web.Ui;
@@ -23,6 +24,7 @@ class MyTrainings {
   private final Clock clock;
   private final JoinLinks joinLinks;
   private final CheckInCodes checkInCodes;
+  private final LearningLinks learning;
 
   MyTrainings(
       DelegateRegistrations registrations,
@@ -30,13 +32,15 @@ class MyTrainings {
       TrainingCalendar calendar,
       Clock clock,
       JoinLinks joinLinks,
-      CheckInCodes checkInCodes) {
+      CheckInCodes checkInCodes,
+      LearningLinks learning) {
     this.registrations = registrations;
     this.facts = facts;
     this.calendar = calendar;
     this.clock = clock;
     this.joinLinks = joinLinks;
     this.checkInCodes = checkInCodes;
+    this.learning = learning;
   }
 
   MyTrainingsPage page(
@@ -67,7 +71,10 @@ class MyTrainings {
               code,
               code == null
                   ? null
-                  : checkInCodes.qrSvg(code, ui.t("notification.my.checkIn.qr", code))));
+                  : checkInCodes.qrSvg(code, ui.t("notification.my.checkIn.qr", code)),
+              r.confirmed()
+                  ? learning.forRegistration(r.registrationId(), r.programmeId())
+                  : List.of()));
     }
     return new MyTrainingsPage(delegate.email(), language, items, hasFeed, newFeedUrl, notice);
   }

@@ -24,7 +24,8 @@ public record MyTrainingsPage(
       boolean cancellable,
       List<SessionLine> upcoming,
       String checkInCode,
-      String checkInQr) {}
+      String checkInQr,
+      List<org.lectern.learning.LearningLinks.Link> learning) {}
 
   /** When a session happens, in the viewer's zone and (if different) the programme's. */
   public record SessionLine(

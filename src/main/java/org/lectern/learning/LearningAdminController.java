@@ -1,0 +1,181 @@
+package org.lectern.learning;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.lectern.identity.LecternUser;
+import org.lectern.shared.error.ConflictException;
+import org.lectern.shared.error.InvalidInputException;
+import org.lectern.shared.error.NotFoundException;
+import org.lectern.shared.web.FormErrors;
+import org.lectern.shared.web.Ui;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Back office: a programme's question bank, its settings, and the results. */
+@Controller
+class LearningAdminController {
+
+  private final QuestionBank bank;
+  private final TestResults results;
+
+  LearningAdminController(QuestionBank bank, TestResults results) {
+    this.bank = bank;
+    this.results = results;
+  }
+
+  @GetMapping("/admin/programmes/{id}/learning")
+  String show(
+      @AuthenticationPrincipal LecternUser user,
+      @PathVariable String id,
+      @RequestParam(required = false) String done,
+      Model model,
+      Ui ui) {
+    var b = bank.of(user, parse(id));
+    return render(model, ui, b, Map.of(), FormErrors.none(), FormErrors.none(), notice(done));
+  }
+
+  @PostMapping("/admin/programmes/{id}/learning/questions")
+  String add(
+      @AuthenticationPrincipal LecternUser user,
+      @PathVariable String id,
+      @RequestParam Map<String, String> form,
+      Model model,
+      Ui ui) {
+    UUID programmeId = parse(id);
+    try {
+      bank.add(user, programmeId, form);
+      return "redirect:/admin/programmes/" + programmeId + "/learning?done=added";
+    } catch (InvalidInputException | ConflictException e) {
+      return render(
+          model,
+          ui,
+          bank.of(user, programmeId),
+          form,
+          FormErrors.of(e, ui),
+          FormErrors.none(),
+          null);
+    }
+  }
+
+  @PostMapping("/admin/programmes/{id}/learning/questions/{question}/delete")
+  String delete(
+      @AuthenticationPrincipal LecternUser user,
+      @PathVariable String id,
+      @PathVariable String question,
+      Model model,
+      Ui ui) {
+    UUID programmeId = parse(id);
+    UUID questionId;
+    try {
+      questionId = UUID.fromString(question);
+    } catch (IllegalArgumentException e) {
+      bank.of(user, programmeId);
+      throw new NotFoundException("learning.questionNotFound");
+    }
+    try {
+      bank.delete(user, programmeId, questionId);
+      return "redirect:/admin/programmes/" + programmeId + "/learning?done=deleted";
+    } catch (ConflictException e) {
+      return render(
+          model,
+          ui,
+          bank.of(user, programmeId),
+          Map.of(),
+          FormErrors.of(e, ui),
+          FormErrors.none(),
+          null);
+    }
+  }
+
+  @PostMapping("/admin/programmes/{id}/learning/settings")
+  String settings(
+      @AuthenticationPrincipal LecternUser user,
+      @PathVariable String id,
+      @RequestParam(defaultValue = "") String passMark,
+      @RequestParam(defaultValue = "") String postDays,
+      Model model,
+      Ui ui) {
+    UUID programmeId = parse(id);
+    try {
+      bank.settings(user, programmeId, passMark, postDays);
+      return "redirect:/admin/programmes/" + programmeId + "/learning?done=settings";
+    } catch (InvalidInputException | ConflictException e) {
+      return render(
+          model,
+          ui,
+          bank.of(user, programmeId),
+          Map.of("passMark", passMark, "postDays", postDays),
+          FormErrors.none(),
+          FormErrors.of(e, ui),
+          null);
+    }
+  }
+
+  @PostMapping("/admin/programmes/{id}/learning/open")
+  String open(
+      @AuthenticationPrincipal LecternUser user,
+      @PathVariable String id,
+      @RequestParam(defaultValue = "false") boolean open,
+      Model model,
+      Ui ui) {
+    UUID programmeId = parse(id);
+    try {
+      bank.open(user, programmeId, open);
+      return "redirect:/admin/programmes/"
+          + programmeId
+          + "/learning?done="
+          + (open ? "opened" : "closed");
+    } catch (ConflictException e) {
+      return render(
+          model,
+          ui,
+          bank.of(user, programmeId),
+          Map.of(),
+          FormErrors.none(),
+          FormErrors.of(e, ui),
+          null);
+    }
+  }
+
+  @GetMapping("/admin/programmes/{id}/learning/results")
+  String results(
+      @AuthenticationPrincipal LecternUser user, @PathVariable String id, Model model, Ui ui) {
+    var r = results.of(user, parse(id));
+    model.addAttribute(
+        "page", LearningPages.results(r, ui, results.canManage(user, r.programme())));
+    return "learning/results";
+  }
+
+  private String render(
+      Model model,
+      Ui ui,
+      QuestionBank.Bank b,
+      Map<String, String> values,
+      FormErrors errors,
+      FormErrors settingsErrors,
+      String notice) {
+    model.addAttribute("page", LearningPages.bank(b, values, errors, settingsErrors, notice, ui));
+    return "learning/bank";
+  }
+
+  private static String notice(String done) {
+    List<String> known = new ArrayList<>(List.of("added", "deleted", "settings", "opened"));
+    known.addAll(List.of("closed", "survey"));
+    return done != null && known.contains(done) ? "learning.done." + done : null;
+  }
+
+  static UUID parse(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException("programme.notFound");
+    }
+  }
+}

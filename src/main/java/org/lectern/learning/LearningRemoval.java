@@ -1,0 +1,57 @@
+package org.lectern.learning;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.lectern.shared.privacy.PersonalDataRemoval;
+import org.lectern.shared.privacy.RemovalReason;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Learning keeps its anonymous figures: scores stay on the registration row (which the registration
+ * module strips of name and address), so pre/post pairs and the report's counts survive; survey
+ * ratings stay. What a person wrote in their own words (survey comments) goes, and so do the
+ * options a person chose (only the right/wrong mark per question stays, for question difficulty).
+ */
+@Component
+class LearningRemoval implements PersonalDataRemoval {
+
+  private final JdbcClient jdbc;
+
+  LearningRemoval(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public void anonymiseProgramme(UUID programmeId, RemovalReason reason) {
+    jdbc.sql(
+            "update learning_survey_answer set comment_sealed = null, registration_id = null"
+                + " where programme_id = :p")
+        .param("p", programmeId)
+        .update();
+    jdbc.sql(
+            "update learning_answer set chosen = '{}' where attempt_id in"
+                + " (select id from learning_attempt where programme_id = :p)")
+        .param("p", programmeId)
+        .update();
+  }
+
+  @Override
+  public void eraseRegistrations(Collection<UUID> registrationIds, RemovalReason reason) {
+    if (registrationIds.isEmpty()) {
+      return;
+    }
+    List<UUID> ids = List.copyOf(registrationIds);
+    jdbc.sql(
+            "update learning_survey_answer set comment_sealed = null, registration_id = null"
+                + " where registration_id in (:ids)")
+        .param("ids", ids)
+        .update();
+    jdbc.sql(
+            "update learning_answer set chosen = '{}' where attempt_id in"
+                + " (select id from learning_attempt where registration_id in (:ids))")
+        .param("ids", ids)
+        .update();
+  }
+}
