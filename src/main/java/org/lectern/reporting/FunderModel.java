@@ -156,15 +156,63 @@ final class FunderModel {
     }
   }
 
+  /** Pairs (whole, part): the part is at most the whole, and the rest is a group of its own. */
+  private static final List<List<String>> LEARNING_PARTS =
+      List.of(
+          List.of("paired", "improved"),
+          List.of("postTested", "passed"),
+          List.of("surveyed", "satisfied"),
+          List.of("surveyed", "relevant"),
+          List.of("followUpAnswered", "usedInPractice"));
+
   private static void learning(DisclosureModel m, LearningFigures.LearningSummary l) {
-    m.cell("learning.tested", l.tested());
-    m.cell("learning.improved", l.improved());
-    m.cell("learning.surveyed", l.surveyed());
-    m.cell("learning.satisfied", l.satisfied());
-    for (String[] pair : new String[][] {{"tested", "improved"}, {"surveyed", "satisfied"}}) {
-      m.atMost("learning." + pair[1], "learning." + pair[0]);
-      m.rest("learning." + pair[0], "learning." + pair[1]);
-      m.atMost("learning." + pair[0], CONFIRMED);
+    for (String k : LearningFigures.COUNTS) {
+      m.cell("learning." + k, l.count(k));
+    }
+    for (var pair : LEARNING_PARTS) {
+      m.atMost("learning." + pair.get(1), "learning." + pair.get(0));
+      m.rest("learning." + pair.get(0), "learning." + pair.get(1));
+    }
+    m.atMost("learning.paired", "learning.preTested");
+    m.atMost("learning.paired", "learning.postTested");
+    m.atMost("learning.preTested", CONFIRMED);
+    m.atMost("learning.postTested", CONFIRMED);
+    if (m.level() > 0) {
+      return;
+    }
+    for (String k : LearningFigures.BROKEN_DOWN) {
+      for (String dim : LearningFigures.DIMENSIONS) {
+        Breakdown b = l.breakdowns().get(k + "." + dim);
+        if (b != null) {
+          m.sum("learning." + k, cells(m, "learning." + k + "." + dim, b));
+          for (Cell c : b.cells()) {
+            String all = "by." + dim + "." + c.value();
+            if (m.has(all)
+                && !k.startsWith("surveyed")
+                && !k.equals("satisfied")
+                && !k.equals("relevant")) {
+              m.atMost("learning." + k + "." + dim + "." + c.value(), all);
+            }
+          }
+        }
+      }
+    }
+    for (var pair : LEARNING_PARTS) {
+      for (String dim : LearningFigures.DIMENSIONS) {
+        Breakdown whole = l.breakdowns().get(pair.get(0) + "." + dim);
+        Breakdown part = l.breakdowns().get(pair.get(1) + "." + dim);
+        if (whole == null || part == null) {
+          continue;
+        }
+        for (Cell c : part.cells()) {
+          String p = "learning." + pair.get(1) + "." + dim + "." + c.value();
+          String w = "learning." + pair.get(0) + "." + dim + "." + c.value();
+          if (m.has(w)) {
+            m.atMost(p, w);
+            m.rest(w, p);
+          }
+        }
+      }
     }
   }
 

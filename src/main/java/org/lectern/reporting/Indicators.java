@@ -26,8 +26,14 @@ final class Indicators {
 
   private Indicators() {}
 
+  /** One indicator; {@code id} is its identity (trained, sessions, learning, reaction, …). */
   record Definition(
-      String level, String indicator, String disaggregation, String means, String source) {}
+      String id,
+      String level,
+      String indicator,
+      String disaggregation,
+      String means,
+      String source) {}
 
   /** One filled row; {@code value} and {@code breakdown} are null when there is no data yet. */
   record Filled(Definition definition, String value, String breakdown) {}
@@ -50,29 +56,108 @@ final class Indicators {
     return DEFINITIONS;
   }
 
+  /** Every indicator filled by its identity; one Lectern has no figure for stays empty. */
   static List<Filled> fill(PublishedReport r, Labels l) {
+    return fill(DEFINITIONS, r, l);
+  }
+
+  static List<Filled> fill(List<Definition> definitions, PublishedReport r, Labels l) {
     List<Filled> out = new ArrayList<>();
-    for (Definition d : DEFINITIONS) {
+    for (Definition d : definitions) {
+      var x = r.learning();
       out.add(
-          switch (out.size()) {
-            case 0 -> trained(d, r, l);
-            case 1 -> sessions(d, r, l);
-            case 2 ->
-                learning(
-                    d,
-                    r.learning() == null ? null : r.learning().improved(),
-                    r.learning() == null ? null : r.learning().tested(),
-                    l);
-            case 3 ->
-                learning(
-                    d,
-                    r.learning() == null ? null : r.learning().satisfied(),
-                    r.learning() == null ? null : r.learning().surveyed(),
-                    l);
+          switch (d.id()) {
+            case "trained" -> trained(d, r, l);
+            case "sessions" -> sessions(d, r, l);
+            case "learning" ->
+                x == null
+                    ? new Filled(d, null, null)
+                    : ratios(
+                        d,
+                        x,
+                        l,
+                        List.of(List.of("improved", "paired"), List.of("passed", "postTested")));
+            case "reaction" ->
+                x == null
+                    ? new Filled(d, null, null)
+                    : ratios(
+                        d,
+                        x,
+                        l,
+                        List.of(List.of("satisfied", "surveyed"), List.of("relevant", "surveyed")));
+            case "behaviour" ->
+                x == null
+                    ? new Filled(d, null, null)
+                    : ratios(d, x, l, List.of(List.of("usedInPractice", "followUpAnswered")));
             default -> new Filled(d, null, null);
           });
     }
     return out;
+  }
+
+  /**
+   * "part / whole (share)" for each pair, with the breakdown by gender and region; empty when
+   * nobody answered the whole.
+   */
+  private static Filled ratios(
+      Definition d, PublishedReport.Learning x, Labels l, List<List<String>> pairs) {
+    List<String> values = new ArrayList<>();
+    List<String> parts = new ArrayList<>();
+    for (var pair : pairs) {
+      Count part = x.count(pair.get(0));
+      Count whole = x.count(pair.get(1));
+      if (whole == null || part == null || (!whole.hidden() && whole.value() == 0)) {
+        continue;
+      }
+      values.add(l.heading("learning." + pair.get(0)) + ": " + ratio(part, whole, l));
+      for (String dim : LearningFigures.DIMENSIONS) {
+        Table tp = x.breakdown(pair.get(0), dim);
+        Table tw = x.breakdown(pair.get(1), dim);
+        if (tp != null && tw != null) {
+          parts.add(
+              l.heading("learning." + pair.get(0))
+                  + ", "
+                  + l.heading(dim)
+                  + ": "
+                  + ratios(tp, tw, dim, l));
+        }
+      }
+    }
+    if (values.isEmpty()) {
+      return new Filled(d, null, null);
+    }
+    return new Filled(d, String.join("; ", values), String.join("; ", parts));
+  }
+
+  private static String ratios(Table part, Table whole, String dim, Labels l) {
+    if (part.withheld() || whole.withheld()) {
+      return Count.PROTECTED;
+    }
+    List<String> out = new ArrayList<>();
+    for (Row w : whole.rows()) {
+      if (!w.count().hidden() && w.count().value() == 0) {
+        continue;
+      }
+      Count p =
+          part.rows().stream()
+              .filter(x -> x.value().equals(w.value()))
+              .findFirst()
+              .map(Row::count)
+              .orElse(Count.of(0));
+      out.add(l.label(dim, w.value()) + " " + l.number(p) + "/" + l.number(w.count()));
+    }
+    return String.join(", ", out);
+  }
+
+  private static String ratio(Count part, Count whole, Labels l) {
+    return part.hidden() || whole.hidden() || whole.value() == 0
+        ? l.number(part) + " / " + l.number(whole)
+        : l.number(part)
+            + " / "
+            + l.number(whole)
+            + " ("
+            + Math.round(100.0 * part.value() / whole.value())
+            + " %)";
   }
 
   private static Filled trained(Definition d, PublishedReport r, Labels l) {
@@ -154,22 +239,6 @@ final class Indicators {
         .collect(Collectors.joining(", "));
   }
 
-  private static Filled learning(Definition d, Count part, Count whole, Labels l) {
-    if (part == null || whole == null) {
-      return new Filled(d, null, null);
-    }
-    String value =
-        part.hidden() || whole.hidden() || whole.value() == 0
-            ? l.number(part) + " / " + l.number(whole)
-            : l.number(part)
-                + " / "
-                + l.number(whole)
-                + " ("
-                + Math.round(100.0 * part.value() / whole.value())
-                + " %)";
-    return new Filled(d, value, null);
-  }
-
   private static List<Definition> load() {
     var in = Indicators.class.getResourceAsStream("/reference/training_mel_indicators.csv");
     try (var reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
@@ -184,6 +253,7 @@ final class Indicators {
               .parse(reader)) {
         list.add(
             new Definition(
+                c.get("id"),
                 c.get("level"),
                 c.get("indicator"),
                 c.get("disaggregation"),

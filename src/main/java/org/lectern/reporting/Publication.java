@@ -91,7 +91,7 @@ final class Publication {
         f.attendance().isPresent(),
         f.attendance().map(AttendanceSummary::rule).orElse(null),
         completed,
-        f.learning().map(l -> learning(l, shown)).filter(l -> l.tested() != null).orElse(null),
+        f.learning().map(l -> learning(l, shown)).orElse(null),
         coarsened ? Boolean.TRUE : null);
   }
 
@@ -179,11 +179,35 @@ final class Publication {
   }
 
   private static Learning learning(LearningFigures.LearningSummary l, Shown shown) {
+    Map<String, Count> counts = new LinkedHashMap<>();
+    for (String k : LearningFigures.COUNTS) {
+      Count c = shown.count("learning." + k, l.count(k));
+      if (c == null) {
+        return null; // withheld at a coarser level (ADR 0017)
+      }
+      counts.put(k, c);
+    }
+    Map<String, Table> tables = new LinkedHashMap<>();
+    for (String k : LearningFigures.BROKEN_DOWN) {
+      for (String dim : LearningFigures.DIMENSIONS) {
+        Breakdown b = l.breakdowns().get(k + "." + dim);
+        if (b != null) {
+          tables.put(k + "." + dim, table("learning." + k + ".", b, counts.get(k), shown));
+        }
+      }
+    }
+    // A mean over fewer than five people tells too much about each of them.
+    Count paired = counts.get("paired");
+    boolean means = !shown.funder() || (!paired.hidden() && paired.value() >= 5);
     return new Learning(
-        shown.count("learning.tested", l.tested()),
-        shown.count("learning.improved", l.improved()),
-        shown.count("learning.surveyed", l.surveyed()),
-        shown.count("learning.satisfied", l.satisfied()));
+        counts,
+        means ? oneDecimal(l.meanPre()) : null,
+        means ? oneDecimal(l.meanPost()) : null,
+        tables);
+  }
+
+  private static Double oneDecimal(Double v) {
+    return v == null ? null : Math.round(v * 10) / 10.0;
   }
 
   /**
@@ -223,10 +247,11 @@ final class Publication {
     }
     var l = r.learning();
     if (l != null) {
-      out.put("learning.tested", l.tested());
-      out.put("learning.improved", l.improved());
-      out.put("learning.surveyed", l.surveyed());
-      out.put("learning.satisfied", l.satisfied());
+      l.counts().forEach((k, c) -> out.put("learning." + k, c));
+      l.breakdowns()
+          .forEach(
+              (k, t) ->
+                  t.rows().forEach(x -> out.put("learning." + k + "." + x.value(), x.count())));
     }
     return out;
   }

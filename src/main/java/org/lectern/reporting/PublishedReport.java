@@ -68,8 +68,23 @@ public record PublishedReport(
       Count online,
       Count room) {}
 
-  /** Knowledge gain and satisfaction; null when no learning data exists. */
-  public record Learning(Count tested, Count improved, Count surveyed, Count satisfied) {}
+  /**
+   * Knowledge gain, reaction and behaviour ({@link LearningFigures#COUNTS}); means are per cent of
+   * the maximum score over the paired delegates (null when not published); breakdowns under {@code
+   * <count>.<dimension>} (absent when withheld). Null when no learning data exists.
+   */
+  public record Learning(
+      Map<String, Count> counts, Double meanPre, Double meanPost, Map<String, Table> breakdowns) {
+
+    /** The count under {@code key}; null when withheld. */
+    public Count count(String key) {
+      return counts.get(key);
+    }
+
+    public Table breakdown(String count, String dimension) {
+      return breakdowns.get(count + "." + dimension);
+    }
+  }
 
   public Table table(String name) {
     return breakdowns.get(name);

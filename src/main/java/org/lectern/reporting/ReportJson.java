@@ -25,7 +25,7 @@ record ReportJson(
     AttendanceJson attendance,
     CompletedJson completed,
     Certificates certificates,
-    PublishedReport.Learning learning,
+    Map<String, Object> learning,
     Boolean coarsened,
     List<String> withheld) {
 
@@ -90,7 +90,7 @@ record ReportJson(
                 .toList()),
         completed(r, regions),
         new Certificates(funnel.get("certified")),
-        r.learning(),
+        ReportLearning.json(r),
         r.isCoarsened() ? Boolean.TRUE : null,
         withheld(r));
   }

@@ -63,7 +63,7 @@ class ReportPages {
         zoneNote(r, ui),
         r.attendanceRecorded(),
         r.completionRule() == null ? null : l.rule(r.completionRule(), false),
-        learning(r, l),
+        ReportLearning.view(r, l),
         indicators(r, l),
         l.number(r.funnel().get(2).count()),
         comparisonUrl,
@@ -155,17 +155,6 @@ class ReportPages {
                     s.online() == null ? l.noData() : l.number(s.online()),
                     s.room() == null ? l.noData() : l.number(s.room())))
         .toList();
-  }
-
-  private static List<Bar> learning(PublishedReport r, ReportLabels l) {
-    var x = r.learning();
-    if (x == null) {
-      return List.of();
-    }
-    return List.of(
-        new Bar(l.heading("improved"), l.number(x.improved()) + " / " + l.number(x.tested()), 0),
-        new Bar(
-            l.heading("satisfied"), l.number(x.satisfied()) + " / " + l.number(x.surveyed()), 0));
   }
 
   List<IndicatorView> indicators(PublishedReport r, ReportLabels l) {

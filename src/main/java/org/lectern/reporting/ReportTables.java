@@ -66,6 +66,7 @@ final class ReportTables {
                         num(s.room()))));
     out.add(new Sheet("sessions", sessions));
     r.completed().forEach((dim, t) -> out.add(table("completed_" + dim, t, l)));
+    out.addAll(ReportLearning.sheets(r, l));
     List<List<String>> indicators = new ArrayList<>();
     indicators.add(
         List.of(

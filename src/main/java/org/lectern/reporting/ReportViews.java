@@ -11,6 +11,13 @@ public final class ReportViews {
   /** A labelled count with the length of its bar (0–100, relative to the largest). */
   public record Bar(String label, String count, int percent) {}
 
+  /** The report's learning section: the figures, and one table per dimension. */
+  public record LearningView(List<Bar> figures, List<LearningMatrix> tables) {}
+
+  /** Rows: the dimension's values with anyone counted; columns: the broken-down counts. */
+  public record LearningMatrix(
+      String dimension, String caption, List<String> columns, List<List<String>> rows) {}
+
   public record TableView(
       String key, String heading, List<Bar> rows, String total, boolean withheld) {}
 
@@ -97,7 +104,7 @@ public final class ReportViews {
       String zoneNote,
       boolean attendanceRecorded,
       String completionRule,
-      List<Bar> learning,
+      LearningView learning,
       List<IndicatorView> indicators,
       String delegates,
       String comparisonUrl,

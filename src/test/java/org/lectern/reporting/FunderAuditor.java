@@ -179,14 +179,62 @@ final class FunderAuditor {
           });
     }
     JsonNode l = r.get("learning");
-    if (l != null && !l.isNull()) {
-      for (String f : List.of("tested", "improved", "surveyed", "satisfied")) {
+    if (l != null && !l.isNull() && l.has("byGender")
+        || l != null && l.has("byRegion")
+        || l != null && l.has("withheld")) {
+      for (String f : LearningFigures.COUNTS) {
         put("learning." + f, l.get(f));
       }
-      atMostIfTrue("learning.improved", "learning.tested");
-      atMostIfTrue("learning.satisfied", "learning.surveyed");
-      atMostIfTrue("learning.tested", "status.CONFIRMED");
-      atMostIfTrue("learning.surveyed", "status.CONFIRMED");
+      String[][] parts = {
+        {"paired", "improved"},
+        {"postTested", "passed"},
+        {"surveyed", "satisfied"},
+        {"surveyed", "relevant"},
+        {"followUpAnswered", "usedInPractice"}
+      };
+      for (String[] p : parts) {
+        atMostIfTrue("learning." + p[1], "learning." + p[0]);
+      }
+      atMostIfTrue("learning.paired", "learning.preTested");
+      atMostIfTrue("learning.paired", "learning.postTested");
+      atMostIfTrue("learning.preTested", "status.CONFIRMED");
+      atMostIfTrue("learning.postTested", "status.CONFIRMED");
+      Map<String, String> byDim = Map.of("gender", "byGender", "region", "byRegion");
+      byDim.forEach(
+          (dim, field) -> {
+            JsonNode by = l.get(field);
+            if (by == null) {
+              return;
+            }
+            for (String k : LearningFigures.BROKEN_DOWN) {
+              if (by.has(k)) {
+                list("learning." + k + "." + dim, by.get(k), universes.get(dim));
+                equal("learning." + k, keysOf("learning." + k + "." + dim));
+              }
+            }
+            for (String[] p : parts) {
+              if (by.has(p[0]) && by.has(p[1])) {
+                for (String k : keysOf("learning." + p[1] + "." + dim)) {
+                  String v = k.substring(("learning." + p[1] + "." + dim + ".").length());
+                  atMostIfTrue(k, "learning." + p[0] + "." + dim + "." + v);
+                }
+              }
+            }
+            for (String k : List.of("paired", "improved", "postTested", "passed")) {
+              if (by.has(k)
+                  && !withheld.contains(
+                      "by" + Character.toUpperCase(dim.charAt(0)) + dim.substring(1))) {
+                for (String key : keysOf("learning." + k + "." + dim)) {
+                  atMostIfTrue(
+                      key,
+                      "by."
+                          + dim
+                          + "."
+                          + key.substring(("learning." + k + "." + dim + ".").length()));
+                }
+              }
+            }
+          });
     }
   }
 

@@ -229,8 +229,13 @@ class FunderDisclosureTest {
       }
     }
     if (json.get("learning") != null && !json.get("learning").isNull()) {
-      out.add(Map.entry("not improved", Map.of("learning.tested", 1, "learning.improved", -1)));
+      out.add(Map.entry("not improved", Map.of("learning.paired", 1, "learning.improved", -1)));
+      out.add(Map.entry("not passed", Map.of("learning.postTested", 1, "learning.passed", -1)));
       out.add(Map.entry("not satisfied", Map.of("learning.surveyed", 1, "learning.satisfied", -1)));
+      out.add(Map.entry("not relevant", Map.of("learning.surveyed", 1, "learning.relevant", -1)));
+      out.add(
+          Map.entry(
+              "not used", Map.of("learning.followUpAnswered", 1, "learning.usedInPractice", -1)));
     }
     return out;
   }

@@ -84,7 +84,7 @@ final class GeneratedProgramme {
     }
     boolean any = java.util.Arrays.stream(present).anyMatch(p -> p > 0);
     boolean completed = any && r.nextInt(3) > 0;
-    return new Person(status, a, present, completed, completed && r.nextBoolean(), r.nextInt(16));
+    return new Person(status, a, present, completed, completed && r.nextBoolean(), r.nextInt(1024));
   }
 
   private static List<String> pick(Random r, List<String> all, int k) {
@@ -174,22 +174,49 @@ final class GeneratedProgramme {
         withLearning ? Optional.of(learning()) : Optional.empty());
   }
 
-  private LearningFigures.LearningSummary learning() {
-    int tested = 0;
-    int improved = 0;
-    int surveyed = 0;
-    int satisfied = 0;
-    for (Person p : people) {
-      if (!confirmed(p)) {
-        continue;
-      }
-      int l = p.learning();
-      tested += (l & 1) != 0 ? 1 : 0;
-      improved += (l & 3) == 3 ? 1 : 0;
-      surveyed += (l & 4) != 0 ? 1 : 0;
-      satisfied += (l & 12) == 12 ? 1 : 0;
+  /**
+   * Which learning counts a person is in, from the bits of {@code learning}: 1 pre-test, 2
+   * post-test, 4 improved (when both), 8 passed (when post), 16 surveyed, 32 satisfied and 64
+   * relevant (when surveyed), 128 follow-up answered, 256 used in practice (when answered).
+   */
+  static java.util.Set<String> learningOf(int l) {
+    java.util.Set<String> in = new java.util.LinkedHashSet<>();
+    boolean pre = (l & 1) != 0;
+    boolean post = (l & 2) != 0;
+    if (pre) in.add("preTested");
+    if (post) in.add("postTested");
+    if (pre && post) in.add("paired");
+    if (pre && post && (l & 4) != 0) in.add("improved");
+    if (post && (l & 8) != 0) in.add("passed");
+    if ((l & 16) != 0) {
+      in.add("surveyed");
+      if ((l & 32) != 0) in.add("satisfied");
+      if ((l & 64) != 0) in.add("relevant");
     }
-    return new LearningFigures.LearningSummary(tested, improved, surveyed, satisfied);
+    if ((l & 128) != 0) {
+      in.add("followUpAnswered");
+      if ((l & 256) != 0) in.add("usedInPractice");
+    }
+    return in;
+  }
+
+  private LearningFigures.LearningSummary learning() {
+    var universes = FunderAuditor.universes();
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    LearningFigures.COUNTS.forEach(k -> counts.put(k, 0));
+    Map<String, Breakdown> breakdowns = new LinkedHashMap<>();
+    List<Person> confirmed = people.stream().filter(this::confirmed).toList();
+    for (Person p : confirmed) {
+      learningOf(p.learning()).forEach(k -> counts.merge(k, 1, Integer::sum));
+    }
+    for (String k : LearningFigures.BROKEN_DOWN) {
+      List<Person> who =
+          confirmed.stream().filter(p -> learningOf(p.learning()).contains(k)).toList();
+      for (String dim : LearningFigures.DIMENSIONS) {
+        breakdowns.put(k + "." + dim, breakdown(dim, universes.get(dim), who));
+      }
+    }
+    return new LearningFigures.LearningSummary(counts, null, null, breakdowns);
   }
 
   private static Breakdown breakdown(String dim, List<String> known, List<Person> who) {
@@ -235,10 +262,12 @@ final class GeneratedProgramme {
     f.learning()
         .ifPresent(
             l -> {
-              t.put("learning.tested", l.tested());
-              t.put("learning.improved", l.improved());
-              t.put("learning.surveyed", l.surveyed());
-              t.put("learning.satisfied", l.satisfied());
+              l.counts().forEach((k, n) -> t.put("learning." + k, n));
+              l.breakdowns()
+                  .forEach(
+                      (k, b) ->
+                          b.cells()
+                              .forEach(c -> t.put("learning." + k + "." + c.value(), c.count())));
             });
     return t;
   }
