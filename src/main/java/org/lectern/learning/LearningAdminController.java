@@ -64,17 +64,17 @@ class LearningAdminController {
     }
   }
 
-  @PostMapping("/admin/programmes/{id}/learning/questions/{question}/delete")
+  @PostMapping("/admin/programmes/{id}/learning/questions/{qid}/delete")
   String delete(
       @AuthenticationPrincipal LecternUser user,
       @PathVariable String id,
-      @PathVariable String question,
+      @PathVariable String qid,
       Model model,
       Ui ui) {
     UUID programmeId = parse(id);
     UUID questionId;
     try {
-      questionId = UUID.fromString(question);
+      questionId = UUID.fromString(qid);
     } catch (IllegalArgumentException e) {
       bank.of(user, programmeId);
       throw new NotFoundException("learning.questionNotFound");

@@ -29,29 +29,29 @@ class TestController {
     this.tests = tests;
   }
 
-  @GetMapping("/learning/{registration}/{token}/{kind}")
+  @GetMapping("/learning/{registrationId}/{token}/{kind:pre|post}")
   String show(
-      @PathVariable String registration,
+      @PathVariable String registrationId,
       @PathVariable String token,
       @PathVariable String kind,
       Model model,
       Ui ui) {
-    Registration r = tests.delegate(registration, token);
+    Registration r = tests.delegate(registrationId, token);
     TestKind k = kind(kind);
     model.addAttribute("page", tests.page(r, k, action(r, token, k), ui));
     return "learning/test";
   }
 
-  @PostMapping("/learning/{registration}/{token}/{kind}")
+  @PostMapping("/learning/{registrationId}/{token}/{kind:pre|post}")
   String submit(
-      @PathVariable String registration,
+      @PathVariable String registrationId,
       @PathVariable String token,
       @PathVariable String kind,
       @RequestParam MultiValueMap<String, String> form,
       Model model,
       Ui ui,
       jakarta.servlet.http.HttpServletResponse response) {
-    Registration r = tests.delegate(registration, token);
+    Registration r = tests.delegate(registrationId, token);
     TestKind k = kind(kind);
     String action = action(r, token, k);
     Map<String, String> values = new HashMap<>();

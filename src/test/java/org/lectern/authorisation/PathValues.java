@@ -61,6 +61,7 @@ final class PathValues {
       case "role" -> before.contains("/partners/") ? "CO_ORGANISER" : "SPEAKER";
       case "action" -> before.contains("/polls/") ? "open" : "confirm";
       case "format" -> "csv";
+      case "kind" -> "pre";
       case "number" -> "9";
       case "token", "secret" -> "no-such-link-0000000000";
       case "upload", "pid", "qid", "mid" -> "00000000-0000-4000-8000-000000000000";
