@@ -119,6 +119,40 @@ class NotificationSignInIT extends IntegrationTest {
         .isZero();
   }
 
+  @Test
+  void aDelegateAsksAgainFromThePageThatSaidCheckYourInboxWithinTheLimit() throws Exception {
+    var programme = MailFixtures.programme(jdbc);
+    String email = "aigerim." + UUID.randomUUID().toString().substring(0, 6) + "@example.kz";
+    transactions.executeWithoutResult(
+        tx ->
+            mails.send(
+                RegistrationMailKind.CONFIRMED,
+                new DelegateContact(
+                    UUID.randomUUID(), programme.id(), email, "Айгерім", "kk", "CONFIRMED"),
+                null,
+                null));
+    jdbc.sql("delete from mail_outbox").update();
+
+    String sentPage = null;
+    for (int i = 0; i < 4; i++) {
+      String form = sentPage == null ? get("/my/sign-in?lang=kk").body() : sentPage;
+      var asked = post("/my/sign-in", "email=" + enc(email) + "&_csrf=" + csrf(form));
+      // Within the limit or over it, and for an unknown address: the very same answer.
+      assertThat(asked.headers().firstValue("Location").orElseThrow()).endsWith("/my/sign-in?sent");
+      sentPage = get("/my/sign-in?sent&lang=kk").body();
+      // The page that says "check your inbox" asks again, with the form right there.
+      assertThat(sentPage).contains("Жаңа сілтеме жіберу").contains("«Спам»");
+    }
+    var unknown = post("/my/sign-in", "email=nobody2@example.kz&_csrf=" + csrf(sentPage));
+    assertThat(unknown.headers().firstValue("Location").orElseThrow()).endsWith("/my/sign-in?sent");
+    // Three links every 15 minutes per address; the fourth request sends nothing.
+    assertThat(
+            jdbc.sql("select count(*) from mail_outbox where kind = 'delegate.signIn'")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(SignInLimits.PER_WINDOW);
+  }
+
   long tokenRows(String value) {
     return jdbc.sql("select count(*) from one_time_tokens where token_value = :v")
         .param("v", value)
