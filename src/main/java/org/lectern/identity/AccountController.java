@@ -33,7 +33,11 @@ class AccountController {
   private final HttpSessionSecurityContextRepository contexts =
       new HttpSessionSecurityContextRepository();
 
-  AccountController(Accounts accounts, ApiTokenService tokens, TokenOffice office) {
+  private final BrowserSessions sessions;
+
+  AccountController(
+      Accounts accounts, ApiTokenService tokens, TokenOffice office, BrowserSessions sessions) {
+    this.sessions = sessions;
     this.accounts = accounts;
     this.tokens = tokens;
     this.office = office;
@@ -73,6 +77,7 @@ class AccountController {
       return "identity/account";
     }
     // This session continues under the new counter (and a new id); every other one ends.
+    sessions.endAll(user.id(), req.getSession().getId());
     var renewed = user.atEpoch(epoch);
     var context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(

@@ -31,6 +31,7 @@ public class Accounts {
   private final PasswordPolicy policy;
   private final AuditLog audit;
   private final Clock clock;
+  private final BrowserSessions sessions;
 
   Accounts(
       UserRepository users,
@@ -38,13 +39,15 @@ public class Accounts {
       PasswordEncoder encoder,
       PasswordPolicy policy,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      BrowserSessions sessions) {
     this.users = users;
     this.accounts = accounts;
     this.encoder = encoder;
     this.policy = policy;
     this.audit = audit;
     this.clock = clock;
+    this.sessions = sessions;
   }
 
   /**
@@ -89,6 +92,9 @@ public class Accounts {
     }
     UUID organisation = authorise(actor, target);
     if (accounts.setDisabled(target.id(), disabled, clock.instant())) {
+      if (disabled) {
+        sessions.endAll(target.id(), null);
+      }
       record(
           actor,
           disabled ? AuditAction.ACCOUNT_DISABLED : AuditAction.ACCOUNT_ENABLED,
@@ -156,6 +162,11 @@ public class Accounts {
         .filter(m -> !adminOnly || "ADMIN".equals(m.role()))
         .map(Membership::organisationId)
         .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+  }
+
+  /** Ends every browser session of the person, on every node (a reset password). */
+  void endSessions(UUID userId) {
+    sessions.endAll(userId, null);
   }
 
   UUID firstOrganisation(UUID userId) {

@@ -22,7 +22,7 @@ public record LecternUser(
     boolean platformAdmin,
     boolean disabled,
     int sessionEpoch)
-    implements UserDetails, HasDisplayName {
+    implements UserDetails, HasDisplayName, org.lectern.shared.session.SessionOwner {
 
   public LecternUser(
       UUID id, String email, String fullName, String passwordHash, boolean platformAdmin) {
@@ -34,6 +34,16 @@ public record LecternUser(
    */
   LecternUser atEpoch(int epoch) {
     return new LecternUser(id, email, fullName, passwordHash, platformAdmin, disabled, epoch);
+  }
+
+  /** The owner of this person's browser sessions in the session table (no address in clear). */
+  static String sessionOwnerOf(UUID id) {
+    return "user:" + id;
+  }
+
+  @Override
+  public String sessionOwner() {
+    return sessionOwnerOf(id);
   }
 
   @Override

@@ -146,6 +146,7 @@ public class PasswordResets {
     }
     accounts.setPassword(user.id(), encoder.encode(password));
     tokens.revokeAll(user.id());
+    lifecycle.endSessions(user.id());
     lifecycle.record(
         user,
         AuditAction.ACCOUNT_PASSWORD_RESET,

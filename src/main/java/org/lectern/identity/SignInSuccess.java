@@ -39,6 +39,7 @@ class SignInSuccess implements AuthenticationSuccessHandler {
     SignInState state = stateFor(user);
     state.store(req.getSession());
     req.getSession().setAttribute(SecondFactorGate.SIGNED_IN_AT, java.time.Instant.now(clock));
+    req.getSession().setAttribute(BrowserSessions.DEVICE, Device.of(req.getHeader("User-Agent")));
     switch (state.stage()) {
       case SECOND_FACTOR -> res.sendRedirect(SECOND_STEP);
       case ENROL -> res.sendRedirect(ENROL);

@@ -12,7 +12,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * the e-mail address, so neither the session nor the token table holds the address in clear.
  */
 public record DelegatePrincipal(String emailIndex, String email, String language)
-    implements UserDetails, HasDisplayName {
+    implements UserDetails, HasDisplayName, org.lectern.shared.session.SessionOwner {
 
   @Override
   public Collection<? extends GrantedAuthority> getAuthorities() {
@@ -27,6 +27,11 @@ public record DelegatePrincipal(String emailIndex, String email, String language
   @Override
   public String getUsername() {
     return emailIndex;
+  }
+
+  @Override
+  public String sessionOwner() {
+    return "delegate:" + emailIndex;
   }
 
   @Override

@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** SQL for sessions and the speakers in them. */
-@Repository
+// Named apart from Spring Session's bean "sessionRepository" (the browser-session store).
+@Repository("trainingSessionRepository")
 class SessionRepository {
 
   private static final String SELECT =

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lectern.LecternApplication;
 import org.lectern.support.Http;
 import org.lectern.support.IntegrationTest;
-import org.lectern.support.TestDatabase;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.lectern.support.SecondNode;
 
 /**
  * Two application nodes on one PostgreSQL: a question posted on node A reaches a stream opened on
@@ -22,33 +18,11 @@ class LiveTwoNodesIT extends IntegrationTest {
 
   @org.springframework.beans.factory.annotation.Autowired LiveFixtures fx;
 
-  ConfigurableApplicationContext nodeB;
   int portB;
 
   @BeforeAll
   void startSecondNode() {
-    nodeB =
-        new SpringApplicationBuilder(LecternApplication.class)
-            .properties(
-                "server.port=0",
-                "management.server.port=0",
-                "spring.datasource.url=" + TestDatabase.jdbcUrl(),
-                "spring.datasource.username=postgres",
-                "spring.datasource.password=",
-                "spring.jmx.enabled=false")
-            // As arguments, which outrank application.yml: both nodes must share the data
-            // directory (the personal-data key) to read each other's encrypted live events.
-            .run(
-                "--lectern.data-dir=" + System.getProperty("java.io.tmpdir") + "/lectern-test-data",
-                "--lectern.demo=false");
-    portB = Integer.parseInt(nodeB.getEnvironment().getProperty("local.server.port"));
-  }
-
-  @AfterAll
-  void stopSecondNode() {
-    if (nodeB != null) {
-      nodeB.close();
-    }
+    portB = SecondNode.port();
   }
 
   @Test

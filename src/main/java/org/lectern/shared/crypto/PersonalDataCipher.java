@@ -49,6 +49,24 @@ public final class PersonalDataCipher {
     }
   }
 
+  /** Ciphertext of arbitrary bytes (a serialised session attribute) for {@code context}. */
+  public byte[] seal(byte[] plain, String context) {
+    try {
+      return aead.encrypt(plain, ad(context));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Encryption failed", e);
+    }
+  }
+
+  /** The bytes sealed by {@link #seal}; fails when they were changed or sealed elsewhere. */
+  public byte[] unseal(byte[] cipher, String context) {
+    try {
+      return aead.decrypt(cipher, ad(context));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Decryption failed for " + context, e);
+    }
+  }
+
   public String decrypt(byte[] cipher, String context) {
     if (cipher == null) {
       return null;

@@ -1,0 +1,52 @@
+package org.lectern.support;
+
+import org.lectern.LecternApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A second Lectern node on the shared embedded PostgreSQL, started once per test JVM (about as
+ * costly as a test context) and shared by the tests that need two nodes. Same settings as the
+ * shared context: the same data directory (so the same personal-data key), no background jobs.
+ */
+public final class SecondNode {
+
+  private static ConfigurableApplicationContext node;
+
+  private SecondNode() {}
+
+  public static synchronized ConfigurableApplicationContext get() {
+    if (node == null) {
+      node =
+          new SpringApplicationBuilder(LecternApplication.class)
+              .properties(
+                  "server.port=0",
+                  "management.server.port=0",
+                  "spring.datasource.url=" + TestDatabase.jdbcUrl(),
+                  "spring.datasource.username=postgres",
+                  "spring.datasource.password=",
+                  "spring.jmx.enabled=false")
+              // As arguments, which outrank application.yml: both nodes must share the data
+              // directory (the personal-data key) to read each other's encrypted rows.
+              .run(
+                  "--lectern.data-dir="
+                      + System.getProperty("java.io.tmpdir")
+                      + "/lectern-test-data",
+                  "--lectern.demo=false",
+                  "--lectern.second-factor.default-policy=OFFERED",
+                  "--lectern.mail.neutral-from=training@example.org",
+                  "--db-scheduler.enabled=false");
+      ConfigurableApplicationContext started = node;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "second-node-stop"));
+    }
+    return node;
+  }
+
+  public static int port() {
+    return Integer.parseInt(get().getEnvironment().getProperty("local.server.port"));
+  }
+
+  public static String baseUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+}
