@@ -1,42 +1,29 @@
 package org.lectern.live;
 
-import jakarta.annotation.PreDestroy;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Duration;
 import org.lectern.session.SessionService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Destroys the vote salt of every room whose window has closed (ADR 0005): from then on the stored
- * voter keys cannot be matched to participants by anyone.
+ * voter keys cannot be matched to participants by anyone. Every five minutes, on one node
+ * (db-scheduler), not on a timer of each node.
  */
-@Component
+@Configuration(proxyBeanMethods = false)
 class RoomCloser {
 
-  private static final Logger log = LoggerFactory.getLogger(RoomCloser.class);
-
-  private final RoomRepository rooms;
-  private final SessionService sessions;
-  private final LiveWindow window;
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "live-room-closer");
-            t.setDaemon(true);
-            return t;
-          });
-
-  RoomCloser(RoomRepository rooms, SessionService sessions, LiveWindow window) {
-    this.rooms = rooms;
-    this.sessions = sessions;
-    this.window = window;
-    timer.scheduleWithFixedDelay(this::sweepQuietly, 1, 5, TimeUnit.MINUTES);
+  @Bean
+  RecurringTask<Void> liveRoomCloseTask(
+      RoomRepository rooms, SessionService sessions, LiveWindow window) {
+    return Tasks.recurring("live-room-close", FixedDelay.of(Duration.ofMinutes(5)))
+        .execute((instance, context) -> sweep(rooms, sessions, window));
   }
 
-  int sweep() {
+  static int sweep(RoomRepository rooms, SessionService sessions, LiveWindow window) {
     int n = 0;
     for (var id : rooms.roomsWithSalt()) {
       var s = sessions.find(id);
@@ -45,18 +32,5 @@ class RoomCloser {
       }
     }
     return n;
-  }
-
-  private void sweepQuietly() {
-    try {
-      sweep();
-    } catch (RuntimeException e) {
-      log.warn("Could not close live rooms: {}", e.toString());
-    }
-  }
-
-  @PreDestroy
-  void stop() {
-    timer.shutdownNow();
   }
 }

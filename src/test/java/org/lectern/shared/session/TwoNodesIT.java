@@ -55,6 +55,8 @@ class TwoNodesIT extends IntegrationTest {
   void aSessionOpenedOnOneNodeIsValidOnTheOtherAndEndsOnBoth() {
     LecternUser user = fixtures.organiser("nodes");
     var browser = new TwoNodeBrowser();
+    String cookie = browser.get(a, "/login").headers().firstValue("Set-Cookie").orElseThrow();
+    assertThat(cookie).startsWith("SESSION=").contains("HttpOnly").contains("SameSite=Lax");
     assertThat(browser.signIn(a, user.email(), Fixtures.PASSWORD)).isEqualTo("/admin");
 
     var onB = browser.get(b, "/admin/account");
