@@ -164,6 +164,21 @@ public class Accounts {
         .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
   }
 
+  /** Records that the person ended {@code count} of their own browser sessions. */
+  @Transactional
+  public void sessionsEnded(LecternUser owner, int count) {
+    audit.record(
+        new AuditLog.Record(
+            owner.id(),
+            owner.displayName(),
+            AuditAction.ACCOUNT_SESSION_ENDED.code(),
+            firstOrganisation(owner.id()),
+            "user",
+            owner.id().toString(),
+            count,
+            null));
+  }
+
   /** Ends every browser session of the person, on every node (a reset password). */
   void endSessions(UUID userId) {
     sessions.endAll(userId, null);
