@@ -254,6 +254,34 @@ class OrganisationRulesIT extends IntegrationTest {
   }
 
   @Test
+  void theOldNameOfMemberIsReadButNeverStored() {
+    String ours = organisation("oldname-" + suffix);
+    UUID person = user("oldname", false);
+    var added =
+        http.postJson(
+            "/api/v1/organisations/" + ours + "/members",
+            map("userId", person.toString(), "role", "ORGANISER"),
+            auth(root));
+    assertThat(added.status()).as(added.body()).isEqualTo(201);
+    assertThat(added.json().get("role").asString()).isEqualTo("MEMBER");
+    assertThat(
+            jdbc.sql("select count(*) from organisation_member where role = 'ORGANISER'")
+                .query(Integer.class)
+                .single())
+        .isZero();
+    // The database itself refuses it (the contraction of V202612041000's expand).
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                jdbc.sql(
+                        "update organisation_member set role = 'ORGANISER'"
+                            + " where organisation_id = :o and user_id = :u")
+                    .param("o", UUID.fromString(ours))
+                    .param("u", rootId)
+                    .update())
+        .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+  }
+
+  @Test
   void strangersSeeNothingMembersChangeNothingAndTheLastAdminStays() {
     String ours = organisation("ours-" + suffix);
     String theirs = organisation("theirs-" + suffix);
