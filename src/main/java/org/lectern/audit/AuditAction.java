@@ -81,6 +81,8 @@ public enum AuditAction {
   ACCOUNT_RECOVERY_CODE_USED("account.recoveryCodeUsed"),
   ACCOUNT_RECOVERY_CODES_RENEWED("account.recoveryCodesRenewed"),
   ACCOUNT_FACTOR_POLICY_CHANGED("account.factorPolicyChanged"),
+  ACCOUNT_PASSKEY_ADDED("account.passkeyAdded"),
+  ACCOUNT_PASSKEY_REMOVED("account.passkeyRemoved"),
   ACCOUNT_LOCKED("account.locked"),
   ACCOUNT_SESSION_ENDED("account.sessionEnded"),
   AUDIT_EXPORTED("audit.exported");

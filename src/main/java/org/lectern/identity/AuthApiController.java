@@ -82,7 +82,11 @@ class AuthApiController {
   private boolean secondFactor(LecternUser user, String otp) {
     if (factors.enrolled(user.id())) {
       if (otp == null || otp.isBlank()) {
-        throw new SecondFactorNeeded("identity.factor.required");
+        // A passkey cannot travel in a JSON body: such an account makes its tokens in the browser.
+        throw new SecondFactorNeeded(
+            factors.takesCodes(user.id())
+                ? "identity.factor.required"
+                : "identity.passkey.apiNeedsCode");
       }
       if (!factors.verify(user, otp)) {
         throw new SecondFactorNeeded("identity.factor.wrongCode");

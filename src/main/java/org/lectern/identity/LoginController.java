@@ -17,7 +17,13 @@ class LoginController {
       @RequestParam(required = false) String reset,
       Model model) {
     model.addAttribute(
-        "page", new LoginPage(error != null, logout != null, ended != null, reset != null));
+        "page",
+        new LoginPage(
+            error != null,
+            logout != null,
+            ended != null,
+            reset != null,
+            org.lectern.shared.web.FormErrors.none()));
     return "identity/login";
   }
 }

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SecondFactorController {
 
-  private static final String VIEW = "identity/second-factor";
+  static final String VIEW = "identity/second-factor";
 
   private final SecondFactors factors;
   private final SignInSuccess signIn;
@@ -50,7 +50,7 @@ class SecondFactorController {
     if (!factors.enrolled(user.id())) {
       return "redirect:/admin";
     }
-    model.addAttribute("page", new SecondFactorPage(stepUp(req), next(next), FormErrors.none()));
+    model.addAttribute("page", page(factors, user, stepUp(req), next(next), FormErrors.none()));
     return VIEW;
   }
 
@@ -80,14 +80,18 @@ class SecondFactorController {
       res.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
       model.addAttribute(
           "page",
-          new SecondFactorPage(
-              stepUp, next(next), FormErrors.of(InvalidInputException.of("code", e.code()), ui)));
+          page(
+              factors,
+              user,
+              stepUp,
+              next(next),
+              FormErrors.of(InvalidInputException.of("code", e.code()), ui)));
       return VIEW;
     }
     if (refused != null) {
       res.setStatus(422);
       model.addAttribute(
-          "page", new SecondFactorPage(stepUp, next(next), FormErrors.of(refused, ui)));
+          "page", page(factors, user, stepUp, next(next), FormErrors.of(refused, ui)));
       return VIEW;
     }
     SignInState.verified(clock.instant()).store(req.getSession());
@@ -101,12 +105,18 @@ class SecondFactorController {
     return "redirect:" + next(next);
   }
 
-  private static boolean stepUp(HttpServletRequest req) {
+  static SecondFactorPage page(
+      SecondFactors factors, LecternUser user, boolean stepUp, String next, FormErrors errors) {
+    return new SecondFactorPage(
+        stepUp, next, errors, factors.takesCodes(user.id()), factors.hasPasskeys(user.id()));
+  }
+
+  static boolean stepUp(HttpServletRequest req) {
     SignInState state = SignInState.of(req.getSession(false));
     return state != null && state.stage() == SignInState.Stage.DONE;
   }
 
-  private static String next(String next) {
+  static String next(String next) {
     String safe = next == null ? "/admin" : LocalRedirects.safe(next);
     return "/".equals(safe) ? "/admin" : safe;
   }

@@ -18,6 +18,20 @@ class SecondFactorGate extends OncePerRequestFilter {
 
   static final String SIGNED_IN_AT = "LECTERN_SIGNED_IN_AT";
 
+  /** The second step: a code, or a passkey (its options, then the form). */
+  private static final java.util.Set<String> SECOND_STEP_PATHS =
+      java.util.Set.of(
+          SignInSuccess.SECOND_STEP,
+          PasskeySignInController.SECOND_STEP,
+          PasskeySignInController.SECOND_STEP + PasskeySignInController.OPTIONS);
+
+  /** Setting up the factor one must have: the app, or a passkey. */
+  private static final java.util.Set<String> ENROL_PATHS =
+      java.util.Set.of(
+          SignInSuccess.ENROL,
+          PasskeySetupController.PASSKEYS,
+          PasskeySetupController.PASSKEYS + "/options");
+
   private final SignInSuccess signIn;
   private final java.time.Duration absolute;
   private final java.time.Clock clock;
@@ -56,13 +70,13 @@ class SecondFactorGate extends OncePerRequestFilter {
     boolean open = path.equals("/logout") || path.equals("/login") || path.equals("/error");
     switch (state.stage()) {
       case SECOND_FACTOR -> {
-        if (!open && !path.equals(SignInSuccess.SECOND_STEP)) {
+        if (!open && !SECOND_STEP_PATHS.contains(path)) {
           res.sendRedirect(SignInSuccess.SECOND_STEP);
           return;
         }
       }
       case ENROL -> {
-        if (!open && !path.equals(SignInSuccess.ENROL)) {
+        if (!open && !ENROL_PATHS.contains(path)) {
           res.sendRedirect(SignInSuccess.ENROL);
           return;
         }

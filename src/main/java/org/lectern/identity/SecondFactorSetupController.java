@@ -7,7 +7,6 @@ import java.util.List;
 import org.lectern.shared.error.DomainException;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.web.FormErrors;
-import org.lectern.shared.web.QrSvg;
 import org.lectern.shared.web.Ui;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -18,7 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * "Second factor" under the person's account: set up an authenticator app (confirmed with a first
- * code), see the recovery codes once, make new ones, remove the factor.
+ * code), see the recovery codes once, make new ones, remove the app. Passkeys are added and removed
+ * on the same page ({@link PasskeySetupController}).
  */
 @Controller
 class SecondFactorSetupController {
@@ -26,10 +26,12 @@ class SecondFactorSetupController {
   private static final String VIEW = "identity/second-factor-setup";
 
   private final SecondFactors factors;
+  private final SecondFactorSetupPages pages;
   private final Clock clock;
 
-  SecondFactorSetupController(SecondFactors factors, Clock clock) {
+  SecondFactorSetupController(SecondFactors factors, SecondFactorSetupPages pages, Clock clock) {
     this.factors = factors;
+    this.pages = pages;
     this.clock = clock;
   }
 
@@ -39,7 +41,12 @@ class SecondFactorSetupController {
       @RequestParam(required = false) String done,
       Ui ui,
       Model model) {
-    String notice = "removed".equals(done) ? ui.t("identity.factor.removed") : null;
+    String notice =
+        switch (done == null ? "" : done) {
+          case "removed" -> ui.t("identity.factor.removed");
+          case "passkeyRemoved" -> ui.t("identity.passkey.removed");
+          default -> null;
+        };
     model.addAttribute("page", page(user, ui, List.of(), FormErrors.none(), notice));
     return VIEW;
   }
@@ -83,7 +90,7 @@ class SecondFactorSetupController {
   @FreshSecondFactor
   String remove(@AuthenticationPrincipal LecternUser user, HttpServletRequest req) {
     factors.remove(user);
-    if (factors.required(user)) {
+    if (factors.required(user) && !factors.enrolled(user.id())) {
       new SignInState(SignInState.Stage.ENROL, null).store(req.getSession());
     }
     return "redirect:" + SignInSuccess.ENROL + "?done=removed";
@@ -91,30 +98,6 @@ class SecondFactorSetupController {
 
   private SecondFactorSetupPage page(
       LecternUser user, Ui ui, List<String> codes, FormErrors errors, String notice) {
-    boolean required = factors.required(user);
-    var setup = factors.setup(user);
-    if (setup.isEmpty()) {
-      return new SecondFactorSetupPage(
-          true,
-          required,
-          null,
-          null,
-          null,
-          codes,
-          factors.unusedRecoveryCodes(user.id()),
-          errors,
-          notice);
-    }
-    String uri = setup.get().uri();
-    return new SecondFactorSetupPage(
-        false,
-        required,
-        setup.get().secret(),
-        uri,
-        QrSvg.svg(uri, ui.t("identity.factor.qr"), "qr"),
-        codes,
-        0,
-        errors,
-        notice);
+    return pages.page(user, ui, codes, errors, notice);
   }
 }

@@ -15,9 +15,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A person's second factor: an authenticator app (TOTP) with ten single-use recovery codes. Setting
- * it up, checking a code at sign-in or for a sensitive action, removing it. Every code check counts
- * against a per-account limit shared by all nodes, so six digits cannot be tried through.
+ * A person's second factor: an authenticator app (TOTP) and/or passkeys ({@link Passkeys}), with
+ * ten single-use recovery codes. Setting the app up, checking a code at sign-in or for a sensitive
+ * action, removing it. Every code check counts against a per-account limit shared by all nodes, so
+ * six digits cannot be tried through.
  */
 @Service
 public class SecondFactors {
@@ -27,6 +28,7 @@ public class SecondFactors {
       new Limit("second-factor.account", 10, Duration.ofMinutes(15), "identity.factor.tooMany");
 
   private final SecondFactorRepository factors;
+  private final PasskeyRepository passkeys;
   private final SecondFactorRules rules;
   private final PersonalDataCipher cipher;
   private final RateLimiter limiter;
@@ -36,6 +38,7 @@ public class SecondFactors {
 
   SecondFactors(
       SecondFactorRepository factors,
+      PasskeyRepository passkeys,
       SecondFactorRules rules,
       PersonalDataCipher cipher,
       RateLimiter limiter,
@@ -43,6 +46,7 @@ public class SecondFactors {
       Clock clock,
       @Value("${lectern.second-factor.issuer:Lectern}") String issuer) {
     this.factors = factors;
+    this.passkeys = passkeys;
     this.rules = rules;
     this.cipher = cipher;
     this.limiter = limiter;
@@ -54,9 +58,24 @@ public class SecondFactors {
   /** What the set-up page shows: the secret as text, and as an otpauth:// address. */
   public record Setup(String secret, String uri) {}
 
-  /** Whether the person has a confirmed second factor. */
+  /** Whether the person has a second factor: a confirmed authenticator app or a passkey. */
   public boolean enrolled(UUID userId) {
+    return hasApp(userId) || passkeys.count(userId) > 0;
+  }
+
+  /** Whether the person has a confirmed authenticator app. */
+  public boolean hasApp(UUID userId) {
     return factors.totp(userId).map(SecondFactorRepository.TotpRow::confirmed).orElse(false);
+  }
+
+  /** Whether a typed code can prove the factor: from the app, or an unused recovery code. */
+  public boolean takesCodes(UUID userId) {
+    return hasApp(userId) || (enrolled(userId) && factors.unusedRecoveryCodes(userId) > 0);
+  }
+
+  /** Whether the person has passkeys (the second step then offers them). */
+  public boolean hasPasskeys(UUID userId) {
+    return passkeys.count(userId) > 0;
   }
 
   /**
@@ -118,7 +137,7 @@ public class SecondFactors {
   public boolean verify(LecternUser user, String code) {
     limiter.acquire(ATTEMPTS, user.id().toString());
     var row = factors.totp(user.id()).filter(SecondFactorRepository.TotpRow::confirmed);
-    if (row.isEmpty()) {
+    if (row.isEmpty() && !(RecoveryCodes.looksLike(code) && enrolled(user.id()))) {
       return false;
     }
     if (RecoveryCodes.looksLike(code)) {
@@ -136,7 +155,7 @@ public class SecondFactors {
     return step.isPresent() && factors.useStep(user.id(), step.getAsLong());
   }
 
-  /** Ten new recovery codes; the old ones stop working. */
+  /** Ten new recovery codes; the old ones stop working (for anyone with a second factor). */
   @Transactional
   public List<String> renewRecoveryCodes(LecternUser user) {
     if (!enrolled(user.id())) {
@@ -156,12 +175,17 @@ public class SecondFactors {
     return factors.unusedRecoveryCodes(userId);
   }
 
-  /** Removes the authenticator and the recovery codes (the caller has just re-verified). */
+  /**
+   * Removes the authenticator app, and the recovery codes unless passkeys remain (the caller has
+   * just re-verified).
+   */
   @Transactional
   public void remove(LecternUser user) {
-    boolean had = enrolled(user.id());
+    boolean had = hasApp(user.id());
     factors.deleteTotp(user.id());
-    factors.deleteRecoveryCodes(user.id());
+    if (passkeys.count(user.id()) == 0) {
+      factors.deleteRecoveryCodes(user.id());
+    }
     if (had) {
       accounts.record(
           user,

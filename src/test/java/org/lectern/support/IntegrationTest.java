@@ -37,6 +37,9 @@ public abstract class IntegrationTest {
     // factor, which set their organisations' rule explicitly.
     registry.add("lectern.second-factor.default-policy", () -> "OFFERED");
     registry.add("lectern.mail.neutral-from", () -> "training@example.org");
+    // Browsers take passkeys only on a domain (not 127.0.0.1): passkey tests open localhost. The
+    // port is known once the server runs; the relying party reads this on first use.
+    registry.add("lectern.passkeys.origins", () -> "http://localhost:${local.server.port}");
     // Several test contexts share one database; a background job of one would take the mail or
     // reminders of another. Tests send explicitly; those that test the jobs switch them on.
     // (A test class that needs them sets @TestPropertySource(properties =
