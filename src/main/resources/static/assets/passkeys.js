@@ -80,8 +80,13 @@
     };
   }
 
+  // The button and the status line are inside the form, or name it from outside (form="…").
+  function part(form, inside, outside) {
+    return form.querySelector(inside) || (form.id ? document.querySelector(outside) : null);
+  }
+
   function say(form, text) {
-    var status = form.querySelector("[data-passkey-status]");
+    var status = part(form, "[data-passkey-status]", "[data-passkey-status='" + form.id + "']");
     if (status) { status.textContent = text; }
   }
 
@@ -107,7 +112,7 @@
   function run(form) {
     var kind = form.getAttribute("data-passkey");
     var field = form.querySelector("input[name=credential]");
-    var button = form.querySelector("button[type=submit]");
+    var button = part(form, "button[type=submit]", "button[form='" + form.id + "']");
     if (kind === "register") {
       var name = form.querySelector("input[name=name]");
       if (name && !name.value.trim()) {
