@@ -15,7 +15,7 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 
 /**
- * Browser sessions in PostgreSQL (Spring Session JDBC, ADR 0020): the table comes from a Flyway
+ * Browser sessions in PostgreSQL (Spring Session JDBC, ADR 0021): the table comes from a Flyway
  * migration; attributes are sealed; the owner index is opaque; attribute writes are upserts, so two
  * requests of one browser racing on two nodes do not collide; expired sessions are deleted by one
  * node a minute (db-scheduler), not by every node's own timer.
