@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.lectern.attendance.report.Interval;
 import org.lectern.attendance.report.ParticipantRole;
 import org.lectern.shared.crypto.PersonalDataCipher;
+import org.lectern.shared.crypto.ProgrammeCipher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -199,8 +200,16 @@ class AttendanceStore {
    * intervals with the merged set. New rows go in as one statement each for people and intervals
    * (arrays unnested by PostgreSQL), so a large report costs a few round trips, not thousands.
    */
+  private UUID programmeOf(UUID sessionId) {
+    return jdbc.sql("select programme_id from session where id = :s")
+        .param("s", sessionId)
+        .query(UUID.class)
+        .single();
+  }
+
   void save(UUID sessionId, UUID importId, List<StoredPerson> people, boolean[] existing) {
     var now = Timestamp.from(clock.instant());
+    ProgrammeCipher sealed = cipher.forProgramme(programmeOf(sessionId));
     List<StoredPerson> inserts = new ArrayList<>();
     List<MapSqlParameterSource> updates = new ArrayList<>();
     List<UUID> ivPerson = new ArrayList<>();
@@ -213,8 +222,8 @@ class AttendanceStore {
             new MapSqlParameterSource()
                 .addValue("id", p.id())
                 .addValue("r", p.registrationId())
-                .addValue("n", cipher.encrypt(p.name(), NAME))
-                .addValue("e", cipher.encrypt(p.email(), EMAIL))
+                .addValue("n", sealed.encrypt(p.name(), NAME))
+                .addValue("e", sealed.encrypt(p.email(), EMAIL))
                 .addValue("role", p.role().name())
                 .addValue("min", p.reportedMinutes())
                 .addValue("imp", importId)
@@ -229,7 +238,7 @@ class AttendanceStore {
       }
     }
     versions.touch(sessionId);
-    insertPeople(sessionId, importId, inserts, now);
+    insertPeople(sessionId, importId, inserts, now, sealed);
     batch.batchUpdate(
         """
         update attendance_participant set registration_id = :r, display_name = :n, email = :e,
@@ -255,7 +264,11 @@ class AttendanceStore {
   }
 
   private void insertPeople(
-      UUID sessionId, UUID importId, List<StoredPerson> people, Timestamp now) {
+      UUID sessionId,
+      UUID importId,
+      List<StoredPerson> people,
+      Timestamp now,
+      ProgrammeCipher sealed) {
     if (people.isEmpty()) {
       return;
     }
@@ -272,8 +285,8 @@ class AttendanceStore {
       ids[i] = p.id();
       keys[i] = p.key();
       regs[i] = p.registrationId();
-      names[i] = cipher.encrypt(p.name(), NAME);
-      emails[i] = cipher.encrypt(p.email(), EMAIL);
+      names[i] = sealed.encrypt(p.name(), NAME);
+      emails[i] = sealed.encrypt(p.email(), EMAIL);
       roles[i] = p.role().name();
       minutes[i] = p.reportedMinutes();
     }

@@ -56,7 +56,13 @@ class Uploads {
         .param("name", fileName)
         .param(
             "content",
-            cipher.encrypt(java.util.Base64.getEncoder().encodeToString(content), CONTENT))
+            cipher
+                .forProgramme(
+                    jdbc.sql("select programme_id from session where id = :s")
+                        .param("s", sessionId)
+                        .query(UUID.class)
+                        .single())
+                .encrypt(java.util.Base64.getEncoder().encodeToString(content), CONTENT))
         .param("hash", hash)
         .param("now", Timestamp.from(now))
         .param("exp", Timestamp.from(now.plus(LIFETIME)))

@@ -56,14 +56,14 @@ class CertificateRepository {
         .param("issued", Timestamp.from(c.issuedAt()))
         .param("half", (int) c.hours().halfHours())
         .param("lang", c.language())
-        .param("name", cipher.encrypt(c.holderName(), NAME))
-        .param("licence", cipher.encrypt(c.licenceNumber(), LICENCE))
+        .param("name", cipher.forProgramme(c.programmeId()).encrypt(c.holderName(), NAME))
+        .param("licence", cipher.forProgramme(c.programmeId()).encrypt(c.licenceNumber(), LICENCE))
         .param("title", c.programmeTitle())
         .param("issuer", c.issuer())
         .param("neutral", c.topicNeutral())
         .param("version", c.templateVersion())
         .param("overridden", c.overridden())
-        .param("pdf", encryptBytes(pdf))
+        .param("pdf", encryptBytes(c.programmeId(), pdf))
         .update();
   }
 
@@ -158,8 +158,10 @@ class CertificateRepository {
   }
 
   // The cipher works on text; Base64 keeps the PDF's bytes intact through it.
-  private byte[] encryptBytes(byte[] pdf) {
-    return cipher.encrypt(java.util.Base64.getEncoder().encodeToString(pdf), PDF);
+  private byte[] encryptBytes(UUID programmeId, byte[] pdf) {
+    return cipher
+        .forProgramme(programmeId)
+        .encrypt(java.util.Base64.getEncoder().encodeToString(pdf), PDF);
   }
 
   private byte[] decryptBytes(byte[] stored) {

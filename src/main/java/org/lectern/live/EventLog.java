@@ -27,10 +27,12 @@ class EventLog {
 
   private final JdbcClient jdbc;
   private final PersonalDataCipher cipher;
+  private final LiveKeys keys;
 
-  EventLog(JdbcClient jdbc, PersonalDataCipher cipher) {
+  EventLog(JdbcClient jdbc, PersonalDataCipher cipher, LiveKeys keys) {
     this.jdbc = jdbc;
     this.cipher = cipher;
+    this.keys = keys;
   }
 
   /** Appends an event; the caller holds the room lock (see RoomRepository#lock). */
@@ -47,7 +49,7 @@ class EventLog {
             .param("s", sessionId)
             .param("t", type)
             .param("p", Json.jsonb(clear ? json : "{}"))
-            .param("sealed", clear ? null : cipher.encrypt(json, PAYLOAD))
+            .param("sealed", clear ? null : keys.of(sessionId).encrypt(json, PAYLOAD))
             .query(Long.class)
             .single();
     jdbc.sql("select pg_notify('" + CHANNEL + "', :id)")

@@ -21,10 +21,12 @@ class FloorRepository {
 
   private final JdbcClient jdbc;
   private final PersonalDataCipher cipher;
+  private final LiveKeys keys;
 
-  FloorRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
+  FloorRepository(JdbcClient jdbc, PersonalDataCipher cipher, LiveKeys keys) {
     this.jdbc = jdbc;
     this.cipher = cipher;
+    this.keys = keys;
   }
 
   void chat(UUID sessionId, UUID id, UUID authorId, String name, String body, Instant at) {
@@ -37,8 +39,8 @@ class FloorRepository {
         .param("id", id)
         .param("s", sessionId)
         .param("a", authorId)
-        .param("n", cipher.encrypt(name, CHAT_AUTHOR))
-        .param("b", cipher.encrypt(body, CHAT_BODY))
+        .param("n", keys.of(sessionId).encrypt(name, CHAT_AUTHOR))
+        .param("b", keys.of(sessionId).encrypt(body, CHAT_BODY))
         .param("at", Timestamp.from(at))
         .update();
   }

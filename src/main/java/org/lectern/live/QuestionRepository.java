@@ -19,10 +19,12 @@ class QuestionRepository {
 
   private final JdbcClient jdbc;
   private final PersonalDataCipher cipher;
+  private final LiveKeys keys;
 
-  QuestionRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
+  QuestionRepository(JdbcClient jdbc, PersonalDataCipher cipher, LiveKeys keys) {
     this.jdbc = jdbc;
     this.cipher = cipher;
+    this.keys = keys;
   }
 
   /** Stores a question; {@code authorId} is null for anonymous ones (nothing else is kept). */
@@ -36,8 +38,8 @@ class QuestionRepository {
         .param("id", q.id())
         .param("s", q.sessionId())
         .param("a", authorId)
-        .param("n", cipher.encrypt(q.authorName(), AUTHOR))
-        .param("b", cipher.encrypt(q.body(), BODY))
+        .param("n", keys.of(q.sessionId()).encrypt(q.authorName(), AUTHOR))
+        .param("b", keys.of(q.sessionId()).encrypt(q.body(), BODY))
         .param("st", q.status().name())
         .param("at", Timestamp.from(q.createdAt()))
         .update();

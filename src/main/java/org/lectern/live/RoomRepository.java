@@ -20,10 +20,12 @@ class RoomRepository {
 
   private final JdbcClient jdbc;
   private final PersonalDataCipher cipher;
+  private final LiveKeys keys;
 
-  RoomRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
+  RoomRepository(JdbcClient jdbc, PersonalDataCipher cipher, LiveKeys keys) {
     this.jdbc = jdbc;
     this.cipher = cipher;
+    this.keys = keys;
   }
 
   /** The room, created with a fresh join key and vote salt on first use. */
@@ -131,7 +133,7 @@ class RoomRepository {
           .param("id", id)
           .param("s", sessionId)
           .param("k", kind.name())
-          .param("n", cipher.encrypt(name, NAME))
+          .param("n", keys.of(sessionId).encrypt(name, NAME))
           .param("h", passHash)
           .update();
       return new Participant(id, sessionId, kind, name, false);
@@ -149,7 +151,7 @@ class RoomRepository {
         .param("s", sessionId)
         .param("k", kind.name())
         .param("sub", subjectKey)
-        .param("n", cipher.encrypt(name, NAME))
+        .param("n", keys.of(sessionId).encrypt(name, NAME))
         .param("h", passHash)
         .query(this::participant)
         .single();
@@ -166,7 +168,7 @@ class RoomRepository {
         .param("s", sessionId)
         .param("k", kind.name())
         .param("sub", subjectKey)
-        .param("n", cipher.encrypt(name, NAME))
+        .param("n", keys.of(sessionId).encrypt(name, NAME))
         .param("h", Passes.digest(Passes.newPass()))
         .update();
     return bySubject(sessionId, subjectKey).orElseThrow();

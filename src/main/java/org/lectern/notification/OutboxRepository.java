@@ -45,6 +45,10 @@ class OutboxRepository {
    * true when inserted.
    */
   boolean insert(UUID id, OutgoingMail m, Instant now, MailStatus status) {
+    Sealer cipher =
+        m.programmeId() != null
+            ? this.cipher.forProgramme(m.programmeId())::encrypt
+            : sealerFor(m.relatedId());
     int rows =
         jdbc.sql(
                 """
@@ -93,6 +97,37 @@ class OutboxRepository {
           .update();
     }
     return true;
+  }
+
+  /** Encrypts a mail's parts: under its programme's key when it is about one (ADR 0019). */
+  private interface Sealer {
+    byte[] encrypt(String plain, String context);
+  }
+
+  private Sealer sealerFor(UUID relatedId) {
+    if (relatedId == null) {
+      return this.cipher::encrypt;
+    }
+    UUID programmeId =
+        jdbc
+            .sql(
+                """
+                select coalesce(
+                  (select id from programme where id = :r),
+                  (select programme_id from registration where id = :r),
+                  (select programme_id from session where id = :r),
+                  (select programme_id from registration_request where id = :r))
+                """)
+            .param("r", relatedId)
+            .query(UUID.class)
+            .list()
+            .stream()
+            .filter(java.util.Objects::nonNull)
+            .findFirst()
+            .orElse(null);
+    return programmeId == null
+        ? this.cipher::encrypt
+        : this.cipher.forProgramme(programmeId)::encrypt;
   }
 
   /** Locks up to {@code limit} due messages; other nodes skip them until this transaction ends. */

@@ -23,7 +23,8 @@ class AnswerRepository {
     this.cipher = cipher;
   }
 
-  void replace(UUID registrationId, List<Answer> answers) {
+  void replace(UUID programmeId, UUID registrationId, List<Answer> answers) {
+    var sealed = cipher.forProgramme(programmeId);
     jdbc.sql("delete from registration_answer where registration_id = :r")
         .param("r", registrationId)
         .update();
@@ -36,7 +37,7 @@ class AnswerRepository {
           .param("r", registrationId)
           .param("q", a.questionId())
           .param("c", a.choices().toArray(String[]::new))
-          .param("t", cipher.encrypt(a.text(), CONTEXT))
+          .param("t", sealed.encrypt(a.text(), CONTEXT))
           .update();
     }
   }

@@ -94,7 +94,7 @@ class Enrolment {
     }
     // A new row has nothing to replace: skip statements while the lock is held.
     if (existing.isPresent() || !e.answers().isEmpty()) {
-      answers.replace(r.id(), e.answers());
+      answers.replace(r.programmeId(), r.id(), e.answers());
     }
     if (existing.isPresent() || !e.attendance().isEmpty()) {
       rooms.choose(r.id(), e.attendance());

@@ -41,11 +41,9 @@ class Invitations {
         .param("id", UUID.randomUUID())
         .param("p", programmeId)
         .param("h", hash(token))
-        .param(
-            "ei",
-            cipher.emailIndex(email, RegistrationRepository.organisationOf(jdbc, programmeId)))
-        .param("e", cipher.encrypt(email.strip(), "invitation.email"))
-        .param("n", cipher.encrypt(fullName, "invitation.fullName"))
+        .param("ei", cipher.forProgramme(programmeId).emailIndex(email))
+        .param("e", cipher.forProgramme(programmeId).encrypt(email.strip(), "invitation.email"))
+        .param("n", cipher.forProgramme(programmeId).encrypt(fullName, "invitation.fullName"))
         .param("l", language)
         .update();
     return token;
@@ -104,8 +102,7 @@ class Invitations {
     return jdbc.sql(
             "select id from registration_invitation where programme_id = :p and email_index = :e")
         .param("p", programmeId)
-        .param(
-            "e", cipher.emailIndex(email, RegistrationRepository.organisationOf(jdbc, programmeId)))
+        .param("e", cipher.forProgramme(programmeId).emailIndex(email))
         .query(UUID.class)
         .optional();
   }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.lectern.shared.crypto.PersonalDataCipher;
+import org.lectern.shared.crypto.ProgrammeCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,9 +37,9 @@ class RegistrationRepository {
     this.cipher = cipher;
   }
 
-  /** The blind index of an address on a programme: keyed per organisation (see SECURITY.md). */
+  /** The blind index of an address on a programme: keyed by the programme's key (ADR 0019). */
   String emailIndex(UUID programmeId, String email) {
-    return cipher.emailIndex(email, organisationOf(jdbc, programmeId));
+    return cipher.forProgramme(programmeId).emailIndex(email);
   }
 
   static UUID organisationOf(JdbcClient jdbc, UUID programmeId) {
@@ -134,16 +135,23 @@ class RegistrationRepository {
         .optional();
   }
 
-  /** Everywhere the address is registered: its index in each organisation. */
+  /**
+   * Everywhere the address is registered: its index in each programme that has a key (an index is
+   * unique within a programme, so the pair names at most one registration each).
+   */
   List<Registration> ofEmail(String email) {
-    List<String> indexes =
-        jdbc.sql("select id from organisation").query(UUID.class).list().stream()
-            .map(o -> cipher.emailIndex(email, o))
+    List<Object[]> indexes =
+        jdbc
+            .sql("select programme_id from programme_data_key where destroyed_at is null")
+            .query(UUID.class)
+            .list()
+            .stream()
+            .map(p -> new Object[] {p, cipher.forProgramme(p).emailIndex(email)})
             .toList();
     if (indexes.isEmpty()) {
       return List.of();
     }
-    return jdbc.sql(SELECT + " where email_index in (:e) order by created_at desc")
+    return jdbc.sql(SELECT + " where (programme_id, email_index) in (:e) order by created_at desc")
         .param("e", indexes)
         .query(this::map)
         .list();
@@ -227,14 +235,15 @@ class RegistrationRepository {
     Map<String, Object> m = new HashMap<>();
     m.put("status", r.status().name());
     m.put("seq", r.waitlistSeq());
-    m.put("ei", emailIndex(r.programmeId(), d.email()));
-    m.put("email", cipher.encrypt(d.email().strip(), "registration.email"));
-    m.put("name", cipher.encrypt(d.fullName(), "registration.fullName"));
-    m.put("phone", cipher.encrypt(d.phone(), "registration.phone"));
-    m.put("town", cipher.encrypt(d.town(), "registration.town"));
-    m.put("licence", cipher.encrypt(d.licenceNumber(), "registration.licenceNumber"));
-    m.put("access", cipher.encrypt(d.accessibility(), "registration.accessibility"));
-    m.put("message", cipher.encrypt(r.decisionMessage(), "registration.decisionMessage"));
+    ProgrammeCipher sealed = cipher.forProgramme(r.programmeId());
+    m.put("ei", sealed.emailIndex(d.email()));
+    m.put("email", sealed.encrypt(d.email().strip(), "registration.email"));
+    m.put("name", sealed.encrypt(d.fullName(), "registration.fullName"));
+    m.put("phone", sealed.encrypt(d.phone(), "registration.phone"));
+    m.put("town", sealed.encrypt(d.town(), "registration.town"));
+    m.put("licence", sealed.encrypt(d.licenceNumber(), "registration.licenceNumber"));
+    m.put("access", sealed.encrypt(d.accessibility(), "registration.accessibility"));
+    m.put("message", sealed.encrypt(r.decisionMessage(), "registration.decisionMessage"));
     m.put("region", d.region());
     m.put("country", d.country());
     m.put("profession", d.profession());

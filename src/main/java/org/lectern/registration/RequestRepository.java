@@ -49,7 +49,9 @@ class RequestRepository {
             """)
         .param("id", id)
         .param("p", programmeId)
-        .param("e", cipher.encrypt(MAPPER.writeValueAsString(entry), CONTEXT))
+        .param(
+            "e",
+            cipher.forProgramme(programmeId).encrypt(MAPPER.writeValueAsString(entry), CONTEXT))
         .param("c", Timestamp.from(now))
         .param("x", Timestamp.from(expiresAt))
         .update();

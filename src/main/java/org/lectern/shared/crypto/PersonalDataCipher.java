@@ -4,14 +4,21 @@ import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.Mac;
 import com.google.crypto.tink.RegistryConfiguration;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
 
 /**
  * Encrypts personal data (names, e-mails, phones, licence numbers, free text) with authenticated
@@ -21,17 +28,62 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class PersonalDataCipher {
 
+  /** What {@link #decrypt} returns for a ciphertext whose programme key was destroyed. */
+  public static final String SHREDDED = "";
+
   private final Aead aead;
   private final Mac mac;
+  private final Set<Integer> installationKeyIds;
   private final Map<UUID, SecretKeySpec> organisationKeys = new ConcurrentHashMap<>();
+  private ProgrammeKeys programmes;
 
   PersonalDataCipher(KeysetHandle aeadKeys, KeysetHandle macKeys) {
     try {
       this.aead = aeadKeys.getPrimitive(RegistryConfiguration.get(), Aead.class);
       this.mac = macKeys.getPrimitive(RegistryConfiguration.get(), Mac.class);
+      Set<Integer> ids = new HashSet<>();
+      for (int i = 0; i < aeadKeys.size(); i++) {
+        ids.add(aeadKeys.getAt(i).getId());
+      }
+      this.installationKeyIds = Set.copyOf(ids);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Personal-data keys are unusable", e);
     }
+  }
+
+  /** Connects the programmes' keys (ADR 0019); done once by {@link PersonalDataKeys}. */
+  void useProgrammeKeys(DataSource dataSource, Path keyDirectory, Clock clock) {
+    this.programmes =
+        new ProgrammeKeys(
+            dataSource, new KeyEncryptionKeys(keyDirectory, aead), installationKeyIds, clock);
+  }
+
+  /**
+   * The cipher of one programme's personal data: everything that belongs to a programme (its
+   * registrations, answers, invitations, attendance, certificates, live rooms, mails about it) is
+   * encrypted with this, so that a purge can destroy it in every copy (ADR 0019). Reading needs no
+   * programme: {@link #decrypt} finds the key from the ciphertext.
+   */
+  public ProgrammeCipher forProgramme(UUID programmeId) {
+    return new ProgrammeCipher(programmeId, programmes.live(programmeId));
+  }
+
+  /**
+   * Destroys the programme's data keys, everywhere the installation keeps them (ADR 0019): what was
+   * encrypted under them, in the database or any copy of it, cannot be read any more ({@link
+   * #decrypt} answers {@link #SHREDDED}). Returns the ids of the destroyed keys.
+   */
+  public List<UUID> destroyProgrammeKeys(UUID programmeId) {
+    return programmes.destroy(programmeId);
+  }
+
+  /** The installation's AEAD, for the key files and the proof tests. */
+  Aead installationAead() {
+    return aead;
+  }
+
+  ProgrammeKeys programmeKeys() {
+    return programmes;
   }
 
   /**
@@ -71,8 +123,22 @@ public final class PersonalDataCipher {
     if (cipher == null) {
       return null;
     }
+    Aead key = aead;
+    // Tink's ciphertexts start with 0x01 and the 4-byte id of the key that made them.
+    if (programmes != null && cipher.length > 5 && cipher[0] == 1) {
+      int keyId = ByteBuffer.wrap(cipher, 1, 4).getInt();
+      if (!installationKeyIds.contains(keyId)) {
+        var programmeKey = programmes.byKeyId(keyId);
+        if (programmeKey.isPresent()) {
+          if (programmeKey.get().destroyed()) {
+            return SHREDDED;
+          }
+          key = programmeKey.get().aead();
+        }
+      }
+    }
     try {
-      return new String(aead.decrypt(cipher, ad(context)), StandardCharsets.UTF_8);
+      return new String(key.decrypt(cipher, ad(context)), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Decryption failed for " + context, e);
     }
@@ -125,7 +191,7 @@ public final class PersonalDataCipher {
     }
   }
 
-  private static byte[] ad(String context) {
+  static byte[] ad(String context) {
     return ("lectern:" + context).getBytes(StandardCharsets.UTF_8);
   }
 }

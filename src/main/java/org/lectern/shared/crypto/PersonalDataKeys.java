@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.util.Base64;
+import javax.sql.DataSource;
 import org.lectern.shared.database.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Where the personal-data keys come from: LECTERN_DATA_KEY (base64 of the key file's content), else
  * {@code <data dir>/keys/personal-data.json}, generated on first start with a warning to back it
- * up. Losing the key means losing every delegate's personal data.
+ * up. Losing the key means losing every delegate's personal data. The programmes' own data keys
+ * (ADR 0019) are wrapped by key files in {@code LECTERN_KEY_DIR}, default {@code <data
+ * dir>/keys/programmes}.
  */
 @Configuration(proxyBeanMethods = false)
 class PersonalDataKeys {
@@ -37,7 +41,11 @@ class PersonalDataKeys {
 
   @Bean
   PersonalDataCipher personalDataCipher(
-      @Value("${lectern.data-key:}") String dataKey, @Value("${lectern.data-dir}") String dataDir) {
+      @Value("${lectern.data-key:}") String dataKey,
+      @Value("${lectern.data-dir}") String dataDir,
+      @Value("${lectern.key-dir:}") String keyDir,
+      DataSource dataSource,
+      Clock clock) {
     try {
       AeadConfig.register();
       MacConfig.register();
@@ -45,9 +53,15 @@ class PersonalDataKeys {
           dataKey.isBlank()
               ? fromFile(Path.of(dataDir, "keys", "personal-data.json"))
               : decode(dataKey);
-      return new PersonalDataCipher(
-          TinkJsonProtoKeysetFormat.parseKeyset(keys.aead(), InsecureSecretKeyAccess.get()),
-          TinkJsonProtoKeysetFormat.parseKeyset(keys.mac(), InsecureSecretKeyAccess.get()));
+      PersonalDataCipher cipher =
+          new PersonalDataCipher(
+              TinkJsonProtoKeysetFormat.parseKeyset(keys.aead(), InsecureSecretKeyAccess.get()),
+              TinkJsonProtoKeysetFormat.parseKeyset(keys.mac(), InsecureSecretKeyAccess.get()));
+      cipher.useProgrammeKeys(
+          dataSource,
+          keyDir.isBlank() ? Path.of(dataDir, "keys", "programmes") : Path.of(keyDir),
+          clock);
+      return cipher;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("The personal-data key is not valid", e);
     }
