@@ -14,9 +14,10 @@ import org.lectern.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The e-mail blind index is keyed per organisation: the same person registered with two
- * organisations cannot be linked in a dump by equal index values. Indexes written by an earlier
- * version (one installation-wide key) are re-keyed by the migration.
+ * The e-mail blind index is keyed per programme (ADR 0019; before, per organisation): the same
+ * person registered with two organisations cannot be linked in a dump by equal index values.
+ * Indexes and ciphertexts written by an earlier version (the installation's key, an organisation's
+ * index key) are moved to the programme's keys by the migration, so a purge reaches them.
  */
 class EmailIndexPerOrganisationIT extends IntegrationTest {
 
@@ -25,7 +26,7 @@ class EmailIndexPerOrganisationIT extends IntegrationTest {
   @Autowired ApiTokenService tokens;
   @Autowired PersonalDataCipher cipher;
   @Autowired DataSource dataSource;
-  @Autowired V202612041604__EmailIndexPerOrganisation migration;
+  @Autowired V202612050102__RegistrationUnderProgrammeKeys migration;
 
   @Test
   void oneAddressInTwoOrganisationsHasUnrelatedIndexesAndOldOnesAreReKeyed() throws Exception {
@@ -47,19 +48,48 @@ class EmailIndexPerOrganisationIT extends IntegrationTest {
     assertThat(indexes).doesNotContain(cipher.emailIndex(email));
     assertThat(service.findByEmail(b, email)).isPresent();
 
-    // An installation upgraded from the earlier version: one global index on both rows.
-    jdbc.sql("update registration set email_index = :old where id in (:ids)")
-        .param("old", cipher.emailIndex(email))
-        .param("ids", ids)
-        .update();
+    assertThat(indexes)
+        .doesNotContain(cipher.emailIndex(email, orgA), cipher.emailIndex(email, orgB));
+    assertThat(service.findByEmail(a, email)).isPresent();
+
+    // An installation upgraded from the earlier version: the organisations' indexes, and names
+    // and addresses under the installation's key.
+    for (UUID id : ids) {
+      UUID org =
+          jdbc.sql(
+                  "select p.organisation_id from registration r join programme p"
+                      + " on p.id = r.programme_id where r.id = :id")
+              .param("id", id)
+              .query(UUID.class)
+              .single();
+      jdbc.sql(
+              "update registration set email_index = :old, full_name = :n, email = :e where id = :id")
+          .param("old", cipher.emailIndex(email, org))
+          .param("n", cipher.encrypt("Saule", "registration.fullName"))
+          .param("e", cipher.encrypt(email, "registration.email"))
+          .param("id", id)
+          .update();
+    }
     assertThat(service.forDelegate(email)).isEmpty();
-    assertThat(indexes(ids)).containsOnly(cipher.emailIndex(email));
     try (Connection c = dataSource.getConnection()) {
-      assertThat(migration.reindex(c)).isGreaterThanOrEqualTo(2);
+      assertThat(migration.reseal(c)).isGreaterThanOrEqualTo(2);
     }
     assertThat(indexes(ids)).containsExactlyInAnyOrderElementsOf(indexes);
     assertThat(service.forDelegate(email)).hasSize(2);
     assertThat(service.findByEmail(a, email)).isPresent();
+    // The old rows are now under programme a's key: destroying it leaves them unreadable.
+    byte[] nameInA =
+        jdbc.sql("select full_name from registration where programme_id = :p")
+            .param("p", a)
+            .query((rs, i) -> rs.getBytes(1))
+            .single();
+    assertThat(cipher.decrypt(nameInA, "registration.fullName")).isEqualTo("Saule");
+    cipher.destroyProgrammeKeys(a);
+    assertThat(cipher.decrypt(nameInA, "registration.fullName"))
+        .isEqualTo(PersonalDataCipher.SHREDDED);
+    try (Connection c = dataSource.getConnection()) {
+      assertThat(migration.reseal(c)).isGreaterThanOrEqualTo(0);
+    }
   }
 
   List<String> indexes(List<UUID> ids) {

@@ -40,6 +40,14 @@ public final class ProgrammeCipher {
     }
   }
 
+  /** Whether {@code sealed} was made by this programme's current key. */
+  public boolean owns(byte[] sealed) {
+    return sealed != null
+        && sealed.length > 5
+        && sealed[0] == 1
+        && java.nio.ByteBuffer.wrap(sealed, 1, 4).getInt() == key.keyId();
+  }
+
   /** The blind index of a normalised e-mail address within this programme. */
   public String emailIndex(String email) {
     return blindIndex(email.strip().toLowerCase(Locale.ROOT), "email");
