@@ -46,6 +46,7 @@ class ErasureController {
   }
 
   @PostMapping("/admin/registrations/{id}/erase")
+  @org.lectern.identity.FreshSecondFactor
   String erase(@AuthenticationPrincipal LecternUser actor, @PathVariable String id) {
     UUID registrationId = uuid(id);
     int n = erasure.eraseByOrganiser(actor, registrationId);

@@ -52,6 +52,7 @@ class RetentionApiController {
   }
 
   @PutMapping("/api/v1/programmes/{id}/retention")
+  @org.lectern.identity.FreshSecondFactor
   @Operation(summary = "Set a programme's own period (1–120 months; null: the organisation's)")
   ProgrammeRetention setProgramme(
       @AuthenticationPrincipal LecternUser actor,
@@ -73,6 +74,7 @@ class RetentionApiController {
   }
 
   @PutMapping("/api/v1/organisations/{id}/retention")
+  @org.lectern.identity.FreshSecondFactor
   @Operation(summary = "Set an organisation's default period (1–120 months)")
   OrganisationRetention setOrganisation(
       @AuthenticationPrincipal LecternUser actor,

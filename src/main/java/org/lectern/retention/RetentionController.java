@@ -72,6 +72,7 @@ class RetentionController {
   }
 
   @PostMapping("/admin/programmes/{id}/retention")
+  @org.lectern.identity.FreshSecondFactor
   String saveProgramme(
       @AuthenticationPrincipal LecternUser actor,
       @PathVariable String id,
@@ -106,6 +107,7 @@ class RetentionController {
   }
 
   @PostMapping("/admin/organisations/{id}/retention")
+  @org.lectern.identity.FreshSecondFactor
   String saveOrganisation(
       @AuthenticationPrincipal LecternUser actor,
       @PathVariable String id,

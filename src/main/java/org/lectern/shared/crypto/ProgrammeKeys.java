@@ -26,6 +26,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The programmes' data keys (ADR 0019). Each programme has one live key: a Tink AEAD keyset for its
@@ -34,8 +37,12 @@ import javax.sql.DataSource;
  * Unwrapped keys are cached (by programme and by Tink key id), so a registration does not unwrap
  * anything; another node notices a destroyed key within {@link #RECHECK}.
  *
- * <p>Keys are created and destroyed on their own connection (committed at once, whatever the
- * caller's transaction does): a cached key is always one the database keeps.
+ * <p>Keys are read, created and destroyed on the caller's connection (in its transaction, if any:
+ * holding one connection while asking the pool for another would starve it under load). A key
+ * created in a transaction is shared with other threads only once that transaction commits (until
+ * then they wait on the unique index), and its KEK file is deleted if it rolls back; a destroyed
+ * key's file is deleted once the destruction commits. So a cached key is always one the database
+ * keeps.
  */
 final class ProgrammeKeys {
 
@@ -66,20 +73,50 @@ final class ProgrammeKeys {
 
   /** The programme's live key, created on first use. */
   Entry live(UUID programmeId) {
+    Entry created = createdInThisTransaction().get(programmeId);
+    if (created != null) {
+      return created;
+    }
     Entry cached = byProgramme.get(programmeId);
     Instant now = clock.instant();
     if (cached != null && cached.checkedAt().plus(RECHECK).isAfter(now)) {
       return cached;
     }
-    Entry e = loadLive(programmeId).orElseGet(() -> create(programmeId));
-    remember(e);
+    Optional<Entry> found = loadLive(programmeId);
+    if (cached != null && !found.map(Entry::id).equals(Optional.of(cached.id()))) {
+      // Destroyed elsewhere: forget the old key here too.
+      byKeyId.remove(cached.keyId());
+      byProgramme.remove(programmeId);
+    }
+    if (found.isPresent()) {
+      remember(found.get());
+      return found.get();
+    }
+    Entry e = create(programmeId);
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      createdInThisTransaction().put(programmeId, e);
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              if (status == STATUS_COMMITTED) {
+                remember(e);
+              } else {
+                keks.destroy(e.id());
+              }
+            }
+          });
+    } else {
+      remember(e);
+    }
     return e;
   }
 
   /** The key that made a ciphertext with this Tink key id; empty when no programme key has it. */
   Optional<Entry> byKeyId(int keyId) {
     Entry cached = byKeyId.get(keyId);
-    if (cached != null) {
+    if (cached != null
+        && (cached.destroyed() || cached.checkedAt().plus(RECHECK).isAfter(clock.instant()))) {
       return Optional.of(cached);
     }
     Optional<Entry> e = load("key_id = ?", ps -> ps.setInt(1, keyId)).stream().findFirst();
@@ -94,12 +131,13 @@ final class ProgrammeKeys {
    */
   List<UUID> destroy(UUID programmeId) {
     List<UUID> destroyed = new ArrayList<>();
-    try (Connection c = connection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "update programme_data_key set wrapped_aead = null, wrapped_mac = null,"
-                    + " destroyed_at = ? where programme_id = ? and destroyed_at is null"
-                    + " returning id, key_id")) {
+    List<Entry> gone = new ArrayList<>();
+    Connection c = connection();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "update programme_data_key set wrapped_aead = null, wrapped_mac = null,"
+                + " destroyed_at = ? where programme_id = ? and destroyed_at is null"
+                + " returning id, key_id")) {
       ps.setTimestamp(1, Timestamp.from(clock.instant()));
       ps.setObject(2, programmeId);
       try (ResultSet rs = ps.executeQuery()) {
@@ -107,15 +145,31 @@ final class ProgrammeKeys {
           UUID id = rs.getObject(1, UUID.class);
           int keyId = rs.getInt(2);
           destroyed.add(id);
-          Entry gone = new Entry(id, programmeId, keyId, null, null, clock.instant());
-          byKeyId.put(keyId, gone);
+          gone.add(new Entry(id, programmeId, keyId, null, null, clock.instant()));
         }
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot destroy the programme's key", e);
+    } finally {
+      release(c);
     }
-    byProgramme.remove(programmeId);
-    destroyed.forEach(keks::destroy);
+    Runnable forget =
+        () -> {
+          byProgramme.remove(programmeId);
+          gone.forEach(this::remember);
+          destroyed.forEach(keks::destroy);
+        };
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              forget.run();
+            }
+          });
+    } else {
+      forget.run();
+    }
     return destroyed;
   }
 
@@ -129,8 +183,6 @@ final class ProgrammeKeys {
     byKeyId.put(e.keyId(), e);
     if (!e.destroyed()) {
       byProgramme.put(e.programmeId(), e);
-    } else {
-      byProgramme.remove(e.programmeId(), byProgramme.get(e.programmeId()));
     }
   }
 
@@ -152,12 +204,12 @@ final class ProgrammeKeys {
         KeysetHandle mac = KeysetHandle.generateNew(PredefinedMacParameters.HMAC_SHA256_256BITTAG);
         Aead kek = keks.create(id);
         byte[] ad = ad(id);
-        try (Connection c = connection();
-            PreparedStatement ps =
-                c.prepareStatement(
-                    "insert into programme_data_key (id, programme_id, key_id, wrapped_aead,"
-                        + " wrapped_mac, created_at) values (?, ?, ?, ?, ?, ?) on conflict do"
-                        + " nothing")) {
+        Connection c = connection();
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "insert into programme_data_key (id, programme_id, key_id, wrapped_aead,"
+                    + " wrapped_mac, created_at) values (?, ?, ?, ?, ?, ?) on conflict do"
+                    + " nothing")) {
           ps.setObject(1, id);
           ps.setObject(2, programmeId);
           ps.setInt(3, keyId);
@@ -167,6 +219,8 @@ final class ProgrammeKeys {
           if (ps.executeUpdate() == 1) {
             return entry(id, programmeId, keyId, aead, mac);
           }
+        } finally {
+          release(c);
         }
         keks.destroy(id);
         // Another node or thread created the programme's key first, or the key id was taken.
@@ -187,12 +241,12 @@ final class ProgrammeKeys {
 
   private List<Entry> load(String where, Binder binder) {
     List<Entry> found = new ArrayList<>();
-    try (Connection c = connection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "select id, programme_id, key_id, wrapped_aead, wrapped_mac from"
-                    + " programme_data_key where "
-                    + where)) {
+    Connection c = connection();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select id, programme_id, key_id, wrapped_aead, wrapped_mac from"
+                + " programme_data_key where "
+                + where)) {
       binder.bind(ps);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -223,6 +277,8 @@ final class ProgrammeKeys {
       }
     } catch (SQLException | GeneralSecurityException e) {
       throw new IllegalStateException("Cannot read the programme's key", e);
+    } finally {
+      release(c);
     }
     return found;
   }
@@ -238,10 +294,35 @@ final class ProgrammeKeys {
         clock.instant());
   }
 
-  private Connection connection() throws SQLException {
-    Connection c = dataSource.getConnection();
-    c.setAutoCommit(true);
-    return c;
+  /** The caller's transactional connection, or a fresh one outside transactions. */
+  private Connection connection() {
+    return DataSourceUtils.getConnection(dataSource);
+  }
+
+  private void release(Connection c) {
+    DataSourceUtils.releaseConnection(c, dataSource);
+  }
+
+  /** Keys created in the current transaction, not yet shared with other threads. */
+  @SuppressWarnings("unchecked")
+  private Map<UUID, Entry> createdInThisTransaction() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return Map.of();
+    }
+    Object bound = TransactionSynchronizationManager.getResource(this);
+    if (bound == null) {
+      Map<UUID, Entry> m = new java.util.HashMap<>();
+      TransactionSynchronizationManager.bindResource(this, m);
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              TransactionSynchronizationManager.unbindResourceIfPossible(ProgrammeKeys.this);
+            }
+          });
+      return m;
+    }
+    return (Map<UUID, Entry>) bound;
   }
 
   private static byte[] ad(UUID id) {
