@@ -1,4 +1,4 @@
--- Crypto-shredding (ADR 0021): each programme's personal data is encrypted under its own data keys
+-- Crypto-shredding (ADR 0022): each programme's personal data is encrypted under its own data keys
 -- (a Tink AEAD keyset and a MAC keyset for blind indexes). They are stored here encrypted by a
 -- per-key "key-encryption key" that lives outside the database (LECTERN_KEY_DIR), itself encrypted
 -- by the installation's personal-data key. A purge empties the row and deletes the file: ciphertexts

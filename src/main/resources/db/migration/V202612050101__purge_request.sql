@@ -1,4 +1,4 @@
--- Emergency purges (ADR 0021): a request by one organisation administrator, confirmed by another
+-- Emergency purges (ADR 0022): a request by one organisation administrator, confirmed by another
 -- (or carried out at once by a sole administrator with a fresh second factor). Holds ids only.
 create table purge_request (
     id              uuid primary key,

@@ -11,7 +11,7 @@ import org.lectern.shared.crypto.Reseal.Table;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves attendance names, e-mails and uploaded reports to their programme's key (ADR 0021), so that
+ * Moves attendance names, e-mails and uploaded reports to their programme's key (ADR 0022), so that
  * a purge reaches rows written before programme keys existed.
  */
 @Component

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Moves certificate holders' names, licence numbers and documents to their programme's key (ADR
- * 0021), so that a purge reaches rows written before programme keys existed.
+ * 0022), so that a purge reaches rows written before programme keys existed.
  */
 @Component
 class V202612050104__CertificatesUnderProgrammeKeys extends BaseJavaMigration {

@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The programme cipher of a live room (ADR 0021): names, questions, chat and events are encrypted
+ * The programme cipher of a live room (ADR 0022): names, questions, chat and events are encrypted
  * under the programme's data key so a purge destroys them in every copy. A session never changes
  * programme, so the session's programme is remembered.
  */

@@ -99,7 +99,7 @@ class OutboxRepository {
     return true;
   }
 
-  /** Encrypts a mail's parts: under its programme's key when it is about one (ADR 0021). */
+  /** Encrypts a mail's parts: under its programme's key when it is about one (ADR 0022). */
   private interface Sealer {
     byte[] encrypt(String plain, String context);
   }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Moves mail about a programme (addresses, subjects, bodies, attachments) to the programme's key
- * (ADR 0021), so that a purge reaches rows written before programme keys existed.
+ * (ADR 0022), so that a purge reaches rows written before programme keys existed.
  */
 @Component
 class V202612050106__MailUnderProgrammeKeys extends BaseJavaMigration {

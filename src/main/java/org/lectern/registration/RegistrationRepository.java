@@ -37,7 +37,7 @@ class RegistrationRepository {
     this.cipher = cipher;
   }
 
-  /** The blind index of an address on a programme: keyed by the programme's key (ADR 0021). */
+  /** The blind index of an address on a programme: keyed by the programme's key (ADR 0022). */
   String emailIndex(UUID programmeId, String email) {
     return cipher.forProgramme(programmeId).emailIndex(email);
   }

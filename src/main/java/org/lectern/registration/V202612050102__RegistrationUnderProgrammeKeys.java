@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Moves registrations, invitations, answers and pending requests written under the installation's
  * key to their programme's key, and their e-mail blind indexes to the programme's MAC key (ADR
- * 0021), so that a purge reaches rows older than programme keys.
+ * 0022), so that a purge reaches rows older than programme keys.
  */
 @Component
 class V202612050102__RegistrationUnderProgrammeKeys extends BaseJavaMigration {

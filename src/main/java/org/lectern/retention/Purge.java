@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The emergency purge (ADR 0021): an organisation administrator destroys all personal data of a
+ * The emergency purge (ADR 0022): an organisation administrator destroys all personal data of a
  * programme, or of every programme of the organisation, at once. The programmes' data keys are
  * destroyed first (so every copy of their ciphertexts, backups and dumps included, becomes
  * unreadable at that moment, however large the programme), then every feature's {@code

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The emergency purge pages (ADR 0021): an organisation administrator asks for a purge of a
+ * The emergency purge pages (ADR 0022): an organisation administrator asks for a purge of a
  * programme or of the whole organisation, typing its name; another administrator confirms it, or a
  * sole administrator's request is carried out at once. Every step that destroys asks for a fresh
  * second factor.

@@ -14,7 +14,7 @@ import org.lectern.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The e-mail blind index is keyed per programme (ADR 0021; before, per organisation): the same
+ * The e-mail blind index is keyed per programme (ADR 0022; before, per organisation): the same
  * person registered with two organisations cannot be linked in a dump by equal index values.
  * Indexes and ciphertexts written by an earlier version (the installation's key, an organisation's
  * index key) are moved to the programme's keys by the migration, so a purge reaches them.

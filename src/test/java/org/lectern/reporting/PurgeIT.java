@@ -47,7 +47,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
- * The emergency purge (ADR 0021). The proof: a copy of the database rows taken before the purge
+ * The emergency purge (ADR 0022). The proof: a copy of the database rows taken before the purge
  * (the registrations and the whole key table, as a dump holds them) is attacked afterwards with
  * everything the installation still holds — the installation key file, every key file in the key
  * directory, every key row still in the database. Before the purge the same attack reads the names

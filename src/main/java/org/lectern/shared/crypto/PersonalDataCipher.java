@@ -51,7 +51,7 @@ public final class PersonalDataCipher {
     }
   }
 
-  /** Connects the programmes' keys (ADR 0021); done once by {@link PersonalDataKeys}. */
+  /** Connects the programmes' keys (ADR 0022); done once by {@link PersonalDataKeys}. */
   void useProgrammeKeys(DataSource dataSource, Path keyDirectory, Clock clock) {
     this.programmes =
         new ProgrammeKeys(
@@ -61,7 +61,7 @@ public final class PersonalDataCipher {
   /**
    * The cipher of one programme's personal data: everything that belongs to a programme (its
    * registrations, answers, invitations, attendance, certificates, live rooms, mails about it) is
-   * encrypted with this, so that a purge can destroy it in every copy (ADR 0021). Reading needs no
+   * encrypted with this, so that a purge can destroy it in every copy (ADR 0022). Reading needs no
    * programme: {@link #decrypt} finds the key from the ciphertext.
    */
   public ProgrammeCipher forProgramme(UUID programmeId) {
@@ -69,7 +69,7 @@ public final class PersonalDataCipher {
   }
 
   /**
-   * Destroys the programme's data keys, everywhere the installation keeps them (ADR 0021): what was
+   * Destroys the programme's data keys, everywhere the installation keeps them (ADR 0022): what was
    * encrypted under them, in the database or any copy of it, cannot be read any more ({@link
    * #decrypt} answers {@link #SHREDDED}). Returns the ids of the destroyed keys.
    */

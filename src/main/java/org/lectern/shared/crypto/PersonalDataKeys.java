@@ -28,7 +28,7 @@ import org.springframework.context.annotation.Configuration;
  * Where the personal-data keys come from: LECTERN_DATA_KEY (base64 of the key file's content), else
  * {@code <data dir>/keys/personal-data.json}, generated on first start with a warning to back it
  * up. Losing the key means losing every delegate's personal data. The programmes' own data keys
- * (ADR 0021) are wrapped by key files in {@code LECTERN_KEY_DIR}, default {@code <data
+ * (ADR 0022) are wrapped by key files in {@code LECTERN_KEY_DIR}, default {@code <data
  * dir>/keys/programmes}.
  */
 @Configuration(proxyBeanMethods = false)

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Encryption and blind indexes under one programme's data key (ADR 0021), from {@link
+ * Encryption and blind indexes under one programme's data key (ADR 0022), from {@link
  * PersonalDataCipher#forProgramme}. Ciphertexts name their key, so {@link
  * PersonalDataCipher#decrypt} reads them without being told the programme. Blind indexes are
  * HMAC-SHA256 under the programme's own MAC key: after a purge, nobody (not even with the

@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The programmes' data keys (ADR 0021). Each programme has one live key: a Tink AEAD keyset for its
+ * The programmes' data keys (ADR 0022). Each programme has one live key: a Tink AEAD keyset for its
  * personal data and a MAC keyset for its blind indexes, stored in {@code programme_data_key}
  * encrypted by a key-encryption key (KEK) kept in {@link KeyEncryptionKeys} outside the database.
  * Unwrapped keys are cached (by programme and by Tink key id), so a registration does not unwrap

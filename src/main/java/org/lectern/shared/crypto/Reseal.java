@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Re-encrypts rows written before programme keys existed (ADR 0021) under their programme's key, so
+ * Re-encrypts rows written before programme keys existed (ADR 0022) under their programme's key, so
  * that a purge reaches them too, and recomputes an e-mail blind index under the programme's MAC
  * key. Used by the features' Java migrations; runs on Flyway's connection, in its transaction. A
  * value already under its programme's current key is left alone, so a run can be repeated.
