@@ -25,9 +25,35 @@ class LearningAdminController {
   private final QuestionBank bank;
   private final TestResults results;
 
-  LearningAdminController(QuestionBank bank, TestResults results) {
+  private final SurveyResults surveys;
+
+  LearningAdminController(QuestionBank bank, TestResults results, SurveyResults surveys) {
     this.bank = bank;
     this.results = results;
+    this.surveys = surveys;
+  }
+
+  @PostMapping("/admin/programmes/{id}/learning/survey")
+  String survey(
+      @AuthenticationPrincipal LecternUser user,
+      @PathVariable String id,
+      @RequestParam(defaultValue = "false") boolean anonymous,
+      Model model,
+      Ui ui) {
+    UUID programmeId = parse(id);
+    try {
+      surveys.setAnonymous(user, programmeId, anonymous);
+      return "redirect:/admin/programmes/" + programmeId + "/learning?done=survey";
+    } catch (ConflictException e) {
+      return render(
+          model,
+          ui,
+          bank.of(user, programmeId),
+          Map.of(),
+          FormErrors.none(),
+          FormErrors.of(e, ui),
+          null);
+    }
   }
 
   @GetMapping("/admin/programmes/{id}/learning")
@@ -150,6 +176,7 @@ class LearningAdminController {
     var r = results.of(user, parse(id));
     model.addAttribute(
         "page", LearningPages.results(r, ui, results.canManage(user, r.programme())));
+    model.addAttribute("surveys", surveys.of(user, r.programme(), ui));
     return "learning/results";
   }
 
@@ -162,6 +189,7 @@ class LearningAdminController {
       FormErrors settingsErrors,
       String notice) {
     model.addAttribute("page", LearningPages.bank(b, values, errors, settingsErrors, notice, ui));
+    model.addAttribute("anonymous", surveys.anonymous(b.programme().id()));
     return "learning/bank";
   }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.lectern.shared.crypto.PersonalDataCipher;
 import org.lectern.shared.privacy.PersonalDataExport;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Component;
 class LearningExport implements PersonalDataExport {
 
   private final JdbcClient jdbc;
+  private final PersonalDataCipher cipher;
 
-  LearningExport(JdbcClient jdbc) {
+  LearningExport(JdbcClient jdbc, PersonalDataCipher cipher) {
     this.jdbc = jdbc;
+    this.cipher = cipher;
   }
 
   @Override
@@ -31,6 +34,32 @@ class LearningExport implements PersonalDataExport {
     if (ids.isEmpty()) {
       return List.of();
     }
+    List<Map<String, Object>> out = new java.util.ArrayList<>(attempts(ids));
+    // Named feedback answers (anonymous ones hold no link to anybody and cannot be found).
+    jdbc.sql(
+            """
+            select registration_id, satisfaction, relevance, speaker, comment_sealed, answered_on
+            from learning_survey_answer where registration_id in (:ids) order by answered_on
+            """)
+        .param("ids", List.copyOf(ids))
+        .query(
+            (rs, i) -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("registrationId", rs.getObject(1, UUID.class).toString());
+              m.put("kind", "FEEDBACK");
+              m.put("satisfaction", rs.getInt(2));
+              m.put("relevance", rs.getInt(3));
+              m.put("speaker", rs.getObject(4) == null ? null : rs.getInt(4));
+              m.put("comment", cipher.decrypt(rs.getBytes(5), SurveyRepository.COMMENT));
+              m.put("submittedAt", rs.getDate(6).toLocalDate().toString());
+              return m;
+            })
+        .list()
+        .forEach(out::add);
+    return out;
+  }
+
+  private List<Map<String, Object>> attempts(Collection<UUID> ids) {
     return jdbc.sql(
             """
             select registration_id, kind, score, max_score, passed, submitted_at

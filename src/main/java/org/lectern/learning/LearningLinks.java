@@ -20,6 +20,7 @@ public class LearningLinks {
   private final AttemptRepository attempts;
   private final SessionService sessions;
   private final RegistrationService registrations;
+  private final Surveys surveys;
   private final Clock clock;
   private final String baseUrl;
 
@@ -28,12 +29,14 @@ public class LearningLinks {
       AttemptRepository attempts,
       SessionService sessions,
       RegistrationService registrations,
+      Surveys surveys,
       Clock clock,
       @Value("${lectern.base-url}") String baseUrl) {
     this.bank = bank;
     this.attempts = attempts;
     this.sessions = sessions;
     this.registrations = registrations;
+    this.surveys = surveys;
     this.clock = clock;
     this.baseUrl = baseUrl;
   }
@@ -42,7 +45,7 @@ public class LearningLinks {
    * One link: the test's kind ({@code pre} or {@code post}), its path, and whether this delegate
    * has answered it already (the link then shows the result).
    */
-  public record Link(String kind, String path, boolean answered) {
+  public record Link(String kind, String path, boolean answered, String about) {
 
     public String messageKey() {
       return "learning.link." + kind;
@@ -50,17 +53,33 @@ public class LearningLinks {
   }
 
   /** The tests open now (or answered) for a confirmed registration. */
-  public List<Link> forRegistration(UUID registrationId, UUID programmeId) {
+  public List<Link> forRegistration(UUID registrationId, UUID programmeId, String lang) {
+    List<Link> out = new ArrayList<>();
+    var r = registrations.find(registrationId).orElse(null);
+    if (r != null) {
+      for (var t : surveys.targets(programmeId)) {
+        if (surveys.openFor(r, t)) {
+          String base = path(registrationId, TestKind.PRE).replaceAll("/pre$", "/feedback");
+          out.add(
+              t.isFinal()
+                  ? new Link("feedback", base, false, null)
+                  : new Link(
+                      "feedbackSession",
+                      base + "/" + t.session().id(),
+                      false,
+                      t.session().title().in(lang, List.of())));
+        }
+      }
+    }
     var settings = bank.settings(programmeId);
     if (settings.isEmpty() || !settings.get().opened()) {
-      return List.of();
+      return out;
     }
     var programmeSessions = sessions.ofProgramme(programmeId);
-    List<Link> out = new ArrayList<>();
     for (TestKind k : TestKind.values()) {
       boolean answered = attempts.find(programmeId, registrationId, k).isPresent();
       if (answered || TestWindow.of(k, settings.get(), programmeSessions, clock.instant()).open()) {
-        out.add(new Link(k.slug(), path(registrationId, k), answered));
+        out.add(new Link(k.slug(), path(registrationId, k), answered, null));
       }
     }
     return out;

@@ -73,7 +73,7 @@ class MyTrainings {
                   ? null
                   : checkInCodes.qrSvg(code, ui.t("notification.my.checkIn.qr", code)),
               r.confirmed()
-                  ? learning.forRegistration(r.registrationId(), r.programmeId())
+                  ? learning.forRegistration(r.registrationId(), r.programmeId(), ui.lang())
                   : List.of()));
     }
     return new MyTrainingsPage(delegate.email(), language, items, hasFeed, newFeedUrl, notice);
