@@ -15,7 +15,6 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.web.webauthn.registration.HttpSessionPublicKeyCredentialCreationOptionsRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,8 +38,11 @@ class PasskeySetupController {
   private final SecondFactorSetupPages pages;
   private final StepUp stepUp;
   private final Clock clock;
-  private final HttpSessionPublicKeyCredentialCreationOptionsRepository challenges =
-      new HttpSessionPublicKeyCredentialCreationOptionsRepository();
+  static final String PENDING = PasskeySetupController.class.getName() + ".PENDING";
+  static final java.time.Duration PENDING_FOR = java.time.Duration.ofMinutes(10);
+
+  /** The challenge issued to this session, and when (serialisable: sessions are in PostgreSQL). */
+  record Pending(byte[] challenge, java.time.Instant issuedAt) implements java.io.Serializable {}
 
   PasskeySetupController(
       Passkeys passkeys,
@@ -75,7 +77,8 @@ class PasskeySetupController {
                       Map.of("stepUp", SignInSuccess.SECOND_STEP + "?next=" + next)));
     }
     var options = passkeys.creationOptions(user);
-    challenges.save(req, res, options);
+    req.getSession()
+        .setAttribute(PENDING, new Pending(options.getChallenge().getBytes(), clock.instant()));
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())
         .contentType(MediaType.APPLICATION_JSON)
@@ -92,8 +95,15 @@ class PasskeySetupController {
       HttpServletResponse res,
       Ui ui,
       Model model) {
-    var options = challenges.load(req);
-    challenges.save(req, res, null);
+    var session = req.getSession(false);
+    Object stored = session == null ? null : session.getAttribute(PENDING);
+    if (session != null) {
+      session.removeAttribute(PENDING);
+    }
+    var options =
+        stored instanceof Pending p && p.issuedAt().plus(PENDING_FOR).isAfter(clock.instant())
+            ? passkeys.creationOptions(user, p.challenge())
+            : null;
     String shown =
         name.length() > Passkeys.NAME_MAX * 2 ? name.substring(0, Passkeys.NAME_MAX * 2) : name;
     List<String> codes;

@@ -73,6 +73,26 @@ public class Passkeys {
   }
 
   /**
+   * The options issued earlier with this challenge, rebuilt (only the challenge is kept in the
+   * session: sessions are stored in PostgreSQL, and the options object cannot be serialised).
+   */
+  @Transactional
+  PublicKeyCredentialCreationOptions creationOptions(LecternUser user, byte[] challenge) {
+    PublicKeyCredentialCreationOptions fresh = creationOptions(user);
+    return PublicKeyCredentialCreationOptions.builder()
+        .rp(fresh.getRp())
+        .user(fresh.getUser())
+        .challenge(new org.springframework.security.web.webauthn.api.Bytes(challenge))
+        .pubKeyCredParams(fresh.getPubKeyCredParams())
+        .timeout(fresh.getTimeout())
+        .excludeCredentials(fresh.getExcludeCredentials())
+        .authenticatorSelection(fresh.getAuthenticatorSelection())
+        .attestation(fresh.getAttestation())
+        .extensions(fresh.getExtensions())
+        .build();
+  }
+
+  /**
    * Keeps the passkey the browser created. Returns new recovery codes (to show once) when this is
    * the person's first factor, otherwise none.
    */
