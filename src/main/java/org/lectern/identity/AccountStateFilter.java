@@ -37,6 +37,14 @@ class AccountStateFilter extends OncePerRequestFilter {
       res.sendRedirect(ENDED);
       return;
     }
+    if (auth != null && auth.getPrincipal() instanceof LecternUser) {
+      // The device is noted at sign-in; a session that reached here without it (another sign-in
+      // path, or an attribute that did not survive) gets it from this request.
+      var session = req.getSession(false);
+      if (session != null && session.getAttribute(BrowserSessions.DEVICE) == null) {
+        session.setAttribute(BrowserSessions.DEVICE, Device.of(req.getHeader("User-Agent")));
+      }
+    }
     chain.doFilter(req, res);
   }
 

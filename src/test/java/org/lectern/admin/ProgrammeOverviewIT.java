@@ -47,11 +47,12 @@ class ProgrammeOverviewIT extends BackOfficeFixture {
     jdbc.sql(
             """
             insert into mail_outbox (id, kind, related_id, recipient, subject, body_text, language,
-              status, attempts, next_attempt_at, created_at, dedupe_key)
+              status, attempts, next_attempt_at, created_at, dedupe_key, programme_id)
             values (:id, 'registration.confirmed', :r, '\\x00', '\\x00', '\\x00', 'ru', 'FAILED', 5,
-              now(), now(), :k)
+              now(), now(), :k, :p)
             """)
         .param("id", UUID.randomUUID())
+        .param("p", p.id())
         .param("r", confirmed.id())
         .param("k", "test-" + UUID.randomUUID())
         .update();
@@ -68,7 +69,8 @@ class ProgrammeOverviewIT extends BackOfficeFixture {
         .contains("Asia/Almaty")
         .contains("В листе ожидания: 2")
         .contains("/admin/programmes/" + p.id() + "/registrations?status=WAITLISTED")
-        .contains("Не удалось отправить писем: 1")
+        .contains("Писем не дошло или задержано: 1")
+        .contains("/admin/programmes/" + p.id() + "/delivery")
         .doesNotContain("href=\"/admin/outbox\"")
         .contains("Прошедших сессий без данных о посещаемости: 1")
         .contains("/admin/sessions/" + past + "/attendance")

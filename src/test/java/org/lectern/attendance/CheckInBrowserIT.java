@@ -207,7 +207,7 @@ class CheckInBrowserIT extends BrowserTest {
     page.navigate("/login?lang=" + lang);
     page.fill("#email", user.email());
     page.fill("#password", Fixtures.PASSWORD);
-    page.locator("main button[type=submit]").click();
+    page.locator("main form button[type=submit]").click();
     page.waitForURL("**/admin");
     return page;
   }
