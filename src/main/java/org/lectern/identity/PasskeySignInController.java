@@ -44,6 +44,7 @@ class PasskeySignInController {
   private final SecondFactors factors;
   private final SignInSuccess signIn;
   private final ApplicationEventPublisher events;
+  private final SignInThrottle throttle;
   private final Clock clock;
   private final HttpSessionPublicKeyCredentialRequestOptionsRepository challenges =
       new HttpSessionPublicKeyCredentialRequestOptionsRepository();
@@ -56,12 +57,14 @@ class PasskeySignInController {
       SecondFactors factors,
       SignInSuccess signIn,
       ApplicationEventPublisher events,
+      SignInThrottle throttle,
       Clock clock) {
     this.passkeys = passkeys;
     this.rp = rp;
     this.factors = factors;
     this.signIn = signIn;
     this.events = events;
+    this.throttle = throttle;
     this.clock = clock;
   }
 
@@ -82,11 +85,21 @@ class PasskeySignInController {
       throws IOException, ServletException {
     var options = challenges.load(req);
     challenges.save(req, res, null);
+    // A locked address gets the answer of a wrong passkey, after the same work.
+    boolean locked = throttle.addressLocked(req.getRemoteAddr());
     var user = credential.isBlank() ? null : passkeys.signIn(credential, options).orElse(null);
+    if (user == null && !credential.isBlank()) {
+      throttle.failedFrom(req.getRemoteAddr());
+    }
+    if (locked) {
+      user = null;
+    }
     if (user == null) {
       res.setStatus(422);
       String code =
-          credential.isBlank() ? "identity.passkey.needsScript" : "identity.passkey.signInFailed";
+          credential.isBlank() && !locked
+              ? "identity.passkey.needsScript"
+              : "identity.passkey.signInFailed";
       model.addAttribute(
           "page",
           new LoginPage(

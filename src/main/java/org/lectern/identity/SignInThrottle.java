@@ -70,6 +70,24 @@ class SignInThrottle {
         .single();
   }
 
+  /** Whether sign-in from this client address is locked (passkeys: no account is named). */
+  boolean addressLocked(String address) {
+    return jdbc.sql(
+            "select exists(select 1 from sign_in_lock where lock_key = :k and locked_until > :now)")
+        .param("k", addressKey(address))
+        .param("now", Timestamp.from(clock.instant()))
+        .query(Boolean.class)
+        .single();
+  }
+
+  /** Counts a failed passkey sign-in against the client address; locks it when one too many. */
+  @Transactional
+  void failedFrom(String address) {
+    if (address != null && !limiter.tryAcquire(ADDRESS_FAILURES, address)) {
+      lock(addressKey(address));
+    }
+  }
+
   /** Counts a failure; locks the account or the address when it was one too many. */
   @Transactional
   void failed(String email, String address) {

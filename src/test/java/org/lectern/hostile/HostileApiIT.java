@@ -175,7 +175,7 @@ class HostileApiIT extends HostileFixture {
     String label = param == null ? "" : "id " + param + "=" + shorten(id) + " ";
     if (!query.isEmpty() && (!json(op) || random.nextBoolean())) {
       String q = HostileValues.pick(random, query);
-      String v = HostileValues.pick(random, HostileValues.TEXT);
+      String v = HostileValues.text(random);
       path += (path.contains("?") ? "&" : "?") + Http.enc(q) + "=" + Http.enc(v);
       label += "query " + q + "=" + shorten(v) + " ";
     }
@@ -184,7 +184,7 @@ class HostileApiIT extends HostileFixture {
     }
     JsonNode schema = schema(op);
     List<String> fields = properties(schema);
-    String value = HostileValues.pick(random, HostileValues.JSON);
+    String value = HostileValues.json(random);
     String field = fields.isEmpty() ? "zzUnknownField" : HostileValues.pick(random, fields);
     boolean full = random.nextBoolean();
     StringBuilder body = new StringBuilder("{");

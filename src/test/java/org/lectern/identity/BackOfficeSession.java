@@ -28,6 +28,7 @@ public final class BackOfficeSession {
 
   private final HttpClient http;
   private final String base;
+  private String forwardedFor;
 
   public BackOfficeSession(String base) {
     this.base = base;
@@ -104,7 +105,19 @@ public final class BackOfficeSession {
     return res.headers().firstValue("Location").orElse("");
   }
 
+  /** Every later request says it comes from {@code address} (through the trusted local proxy). */
+  public BackOfficeSession from(String address) {
+    this.forwardedFor = address;
+    return this;
+  }
+
   private HttpResponse<String> send(HttpRequest request) {
+    if (forwardedFor != null) {
+      request =
+          HttpRequest.newBuilder(request, (name, value) -> true)
+              .header("X-Forwarded-For", forwardedFor)
+              .build();
+    }
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PasskeyIT extends IntegrationTest {
 
   @Autowired Fixtures fixtures;
+  @Autowired org.lectern.shared.crypto.PersonalDataCipher cipher;
 
   /** Gives the person a stored passkey, as a completed ceremony would (the key is never used). */
   private String passkeyFor(LecternUser u, String label) {
@@ -119,5 +120,46 @@ class PasskeyIT extends IntegrationTest {
             Map.of("passkey", theirs));
     assertThat(remove.statusCode()).isEqualTo(404);
     assertThat(passkeys(other)).isEqualTo(1);
+  }
+
+  @Test
+  void repeatedFailedPasskeySignInsLockTheAddressWithTheAnswerOfAWrongPasskey() {
+    String address = "192.0.2.71";
+    var u = fixtures.organiser("passkey-locked");
+    var attacker = new BackOfficeSession(baseUrl()).from(address);
+    String forged = "{\"id\":\"forged\",\"type\":\"public-key\"}";
+    String first = null;
+    for (int i = 0; i < 30; i++) {
+      var res =
+          attacker.postFrom("/login", "/login/passkey", java.util.Map.of("credential", forged));
+      assertThat(res.statusCode()).isEqualTo(422);
+      first = first == null ? res.body() : first;
+    }
+    assertThat(locks(address)).isEqualTo(1);
+    var locked =
+        attacker.postFrom("/login", "/login/passkey", java.util.Map.of("credential", forged));
+    assertThat(locked.statusCode()).isEqualTo(422);
+    assertThat(errorOf(locked.body())).isEqualTo(errorOf(first));
+    // The address is locked for passwords too, even the right one; another address is not.
+    var right = attacker.password(u.email(), Fixtures.PASSWORD);
+    assertThat(BackOfficeSession.location(right)).contains("/login?error");
+    var elsewhere =
+        new BackOfficeSession(baseUrl()).from("192.0.2.72").password(u.email(), Fixtures.PASSWORD);
+    assertThat(BackOfficeSession.location(elsewhere)).doesNotContain("error");
+    jdbc.sql("delete from sign_in_lock where lock_key like 'address:%'").update();
+    jdbc.sql("delete from rate_limit_window where bucket like '%192.0.2.7%'").update();
+  }
+
+  private int locks(String address) {
+    return jdbc.sql(
+            "select count(*) from sign_in_lock where lock_key = :k and locked_until > now()")
+        .param("k", "address:" + cipher.blindIndex(address, "sign-in-lock"))
+        .query(Integer.class)
+        .single();
+  }
+
+  private static String errorOf(String page) {
+    var m = java.util.regex.Pattern.compile("id=\"passkey-error\"[^>]*>([^<]*)<").matcher(page);
+    return m.find() ? m.group(1).strip() : page.replaceAll("(?s).*<main", "<main").length() + "";
   }
 }
