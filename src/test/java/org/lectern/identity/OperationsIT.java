@@ -51,6 +51,24 @@ class OperationsIT extends IntegrationTest {
   }
 
   @Test
+  void lecternsOwnFiguresAreOnTheManagementPort() {
+    var metrics = new Http("http://127.0.0.1:" + managementPort).get("/actuator/prometheus");
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.body())
+        .contains("lectern_registration_requests_pending ")
+        .contains("lectern_mail_outbox_waiting ")
+        .contains("lectern_mail_outbox_failed ")
+        .contains("lectern_jobs_lag_seconds ")
+        .contains("lectern_live_clients ");
+    long confirmed =
+        jdbc.sql("select count(*) from registration where status = 'CONFIRMED'")
+            .query(Long.class)
+            .single();
+    assertThat(metrics.body())
+        .contains("lectern_registrations{status=\"CONFIRMED\"} " + (double) confirmed);
+  }
+
+  @Test
   void theManagementPortListensOnLoopbackOnly() {
     assertThat(
             org.springframework.boot.context.properties.bind.Binder.get(environment)
