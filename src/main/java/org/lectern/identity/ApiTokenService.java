@@ -126,31 +126,53 @@ public class ApiTokenService {
   /** A token's user, and when the token was made with a second-factor code (or null). */
   record Bearer(LecternUser user, Instant factorAt) {}
 
-  private record TokenRow(UUID userId, Timestamp factorAt) {}
+  private record TokenRow(UUID id, UUID userId, Timestamp factorAt, Timestamp lastUsedAt) {}
+
+  /**
+   * How stale {@code last_used_at} may get. Writing it on every request made every API call a write
+   * transaction waiting for its own fsync, and all calls of one token queue on one row: under a
+   * registration burst that was the hottest row of the database (BENCHMARKS.md). A minute is plenty
+   * for "last used".
+   */
+  static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
   Optional<Bearer> bearer(String token) {
     if (token == null || !token.startsWith("lct_") || token.length() > 100) {
       return Optional.empty();
     }
-    return jdbc.sql(
-            """
-            update api_token set last_used_at = :now
-            where token_hash = :hash and revoked_at is null and expires_at > :now
-            returning user_id, factor_at
-            """)
-        .param("hash", hash(token))
-        .param("now", Timestamp.from(clock.instant()))
-        .query(TokenRow.class)
-        .optional()
-        .flatMap(
-            row ->
-                users
-                    .find(row.userId())
-                    .filter(LecternUser::isEnabled)
-                    .map(
-                        u ->
-                            new Bearer(
-                                u, row.factorAt() == null ? null : row.factorAt().toInstant())));
+    Instant now = clock.instant();
+    var row =
+        jdbc.sql(
+                """
+                select id, user_id, factor_at, last_used_at from api_token
+                where token_hash = :hash and revoked_at is null and expires_at > :now
+                """)
+            .param("hash", hash(token))
+            .param("now", Timestamp.from(now))
+            .query(TokenRow.class)
+            .optional();
+    row.filter(
+            r ->
+                r.lastUsedAt() == null
+                    || r.lastUsedAt().toInstant().isBefore(now.minus(LAST_USED_PRECISION)))
+        .ifPresent(
+            r ->
+                // Conditional, so that the requests of one token arriving together write once.
+                jdbc.sql(
+                        """
+                        update api_token set last_used_at = :now
+                        where id = :id and (last_used_at is null or last_used_at < :stale)
+                        """)
+                    .param("id", r.id())
+                    .param("now", Timestamp.from(now))
+                    .param("stale", Timestamp.from(now.minus(LAST_USED_PRECISION)))
+                    .update());
+    return row.flatMap(
+        r ->
+            users
+                .find(r.userId())
+                .filter(LecternUser::isEnabled)
+                .map(u -> new Bearer(u, r.factorAt() == null ? null : r.factorAt().toInstant())));
   }
 
   static byte[] hash(String token) {

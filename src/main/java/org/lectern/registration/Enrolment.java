@@ -13,8 +13,13 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The capacity path. Every method locks the programme row first (see ADR 0004), then counts and
- * changes: seats can never be over-given, and the waitlist is served strictly in order.
+ * The capacity path (ADR 0004). A new registration that needs nothing but a free seat takes the
+ * shared path: a SHARE lock of the programme row and one seat of {@link FreeSeats} claimed with
+ * SKIP LOCKED, so such registrations commit in parallel. Everything else — waitlist, reopening a
+ * cancelled registration, room seats, cancel, approve, moves — locks the programme row exclusively
+ * first (which waits for every shared registration in flight), then counts and changes, and
+ * recounts the free seats: seats can never be over-given, and the waitlist is served strictly in
+ * order.
  */
 @Component
 class Enrolment {
@@ -22,6 +27,8 @@ class Enrolment {
   private final RegistrationRepository registrations;
   private final AnswerRepository answers;
   private final RoomSeats rooms;
+  private final FreeSeats freeSeats;
+  private final SharedEnrolment sharedPath;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -29,11 +36,15 @@ class Enrolment {
       RegistrationRepository registrations,
       AnswerRepository answers,
       RoomSeats rooms,
+      FreeSeats freeSeats,
+      SharedEnrolment sharedPath,
       ApplicationEventPublisher events,
       Clock clock) {
     this.registrations = registrations;
     this.answers = answers;
     this.rooms = rooms;
+    this.freeSeats = freeSeats;
+    this.sharedPath = sharedPath;
     this.events = events;
     this.clock = clock;
   }
@@ -52,9 +63,21 @@ class Enrolment {
 
   @Transactional(propagation = Propagation.MANDATORY)
   Outcome register(UUID programmeId, Entry e) {
+    // Encrypted and indexed before any lock is taken.
+    var sealed = registrations.seal(programmeId, e.details());
+    if (e.attendance().isEmpty()) {
+      Registration shared = sharedPath.register(programmeId, e, sealed);
+      if (shared != null) {
+        // Published here, after the savepoint is released: an event of an attempt rolled back to
+        // its savepoint must not be delivered.
+        events.publishEvent(announcement(shared));
+        return new Outcome(shared, true);
+      }
+    }
     Capacity cap = lock(programmeId);
-    var existing = registrations.findByEmail(programmeId, e.details().email());
+    var existing = registrations.findByEmailIndex(programmeId, sealed.emailIndex());
     if (existing.isPresent() && existing.get().status() != RegistrationStatus.CANCELLED) {
+      recount(programmeId, cap);
       return new Outcome(existing.get(), false);
     }
     // One count under the lock: the seats taken and whether anyone waits for one. Waiting people
@@ -90,7 +113,7 @@ class Enrolment {
               now,
               now,
               0);
-      registrations.insert(r);
+      registrations.insert(r, sealed);
     }
     // A new row has nothing to replace: skip statements while the lock is held.
     if (existing.isPresent() || !e.answers().isEmpty()) {
@@ -102,8 +125,14 @@ class Enrolment {
     if (r.holdsSeat()) {
       rooms.allocate(r.id());
     }
+    recount(programmeId, cap);
     events.publishEvent(announcement(r));
     return new Outcome(r, true);
+  }
+
+  /** After every change under the exclusive lock: the free-seat stock matches the rows again. */
+  private void recount(UUID programmeId, Capacity cap) {
+    freeSeats.recount(programmeId, cap.capacity(), registrations.seats(programmeId));
   }
 
   private static RegistrationStatus decide(Capacity cap, int confirmed) {
@@ -127,6 +156,7 @@ class Enrolment {
     rooms.release(r.id(), false);
     events.publishEvent(new RegistrationCancelled(r.id(), r.programmeId()));
     fillFreeSeats(r.programmeId(), cap);
+    recount(r.programmeId(), cap);
     return r;
   }
 
@@ -144,6 +174,7 @@ class Enrolment {
     if (r.holdsSeat()) {
       rooms.allocate(r.id());
     }
+    recount(r.programmeId(), cap);
     events.publishEvent(announcement(r));
     return r;
   }
@@ -168,6 +199,7 @@ class Enrolment {
     Registration r = fresh(loaded).promote(clock);
     saveOrFail(r);
     rooms.allocate(r.id());
+    recount(r.programmeId(), cap);
     events.publishEvent(new RegistrationPromoted(r.id(), r.programmeId()));
     return r;
   }
@@ -181,6 +213,7 @@ class Enrolment {
     rooms.release(r.id(), true);
     events.publishEvent(new RegistrationWaitlisted(r.id(), r.programmeId()));
     fillFreeSeats(r.programmeId(), cap);
+    recount(r.programmeId(), cap);
     return registrations.find(r.id()).orElseThrow();
   }
 

@@ -128,11 +128,35 @@ class RegistrationRepository {
   }
 
   Optional<Registration> findByEmail(UUID programmeId, String email) {
+    return findByEmailIndex(programmeId, emailIndex(programmeId, email));
+  }
+
+  Optional<Registration> findByEmailIndex(UUID programmeId, String emailIndex) {
     return jdbc.sql(SELECT + " where programme_id = :p and email_index = :e")
         .param("p", programmeId)
-        .param("e", emailIndex(programmeId, email))
+        .param("e", emailIndex)
         .query(this::map)
         .optional();
+  }
+
+  /**
+   * The delegate's identifying fields encrypted, and the address's blind index, for one programme:
+   * computed before the programme's lock is taken, so the lock is never held for cryptography.
+   */
+  record Sealed(String emailIndex, Map<String, Object> columns) {}
+
+  Sealed seal(UUID programmeId, DelegateDetails d) {
+    ProgrammeCipher sealed = cipher.forProgramme(programmeId);
+    Map<String, Object> m = new HashMap<>();
+    String index = sealed.emailIndex(d.email());
+    m.put("ei", index);
+    m.put("email", sealed.encrypt(d.email().strip(), "registration.email"));
+    m.put("name", sealed.encrypt(d.fullName(), "registration.fullName"));
+    m.put("phone", sealed.encrypt(d.phone(), "registration.phone"));
+    m.put("town", sealed.encrypt(d.town(), "registration.town"));
+    m.put("licence", sealed.encrypt(d.licenceNumber(), "registration.licenceNumber"));
+    m.put("access", sealed.encrypt(d.accessibility(), "registration.accessibility"));
+    return new Sealed(index, m);
   }
 
   /**
@@ -192,6 +216,11 @@ class RegistrationRepository {
   }
 
   void insert(Registration r) {
+    insert(r, seal(r.programmeId(), r.details()));
+  }
+
+  /** Inserts with the personal fields already sealed for the registration's details. */
+  void insert(Registration r, Sealed sealed) {
     jdbc.sql(
             """
             insert into registration (id, programme_id, status, waitlist_seq, email_index, email,
@@ -206,7 +235,7 @@ class RegistrationRepository {
         .param("p", r.programmeId())
         .param("created", Timestamp.from(r.createdAt()))
         .param("invitation", r.invitationId())
-        .params(columns(r))
+        .params(columns(r, sealed))
         .update();
   }
 
@@ -225,25 +254,23 @@ class RegistrationRepository {
                 """)
             .param("id", r.id())
             .param("version", r.version())
-            .params(columns(r))
+            .params(columns(r, seal(r.programmeId(), r.details())))
             .update()
         == 1;
   }
 
-  private Map<String, Object> columns(Registration r) {
+  private Map<String, Object> columns(Registration r, Sealed sealed) {
     DelegateDetails d = r.details();
-    Map<String, Object> m = new HashMap<>();
+    Map<String, Object> m = new HashMap<>(sealed.columns());
     m.put("status", r.status().name());
     m.put("seq", r.waitlistSeq());
-    ProgrammeCipher sealed = cipher.forProgramme(r.programmeId());
-    m.put("ei", sealed.emailIndex(d.email()));
-    m.put("email", sealed.encrypt(d.email().strip(), "registration.email"));
-    m.put("name", sealed.encrypt(d.fullName(), "registration.fullName"));
-    m.put("phone", sealed.encrypt(d.phone(), "registration.phone"));
-    m.put("town", sealed.encrypt(d.town(), "registration.town"));
-    m.put("licence", sealed.encrypt(d.licenceNumber(), "registration.licenceNumber"));
-    m.put("access", sealed.encrypt(d.accessibility(), "registration.accessibility"));
-    m.put("message", sealed.encrypt(r.decisionMessage(), "registration.decisionMessage"));
+    m.put(
+        "message",
+        r.decisionMessage() == null
+            ? null
+            : cipher
+                .forProgramme(r.programmeId())
+                .encrypt(r.decisionMessage(), "registration.decisionMessage"));
     m.put("region", d.region());
     m.put("country", d.country());
     m.put("profession", d.profession());

@@ -36,6 +36,9 @@ class EmbeddedPostgresConfiguration {
           .setServerConfig("listen_addresses", "127.0.0.1")
           .setServerConfig("max_connections", "200")
           .setServerConfig("fsync", "on")
+          // The library's default is off: a crash could lose commits already acknowledged (a
+          // registration someone was told about). Every commit waits for its WAL on disk.
+          .setServerConfig("synchronous_commit", "on")
           .start();
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + pgData, e);

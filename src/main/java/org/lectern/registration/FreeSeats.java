@@ -1,0 +1,114 @@
+package org.lectern.registration;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A bounded stock of free seats per programme, as rows (ADR 0004, amendment). A registration that
+ * needs nothing but a seat holds the programme row with a SHARE lock (many at once; an organiser's
+ * capacity edit and every exclusive-path change wait for them, and they for it) and claims one row
+ * with {@code FOR UPDATE SKIP LOCKED}: claims do not queue behind each other and their commits
+ * proceed in parallel. The stock is recounted only under the exclusive lock, from the registrations
+ * themselves: it never exceeds capacity minus confirmed, and is empty while anyone waits — so a
+ * claimed seat is always one the exclusive path would have given, in the same order.
+ */
+@Component
+class FreeSeats {
+
+  /** At most this many free seats are kept as rows (a huge capacity does not mean huge tables). */
+  static final int STOCK = 500;
+
+  private final JdbcClient jdbc;
+
+  FreeSeats(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The programme as the shared path sees it, under a SHARE lock of its row. */
+  record Shared(Integer capacity, boolean approvalRequired, boolean counted) {}
+
+  /**
+   * SHARE-locks the programme row until the transaction ends. {@code counted}: the stock was
+   * counted for the capacity the programme has now.
+   */
+  Optional<Shared> share(UUID programmeId) {
+    return jdbc.sql(
+            """
+            select p.capacity, p.approval_required,
+                   s.programme_id is not null and s.capacity is not distinct from p.capacity
+            from programme p left join programme_seat_count s on s.programme_id = p.id
+            where p.id = :p for share of p
+            """)
+        .param("p", programmeId)
+        .query((rs, i) -> new Shared((Integer) rs.getObject(1), rs.getBoolean(2), rs.getBoolean(3)))
+        .optional();
+  }
+
+  /**
+   * Takes one free seat of the stock, skipping seats other transactions are taking; false: none.
+   */
+  boolean claim(UUID programmeId) {
+    return jdbc.sql(
+                """
+                delete from programme_free_seat
+                where programme_id = :p and seat = (
+                  select seat from programme_free_seat where programme_id = :p
+                  limit 1 for update skip locked)
+                """)
+            .param("p", programmeId)
+            .update()
+        == 1;
+  }
+
+  /**
+   * Refills or trims the stock to min(STOCK, capacity - confirmed), or empties it while anyone
+   * waits. Only under the programme's exclusive lock: then no claim is in flight and the counts are
+   * exact.
+   */
+  void recount(UUID programmeId, Integer capacity, RegistrationRepository.Seats seats) {
+    int want =
+        capacity == null || seats.waiting()
+            ? 0
+            : Math.min(STOCK, Math.max(0, capacity - seats.confirmed()));
+    var stock =
+        jdbc.sql(
+                "select count(*), coalesce(max(seat), 0) from programme_free_seat where programme_id = :p")
+            .param("p", programmeId)
+            .query((rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)})
+            .single();
+    int have = stock[0];
+    if (have > want) {
+      jdbc.sql(
+              """
+              delete from programme_free_seat where programme_id = :p and seat in (
+                select seat from programme_free_seat where programme_id = :p
+                order by seat desc limit :n)
+              """)
+          .param("p", programmeId)
+          .param("n", have - want)
+          .update();
+    } else if (have < want) {
+      jdbc.sql(
+              """
+              insert into programme_free_seat (programme_id, seat)
+              select :p, n from generate_series(:from, :to) n
+              """)
+          .param("p", programmeId)
+          .param("from", stock[1] + 1)
+          .param("to", stock[1] + want - have)
+          .update();
+    }
+    jdbc.sql(
+            """
+            insert into programme_seat_count (programme_id, capacity, counted_at)
+            values (:p, :c, now())
+            on conflict (programme_id) do update
+              set capacity = excluded.capacity, counted_at = excluded.counted_at
+            """)
+        .param("p", programmeId)
+        .param("c", capacity)
+        .update();
+  }
+}
