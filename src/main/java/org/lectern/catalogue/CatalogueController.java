@@ -21,8 +21,14 @@ class CatalogueController {
   private final ProgrammeService programmes;
   private final SessionService sessions;
   private final CataloguePages pages;
+  private final org.lectern.news.ProgrammeNews news;
 
-  CatalogueController(ProgrammeService programmes, SessionService sessions, CataloguePages pages) {
+  CatalogueController(
+      ProgrammeService programmes,
+      SessionService sessions,
+      CataloguePages pages,
+      org.lectern.news.ProgrammeNews news) {
+    this.news = news;
     this.programmes = programmes;
     this.sessions = sessions;
     this.pages = pages;
@@ -43,6 +49,7 @@ class CatalogueController {
       throw notFound();
     }
     model.addAttribute("page", pages.programme(p, preview && user != null, ui));
+    model.addAttribute("posts", news.about(p.id(), ui));
     return "catalogue/programme";
   }
 

@@ -53,6 +53,14 @@ public class DemoData {
   private final CertificateOffice certificates;
   private org.lectern.reporting.ReportPublications publications;
 
+  private org.lectern.news.Posts posts;
+
+  /** Writes the demo's reflection on the 2021 series (optional, so tests can leave it out). */
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  void setPosts(org.lectern.news.Posts posts) {
+    this.posts = posts;
+  }
+
   /** Publishes the demo's figures to its funder (optional, so tests can leave it out). */
   @org.springframework.beans.factory.annotation.Autowired(required = false)
   void setPublications(org.lectern.reporting.ReportPublications publications) {
@@ -123,6 +131,14 @@ public class DemoData {
         organiser, programmeIds.get("iccpr-webinars-2021"), DemoDelegates.ONLINE_2021, 2021);
     attendance.record(
         organiser, programmeIds.get("iccpr-webinars-2021"), ZoneId.of("Asia/Almaty"), 5, 2021);
+    if (posts != null) {
+      DemoReflection.publish(
+          posts,
+          organiser,
+          orgs.get("bar-human-rights-forum").id(),
+          programmeIds.get("iccpr-webinars-2021"),
+          speakerIds.get("eleanor-whitcombe"));
+    }
     UUID funderId = users.create(FUNDER_EMAIL, "Demo Funder", FUNDER_PASSWORD, false);
     programmes.grant(
         organiser,

@@ -21,15 +21,15 @@ import javax.imageio.stream.ImageOutputStream;
  * picture. JPEG and PNG are decoded and encoded again (nothing but pixels survives); WebP, which
  * the JDK cannot decode, keeps its image chunks and loses its EXIF and XMP chunks.
  */
-final class PhotoCleaner {
+public final class PhotoCleaner {
 
   /** Larger pictures are refused before decoding: a small file can claim a huge canvas. */
-  static final int MAX_SIDE = 4_000;
+  public static final int MAX_SIDE = 4_000;
 
   private PhotoCleaner() {}
 
   /** The photo without metadata, or null when it cannot be read as the type it claims. */
-  static byte[] clean(byte[] bytes, String type) {
+  public static byte[] clean(byte[] bytes, String type) {
     try {
       return switch (type) {
         case "image/jpeg" -> reencode(bytes, "jpeg");
@@ -43,7 +43,7 @@ final class PhotoCleaner {
   }
 
   /** Whether the picture is larger than {@link #MAX_SIDE} on a side (read from its header only). */
-  static boolean tooLarge(byte[] bytes) {
+  public static boolean tooLarge(byte[] bytes) {
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {

@@ -1,11 +1,11 @@
 package org.lectern.speaker;
 
 /** Recognises JPEG, PNG and WebP by their first bytes, never by the name or claimed type. */
-final class PhotoTypes {
+public final class PhotoTypes {
 
   private PhotoTypes() {}
 
-  static String detect(byte[] b) {
+  public static String detect(byte[] b) {
     if (b == null || b.length < 12) {
       return null;
     }
