@@ -161,7 +161,7 @@ class Surveys {
         t.isFinal(),
         anonymous ? null : r.id(),
         answer,
-        cipher.encrypt(answer.comment(), SurveyRepository.COMMENT),
+        cipher.forProgramme(r.programmeId()).encrypt(answer.comment(), SurveyRepository.COMMENT),
         LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
   }
 }

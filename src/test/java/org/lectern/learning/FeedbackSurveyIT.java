@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class FeedbackSurveyIT extends IntegrationTest {
 
   @Autowired LearningFixture fx;
+  @Autowired org.lectern.shared.crypto.PersonalDataCipher cipher;
 
   @Test
   void anonymousAnswersAreOneEachUnlinkedAndShownFromFive() {
@@ -51,6 +52,15 @@ class FeedbackSurveyIT extends IntegrationTest {
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(again.body()).contains("Вы уже ответили на эту анкету");
     assertThat(rows(p)).isEqualTo(4);
+    // The comment is sealed under the programme's own key, so a purge shreds it (ADR 0022).
+    byte[] sealed =
+        jdbc.sql(
+                "select comment_sealed from learning_survey_answer where programme_id = :p"
+                    + " and comment_sealed is not null limit 1")
+            .param("p", p)
+            .query(byte[].class)
+            .single();
+    assertThat(cipher.forProgramme(p).owns(sealed)).isTrue();
     assertThat(
             jdbc.sql(
                     "select count(*) from learning_survey_answer where programme_id = :p"
