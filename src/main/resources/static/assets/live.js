@@ -26,14 +26,19 @@
         var next = doc.getElementById("live");
         var s = next && parseInt(next.getAttribute("data-live-spread"), 10);
         if (s > 0) { spread = s; }
+        var go = null;
         document.querySelectorAll("[data-live-region]").forEach(function (el) {
           var fresh = doc.getElementById(el.id);
           if (fresh && fresh.innerHTML !== el.innerHTML) {
             // Keep the focused control if it survives; never replace a region being typed in.
             if (el.contains(document.activeElement) && document.activeElement.tagName !== "BUTTON") { return; }
             el.innerHTML = fresh.innerHTML;
+            // Tables just opened: the main room sends the delegate to their table.
+            go = go || el.querySelector("[data-live-goto]");
           }
         });
+        document.dispatchEvent(new CustomEvent("live:refreshed"));
+        if (go) { location.href = go.getAttribute("href"); }
       })
       .catch(function () { busy = false; });
   }
@@ -57,13 +62,20 @@
       failures = 0;
       if (pollTimer) { clearInterval(pollTimer); pollTimer = null; }
       root.setAttribute("data-live-connected", "true");
+      document.dispatchEvent(new CustomEvent("live:open"));
     };
     source.onmessage = onEvent;
     ["question.asked", "question.submitted", "question.voted", "question.approve", "question.answer",
      "question.hide", "question.pin", "question.unpin", "question.spotlight", "poll.prepared",
      "poll.opened", "poll.results", "poll.closed", "chat.posted", "chat.hidden", "hand.raised",
-     "hand.lowered", "reaction", "room.settings", "participant.removed"].forEach(function (t) {
+     "hand.lowered", "reaction", "room.settings", "participant.removed", "tables.opened",
+     "tables.closed", "tables.broadcast", "tables.moved", "tables.spotlight", "table.help",
+     "table.note"].forEach(function (t) {
       source.addEventListener(t, onEvent);
+    });
+    // Signalling of a discussion table: addressed to this participant only, handed to tables.js.
+    source.addEventListener("table.signal", function (e) {
+      document.dispatchEvent(new CustomEvent("live:signal", { detail: e.data }));
     });
     source.onerror = function () {
       root.setAttribute("data-live-connected", "false");
@@ -79,6 +91,7 @@
 
   function onEvent(e) {
     if (e.lastEventId) { lastId = e.lastEventId; }
+    document.dispatchEvent(new CustomEvent("live:event", { detail: { type: e.type, data: e.data } }));
     schedule();
   }
 

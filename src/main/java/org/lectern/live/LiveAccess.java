@@ -37,9 +37,11 @@ class LiveAccess {
   private final RoomRepository rooms;
   private final LiveWindow window;
   private final SpeakerAccounts speakerAccounts;
+  private final RoomPresence presence;
 
   LiveAccess(
       SpeakerAccounts speakerAccounts,
+      RoomPresence presence,
       SessionService sessions,
       ProgrammeService programmes,
       RegistrationService registrations,
@@ -47,6 +49,7 @@ class LiveAccess {
       RoomRepository rooms,
       LiveWindow window) {
     this.speakerAccounts = speakerAccounts;
+    this.presence = presence;
     this.sessions = sessions;
     this.programmes = programmes;
     this.registrations = registrations;
@@ -81,6 +84,9 @@ class LiveAccess {
         pass == null || pass.isBlank()
             ? null
             : rooms.byPass(sessionId, Passes.digest(pass)).orElse(null);
+    if (byPass != null && !byPass.removed()) {
+      presence.seen(java.util.List.of(byPass.id()));
+    }
     Optional<Registration> reg = delegate.flatMap(d -> confirmed(p, d));
     return new Viewer(s, p, byPass, false, user, byPass == null && reg.isPresent());
   }
@@ -104,7 +110,10 @@ class LiveAccess {
       if (rooms.bySubject(sessionId, key).filter(Participant::removed).isPresent()) {
         throw new ForbiddenException("live.removed");
       }
-      rooms.enter(sessionId, ParticipantKind.DELEGATE, key, shown, Passes.digest(pass));
+      Participant in =
+          rooms.enter(sessionId, ParticipantKind.DELEGATE, key, shown, Passes.digest(pass));
+      presence.profile(in.id(), reg.get().details().region(), reg.get().details().language());
+      presence.seen(java.util.List.of(in.id()));
       return pass;
     }
     LiveRoom room = rooms.ensure(sessionId);
@@ -114,7 +123,8 @@ class LiveAccess {
             room.joinKey().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
       throw new ForbiddenException("live.join.badKey");
     }
-    rooms.enter(sessionId, ParticipantKind.ROOM, null, shown, Passes.digest(pass));
+    Participant in = rooms.enter(sessionId, ParticipantKind.ROOM, null, shown, Passes.digest(pass));
+    presence.seen(java.util.List.of(in.id()));
     return pass;
   }
 

@@ -29,8 +29,10 @@ class LiveController {
   private final PollDesk polls;
   private final Floor floor;
   private final LiveRateLimits limits;
+  private final TablePages tables;
 
   LiveController(
+      TablePages tables,
       Viewers viewers,
       LivePages pages,
       QuestionDesk questions,
@@ -43,6 +45,7 @@ class LiveController {
     this.polls = polls;
     this.floor = floor;
     this.limits = limits;
+    this.tables = tables;
   }
 
   static String room(UUID id) {
@@ -53,6 +56,7 @@ class LiveController {
   String page(
       @PathVariable UUID id,
       @RequestParam(defaultValue = "votes") String sort,
+      @RequestParam(defaultValue = "") String tables,
       @AuthenticationPrincipal LecternUser user,
       HttpServletRequest req,
       Model model,
@@ -62,6 +66,8 @@ class LiveController {
         "page",
         pages.page(
             v, ui, !"time".equals(sort), false, Viewers.joinBase(req, id), "", FormErrors.none()));
+    model.addAttribute("table", this.tables.delegate(v, ui, null, FormErrors.none()).orElse(null));
+    model.addAttribute("tablesClosed", "closed".equals(tables));
     return v.inRoom() ? "live/room" : "live/enter";
   }
 

@@ -21,7 +21,8 @@ class LiveRateLimits {
     CHAT(20, Duration.ofMinutes(1)),
     REACTION(30, Duration.ofMinutes(1)),
     HAND(10, Duration.ofMinutes(1)),
-    JOIN(30, Duration.ofMinutes(1));
+    JOIN(30, Duration.ofMinutes(1)),
+    NOTE(120, Duration.ofMinutes(1));
 
     final Limit limit;
 

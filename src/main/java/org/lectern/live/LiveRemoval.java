@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * A programme's live rooms keep their questions, votes, polls and chat as counts; display names,
- * askers' names, question and chat texts and the stored event stream go. (A single person's erasure
- * does not reach live rooms: participants there are keyed by a one-way digest and chose their
- * display name themselves; see SECURITY.md.)
+ * askers' names, question and chat texts, discussion tables' questions, messages and notes, their
+ * signalling and the stored event stream go. (A single person's erasure does not reach live rooms:
+ * participants there are keyed by a one-way digest and chose their display name themselves; see
+ * SECURITY.md.)
  */
 @Component
 class LiveRemoval implements PersonalDataRemoval {
@@ -48,6 +49,22 @@ class LiveRemoval implements PersonalDataRemoval {
                 + " body = null, body_sealed = :b where session_id in "
                 + SESSIONS)
         .param("b", cipher.encrypt("", FloorRepository.CHAT_BODY))
+        .param("p", programmeId)
+        .update();
+    // Discussion tables keep who sat where (counts, attendance); questions, messages and notes go.
+    jdbc.sql(
+            "update live_table_round set question_sealed = null, broadcast_sealed = null"
+                + " where session_id in "
+                + SESSIONS)
+        .param("p", programmeId)
+        .update();
+    jdbc.sql(
+            "update live_table set question_sealed = null, note_sealed = null,"
+                + " signers_sealed = null where session_id in "
+                + SESSIONS)
+        .param("p", programmeId)
+        .update();
+    jdbc.sql("delete from live_table_signal where session_id in " + SESSIONS)
         .param("p", programmeId)
         .update();
     jdbc.sql("delete from live_event where session_id in " + SESSIONS)

@@ -30,13 +30,16 @@ class LiveStream implements org.springframework.context.SmartLifecycle {
   private final ExecutorService fanOut;
   private final ScheduledExecutorService heartbeat;
   private final Duration timeout;
+  private final RoomPresence presence;
 
   LiveStream(
       EventLog log,
+      RoomPresence presence,
       @Value("${lectern.live.fan-out-threads:4}") int threads,
       @Value("${lectern.live.heartbeat:20s}") Duration heartbeatEvery,
       @Value("${lectern.live.stream-timeout:30m}") Duration timeout) {
     this.log = log;
+    this.presence = presence;
     this.timeout = timeout;
     this.fanOut = Executors.newFixedThreadPool(threads, daemon("live-fan-out"));
     this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("live-heartbeat"));
@@ -103,6 +106,12 @@ class LiveStream implements org.springframework.context.SmartLifecycle {
     }
   }
 
+  /** Whether the participant has a stream open on this node. */
+  boolean has(UUID sessionId, UUID participantId) {
+    Set<Subscriber> subs = rooms.get(sessionId);
+    return subs != null && subs.stream().anyMatch(s -> participantId.equals(s.participantId));
+  }
+
   Set<UUID> activeRooms() {
     return Set.copyOf(rooms.keySet());
   }
@@ -143,6 +152,37 @@ class LiveStream implements org.springframework.context.SmartLifecycle {
 
   private void beat() {
     rooms.values().forEach(set -> set.forEach(Subscriber::heartbeat));
+    try {
+      // One statement a beat for every participant with an open stream here: still in the room.
+      presence.seen(
+          rooms.values().stream()
+              .flatMap(Set::stream)
+              .map(s -> s.participantId)
+              .filter(java.util.Objects::nonNull)
+              .distinct()
+              .toList());
+    } catch (RuntimeException e) {
+      // the database is away for a moment; the next beat tries again
+    }
+  }
+
+  /**
+   * Hands a message addressed to one participant (a table's signalling) to that participant's
+   * streams on this node only. It has no id: it is never replayed and never moves Last-Event-ID.
+   */
+  int direct(UUID sessionId, UUID participantId, String type, String data) {
+    Set<Subscriber> subs = rooms.get(sessionId);
+    if (subs == null) {
+      return 0;
+    }
+    int n = 0;
+    for (Subscriber s : subs) {
+      if (participantId.equals(s.participantId)) {
+        s.direct(type, data);
+        n++;
+      }
+    }
+    return n;
   }
 
   private volatile boolean running;

@@ -34,8 +34,10 @@ class ModerationController {
   private final PollDesk polls;
   private final Floor floor;
   private final RoomSettings settings;
+  private final TablePages tables;
 
   ModerationController(
+      TablePages tables,
       Viewers viewers,
       LivePages pages,
       QuestionDesk questions,
@@ -48,6 +50,7 @@ class ModerationController {
     this.polls = polls;
     this.floor = floor;
     this.settings = settings;
+    this.tables = tables;
   }
 
   private Viewer moderator(UUID id, LecternUser user, HttpServletRequest req) {
@@ -89,6 +92,7 @@ class ModerationController {
     Viewer v = moderator(id, user, req);
     model.addAttribute(
         "page", pages.page(v, ui, true, false, Viewers.joinBase(req, id), "", FormErrors.none()));
+    model.addAttribute("tableNote", tables.spotlight(id).orElse(null));
     return "live/projector";
   }
 

@@ -23,6 +23,13 @@ class RoomCloser {
         .execute((instance, context) -> sweep(rooms, sessions, window));
   }
 
+  /** Signalling rows are needed for seconds; none is kept past two minutes. */
+  @Bean
+  RecurringTask<Void> liveSignalSweepTask(TableSignals signals) {
+    return Tasks.recurring("live-signal-sweep", FixedDelay.of(Duration.ofMinutes(1)))
+        .execute((instance, context) -> signals.sweep());
+  }
+
   static int sweep(RoomRepository rooms, SessionService sessions, LiveWindow window) {
     int n = 0;
     for (var id : rooms.roomsWithSalt()) {

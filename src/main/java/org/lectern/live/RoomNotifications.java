@@ -26,11 +26,14 @@ class RoomNotifications implements SmartLifecycle {
   private final DataSource dataSource;
   private final EventLog events;
   private final LiveStream stream;
+  private final TableSignals signals;
   private volatile boolean running;
   private volatile Thread thread;
   private volatile long lastSeen;
 
-  RoomNotifications(DataSource dataSource, EventLog events, LiveStream stream) {
+  RoomNotifications(
+      DataSource dataSource, EventLog events, LiveStream stream, TableSignals signals) {
+    this.signals = signals;
     this.dataSource = dataSource;
     this.events = events;
     this.stream = stream;
@@ -51,6 +54,7 @@ class RoomNotifications implements SmartLifecycle {
         c.setAutoCommit(true);
         try (Statement st = c.createStatement()) {
           st.execute("LISTEN " + EventLog.CHANNEL);
+          st.execute("LISTEN " + TableSignals.CHANNEL);
         }
         catchUp();
         PGConnection pg = c.unwrap(PGConnection.class);
@@ -71,11 +75,23 @@ class RoomNotifications implements SmartLifecycle {
 
   private void handle(PGNotification[] batch) {
     List<Long> ids = new ArrayList<>(batch.length);
+    List<String> signalNotes = new ArrayList<>();
     for (PGNotification n : batch) {
+      if (TableSignals.CHANNEL.equals(n.getName())) {
+        signalNotes.add(n.getParameter());
+        continue;
+      }
       try {
         ids.add(Long.parseLong(n.getParameter()));
       } catch (NumberFormatException ignored) {
         // not ours
+      }
+    }
+    if (!signalNotes.isEmpty() && stream.subscribers() > 0) {
+      try {
+        signals.announced(signalNotes);
+      } catch (RuntimeException e) {
+        log.warn("Table signals not delivered: {}", e.toString());
       }
     }
     if (!ids.isEmpty() && stream.subscribers() > 0) {

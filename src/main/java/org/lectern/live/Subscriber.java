@@ -53,6 +53,13 @@ final class Subscriber {
     enqueue(e);
   }
 
+  /** A message for this subscriber alone, without an id (see LiveStream#direct). */
+  record Direct(String type, String data) {}
+
+  void direct(String type, String data) {
+    enqueue(new Direct(type, data));
+  }
+
   void heartbeat() {
     enqueue(HEARTBEAT);
   }
@@ -108,6 +115,8 @@ final class Subscriber {
         queued.decrementAndGet();
         if (o == HEARTBEAT) {
           emitter.send(SseEmitter.event().comment("k"));
+        } else if (o instanceof Direct d) {
+          emitter.send(SseEmitter.event().name(d.type()).data(d.data()));
         } else if (!sendNow((LiveEvent) o)) {
           return;
         }

@@ -1,0 +1,158 @@
+package org.lectern.live;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.UUID;
+import org.lectern.identity.LecternUser;
+import org.lectern.shared.error.ConflictException;
+import org.lectern.shared.error.DomainException;
+import org.lectern.shared.error.InvalidInputException;
+import org.lectern.shared.error.NotFoundException;
+import org.lectern.shared.web.FormData;
+import org.lectern.shared.web.FormErrors;
+import org.lectern.shared.web.Ui;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The moderator's tables console: open, broadcast, move, close, and the notes afterwards. */
+@Controller
+class TableModerationController {
+
+  private final Viewers viewers;
+  private final TablePages pages;
+  private final TableDesk desk;
+
+  TableModerationController(Viewers viewers, TablePages pages, TableDesk desk) {
+    this.viewers = viewers;
+    this.pages = pages;
+    this.desk = desk;
+  }
+
+  private Viewer moderator(UUID id, LecternUser user, HttpServletRequest req) {
+    Viewer v = viewers.of(id, user, req);
+    if (!v.moderator()) {
+      throw new NotFoundException("live.notFound");
+    }
+    return v;
+  }
+
+  private static String console(UUID id) {
+    return "redirect:/sessions/" + id + "/live/tables";
+  }
+
+  @GetMapping("/sessions/{id}/live/tables")
+  String page(
+      @PathVariable UUID id,
+      @AuthenticationPrincipal LecternUser user,
+      HttpServletRequest req,
+      Model model,
+      Ui ui) {
+    model.addAttribute("page", pages.console(moderator(id, user, req), ui, "", FormErrors.none()));
+    return "live/tables";
+  }
+
+  @PostMapping("/sessions/{id}/live/tables")
+  String open(
+      @PathVariable UUID id,
+      @AuthenticationPrincipal LecternUser user,
+      @RequestParam MultiValueMap<String, String> params,
+      HttpServletRequest req,
+      HttpServletResponse res,
+      Model model,
+      Ui ui) {
+    Viewer v = moderator(id, user, req);
+    FormData form = new FormData(params);
+    try {
+      desk.open(v, TablesForm.of(form, pages.defaultSize()));
+    } catch (InvalidInputException | ConflictException e) {
+      return again(v, e, form.raw("question"), res, model, ui);
+    }
+    return console(id) + "#tables";
+  }
+
+  @PostMapping("/sessions/{id}/live/tables/broadcast")
+  String broadcast(
+      @PathVariable UUID id,
+      @AuthenticationPrincipal LecternUser user,
+      @RequestParam MultiValueMap<String, String> params,
+      HttpServletRequest req,
+      HttpServletResponse res,
+      Model model,
+      Ui ui) {
+    Viewer v = moderator(id, user, req);
+    try {
+      desk.broadcast(v, new FormData(params).raw("message"));
+    } catch (InvalidInputException | ConflictException e) {
+      return again(v, e, "", res, model, ui);
+    }
+    return console(id) + "#broadcast";
+  }
+
+  @PostMapping("/sessions/{id}/live/tables/move")
+  String move(
+      @PathVariable UUID id,
+      @AuthenticationPrincipal LecternUser user,
+      @RequestParam MultiValueMap<String, String> params,
+      HttpServletRequest req) {
+    FormData form = new FormData(params);
+    desk.move(
+        moderator(id, user, req),
+        TableController.uuid(form.get("participant"), "participant"),
+        TableController.uuid(form.get("table"), "table"));
+    return console(id) + "#tables";
+  }
+
+  @PostMapping("/sessions/{id}/live/tables/close")
+  String close(
+      @PathVariable UUID id, @AuthenticationPrincipal LecternUser user, HttpServletRequest req) {
+    desk.close(moderator(id, user, req));
+    return console(id) + "#notes";
+  }
+
+  @PostMapping("/sessions/{id}/live/tables/{tid}/help/done")
+  String helped(
+      @PathVariable UUID id,
+      @PathVariable UUID tid,
+      @AuthenticationPrincipal LecternUser user,
+      HttpServletRequest req) {
+    desk.helped(moderator(id, user, req), tid);
+    return console(id) + "#t-" + tid;
+  }
+
+  /** Shows a table's note on the projector; an empty table field stops showing one. */
+  @PostMapping("/sessions/{id}/live/tables/spotlight")
+  String spotlight(
+      @PathVariable UUID id,
+      @AuthenticationPrincipal LecternUser user,
+      @RequestParam MultiValueMap<String, String> params,
+      HttpServletRequest req) {
+    String t = new FormData(params).get("table");
+    desk.spotlight(moderator(id, user, req), t.isEmpty() ? null : TableController.uuid(t, "table"));
+    return console(id) + "#notes";
+  }
+
+  @PostMapping("/sessions/{id}/live/tables/{tid}/question")
+  String question(
+      @PathVariable UUID id,
+      @PathVariable UUID tid,
+      @AuthenticationPrincipal LecternUser user,
+      HttpServletRequest req,
+      Ui ui) {
+    Viewer v = moderator(id, user, req);
+    desk.toQuestion(v, tid, ui.t("live.tables.fromTable"));
+    return console(id) + "#notes";
+  }
+
+  private String again(
+      Viewer v, RuntimeException e, String draft, HttpServletResponse res, Model model, Ui ui) {
+    res.setStatus(e instanceof ConflictException ? 409 : 422);
+    model.addAttribute("page", pages.console(v, ui, draft, FormErrors.of((DomainException) e, ui)));
+    return "live/tables";
+  }
+}
