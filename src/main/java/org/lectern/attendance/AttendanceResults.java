@@ -37,6 +37,7 @@ class AttendanceResults {
   private final CheckIns checkIns;
   private final CompletionRules rules;
   private final ObjectProvider<CompletionCredit> credits;
+  private final ObjectProvider<TablePresence> tables;
   private final Clock clock;
 
   AttendanceResults(
@@ -45,7 +46,9 @@ class AttendanceResults {
       CheckIns checkIns,
       CompletionRules rules,
       ObjectProvider<CompletionCredit> credits,
+      ObjectProvider<TablePresence> tables,
       Clock clock) {
+    this.tables = tables;
     this.jdbc = jdbc;
     this.store = store;
     this.checkIns = checkIns;
@@ -170,18 +173,29 @@ class AttendanceResults {
     Map<UUID, List<CheckIn>> scans = checkIns.ofSession(s.id());
     Set<UUID> delegates = new HashSet<>(online.keySet());
     delegates.addAll(scans.keySet());
+    Map<UUID, List<Interval>> atTables = atTables(programmeId, s.id());
+    delegates.addAll(atTables.keySet());
     List<UUID> regs = new ArrayList<>();
     List<Integer> minutes = new ArrayList<>();
     List<Integer> percents = new ArrayList<>();
     List<Boolean> onlineFlags = new ArrayList<>();
     List<Boolean> roomFlags = new ArrayList<>();
+    List<Boolean> tableFlags = new ArrayList<>();
     for (UUID reg : delegates) {
       var o = online.get(reg);
       List<Interval> room = CheckIn.presence(scans.getOrDefault(reg, List.of()), s.endsAt());
       var presence =
           new Presence(
               o == null ? List.of() : o.online(), room, o == null ? null : o.reportedMinutes());
-      EffectiveAttendance all = presence.effective(s.startsAt(), s.endsAt());
+      // Time at a discussion table counts as time in the session, without making anyone "online".
+      List<Interval> table = atTables.getOrDefault(reg, List.of());
+      List<Interval> withTables = new ArrayList<>(presence.online());
+      withTables.addAll(table);
+      EffectiveAttendance all =
+          new Presence(withTables, presence.room(), presence.reportedMinutes())
+              .effective(s.startsAt(), s.endsAt());
+      boolean atTable =
+          !table.isEmpty() && EffectiveAttendance.of(table, s.startsAt(), s.endsAt()).minutes() > 0;
       boolean wasOnline =
           !presence.online().isEmpty()
               ? EffectiveAttendance.of(presence.online(), s.startsAt(), s.endsAt()).minutes() > 0
@@ -194,24 +208,27 @@ class AttendanceResults {
       percents.add(Math.min(100, all.percent()));
       onlineFlags.add(wasOnline);
       roomFlags.add(wasInRoom);
+      tableFlags.add(atTable);
     }
     // Only what changed is written: a re-import that moves a few people rewrites a few rows.
     jdbc.sql(
             """
             with x as (
               select * from unnest(:r::uuid[], :m::int[], :pct::int[], :o::boolean[],
-                :rm::boolean[]) as x(r, m, pct, o, rm)
+                :rm::boolean[], :t::boolean[]) as x(r, m, pct, o, rm, t)
               where x.r in (select id from registration where programme_id = :p)),
             gone as (
               delete from attendance_result a where a.session_id = :s
                 and not exists (select 1 from x where x.r = a.registration_id))
             insert into attendance_result as a (session_id, registration_id, programme_id, minutes,
-              percent, online, room)
-            select :s, x.r, :p, x.m, x.pct, x.o, x.rm from x
+              percent, online, room, at_table)
+            select :s, x.r, :p, x.m, x.pct, x.o, x.rm, x.t from x
             on conflict (session_id, registration_id) do update set minutes = excluded.minutes,
-              percent = excluded.percent, online = excluded.online, room = excluded.room
-            where (a.minutes, a.percent, a.online, a.room)
-              is distinct from (excluded.minutes, excluded.percent, excluded.online, excluded.room)
+              percent = excluded.percent, online = excluded.online, room = excluded.room,
+              at_table = excluded.at_table
+            where (a.minutes, a.percent, a.online, a.room, a.at_table)
+              is distinct from (excluded.minutes, excluded.percent, excluded.online, excluded.room,
+                excluded.at_table)
             """)
         .param("s", s.id())
         .param("p", programmeId)
@@ -220,24 +237,53 @@ class AttendanceResults {
         .param("pct", percents.toArray(Integer[]::new))
         .param("o", onlineFlags.toArray(Boolean[]::new))
         .param("rm", roomFlags.toArray(Boolean[]::new))
+        .param("t", tableFlags.toArray(Boolean[]::new))
         .update();
     jdbc.sql(
             """
             insert into attendance_session_state as v (session_id, version, computed_version,
-              computed_starts_at, computed_ends_at, delegates, online, room)
+              computed_starts_at, computed_ends_at, delegates, online, room, tables)
             select :s, :ver, :ver, :from, :to, count(*) filter (where minutes > 0),
-                   count(*) filter (where online), count(*) filter (where room)
+                   count(*) filter (where online), count(*) filter (where room),
+                   count(*) filter (where at_table)
             from attendance_result where session_id = :s
             on conflict (session_id) do update set computed_version = excluded.computed_version,
               computed_starts_at = excluded.computed_starts_at,
               computed_ends_at = excluded.computed_ends_at, delegates = excluded.delegates,
-              online = excluded.online, room = excluded.room
+              online = excluded.online, room = excluded.room, tables = excluded.tables
             """)
         .param("s", s.id())
         .param("ver", s.version())
         .param("from", Timestamp.from(s.startsAt()))
         .param("to", Timestamp.from(s.endsAt()))
         .update();
+  }
+
+  /** Closed stretches at discussion tables of the programme's confirmed registrations. */
+  private Map<UUID, List<Interval>> atTables(UUID programmeId, UUID sessionId) {
+    if (tables.orderedStream().findAny().isEmpty()) {
+      return Map.of();
+    }
+    List<UUID> regs =
+        jdbc.sql("select id from registration where programme_id = :p and status = 'CONFIRMED'")
+            .param("p", programmeId)
+            .query(UUID.class)
+            .list();
+    Map<UUID, List<Interval>> out = new java.util.HashMap<>();
+    tables
+        .orderedStream()
+        .forEach(
+            t ->
+                t.of(sessionId, regs)
+                    .forEach(
+                        (reg, list) ->
+                            list.stream()
+                                .filter(x -> !x.to().isBefore(x.from()))
+                                .forEach(
+                                    x ->
+                                        out.computeIfAbsent(reg, k -> new ArrayList<>())
+                                            .add(new Interval(x.from(), x.to())))));
+    return out;
   }
 
   /**

@@ -28,8 +28,10 @@ public class ProgrammeAttendance {
   private final AttendanceResults results;
   private final JdbcClient jdbc;
   private final ProgrammeService programmes;
+  private final SessionVersions versions;
 
   ProgrammeAttendance(
+      SessionVersions versions,
       ProgrammeService programmes,
       SessionService sessions,
       RegistrationDirectory registrations,
@@ -37,6 +39,7 @@ public class ProgrammeAttendance {
       AttendanceResults results,
       JdbcClient jdbc) {
     this.programmes = programmes;
+    this.versions = versions;
     this.sessions = sessions;
     this.registrations = registrations;
     this.rules = rules;
@@ -94,8 +97,17 @@ public class ProgrammeAttendance {
     return out;
   }
 
-  /** Delegates present in one session: in all, online, in the room (someone may be both). */
-  public record SessionFigures(UUID sessionId, int delegates, int online, int room) {}
+  /** A session's discussion tables closed: its results are recomputed with the time at tables. */
+  @Transactional
+  public void tablesChanged(UUID sessionId) {
+    versions.touch(sessionId);
+  }
+
+  /**
+   * Delegates present in one session: in all, online, in the room (someone may be both), and how
+   * many of them sat at a discussion table.
+   */
+  public record SessionFigures(UUID sessionId, int delegates, int online, int room, int tables) {}
 
   /**
    * Per published session, how many delegates attended, online and in the room; empty when no
@@ -120,7 +132,8 @@ public class ProgrammeAttendance {
     return Optional.of(
         jdbc.sql(
                 """
-                select s.id, coalesce(v.delegates, 0), coalesce(v.online, 0), coalesce(v.room, 0)
+                select s.id, coalesce(v.delegates, 0), coalesce(v.online, 0), coalesce(v.room, 0),
+                  coalesce(v.tables, 0)
                 from session s left join attendance_session_state v on v.session_id = s.id
                 where s.programme_id = :p and s.status = 'PUBLISHED' order by s.starts_at, s.id
                 """)
@@ -128,7 +141,11 @@ public class ProgrammeAttendance {
             .query(
                 (rs, i) ->
                     new SessionFigures(
-                        rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+                        rs.getObject(1, UUID.class),
+                        rs.getInt(2),
+                        rs.getInt(3),
+                        rs.getInt(4),
+                        rs.getInt(5)))
             .list());
   }
 }

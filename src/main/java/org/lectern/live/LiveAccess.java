@@ -151,6 +151,10 @@ class LiveAccess {
 
   /** A keyed digest naming one person in one room: the same person twice is one participant. */
   private String subject(String kind, UUID id, Session s) {
-    return cipher.blindIndex(s.id() + ":" + kind + ":" + id, "live.subject");
+    return subject(cipher, s.id(), kind, id);
+  }
+
+  static String subject(PersonalDataCipher cipher, UUID sessionId, String kind, UUID id) {
+    return cipher.blindIndex(sessionId + ":" + kind + ":" + id, "live.subject");
   }
 }

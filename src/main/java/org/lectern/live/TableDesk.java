@@ -30,6 +30,7 @@ class TableDesk {
   private final LiveWindow window;
   private final QuestionDesk questions;
   private final TableRooms providerRooms;
+  private final org.lectern.attendance.ProgrammeAttendance attendance;
   private final Clock clock;
 
   TableDesk(
@@ -40,7 +41,9 @@ class TableDesk {
       LiveWindow window,
       QuestionDesk questions,
       TableRooms providerRooms,
+      org.lectern.attendance.ProgrammeAttendance attendance,
       Clock clock) {
+    this.attendance = attendance;
     this.rooms = rooms;
     this.tables = tables;
     this.presence = presence;
@@ -149,6 +152,7 @@ class TableDesk {
     TableRound closed = openRound(v).close(clock);
     tables.closeRound(closed);
     providerRooms.closed(v, closed);
+    attendance.tablesChanged(closed.sessionId());
     events.append(closed.sessionId(), "tables.closed", Map.of("round", closed.id()));
   }
 

@@ -14,8 +14,11 @@ public record AttendanceSummary(
     sessions = List.copyOf(sessions);
   }
 
-  /** Delegates present in one session: in all, online and in the room (someone may be both). */
-  public record SessionCount(UUID sessionId, int delegates, int online, int room) {}
+  /**
+   * Delegates present in one session: in all, online and in the room (someone may be both), and how
+   * many of them sat at a discussion table.
+   */
+  public record SessionCount(UUID sessionId, int delegates, int online, int room, int tables) {}
 
   /** Completed: at least {@code minPercent} % of {@code sessionsRequired} of {@code sessions}. */
   public record Rule(int minPercent, int sessionsRequired, int sessions) {}

@@ -134,6 +134,8 @@ final class FunderModel {
       m.cell(k + "present", c == null ? 0 : c.delegates());
       m.cell(k + "online", c == null ? 0 : c.online());
       m.cell(k + "room", c == null ? 0 : c.room());
+      m.cell(k + "tables", c == null ? 0 : c.tables());
+      m.atMost(k + "tables", k + "present");
       m.atMost(k + "online", k + "present");
       m.atMost(k + "room", k + "present");
       m.atMost(k + "present", k + "online", k + "room");

@@ -27,7 +27,7 @@ class ProgrammeAttendanceFigures implements AttendanceFigures {
                       .map(
                           s ->
                               new AttendanceSummary.SessionCount(
-                                  s.sessionId(), s.delegates(), s.online(), s.room()))
+                                  s.sessionId(), s.delegates(), s.online(), s.room(), s.tables()))
                       .toList(),
                   new AttendanceSummary.Rule(
                       rule.minPercent(), rule.required(list.size()), list.size()));

@@ -173,7 +173,8 @@ final class Publication {
               s.iccprArticles(),
               any ? shown.count(k + "present", c == null ? 0 : c.delegates()) : null,
               any ? shown.count(k + "online", c == null ? 0 : c.online()) : null,
-              any ? shown.count(k + "room", c == null ? 0 : c.room()) : null));
+              any ? shown.count(k + "room", c == null ? 0 : c.room()) : null,
+              any ? shown.count(k + "tables", c == null ? 0 : c.tables()) : null));
     }
     return rows;
   }
@@ -243,6 +244,9 @@ final class Publication {
         out.put(k + "present", s.present());
         out.put(k + "online", s.online());
         out.put(k + "room", s.room());
+        if (s.tables() != null) {
+          out.put(k + "tables", s.tables());
+        }
       }
     }
     var l = r.learning();

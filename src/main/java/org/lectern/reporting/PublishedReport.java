@@ -66,7 +66,8 @@ public record PublishedReport(
       List<Integer> articles,
       Count present,
       Count online,
-      Count room) {}
+      Count room,
+      Count tables) {}
 
   /**
    * Knowledge gain, reaction and behaviour ({@link LearningFigures#COUNTS}); means are per cent of

@@ -45,7 +45,13 @@ record ReportJson(
       List<SessionJson> sessions) {}
 
   record SessionJson(
-      String id, String startsAt, String mode, Count present, Count online, Count room) {}
+      String id,
+      String startsAt,
+      String mode,
+      Count present,
+      Count online,
+      Count room,
+      Count tables) {}
 
   /** Delegates who completed the programme, by the indicator's disaggregations. */
   record CompletedJson(
@@ -86,7 +92,8 @@ record ReportJson(
                             s.mode(),
                             s.present(),
                             s.online(),
-                            s.room()))
+                            s.room(),
+                            s.tables()))
                 .toList()),
         completed(r, regions),
         new Certificates(funnel.get("certified")),

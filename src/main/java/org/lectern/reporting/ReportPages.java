@@ -153,7 +153,8 @@ class ReportPages {
                     l.label("mode", s.mode()),
                     s.present() == null ? l.noData() : l.number(s.present()),
                     s.online() == null ? l.noData() : l.number(s.online()),
-                    s.room() == null ? l.noData() : l.number(s.room())))
+                    s.room() == null ? l.noData() : l.number(s.room()),
+                    s.tables() == null ? l.noData() : l.number(s.tables())))
         .toList();
   }
 

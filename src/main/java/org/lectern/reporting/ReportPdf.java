@@ -83,6 +83,8 @@ final class ReportPdf {
         .append(e(ui.t("reporting.online")))
         .append("</th><th>")
         .append(e(ui.t("reporting.room")))
+        .append("</th><th>")
+        .append(e(ui.t("reporting.tables")))
         .append("</th></tr>");
     p.sessions()
         .forEach(
@@ -97,6 +99,8 @@ final class ReportPdf {
                     .append(e(s.online()))
                     .append("</td><td>")
                     .append(e(s.room()))
+                    .append("</td><td>")
+                    .append(e(s.tables()))
                     .append("</td></tr>"));
     h.append("</table><h2>").append(e(ui.t("reporting.indicators.heading"))).append("</h2><table>");
     p.indicators()

@@ -52,7 +52,8 @@ final class ReportTables {
             l.heading("mode"),
             l.heading("present"),
             l.heading("online"),
-            l.heading("room")));
+            l.heading("room"),
+            l.heading("tables")));
     r.sessions()
         .forEach(
             s ->
@@ -63,7 +64,8 @@ final class ReportTables {
                         s.mode(),
                         num(s.present()),
                         num(s.online()),
-                        num(s.room()))));
+                        num(s.room()),
+                        num(s.tables()))));
     out.add(new Sheet("sessions", sessions));
     r.completed().forEach((dim, t) -> out.add(table("completed_" + dim, t, l)));
     out.addAll(ReportLearning.sheets(r, l));

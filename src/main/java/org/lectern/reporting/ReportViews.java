@@ -79,7 +79,8 @@ public final class ReportViews {
       String mode,
       String present,
       String online,
-      String room) {}
+      String room,
+      String tables) {}
 
   public record IndicatorView(
       String level,

@@ -144,7 +144,8 @@ final class GeneratedProgramme {
           room += (p.present()[i] & 2) != 0 ? 1 : 0;
         }
       }
-      counts.add(new AttendanceSummary.SessionCount(sessions.get(i), present, online, room));
+      counts.add(
+          new AttendanceSummary.SessionCount(sessions.get(i), present, online, room, room / 2));
     }
     Optional<AttendanceSummary> summary =
         attendance
