@@ -1,4 +1,4 @@
--- Discussion tables in a live room (issue 18, ADR 0023): a round of small groups opened by the
+-- Discussion tables in a live room (issue 18, ADR 0024): a round of small groups opened by the
 -- moderator for some minutes, who sits where, each table's shared note and the WebRTC signalling
 -- between the browsers of one table. Texts are sealed under the programme's key like other live
 -- text; the signalling rows live for minutes only.

@@ -1,4 +1,4 @@
-// Discussion tables: progressive enhancement of pages that work without it (ADR 0023).
+// Discussion tables: progressive enhancement of pages that work without it (ADR 0024).
 // - counts down to the end time the page states in text;
 // - saves the table's shared note as it is typed (the form's button does it without JavaScript);
 // - talks: a WebRTC mesh between the browsers of one table. Signalling (hello, offer, answer, ICE,

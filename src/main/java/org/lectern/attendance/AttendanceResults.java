@@ -199,7 +199,8 @@ class AttendanceResults {
       boolean wasOnline =
           !presence.online().isEmpty()
               ? EffectiveAttendance.of(presence.online(), s.startsAt(), s.endsAt()).minutes() > 0
-              : presence.room().isEmpty() && all.minutes() > 0;
+              : presence.room().isEmpty()
+                  && presence.effective(s.startsAt(), s.endsAt()).minutes() > 0;
       boolean wasInRoom =
           !presence.room().isEmpty()
               && EffectiveAttendance.of(presence.room(), s.startsAt(), s.endsAt()).minutes() > 0;

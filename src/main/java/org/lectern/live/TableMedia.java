@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * What a table's browsers need to talk (ADR 0023): STUN and TURN servers and the audio bitrate.
+ * What a table's browsers need to talk (ADR 0024): STUN and TURN servers and the audio bitrate.
  * TURN credentials are the time-limited kind coturn checks with its {@code static-auth-secret} (the
  * "TURN REST API" scheme): user name = expiry:participant, password = HMAC-SHA1 of it, so no
  * lasting TURN password ever reaches a browser. Nothing configured: host candidates only, which is

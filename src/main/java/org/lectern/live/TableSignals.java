@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * WebRTC signalling between the browsers of one table (ADR 0023): offer, answer and ICE candidates,
+ * WebRTC signalling between the browsers of one table (ADR 0024): offer, answer and ICE candidates,
  * plus "hello" (I am here), "state" (muted, hand up) and "bye". A message is addressed to one
  * participant seated at the sender's table and reaches only that participant's streams: it is
  * stored sealed, announced to every node by NOTIFY (id and recipient only), written by the node

@@ -48,7 +48,10 @@ class TableAttendanceIT extends IntegrationTest {
 
     var figures = attendance.sessionFigures(room.programmeId()).orElseThrow();
     var session =
-        figures.stream().filter(f -> f.sessionId().equals(room.sessionId())).findFirst().orElseThrow();
+        figures.stream()
+            .filter(f -> f.sessionId().equals(room.sessionId()))
+            .findFirst()
+            .orElseThrow();
     assertThat(session.delegates()).isEqualTo(2);
     assertThat(session.tables()).isEqualTo(2);
     assertThat(session.online()).isZero();

@@ -302,7 +302,7 @@ class TablesBrowserIT extends BrowserTest {
         assertThat(p.locator("#tables-closed")).isVisible();
       }
       plain.reload();
-      plain.waitForURL("**" + base + "?tables=closed");
+      plain.waitForURL("**" + base + "?tables=closed**");
       assertThat(console.locator("#notes")).containsText("Habeas corpus");
       assertAccessible(console);
 
