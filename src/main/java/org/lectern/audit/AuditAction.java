@@ -47,6 +47,7 @@ public enum AuditAction {
   MAIL_LINK_RESENT("mail.linkResent"),
   LEARNING_RESULTS_LISTED("learning.resultsListed"),
   LEARNING_FEEDBACK_LISTED("learning.feedbackListed"),
+  LEARNING_FOLLOW_UP_LISTED("learning.followUpListed"),
   PROGRAMME_MEMBER_GRANTED("programme.memberGranted"),
   PROGRAMME_MEMBER_REVOKED("programme.memberRevoked"),
   PROGRAMME_MEMBERS_LISTED("programme.membersListed"),

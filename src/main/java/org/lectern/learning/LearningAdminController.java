@@ -1,5 +1,6 @@
 package org.lectern.learning;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.web.FormErrors;
 import org.lectern.shared.web.Ui;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,11 +28,46 @@ class LearningAdminController {
   private final TestResults results;
 
   private final SurveyResults surveys;
+  private final FollowUps followUps;
 
-  LearningAdminController(QuestionBank bank, TestResults results, SurveyResults surveys) {
+  LearningAdminController(
+      QuestionBank bank, TestResults results, SurveyResults surveys, FollowUps followUps) {
     this.bank = bank;
     this.results = results;
     this.surveys = surveys;
+    this.followUps = followUps;
+  }
+
+  /** The follow-up survey's delay in months after the last session. */
+  @PostMapping("/admin/programmes/{id}/learning/follow-up")
+  String followUp(
+      @AuthenticationPrincipal LecternUser user,
+      @PathVariable String id,
+      @RequestParam(defaultValue = "") String months,
+      Model model,
+      Ui ui,
+      HttpServletResponse response) {
+    UUID programmeId = parse(id);
+    try {
+      followUps.setMonths(user, programmeId, months);
+      return "redirect:/admin/programmes/" + programmeId + "/learning?done=followUp";
+    } catch (InvalidInputException | ConflictException e) {
+      response.setStatus(
+          e instanceof ConflictException
+              ? HttpStatus.CONFLICT.value()
+              : HttpStatus.UNPROCESSABLE_ENTITY.value());
+      String page =
+          render(
+              model,
+              ui,
+              bank.of(user, programmeId),
+              Map.of(),
+              FormErrors.none(),
+              FormErrors.none(),
+              null);
+      model.addAttribute("followUp", new FollowUpSettingsView(months, FormErrors.of(e, ui)));
+      return page;
+    }
   }
 
   @PostMapping("/admin/programmes/{id}/learning/survey")
@@ -177,6 +214,7 @@ class LearningAdminController {
     model.addAttribute(
         "page", LearningPages.results(r, ui, results.canManage(user, r.programme())));
     model.addAttribute("surveys", surveys.of(user, r.programme(), ui));
+    model.addAttribute("followUp", followUps.results(user, r.programme(), ui));
     return "learning/results";
   }
 
@@ -190,12 +228,16 @@ class LearningAdminController {
       String notice) {
     model.addAttribute("page", LearningPages.bank(b, values, errors, settingsErrors, notice, ui));
     model.addAttribute("anonymous", surveys.anonymous(b.programme().id()));
+    model.addAttribute(
+        "followUp",
+        new FollowUpSettingsView(
+            String.valueOf(followUps.months(b.programme().id())), FormErrors.none()));
     return "learning/bank";
   }
 
   private static String notice(String done) {
     List<String> known = new ArrayList<>(List.of("added", "deleted", "settings", "opened"));
-    known.addAll(List.of("closed", "survey"));
+    known.addAll(List.of("closed", "survey", "followUp"));
     return done != null && known.contains(done) ? "learning.done." + done : null;
   }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.lectern.notification.TrainingLinks;
 import org.lectern.registration.RegistrationService;
 import org.lectern.session.SessionService;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,13 +15,14 @@ import org.springframework.stereotype.Service;
  * e-mails. The link carries the registration's access token, so it works without signing in.
  */
 @Service
-public class LearningLinks {
+public class LearningLinks implements TrainingLinks {
 
   private final QuestionBankRepository bank;
   private final AttemptRepository attempts;
   private final SessionService sessions;
   private final RegistrationService registrations;
   private final Surveys surveys;
+  private final FollowUps followUps;
   private final Clock clock;
   private final String baseUrl;
 
@@ -30,6 +32,7 @@ public class LearningLinks {
       SessionService sessions,
       RegistrationService registrations,
       Surveys surveys,
+      FollowUps followUps,
       Clock clock,
       @Value("${lectern.base-url}") String baseUrl) {
     this.bank = bank;
@@ -37,24 +40,15 @@ public class LearningLinks {
     this.sessions = sessions;
     this.registrations = registrations;
     this.surveys = surveys;
+    this.followUps = followUps;
     this.clock = clock;
     this.baseUrl = baseUrl;
   }
 
-  /**
-   * One link: the test's kind ({@code pre} or {@code post}), its path, and whether this delegate
-   * has answered it already (the link then shows the result).
-   */
-  public record Link(String kind, String path, boolean answered, String about) {
-
-    public String messageKey() {
-      return "learning.link." + kind;
-    }
-  }
-
   /** The tests open now (or answered) for a confirmed registration. */
-  public List<Link> forRegistration(UUID registrationId, UUID programmeId, String lang) {
-    List<Link> out = new ArrayList<>();
+  @Override
+  public List<TrainingLink> forRegistration(UUID registrationId, UUID programmeId, String lang) {
+    List<TrainingLink> out = new ArrayList<>();
     var r = registrations.find(registrationId).orElse(null);
     if (r != null) {
       for (var t : surveys.targets(programmeId)) {
@@ -62,14 +56,22 @@ public class LearningLinks {
           String base = path(registrationId, TestKind.PRE).replaceAll("/pre$", "/feedback");
           out.add(
               t.isFinal()
-                  ? new Link("feedback", base, false, null)
-                  : new Link(
+                  ? new TrainingLink("feedback", base, false, null)
+                  : new TrainingLink(
                       "feedbackSession",
                       base + "/" + t.session().id(),
                       false,
                       t.session().title().in(lang, List.of())));
         }
       }
+    }
+    if (r != null && followUps.openFor(r)) {
+      out.add(
+          new TrainingLink(
+              "followUp",
+              path(registrationId, TestKind.PRE).replaceAll("/pre$", "/follow-up"),
+              false,
+              null));
     }
     var settings = bank.settings(programmeId);
     if (settings.isEmpty() || !settings.get().opened()) {
@@ -79,7 +81,7 @@ public class LearningLinks {
     for (TestKind k : TestKind.values()) {
       boolean answered = attempts.find(programmeId, registrationId, k).isPresent();
       if (answered || TestWindow.of(k, settings.get(), programmeSessions, clock.instant()).open()) {
-        out.add(new Link(k.slug(), path(registrationId, k), answered, null));
+        out.add(new TrainingLink(k.slug(), path(registrationId, k), answered, null));
       }
     }
     return out;

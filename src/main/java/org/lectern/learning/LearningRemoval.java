@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * Learning keeps its anonymous figures: scores stay on the registration row (which the registration
  * module strips of name and address), so pre/post pairs and the report's counts survive; survey
- * ratings stay. What a person wrote in their own words (survey comments) goes, and so do the
- * options a person chose (only the right/wrong mark per question stays, for question difficulty).
+ * ratings stay. What a person wrote in their own words (survey comments, follow-up examples) goes,
+ * and so do the options a person chose (only the right/wrong mark per question stays, for question
+ * difficulty).
  */
 @Component
 class LearningRemoval implements PersonalDataRemoval {
@@ -31,6 +32,11 @@ class LearningRemoval implements PersonalDataRemoval {
         .param("p", programmeId)
         .update();
     jdbc.sql(
+            "update learning_follow_up_answer set example_sealed = null, registration_id = null"
+                + " where programme_id = :p")
+        .param("p", programmeId)
+        .update();
+    jdbc.sql(
             "update learning_answer set chosen = '{}' where attempt_id in"
                 + " (select id from learning_attempt where programme_id = :p)")
         .param("p", programmeId)
@@ -45,6 +51,11 @@ class LearningRemoval implements PersonalDataRemoval {
     List<UUID> ids = List.copyOf(registrationIds);
     jdbc.sql(
             "update learning_survey_answer set comment_sealed = null, registration_id = null"
+                + " where registration_id in (:ids)")
+        .param("ids", ids)
+        .update();
+    jdbc.sql(
+            "update learning_follow_up_answer set example_sealed = null, registration_id = null"
                 + " where registration_id in (:ids)")
         .param("ids", ids)
         .update();

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * The report's learning figures from stored attempts and survey answers of confirmed delegates,
  * broken down by the clear gender and region columns of their registrations. An anonymous survey
- * answer has no registration: it counts under "unknown" in the breakdowns.
+ * answer has no registration: it counts under "unknown" in the breakdowns. Follow-up answers count
+ * as answered, and as used in practice when either question (used it, cited it) was yes.
  */
 @Component
 class SqlLearningFigures implements LearningFigures {
@@ -97,6 +98,22 @@ class SqlLearningFigures implements LearningFigures {
               }
               if (rs.getInt("relevance") >= AGREE) {
                 in.add("relevant");
+              }
+              people.add(new Person(rs.getString("gender"), rs.getString("region"), in));
+            });
+    jdbc.sql(
+            """
+            select r.gender, r.region, (f.used or f.cited) as used
+            from learning_follow_up_answer f left join registration r on r.id = f.registration_id
+            where f.programme_id = :p and (r.id is null or r.status = 'CONFIRMED')
+            """)
+        .param("p", programmeId)
+        .query(
+            rs -> {
+              Set<String> in = new java.util.HashSet<>();
+              in.add("followUpAnswered");
+              if (rs.getBoolean("used")) {
+                in.add("usedInPractice");
               }
               people.add(new Person(rs.getString("gender"), rs.getString("region"), in));
             });

@@ -29,6 +29,8 @@ public enum MailKind {
   DELEGATE_SIGN_IN("delegate.signIn", true),
   DELEGATE_ERASURE_CONFIRM("delegate.erasureConfirm", true),
   CERTIFICATE_ISSUED("certificate.issued", false),
+  LEARNING_FOLLOW_UP("learning.followUp", false),
+  LEARNING_FOLLOW_UP_REMINDER("learning.followUpReminder", false),
   IDENTITY_INVITED("identity.invited", true),
   IDENTITY_PASSWORD_RESET("identity.passwordReset", true),
   IDENTITY_SIGN_IN_LOCKED("identity.signInLocked", false);

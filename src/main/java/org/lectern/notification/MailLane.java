@@ -24,9 +24,10 @@ public enum MailLane {
 
   /**
    * The lane of a mail kind: mails that carry a credential, and mails about a person's own
-   * registration or account, are urgent; reminders are reminders; announcements and certificates
-   * are bulk. A kind added later falls into the urgent lane when it is about a person's account or
-   * registration, else among the reminders — never behind a bulk burst by default.
+   * registration or account, are urgent; reminders are reminders; announcements, certificates and
+   * follow-up surveys are bulk. A kind added later falls into the urgent lane when it is about a
+   * person's account or registration, else among the reminders — never behind a bulk burst by
+   * default.
    */
   static MailLane of(MailKind kind) {
     String code = kind.code();
@@ -36,7 +37,9 @@ public enum MailLane {
         || code.startsWith("delegate.")) {
       return URGENT;
     }
-    if (code.equals("programme.announcement") || code.equals("certificate.issued")) {
+    if (code.equals("programme.announcement")
+        || code.equals("certificate.issued")
+        || code.startsWith("learning.followUp")) {
       return BULK;
     }
     return REMINDER;

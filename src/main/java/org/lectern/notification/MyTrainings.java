@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.lectern.attendance.CheckInCodes;
 import org.lectern.attendance.JoinLinks;
-import org.lectern.learning.LearningLinks;
 import org.lectern.session.Session;
 import org.lectern.shared.time.TimeFormat;
 import org.lectern.shared.web.Ui;
@@ -24,7 +23,7 @@ class MyTrainings {
   private final Clock clock;
   private final JoinLinks joinLinks;
   private final CheckInCodes checkInCodes;
-  private final LearningLinks learning;
+  private final TrainingLinks learning;
 
   MyTrainings(
       DelegateRegistrations registrations,
@@ -33,7 +32,7 @@ class MyTrainings {
       Clock clock,
       JoinLinks joinLinks,
       CheckInCodes checkInCodes,
-      LearningLinks learning) {
+      TrainingLinks learning) {
     this.registrations = registrations;
     this.facts = facts;
     this.calendar = calendar;

@@ -25,7 +25,7 @@ public record MyTrainingsPage(
       List<SessionLine> upcoming,
       String checkInCode,
       String checkInQr,
-      List<org.lectern.learning.LearningLinks.Link> learning) {}
+      List<TrainingLinks.TrainingLink> learning) {}
 
   /** When a session happens, in the viewer's zone and (if different) the programme's. */
   public record SessionLine(

@@ -58,6 +58,7 @@ class NeutralMailIT extends IntegrationTest {
   @Autowired OutboxRepository repository;
   @Autowired OutboxSender sender;
   @Autowired CertificateMailProbe certificates;
+  @Autowired org.lectern.learning.FollowUpMails followUps;
   @Autowired TransactionTemplate transactions;
   @Autowired SignInLockedMail lockedMail;
   @Autowired org.lectern.identity.UserService users;
@@ -242,6 +243,8 @@ class NeutralMailIT extends IntegrationTest {
             ("%PDF " + programmeTitle).getBytes(StandardCharsets.UTF_8));
         yield true;
       }
+      case LEARNING_FOLLOW_UP -> inTransaction(() -> followUps.send(programme, c, false));
+      case LEARNING_FOLLOW_UP_REMINDER -> inTransaction(() -> followUps.send(programme, c, true));
       // Sent to staff when an account is created, about no programme: not covered.
       case IDENTITY_INVITED, IDENTITY_PASSWORD_RESET -> false;
       // Always neutral: the holder of an attacked account may not be the only one reading.
