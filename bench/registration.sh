@@ -8,7 +8,8 @@
 #   3. the public path: anonymous submissions (202) and then the confirmation of each address.
 # Prints registrations/s, the raw rate, their ratio, p50/p99.
 # Usage: bench/registration.sh            (env: CONNECTIONS=32 DURATION=15s CAPACITY=1000000
-#                                           JFR=1 to record target/bench/*.jfr, SKIP_PUBLIC=1)
+#                                           JFR=1 to record target/bench/*.jfr, SKIP_PUBLIC=1,
+#                                           CONFIRM_DURATION=120s for following the links)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -33,6 +34,10 @@ cleanup() {
 }
 trap cleanup EXIT
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+# CPU seconds used so far by Lectern's JVM and by the PostgreSQL server (postmaster, its live
+# children, and its waited-for children): on a machine shared with other work the rate alone says
+# little, the CPU time each registration costs does not depend on the neighbours.
+cpu() { python3 "$root/bench/registration/cpu.py" "$@"; }
 base=http://127.0.0.1:$port
 admin=bench-admin@example.org
 password='bench passphrase for the registration burst'
@@ -87,17 +92,25 @@ prog=$(new_programme bench-organiser)
 
 wrk_run() { # label path token duration
   BENCH_RUN="$1-$RANDOM" BENCH_PATH="$2" BENCH_TOKEN="$3" \
-    wrk -t2 -c"$conns" -d"$4" --latency -s "$root/bench/registration/organiser.lua" "$base" | grep RESULT
+    wrk -t2 -c"$conns" -d"$4" --timeout 30s --latency -s "$root/bench/registration/organiser.lua" "$base" | grep RESULT
 }
 echo "warm-up (10 s, another programme) ..."
 wrk_run warm /api/v1/programmes/$warm/registrations "$token" 10s >/dev/null
 echo "== organiser API: $conns connections, $duration, load before $(load)"
+pgpid=$(sed -n 1p "$data/postgres/postmaster.pid")
+export pgpid
+c0=$(cpu $pid $pgpid)
 jfr_start organiser
 r=$(wrk_run org /api/v1/programmes/$prog/registrations "$token" "$duration")
 jfr_stop organiser
+c1=$(cpu $pid $pgpid)
 echo "$r"
 echo "load after: $(load)"
 rate=$(echo "$r" | sed -E 's/.* rate=([0-9.]+).*/\1/')
+done_org=$(echo "$r" | sed -E 's/.* requests=([0-9]+).*/\1/')
+python3 -c "
+j0,p0=map(float,'$c0'.split()); j1,p1=map(float,'$c1'.split()); n=$done_org
+print('CPU organiser: Lectern %.1f s + PostgreSQL %.1f s for %d registrations = %.2f ms per registration -> %.0f registrations/s if two idle cores did only this' % (j1-j0, p1-p0, n, 1000*((j1-j0)+(p1-p0))/n, 2*n/((j1-j0)+(p1-p0))))"
 echo "stored: $(psql_ -c "select string_agg(status || '=' || n, ' ') from (select status, count(*) n from registration where programme_id = '$prog' group by status) x")"
 
 echo "== raw insert: pgbench, $conns connections, 10 s, one registration-sized row per transaction"
@@ -108,9 +121,14 @@ values (gen_random_uuid(), '$prog', 'CONFIRMED', md5(random()::text) || md5(rand
   decode(md5(random()::text) || md5(random()::text) || md5(random()::text), 'hex'),
   decode(md5(random()::text) || md5(random()::text) || md5(random()::text), 'hex'), 'ru', 'ru', now(), now());
 SQL
+c2=$(cpu $pgpid)
 raw=$(pgbench -h 127.0.0.1 -p "$pgport" -U postgres -n -c "$conns" -j 2 -T 10 -f "$data/insert.sql" postgres 2>/dev/null \
   | sed -nE 's/^tps = ([0-9.]+).*/\1/p')
+c3=$(cpu $pgpid)
 echo "raw inserts/s: $raw (load after: $(load))"
+python3 -c "
+p0=float('$c2'); p1=float('$c3'); n=$raw*10
+print('CPU raw insert: PostgreSQL %.1f s for %d rows = %.3f ms per row -> %.0f rows/s if two idle cores did only this (pgbench itself not counted)' % (p1-p0, n, 1000*(p1-p0)/n, 2*n/(p1-p0)))"
 python3 -c "print('RATIO organiser %.1f reg/s / raw %.1f rows/s = %.1f %%' % ($rate, $raw, 100*$rate/$raw))"
 
 if [ "${SKIP_PUBLIC:-0}" = 1 ]; then exit 0; fi

@@ -40,6 +40,7 @@ function request()
     return wrk.format("GET", "/actuator/health")
   end
   nextToken = nextToken + 1
+  first = first or os.time()
   outstanding = outstanding + 1
   table.insert(pendingGets, t)
   return wrk.format("GET", "/programmes/" .. slug .. "/register/confirm?token=" .. t)
@@ -48,6 +49,7 @@ function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
   if status == 303 then
     confirmed = confirmed + 1
+    last = os.time()
     outstanding = outstanding - 1
     return
   end
@@ -68,6 +70,18 @@ function done(summary, latency, requests)
   for _, t in ipairs(threads) do
     local s = t:get("statuses")
     for k, v in pairs(s) do all[k] = (all[k] or 0) + v end
+  end
+  -- The phase lasts from the first link followed to the last registration made (the threads
+  -- keep polling /actuator/health until wrk's duration ends when they cannot stop earlier).
+  local t0, t1, n = nil, nil, 0
+  for _, t in ipairs(threads) do
+    local f, l = t:get("first"), t:get("last")
+    if f and (not t0 or f < t0) then t0 = f end
+    if l and (not t1 or l > t1) then t1 = l end
+    n = n + (t:get("confirmed") or 0)
+  end
+  if t0 and t1 then
+    io.write(string.format("CONFIRMED n=%d seconds=%d rate=%.1f\n", n, math.max(1, t1 - t0), n / math.max(1, t1 - t0)))
   end
   local parts = {}
   for k, v in pairs(all) do table.insert(parts, k .. "=" .. v) end
