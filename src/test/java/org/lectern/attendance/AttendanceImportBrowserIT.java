@@ -130,7 +130,10 @@ class AttendanceImportBrowserIT extends BrowserTest {
       java.util.Arrays.fill(huge, (byte) 'a');
       page.setInputFiles("#file", new FilePayload("huge.csv", "text/csv", huge));
       page.click("text=Upload and preview");
-      page.locator("#file-error").waitFor();
+      // 21 MB through the script's upload: on a loaded shared machine this takes longer than the
+      // default 30 s, so the wait is longer (the test checks the refusal, not its speed).
+      page.locator("#file-error")
+          .waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(120_000));
       assertThat(page.locator("#file[aria-invalid=true]").count()).isEqualTo(1);
       assertThat(page.locator(".upload-progress").isHidden()).isTrue();
       assertAccessible(page);
