@@ -145,6 +145,57 @@ class TableDesk {
     events.append(sessionId, "tables.moved", Map.of("tables", changed));
   }
 
+  /**
+   * Seats everyone present who has no seat yet (came late, or reloaded after the tables opened):
+   * each at the table with the fewest people, a new table when all are full.
+   */
+  @Transactional
+  int seatLatecomers(Viewer v) {
+    v.requireModerator();
+    UUID sessionId = v.session().id();
+    rooms.lock(sessionId);
+    TableRound round = openRound(v);
+    var seats = tables.seats(round.id());
+    java.util.Set<UUID> seated = new java.util.HashSet<>();
+    Map<UUID, Integer> size = new java.util.LinkedHashMap<>();
+    List<TableRepository.Table> all = new ArrayList<>(tables.tables(round.id()));
+    all.forEach(t -> size.put(t.id(), 0));
+    seats.forEach(
+        s -> {
+          seated.add(s.participantId());
+          size.merge(s.tableId(), 1, Integer::sum);
+        });
+    var now = clock.instant();
+    List<UUID> changed = new ArrayList<>();
+    int n = 0;
+    for (TableSeating.Guest g : presence.guests(sessionId)) {
+      if (seated.contains(g.participantId())) {
+        continue;
+      }
+      UUID to =
+          size.entrySet().stream()
+              .filter(e -> e.getValue() < round.maxSize())
+              .min(Map.Entry.comparingByValue())
+              .map(Map.Entry::getKey)
+              .orElse(null);
+      if (to == null) {
+        to = UUID.randomUUID();
+        tables.insertTable(round, to, all.size() + 1, round.question());
+        all.add(null);
+        size.put(to, 0);
+      }
+      tables.seat(round.id(), g.participantId(), to, now);
+      size.merge(to, 1, Integer::sum);
+      changed.add(to);
+      n++;
+    }
+    if (n > 0) {
+      events.append(
+          sessionId, "tables.moved", Map.of("tables", changed.stream().distinct().toList()));
+    }
+    return n;
+  }
+
   @Transactional
   void close(Viewer v) {
     v.requireModerator();

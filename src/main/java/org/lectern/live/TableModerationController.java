@@ -108,6 +108,13 @@ class TableModerationController {
     return console(id) + "#tables";
   }
 
+  @PostMapping("/sessions/{id}/live/tables/latecomers")
+  String latecomers(
+      @PathVariable UUID id, @AuthenticationPrincipal LecternUser user, HttpServletRequest req) {
+    desk.seatLatecomers(moderator(id, user, req));
+    return console(id) + "#tables";
+  }
+
   @PostMapping("/sessions/{id}/live/tables/close")
   String close(
       @PathVariable UUID id, @AuthenticationPrincipal LecternUser user, HttpServletRequest req) {

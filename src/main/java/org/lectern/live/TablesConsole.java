@@ -33,6 +33,11 @@ public record TablesConsole(
       boolean help,
       List<TablePage.Person> people) {}
 
+  /** People present without a seat (came late): the console offers to seat them. */
+  public long unseated() {
+    return Math.max(0, present - tables.stream().mapToLong(t -> t.people().size()).sum());
+  }
+
   public long helpCount() {
     return tables.stream().filter(TableView::help).count();
   }

@@ -70,6 +70,16 @@ class TablesIT extends IntegrationTest {
         seats.stream()
             .collect(Collectors.groupingBy(TableRepository.Seat::tableId, Collectors.counting()));
     assertThat(perTable.values()).containsExactlyInAnyOrder(3L, 2L, 2L);
+    // Someone comes late: the moderator seats them at a table with room.
+    join(room, "Late");
+    assertThat(desk.seatLatecomers(fx.organiser(room))).isEqualTo(1);
+    assertThat(desk.seatLatecomers(fx.organiser(room))).isZero();
+    assertThat(
+            tables.seats(round.id()).stream()
+                .collect(
+                    Collectors.groupingBy(TableRepository.Seat::tableId, Collectors.counting()))
+                .values())
+        .containsExactlyInAnyOrder(3L, 3L, 2L);
     assertThatThrownBy(() -> desk.open(fx.organiser(room), form(3, TableRound.Grouping.RANDOM)))
         .isInstanceOf(ConflictException.class);
     // a delegate cannot open tables
