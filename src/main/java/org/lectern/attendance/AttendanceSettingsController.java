@@ -101,6 +101,7 @@ class AttendanceSettingsController {
       LecternUser user, Programme p, SettingsForm form, FormErrors errors, Ui ui, Model model) {
     Map<UUID, String> names = new HashMap<>();
     registrations.of(p.id()).forEach(r -> names.put(r.id(), r.fullName()));
+    var byRecording = attendance.byRecording(p.id());
     var rows =
         attendance.completionOf(p.id()).stream()
             .map(
@@ -110,7 +111,8 @@ class AttendanceSettingsController {
                         c.sessionsAttended(),
                         c.sessionsRequired(),
                         c.minutes(),
-                        c.completed()))
+                        c.completed(),
+                        byRecording.getOrDefault(c.registrationId(), java.util.Set.of()).size()))
             .toList();
     audit.record(
         new AuditLog.Record(

@@ -85,9 +85,12 @@ public final class AttendanceViews {
   public record UnreadablePage(
       String sessionId, String sessionTitle, String fileName, String problem) {}
 
-  /** One delegate's completion, named. */
+  /**
+   * One delegate's completion, named; {@code byRecording} of the counted sessions were earned by a
+   * recording's quiz, not by attending.
+   */
   public record CompletionRow(
-      String name, int attended, int required, long minutes, boolean completed) {}
+      String name, int attended, int required, long minutes, boolean completed, int byRecording) {}
 
   public record SettingsPage(
       String programmeId,

@@ -2,13 +2,16 @@ package org.lectern.attendance;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.ProgrammeService;
 import org.lectern.session.SessionService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +32,7 @@ public class ProgrammeAttendance {
   private final JdbcClient jdbc;
   private final ProgrammeService programmes;
   private final SessionVersions versions;
+  private final ObjectProvider<CompletionCredit> credits;
 
   ProgrammeAttendance(
       SessionVersions versions,
@@ -37,7 +41,9 @@ public class ProgrammeAttendance {
       RegistrationDirectory registrations,
       CompletionRules rules,
       AttendanceResults results,
-      JdbcClient jdbc) {
+      JdbcClient jdbc,
+      ObjectProvider<CompletionCredit> credits) {
+    this.credits = credits;
     this.programmes = programmes;
     this.versions = versions;
     this.sessions = sessions;
@@ -45,6 +51,40 @@ public class ProgrammeAttendance {
     this.rules = rules;
     this.results = results;
     this.jdbc = jdbc;
+  }
+
+  /**
+   * Per registration, the sessions that count only thanks to a credit (a recording watched and its
+   * quiz passed), not by the minutes attended: shown as "by recording" wherever attendance is.
+   */
+  public Map<UUID, Set<UUID>> byRecording(UUID programmeId) {
+    Map<UUID, Set<UUID>> out = new HashMap<>();
+    credits
+        .orderedStream()
+        .forEach(
+            c ->
+                c.creditedSessions(programmeId)
+                    .forEach(
+                        (reg, ss) -> out.computeIfAbsent(reg, k -> new HashSet<>()).addAll(ss)));
+    if (out.isEmpty()) {
+      return out;
+    }
+    jdbc.sql(
+            """
+            select registration_id, session_id from attendance_result
+            where programme_id = :p and percent >= :min
+            """)
+        .param("p", programmeId)
+        .param("min", rules.of(programmeId).minPercent())
+        .query(
+            rs -> {
+              var set = out.get(rs.getObject(1, UUID.class));
+              if (set != null) {
+                set.remove(rs.getObject(2, UUID.class));
+              }
+            });
+    out.values().removeIf(Set::isEmpty);
+    return out;
   }
 
   public CompletionRule ruleOf(UUID programmeId) {

@@ -48,6 +48,7 @@ public enum AuditAction {
   LEARNING_RESULTS_LISTED("learning.resultsListed"),
   LEARNING_FEEDBACK_LISTED("learning.feedbackListed"),
   LEARNING_FOLLOW_UP_LISTED("learning.followUpListed"),
+  LEARNING_RECORDING_LINKS_LISTED("learning.recordingLinksListed"),
   PROGRAMME_MEMBER_GRANTED("programme.memberGranted"),
   PROGRAMME_MEMBER_REVOKED("programme.memberRevoked"),
   PROGRAMME_MEMBERS_LISTED("programme.membersListed"),

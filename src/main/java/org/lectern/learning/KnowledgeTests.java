@@ -218,7 +218,7 @@ class KnowledgeTests {
         ^ (kind.ordinal() + 1L) * 0x9E3779B97F4A7C15L;
   }
 
-  private static TestPage.QuestionView view(
+  static TestPage.QuestionView view(
       Question q, Programme p, Ui ui, Set<Integer> chosen, boolean reveal, Boolean right) {
     var body = q.body().show(ui.lang(), p.languages());
     List<String> labels =

@@ -29,9 +29,15 @@ class LearningAdminController {
 
   private final SurveyResults surveys;
   private final FollowUps followUps;
+  private final org.lectern.session.SessionService sessions;
 
   LearningAdminController(
-      QuestionBank bank, TestResults results, SurveyResults surveys, FollowUps followUps) {
+      QuestionBank bank,
+      TestResults results,
+      SurveyResults surveys,
+      FollowUps followUps,
+      org.lectern.session.SessionService sessions) {
+    this.sessions = sessions;
     this.bank = bank;
     this.results = results;
     this.surveys = surveys;
@@ -228,6 +234,14 @@ class LearningAdminController {
       String notice) {
     model.addAttribute("page", LearningPages.bank(b, values, errors, settingsErrors, notice, ui));
     model.addAttribute("anonymous", surveys.anonymous(b.programme().id()));
+    model.addAttribute(
+        "sessions",
+        sessions.ofProgramme(b.programme().id()).stream()
+            .map(
+                s ->
+                    new SessionLink(
+                        s.id().toString(), s.title().in(ui.lang(), b.programme().languages())))
+            .toList());
     model.addAttribute(
         "followUp",
         new FollowUpSettingsView(

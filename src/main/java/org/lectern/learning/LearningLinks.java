@@ -23,6 +23,7 @@ public class LearningLinks implements TrainingLinks {
   private final RegistrationService registrations;
   private final Surveys surveys;
   private final FollowUps followUps;
+  private final Recordings recordings;
   private final Clock clock;
   private final String baseUrl;
 
@@ -33,6 +34,7 @@ public class LearningLinks implements TrainingLinks {
       RegistrationService registrations,
       Surveys surveys,
       FollowUps followUps,
+      Recordings recordings,
       Clock clock,
       @Value("${lectern.base-url}") String baseUrl) {
     this.bank = bank;
@@ -41,6 +43,7 @@ public class LearningLinks implements TrainingLinks {
     this.registrations = registrations;
     this.surveys = surveys;
     this.followUps = followUps;
+    this.recordings = recordings;
     this.clock = clock;
     this.baseUrl = baseUrl;
   }
@@ -62,6 +65,23 @@ public class LearningLinks implements TrainingLinks {
                       base + "/" + t.session().id(),
                       false,
                       t.session().title().in(lang, List.of())));
+        }
+      }
+    }
+    if (r != null) {
+      var titles = new java.util.HashMap<UUID, String>();
+      sessions
+          .publishedOfProgramme(programmeId)
+          .forEach(s -> titles.put(s.id(), s.title().in(lang, List.of())));
+      for (var rec : recordings.availableTo(r)) {
+        if (titles.containsKey(rec.sessionId())) {
+          boolean passed = recordings.passed(r.id(), rec.sessionId());
+          out.add(
+              new TrainingLink(
+                  passed ? "recordingPassed" : "recording",
+                  recordings.linkFor(r.id(), rec.sessionId()),
+                  false,
+                  titles.get(rec.sessionId())));
         }
       }
     }

@@ -12,19 +12,13 @@ final class LearningPages {
 
   private LearningPages() {}
 
-  static BankPage bank(
-      QuestionBank.Bank b,
-      Map<String, String> values,
-      FormErrors errors,
-      FormErrors settingsErrors,
-      String notice,
-      Ui ui) {
-    var p = b.programme();
+  /** Questions as listed to the organiser: wording per language, options, right answers. */
+  static List<BankPage.QuestionRow> rows(List<Question> questions, List<String> languages, Ui ui) {
     List<BankPage.QuestionRow> rows = new ArrayList<>();
     int n = 1;
-    for (Question q : b.questions()) {
+    for (Question q : questions) {
       List<BankPage.Version> versions = new ArrayList<>();
-      for (String lang : p.languages()) {
+      for (String lang : languages) {
         List<String> options =
             q.kind() == QuestionKind.TRUE_FALSE
                 ? List.of(ui.t("learning.true"), ui.t("learning.false"))
@@ -41,6 +35,18 @@ final class LearningPages {
               versions,
               q.correct().stream().map(String::valueOf).collect(Collectors.joining(", "))));
     }
+    return rows;
+  }
+
+  static BankPage bank(
+      QuestionBank.Bank b,
+      Map<String, String> values,
+      FormErrors errors,
+      FormErrors settingsErrors,
+      String notice,
+      Ui ui) {
+    var p = b.programme();
+    List<BankPage.QuestionRow> rows = rows(b.questions(), p.languages(), ui);
     return new BankPage(
         p.id(),
         p.title(ui.lang()),

@@ -122,7 +122,7 @@ class QuestionBankRepository {
         > 0;
   }
 
-  private static Question question(UUID programmeId, ResultSet rs) throws SQLException {
+  static Question question(UUID programmeId, ResultSet rs) throws SQLException {
     Map<String, List<String>> options = MAPPER.readValue(rs.getString(5), OPTIONS);
     return new Question(
         rs.getObject(1, UUID.class),
