@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * module strips of name and address), so pre/post pairs and the report's counts survive; survey
  * ratings stay. What a person wrote in their own words (survey comments, follow-up examples) goes,
  * and so do the options a person chose (only the right/wrong mark per question stays, for question
- * difficulty).
+ * difficulty) and the traces of opening recordings (hashed browser and address, personal links).
+ * Catch-up results stay with the stripped registration, so completion figures survive.
  */
 @Component
 class LearningRemoval implements PersonalDataRemoval {
@@ -26,6 +27,15 @@ class LearningRemoval implements PersonalDataRemoval {
 
   @Override
   public void anonymiseProgramme(UUID programmeId, RemovalReason reason) {
+    // Hashed browsers and addresses of recording views, and the links, are traces of a person.
+    for (String table : List.of("learning_recording_view", "learning_recording_link")) {
+      jdbc.sql(
+              "delete from "
+                  + table
+                  + " where session_id in (select id from session where programme_id = :p)")
+          .param("p", programmeId)
+          .update();
+    }
     jdbc.sql(
             "update learning_survey_answer set comment_sealed = null, registration_id = null"
                 + " where programme_id = :p")
@@ -49,6 +59,11 @@ class LearningRemoval implements PersonalDataRemoval {
       return;
     }
     List<UUID> ids = List.copyOf(registrationIds);
+    for (String table : List.of("learning_recording_view", "learning_recording_link")) {
+      jdbc.sql("delete from " + table + " where registration_id in (:ids)")
+          .param("ids", ids)
+          .update();
+    }
     jdbc.sql(
             "update learning_survey_answer set comment_sealed = null, registration_id = null"
                 + " where registration_id in (:ids)")
