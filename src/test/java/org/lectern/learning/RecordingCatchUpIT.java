@@ -178,10 +178,11 @@ class RecordingCatchUpIT extends IntegrationTest {
     assertThat(web.get(otherLink).body()).contains("тек сабаққа қатысқандарға");
     assertThat(web.get("/learning/r/0123456789abcdef0123456789abcdef").statusCode()).isEqualTo(404);
 
-    // A link opened from two devices at two addresses is listed, and the listing audited.
+    // Two more devices at two more addresses (the test client above was the first): the link is
+    // listed as opened from three, and the listing audited.
     repository.view(session, other, Instant.now(), "agent-a", "address-a");
     repository.view(session, other, Instant.now(), "agent-b", "address-b");
-    assertThat(admin.get(page).body()).contains("Other Delegate: устройств — 2");
+    assertThat(admin.get(page).body()).contains("Other Delegate: устройств — 3");
     assertThat(
             jdbc.sql(
                     "select count(*) from audit_entry where action = 'learning.recordingLinksListed'"
