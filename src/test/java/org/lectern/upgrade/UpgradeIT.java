@@ -199,13 +199,15 @@ class UpgradeIT extends IntegrationTest {
     upgraded =
         new SpringApplicationBuilder(LecternApplication.class)
             .properties(
-                "server.port=0",
-                "management.server.port=0",
                 "spring.datasource.url=" + url,
                 "spring.datasource.username=postgres",
                 "spring.datasource.password=",
                 "spring.jmx.enabled=false")
             .run(
+                // Arguments, not default properties: configuration files and the environment
+                // would override those (a fixed 8080 may be taken on a shared machine).
+                "--server.port=0",
+                "--management.server.port=0",
                 "--lectern.data-dir=" + System.getProperty("java.io.tmpdir") + "/lectern-test-data",
                 "--lectern.demo=false",
                 "--lectern.second-factor.default-policy=OFFERED",
