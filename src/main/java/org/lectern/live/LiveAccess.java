@@ -58,6 +58,21 @@ class LiveAccess {
     this.window = window;
   }
 
+  /**
+   * The session's programme if the user manages it (organisers, not speakers): the console then
+   * shows the programme's menu, which a speaker could not use.
+   */
+  java.util.Optional<UUID> managedProgramme(UUID sessionId, LecternUser user) {
+    if (user == null) {
+      return java.util.Optional.empty();
+    }
+    return sessions
+        .find(sessionId)
+        .flatMap(s -> programmes.find(s.programmeId()))
+        .filter(p -> programmes.canManage(user, p))
+        .map(Programme::id);
+  }
+
   /** Resolves the viewer; staff get their participant on first sight. */
   @Transactional
   Viewer viewer(

@@ -35,8 +35,10 @@ class ModerationController {
   private final Floor floor;
   private final RoomSettings settings;
   private final TablePages tables;
+  private final LiveAccess access;
 
   ModerationController(
+      LiveAccess access,
       TablePages tables,
       Viewers viewers,
       LivePages pages,
@@ -51,6 +53,13 @@ class ModerationController {
     this.floor = floor;
     this.settings = settings;
     this.tables = tables;
+    this.access = access;
+  }
+
+  /** The programme menu on the console, for those who manage the programme. */
+  private void menu(Model model, UUID sessionId, LecternUser user) {
+    model.addAttribute(
+        "programmeNav", access.managedProgramme(sessionId, user).map(UUID::toString).orElse(null));
   }
 
   private Viewer moderator(UUID id, LecternUser user, HttpServletRequest req) {
@@ -79,6 +88,7 @@ class ModerationController {
         "page",
         pages.page(
             v, ui, !"time".equals(sort), true, Viewers.joinBase(req, id), "", FormErrors.none()));
+    menu(model, id, user);
     return "live/moderate";
   }
 
@@ -140,6 +150,7 @@ class ModerationController {
               Viewers.joinBase(req, id),
               form.raw("question"),
               FormErrors.of(e, ui)));
+      menu(model, id, user);
       return "live/moderate";
     }
     return console(id) + "#polls";

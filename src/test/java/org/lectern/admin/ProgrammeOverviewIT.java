@@ -62,6 +62,10 @@ class ProgrammeOverviewIT extends BackOfficeFixture {
 
     WebSession web = signedIn(AIGERIM).language("ru");
     String home = web.get("/admin/programmes/" + p.id()).body();
+    // The moderator console is a page of the programme too: its organiser gets the same menu.
+    assertThat(web.get("/sessions/" + next + "/live/moderate").body())
+        .contains("class=\"prognav\"")
+        .contains("href=\"/admin/programmes/" + p.id() + "/live\" aria-current=\"page\"");
     assertThat(home)
         .contains("Следующая")
         .contains("/sessions/" + next + "/live/moderate")

@@ -116,7 +116,10 @@ class SpeakerAccessIT extends BackOfficeFixture {
         .doesNotContain("href=\"/admin/speakers\"");
     assertThat(linked(erlan.id())).isNotNull();
 
-    assertThat(speaker.get("/sessions/" + own + "/live/moderate").statusCode()).isEqualTo(200);
+    var console = speaker.get("/sessions/" + own + "/live/moderate");
+    assertThat(console.statusCode()).isEqualTo(200);
+    // The speaker moderates, but gets no programme menu: they could use none of its pages.
+    assertThat(console.body()).doesNotContain("class=\"prognav\"");
     assertThat(speaker.get("/sessions/" + foreign + "/live/moderate").statusCode()).isEqualTo(404);
     assertThat(speaker.get("/admin/programmes/" + p.id() + "/registrations").statusCode())
         .isEqualTo(403);
