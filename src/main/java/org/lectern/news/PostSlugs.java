@@ -1,8 +1,7 @@
 package org.lectern.news;
 
-import com.ibm.icu.text.Transliterator;
-import java.util.Locale;
 import java.util.UUID;
+import org.lectern.shared.text.Slugs;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,8 +11,6 @@ import org.springframework.stereotype.Component;
 @Component
 class PostSlugs {
 
-  private static final ThreadLocal<Transliterator> LATIN =
-      ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin; Latin-ASCII"));
   private static final int MAX = 60;
 
   String from(PostForm form) {
@@ -23,16 +20,7 @@ class PostSlugs {
             .map(form::title)
             .findFirst()
             .orElse("");
-    String slug =
-        LATIN
-            .get()
-            .transliterate(title)
-            .toLowerCase(Locale.ROOT)
-            .replaceAll("[^a-z0-9]+", "-")
-            .replaceAll("^-+|-+$", "");
-    if (slug.length() > MAX) {
-      slug = slug.substring(0, MAX).replaceAll("-+$", "");
-    }
+    String slug = Slugs.fromText(title, MAX);
     String tail = UUID.randomUUID().toString().substring(0, 6);
     return slug.isEmpty() ? "post-" + tail : slug + "-" + tail;
   }
