@@ -54,7 +54,6 @@ class CatchUpBrowserIT extends BrowserTest {
     registry.add("spring.mail.port", () -> SMTP_PORT);
     registry.add("lectern.mail.poll-interval", () -> "1h");
     registry.add("lectern.mail.reminder-scan-interval", () -> "1h");
-    registry.add("lectern.base-url", () -> "http://127.0.0.1:${local.server.port}");
   }
 
   @Autowired LearningFixture fx;
