@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.List;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import org.lectern.attendance.importing.AttendanceStore;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.lectern.shared.crypto.Reseal;
 import org.lectern.shared.crypto.Reseal.Column;

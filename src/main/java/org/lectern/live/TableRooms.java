@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.lectern.attendance.TableMeetings;
+import org.lectern.attendance.join.TableMeetings;
 import org.lectern.shared.error.InvalidInputException;
 import org.springframework.stereotype.Component;
 

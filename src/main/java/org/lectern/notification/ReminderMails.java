@@ -2,7 +2,7 @@ package org.lectern.notification;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.lectern.attendance.JoinLinks;
+import org.lectern.attendance.join.JoinLinks;
 import org.lectern.session.Session;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;

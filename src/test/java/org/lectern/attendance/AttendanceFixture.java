@@ -32,24 +32,24 @@ import org.lectern.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** An organiser with an API token, programmes and sessions on a report's day, report uploads. */
-abstract class AttendanceFixture extends IntegrationTest {
+public abstract class AttendanceFixture extends IntegrationTest {
 
-  @Autowired Fixtures fixtures;
-  @Autowired ProgrammeService programmes;
-  @Autowired SessionService sessions;
-  @Autowired ApiTokenService tokens;
-  @Autowired RegistrationService registrationService;
+  @Autowired protected Fixtures fixtures;
+  @Autowired protected ProgrammeService programmes;
+  @Autowired protected SessionService sessions;
+  @Autowired protected ApiTokenService tokens;
+  @Autowired protected RegistrationService registrationService;
 
-  LecternUser organiser;
-  String token;
+  protected LecternUser organiser;
+  protected String token;
 
   @BeforeAll
-  void organiser() {
+  protected void organiser() {
     organiser = fixtures.organiser("att");
     token = tokens.issue(organiser.id(), "test").token();
   }
 
-  Programme programme(String zone) {
+  protected Programme programme(String zone) {
     String slug = "att-" + UUID.randomUUID().toString().substring(0, 8);
     var in =
         ProgrammeInput.validate(
@@ -66,7 +66,7 @@ abstract class AttendanceFixture extends IntegrationTest {
     return programmes.create(organiser, fixtures.organisationOf(organiser), in);
   }
 
-  Session session(Programme p, String start, String end) {
+  protected Session session(Programme p, String start, String end) {
     ZoneId z = p.timeZone();
     return session(
         p,
@@ -76,7 +76,7 @@ abstract class AttendanceFixture extends IntegrationTest {
         "https://meet.example.org/room-1");
   }
 
-  Session session(
+  protected Session session(
       Programme p, java.time.Instant start, java.time.Instant end, String provider, String url) {
     return sessions.create(
         organiser,
@@ -99,24 +99,24 @@ abstract class AttendanceFixture extends IntegrationTest {
   }
 
   /** A real registration by the organiser (confirmed: these programmes have no capacity). */
-  UUID register(Programme p, String fullName, String email) {
+  protected UUID register(Programme p, String fullName, String email) {
     return register(p, fullName, email, "ru");
   }
 
-  UUID register(Programme p, String fullName, String email, String language) {
+  protected UUID register(Programme p, String fullName, String email, String language) {
     return registrationService
         .register(p.id(), RegistrationRequest.minimal(fullName, email, language), organiser)
         .registration()
         .id();
   }
 
-  UUID registerCancelled(Programme p, String fullName, String email) {
+  protected UUID registerCancelled(Programme p, String fullName, String email) {
     UUID id = register(p, fullName, email);
     registrationService.cancelByDelegate(email, id);
     return id;
   }
 
-  static byte[] fixture(String name) {
+  protected static byte[] fixture(String name) {
     try (InputStream in = AttendanceFixture.class.getResourceAsStream("/attendance/" + name)) {
       if (in == null) {
         throw new IllegalArgumentException("no test file " + name);
@@ -127,11 +127,12 @@ abstract class AttendanceFixture extends IntegrationTest {
     }
   }
 
-  Http.Response upload(Session s, byte[] file, Map<String, String> fields) {
+  protected Http.Response upload(Session s, byte[] file, Map<String, String> fields) {
     return upload(s, file, fields, token);
   }
 
-  Http.Response upload(Session s, byte[] file, Map<String, String> fields, String bearer) {
+  protected Http.Response upload(
+      Session s, byte[] file, Map<String, String> fields, String bearer) {
     String boundary = "----att" + UUID.randomUUID();
     var out = new ByteArrayOutputStream();
     fields.forEach(
@@ -172,12 +173,12 @@ abstract class AttendanceFixture extends IntegrationTest {
     }
   }
 
-  Http.Response attendance(Session s) {
+  protected Http.Response attendance(Session s) {
     return new Http(baseUrl())
         .get("/api/v1/sessions/" + s.id() + "/attendance", "Authorization", "Bearer " + token);
   }
 
-  int count(String table) {
+  protected int count(String table) {
     return jdbc.sql("select count(*) from " + table).query(Integer.class).single();
   }
 

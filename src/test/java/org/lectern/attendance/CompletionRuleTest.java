@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.lectern.attendance.CompletionRule.SessionResult;
+import org.lectern.attendance.checkin.CheckIn;
 import org.lectern.attendance.report.Interval;
+import org.lectern.attendance.results.Presence;
 import org.lectern.shared.error.InvalidInputException;
 
 class CompletionRuleTest {

@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lectern.attendance.BigBlueButtonApi;
+import org.lectern.attendance.join.BigBlueButtonApi;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.lectern.shared.error.ConflictException;
 import org.lectern.support.IntegrationTest;

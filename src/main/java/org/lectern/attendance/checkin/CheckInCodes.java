@@ -1,0 +1,84 @@
+package org.lectern.attendance.checkin;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.lectern.shared.crypto.PersonalDataCipher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal check-in codes, one per registration (so per delegate and programme), as join links are
+ * made: the code is a keyed digest of the pair, so "My trainings" and a printed badge show the same
+ * code at any time, and a code means nothing for another programme. The database keeps only a keyed
+ * digest of the code for the look-up at the door, so a copy of it reveals no working code.
+ */
+@NamedInterface("checkin")
+@Service
+public class CheckInCodes {
+
+  private final JdbcClient jdbc;
+  private final PersonalDataCipher cipher;
+  private final Clock clock;
+
+  CheckInCodes(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
+    this.jdbc = jdbc;
+    this.cipher = cipher;
+    this.clock = clock;
+  }
+
+  /** A delegate's code for their programme, formatted for reading aloud and typing. */
+  @Transactional
+  public String codeFor(UUID registrationId, UUID programmeId) {
+    CheckInCode code =
+        CheckInCode.fromDigest(
+            cipher.blindIndex(programmeId + ":" + registrationId, "attendance.checkin"));
+    String hash = lookupHash(code);
+    Optional<UUID> holder =
+        jdbc.sql("select registration_id from attendance_checkin_code where code_hash = :h")
+            .param("h", hash)
+            .query(UUID.class)
+            .optional();
+    if (holder.isEmpty()) {
+      jdbc.sql(
+              """
+              insert into attendance_checkin_code (code_hash, registration_id, programme_id,
+                created_at)
+              values (:h, :r, :p, :at) on conflict do nothing
+              """)
+          .param("h", hash)
+          .param("r", registrationId)
+          .param("p", programmeId)
+          .param("at", Timestamp.from(clock.instant()))
+          .update();
+    } else if (!holder.get().equals(registrationId)) {
+      // 55 bits: about one chance in 10^7 for a hundred thousand registrations. Never hand out a
+      // code that would check in someone else.
+      throw new IllegalStateException("Check-in code collision for registration " + registrationId);
+    }
+    return code.value();
+  }
+
+  /** The QR code of a delegate's code, as an SVG drawn by Lectern itself. */
+  public String qrSvg(String code, String label) {
+    return org.lectern.shared.web.QrSvg.svg(code, label, "qr checkin-qr");
+  }
+
+  /** Who holds a typed or scanned code. */
+  record Holder(UUID registrationId, UUID programmeId) {}
+
+  Optional<Holder> holder(CheckInCode code) {
+    return jdbc.sql(
+            "select registration_id, programme_id from attendance_checkin_code where code_hash = :h")
+        .param("h", lookupHash(code))
+        .query((rs, i) -> new Holder(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+        .optional();
+  }
+
+  private String lookupHash(CheckInCode code) {
+    return cipher.blindIndex(code.compact(), "attendance.checkinCode");
+  }
+}

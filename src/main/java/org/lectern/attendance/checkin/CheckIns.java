@@ -1,0 +1,85 @@
+package org.lectern.attendance.checkin;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.lectern.attendance.results.SessionVersions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * In-room scans, idempotent by nonce: the door list's forms carry one made when they were shown.
+ */
+@Repository
+public class CheckIns {
+
+  private final JdbcClient jdbc;
+  private final SessionVersions versions;
+
+  CheckIns(JdbcClient jdbc, SessionVersions versions) {
+    this.jdbc = jdbc;
+    this.versions = versions;
+  }
+
+  /** Records the scan; false when this nonce was already recorded (nothing changes). */
+  boolean record(CheckIn c) {
+    boolean recorded =
+        jdbc.sql(
+                    """
+                insert into attendance_checkin (nonce, session_id, registration_id, kind, at)
+                values (:n, :s, :r, :k, :at) on conflict (nonce) do nothing
+                """)
+                .param("n", c.nonce())
+                .param("s", c.sessionId())
+                .param("r", c.registrationId())
+                .param("k", c.kind().name())
+                .param("at", Timestamp.from(c.at()))
+                .update()
+            == 1;
+    if (recorded) {
+      versions.touch(c.sessionId());
+    }
+    return recorded;
+  }
+
+  public Map<UUID, List<CheckIn>> ofSession(UUID sessionId) {
+    Map<UUID, List<CheckIn>> m = new LinkedHashMap<>();
+    jdbc.sql(SELECT + " where session_id = :s order by at")
+        .param("s", sessionId)
+        .query(CheckIns::row)
+        .list()
+        .forEach(c -> m.computeIfAbsent(c.registrationId(), k -> new ArrayList<>()).add(c));
+    return m;
+  }
+
+  /** One delegate's scans at one session, in order. */
+  List<CheckIn> of(UUID sessionId, UUID registrationId) {
+    return jdbc.sql(SELECT + " where session_id = :s and registration_id = :r order by at")
+        .param("s", sessionId)
+        .param("r", registrationId)
+        .query(CheckIns::row)
+        .list();
+  }
+
+  Optional<CheckIn> byNonce(UUID nonce) {
+    return jdbc.sql(SELECT + " where nonce = :n").param("n", nonce).query(CheckIns::row).optional();
+  }
+
+  private static final String SELECT =
+      "select nonce, session_id, registration_id, kind, at from attendance_checkin";
+
+  private static CheckIn row(ResultSet rs, int i) throws SQLException {
+    return new CheckIn(
+        rs.getObject(1, UUID.class),
+        rs.getObject(2, UUID.class),
+        rs.getObject(3, UUID.class),
+        CheckIn.Kind.valueOf(rs.getString(4)),
+        rs.getTimestamp(5).toInstant());
+  }
+}

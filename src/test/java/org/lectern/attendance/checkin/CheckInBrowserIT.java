@@ -1,0 +1,254 @@
+package org.lectern.attendance.checkin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.lectern.identity.LecternUser;
+import org.lectern.programme.Programme;
+import org.lectern.programme.ProgrammeInput;
+import org.lectern.programme.ProgrammeService;
+import org.lectern.registration.RegistrationRequest;
+import org.lectern.registration.RegistrationService;
+import org.lectern.session.Session;
+import org.lectern.session.SessionInput;
+import org.lectern.session.SessionService;
+import org.lectern.shared.crypto.PersonalDataCipher;
+import org.lectern.shared.i18n.LocalizedText;
+import org.lectern.support.BrowserTest;
+import org.lectern.support.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
+import org.springframework.security.authentication.ott.OneTimeTokenService;
+
+/**
+ * A hybrid session's door on phones: the delegate finds their QR code in "My trainings" (Kazakh),
+ * door staff without JavaScript open the door list in Kazakh, see who is expected in the room
+ * first, search, check one person in with the button and another with the code read from that QR
+ * code; the same screens in Russian have no accessibility violations.
+ */
+class CheckInBrowserIT extends BrowserTest {
+
+  @Autowired Fixtures fixtures;
+  @Autowired ProgrammeService programmes;
+  @Autowired SessionService sessions;
+  @Autowired RegistrationService registrations;
+  @Autowired OneTimeTokenService oneTimeTokens;
+  @Autowired PersonalDataCipher cipher;
+
+  @Test
+  void aDelegatesQrCodeChecksThemInOnADoorPhoneWithoutJavaScript() throws Exception {
+    LecternUser organiser = fixtures.organiser("door");
+    Programme p =
+        programmes.create(
+            organiser,
+            fixtures.organisationOf(organiser),
+            ProgrammeInput.validate(
+                new ProgrammeInput.Raw(
+                    "door-" + UUID.randomUUID().toString().substring(0, 6),
+                    new LocalizedText(
+                        Map.of("en", "Fair trial", "ru", "Справедливый суд", "kk", "Әділ сот")),
+                    LocalizedText.empty(),
+                    List.of("kk", "ru", "en"),
+                    "Asia/Almaty",
+                    null,
+                    null,
+                    true,
+                    false)));
+    Instant start = Instant.now().plus(Duration.ofMinutes(30));
+    Session s =
+        sessions.create(
+            organiser,
+            p.id(),
+            new SessionInput.Raw(
+                new LocalizedText(Map.of("kk", "Адвокаттың рөлі", "en", "The lawyer's role")),
+                LocalizedText.empty(),
+                start,
+                start.plus(Duration.ofHours(2)),
+                "HYBRID",
+                LocalizedText.of("kk", "Алматы, 2-зал"),
+                1,
+                "kk",
+                List.of(),
+                List.of(),
+                "URL",
+                "https://meet.example.org/door"),
+            List.of(),
+            true);
+    String sid = s.id().toString();
+    UUID aigerim = register(p, organiser, "Айгерим Сарсенбаева", "aigerim.qr@mail.kz", sid, "ROOM");
+    register(p, organiser, "Bolat Nurlanov", "bolat.qr@mail.kz", sid, "ROOM");
+    register(p, organiser, "Дана Омарова", "dana.qr@mail.kz", sid, "ONLINE");
+
+    // The delegate signs in on her phone and finds her code and its QR code in Kazakh.
+    String code;
+    String decoded;
+    awaitDelegateAddress("aigerim.qr@mail.kz");
+    try (var phone = phone("Asia/Almaty", true)) {
+      Page page = phone.newPage();
+      var token =
+          oneTimeTokens.generate(
+              new GenerateOneTimeTokenRequest(cipher.emailIndex("aigerim.qr@mail.kz")));
+      page.navigate("/my/sign-in/token?token=" + token.getTokenValue() + "&lang=kk");
+      page.locator("main form button[type=submit]").click();
+      page.waitForURL("**/my**");
+      page.navigate("/my?lang=kk");
+      var card = page.locator("#registration-" + aigerim);
+      assertThat(card.locator("h4").textContent()).isEqualTo("Белгілеу кодыңыз");
+      assertThat(card.textContent()).contains("залда");
+      code = card.locator(".checkin-code code").textContent();
+      assertThat(code).matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
+      var image =
+          ImageIO.read(new ByteArrayInputStream(card.locator("svg.checkin-qr").screenshot()));
+      decoded =
+          new MultiFormatReader()
+              .decode(
+                  new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
+              .getText();
+      assertThat(decoded).isEqualTo(code);
+      assertAccessible(page);
+    }
+
+    // Door staff on a phone without JavaScript, in Kazakh.
+    try (var door = phone("Asia/Almaty", false)) {
+      Page page = signIn(door, organiser, "kk");
+      page.navigate("/admin/sessions/" + sid + "/check-in");
+      assertThat(page.locator("h1").textContent()).isEqualTo("Кіреберісте белгілеу");
+      assertThat(page.locator("#camera").isVisible()).isFalse();
+      // Expected in the room first: Aigerim's seat is confirmed, Bolat waits for one (capacity 1).
+      var names = page.locator("#door-list .name").allTextContents();
+      assertThat(names).first().isEqualTo("Айгерим Сарсенбаева");
+      assertThat(names).hasSize(3);
+      assertThat(page.locator("#count-expected").textContent()).isEqualTo("1");
+      assertThat(bolat(page).textContent())
+          .contains("Залдағы орынға күту тізімінде", "Келгені белгіленбеген");
+
+      page.fill("#q", "болат");
+      page.locator("form[role=search] button").click();
+      page.waitForURL("**/check-in/search");
+      assertThat(page.url()).doesNotContain("q=");
+      assertThat(page.locator("#door-list .name").allTextContents())
+          .containsExactly("Bolat Nurlanov");
+      page.locator("#door-list button").click();
+      page.waitForURL("**/check-in");
+      assertThat(page.locator("#q").inputValue()).isEqualTo("болат");
+      assertThat(page.locator("[role=status]").first().textContent())
+          .contains("Bolat Nurlanov: келгені", "белгіленді");
+      assertThat(page.locator("#door-list li.in").textContent()).contains("бастап залда");
+
+      // A code that is no code: the error is tied to the field, and nothing is recorded.
+      page.fill("#code", "1234");
+      page.locator("#code-form button[type=submit]").click();
+      assertThat(page.locator("#code").getAttribute("aria-invalid")).isEqualTo("true");
+      assertThat(page.locator("#code-error").textContent()).contains("белгілеу коды емес");
+      assertThat(page.locator("#code").getAttribute("aria-describedby")).contains("code-error");
+
+      // The code read from the QR code, typed as a door phone's keyboard would.
+      page.fill("#code", decoded.toLowerCase());
+      page.locator("#code-form button[type=submit]").click();
+      page.waitForURL("**/check-in");
+      assertThat(page.locator("[role=status]").first().textContent())
+          .contains("Айгерим Сарсенбаева: келгені");
+      assertThat(page.locator("#count-in-room").textContent()).isEqualTo("2");
+      assertThat(page.locator("#code").getAttribute("autofocus")).isNotNull();
+    }
+
+    // axe-core runs in the page, so the same screens are checked with JavaScript on, in Russian:
+    // the list, a search, a refused code tied to its field, a check-out and its message.
+    try (var door = phone("Asia/Almaty", true)) {
+      Page page = signIn(door, organiser, "ru");
+      page.navigate("/admin/sessions/" + sid + "/check-in");
+      assertThat(page.locator("h1").textContent()).isEqualTo("Отметка на входе");
+      assertAccessible(page);
+      page.fill("#q", "bol");
+      page.locator("form[role=search] button").click();
+      page.waitForURL("**/check-in/search");
+      assertAccessible(page);
+      page.fill("#code", "1234");
+      page.locator("#code-form button[type=submit]").click();
+      page.waitForSelector("#code-error");
+      assertAccessible(page);
+      page.navigate("/admin/sessions/" + sid + "/check-in");
+      page.fill("#q", "bol");
+      page.locator("form[role=search] button").click();
+      page.waitForURL("**/check-in/search");
+      page.locator("#door-list button").click();
+      page.waitForURL("**/check-in");
+      assertThat(page.locator("[role=status]").first().textContent())
+          .contains("Bolat Nurlanov: уход отмечен");
+      assertAccessible(page);
+    }
+    assertThat(
+            jdbc.sql("select count(*) from attendance_checkin where session_id = :s")
+                .param("s", s.id())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(3);
+  }
+
+  private static com.microsoft.playwright.Locator bolat(Page page) {
+    return page.locator("#door-list li", new Page.LocatorOptions().setHasText("Bolat"));
+  }
+
+  private Page signIn(BrowserContext context, LecternUser user, String lang) {
+    Page page = context.newPage();
+    page.navigate("/login?lang=" + lang);
+    page.fill("#email", user.email());
+    page.fill("#password", Fixtures.PASSWORD);
+    page.locator("main form button[type=submit]").click();
+    page.waitForURL("**/admin");
+    return page;
+  }
+
+  private UUID register(
+      Programme p, LecternUser organiser, String name, String email, String session, String mode) {
+    var r =
+        new RegistrationRequest(
+            name,
+            email,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "kk",
+            null,
+            Map.of(),
+            false,
+            Map.of(session, mode),
+            null);
+    return registrations.register(p.id(), r, organiser).registration().id();
+  }
+
+  /** "My trainings" knows a delegate once the confirmation mail was queued (after commit). */
+  private void awaitDelegateAddress(String email) throws InterruptedException {
+    for (int i = 0; i < 200; i++) {
+      int n =
+          jdbc.sql("select count(*) from delegate_address where email_index = :i")
+              .param("i", cipher.emailIndex(email))
+              .query(Integer.class)
+              .single();
+      if (n > 0) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no delegate address for " + email);
+  }
+}

@@ -1,0 +1,139 @@
+package org.lectern.attendance.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.lectern.attendance.AttendanceFixture;
+import org.lectern.certificate.CertificateOffice;
+import org.lectern.session.Session;
+import org.lectern.shared.crypto.PersonalDataCipher;
+import org.lectern.support.Http;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
+import org.springframework.security.authentication.ott.OneTimeTokenService;
+
+/**
+ * A delegate's whole journey — registered, confirmed, signing in with a link, found in an
+ * attendance report, a certificate issued and one that fails to print — while every log line is
+ * captured: no delegate's name or address may appear in the log.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class DelegateLogsIT extends AttendanceFixture {
+
+  static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+  @Autowired CertificateOffice certificates;
+  @Autowired OneTimeTokenService signInTokens;
+  @Autowired PersonalDataCipher cipher;
+
+  final HttpClient browser =
+      HttpClient.newBuilder()
+          .cookieHandler(new CookieManager())
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+
+  @Test
+  void theLogNamesNoDelegate(CapturedOutput log) throws Exception {
+    String tag = "qx" + UUID.randomUUID().toString().substring(0, 6);
+    String ownName = "Zhansaya " + tag + "ova";
+    String ownEmail = "zhansaya." + tag + "@example.kz";
+    // A name the certificate fonts cannot print: issuing fails for it.
+    String unprintable = "Mei 王" + tag + "wang";
+    String unprintableEmail = "mei." + tag + "@example.kz";
+    List<String> secrets =
+        new ArrayList<>(
+            List.of(
+                ownName,
+                tag,
+                ownEmail,
+                unprintableEmail,
+                "Laufeyson",
+                "loki_asgardian@marvel.com",
+                "Henshaw",
+                "CYBORG-SUPERMAN_cyborg@dc.com"));
+
+    var p = programme("America/New_York");
+    Session s = session(p, "2021-11-19T10:00", "2021-11-19T12:00");
+    jdbc.sql("update programme set cpd_hours = 2 where id = :id").param("id", p.id()).update();
+    register(p, "Loki Laufeyson", "loki_asgardian@marvel.com");
+    register(p, "Hank Henshaw", "CYBORG-SUPERMAN_cyborg@dc.com");
+    register(p, ownName, ownEmail, "en");
+    UUID failing = register(p, unprintable, unprintableEmail, "kk");
+
+    // The delegate asks for a sign-in link and signs in with one.
+    String form = get("/my/sign-in").body();
+    var asked = post("/my/sign-in", "email=" + enc(ownEmail) + "&_csrf=" + csrf(form));
+    assertThat(asked.statusCode()).isEqualTo(302);
+    var link = signInTokens.generate(new GenerateOneTimeTokenRequest(cipher.emailIndex(ownEmail)));
+    String confirm = get("/my/sign-in/token?token=" + link.getTokenValue()).body();
+    var signedIn =
+        post("/my/sign-in/token", "token=" + link.getTokenValue() + "&_csrf=" + csrf(confirm));
+    assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/my");
+    assertThat(get("/my").body()).contains(ownEmail);
+
+    // The organiser imports the attendance report and issues certificates.
+    var imported =
+        upload(
+            s,
+            fixture("zoom_meeting_participants_with_meeting_data_SYNTHETIC_zoomclass.csv"),
+            Map.of());
+    assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+    certificates.override(organiser, p.id(), failing, "attended in the room");
+    var issued =
+        new Http(baseUrl())
+            .postJson(
+                "/api/v1/programmes/" + p.id() + "/certificates",
+                "{}",
+                "Authorization",
+                "Bearer " + token);
+    assertThat(issued.status()).isEqualTo(201);
+    assertThat(issued.json().get("failed").toString()).contains(failing.toString());
+
+    String all = log.getAll();
+    assertThat(all).contains("not issued"); // the error path was logged
+    for (String secret : secrets) {
+      assertThat(all).as("the log names %s", secret).doesNotContainIgnoringCase(secret);
+    }
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  static String csrf(String html) {
+    Matcher m = CSRF.matcher(html);
+    assertThat(m.find()).as("CSRF token in page").isTrue();
+    return enc(m.group(1).replace("&#61;", "=").replace("&#43;", "+"));
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return browser.send(
+        HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> post(String path, String body) throws Exception {
+    return browser.send(
+        HttpRequest.newBuilder(URI.create(baseUrl() + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
