@@ -1,0 +1,14 @@
+/** The public catalogue: programmes, sessions, speakers and calendars, read-only. */
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {
+      "identity",
+      "news",
+      "organisation",
+      "programme",
+      "reference",
+      "registration",
+      "session",
+      "shared",
+      "speaker",
+    })
+package org.lectern.catalogue;

@@ -1,0 +1,15 @@
+/** The live room: questions, polls, chat, tables and presence. */
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {
+      "attendance",
+      "audit",
+      "identity",
+      "notification", // interim (issue 17): DelegatePrincipal, DelegateSessions
+      // notification.DelegatePrincipal and DelegateSessions
+      "programme",
+      "registration",
+      "session",
+      "shared",
+      "speaker",
+    })
+package org.lectern.live;

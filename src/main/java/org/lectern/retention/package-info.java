@@ -1,0 +1,11 @@
+/** Retention periods, anonymisation and purge requests. */
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {
+      "audit",
+      "identity",
+      "organisation",
+      "programme",
+      "registration",
+      "shared",
+    })
+package org.lectern.retention;

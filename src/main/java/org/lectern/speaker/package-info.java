@@ -1,0 +1,8 @@
+/** Speakers and their public profiles. */
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {
+      "audit",
+      "identity",
+      "shared",
+    })
+package org.lectern.speaker;
