@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -83,24 +82,61 @@ class ModulesTest {
   }
 
   /**
-   * The diagrams list their relations in no fixed order; sorted, an unchanged design diffs clean.
+   * The diagrams list their relations, and the canvases their components and events, in no fixed
+   * order; sorted, an unchanged design leaves the committed files unchanged.
    */
   private static void stableOrder(Path folder) throws IOException {
     try (Stream<Path> files = Files.list(folder)) {
-      for (Path puml : files.filter(p -> p.toString().endsWith(".puml")).toList()) {
-        List<String> lines = new ArrayList<>(Files.readAllLines(puml));
-        int i = 0;
-        while (i < lines.size()) {
-          int j = i;
-          while (j < lines.size() && lines.get(j).startsWith("Rel(")) {
-            j++;
-          }
-          Collections.sort(lines.subList(i, j));
-          i = j + 1;
+      for (Path file : files.toList()) {
+        String name = file.toString();
+        if (name.endsWith(".puml") || name.endsWith(".adoc")) {
+          Files.write(file, sortedRuns(Files.readAllLines(file)));
         }
-        Files.write(puml, lines);
       }
     }
+  }
+
+  /**
+   * Sorts each run of relation lines ({@code Rel(...)}) and each run of list items ({@code * ...},
+   * the first of a table cell written {@code |* ...}, an item going on until the next item, cell,
+   * heading or blank line).
+   */
+  static List<String> sortedRuns(List<String> lines) {
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    while (i < lines.size()) {
+      String line = lines.get(i);
+      boolean rel = line.startsWith("Rel(");
+      if (!rel && !line.startsWith("* ") && !line.startsWith("|* ")) {
+        out.add(line);
+        i++;
+        continue;
+      }
+      boolean cell = line.startsWith("|");
+      List<List<String>> items = new ArrayList<>();
+      while (i < lines.size()) {
+        String l = lines.get(i);
+        boolean starts = rel ? l.startsWith("Rel(") : l.startsWith("* ") || items.isEmpty();
+        if (starts) {
+          items.add(new ArrayList<>(List.of(items.isEmpty() && cell ? l.substring(1) : l)));
+        } else if (!rel
+            && !l.isEmpty()
+            && !l.startsWith("|")
+            && !l.startsWith("_")
+            && !l.startsWith("=")) {
+          items.get(items.size() - 1).add(l);
+        } else {
+          break;
+        }
+        i++;
+      }
+      items.sort((a, b) -> String.join("\n", a).compareTo(String.join("\n", b)));
+      if (cell) {
+        items.get(0).set(0, "|" + items.get(0).get(0));
+      }
+      items.forEach(out::addAll);
+    }
+    return out;
   }
 
   private static boolean declaresDependencies(ApplicationModule module) {
