@@ -2,6 +2,7 @@
 @org.springframework.modulith.ApplicationModule(
     allowedDependencies = {
       "attendance",
+      "attendance :: importing",
       "certificate",
       "identity",
       "news",

@@ -2,10 +2,10 @@
 @org.springframework.modulith.ApplicationModule(
     allowedDependencies = {
       "attendance",
+      "attendance :: join",
       "audit",
       "identity",
       "notification", // interim (issue 17): DelegatePrincipal, DelegateSessions
-      // notification.DelegatePrincipal and DelegateSessions
       "programme",
       "registration",
       "session",

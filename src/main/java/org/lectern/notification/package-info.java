@@ -2,6 +2,8 @@
 @org.springframework.modulith.ApplicationModule(
     allowedDependencies = {
       "attendance",
+      "attendance :: checkin",
+      "attendance :: join",
       "audit",
       "identity",
       "organisation",
