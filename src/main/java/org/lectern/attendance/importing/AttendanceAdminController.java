@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.lectern.attendance.ProgrammeAttendance;
 import org.lectern.attendance.join.JoinWindow;
 import org.lectern.attendance.join.LinkSharing;
 import org.lectern.attendance.registrants.RegistrationDirectory;
@@ -43,6 +44,7 @@ class AttendanceAdminController {
   private final SessionService sessions;
   private final ProgrammeService programmes;
   private final AttendancePages pages;
+  private final ProgrammeAttendance programmeAttendance;
 
   AttendanceAdminController(
       AttendanceImports imports,
@@ -52,7 +54,8 @@ class AttendanceAdminController {
       RegistrationDirectory registrations,
       SessionService sessions,
       ProgrammeService programmes,
-      AttendancePages pages) {
+      AttendancePages pages,
+      ProgrammeAttendance programmeAttendance) {
     this.imports = imports;
     this.attendance = attendance;
     this.store = store;
@@ -61,6 +64,7 @@ class AttendanceAdminController {
     this.sessions = sessions;
     this.programmes = programmes;
     this.pages = pages;
+    this.programmeAttendance = programmeAttendance;
   }
 
   @GetMapping("/admin/sessions/{id}/attendance")
@@ -167,6 +171,14 @@ class AttendanceAdminController {
             imports.maxBytes(),
             problem,
             ui));
+    // Delegates credited for this session by its recording and quiz, not by the minutes above.
+    model.addAttribute(
+        "byRecording",
+        programmeAttendance.byRecording(p.id()).entrySet().stream()
+            .filter(e -> e.getValue().contains(sid))
+            .map(e -> names.getOrDefault(e.getKey(), "—"))
+            .sorted()
+            .toList());
     return "attendance/session";
   }
 
