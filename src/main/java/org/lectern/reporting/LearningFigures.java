@@ -31,7 +31,16 @@ public interface LearningFigures {
 
   /** The counts broken down by gender and region (the indicators' disaggregation). */
   List<String> BROKEN_DOWN =
-      List.of("paired", "improved", "postTested", "passed", "surveyed", "satisfied", "relevant");
+      List.of(
+          "paired",
+          "improved",
+          "postTested",
+          "passed",
+          "surveyed",
+          "satisfied",
+          "relevant",
+          "followUpAnswered",
+          "usedInPractice");
 
   /** The dimensions of those breakdowns. */
   List<String> DIMENSIONS = List.of("gender", "region");

@@ -115,6 +115,10 @@ class FollowUpSurveyIT extends IntegrationTest {
             .get("learning");
     assertThat(json.get("followUpAnswered").asInt()).isEqualTo(5);
     assertThat(json.get("usedInPractice").asInt()).isEqualTo(4);
+    // Broken down like the other learning figures: anonymous answers count under "unknown".
+    assertThat(cell(json.at("/byGender/followUpAnswered"), "unknown")).isEqualTo(5);
+    assertThat(cell(json.at("/byRegion/usedInPractice"), "unknown")).isEqualTo(4);
+    assertThat(cell(json.at("/byGender/usedInPractice"), "female")).isZero();
     // The answers are anonymous: no registration on any row; the example is sealed.
     assertThat(
             jdbc.sql(
@@ -215,5 +219,14 @@ class FollowUpSurveyIT extends IntegrationTest {
         .param("p", p)
         .query(Integer.class)
         .single();
+  }
+
+  private static int cell(tools.jackson.databind.JsonNode cells, String value) {
+    for (var c : cells) {
+      if (c.get("value").asString().equals(value)) {
+        return c.get("count").asInt();
+      }
+    }
+    return 0; // empty cells are left out
   }
 }
