@@ -54,6 +54,13 @@ public class DemoData {
   private org.lectern.reporting.ReportPublications publications;
 
   private org.lectern.news.Posts posts;
+  private org.lectern.learning.LearningDemo learning;
+
+  /** Writes tests, feedback and follow-up answers of the 2021 series (optional for tests). */
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  void setLearning(org.lectern.learning.LearningDemo learning) {
+    this.learning = learning;
+  }
 
   /** Writes the demo's reflection on the 2021 series (optional, so tests can leave it out). */
   @org.springframework.beans.factory.annotation.Autowired(required = false)
@@ -131,6 +138,9 @@ public class DemoData {
         organiser, programmeIds.get("iccpr-webinars-2021"), DemoDelegates.ONLINE_2021, 2021);
     attendance.record(
         organiser, programmeIds.get("iccpr-webinars-2021"), ZoneId.of("Asia/Almaty"), 5, 2021);
+    if (learning != null) {
+      learning.seed(programmeIds.get("iccpr-webinars-2021"), 2021);
+    }
     if (posts != null) {
       DemoReflection.publish(
           posts,

@@ -1,6 +1,7 @@
 /** Demo data loaded on an empty installation, through every module's own API. */
 @org.springframework.modulith.ApplicationModule(
     allowedDependencies = {
+      "learning",
       "attendance",
       "attendance :: importing",
       "certificate",

@@ -13,8 +13,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The demo tells the product's story through the public API: the 2019 in-person training drew
  * mostly from Almaty and Astana, the 2021 online series from the whole country; the webinars'
- * attendance reports are imported, so their report shows who came and who completed; the funder
- * sees the same programme without small numbers.
+ * attendance reports are imported, so their report shows who came and who completed, and its
+ * learning figures (tests, feedback, follow-up); the funder sees the same programme without small
+ * numbers.
  */
 class DemoStoryIT extends IntegrationTest {
 
@@ -54,6 +55,22 @@ class DemoStoryIT extends IntegrationTest {
     assertThat(online.at("/attendance/completionRule/sessionsRequired").asInt()).isEqualTo(5);
     assertThat(online.at("/attendance/sessions"))
         .allSatisfy(s -> assertThat(s.get("present").asInt()).isPositive());
+
+    // The series' learning: tests before and after, the final feedback and the follow-up.
+    JsonNode learning = online.get("learning");
+    int paired = learning.get("paired").asInt();
+    assertThat(learning.get("preTested").asInt()).isGreaterThanOrEqualTo(paired);
+    assertThat(paired).isGreaterThanOrEqualTo(10);
+    assertThat(learning.get("improved").asInt()).isPositive().isLessThanOrEqualTo(paired);
+    assertThat(learning.get("meanPost").asDouble())
+        .isGreaterThan(learning.get("meanPre").asDouble());
+    assertThat(learning.get("surveyed").asInt()).isPositive();
+    assertThat(learning.get("satisfied").asInt())
+        .isPositive()
+        .isLessThanOrEqualTo(learning.get("surveyed").asInt());
+    int answered = learning.get("followUpAnswered").asInt();
+    assertThat(answered).isPositive();
+    assertThat(learning.get("usedInPractice").asInt()).isPositive().isLessThanOrEqualTo(answered);
 
     // After start-up the demo issues the series' certificates: one to each who completed.
     assertThat(demo.issueCertificates()).isEqualTo(completed);
