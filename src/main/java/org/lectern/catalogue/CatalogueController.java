@@ -22,13 +22,16 @@ class CatalogueController {
   private final SessionService sessions;
   private final CataloguePages pages;
   private final org.lectern.news.ProgrammeNews news;
+  private final org.lectern.learning.ProgrammeMaterials materials;
 
   CatalogueController(
       ProgrammeService programmes,
       SessionService sessions,
       CataloguePages pages,
-      org.lectern.news.ProgrammeNews news) {
+      org.lectern.news.ProgrammeNews news,
+      org.lectern.learning.ProgrammeMaterials materials) {
     this.news = news;
+    this.materials = materials;
     this.programmes = programmes;
     this.sessions = sessions;
     this.pages = pages;
@@ -50,6 +53,7 @@ class CatalogueController {
     }
     model.addAttribute("page", pages.programme(p, preview && user != null, ui));
     model.addAttribute("posts", news.about(p.id(), ui));
+    model.addAttribute("materials", materials.about(p.id(), ui));
     return "catalogue/programme";
   }
 

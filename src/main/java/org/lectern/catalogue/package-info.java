@@ -1,6 +1,7 @@
 /** The public catalogue: programmes, sessions, speakers and calendars, read-only. */
 @org.springframework.modulith.ApplicationModule(
     allowedDependencies = {
+      "learning",
       "identity",
       "news",
       "organisation",

@@ -24,6 +24,7 @@ public class LearningLinks implements TrainingLinks {
   private final Surveys surveys;
   private final FollowUps followUps;
   private final Recordings recordings;
+  private final Materials materials;
   private final Clock clock;
   private final String baseUrl;
 
@@ -35,6 +36,7 @@ public class LearningLinks implements TrainingLinks {
       Surveys surveys,
       FollowUps followUps,
       Recordings recordings,
+      Materials materials,
       Clock clock,
       @Value("${lectern.base-url}") String baseUrl) {
     this.bank = bank;
@@ -44,6 +46,7 @@ public class LearningLinks implements TrainingLinks {
     this.surveys = surveys;
     this.followUps = followUps;
     this.recordings = recordings;
+    this.materials = materials;
     this.clock = clock;
     this.baseUrl = baseUrl;
   }
@@ -69,12 +72,14 @@ public class LearningLinks implements TrainingLinks {
       }
     }
     if (r != null) {
-      var titles = new java.util.HashMap<UUID, String>();
+      var titles = new java.util.LinkedHashMap<UUID, String>();
       sessions
           .publishedOfProgramme(programmeId)
           .forEach(s -> titles.put(s.id(), s.title().in(lang, List.of())));
+      var withRecording = new java.util.HashSet<UUID>();
       for (var rec : recordings.availableTo(r)) {
         if (titles.containsKey(rec.sessionId())) {
+          withRecording.add(rec.sessionId());
           boolean passed = recordings.passed(r.id(), rec.sessionId());
           out.add(
               new TrainingLink(
@@ -82,6 +87,15 @@ public class LearningLinks implements TrainingLinks {
                   recordings.linkFor(r.id(), rec.sessionId()),
                   false,
                   titles.get(rec.sessionId())));
+        }
+      }
+      // Materials of a session without a recording: the same personal page lists them.
+      for (var s : titles.entrySet()) {
+        if (!withRecording.contains(s.getKey())
+            && !materials.visibleTo(r.id(), s.getKey()).isEmpty()) {
+          out.add(
+              new TrainingLink(
+                  "materials", recordings.linkFor(r.id(), s.getKey()), false, s.getValue()));
         }
       }
     }

@@ -27,8 +27,11 @@ class LearningRemoval implements PersonalDataRemoval {
 
   @Override
   public void anonymiseProgramme(UUID programmeId, RemovalReason reason) {
-    // Hashed browsers and addresses of recording views, and the links, are traces of a person.
-    for (String table : List.of("learning_recording_view", "learning_recording_link")) {
+    // Hashed browsers and addresses of recording views, the links and who downloaded materials
+    // are traces of a person.
+    for (String table :
+        List.of(
+            "learning_recording_view", "learning_recording_link", "learning_material_download")) {
       jdbc.sql(
               "delete from "
                   + table
@@ -59,7 +62,9 @@ class LearningRemoval implements PersonalDataRemoval {
       return;
     }
     List<UUID> ids = List.copyOf(registrationIds);
-    for (String table : List.of("learning_recording_view", "learning_recording_link")) {
+    for (String table :
+        List.of(
+            "learning_recording_view", "learning_recording_link", "learning_material_download")) {
       jdbc.sql("delete from " + table + " where registration_id in (:ids)")
           .param("ids", ids)
           .update();

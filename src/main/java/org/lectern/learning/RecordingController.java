@@ -31,11 +31,21 @@ class RecordingController {
   private final Recordings recordings;
   private final RecordingViews views;
   private final PersonalDataCipher cipher;
+  private final Materials materials;
 
-  RecordingController(Recordings recordings, RecordingViews views, PersonalDataCipher cipher) {
+  RecordingController(
+      Recordings recordings, RecordingViews views, PersonalDataCipher cipher, Materials materials) {
     this.recordings = recordings;
     this.views = views;
     this.cipher = cipher;
+    this.materials = materials;
+  }
+
+  /** The session's materials the delegate may open, each behind their personal link. */
+  private java.util.List<MaterialView> materials(Recordings.Viewer v, String token, Ui ui) {
+    return materials.visibleTo(v).stream()
+        .map(m -> MaterialViews.view(m, "/learning/r/" + token + "/materials/" + m.id(), ui))
+        .toList();
   }
 
   @GetMapping("/admin/sessions/{id}/recording")
@@ -149,6 +159,7 @@ class RecordingController {
         cipher.blindIndex(String.valueOf(request.getRemoteAddr()), "learning.address"));
     model.addAttribute(
         "page", views.delegate(v, "/learning/r/" + token, Map.of(), FormErrors.none(), ui));
+    model.addAttribute("materials", materials(v, token, ui));
     return "learning/recording";
   }
 
@@ -161,6 +172,7 @@ class RecordingController {
       HttpServletResponse response) {
     var v = recordings.resolve(token);
     String action = "/learning/r/" + token;
+    model.addAttribute("materials", materials(v, token, ui));
     Map<String, String> values = new HashMap<>();
     form.forEach((k, x) -> values.put(k, String.join(",", x)));
     try {

@@ -1,6 +1,7 @@
 /** Learning: knowledge tests, feedback surveys, follow-up and recordings. */
 @org.springframework.modulith.ApplicationModule(
     allowedDependencies = {
+      "speaker",
       "attendance",
       "audit",
       "identity",

@@ -12,10 +12,10 @@ import org.lectern.support.Fixtures;
 
 /**
  * Hostile files against every upload: attendance reports (API and back office), certificate
- * verification ({@code /verify}) and speaker photos. {@link HostileFiles}: empty and cut-short
- * files, wrong magic bytes, a zip bomb and a billion-laughs XML bomb dressed as XLSX, a PNG
- * claiming 100 000 × 100 000 pixels, a PDF with JavaScript, UTF-16 without a BOM, Windows-1251, NUL
- * bytes, invalid UTF-8, a 2 MB line, 100 000 nested JSON arrays and random bytes.
+ * verification ({@code /verify}), speaker photos and session materials. {@link HostileFiles}: empty
+ * and cut-short files, wrong magic bytes, a zip bomb and a billion-laughs XML bomb dressed as XLSX,
+ * a PNG claiming 100 000 × 100 000 pixels, a PDF with JavaScript, UTF-16 without a BOM,
+ * Windows-1251, NUL bytes, invalid UTF-8, a 2 MB line, 100 000 nested JSON arrays and random bytes.
  *
  * <p>The property: no 5xx (a bomb that got read would end in one, or in an OutOfMemoryError); a
  * refusal is problem+json (API) or a page showing the error in Russian (HTML); a refused upload
@@ -131,6 +131,39 @@ class HostileUploadsIT extends HostileFixture {
               boolean image = name.equals("empty.csv") || name.equals("png-magic.csv");
               if (r.statusCode() == 302 && !image) {
                 violations.add(name + " → accepted as a photo");
+                return;
+              }
+              String v = htmlViolation(r.statusCode(), r.body(), before);
+              if (v != null) {
+                violations.add(name + " → " + v);
+              }
+            });
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void sessionMaterials() {
+    List<String> violations = new ArrayList<>();
+    String page = "/admin/sessions/" + sessionId + "/materials";
+    HostileFiles.all()
+        .forEach(
+            (name, bytes) -> {
+              String before = snapshot();
+              var r =
+                  organiserBrowser.postFile(
+                      page,
+                      Map.of(
+                          "_csrf",
+                          organiserBrowser.csrf(page),
+                          "title",
+                          "Hostile",
+                          "access",
+                          "REGISTERED"),
+                      "file",
+                      name,
+                      bytes);
+              if (r.statusCode() == 302) {
+                violations.add(name + " → accepted as a material");
                 return;
               }
               String v = htmlViolation(r.statusCode(), r.body(), before);

@@ -62,6 +62,54 @@ final class Browserless {
             .build());
   }
 
+  /** A multipart form with one file, as a browser sends it. */
+  HttpResponse<String> postFile(
+      String path,
+      String csrf,
+      List<Map.Entry<String, String>> fields,
+      String fileName,
+      byte[] content) {
+    String boundary = "----lectern" + java.util.UUID.randomUUID().toString().replace("-", "");
+    var out = new java.io.ByteArrayOutputStream();
+    java.util.function.Consumer<String> w = x -> out.writeBytes(x.getBytes(StandardCharsets.UTF_8));
+    w.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n");
+    w.accept(csrf + "\r\n");
+    for (var f : fields) {
+      w.accept(
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\""
+              + f.getKey()
+              + "\"\r\n\r\n");
+      w.accept(f.getValue() + "\r\n");
+    }
+    w.accept(
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+            + fileName
+            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+    out.writeBytes(content);
+    w.accept("\r\n--" + boundary + "--\r\n");
+    return send(
+        request(path)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
+            .build());
+  }
+
+  /** The raw answer (a download). */
+  HttpResponse<byte[]> bytes(String path) {
+    try {
+      return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   static String csrf(HttpResponse<String> page) {
     Matcher m = CSRF.matcher(page.body());
     assertThat(m.find()).as("page has a CSRF token").isTrue();

@@ -123,6 +123,15 @@ public final class PersonalDataCipher {
     if (cipher == null) {
       return null;
     }
+    byte[] plain = decryptBytes(cipher, context);
+    return plain == null ? SHREDDED : new String(plain, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The bytes of a ciphertext made under the installation's key or a programme's (found from the
+   * ciphertext); null when that programme's key was destroyed (shredded).
+   */
+  public byte[] decryptBytes(byte[] cipher, String context) {
     Aead key = aead;
     // Tink's ciphertexts start with 0x01 and the 4-byte id of the key that made them.
     if (programmes != null && cipher.length > 5 && cipher[0] == 1) {
@@ -131,14 +140,14 @@ public final class PersonalDataCipher {
         var programmeKey = programmes.byKeyId(keyId);
         if (programmeKey.isPresent()) {
           if (programmeKey.get().destroyed()) {
-            return SHREDDED;
+            return null;
           }
           key = programmeKey.get().aead();
         }
       }
     }
     try {
-      return new String(key.decrypt(cipher, ad(context)), StandardCharsets.UTF_8);
+      return key.decrypt(cipher, ad(context));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Decryption failed for " + context, e);
     }

@@ -40,6 +40,18 @@ public final class ProgrammeCipher {
     }
   }
 
+  /**
+   * Ciphertext of arbitrary bytes (an uploaded file) for {@code context}; read back with {@link
+   * PersonalDataCipher#decryptBytes}.
+   */
+  public byte[] encryptBytes(byte[] plain, String context) {
+    try {
+      return key.aead().encrypt(plain, PersonalDataCipher.ad(context));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Encryption failed", e);
+    }
+  }
+
   /** Whether {@code sealed} was made by this programme's current key. */
   public boolean owns(byte[] sealed) {
     return sealed != null
