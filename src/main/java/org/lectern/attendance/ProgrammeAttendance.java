@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.lectern.attendance.registrants.Registrant;
-import org.lectern.attendance.registrants.RegistrationDirectory;
-import org.lectern.attendance.results.AttendanceResults;
-import org.lectern.attendance.results.CompletionRules;
-import org.lectern.attendance.results.SessionVersions;
+import org.lectern.attendance.registrants.RegistrantDirectory;
+import org.lectern.attendance.results.ResultService;
+import org.lectern.attendance.results.CompletionRuleRepository;
+import org.lectern.attendance.results.SessionVersionRepository;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.ProgrammeService;
 import org.lectern.session.SessionService;
@@ -31,21 +31,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProgrammeAttendance {
 
   private final SessionService sessions;
-  private final RegistrationDirectory registrations;
-  private final CompletionRules rules;
-  private final AttendanceResults results;
+  private final RegistrantDirectory registrations;
+  private final CompletionRuleRepository rules;
+  private final ResultService results;
   private final JdbcClient jdbc;
   private final ProgrammeService programmes;
-  private final SessionVersions versions;
+  private final SessionVersionRepository versions;
   private final ObjectProvider<CompletionCredit> credits;
 
   ProgrammeAttendance(
-      SessionVersions versions,
+      SessionVersionRepository versions,
       ProgrammeService programmes,
       SessionService sessions,
-      RegistrationDirectory registrations,
-      CompletionRules rules,
-      AttendanceResults results,
+      RegistrantDirectory registrations,
+      CompletionRuleRepository rules,
+      ResultService results,
       JdbcClient jdbc,
       ObjectProvider<CompletionCredit> credits) {
     this.credits = credits;

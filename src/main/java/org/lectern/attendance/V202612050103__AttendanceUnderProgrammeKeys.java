@@ -4,7 +4,7 @@ import java.sql.SQLException;
 import java.util.List;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.lectern.attendance.importing.AttendanceStore;
+import org.lectern.attendance.importing.ImportRepository;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.lectern.shared.crypto.Reseal;
 import org.lectern.shared.crypto.Reseal.Column;
@@ -24,8 +24,8 @@ class V202612050103__AttendanceUnderProgrammeKeys extends BaseJavaMigration {
               "attendance_participant",
               "(select s.programme_id from session s where s.id = t.session_id)",
               List.of(
-                  new Column("display_name", AttendanceStore.NAME),
-                  new Column("email", AttendanceStore.EMAIL))),
+                  new Column("display_name", ImportRepository.NAME),
+                  new Column("email", ImportRepository.EMAIL))),
           new Table(
               "attendance_upload",
               "(select s.programme_id from session s where s.id = t.session_id)",

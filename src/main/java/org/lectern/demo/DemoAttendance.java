@@ -15,7 +15,7 @@ import java.util.Random;
 import java.util.UUID;
 import org.lectern.attendance.CompletionRule;
 import org.lectern.attendance.ProgrammeAttendance;
-import org.lectern.attendance.importing.AttendanceImports;
+import org.lectern.attendance.importing.AttendanceImportService;
 import org.lectern.attendance.importing.ImportChoices;
 import org.lectern.identity.LecternUser;
 import org.lectern.registration.DelegateContact;
@@ -42,14 +42,14 @@ class DemoAttendance {
 
   private final SessionService sessions;
   private final RegistrationService registrations;
-  private final AttendanceImports imports;
+  private final AttendanceImportService imports;
   private final ProgrammeAttendance attendance;
   private final Clock clock;
 
   DemoAttendance(
       SessionService sessions,
       RegistrationService registrations,
-      AttendanceImports imports,
+      AttendanceImportService imports,
       ProgrammeAttendance attendance,
       Clock clock) {
     this.attendance = attendance;

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.lectern.attendance.checkin.CheckInCodes;
+import org.lectern.attendance.checkin.CheckInCodeService;
 import org.lectern.attendance.join.JoinLinks;
 import org.lectern.session.Session;
 import org.lectern.shared.time.TimeFormat;
@@ -22,7 +22,7 @@ class MyTrainings {
   private final TrainingCalendar calendar;
   private final Clock clock;
   private final JoinLinks joinLinks;
-  private final CheckInCodes checkInCodes;
+  private final CheckInCodeService checkInCodes;
   private final TrainingLinks learning;
 
   MyTrainings(
@@ -31,7 +31,7 @@ class MyTrainings {
       TrainingCalendar calendar,
       Clock clock,
       JoinLinks joinLinks,
-      CheckInCodes checkInCodes,
+      CheckInCodeService checkInCodes,
       TrainingLinks learning) {
     this.registrations = registrations;
     this.facts = facts;

@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Attendance")
 class CheckInApiController {
 
-  private final DoorCheckIn door;
+  private final CheckInService door;
 
-  CheckInApiController(DoorCheckIn door) {
+  CheckInApiController(CheckInService door) {
     this.door = door;
   }
 
@@ -47,7 +47,7 @@ class CheckInApiController {
     problems.throwIfAny();
     var r =
         door.scan(
-            user, sessionId(id), new DoorCheckIn.Scan(nonce, registration, body.code(), kind));
+            user, sessionId(id), new CheckInService.Scan(nonce, registration, body.code(), kind));
     var json =
         new CheckInJson(
             r.nonce().toString(),

@@ -8,7 +8,7 @@ import java.util.Optional;
  * A delegate's personal check-in code for one programme, printed under their QR code and typed at
  * the door when no camera works: 12 Crockford base32 characters in groups of four ({@code
  * XXXX-XXXX-XXXX}), the last a check character so a typo is caught before any look-up. The other 55
- * bits come from a keyed digest ({@link CheckInCodes}): not guessable, meaningless elsewhere.
+ * bits come from a keyed digest ({@link CheckInCodeService}): not guessable, meaningless elsewhere.
  */
 record CheckInCode(String value) {
 

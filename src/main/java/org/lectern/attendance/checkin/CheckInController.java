@@ -27,11 +27,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class CheckInController {
 
-  private final DoorCheckIn door;
+  private final CheckInService door;
   private final CheckInPages pages;
   private final Clock clock;
 
-  CheckInController(DoorCheckIn door, CheckInPages pages, Clock clock) {
+  CheckInController(CheckInService door, CheckInPages pages, Clock clock) {
     this.door = door;
     this.pages = pages;
     this.clock = clock;
@@ -77,7 +77,7 @@ class CheckInController {
           door.scan(
               user,
               sid,
-              new DoorCheckIn.Scan(
+              new CheckInService.Scan(
                   optionalUuid(nonce),
                   byCode ? null : registrationId(registration),
                   byCode ? code : null,

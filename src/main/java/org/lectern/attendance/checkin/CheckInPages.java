@@ -70,7 +70,7 @@ class CheckInPages {
   }
 
   /** What the door says after a scan, for the next page. */
-  String outcome(DoorCheckIn.ScanResult r, Ui ui) {
+  String outcome(CheckInService.ScanResult r, Ui ui) {
     String time = ui.time().time(r.at(), ui.zoneOr(r.zone()));
     return switch (r.outcome()) {
       case ALREADY_IN -> ui.t("attendance.checkin.alreadyIn", r.name(), time);

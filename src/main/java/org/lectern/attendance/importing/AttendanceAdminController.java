@@ -11,8 +11,8 @@ import java.util.UUID;
 import org.lectern.attendance.ProgrammeAttendance;
 import org.lectern.attendance.join.JoinWindow;
 import org.lectern.attendance.join.LinkSharing;
-import org.lectern.attendance.registrants.RegistrationDirectory;
-import org.lectern.attendance.results.SessionAttendance;
+import org.lectern.attendance.registrants.RegistrantDirectory;
+import org.lectern.attendance.results.SessionAttendanceService;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeService;
@@ -36,22 +36,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AttendanceAdminController {
 
-  private final AttendanceImports imports;
-  private final SessionAttendance attendance;
-  private final AttendanceStore store;
+  private final AttendanceImportService imports;
+  private final SessionAttendanceService attendance;
+  private final ImportRepository store;
   private final LinkSharing sharing;
-  private final RegistrationDirectory registrations;
+  private final RegistrantDirectory registrations;
   private final SessionService sessions;
   private final ProgrammeService programmes;
   private final AttendancePages pages;
   private final ProgrammeAttendance programmeAttendance;
 
   AttendanceAdminController(
-      AttendanceImports imports,
-      SessionAttendance attendance,
-      AttendanceStore store,
+      AttendanceImportService imports,
+      SessionAttendanceService attendance,
+      ImportRepository store,
       LinkSharing sharing,
-      RegistrationDirectory registrations,
+      RegistrantDirectory registrations,
       SessionService sessions,
       ProgrammeService programmes,
       AttendancePages pages,

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.lectern.attendance.results.Attendee;
-import org.lectern.attendance.results.SessionAttendance;
+import org.lectern.attendance.results.SessionAttendanceService;
 import org.lectern.identity.LecternUser;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.web.UiFactory;
@@ -34,14 +34,14 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "Attendance")
 class AttendanceApiController {
 
-  private final AttendanceImports imports;
-  private final SessionAttendance attendance;
+  private final AttendanceImportService imports;
+  private final SessionAttendanceService attendance;
   private final MessageSource messages;
   private final UiFactory uis;
 
   AttendanceApiController(
-      AttendanceImports imports,
-      SessionAttendance attendance,
+      AttendanceImportService imports,
+      SessionAttendanceService attendance,
       MessageSource messages,
       UiFactory uis) {
     this.imports = imports;

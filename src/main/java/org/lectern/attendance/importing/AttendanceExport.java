@@ -64,7 +64,7 @@ class AttendanceExport implements PersonalDataExport {
               m.put("checkIns", rs.getInt("check_ins"));
               m.put(
                   "reportedName",
-                  cipher.decrypt(rs.getBytes("reported_name"), AttendanceStore.NAME));
+                  cipher.decrypt(rs.getBytes("reported_name"), ImportRepository.NAME));
               return m;
             })
         .list();

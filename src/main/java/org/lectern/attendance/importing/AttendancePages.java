@@ -75,7 +75,7 @@ class AttendancePages {
         problem);
   }
 
-  PreviewPage preview(Programme p, Session s, AttendanceImports.Preview pv, Ui ui) {
+  PreviewPage preview(Programme p, Session s, AttendanceImportService.Preview pv, Ui ui) {
     var plan = pv.plan();
     Map<UUID, String> names =
         pv.choosable().stream().collect(Collectors.toMap(Registrant::id, Registrant::fullName));

@@ -34,7 +34,7 @@ class AttendanceRemoval implements PersonalDataRemoval {
                                 else 'removed:' || id::text end
             where session_id in (select id from session where programme_id = :p)
             """)
-        .param("n", cipher.encrypt("", AttendanceStore.NAME))
+        .param("n", cipher.encrypt("", ImportRepository.NAME))
         .param("p", programmeId)
         .update();
     jdbc.sql(
@@ -61,7 +61,7 @@ class AttendanceRemoval implements PersonalDataRemoval {
             update attendance_participant set display_name = :n, email = null
             where registration_id in (:ids)
             """)
-        .param("n", cipher.encrypt("", AttendanceStore.NAME))
+        .param("n", cipher.encrypt("", ImportRepository.NAME))
         .param("ids", ids)
         .update();
     jdbc.sql("delete from attendance_alias where registration_id in (:ids)")

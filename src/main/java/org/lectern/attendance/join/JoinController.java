@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Locale;
 import org.lectern.attendance.registrants.Registrant;
-import org.lectern.attendance.registrants.RegistrationDirectory;
+import org.lectern.attendance.registrants.RegistrantDirectory;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeService;
 import org.lectern.session.MeetingProvider;
@@ -35,9 +35,9 @@ class JoinController {
   private final JoinLinks links;
   private final SessionService sessions;
   private final ProgrammeService programmes;
-  private final RegistrationDirectory registrations;
+  private final RegistrantDirectory registrations;
   private final LinkSharing sharing;
-  private final ProviderSettingsStore providers;
+  private final ProviderSettingsRepository providers;
   private final MeetingDestinations destinations;
   private final BigBlueButtonMeetings bbb;
   private final PersonalDataCipher cipher;
@@ -48,9 +48,9 @@ class JoinController {
       JoinLinks links,
       SessionService sessions,
       ProgrammeService programmes,
-      RegistrationDirectory registrations,
+      RegistrantDirectory registrations,
       LinkSharing sharing,
-      ProviderSettingsStore providers,
+      ProviderSettingsRepository providers,
       MeetingDestinations destinations,
       BigBlueButtonMeetings bbb,
       PersonalDataCipher cipher,

@@ -34,12 +34,12 @@ public class TableMeetings {
     JITSI
   }
 
-  private final ProviderSettingsStore settings;
+  private final ProviderSettingsRepository settings;
   private final MeetingDestinations destinations;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  TableMeetings(ProviderSettingsStore settings, MeetingDestinations destinations) {
+  TableMeetings(ProviderSettingsRepository settings, MeetingDestinations destinations) {
     this.settings = settings;
     this.destinations = destinations;
   }

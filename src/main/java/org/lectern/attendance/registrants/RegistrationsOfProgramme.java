@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** The registration module as attendance sees it. */
 @Component
-class RegistrationsOfProgramme implements RegistrationDirectory {
+class RegistrationsOfProgramme implements RegistrantDirectory {
 
   private final RegistrationService registrations;
 

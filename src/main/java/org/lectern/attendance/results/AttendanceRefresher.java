@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 class AttendanceRefresher {
 
-  private final AttendanceResults results;
+  private final ResultService results;
   private final JdbcClient jdbc;
 
-  AttendanceRefresher(AttendanceResults results, JdbcClient jdbc) {
+  AttendanceRefresher(ResultService results, JdbcClient jdbc) {
     this.results = results;
     this.jdbc = jdbc;
   }

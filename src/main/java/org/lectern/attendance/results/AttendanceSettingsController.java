@@ -9,8 +9,8 @@ import org.lectern.attendance.ProgrammeAttendance;
 import org.lectern.attendance.importing.AttendanceViews.CompletionRow;
 import org.lectern.attendance.importing.AttendanceViews.SettingsPage;
 import org.lectern.attendance.join.ProviderSettings;
-import org.lectern.attendance.join.ProviderSettingsStore;
-import org.lectern.attendance.registrants.RegistrationDirectory;
+import org.lectern.attendance.join.ProviderSettingsRepository;
+import org.lectern.attendance.registrants.RegistrantDirectory;
 import org.lectern.audit.AuditLog;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.Programme;
@@ -36,18 +36,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AttendanceSettingsController {
 
   private final ProgrammeService programmes;
-  private final CompletionRules rules;
-  private final ProviderSettingsStore providers;
+  private final CompletionRuleRepository rules;
+  private final ProviderSettingsRepository providers;
   private final ProgrammeAttendance attendance;
-  private final RegistrationDirectory registrations;
+  private final RegistrantDirectory registrations;
   private final AuditLog audit;
 
   AttendanceSettingsController(
       ProgrammeService programmes,
-      CompletionRules rules,
-      ProviderSettingsStore providers,
+      CompletionRuleRepository rules,
+      ProviderSettingsRepository providers,
       ProgrammeAttendance attendance,
-      RegistrationDirectory registrations,
+      RegistrantDirectory registrations,
       AuditLog audit) {
     this.programmes = programmes;
     this.rules = rules;

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 class AttendanceTasks {
 
   @Bean
-  RecurringTask<Void> attendanceResultsTask(AttendanceResults results) {
+  RecurringTask<Void> attendanceResultsTask(ResultService results) {
     return Tasks.recurring("attendance-results", FixedDelay.of(Duration.ofMinutes(5)))
         .execute(
             (instance, context) -> results.programmesWithStaleSessions().forEach(results::refresh));

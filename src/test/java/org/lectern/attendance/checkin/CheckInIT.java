@@ -44,8 +44,8 @@ class CheckInIT extends AttendanceFixture {
           "id=\"code-form\">\\s*<input[^>]*>\\s*<input type=\"hidden\" name=\"nonce\""
               + " value=\"([^\"]+)\"");
 
-  @Autowired CheckInCodes codes;
-  @Autowired DoorCheckIn door;
+  @Autowired CheckInCodeService codes;
+  @Autowired CheckInService door;
   @Autowired UserService users;
 
   @Test
@@ -347,9 +347,9 @@ class CheckInIT extends AttendanceFixture {
                 door.scan(
                         organiser,
                         s.id(),
-                        new DoorCheckIn.Scan(nonce, aigerim, null, CheckIn.Kind.IN))
+                        new CheckInService.Scan(nonce, aigerim, null, CheckIn.Kind.IN))
                     .outcome());
-    assertThat(sameNonce).containsOnlyOnce(DoorCheckIn.Outcome.RECORDED);
+    assertThat(sameNonce).containsOnlyOnce(CheckInService.Outcome.RECORDED);
     assertThat(scans(s, aigerim)).isEqualTo(1);
 
     // Six door phones scanning one badge at once, each with its own nonce: one check-in.
@@ -360,10 +360,10 @@ class CheckInIT extends AttendanceFixture {
                 door.scan(
                         organiser,
                         s.id(),
-                        new DoorCheckIn.Scan(UUID.randomUUID(), bolat, null, CheckIn.Kind.IN))
+                        new CheckInService.Scan(UUID.randomUUID(), bolat, null, CheckIn.Kind.IN))
                     .outcome());
-    assertThat(ownNonces).containsOnlyOnce(DoorCheckIn.Outcome.RECORDED);
-    assertThat(ownNonces).filteredOn(o -> o == DoorCheckIn.Outcome.ALREADY_IN).hasSize(5);
+    assertThat(ownNonces).containsOnlyOnce(CheckInService.Outcome.RECORDED);
+    assertThat(ownNonces).filteredOn(o -> o == CheckInService.Outcome.ALREADY_IN).hasSize(5);
     assertThat(scans(s, bolat)).isEqualTo(1);
   }
 

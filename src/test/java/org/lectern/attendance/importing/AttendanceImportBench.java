@@ -51,7 +51,7 @@ class AttendanceImportBench {
   @Autowired ProgrammeService programmes;
   @Autowired SessionService sessions;
   @Autowired RegistrationService registrations;
-  @Autowired AttendanceImports imports;
+  @Autowired AttendanceImportService imports;
   @Autowired JdbcClient jdbc;
 
   @DynamicPropertySource

@@ -15,7 +15,7 @@ class JoinLinkIT extends AttendanceFixture {
 
   @Autowired JoinLinks links;
   @Autowired LinkSharing sharing;
-  @Autowired ProviderSettingsStore providers;
+  @Autowired ProviderSettingsRepository providers;
 
   @Test
   void beforeTheWindowThePageSaysWhenItOpensInTheDelegatesLanguage() {

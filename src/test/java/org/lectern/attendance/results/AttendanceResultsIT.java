@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class AttendanceResultsIT extends AttendanceFixture {
 
-  @Autowired AttendanceResults results;
+  @Autowired ResultService results;
   @Autowired ProgrammeAttendance programmeAttendance;
 
   @Test

@@ -15,13 +15,13 @@ import org.springframework.stereotype.Repository;
  * is not a delegate. Stored under a blind index so no name is kept in clear.
  */
 @Repository
-class AliasDecisions {
+class AliasRepository {
 
   private final JdbcClient jdbc;
   private final PersonalDataCipher cipher;
   private final Clock clock;
 
-  AliasDecisions(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
+  AliasRepository(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
     this.jdbc = jdbc;
     this.cipher = cipher;
     this.clock = clock;

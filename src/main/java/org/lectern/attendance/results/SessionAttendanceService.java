@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.lectern.attendance.checkin.CheckIn;
-import org.lectern.attendance.checkin.CheckIns;
-import org.lectern.attendance.importing.AttendanceStore;
+import org.lectern.attendance.checkin.CheckInRepository;
+import org.lectern.attendance.importing.ImportRepository;
 import org.lectern.attendance.importing.StoredPerson;
 import org.lectern.attendance.registrants.Registrant;
-import org.lectern.attendance.registrants.RegistrationDirectory;
+import org.lectern.attendance.registrants.RegistrantDirectory;
 import org.lectern.attendance.report.ParticipantRole;
 import org.lectern.audit.AuditLog;
 import org.lectern.identity.LecternUser;
@@ -26,21 +26,21 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The effective attendance of a session: everyone found online or in the room. */
 @Service
-public class SessionAttendance {
+public class SessionAttendanceService {
 
   private final SessionService sessions;
   private final ProgrammeService programmes;
-  private final AttendanceStore store;
-  private final CheckIns checkIns;
-  private final RegistrationDirectory registrations;
+  private final ImportRepository store;
+  private final CheckInRepository checkIns;
+  private final RegistrantDirectory registrations;
   private final AuditLog audit;
 
-  SessionAttendance(
+  SessionAttendanceService(
       SessionService sessions,
       ProgrammeService programmes,
-      AttendanceStore store,
-      CheckIns checkIns,
-      RegistrationDirectory registrations,
+      ImportRepository store,
+      CheckInRepository checkIns,
+      RegistrantDirectory registrations,
       AuditLog audit) {
     this.sessions = sessions;
     this.programmes = programmes;

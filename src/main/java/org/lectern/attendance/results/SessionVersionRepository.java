@@ -8,16 +8,16 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The version of a session's attendance: raised in the transaction of every change (an import, a
- * check-in), so {@link AttendanceResults} knows the stored results of that session are stale, and
+ * check-in), so {@link ResultService} knows the stored results of that session are stale, and
  * {@link AttendanceChanged} is published for the background refresh.
  */
 @Repository
-public class SessionVersions {
+public class SessionVersionRepository {
 
   private final JdbcClient jdbc;
   private final ApplicationEventPublisher events;
 
-  SessionVersions(JdbcClient jdbc, ApplicationEventPublisher events) {
+  SessionVersionRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.events = events;
   }

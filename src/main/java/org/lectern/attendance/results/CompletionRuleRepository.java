@@ -9,12 +9,12 @@ import org.springframework.stereotype.Repository;
 
 /** The completion rule of each programme; {@link CompletionRule#DEFAULT} until one is saved. */
 @Repository
-public class CompletionRules {
+public class CompletionRuleRepository {
 
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  CompletionRules(JdbcClient jdbc, Clock clock) {
+  CompletionRuleRepository(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
   }

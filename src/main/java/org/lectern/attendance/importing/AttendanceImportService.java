@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.lectern.attendance.registrants.Registrant;
-import org.lectern.attendance.registrants.RegistrationDirectory;
+import org.lectern.attendance.registrants.RegistrantDirectory;
 import org.lectern.attendance.report.ParsedReport;
 import org.lectern.audit.AuditLog;
 import org.lectern.identity.LecternUser;
@@ -29,25 +29,25 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @NamedInterface("importing")
 @Service
-public class AttendanceImports {
+public class AttendanceImportService {
 
   private final SessionService sessions;
   private final ProgrammeService programmes;
-  private final RegistrationDirectory registrations;
-  private final AliasDecisions decisions;
-  private final Uploads uploads;
-  private final AttendanceStore store;
+  private final RegistrantDirectory registrations;
+  private final AliasRepository decisions;
+  private final UploadRepository uploads;
+  private final ImportRepository store;
   private final PersonalDataCipher cipher;
   private final AuditLog audit;
   private final long maxBytes;
 
-  AttendanceImports(
+  AttendanceImportService(
       SessionService sessions,
       ProgrammeService programmes,
-      RegistrationDirectory registrations,
-      AliasDecisions decisions,
-      Uploads uploads,
-      AttendanceStore store,
+      RegistrantDirectory registrations,
+      AliasRepository decisions,
+      UploadRepository uploads,
+      ImportRepository store,
       PersonalDataCipher cipher,
       AuditLog audit,
       @Value("${lectern.attendance.max-upload-bytes:20971520}") long maxBytes) {
@@ -102,7 +102,7 @@ public class AttendanceImports {
   public Preview preview(LecternUser actor, UUID sessionId, UUID uploadId) {
     Session s = sessions.manageable(actor, sessionId);
     Programme p = programmes.manageable(actor, s.programmeId());
-    Uploads.Upload u = upload(s, uploadId);
+    UploadRepository.Upload u = upload(s, uploadId);
     Planned planned = plan(s, p, u.content(), u.choices());
     List<Registrant> choosable =
         planned.index.all().stream()
@@ -117,7 +117,7 @@ public class AttendanceImports {
 
   public Pending pending(LecternUser actor, UUID sessionId, UUID uploadId) {
     Session s = sessions.manageable(actor, sessionId);
-    Uploads.Upload u = upload(s, uploadId);
+    UploadRepository.Upload u = upload(s, uploadId);
     return new Pending(u.fileName(), u.choices());
   }
 
@@ -134,7 +134,7 @@ public class AttendanceImports {
       LecternUser actor, UUID sessionId, UUID uploadId, Collection<Resolution> resolutions) {
     Session s = sessions.manageable(actor, sessionId);
     Programme p = programmes.manageable(actor, s.programmeId());
-    Uploads.Upload u = upload(s, uploadId);
+    UploadRepository.Upload u = upload(s, uploadId);
     Planned planned = plan(s, p, u.content(), u.choices());
     ImportPlan resolved = planned.plan.resolve(resolutions, planned.index);
     List<Resolution> remembered = new ArrayList<>(resolutions);
@@ -195,7 +195,7 @@ public class AttendanceImports {
     return summary;
   }
 
-  private Uploads.Upload upload(Session s, UUID uploadId) {
+  private UploadRepository.Upload upload(Session s, UUID uploadId) {
     return uploads
         .find(uploadId, s.id())
         .orElseThrow(() -> new NotFoundException("attendance.upload.expired"));

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.lectern.attendance.results.SessionVersions;
+import org.lectern.attendance.results.SessionVersionRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,12 +17,12 @@ import org.springframework.stereotype.Repository;
  * In-room scans, idempotent by nonce: the door list's forms carry one made when they were shown.
  */
 @Repository
-public class CheckIns {
+public class CheckInRepository {
 
   private final JdbcClient jdbc;
-  private final SessionVersions versions;
+  private final SessionVersionRepository versions;
 
-  CheckIns(JdbcClient jdbc, SessionVersions versions) {
+  CheckInRepository(JdbcClient jdbc, SessionVersionRepository versions) {
     this.jdbc = jdbc;
     this.versions = versions;
   }
@@ -52,7 +52,7 @@ public class CheckIns {
     Map<UUID, List<CheckIn>> m = new LinkedHashMap<>();
     jdbc.sql(SELECT + " where session_id = :s order by at")
         .param("s", sessionId)
-        .query(CheckIns::row)
+        .query(CheckInRepository::row)
         .list()
         .forEach(c -> m.computeIfAbsent(c.registrationId(), k -> new ArrayList<>()).add(c));
     return m;
@@ -63,12 +63,12 @@ public class CheckIns {
     return jdbc.sql(SELECT + " where session_id = :s and registration_id = :r order by at")
         .param("s", sessionId)
         .param("r", registrationId)
-        .query(CheckIns::row)
+        .query(CheckInRepository::row)
         .list();
   }
 
   Optional<CheckIn> byNonce(UUID nonce) {
-    return jdbc.sql(SELECT + " where nonce = :n").param("n", nonce).query(CheckIns::row).optional();
+    return jdbc.sql(SELECT + " where nonce = :n").param("n", nonce).query(CheckInRepository::row).optional();
   }
 
   private static final String SELECT =

@@ -9,7 +9,7 @@ import java.util.UUID;
  * What attendance needs from the registration module. An adapter over {@code RegistrationService}
  * implements it.
  */
-public interface RegistrationDirectory {
+public interface RegistrantDirectory {
 
   /** Every registration of the programme, any status, decrypted. */
   List<Registrant> of(UUID programmeId);

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 
 /** Video provider settings per programme; the BigBlueButton secret is stored encrypted. */
 @Repository
-public class ProviderSettingsStore {
+public class ProviderSettingsRepository {
 
   private static final String SECRET = "attendance.bbbSecret";
 
@@ -17,7 +17,7 @@ public class ProviderSettingsStore {
   private final PersonalDataCipher cipher;
   private final Clock clock;
 
-  ProviderSettingsStore(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
+  ProviderSettingsRepository(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
     this.jdbc = jdbc;
     this.cipher = cipher;
     this.clock = clock;

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.lectern.attendance.registrants.Registrant;
-import org.lectern.attendance.registrants.RegistrationDirectory;
+import org.lectern.attendance.registrants.RegistrantDirectory;
 import org.lectern.attendance.registrants.RoomSeat;
 import org.lectern.audit.AuditLog;
 import org.lectern.identity.LecternUser;
@@ -32,26 +32,26 @@ import org.springframework.transaction.annotation.Transactional;
  * inside the session's window.
  */
 @Service
-class DoorCheckIn {
+class CheckInService {
 
   /** Rows shown without a search: a phone screen's worth of scrolling; search finds the rest. */
   static final int SHOWN = 100;
 
   private final SessionService sessions;
   private final ProgrammeService programmes;
-  private final RegistrationDirectory registrations;
-  private final CheckIns checkIns;
-  private final CheckInCodes codes;
+  private final RegistrantDirectory registrations;
+  private final CheckInRepository checkIns;
+  private final CheckInCodeService codes;
   private final AuditLog audit;
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  DoorCheckIn(
+  CheckInService(
       SessionService sessions,
       ProgrammeService programmes,
-      RegistrationDirectory registrations,
-      CheckIns checkIns,
-      CheckInCodes codes,
+      RegistrantDirectory registrations,
+      CheckInRepository checkIns,
+      CheckInCodeService codes,
       AuditLog audit,
       JdbcClient jdbc,
       Clock clock) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.lectern.attendance.report.Interval;
 import org.lectern.attendance.report.ParticipantRole;
-import org.lectern.attendance.results.SessionVersions;
+import org.lectern.attendance.results.SessionVersionRepository;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.lectern.shared.crypto.ProgrammeCipher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
  * handful of statements, not one per person.
  */
 @Repository
-public class AttendanceStore {
+public class ImportRepository {
 
   public static final String NAME = "attendance.name";
   public static final String EMAIL = "attendance.email";
@@ -33,14 +33,14 @@ public class AttendanceStore {
   private final NamedParameterJdbcTemplate batch;
   private final PersonalDataCipher cipher;
   private final Clock clock;
-  private final SessionVersions versions;
+  private final SessionVersionRepository versions;
 
-  AttendanceStore(
+  ImportRepository(
       JdbcClient jdbc,
       NamedParameterJdbcTemplate batch,
       PersonalDataCipher cipher,
       Clock clock,
-      SessionVersions versions) {
+      SessionVersionRepository versions) {
     this.jdbc = jdbc;
     this.batch = batch;
     this.cipher = cipher;

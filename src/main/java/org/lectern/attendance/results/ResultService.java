@@ -13,8 +13,8 @@ import org.lectern.attendance.CompletionCredit;
 import org.lectern.attendance.CompletionRule;
 import org.lectern.attendance.TablePresence;
 import org.lectern.attendance.checkin.CheckIn;
-import org.lectern.attendance.checkin.CheckIns;
-import org.lectern.attendance.importing.AttendanceStore;
+import org.lectern.attendance.checkin.CheckInRepository;
+import org.lectern.attendance.importing.ImportRepository;
 import org.lectern.attendance.report.EffectiveAttendance;
 import org.lectern.attendance.report.Interval;
 import org.lectern.shared.crypto.Sha256;
@@ -31,26 +31,26 @@ import org.springframework.transaction.annotation.Transactional;
  * Reports and certificates then read small stored rows instead of merging every interval on every
  * request.
  *
- * <p>Writers only raise a version ({@link SessionVersions}); the work happens on the next read
+ * <p>Writers only raise a version ({@link SessionVersionRepository}); the work happens on the next read
  * ({@link #refresh}), so a 10,000-row import or a check-in at the door stays fast and two imports
  * in a row are computed once.
  */
 @Component
-public class AttendanceResults {
+public class ResultService {
 
   private final JdbcClient jdbc;
-  private final AttendanceStore store;
-  private final CheckIns checkIns;
-  private final CompletionRules rules;
+  private final ImportRepository store;
+  private final CheckInRepository checkIns;
+  private final CompletionRuleRepository rules;
   private final ObjectProvider<CompletionCredit> credits;
   private final ObjectProvider<TablePresence> tables;
   private final Clock clock;
 
-  AttendanceResults(
+  ResultService(
       JdbcClient jdbc,
-      AttendanceStore store,
-      CheckIns checkIns,
-      CompletionRules rules,
+      ImportRepository store,
+      CheckInRepository checkIns,
+      CompletionRuleRepository rules,
       ObjectProvider<CompletionCredit> credits,
       ObjectProvider<TablePresence> tables,
       Clock clock) {
@@ -175,7 +175,7 @@ public class AttendanceResults {
    * change committed meanwhile leaves the session stale for the next refresh.
    */
   private void computeSession(
-      UUID programmeId, StaleSession s, Map<UUID, AttendanceStore.DelegatePresence> online) {
+      UUID programmeId, StaleSession s, Map<UUID, ImportRepository.DelegatePresence> online) {
     Map<UUID, List<CheckIn>> scans = checkIns.ofSession(s.id());
     Set<UUID> delegates = new HashSet<>(online.keySet());
     delegates.addAll(scans.keySet());

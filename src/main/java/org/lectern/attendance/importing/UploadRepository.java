@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
  * after a few hours; confirming deletes them.
  */
 @Repository
-class Uploads {
+class UploadRepository {
 
   static final Duration LIFETIME = Duration.ofHours(6);
   private static final String CONTENT = "attendance.upload";
@@ -23,7 +23,7 @@ class Uploads {
   private final PersonalDataCipher cipher;
   private final Clock clock;
 
-  Uploads(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
+  UploadRepository(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
     this.jdbc = jdbc;
     this.cipher = cipher;
     this.clock = clock;

@@ -18,13 +18,13 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @NamedInterface("checkin")
 @Service
-public class CheckInCodes {
+public class CheckInCodeService {
 
   private final JdbcClient jdbc;
   private final PersonalDataCipher cipher;
   private final Clock clock;
 
-  CheckInCodes(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
+  CheckInCodeService(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
     this.jdbc = jdbc;
     this.cipher = cipher;
     this.clock = clock;
