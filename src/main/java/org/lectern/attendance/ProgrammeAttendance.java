@@ -10,14 +10,14 @@ import java.util.Set;
 import java.util.UUID;
 import org.lectern.attendance.registrants.Registrant;
 import org.lectern.attendance.registrants.RegistrantDirectory;
-import org.lectern.attendance.results.ResultService;
+import org.lectern.attendance.results.CompletionRepository;
 import org.lectern.attendance.results.CompletionRuleRepository;
+import org.lectern.attendance.results.ResultService;
 import org.lectern.attendance.results.SessionVersionRepository;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.ProgrammeService;
 import org.lectern.session.SessionService;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,7 +34,7 @@ public class ProgrammeAttendance {
   private final RegistrantDirectory registrations;
   private final CompletionRuleRepository rules;
   private final ResultService results;
-  private final JdbcClient jdbc;
+  private final CompletionRepository stored;
   private final ProgrammeService programmes;
   private final SessionVersionRepository versions;
   private final ObjectProvider<CompletionCredit> credits;
@@ -46,7 +46,7 @@ public class ProgrammeAttendance {
       RegistrantDirectory registrations,
       CompletionRuleRepository rules,
       ResultService results,
-      JdbcClient jdbc,
+      CompletionRepository stored,
       ObjectProvider<CompletionCredit> credits) {
     this.credits = credits;
     this.programmes = programmes;
@@ -55,7 +55,7 @@ public class ProgrammeAttendance {
     this.registrations = registrations;
     this.rules = rules;
     this.results = results;
-    this.jdbc = jdbc;
+    this.stored = stored;
   }
 
   /**
@@ -74,20 +74,12 @@ public class ProgrammeAttendance {
     if (out.isEmpty()) {
       return out;
     }
-    jdbc.sql(
-            """
-            select registration_id, session_id from attendance_result
-            where programme_id = :p and percent >= :min
-            """)
-        .param("p", programmeId)
-        .param("min", rules.of(programmeId).minPercent())
-        .query(
-            rs -> {
-              var set = out.get(rs.getObject(1, UUID.class));
-              if (set != null) {
-                set.remove(rs.getObject(2, UUID.class));
-              }
-            });
+    for (var r : stored.reached(programmeId, rules.of(programmeId).minPercent())) {
+      var set = out.get(r.registrationId());
+      if (set != null) {
+        set.remove(r.sessionId());
+      }
+    }
     out.values().removeIf(Set::isEmpty);
     return out;
   }
@@ -112,31 +104,11 @@ public class ProgrammeAttendance {
     results.refresh(programmeId);
     CompletionRule rule = rules.of(programmeId);
     int sessionCount = sessions.publishedOfProgramme(programmeId).size();
-    Map<UUID, Completion> stored = new HashMap<>();
-    jdbc.sql(
-            """
-            select registration_id, sessions_counted, sessions_required, minutes, completed
-            from attendance_completion_result where programme_id = :p
-            """)
-        .param("p", programmeId)
-        .query(
-            rs -> {
-              UUID reg = rs.getObject(1, UUID.class);
-              boolean done = rs.getBoolean(5);
-              stored.put(
-                  reg,
-                  new Completion(
-                      reg,
-                      rs.getInt(2),
-                      rs.getInt(3),
-                      rs.getLong(4),
-                      done,
-                      done ? "attendance.completion.met" : "attendance.completion.short"));
-            });
+    Map<UUID, Completion> completions = stored.completions(programmeId);
     List<Completion> out = new ArrayList<>();
     for (Registrant r : registrations.of(programmeId)) {
       if (r.active()) {
-        out.add(stored.getOrDefault(r.id(), rule.judge(r.id(), List.of(), sessionCount)));
+        out.add(completions.getOrDefault(r.id(), rule.judge(r.id(), List.of(), sessionCount)));
       }
     }
     return out;
@@ -161,36 +133,10 @@ public class ProgrammeAttendance {
   @Transactional
   public Optional<List<SessionFigures>> sessionFigures(UUID programmeId) {
     results.refresh(programmeId);
-    boolean recorded =
-        jdbc.sql(
-                """
-                select exists(select 1 from attendance_session_state v
-                  join session s on s.id = v.session_id
-                  where s.programme_id = :p and v.version > 0)
-                """)
-            .param("p", programmeId)
-            .query(Boolean.class)
-            .single();
+    boolean recorded = stored.anyRecorded(programmeId);
     if (!recorded) {
       return Optional.empty();
     }
-    return Optional.of(
-        jdbc.sql(
-                """
-                select s.id, coalesce(v.delegates, 0), coalesce(v.online, 0), coalesce(v.room, 0),
-                  coalesce(v.tables, 0)
-                from session s left join attendance_session_state v on v.session_id = s.id
-                where s.programme_id = :p and s.status = 'PUBLISHED' order by s.starts_at, s.id
-                """)
-            .param("p", programmeId)
-            .query(
-                (rs, i) ->
-                    new SessionFigures(
-                        rs.getObject(1, UUID.class),
-                        rs.getInt(2),
-                        rs.getInt(3),
-                        rs.getInt(4),
-                        rs.getInt(5)))
-            .list());
+    return Optional.of(stored.sessionFigures(programmeId));
   }
 }

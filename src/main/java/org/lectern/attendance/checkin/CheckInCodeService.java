@@ -1,11 +1,9 @@
 package org.lectern.attendance.checkin;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import org.lectern.shared.crypto.PersonalDataCipher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,12 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CheckInCodeService {
 
-  private final JdbcClient jdbc;
+  private final CheckInRepository repository;
   private final PersonalDataCipher cipher;
   private final Clock clock;
 
-  CheckInCodeService(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
-    this.jdbc = jdbc;
+  CheckInCodeService(CheckInRepository repository, PersonalDataCipher cipher, Clock clock) {
+    this.repository = repository;
     this.cipher = cipher;
     this.clock = clock;
   }
@@ -37,23 +35,9 @@ public class CheckInCodeService {
         CheckInCode.fromDigest(
             cipher.blindIndex(programmeId + ":" + registrationId, "attendance.checkin"));
     String hash = lookupHash(code);
-    Optional<UUID> holder =
-        jdbc.sql("select registration_id from attendance_checkin_code where code_hash = :h")
-            .param("h", hash)
-            .query(UUID.class)
-            .optional();
+    Optional<UUID> holder = repository.codeOwner(hash);
     if (holder.isEmpty()) {
-      jdbc.sql(
-              """
-              insert into attendance_checkin_code (code_hash, registration_id, programme_id,
-                created_at)
-              values (:h, :r, :p, :at) on conflict do nothing
-              """)
-          .param("h", hash)
-          .param("r", registrationId)
-          .param("p", programmeId)
-          .param("at", Timestamp.from(clock.instant()))
-          .update();
+      repository.saveCode(hash, registrationId, programmeId, clock.instant());
     } else if (!holder.get().equals(registrationId)) {
       // 55 bits: about one chance in 10^7 for a hundred thousand registrations. Never hand out a
       // code that would check in someone else.
@@ -71,11 +55,7 @@ public class CheckInCodeService {
   record Holder(UUID registrationId, UUID programmeId) {}
 
   Optional<Holder> holder(CheckInCode code) {
-    return jdbc.sql(
-            "select registration_id, programme_id from attendance_checkin_code where code_hash = :h")
-        .param("h", lookupHash(code))
-        .query((rs, i) -> new Holder(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
-        .optional();
+    return repository.codeHolder(lookupHash(code));
   }
 
   private String lookupHash(CheckInCode code) {

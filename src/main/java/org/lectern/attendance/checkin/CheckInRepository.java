@@ -3,6 +3,7 @@ package org.lectern.attendance.checkin;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +69,52 @@ public class CheckInRepository {
   }
 
   Optional<CheckIn> byNonce(UUID nonce) {
-    return jdbc.sql(SELECT + " where nonce = :n").param("n", nonce).query(CheckInRepository::row).optional();
+    return jdbc.sql(SELECT + " where nonce = :n")
+        .param("n", nonce)
+        .query(CheckInRepository::row)
+        .optional();
+  }
+
+  /** Two door phones scanning the same person at once take turns; other people are not held up. */
+  void lockDelegate(UUID sessionId, UUID registrationId) {
+    jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:k, 9))")
+        .param("k", sessionId + ":" + registrationId)
+        .query()
+        .listOfRows();
+  }
+
+  /** The registration whose check-in code has this digest. */
+  Optional<UUID> codeOwner(String codeHash) {
+    return jdbc.sql("select registration_id from attendance_checkin_code where code_hash = :h")
+        .param("h", codeHash)
+        .query(UUID.class)
+        .optional();
+  }
+
+  /** Remembers a registration's check-in code; nothing happens when it is already known. */
+  void saveCode(String codeHash, UUID registrationId, UUID programmeId, Instant at) {
+    jdbc.sql(
+            """
+            insert into attendance_checkin_code (code_hash, registration_id, programme_id,
+              created_at)
+            values (:h, :r, :p, :at) on conflict do nothing
+            """)
+        .param("h", codeHash)
+        .param("r", registrationId)
+        .param("p", programmeId)
+        .param("at", Timestamp.from(at))
+        .update();
+  }
+
+  Optional<CheckInCodeService.Holder> codeHolder(String codeHash) {
+    return jdbc.sql(
+            "select registration_id, programme_id from attendance_checkin_code where code_hash = :h")
+        .param("h", codeHash)
+        .query(
+            (rs, i) ->
+                new CheckInCodeService.Holder(
+                    rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+        .optional();
   }
 
   private static final String SELECT =

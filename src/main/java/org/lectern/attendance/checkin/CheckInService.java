@@ -21,7 +21,6 @@ import org.lectern.session.DeliveryMode;
 import org.lectern.session.Session;
 import org.lectern.session.SessionService;
 import org.lectern.shared.error.InvalidInputException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,7 +42,6 @@ class CheckInService {
   private final CheckInRepository checkIns;
   private final CheckInCodeService codes;
   private final AuditLog audit;
-  private final JdbcClient jdbc;
   private final Clock clock;
 
   CheckInService(
@@ -53,7 +51,6 @@ class CheckInService {
       CheckInRepository checkIns,
       CheckInCodeService codes,
       AuditLog audit,
-      JdbcClient jdbc,
       Clock clock) {
     this.sessions = sessions;
     this.programmes = programmes;
@@ -61,7 +58,6 @@ class CheckInService {
     this.checkIns = checkIns;
     this.codes = codes;
     this.audit = audit;
-    this.jdbc = jdbc;
     this.clock = clock;
   }
 
@@ -173,11 +169,7 @@ class CheckInService {
     Programme p = programmes.atTheDoor(actor, s.programmeId());
     Registrant r = who(p, in);
     UUID nonce = in.nonce() != null ? in.nonce() : UUID.randomUUID();
-    // Two door phones scanning the same person at once take turns; other people are not held up.
-    jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:k, 9))")
-        .param("k", s.id() + ":" + r.id())
-        .query()
-        .listOfRows();
+    checkIns.lockDelegate(s.id(), r.id());
     Optional<CheckIn> earlier = checkIns.byNonce(nonce);
     if (earlier.isPresent()) {
       return replay(earlier.get(), p, s, r, in.kind());

@@ -3,14 +3,12 @@ package org.lectern.attendance.join;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
@@ -26,17 +24,17 @@ public class JoinLinks {
   /** The part of the digest used: 128 bits, after Tink's constant key prefix. */
   private static final int TOKEN_HEX = 32;
 
-  private final JdbcClient jdbc;
+  private final JoinLinkRepository links;
   private final PersonalDataCipher cipher;
   private final Clock clock;
   private final String baseUrl;
 
   JoinLinks(
-      JdbcClient jdbc,
+      JoinLinkRepository links,
       PersonalDataCipher cipher,
       Clock clock,
       @Value("${lectern.base-url}") String baseUrl) {
-    this.jdbc = jdbc;
+    this.links = links;
     this.cipher = cipher;
     this.clock = clock;
     this.baseUrl = baseUrl;
@@ -50,16 +48,7 @@ public class JoinLinks {
   String tokenFor(UUID registrationId, UUID sessionId) {
     String digest = cipher.blindIndex(registrationId + ":" + sessionId, "attendance.join");
     String token = digest.substring(digest.length() - TOKEN_HEX);
-    jdbc.sql(
-            """
-            insert into attendance_join_link (token_hash, registration_id, session_id, created_at)
-            values (:h, :r, :s, :at) on conflict do nothing
-            """)
-        .param("h", sha256(token))
-        .param("r", registrationId)
-        .param("s", sessionId)
-        .param("at", Timestamp.from(clock.instant()))
-        .update();
+    links.save(sha256(token), registrationId, sessionId, clock.instant());
     return token;
   }
 
@@ -70,11 +59,7 @@ public class JoinLinks {
     if (token == null || !token.matches("[0-9a-f]{" + TOKEN_HEX + "}")) {
       return Optional.empty();
     }
-    return jdbc.sql(
-            "select registration_id, session_id from attendance_join_link where token_hash = :h")
-        .param("h", sha256(token))
-        .query((rs, i) -> new Link(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
-        .optional();
+    return links.find(sha256(token));
   }
 
   static String sha256(String s) {

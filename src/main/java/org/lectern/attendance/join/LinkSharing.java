@@ -1,6 +1,5 @@
 package org.lectern.attendance.join;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,8 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 
 /**
  * Clicks on personal join links, and the delegates whose link was used by more than one device
@@ -18,13 +16,13 @@ import org.springframework.stereotype.Repository;
  * at an address (IP hash); the same laptop moving from Wi-Fi to a phone hotspot is not flagged, two
  * different browsers at two different addresses are.
  */
-@Repository
+@Service
 public class LinkSharing {
 
-  private final JdbcClient jdbc;
+  private final JoinLinkRepository links;
 
-  LinkSharing(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  LinkSharing(JoinLinkRepository links) {
+    this.links = links;
   }
 
   record Click(UUID registrationId, Instant at, String agent, String address) {}
@@ -33,40 +31,14 @@ public class LinkSharing {
 
   void record(
       UUID sessionId, UUID registrationId, Instant at, String agentHash, String addressHash) {
-    jdbc.sql(
-            """
-            insert into attendance_join_click (id, session_id, registration_id, at, agent_hash,
-              address_hash) values (:id, :s, :r, :at, :a, :ip)
-            """)
-        .param("id", UUID.randomUUID())
-        .param("s", sessionId)
-        .param("r", registrationId)
-        .param("at", Timestamp.from(at))
-        .param("a", agentHash)
-        .param("ip", addressHash)
-        .update();
+    links.recordClick(sessionId, registrationId, at, agentHash, addressHash);
   }
 
   public List<Flag> flags(UUID sessionId, JoinWindow window) {
     Map<UUID, List<Click>> byDelegate = new LinkedHashMap<>();
-    jdbc.sql(
-            """
-            select registration_id, at, agent_hash, address_hash from attendance_join_click
-            where session_id = :s and at between :from and :to order by at
-            """)
-        .param("s", sessionId)
-        .param("from", Timestamp.from(window.opens()))
-        .param("to", Timestamp.from(window.closes()))
-        .query(
-            rs -> {
-              var c =
-                  new Click(
-                      rs.getObject(1, UUID.class),
-                      rs.getTimestamp(2).toInstant(),
-                      rs.getString(3),
-                      rs.getString(4));
-              byDelegate.computeIfAbsent(c.registrationId(), k -> new ArrayList<>()).add(c);
-            });
+    for (Click c : links.clicks(sessionId, window.opens(), window.closes())) {
+      byDelegate.computeIfAbsent(c.registrationId(), k -> new ArrayList<>()).add(c);
+    }
     List<Flag> flags = new ArrayList<>();
     byDelegate.forEach(
         (reg, clicks) -> {

@@ -1,8 +1,6 @@
 package org.lectern.attendance.results;
 
-import java.util.UUID;
 import org.lectern.attendance.AttendanceChanged;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -16,19 +14,15 @@ import org.springframework.stereotype.Component;
 class AttendanceRefresher {
 
   private final ResultService results;
-  private final JdbcClient jdbc;
+  private final ResultRepository repository;
 
-  AttendanceRefresher(ResultService results, JdbcClient jdbc) {
+  AttendanceRefresher(ResultService results, ResultRepository repository) {
     this.results = results;
-    this.jdbc = jdbc;
+    this.repository = repository;
   }
 
   @ApplicationModuleListener
   void on(AttendanceChanged event) {
-    jdbc.sql("select programme_id from session where id = :s")
-        .param("s", event.sessionId())
-        .query(UUID.class)
-        .optional()
-        .ifPresent(results::refresh);
+    repository.programmeOfSession(event.sessionId()).ifPresent(results::refresh);
   }
 }
