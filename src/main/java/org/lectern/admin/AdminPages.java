@@ -44,10 +44,10 @@ class AdminPages {
   private final OrganisationService organisations;
   private final UserService users;
   private final IccprArticles articles;
-  private final SpeakerDesk speakerDesk;
+  private final OwnSpeakerService speakerDesk;
 
   AdminPages(
-      SpeakerDesk speakerDesk,
+      OwnSpeakerService speakerDesk,
       ProgrammeService programmes,
       SessionService sessions,
       SpeakerService speakers,

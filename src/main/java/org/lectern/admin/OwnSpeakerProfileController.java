@@ -40,9 +40,9 @@ class OwnSpeakerProfileController {
   private static final int PHOTO_MAX_MB = SpeakerService.PHOTO_MAX_BYTES / 1024 / 1024;
 
   private final SpeakerAccounts accounts;
-  private final SpeakerDesk desk;
+  private final OwnSpeakerService desk;
 
-  OwnSpeakerProfileController(SpeakerAccounts accounts, SpeakerDesk desk) {
+  OwnSpeakerProfileController(SpeakerAccounts accounts, OwnSpeakerService desk) {
     this.accounts = accounts;
     this.desk = desk;
   }

@@ -24,12 +24,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CertificateAdminController {
 
-  private final CertificateOffice office;
-  private final CertificateAdminViews views;
+  private final CertificateService office;
+  private final CertificateAdminPages views;
   private final CertificateViews names;
 
   CertificateAdminController(
-      CertificateOffice office, CertificateAdminViews views, CertificateViews names) {
+      CertificateService office, CertificateAdminPages views, CertificateViews names) {
     this.office = office;
     this.views = views;
     this.names = names;

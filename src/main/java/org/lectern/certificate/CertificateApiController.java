@@ -33,12 +33,12 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "Certificates")
 class CertificateApiController {
 
-  private final CertificateOffice office;
+  private final CertificateService office;
   private final Verification verification;
   private final CertificateViews views;
 
   CertificateApiController(
-      CertificateOffice office, Verification verification, CertificateViews views) {
+      CertificateService office, Verification verification, CertificateViews views) {
     this.office = office;
     this.verification = verification;
     this.views = views;

@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.lectern.certificate.CertificateOffice;
+import org.lectern.certificate.CertificateService;
 import org.lectern.identity.LecternUser;
 import org.lectern.identity.UserService;
 import org.lectern.organisation.Organisation;
@@ -50,7 +50,7 @@ public class DemoData {
   private final SessionService sessions;
   private final DemoDelegates delegates;
   private final DemoAttendance attendance;
-  private final CertificateOffice certificates;
+  private final CertificateService certificates;
   private org.lectern.reporting.ReportPublications publications;
 
   private org.lectern.news.Posts posts;
@@ -82,7 +82,7 @@ public class DemoData {
       SessionService sessions,
       DemoDelegates delegates,
       DemoAttendance attendance,
-      CertificateOffice certificates) {
+      CertificateService certificates) {
     this.certificates = certificates;
     this.users = users;
     this.organisations = organisations;

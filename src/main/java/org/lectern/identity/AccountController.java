@@ -29,14 +29,14 @@ class AccountController {
 
   private final Accounts accounts;
   private final ApiTokenService tokens;
-  private final TokenOffice office;
+  private final PersonalTokenService office;
   private final HttpSessionSecurityContextRepository contexts =
       new HttpSessionSecurityContextRepository();
 
   private final BrowserSessions sessions;
 
   AccountController(
-      Accounts accounts, ApiTokenService tokens, TokenOffice office, BrowserSessions sessions) {
+      Accounts accounts, ApiTokenService tokens, PersonalTokenService office, BrowserSessions sessions) {
     this.sessions = sessions;
     this.accounts = accounts;
     this.tokens = tokens;
@@ -98,7 +98,7 @@ class AccountController {
       Model model) {
     try {
       Integer d = TOKEN_DAYS.stream().filter(x -> x.toString().equals(days)).findFirst().orElse(0);
-      var issued = office.issue(user, name, TokenOffice.validity(d));
+      var issued = office.issue(user, name, PersonalTokenService.validity(d));
       model.addAttribute(
           "page", page(user, ui, FormErrors.none(), FormErrors.none(), "", issued.token(), null));
     } catch (DomainException e) {

@@ -31,13 +31,13 @@ class AuthApiController {
 
   private final AuthenticationManager authentication;
   private final ApiTokenService tokens;
-  private final TokenOffice office;
+  private final PersonalTokenService office;
   private final SecondFactors factors;
 
   AuthApiController(
       AuthenticationManager authentication,
       ApiTokenService tokens,
-      TokenOffice office,
+      PersonalTokenService office,
       SecondFactors factors) {
     this.authentication = authentication;
     this.tokens = tokens;
@@ -60,7 +60,7 @@ class AuthApiController {
               + " default 30); otp: the second-factor code (or a recovery code) where the account"
               + " has one")
   ApiTokenService.IssuedToken create(@Valid @RequestBody TokenRequest request) {
-    Duration validity = TokenOffice.validity(request.expiresInDays());
+    Duration validity = PersonalTokenService.validity(request.expiresInDays());
     LecternUser user;
     try {
       var auth =

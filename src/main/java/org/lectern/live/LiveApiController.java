@@ -45,10 +45,10 @@ class LiveApiController {
   }
 
   private final Viewers viewers;
-  private final QuestionDesk questions;
+  private final QuestionService questions;
   private final ApiTokenService tokens;
 
-  LiveApiController(Viewers viewers, QuestionDesk questions, ApiTokenService tokens) {
+  LiveApiController(Viewers viewers, QuestionService questions, ApiTokenService tokens) {
     this.viewers = viewers;
     this.questions = questions;
     this.tokens = tokens;

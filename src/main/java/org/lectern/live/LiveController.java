@@ -25,8 +25,8 @@ class LiveController {
 
   private final Viewers viewers;
   private final LivePages pages;
-  private final QuestionDesk questions;
-  private final PollDesk polls;
+  private final QuestionService questions;
+  private final PollService polls;
   private final Floor floor;
   private final LiveRateLimits limits;
   private final TablePages tables;
@@ -35,8 +35,8 @@ class LiveController {
       TablePages tables,
       Viewers viewers,
       LivePages pages,
-      QuestionDesk questions,
-      PollDesk polls,
+      QuestionService questions,
+      PollService polls,
       Floor floor,
       LiveRateLimits limits) {
     this.viewers = viewers;

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 @Component
 class LivePages {
 
-  private final QuestionDesk questions;
-  private final PollDesk polls;
+  private final QuestionService questions;
+  private final PollService polls;
   private final Floor floor;
   private final RoomSettings settings;
   private final LiveWindow window;
@@ -20,8 +20,8 @@ class LivePages {
   private final LiveStream stream;
 
   LivePages(
-      QuestionDesk questions,
-      PollDesk polls,
+      QuestionService questions,
+      PollService polls,
       Floor floor,
       RoomSettings settings,
       LiveWindow window,

@@ -30,8 +30,8 @@ class ModerationController {
 
   private final Viewers viewers;
   private final LivePages pages;
-  private final QuestionDesk questions;
-  private final PollDesk polls;
+  private final QuestionService questions;
+  private final PollService polls;
   private final Floor floor;
   private final RoomSettings settings;
   private final TablePages tables;
@@ -42,8 +42,8 @@ class ModerationController {
       TablePages tables,
       Viewers viewers,
       LivePages pages,
-      QuestionDesk questions,
-      PollDesk polls,
+      QuestionService questions,
+      PollService polls,
       Floor floor,
       RoomSettings settings) {
     this.viewers = viewers;
@@ -117,7 +117,7 @@ class ModerationController {
     questions.moderate(
         moderator(id, user, req),
         qid,
-        QuestionDesk.Action.valueOf(action.toUpperCase(Locale.ROOT)));
+        QuestionService.Action.valueOf(action.toUpperCase(Locale.ROOT)));
     return console(id) + "#q-" + qid;
   }
 

@@ -26,9 +26,9 @@ class TableModerationController {
 
   private final Viewers viewers;
   private final TablePages pages;
-  private final TableDesk desk;
+  private final TableService desk;
 
-  TableModerationController(Viewers viewers, TablePages pages, TableDesk desk) {
+  TableModerationController(Viewers viewers, TablePages pages, TableService desk) {
     this.viewers = viewers;
     this.pages = pages;
     this.desk = desk;

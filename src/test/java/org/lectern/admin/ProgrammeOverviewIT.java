@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.lectern.certificate.CertificateOffice;
+import org.lectern.certificate.CertificateService;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeInput;
 import org.lectern.registration.RegistrationRequest;
@@ -26,7 +26,7 @@ class ProgrammeOverviewIT extends BackOfficeFixture {
 
   @Autowired SessionService sessions;
   @Autowired RegistrationService registrations;
-  @Autowired CertificateOffice certificates;
+  @Autowired CertificateService certificates;
 
   @Test
   void theOverviewCountsWhatNeedsAttentionAndLinksToIt() {

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lectern.certificate.CertificateOffice;
+import org.lectern.certificate.CertificateService;
 import org.lectern.identity.ApiTokenService;
 import org.lectern.identity.UserService;
 import org.lectern.organisation.OrganisationService;
@@ -43,7 +43,7 @@ class AuthorisationMatrixIT extends IntegrationTest {
   @Autowired SpeakerService speakers;
   @Autowired SpeakerAccounts speakerAccounts;
   @Autowired ApiTokenService apiTokens;
-  @Autowired CertificateOffice certificates;
+  @Autowired CertificateService certificates;
   @Autowired OneTimeTokenService signInTokens;
   @Autowired PersonalDataCipher cipher;
 

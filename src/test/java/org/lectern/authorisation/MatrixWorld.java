@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.lectern.certificate.CertificateOffice;
+import org.lectern.certificate.CertificateService;
 import org.lectern.identity.ApiTokenService;
 import org.lectern.identity.LecternUser;
 import org.lectern.identity.UserService;
@@ -81,7 +81,7 @@ final class MatrixWorld {
   private final SpeakerService speakers;
   private final SpeakerAccounts speakerAccounts;
   private final ApiTokenService apiTokens;
-  private final CertificateOffice certificates;
+  private final CertificateService certificates;
   private final OneTimeTokenService signInTokens;
   private final PersonalDataCipher cipher;
   private final String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -96,7 +96,7 @@ final class MatrixWorld {
       SpeakerService speakers,
       SpeakerAccounts speakerAccounts,
       ApiTokenService apiTokens,
-      CertificateOffice certificates,
+      CertificateService certificates,
       OneTimeTokenService signInTokens,
       PersonalDataCipher cipher) {
     this.base = base;

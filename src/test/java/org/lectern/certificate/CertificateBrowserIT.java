@@ -57,7 +57,7 @@ class CertificateBrowserIT extends BrowserTest {
   }
 
   @Autowired Fixtures fixtures;
-  @Autowired CertificateOffice office;
+  @Autowired CertificateService office;
   @Autowired OutboxDrain outbox;
 
   @Autowired org.lectern.shared.crypto.PersonalDataCipher cipher;

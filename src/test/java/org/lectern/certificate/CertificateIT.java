@@ -55,7 +55,7 @@ class CertificateIT extends IntegrationTest {
   }
 
   @Autowired Fixtures fixtures;
-  @Autowired CertificateOffice office;
+  @Autowired CertificateService office;
   @Autowired OutboxDrain outbox;
 
   Http http;

@@ -18,8 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class LiveAnonymityIT extends IntegrationTest {
 
   @Autowired LiveFixtures fx;
-  @Autowired QuestionDesk questions;
-  @Autowired PollDesk polls;
+  @Autowired QuestionService questions;
+  @Autowired PollService polls;
 
   /** Every (table.column) whose text contains one of the needles. */
   List<String> whereFound(Set<String> needles) {

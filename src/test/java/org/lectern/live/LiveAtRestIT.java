@@ -21,7 +21,7 @@ class LiveAtRestIT extends IntegrationTest {
 
   @Autowired LiveFixtures fx;
   @Autowired Floor floor;
-  @Autowired QuestionDesk questions;
+  @Autowired QuestionService questions;
   @Autowired EventLog events;
   @Autowired FloorRepository floorRepository;
   @Autowired QuestionRepository questionRepository;

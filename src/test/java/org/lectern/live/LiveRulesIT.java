@@ -21,8 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class LiveRulesIT extends IntegrationTest {
 
   @Autowired LiveFixtures fx;
-  @Autowired QuestionDesk questions;
-  @Autowired PollDesk polls;
+  @Autowired QuestionService questions;
+  @Autowired PollService polls;
   @Autowired RoomSettings settings;
   @Autowired LiveAccess access;
 
@@ -161,7 +161,7 @@ class LiveRulesIT extends IntegrationTest {
     Question q = questions.ask(guest, "Pending one", false);
     assertThat(q.status()).isEqualTo(QuestionStatus.PENDING);
     assertThatThrownBy(() -> questions.vote(guest, q.id())).isInstanceOf(ConflictException.class);
-    questions.moderate(moderator, q.id(), QuestionDesk.Action.APPROVE);
+    questions.moderate(moderator, q.id(), QuestionService.Action.APPROVE);
     assertThat(questions.vote(guest, q.id())).isEqualTo(1);
 
     Viewer outsider = access.viewer(room.sessionId(), null, null, Optional.empty());

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class TableAttendanceIT extends IntegrationTest {
 
   @Autowired LiveFixtures fx;
-  @Autowired TableDesk desk;
+  @Autowired TableService desk;
   @Autowired ProgrammeAttendance attendance;
   @Autowired JdbcClient jdbc;
 

@@ -40,7 +40,7 @@ class TableProvidersIT extends IntegrationTest {
 
   @Autowired LiveFixtures fx;
   @Autowired LiveAccess access;
-  @Autowired TableDesk desk;
+  @Autowired TableService desk;
   @Autowired TableTalk talk;
   @Autowired TableRooms rooms;
   @Autowired JdbcClient jdbc;

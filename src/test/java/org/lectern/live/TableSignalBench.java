@@ -50,7 +50,7 @@ class TableSignalBench {
   @LocalServerPort int port;
   @Autowired LiveFixtures fx;
   @Autowired LiveAccess access;
-  @Autowired TableDesk desk;
+  @Autowired TableService desk;
   @Autowired TableSignals signals;
   @Autowired TableRepository tables;
 

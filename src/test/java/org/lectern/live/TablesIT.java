@@ -27,7 +27,7 @@ class TablesIT extends IntegrationTest {
 
   @Autowired LiveFixtures fx;
   @Autowired LiveAccess access;
-  @Autowired TableDesk desk;
+  @Autowired TableService desk;
   @Autowired TableTalk talk;
   @Autowired TableSignals signals;
   @Autowired TableRepository tables;

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.lectern.certificate.CertificateOffice;
+import org.lectern.certificate.CertificateService;
 import org.lectern.identity.LecternUser;
 import org.lectern.identity.SecondFactors;
 import org.lectern.identity.TestFactors;
@@ -60,7 +60,7 @@ class PurgeIT extends IntegrationTest {
   @Autowired Fixtures fixtures;
   @Autowired UserService users;
   @Autowired Purge purge;
-  @Autowired CertificateOffice certificates;
+  @Autowired CertificateService certificates;
   @Autowired PersonalDataCipher cipher;
   @Autowired SecondFactors factors;
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.lectern.certificate.CertificateOffice;
+import org.lectern.certificate.CertificateService;
 import org.lectern.identity.LecternUser;
 import org.lectern.reporting.ReportFixture.Delegate;
 import org.lectern.retention.Retention;
@@ -35,7 +35,7 @@ class RetentionIT extends IntegrationTest {
 
   @Autowired ReportFixture fx;
   @Autowired Retention retention;
-  @Autowired CertificateOffice certificates;
+  @Autowired CertificateService certificates;
   @Autowired PersonalDataCipher cipher;
 
   LecternUser organiser;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.lectern.certificate.CertificateOffice;
+import org.lectern.certificate.CertificateService;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.ProgrammeInput;
 import org.lectern.programme.ProgrammeService;
@@ -44,7 +44,7 @@ class DelegateRightsIT extends IntegrationTest {
   @Autowired Fixtures fixtures;
   @Autowired ProgrammeService programmes;
   @Autowired RegistrationService registrations;
-  @Autowired CertificateOffice certificates;
+  @Autowired CertificateService certificates;
   @Autowired PersonalDataCipher cipher;
 
   LecternUser organiser;

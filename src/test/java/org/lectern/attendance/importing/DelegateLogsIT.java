@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lectern.attendance.AttendanceFixture;
-import org.lectern.certificate.CertificateOffice;
+import org.lectern.certificate.CertificateService;
 import org.lectern.session.Session;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.lectern.support.Http;
@@ -38,7 +38,7 @@ class DelegateLogsIT extends AttendanceFixture {
 
   static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-  @Autowired CertificateOffice certificates;
+  @Autowired CertificateService certificates;
   @Autowired OneTimeTokenService signInTokens;
   @Autowired PersonalDataCipher cipher;
 

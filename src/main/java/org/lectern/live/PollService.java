@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Preparing, opening, voting on and closing polls; results are kept and exportable. */
 @Service
-class PollDesk {
+class PollService {
 
   private final RoomRepository rooms;
   private final PollRepository polls;
@@ -29,7 +29,7 @@ class PollDesk {
   private final LiveRateLimits limits;
   private final Clock clock;
 
-  PollDesk(
+  PollService(
       RoomRepository rooms,
       PollRepository polls,
       EventLog events,

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * on the projector or make it a question for the speaker.
  */
 @Service
-class TableDesk {
+class TableService {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -28,18 +28,18 @@ class TableDesk {
   private final RoomPresence presence;
   private final EventLog events;
   private final LiveWindow window;
-  private final QuestionDesk questions;
+  private final QuestionService questions;
   private final TableRooms providerRooms;
   private final org.lectern.attendance.ProgrammeAttendance attendance;
   private final Clock clock;
 
-  TableDesk(
+  TableService(
       RoomRepository rooms,
       TableRepository tables,
       RoomPresence presence,
       EventLog events,
       LiveWindow window,
-      QuestionDesk questions,
+      QuestionService questions,
       TableRooms providerRooms,
       org.lectern.attendance.ProgrammeAttendance attendance,
       Clock clock) {

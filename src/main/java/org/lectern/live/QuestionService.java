@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Asking, voting on and moderating questions. */
 @Service
-class QuestionDesk {
+class QuestionService {
 
   enum Action {
     APPROVE,
@@ -31,7 +31,7 @@ class QuestionDesk {
   private final LiveRateLimits limits;
   private final Clock clock;
 
-  QuestionDesk(
+  QuestionService(
       RoomRepository rooms,
       QuestionRepository questions,
       EventLog events,

@@ -27,13 +27,13 @@ import org.springframework.stereotype.Component;
  * record, or the programme role SPEAKER) and the languages their own profile is written in.
  */
 @Component
-class SpeakerDesk {
+class OwnSpeakerService {
 
   private final SpeakerAccounts accounts;
   private final SessionService sessions;
   private final ProgrammeService programmes;
 
-  SpeakerDesk(SpeakerAccounts accounts, SessionService sessions, ProgrammeService programmes) {
+  OwnSpeakerService(SpeakerAccounts accounts, SessionService sessions, ProgrammeService programmes) {
     this.accounts = accounts;
     this.sessions = sessions;
     this.programmes = programmes;

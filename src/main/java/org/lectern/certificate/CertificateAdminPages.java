@@ -12,15 +12,15 @@ import org.springframework.stereotype.Component;
 
 /** Turns the office's overview into the organiser's page, in the organiser's language. */
 @Component
-class CertificateAdminViews {
+class CertificateAdminPages {
 
   private final CertificateViews names;
 
-  CertificateAdminViews(CertificateViews names) {
+  CertificateAdminPages(CertificateViews names) {
     this.names = names;
   }
 
-  CertificateAdminPage page(CertificateOffice.Overview o, String notice, String error, Ui ui) {
+  CertificateAdminPage page(CertificateService.Overview o, String notice, String error, Ui ui) {
     var p = o.programme();
     var zone = ui.zoneOr(p.timeZone());
     Map<UUID, Certificate> byId =

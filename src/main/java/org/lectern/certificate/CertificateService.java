@@ -26,9 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one), revoke, re-issue, download. Every action that shows or changes personal data is audited.
  */
 @Service
-public class CertificateOffice {
+public class CertificateService {
 
-  private static final Logger log = LoggerFactory.getLogger(CertificateOffice.class);
+  private static final Logger log = LoggerFactory.getLogger(CertificateService.class);
 
   private final ProgrammeService programmes;
   private final ProgrammeRecords records;
@@ -40,7 +40,7 @@ public class CertificateOffice {
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  CertificateOffice(
+  CertificateService(
       ProgrammeService programmes,
       ProgrammeRecords records,
       Eligibility eligibility,

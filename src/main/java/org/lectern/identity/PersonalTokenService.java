@@ -9,14 +9,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Issuing and revoking a person's own API tokens, with their rules and audit entries. */
 @Service
-class TokenOffice {
+class PersonalTokenService {
 
   static final int DEFAULT_DAYS = 30;
 
   private final ApiTokenService tokens;
   private final Accounts accounts;
 
-  TokenOffice(ApiTokenService tokens, Accounts accounts) {
+  PersonalTokenService(ApiTokenService tokens, Accounts accounts) {
     this.tokens = tokens;
     this.accounts = accounts;
   }
