@@ -33,7 +33,8 @@ class OwnSpeakerService {
   private final SessionService sessions;
   private final ProgrammeService programmes;
 
-  OwnSpeakerService(SpeakerAccounts accounts, SessionService sessions, ProgrammeService programmes) {
+  OwnSpeakerService(
+      SpeakerAccounts accounts, SessionService sessions, ProgrammeService programmes) {
     this.accounts = accounts;
     this.sessions = sessions;
     this.programmes = programmes;

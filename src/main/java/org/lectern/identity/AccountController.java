@@ -36,7 +36,10 @@ class AccountController {
   private final BrowserSessions sessions;
 
   AccountController(
-      Accounts accounts, ApiTokenService tokens, PersonalTokenService office, BrowserSessions sessions) {
+      Accounts accounts,
+      ApiTokenService tokens,
+      PersonalTokenService office,
+      BrowserSessions sessions) {
     this.sessions = sessions;
     this.accounts = accounts;
     this.tokens = tokens;

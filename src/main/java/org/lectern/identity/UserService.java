@@ -48,7 +48,7 @@ public class UserService implements UserDetailsService {
   public UUID createAccount(
       LecternUser actor, String email, String fullName, String password, String language) {
     if (!mayCreateAccounts(actor)) {
-      throw new org.lectern.shared.error.ForbiddenException("reporting.users.forbidden");
+      throw new org.lectern.shared.error.ForbiddenException("identity.users.forbidden");
     }
     boolean invite = password == null || password.isEmpty();
     if (!invite && policy != null) {

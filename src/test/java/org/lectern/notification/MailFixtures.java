@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A programme with two sessions in the database, and helpers to read received mail. */
-final class MailFixtures {
+public final class MailFixtures {
 
   static final String TITLE_EN = "Fair trial rights under the ICCPR";
   static final String TITLE_RU = "Право на справедливый суд по МПГПП";
@@ -26,7 +26,7 @@ final class MailFixtures {
 
   private MailFixtures() {}
 
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     } catch (IOException e) {
@@ -34,7 +34,7 @@ final class MailFixtures {
     }
   }
 
-  static GreenMail smtp(int port) {
+  public static GreenMail smtp(int port) {
     GreenMail g = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     g.start();
     return g;
@@ -88,7 +88,7 @@ final class MailFixtures {
   }
 
   /** Whether the message is addressed to this address. */
-  static boolean recipientIs(jakarta.mail.Message m, String address) {
+  public static boolean recipientIs(jakarta.mail.Message m, String address) {
     try {
       return java.util.Arrays.stream(m.getAllRecipients())
           .anyMatch(a -> a.toString().toLowerCase().contains(address.toLowerCase()));
@@ -98,7 +98,7 @@ final class MailFixtures {
   }
 
   /** The first part of the given MIME type, as text. */
-  static String part(Part p, String type) throws Exception {
+  public static String part(Part p, String type) throws Exception {
     if (p.isMimeType(type) && !(p.getContent() instanceof Multipart)) {
       try (InputStream in = p.getInputStream()) {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /** Programmes, delegates, funders and tokens for report tests, through the real services. */
 @Component
-class ReportFixture {
+public class ReportFixture {
 
   /**
    * One delegate as registered: the attributes reports count, and the personal data they must not.
@@ -63,16 +63,16 @@ class ReportFixture {
     this.tokens = tokens;
   }
 
-  LecternUser organiser(String label) {
+  public LecternUser organiser(String label) {
     return fixtures.organiser(label);
   }
 
-  UUID programme(LecternUser organiser, String slug) {
+  public UUID programme(LecternUser organiser, String slug) {
     return programmeIn(organiser, null, slug);
   }
 
   /** A programme of the given organisation (null: the organiser's own). */
-  UUID programmeIn(LecternUser organiser, UUID organisationId, String slug) {
+  public UUID programmeIn(LecternUser organiser, UUID organisationId, String slug) {
     var p =
         programmes.create(
             organiser,
@@ -138,7 +138,7 @@ class ReportFixture {
     return member(organiser, programme, ProgrammeRole.FUNDER);
   }
 
-  LecternUser member(LecternUser organiser, UUID programme, ProgrammeRole role) {
+  public LecternUser member(LecternUser organiser, UUID programme, ProgrammeRole role) {
     UUID id =
         users.create(
             role.name().toLowerCase()
@@ -152,7 +152,7 @@ class ReportFixture {
     return users.find(id).orElseThrow();
   }
 
-  String token(LecternUser user) {
+  public String token(LecternUser user) {
     return tokens.issue(user.id(), "test").token();
   }
 }

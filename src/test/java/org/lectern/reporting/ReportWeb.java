@@ -7,11 +7,11 @@ import org.lectern.support.Fixtures;
 import org.lectern.support.Http;
 
 /** Signs in to the back office over HTTP; returns the headers to send with later requests. */
-final class ReportWeb {
+public final class ReportWeb {
 
   private ReportWeb() {}
 
-  static String[] signIn(Http http, String base, LecternUser user) {
+  public static String[] signIn(Http http, String base, LecternUser user) {
     var login = http.get("/login");
     var m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login.body());
     if (!m.find()) {

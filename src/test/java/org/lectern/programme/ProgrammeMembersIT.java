@@ -1,4 +1,4 @@
-package org.lectern.reporting;
+package org.lectern.programme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.lectern.identity.LecternUser;
 import org.lectern.identity.UserService;
 import org.lectern.organisation.OrganisationService;
-import org.lectern.programme.ProgrammeRole;
+import org.lectern.reporting.ReportFixture;
+import org.lectern.reporting.ReportWeb;
 import org.lectern.shared.i18n.LocalizedText;
 import org.lectern.support.Fixtures;
 import org.lectern.support.Http;

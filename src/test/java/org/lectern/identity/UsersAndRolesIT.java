@@ -1,4 +1,4 @@
-package org.lectern.notification;
+package org.lectern.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lectern.support.Http.map;
@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lectern.identity.UserService;
+import org.lectern.notification.MailFixtures;
+import org.lectern.notification.OutboxDrain;
 import org.lectern.support.Fixtures;
 import org.lectern.support.Http;
 import org.lectern.support.IntegrationTest;
@@ -34,7 +35,7 @@ class UsersAndRolesIT extends IntegrationTest {
 
   @Autowired UserService users;
   @Autowired Fixtures fixtures;
-  @Autowired OutboxSender sender;
+  @Autowired OutboxDrain sender;
 
   Http http;
   String admin;

@@ -1,4 +1,4 @@
-package org.lectern.reporting;
+package org.lectern.programme;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
@@ -7,16 +7,9 @@ import java.util.List;
 import java.util.UUID;
 import org.lectern.identity.LecternUser;
 import org.lectern.identity.UserService;
-import org.lectern.programme.Programme;
-import org.lectern.programme.ProgrammeMember;
-import org.lectern.programme.ProgrammeMembers;
-import org.lectern.programme.ProgrammeRole;
-import org.lectern.programme.ProgrammeService;
-import org.lectern.reporting.ReportViews.MemberForm;
-import org.lectern.reporting.ReportViews.MemberRow;
-import org.lectern.reporting.ReportViews.MembersPage;
-import org.lectern.reporting.ReportViews.UserForm;
-import org.lectern.reporting.ReportViews.UsersPage;
+import org.lectern.programme.MembersPage.MemberForm;
+import org.lectern.programme.MembersPage.MemberRow;
+import org.lectern.programme.MembersPage.PartnerMemberRow;
 import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.DomainException;
 import org.lectern.shared.error.InvalidInputException;
@@ -35,50 +28,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Back-office pages to create accounts (administrators) and to give a person a role on a programme
- * or take it away (organisers) — how funders get their view of the report.
+ * Back office: organisers give a person with an account a role on a programme or take it away — how
+ * funders get their view of the report.
  */
 @Controller
-class AccessAdminController {
+class ProgrammeMembersController {
 
   private final UserService users;
   private final ProgrammeService programmes;
   private final ProgrammeMembers members;
 
-  AccessAdminController(UserService users, ProgrammeService programmes, ProgrammeMembers members) {
+  ProgrammeMembersController(
+      UserService users, ProgrammeService programmes, ProgrammeMembers members) {
     this.users = users;
     this.programmes = programmes;
     this.members = members;
-  }
-
-  @GetMapping("/admin/users")
-  String users(
-      @RequestParam(required = false) String created,
-      @AuthenticationPrincipal LecternUser actor,
-      Model model) {
-    requireAdmin(actor);
-    model.addAttribute(
-        "page", new UsersPage(new UserForm("", "", "ru"), FormErrors.none(), created));
-    return "reporting/users";
-  }
-
-  @PostMapping("/admin/users")
-  String createUser(
-      @RequestParam(defaultValue = "") String email,
-      @RequestParam(defaultValue = "") String fullName,
-      @RequestParam(defaultValue = "en") String language,
-      @AuthenticationPrincipal LecternUser actor,
-      Ui ui,
-      Model model) {
-    var form = new UserForm(email.strip(), fullName.strip(), language);
-    try {
-      users.createAccount(actor, form.email(), form.fullName(), null, language);
-    } catch (InvalidInputException | org.lectern.shared.error.ConflictException e) {
-      model.addAttribute("page", new UsersPage(form, FormErrors.of(e, ui), null));
-      return "reporting/users";
-    }
-    return "redirect:/admin/users?created="
-        + org.springframework.web.util.UriUtils.encode(form.email(), "UTF-8");
   }
 
   @GetMapping("/admin/programmes/{id}/members")
@@ -92,7 +56,7 @@ class AccessAdminController {
     model.addAttribute(
         "page",
         page(actor, p, ui, new MemberForm("", "FUNDER"), FormErrors.none(), granted != null, null));
-    return "reporting/members";
+    return "programme/members";
   }
 
   @PostMapping("/admin/programmes/{id}/members")
@@ -110,14 +74,14 @@ class AccessAdminController {
     try {
       var problems = new InvalidInputException.Collector();
       var user = form.email().isEmpty() ? null : users.findByEmail(form.email()).orElse(null);
-      problems.check(user != null, "email", "reporting.members.unknown");
+      problems.check(user != null, "email", "programme.members.unknown");
       problems.check(roleOf(role) != null, "role", "validation.choice");
       problems.throwIfAny();
       programmes.grant(actor, id, user.id(), ProgrammeRole.valueOf(role));
     } catch (DomainException e) {
       response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
       model.addAttribute("page", page(actor, p, ui, form, FormErrors.of(e, ui), false, null));
-      return "reporting/members";
+      return "programme/members";
     }
     return "redirect:/admin/programmes/" + id + "/members?granted";
   }
@@ -155,14 +119,14 @@ class AccessAdminController {
               FormErrors.none(),
               false,
               ui.t(e.code(), e.args())));
-      return "reporting/members";
+      return "programme/members";
     }
     redirect.addFlashAttribute(
         "flash",
         ui.t(
-            "reporting.members.revoked",
+            "programme.members.revoked",
             revoked.fullName(),
-            ui.t("reporting.role." + revoked.role().name())));
+            ui.t("programme.role." + revoked.role().name())));
     // An organiser who took their own role away may no longer see this page.
     return programmes.canManage(actor, p)
         ? "redirect:/admin/programmes/" + id + "/members"
@@ -182,7 +146,7 @@ class AccessAdminController {
         members.list(actor, p.id(), Integer.MAX_VALUE, 0).items().stream()
             .map(
                 m -> {
-                  String role = ui.t("reporting.role." + m.role().name());
+                  String role = ui.t("programme.role." + m.role().name());
                   return new MemberRow(
                       m.userId().toString(),
                       m.fullName(),
@@ -191,14 +155,14 @@ class AccessAdminController {
                       role,
                       TimeFormat.iso(m.grantedAt(), zone),
                       ui.time().date(m.grantedAt(), zone),
-                      ui.t("reporting.members.revokeWhose", m.fullName(), role));
+                      ui.t("programme.members.revokeWhose", m.fullName(), role));
                 })
             .toList();
-    List<ReportViews.PartnerMemberRow> viaPartners =
+    List<PartnerMemberRow> viaPartners =
         members.viaPartners(actor, p.id()).stream()
             .map(
                 m ->
-                    new ReportViews.PartnerMemberRow(
+                    new PartnerMemberRow(
                         m.fullName(), m.email(), m.partner().show(ui.lang(), p.languages())))
             .toList();
     return new MembersPage(
@@ -224,12 +188,6 @@ class AccessAdminController {
       return UUID.fromString(id);
     } catch (IllegalArgumentException e) {
       return null;
-    }
-  }
-
-  private void requireAdmin(LecternUser actor) {
-    if (!users.mayCreateAccounts(actor)) {
-      throw new org.lectern.shared.error.ForbiddenException("reporting.users.forbidden");
     }
   }
 }
