@@ -7,7 +7,7 @@ import java.util.Random;
 import java.util.UUID;
 import org.lectern.identity.LecternUser;
 import org.lectern.registration.FormSetup;
-import org.lectern.registration.RegistrationOffice;
+import org.lectern.registration.RegistrationAdminService;
 import org.lectern.registration.RegistrationRequest;
 import org.lectern.registration.RegistrationService;
 import org.lectern.registration.RegistrationStatus;
@@ -109,10 +109,11 @@ class DemoDelegates {
           Map.entry("OTHER", 4));
 
   private final RegistrationService registrations;
-  private final RegistrationOffice office;
+  private final RegistrationAdminService office;
   private final FormSetup forms;
 
-  DemoDelegates(RegistrationService registrations, RegistrationOffice office, FormSetup forms) {
+  DemoDelegates(
+      RegistrationService registrations, RegistrationAdminService office, FormSetup forms) {
     this.registrations = registrations;
     this.office = office;
     this.forms = forms;

@@ -29,10 +29,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class InvitationAdminController {
 
-  private final InvitationOffice office;
+  private final InvitationService office;
   private final ProgrammeService programmes;
 
-  InvitationAdminController(InvitationOffice office, ProgrammeService programmes) {
+  InvitationAdminController(InvitationService office, ProgrammeService programmes) {
     this.office = office;
     this.programmes = programmes;
   }

@@ -79,7 +79,7 @@ class OptIn {
   @Transactional
   void request(UUID programmeId, RegistrationRequest request, LecternUser actor) {
     Programme p = service.visibleProgramme(programmeId, actor);
-    Enrolment.Entry entry = service.prepare(p, request, false);
+    EnrolmentService.Entry entry = service.prepare(p, request, false);
     UUID id = UUID.randomUUID();
     Instant now = clock.instant();
     requests.insert(id, programmeId, entry, now, now.plus(validity));
@@ -103,7 +103,7 @@ class OptIn {
       requests.delete(requestId);
       return;
     }
-    Enrolment.Entry entry = req.entry();
+    EnrolmentService.Entry entry = req.entry();
     var existing = registrations.findByEmail(p.id(), entry.details().email());
     Kind kind = null;
     Outlook outlook = null;
@@ -133,7 +133,7 @@ class OptIn {
   }
 
   // Its own transaction, so that "full" rolls back only the attempt, not the mail about it.
-  private Kind enrolNow(UUID programmeId, Enrolment.Entry entry) {
+  private Kind enrolNow(UUID programmeId, EnrolmentService.Entry entry) {
     try {
       separately.executeWithoutResult(s -> service.enrol(programmeId, entry));
       return null;

@@ -7,7 +7,7 @@ import org.lectern.shared.error.ConflictException;
 
 /**
  * One person's registration for a programme. State changes are methods that refuse what the rules
- * forbid; seats and the waitlist order are decided by {@link Enrolment} under a lock.
+ * forbid; seats and the waitlist order are decided by {@link EnrolmentService} under a lock.
  */
 public record Registration(
     UUID id,

@@ -24,13 +24,13 @@ class RegistrationAdminController {
 
   static final int PAGE = 50;
 
-  private final RegistrationOffice office;
+  private final RegistrationAdminService office;
   private final RegistrationService service;
   private final org.lectern.programme.ProgrammeService programmes;
   private final org.lectern.shared.mail.UndeliverableMarks undeliverable;
 
   RegistrationAdminController(
-      RegistrationOffice office,
+      RegistrationAdminService office,
       RegistrationService service,
       org.lectern.programme.ProgrammeService programmes,
       org.lectern.shared.mail.UndeliverableMarks undeliverable) {

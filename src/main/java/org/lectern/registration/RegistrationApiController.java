@@ -32,14 +32,14 @@ import org.springframework.web.bind.annotation.RestController;
 class RegistrationApiController {
 
   private final RegistrationService service;
-  private final RegistrationOffice office;
+  private final RegistrationAdminService office;
   private final Idempotency idempotency;
   private final RateLimits rateLimits;
   private final OptIn optIn;
 
   RegistrationApiController(
       RegistrationService service,
-      RegistrationOffice office,
+      RegistrationAdminService office,
       Idempotency idempotency,
       RateLimits rateLimits,
       OptIn optIn) {

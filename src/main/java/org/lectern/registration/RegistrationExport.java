@@ -19,7 +19,7 @@ final class RegistrationExport {
 
   private RegistrationExport() {}
 
-  static byte[] csv(RegistrationOffice.Export e) {
+  static byte[] csv(RegistrationAdminService.Export e) {
     var out = new ByteArrayOutputStream();
     try (var w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         var csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
@@ -34,7 +34,7 @@ final class RegistrationExport {
     return out.toByteArray();
   }
 
-  static byte[] xlsx(RegistrationOffice.Export e) {
+  static byte[] xlsx(RegistrationAdminService.Export e) {
     try (var book = new SXSSFWorkbook(200)) {
       Sheet sheet = book.createSheet("registrations");
       write(sheet.createRow(0), header(e));
@@ -57,7 +57,7 @@ final class RegistrationExport {
     }
   }
 
-  private static List<String> header(RegistrationOffice.Export e) {
+  private static List<String> header(RegistrationAdminService.Export e) {
     List<String> h =
         new ArrayList<>(
             List.of(
@@ -83,7 +83,7 @@ final class RegistrationExport {
     return h;
   }
 
-  private static List<String> row(Registration r, RegistrationOffice.Export e) {
+  private static List<String> row(Registration r, RegistrationAdminService.Export e) {
     DelegateDetails d = r.details();
     List<String> v =
         new ArrayList<>(

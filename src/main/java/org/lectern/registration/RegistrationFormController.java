@@ -54,7 +54,7 @@ class RegistrationFormController {
   private final RegistrationService service;
   private final FormPages pages;
   private final RateLimits rateLimits;
-  private final InvitationOffice invitationOffice;
+  private final InvitationService invitationOffice;
   private final OptIn optIn;
   private final FormSetupRepository forms;
 
@@ -63,7 +63,7 @@ class RegistrationFormController {
       RegistrationService service,
       FormPages pages,
       RateLimits rateLimits,
-      InvitationOffice invitationOffice,
+      InvitationService invitationOffice,
       OptIn optIn,
       FormSetupRepository forms) {
     this.programmes = programmes;

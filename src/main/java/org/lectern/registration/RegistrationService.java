@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Registering for a programme, and what delegates and other modules may ask about registrations.
- * Organiser actions are in {@link RegistrationOffice}.
+ * Organiser actions are in {@link RegistrationAdminService}.
  */
 @Service
 public class RegistrationService {
@@ -32,7 +32,7 @@ public class RegistrationService {
   private final SessionService sessions;
   private final FormSetupRepository forms;
   private final RegistrationRepository registrations;
-  private final Enrolment enrolment;
+  private final EnrolmentService enrolment;
   private final Invitations invitations;
   private final Regions regions;
   private final RoomSeats rooms;
@@ -44,7 +44,7 @@ public class RegistrationService {
       SessionService sessions,
       FormSetupRepository forms,
       RegistrationRepository registrations,
-      Enrolment enrolment,
+      EnrolmentService enrolment,
       Invitations invitations,
       Regions regions,
       RoomSeats rooms,
@@ -97,7 +97,7 @@ public class RegistrationService {
    * Checks a submission against the programme's form and returns what it would register. Depends
    * only on what was submitted, never on whether the address is known.
    */
-  Enrolment.Entry prepare(Programme p, RegistrationRequest request, boolean organiser) {
+  EnrolmentService.Entry prepare(Programme p, RegistrationRequest request, boolean organiser) {
     UUID programmeId = p.id();
     FormSettings settings = forms.settings(programmeId);
     var problems = new InvalidInputException.Collector();
@@ -122,7 +122,7 @@ public class RegistrationService {
             p.mainLanguage(),
             problems);
     problems.throwIfAny();
-    return new Enrolment.Entry(
+    return new EnrolmentService.Entry(
         checked.details(),
         checked.answers(),
         checked.attendance(),
@@ -132,7 +132,7 @@ public class RegistrationService {
   }
 
   /** Registers a checked entry under the programme lock (ADR 0004). */
-  Registered enrol(UUID programmeId, Enrolment.Entry entry) {
+  Registered enrol(UUID programmeId, EnrolmentService.Entry entry) {
     var outcome = enrolment.register(programmeId, entry);
     if (entry.invitationId() != null && outcome.created()) {
       invitations.markRegistered(entry.invitationId());
@@ -239,11 +239,11 @@ public class RegistrationService {
   }
 
   /** Everything registered under an e-mail address, newest first, for "My trainings". */
-  public List<DelegateRegistration> forDelegate(String email) {
+  public List<OwnRegistration> forDelegate(String email) {
     return registrations.ofEmail(email).stream()
         .map(
             r ->
-                new DelegateRegistration(
+                new OwnRegistration(
                     r.id(),
                     r.programmeId(),
                     r.status(),

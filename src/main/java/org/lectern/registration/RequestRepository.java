@@ -31,7 +31,7 @@ class RequestRepository {
   record Stored(
       UUID id,
       UUID programmeId,
-      Enrolment.Entry entry,
+      EnrolmentService.Entry entry,
       boolean linkIssued,
       UUID registrationId,
       Instant expiresAt) {
@@ -41,7 +41,8 @@ class RequestRepository {
     }
   }
 
-  void insert(UUID id, UUID programmeId, Enrolment.Entry entry, Instant now, Instant expiresAt) {
+  void insert(
+      UUID id, UUID programmeId, EnrolmentService.Entry entry, Instant now, Instant expiresAt) {
     jdbc.sql(
             """
             insert into registration_request (id, programme_id, entry, created_at, expires_at)
@@ -125,7 +126,7 @@ class RequestRepository {
         rs.getObject("programme_id", UUID.class),
         blob == null
             ? null
-            : MAPPER.readValue(cipher.decrypt(blob, CONTEXT), Enrolment.Entry.class),
+            : MAPPER.readValue(cipher.decrypt(blob, CONTEXT), EnrolmentService.Entry.class),
         rs.getBoolean("issued"),
         rs.getObject("registration_id", UUID.class),
         rs.getTimestamp("expires_at").toInstant());

@@ -11,8 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Registrations that need nothing but a seat, in parallel (ADR 0004, amendment): a SHARE lock of
- * the programme row and one seat of the {@link FreeSeats} stock. Called only by {@link Enrolment},
- * inside its transaction; the caller publishes the event.
+ * the programme row and one seat of the {@link FreeSeats} stock. Called only by {@link
+ * EnrolmentService}, inside its transaction; the caller publishes the event.
  */
 @Component
 class SharedEnrolment {
@@ -43,7 +43,7 @@ class SharedEnrolment {
    * address, an empty or stale stock, the same address inserted concurrently — rolls back to it
    * (releasing the SHARE lock) and answers null: the exclusive path decides.
    */
-  Registration register(UUID programmeId, Enrolment.Entry e, Sealed sealed) {
+  Registration register(UUID programmeId, EnrolmentService.Entry e, Sealed sealed) {
     try {
       return savepoint.execute(
           tx -> {

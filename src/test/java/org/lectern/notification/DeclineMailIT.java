@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.lectern.registration.RegistrationOffice;
+import org.lectern.registration.RegistrationAdminService;
 import org.lectern.registration.RegistrationRequest;
 import org.lectern.registration.RegistrationService;
 import org.lectern.registration.RegistrationStatus;
@@ -40,7 +40,7 @@ class DeclineMailIT extends IntegrationTest {
 
   @Autowired Fixtures fixtures;
   @Autowired RegistrationService registrations;
-  @Autowired RegistrationOffice office;
+  @Autowired RegistrationAdminService office;
   @Autowired OutboxSender sender;
 
   @AfterAll

@@ -41,7 +41,7 @@ class EmailIndexPerOrganisationIT extends IntegrationTest {
         b, RegistrationRequest.minimal("Saule", email.toUpperCase(), "en"), fx.organiser(orgB));
 
     List<UUID> ids =
-        service.forDelegate(email).stream().map(DelegateRegistration::registrationId).toList();
+        service.forDelegate(email).stream().map(OwnRegistration::registrationId).toList();
     assertThat(ids).hasSize(2);
     List<String> indexes = indexes(ids);
     assertThat(indexes).hasSize(2).doesNotHaveDuplicates();

@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class RegistrationCapacityIT extends IntegrationTest {
 
   @Autowired RegistrationService service;
-  @Autowired RegistrationOffice office;
+  @Autowired RegistrationAdminService office;
   @Autowired UserService users;
   @Autowired ApiTokenService tokens;
   @Autowired OptIn optIn;

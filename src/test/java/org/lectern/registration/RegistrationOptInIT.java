@@ -35,7 +35,7 @@ class RegistrationOptInIT extends IntegrationTest {
   static final AtomicInteger ADDRESS = new AtomicInteger(1);
 
   @Autowired RegistrationService service;
-  @Autowired RegistrationOffice office;
+  @Autowired RegistrationAdminService office;
   @Autowired RequestRepository requests;
   @Autowired UserService users;
   @Autowired ApiTokenService tokens;

@@ -27,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SharedSeatsIT extends IntegrationTest {
 
   @Autowired RegistrationService service;
-  @Autowired RegistrationOffice office;
+  @Autowired RegistrationAdminService office;
   @Autowired UserService users;
   @Autowired ApiTokenService tokens;
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One of a delegate's own registrations, for "My trainings". */
-public record DelegateRegistration(
+public record OwnRegistration(
     UUID registrationId,
     UUID programmeId,
     RegistrationStatus status,

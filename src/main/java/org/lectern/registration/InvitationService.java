@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * e-mail, and the organiser sees who opened it and who registered.
  */
 @Service
-public class InvitationOffice {
+public class InvitationService {
 
   private final ProgrammeService programmes;
   private final Invitations invitations;
@@ -23,7 +23,7 @@ public class InvitationOffice {
   private final AuditLog audit;
   private final String baseUrl;
 
-  InvitationOffice(
+  InvitationService(
       ProgrammeService programmes,
       Invitations invitations,
       InvitationMailer mailer,

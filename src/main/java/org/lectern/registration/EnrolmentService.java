@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * order.
  */
 @Component
-class Enrolment {
+class EnrolmentService {
 
   private final RegistrationRepository registrations;
   private final AnswerRepository answers;
@@ -32,7 +32,7 @@ class Enrolment {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  Enrolment(
+  EnrolmentService(
       RegistrationRepository registrations,
       AnswerRepository answers,
       RoomSeats rooms,

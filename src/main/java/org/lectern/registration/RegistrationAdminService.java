@@ -17,21 +17,21 @@ import org.springframework.transaction.annotation.Transactional;
  * personal data writes an audit entry in the same transaction; every change does too.
  */
 @Service
-public class RegistrationOffice {
+public class RegistrationAdminService {
 
   private final ProgrammeService programmes;
   private final RegistrationRepository registrations;
   private final AnswerRepository answers;
   private final FormSetupRepository forms;
-  private final Enrolment enrolment;
+  private final EnrolmentService enrolment;
   private final AuditLog audit;
 
-  RegistrationOffice(
+  RegistrationAdminService(
       ProgrammeService programmes,
       RegistrationRepository registrations,
       AnswerRepository answers,
       FormSetupRepository forms,
-      Enrolment enrolment,
+      EnrolmentService enrolment,
       AuditLog audit) {
     this.programmes = programmes;
     this.registrations = registrations;
