@@ -8,7 +8,7 @@
 #   3. the public path: anonymous submissions (202) and then the confirmation of each address.
 # Prints registrations/s, the raw rate, their ratio, p50/p99.
 # Usage: bench/registration.sh            (env: CONNECTIONS=32 DURATION=15s CAPACITY=1000000
-#                                           JFR=1 to record target/bench/*.jfr, SKIP_PUBLIC=1,
+#                                           WARMUP=20s, JFR=1 to record target/bench/*.jfr, SKIP_PUBLIC=1,
 #                                           CONFIRM_DURATION=120s for following the links)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -94,17 +94,19 @@ wrk_run() { # label path token duration
   BENCH_RUN="$1-$RANDOM" BENCH_PATH="$2" BENCH_TOKEN="$3" \
     wrk -t2 -c"$conns" -d"$4" --timeout 30s --latency -s "$root/bench/registration/organiser.lua" "$base" | grep RESULT
 }
-echo "warm-up (10 s, another programme) ..."
-wrk_run warm /api/v1/programmes/$warm/registrations "$token" 10s >/dev/null
+echo "warm-up (${WARMUP:-20s}, another programme) ..."
+wrk_run warm /api/v1/programmes/$warm/registrations "$token" "${WARMUP:-20s}" >/dev/null
 echo "== organiser API: $conns connections, $duration, load before $(load)"
 pgpid=$(sed -n 1p "$data/postgres/postmaster.pid")
 export pgpid
 c0=$(cpu $pid $pgpid)
+python3 "$root/bench/registration/threads.py" $pid > "$data/threads0.txt"
 jfr_start organiser
 r=$(wrk_run org /api/v1/programmes/$prog/registrations "$token" "$duration")
 jfr_stop organiser
 c1=$(cpu $pid $pgpid)
 echo "$r"
+python3 "$root/bench/registration/threads.py" $pid "$data/threads0.txt"
 echo "load after: $(load)"
 rate=$(echo "$r" | sed -E 's/.* rate=([0-9.]+).*/\1/')
 done_org=$(echo "$r" | sed -E 's/.* requests=([0-9]+).*/\1/')

@@ -33,6 +33,10 @@ class OutboxSender {
   static final Duration FIRST_RETRY = Duration.ofSeconds(30);
   static final Duration LONGEST_RETRY = Duration.ofHours(6);
 
+  static {
+    MailParts.nameStreamProvider();
+  }
+
   private final OutboxRepository repository;
   private final UndeliverableAddresses undeliverable;
   private final ReturnPath returnPath;
@@ -172,7 +176,7 @@ class OutboxSender {
     // Delivery status notifications should quote headers only, never the message (RFC 3461).
     mime.setNotifyOptions(OutboxMimeMessage.NOTIFY_FAILURE);
     mime.setReturnOption(OutboxMimeMessage.RETURN_HDRS);
-    MimeMessageHelper h = new MimeMessageHelper(mime, true, "UTF-8");
+    MimeMessageHelper h = MailParts.helper(mime);
     h.setFrom(fromAddress);
     h.setTo(m.to());
     h.setSubject(m.subject());
