@@ -11,6 +11,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -42,18 +43,47 @@ class OutboxSender {
   private final ReturnPath returnPath;
   private final MailPace pace;
   private final ObjectProvider<JavaMailSender> mailSender;
+  private final RegistrationMailJobs registrationMails;
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final String from;
   private final String neutralFrom;
   private final int maxAttempts;
 
+  /** Without registration mails to compose (a sender on its own, as some tests build it). */
   OutboxSender(
       OutboxRepository repository,
       UndeliverableAddresses undeliverable,
       ReturnPath returnPath,
       MailPace pace,
       ObjectProvider<JavaMailSender> mailSender,
+      TransactionTemplate transactions,
+      Clock clock,
+      String from,
+      String neutralFrom,
+      int maxAttempts) {
+    this(
+        repository,
+        undeliverable,
+        returnPath,
+        pace,
+        mailSender,
+        null,
+        transactions,
+        clock,
+        from,
+        neutralFrom,
+        maxAttempts);
+  }
+
+  @Autowired
+  OutboxSender(
+      OutboxRepository repository,
+      UndeliverableAddresses undeliverable,
+      ReturnPath returnPath,
+      MailPace pace,
+      ObjectProvider<JavaMailSender> mailSender,
+      RegistrationMailJobs registrationMails,
       TransactionTemplate transactions,
       Clock clock,
       @Value("${lectern.mail.from}") String from,
@@ -64,6 +94,7 @@ class OutboxSender {
     this.returnPath = returnPath;
     this.pace = pace;
     this.mailSender = mailSender;
+    this.registrationMails = registrationMails;
     this.transactions = transactions;
     this.clock = clock;
     this.from = from;
@@ -76,8 +107,15 @@ class OutboxSender {
     return mailSender.getIfAvailable() != null;
   }
 
-  /** Sends one batch of due messages; returns how many were delivered. */
+  /**
+   * Composes the registration mails still to compose (normally done right after each commit), then
+   * sends one batch of due messages; returns how many were delivered.
+   */
   int sendDue() {
+    while (registrationMails != null
+        && registrationMails.composeDue() == RegistrationMailJobs.BATCH) {
+      // more are waiting
+    }
     JavaMailSender sender = mailSender.getIfAvailable();
     if (sender == null) {
       return 0;

@@ -1,7 +1,10 @@
 package org.lectern.notification;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,12 +56,32 @@ public class RegistrationMails {
       DelegateContact contact,
       Integer waitlistPosition,
       String organiserMessage) {
+    return send(kind, contact, waitlistPosition, organiserMessage, new Memo());
+  }
+
+  /**
+   * What mails composed together share: each programme's facts and calendar file (per language) are
+   * loaded and written once per batch, not once per mail.
+   */
+  static final class Memo {
+    private final Map<UUID, ProgrammeFacts> facts = new HashMap<>();
+    private final Map<String, MailAttachment> calendars = new HashMap<>();
+  }
+
+  /** As {@link #send(RegistrationMailKind, DelegateContact, Integer, String)}, sharing a memo. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  boolean send(
+      RegistrationMailKind kind,
+      DelegateContact contact,
+      Integer waitlistPosition,
+      String organiserMessage,
+      Memo memo) {
     String lang =
         directory
             .chosenLanguage(contact.email())
             .orElse(Wording.language(contact.language()).code());
     directory.remember(contact.email(), lang);
-    ProgrammeFacts p = facts.load(contact.programmeId());
+    ProgrammeFacts p = memo.facts.computeIfAbsent(contact.programmeId(), facts::load);
     String key = "notification." + kind.key();
     List<String> paragraphs = new ArrayList<>(List.of(wording.t(lang, key + ".body")));
     List<MailContent.Fact> shown = new ArrayList<>(frame.programmeFacts(p, lang));
@@ -75,7 +98,9 @@ public class RegistrationMails {
     List<MailAttachment> attachments = new ArrayList<>();
     if (kind.withCalendar() && !p.sessions().isEmpty()) {
       paragraphs.add(wording.t(lang, "notification.calendar.attached"));
-      attachments.add(calendar.attachment(p, lang));
+      attachments.add(
+          memo.calendars.computeIfAbsent(
+              p.programme().id() + " " + lang, k -> calendar.attachment(p, lang)));
     }
     String subject =
         p.neutral()

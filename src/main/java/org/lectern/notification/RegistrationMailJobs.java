@@ -1,0 +1,233 @@
+package org.lectern.notification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.lectern.registration.RegistrationConfirmed;
+import org.lectern.registration.RegistrationPending;
+import org.lectern.registration.RegistrationService;
+import org.lectern.registration.RegistrationWaitlisted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The mail of a new registration — confirmed, waitlisted or pending — without a second transaction
+ * per registration (issue 16). The event is heard inside the registration's own transaction and
+ * only the kind and the registration are noted ({@code registration_mail_job}), so the note commits
+ * with the registration or not at all, with the same fsync. Composing the mail (programme facts,
+ * calendar file, wording, encryption) happens after the commit on one background thread, in batches
+ * that load each programme's facts and calendar once; the outbox job composes what is left (after a
+ * crash, or on another node) before it sends. A job is deleted in the transaction that queues its
+ * mail, so every noted registration gets its mail at least once, and the outbox's dedupe key keeps
+ * it to one.
+ */
+@Component
+class RegistrationMailJobs implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(RegistrationMailJobs.class);
+  static final int BATCH = 50;
+  static final Duration RETRY = Duration.ofMinutes(1);
+
+  private final JdbcClient jdbc;
+  private final RegistrationMails mails;
+  private final DelegateRegistrations directory;
+  private final RegistrationService registrations;
+  private final TransactionTemplate batch;
+  private final TransactionTemplate savepoint;
+  private final Clock clock;
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "registration-mail");
+            t.setDaemon(true);
+            return t;
+          });
+  private final AtomicBoolean wanted = new AtomicBoolean();
+  private final AtomicBoolean running = new AtomicBoolean();
+
+  RegistrationMailJobs(
+      JdbcClient jdbc,
+      RegistrationMails mails,
+      DelegateRegistrations directory,
+      RegistrationService registrations,
+      PlatformTransactionManager transactions,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.mails = mails;
+    this.directory = directory;
+    this.registrations = registrations;
+    this.batch = new TransactionTemplate(transactions);
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    this.clock = clock;
+  }
+
+  @EventListener
+  void on(RegistrationConfirmed e) {
+    note(RegistrationMailKind.CONFIRMED, e.registrationId());
+  }
+
+  @EventListener
+  void on(RegistrationWaitlisted e) {
+    note(RegistrationMailKind.WAITLISTED, e.registrationId());
+  }
+
+  @EventListener
+  void on(RegistrationPending e) {
+    note(RegistrationMailKind.PENDING, e.registrationId());
+  }
+
+  /** In the publisher's transaction: one row, no personal data; composed after the commit. */
+  private void note(RegistrationMailKind kind, UUID registrationId) {
+    jdbc.sql(
+            """
+            insert into registration_mail_job (kind, registration_id, created_at, next_attempt_at)
+            values (:kind, :r, now(), now())
+            """)
+        .param("kind", kind.code())
+        .param("r", registrationId)
+        .update();
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              soon();
+            }
+          });
+    } else {
+      soon();
+    }
+  }
+
+  /** Asks the background thread to compose what is due; calls while it works coalesce. */
+  void soon() {
+    wanted.set(true);
+    if (running.compareAndSet(false, true)) {
+      try {
+        worker.execute(this::drain);
+      } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+        running.set(false);
+      }
+    }
+  }
+
+  private void drain() {
+    try {
+      while (wanted.getAndSet(false)) {
+        while (composeDue() == BATCH) {
+          // more are waiting
+        }
+      }
+    } catch (RuntimeException e) {
+      // The outbox job composes what is left; the next registration asks again.
+      log.warn("Composing registration mails failed: {}", OutboxSender.describe(e));
+    } finally {
+      running.set(false);
+    }
+    if (wanted.get()) {
+      soon();
+    }
+  }
+
+  private record Job(long id, String kind, UUID registrationId, int attempts) {}
+
+  /**
+   * Composes and queues up to {@link #BATCH} due mails in one transaction; returns how many jobs it
+   * took. A job that fails is put back for a minute (its registration's mail waits, no other's).
+   */
+  int composeDue() {
+    Integer taken =
+        batch.execute(
+            tx -> {
+              List<Job> due =
+                  jdbc.sql(
+                          """
+                          select id, kind, registration_id, attempts from registration_mail_job
+                          where next_attempt_at <= :now order by id limit :n
+                          for update skip locked
+                          """)
+                      .param("now", java.sql.Timestamp.from(clock.instant()))
+                      .param("n", BATCH)
+                      .query(
+                          (rs, i) ->
+                              new Job(
+                                  rs.getLong(1),
+                                  rs.getString(2),
+                                  rs.getObject(3, UUID.class),
+                                  rs.getInt(4)))
+                      .list();
+              var memo = new RegistrationMails.Memo();
+              for (Job job : due) {
+                compose(job, memo);
+              }
+              return due.size();
+            });
+    return taken == null ? 0 : taken;
+  }
+
+  private void compose(Job job, RegistrationMails.Memo memo) {
+    try {
+      savepoint.executeWithoutResult(
+          tx -> {
+            RegistrationMailKind kind = kindOf(job.kind());
+            Integer position =
+                kind == RegistrationMailKind.WAITLISTED
+                    ? registrations
+                        .find(job.registrationId())
+                        .map(registrations::position)
+                        .orElse(null)
+                    : null;
+            directory
+                .contactOf(job.registrationId())
+                .ifPresent(c -> mails.send(kind, c, position, null, memo));
+            jdbc.sql("delete from registration_mail_job where id = :id")
+                .param("id", job.id())
+                .update();
+          });
+    } catch (RuntimeException e) {
+      jdbc.sql(
+              """
+              update registration_mail_job set attempts = attempts + 1, next_attempt_at = :next,
+                last_error = :error where id = :id
+              """)
+          .param("id", job.id())
+          .param("next", java.sql.Timestamp.from(clock.instant().plus(RETRY)))
+          .param("error", OutboxSender.describe(e))
+          .update();
+      log.warn(
+          "Mail {} of registration job {} failed (attempt {}): {}",
+          job.kind(),
+          job.id(),
+          job.attempts() + 1,
+          OutboxSender.describe(e));
+    }
+  }
+
+  private static RegistrationMailKind kindOf(String code) {
+    for (RegistrationMailKind k : RegistrationMailKind.values()) {
+      if (k.code().equals(code)) {
+        return k;
+      }
+    }
+    throw new IllegalStateException("unknown registration mail kind " + code);
+  }
+
+  @Override
+  public void destroy() {
+    worker.shutdownNow();
+  }
+}

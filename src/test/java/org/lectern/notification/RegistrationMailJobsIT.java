@@ -1,0 +1,142 @@
+package org.lectern.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lectern.registration.RegistrationRequest;
+import org.lectern.registration.RegistrationService;
+import org.lectern.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A new registration's mail is noted in the registration's own transaction and composed after it
+ * (issue 16): it exists exactly when the registration does, a note left behind (a crash between the
+ * commit and composing) is composed by the sender, and noting twice queues one mail.
+ */
+class RegistrationMailJobsIT extends IntegrationTest {
+
+  @Autowired RegistrationService registrations;
+  @Autowired OutboxSender sender;
+  @Autowired TransactionTemplate transactions;
+
+  MailFixtures.Programme programme;
+
+  @BeforeAll
+  void programme() {
+    programme = MailFixtures.programme(jdbc);
+  }
+
+  RegistrationRequest request(String email) {
+    return new RegistrationRequest(
+        "Айгерим Сапарова",
+        email,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        "ru",
+        null,
+        Map.of(),
+        false,
+        Map.of(),
+        null);
+  }
+
+  int mails(UUID registrationId) {
+    return jdbc.sql(
+            "select count(*) from mail_outbox where kind = 'registration.confirmed' and related_id = :r")
+        .param("r", registrationId)
+        .query(Integer.class)
+        .single();
+  }
+
+  int notes(UUID registrationId) {
+    return jdbc.sql("select count(*) from registration_mail_job where registration_id = :r")
+        .param("r", registrationId)
+        .query(Integer.class)
+        .single();
+  }
+
+  /**
+   * The sender composes what is left; the background thread may be composing the same notes at that
+   * moment (they are skipped while it holds them), so wait for it, with a deadline.
+   */
+  void composeEverything() {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+    do {
+      sender.sendDue();
+    } while (jdbc.sql("select count(*) from registration_mail_job where next_attempt_at <= now()")
+                .query(Integer.class)
+                .single()
+            > 0
+        && System.nanoTime() < deadline);
+  }
+
+  @Test
+  void aRegistrationGetsItsMailOnceTheNoteIsComposed() {
+    UUID id =
+        registrations
+            .register(programme.id(), request("jobs-one@example.kz"), null)
+            .registration()
+            .id();
+    composeEverything();
+    assertThat(mails(id)).isEqualTo(1);
+    assertThat(notes(id)).isZero();
+  }
+
+  @Test
+  void aRegistrationRolledBackLeavesNeitherNoteNorMail() {
+    UUID id =
+        transactions.execute(
+            tx -> {
+              UUID made =
+                  registrations
+                      .register(programme.id(), request("jobs-rolled-back@example.kz"), null)
+                      .registration()
+                      .id();
+              assertThat(notes(made)).isEqualTo(1);
+              tx.setRollbackOnly();
+              return made;
+            });
+    composeEverything();
+    assertThat(notes(id)).isZero();
+    assertThat(mails(id)).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from registration where id = :r")
+                .param("r", id)
+                .query(Integer.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
+  void aNoteLeftBehindIsComposedByTheSenderAndTwiceGivesOneMail() {
+    UUID id =
+        registrations
+            .register(programme.id(), request("jobs-left@example.kz"), null)
+            .registration()
+            .id();
+    composeEverything();
+    // As after a crash between a commit and its composing: the note is there, the mail is not.
+    jdbc.sql("delete from mail_outbox where related_id = :r").param("r", id).update();
+    for (int i = 0; i < 2; i++) {
+      jdbc.sql(
+              "insert into registration_mail_job (kind, registration_id) values ('registration.confirmed', :r)")
+          .param("r", id)
+          .update();
+    }
+    assertThat(notes(id)).isEqualTo(2);
+    composeEverything();
+    assertThat(notes(id)).isZero();
+    assertThat(mails(id)).isEqualTo(1);
+  }
+}
