@@ -141,7 +141,8 @@ class RegistrationApiController {
     if (body == null) {
       throw InvalidInputException.of("email", "validation.required");
     }
-    if (!service.manages(actor, id)) {
+    var access = service.access(actor, id);
+    if (access.isEmpty() || !access.get().organiser()) {
       rateLimits.check(http.getRemoteAddr(), body.email());
       if (actor != null) {
         rateLimits.checkUser(actor.id());
@@ -151,7 +152,7 @@ class RegistrationApiController {
       return idempotency.run(
           actor == null ? "anonymous" : actor.id().toString(),
           key,
-          id + " " + Json.write(body),
+          requestText(id, key, body),
           () -> {
             optIn.request(id, body.toRequest(), actor);
             return ResponseEntity.status(HttpStatus.ACCEPTED)
@@ -163,9 +164,9 @@ class RegistrationApiController {
     return idempotency.run(
         actor.id().toString(),
         key,
-        id + " " + Json.write(body),
+        requestText(id, key, body),
         () -> {
-          var r = service.register(id, body.toRequest(), actor);
+          var r = service.register(access.get(), body.toRequest());
           var reg = r.registration();
           // Written here, not by Spring, so a confirmed registration keeps its
           // "waitlistPosition": null as before.
@@ -180,6 +181,11 @@ class RegistrationApiController {
           }
           return answer.body(json);
         });
+  }
+
+  /** What an Idempotency-Key is checked against; written only when a key is sent. */
+  private static String requestText(UUID id, String key, RegistrationBody body) {
+    return key == null || key.isBlank() ? "" : id + " " + Json.write(body);
   }
 
   @GetMapping("/api/v1/programmes/{id}/registrations")

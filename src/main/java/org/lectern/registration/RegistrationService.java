@@ -72,11 +72,32 @@ public class RegistrationService {
   @Transactional
   public Registered register(UUID programmeId, RegistrationRequest request, LecternUser actor) {
     Programme p = visibleProgramme(programmeId, actor);
-    boolean organiser = programmes.canManage(actor, p);
-    if (!organiser && !isOpen(p, forms.settings(programmeId))) {
+    return register(new Access(p, programmes.canManage(actor, p)), request);
+  }
+
+  /**
+   * The programme as one request sees it, read once: the API reads it to choose between the
+   * organiser's answer and the public one, and registers with the same copy (issue 16: it was read
+   * three times per registration). Capacity and seats are read again under the programme's lock.
+   */
+  public record Access(Programme programme, boolean organiser) {}
+
+  /** The programme and whether the actor manages it; empty when the actor may not see it. */
+  public Optional<Access> access(LecternUser actor, UUID programmeId) {
+    return programmes
+        .find(programmeId)
+        .map(p -> new Access(p, actor != null && programmes.canManage(actor, p)))
+        .filter(a -> a.organiser() || a.programme().isPublished());
+  }
+
+  /** Registers with a programme already read by {@link #access}. */
+  @Transactional
+  public Registered register(Access access, RegistrationRequest request) {
+    Programme p = access.programme();
+    if (!access.organiser() && !isOpen(p, forms.settings(p.id()))) {
       throw new ConflictException("registration.closed");
     }
-    return enrol(programmeId, prepare(p, request, organiser));
+    return enrol(p.id(), prepare(p, request, access.organiser()));
   }
 
   /** The programme if the actor may see it (published, or they manage it); else not found. */

@@ -46,8 +46,12 @@ class EmbeddedPostgresConfiguration {
   }
 
   @Bean
-  DataSource dataSource(EmbeddedPostgres postgres) {
-    return PooledDataSource.of(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+  DataSource dataSource(
+      EmbeddedPostgres postgres,
+      @org.springframework.beans.factory.annotation.Value("${lectern.database.pool-size:20}")
+          int poolSize) {
+    return PooledDataSource.of(
+        postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", poolSize);
   }
 
   // A killed JVM leaves postmaster.pid behind; PostgreSQL would refuse to start.

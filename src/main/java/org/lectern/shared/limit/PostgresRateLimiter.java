@@ -10,6 +10,7 @@ import org.lectern.shared.crypto.PersonalDataCipher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Fixed windows in one table. One statement per use: insert the window's row with 1 use, or add one
@@ -62,14 +63,9 @@ class PostgresRateLimiter implements RateLimiter {
     String bucket = limit.name() + ":" + cipher.blindIndex(key == null ? "" : key, "rate-limit");
     Optional<Integer> uses =
         jdbc.sql(
-                """
-                insert into rate_limit_window (bucket, window_start, window_end, uses)
-                values (:bucket, :start, :end, 1)
-                on conflict (bucket, window_start) do update
-                  set uses = rate_limit_window.uses + 1
-                  where rate_limit_window.uses < :permits
-                returning uses
-                """)
+                TransactionSynchronizationManager.isActualTransactionActive()
+                    ? IN_TRANSACTION
+                    : ON_ITS_OWN)
             .param("bucket", bucket)
             .param("start", OffsetDateTime.ofInstant(start, ZoneOffset.UTC))
             .param("end", OffsetDateTime.ofInstant(end, ZoneOffset.UTC))
@@ -78,4 +74,36 @@ class PostgresRateLimiter implements RateLimiter {
             .optional();
     return uses.isPresent() ? Optional.empty() : Optional.of(Duration.between(now, end));
   }
+
+  private static final String UPSERT =
+      """
+      on conflict (bucket, window_start) do update
+        set uses = rate_limit_window.uses + 1
+        where rate_limit_window.uses < :permits
+      returning uses
+      """;
+
+  /** Inside a caller's transaction: counted, and committed, with its work. */
+  private static final String IN_TRANSACTION =
+      """
+      insert into rate_limit_window (bucket, window_start, window_end, uses)
+      values (:bucket, :start, :end, 1)
+      """
+          + UPSERT;
+
+  /**
+   * On its own (the usual case, before any work): the count commits without waiting for its WAL to
+   * reach the disk ({@code synchronous_commit} off for this one statement's transaction; the
+   * registration and everything else still wait). A crash may forget the last fraction of a second
+   * of counts, which only makes a limit briefly more lenient; waiting for the disk made every
+   * counted request queue on its bucket's row for a whole fsync — the calls of one API user (all on
+   * one row) could not go faster than the disk (issue 16, SECURITY.md).
+   */
+  private static final String ON_ITS_OWN =
+      """
+      insert into rate_limit_window (bucket, window_start, window_end, uses)
+      select :bucket, :start, :end, 1
+      from (select set_config('synchronous_commit', 'off', true)) unsynchronised
+      """
+          + UPSERT;
 }
