@@ -121,10 +121,17 @@ public class ProgrammeAttendance {
   }
 
   /**
-   * Delegates present in one session: in all, online, in the room (someone may be both), and how
-   * many of them sat at a discussion table.
+   * Delegates present in one session: in all, online, in the room (someone may be both), how many
+   * of them sat at a discussion table, and how many more are credited with it by recording (not
+   * counted as present).
    */
-  public record SessionFigures(UUID sessionId, int delegates, int online, int room, int tables) {}
+  public record SessionFigures(
+      UUID sessionId, int delegates, int online, int room, int tables, int byRecording) {
+
+    public SessionFigures withByRecording(int count) {
+      return new SessionFigures(sessionId, delegates, online, room, tables, count);
+    }
+  }
 
   /**
    * Per published session, how many delegates attended, online and in the room; empty when no
@@ -133,10 +140,16 @@ public class ProgrammeAttendance {
   @Transactional
   public Optional<List<SessionFigures>> sessionFigures(UUID programmeId) {
     results.refresh(programmeId);
-    boolean recorded = stored.anyRecorded(programmeId);
-    if (!recorded) {
+    Map<UUID, Integer> credited = new HashMap<>();
+    byRecording(programmeId)
+        .values()
+        .forEach(ss -> ss.forEach(s -> credited.merge(s, 1, Integer::sum)));
+    if (!stored.anyRecorded(programmeId) && credited.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(stored.sessionFigures(programmeId));
+    return Optional.of(
+        stored.sessionFigures(programmeId).stream()
+            .map(f -> f.withByRecording(credited.getOrDefault(f.sessionId(), 0)))
+            .toList());
   }
 }

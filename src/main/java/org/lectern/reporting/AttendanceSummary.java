@@ -15,10 +15,11 @@ public record AttendanceSummary(
   }
 
   /**
-   * Delegates present in one session: in all, online and in the room (someone may be both), and how
-   * many of them sat at a discussion table.
+   * Delegates present in one session: in all, online and in the room (someone may be both), how
+   * many of them sat at a discussion table, and how many more caught it up by recording.
    */
-  public record SessionCount(UUID sessionId, int delegates, int online, int room, int tables) {}
+  public record SessionCount(
+      UUID sessionId, int delegates, int online, int room, int tables, int byRecording) {}
 
   /** Completed: at least {@code minPercent} % of {@code sessionsRequired} of {@code sessions}. */
   public record Rule(int minPercent, int sessionsRequired, int sessions) {}

@@ -136,6 +136,8 @@ final class FunderModel {
       m.cell(k + "room", c == null ? 0 : c.room());
       m.cell(k + "tables", c == null ? 0 : c.tables());
       m.atMost(k + "tables", k + "present");
+      m.cell(k + "recording", c == null ? 0 : c.byRecording());
+      m.atMost(k + "recording", CONFIRMED);
       m.atMost(k + "online", k + "present");
       m.atMost(k + "room", k + "present");
       m.atMost(k + "present", k + "online", k + "room");

@@ -27,7 +27,12 @@ class ProgrammeAttendanceFigures implements AttendanceFigures {
                       .map(
                           s ->
                               new AttendanceSummary.SessionCount(
-                                  s.sessionId(), s.delegates(), s.online(), s.room(), s.tables()))
+                                  s.sessionId(),
+                                  s.delegates(),
+                                  s.online(),
+                                  s.room(),
+                                  s.tables(),
+                                  s.byRecording()))
                       .toList(),
                   new AttendanceSummary.Rule(
                       rule.minPercent(), rule.required(list.size()), list.size()));

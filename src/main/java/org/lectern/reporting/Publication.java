@@ -174,7 +174,8 @@ final class Publication {
               any ? shown.count(k + "present", c == null ? 0 : c.delegates()) : null,
               any ? shown.count(k + "online", c == null ? 0 : c.online()) : null,
               any ? shown.count(k + "room", c == null ? 0 : c.room()) : null,
-              any ? shown.count(k + "tables", c == null ? 0 : c.tables()) : null));
+              any ? shown.count(k + "tables", c == null ? 0 : c.tables()) : null,
+              any ? shown.count(k + "recording", c == null ? 0 : c.byRecording()) : null));
     }
     return rows;
   }
@@ -246,6 +247,9 @@ final class Publication {
         out.put(k + "room", s.room());
         if (s.tables() != null) {
           out.put(k + "tables", s.tables());
+        }
+        if (s.byRecording() != null) {
+          out.put(k + "recording", s.byRecording());
         }
       }
     }

@@ -67,7 +67,8 @@ public record PublishedReport(
       Count present,
       Count online,
       Count room,
-      Count tables) {}
+      Count tables,
+      Count byRecording) {}
 
   /**
    * Knowledge gain, reaction and behaviour ({@link LearningFigures#COUNTS}); means are per cent of

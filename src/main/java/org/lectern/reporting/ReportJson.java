@@ -51,7 +51,8 @@ record ReportJson(
       Count present,
       Count online,
       Count room,
-      Count tables) {}
+      Count tables,
+      Count byRecording) {}
 
   /** Delegates who completed the programme, by the indicator's disaggregations. */
   record CompletedJson(
@@ -93,7 +94,8 @@ record ReportJson(
                             s.present(),
                             s.online(),
                             s.room(),
-                            s.tables()))
+                            s.tables(),
+                            s.byRecording()))
                 .toList()),
         completed(r, regions),
         new Certificates(funnel.get("certified")),

@@ -154,7 +154,8 @@ class ReportPages {
                     s.present() == null ? l.noData() : l.number(s.present()),
                     s.online() == null ? l.noData() : l.number(s.online()),
                     s.room() == null ? l.noData() : l.number(s.room()),
-                    s.tables() == null ? l.noData() : l.number(s.tables())))
+                    s.tables() == null ? l.noData() : l.number(s.tables()),
+                    s.byRecording() == null ? l.noData() : l.number(s.byRecording())))
         .toList();
   }
 

@@ -85,6 +85,8 @@ final class ReportPdf {
         .append(e(ui.t("reporting.room")))
         .append("</th><th>")
         .append(e(ui.t("reporting.tables")))
+        .append("</th><th>")
+        .append(e(ui.t("reporting.byRecording")))
         .append("</th></tr>");
     p.sessions()
         .forEach(
@@ -101,6 +103,8 @@ final class ReportPdf {
                     .append(e(s.room()))
                     .append("</td><td>")
                     .append(e(s.tables()))
+                    .append("</td><td>")
+                    .append(e(s.byRecording()))
                     .append("</td></tr>"));
     h.append("</table><h2>").append(e(ui.t("reporting.indicators.heading"))).append("</h2><table>");
     p.indicators()

@@ -53,7 +53,8 @@ final class ReportTables {
             l.heading("present"),
             l.heading("online"),
             l.heading("room"),
-            l.heading("tables")));
+            l.heading("tables"),
+            l.heading("byRecording")));
     r.sessions()
         .forEach(
             s ->
@@ -65,7 +66,8 @@ final class ReportTables {
                         num(s.present()),
                         num(s.online()),
                         num(s.room()),
-                        num(s.tables()))));
+                        num(s.tables()),
+                        num(s.byRecording()))));
     out.add(new Sheet("sessions", sessions));
     r.completed().forEach((dim, t) -> out.add(table("completed_" + dim, t, l)));
     out.addAll(ReportLearning.sheets(r, l));

@@ -80,7 +80,8 @@ public final class ReportViews {
       String present,
       String online,
       String room,
-      String tables) {}
+      String tables,
+      String byRecording) {}
 
   public record IndicatorView(
       String level,

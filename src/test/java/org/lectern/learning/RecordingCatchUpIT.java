@@ -156,6 +156,16 @@ class RecordingCatchUpIT extends IntegrationTest {
     assertThat(admin.get("/admin/programmes/" + p + "/attendance").body())
         .contains("Айгерим Сабақсыз")
         .contains("по записи: 1");
+    // The report counts the session as caught up by recording, not as attended.
+    assertThat(attendance.sessionFigures(p).orElseThrow())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.byRecording()).isEqualTo(1);
+              assertThat(f.delegates()).isZero();
+            });
+    assertThat(admin.get("/admin/programmes/" + p + "/report").body())
+        .contains("Наверстали по записи");
 
     // After the window: refused, nothing changes.
     jdbc.sql(

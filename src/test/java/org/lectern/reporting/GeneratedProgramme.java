@@ -137,7 +137,11 @@ final class GeneratedProgramme {
       int present = 0;
       int online = 0;
       int room = 0;
+      int byRecording = 0;
       for (Person p : people) {
+        if (confirmed(p) && p.present()[i] == 0 && completed(p)) {
+          byRecording++; // completed without this session: caught up by its recording
+        }
         if (confirmed(p) && p.present()[i] > 0) {
           present++;
           online += (p.present()[i] & 1) != 0 ? 1 : 0;
@@ -145,7 +149,8 @@ final class GeneratedProgramme {
         }
       }
       counts.add(
-          new AttendanceSummary.SessionCount(sessions.get(i), present, online, room, room / 2));
+          new AttendanceSummary.SessionCount(
+              sessions.get(i), present, online, room, room / 2, byRecording));
     }
     Optional<AttendanceSummary> summary =
         attendance

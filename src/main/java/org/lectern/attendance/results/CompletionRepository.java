@@ -89,7 +89,8 @@ public class CompletionRepository {
                     rs.getInt(2),
                     rs.getInt(3),
                     rs.getInt(4),
-                    rs.getInt(5)))
+                    rs.getInt(5),
+                    0))
         .list();
   }
 }
