@@ -3,6 +3,7 @@ package org.lectern.admin;
 import static org.lectern.admin.AdminResponses.redirect;
 import static org.lectern.admin.AdminResponses.refused;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.lectern.identity.LecternUser;
@@ -104,29 +105,27 @@ class ProgrammeAdminController {
     }
   }
 
-  @PostMapping("/admin/programmes/{id}/publish")
-  String publish(
+  @PostMapping({"/admin/programmes/{id}/publish", "/admin/programmes/{id}/unpublish"})
+  String publication(
       @PathVariable String id,
       @AuthenticationPrincipal LecternUser user,
       Ui ui,
+      HttpServletRequest request,
       RedirectAttributes redirect) {
     UUID pid = Ids.parse(id);
-    String note =
-        StatusChanges.note(ui, () -> programmes.publish(user, pid), "admin.programme.published");
-    return redirect("/admin/programmes/" + pid, note, redirect);
-  }
-
-  @PostMapping("/admin/programmes/{id}/unpublish")
-  String unpublish(
-      @PathVariable String id,
-      @AuthenticationPrincipal LecternUser user,
-      Ui ui,
-      RedirectAttributes redirect) {
-    UUID pid = Ids.parse(id);
-    String note =
-        StatusChanges.note(
-            ui, () -> programmes.unpublish(user, pid), "admin.programme.unpublished");
-    return redirect("/admin/programmes/" + pid, note, redirect);
+    return StatusChanges.publication(
+        request,
+        ui,
+        redirect,
+        "/admin/programmes/" + pid,
+        "admin.programme",
+        publish -> {
+          if (publish) {
+            programmes.publish(user, pid);
+          } else {
+            programmes.unpublish(user, pid);
+          }
+        });
   }
 
   @PostMapping("/admin/programmes/{id}/partners")

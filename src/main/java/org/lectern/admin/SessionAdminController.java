@@ -3,6 +3,7 @@ package org.lectern.admin;
 import static org.lectern.admin.AdminResponses.redirect;
 import static org.lectern.admin.AdminResponses.refused;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Set;
 import java.util.UUID;
@@ -109,28 +110,27 @@ class SessionAdminController {
     }
   }
 
-  @PostMapping("/admin/sessions/{id}/publish")
-  String publish(
+  @PostMapping({"/admin/sessions/{id}/publish", "/admin/sessions/{id}/unpublish"})
+  String publication(
       @PathVariable String id,
       @AuthenticationPrincipal LecternUser user,
       Ui ui,
+      HttpServletRequest request,
       RedirectAttributes redirect) {
     UUID sid = Ids.parse(id);
-    String note =
-        StatusChanges.note(ui, () -> sessions.publish(user, sid), "admin.session.published");
-    return redirect("/admin/sessions/" + sid, note, redirect);
-  }
-
-  @PostMapping("/admin/sessions/{id}/unpublish")
-  String unpublish(
-      @PathVariable String id,
-      @AuthenticationPrincipal LecternUser user,
-      Ui ui,
-      RedirectAttributes redirect) {
-    UUID sid = Ids.parse(id);
-    String note =
-        StatusChanges.note(ui, () -> sessions.unpublish(user, sid), "admin.session.unpublished");
-    return redirect("/admin/sessions/" + sid, note, redirect);
+    return StatusChanges.publication(
+        request,
+        ui,
+        redirect,
+        "/admin/sessions/" + sid,
+        "admin.session",
+        publish -> {
+          if (publish) {
+            sessions.publish(user, sid);
+          } else {
+            sessions.unpublish(user, sid);
+          }
+        });
   }
 
   private Set<UUID> allowedSpeakers(LecternUser user, Session s) {

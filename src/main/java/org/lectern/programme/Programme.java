@@ -60,25 +60,33 @@ public record Programme(
   }
 
   Programme withStatus(PublicationStatus s) {
-    return new Programme(
-        id,
-        organisationId,
-        slug,
-        title,
-        description,
-        languages,
-        timeZone,
-        cpdHours,
-        capacity,
-        waitlist,
-        approvalRequired,
-        s,
-        version,
-        createdAt,
-        updatedAt);
+    return of(id, organisationId, input(), s, version, createdAt, updatedAt);
   }
 
   Programme with(ProgrammeInput in) {
+    return of(id, organisationId, in, status, version, createdAt, updatedAt);
+  }
+
+  /** A new programme of the organisation, from checked input: always a draft at first. */
+  static Programme create(UUID organisationId, ProgrammeInput in, Instant now) {
+    return of(UUID.randomUUID(), organisationId, in, PublicationStatus.DRAFT, 0, now, now);
+  }
+
+  /** What an organiser set on this programme. */
+  ProgrammeInput input() {
+    return new ProgrammeInput(
+        slug, title, description, languages, timeZone, cpdHours, capacity, waitlist,
+        approvalRequired);
+  }
+
+  private static Programme of(
+      UUID id,
+      UUID organisationId,
+      ProgrammeInput in,
+      PublicationStatus status,
+      int version,
+      Instant createdAt,
+      Instant updatedAt) {
     return new Programme(
         id,
         organisationId,

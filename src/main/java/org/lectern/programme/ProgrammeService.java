@@ -59,23 +59,7 @@ public class ProgrammeService {
       throw InvalidInputException.of("slug", "programme.slugTaken", in.slug());
     }
     var now = clock.instant();
-    Programme p =
-        new Programme(
-            UUID.randomUUID(),
-            org,
-            in.slug(),
-            in.title(),
-            in.description(),
-            in.languages(),
-            in.timeZone(),
-            in.cpdHours(),
-            in.capacity(),
-            in.waitlist(),
-            in.approvalRequired(),
-            PublicationStatus.DRAFT,
-            0,
-            now,
-            now);
+    Programme p = Programme.create(org, in, now);
     programmes.insert(p);
     programmes.putPartner(
         p.id(),

@@ -55,28 +55,34 @@ public record Session(
   }
 
   private Session withStatus(PublicationStatus s) {
-    return new Session(
-        id,
-        programmeId,
-        title,
-        summary,
-        startsAt,
-        endsAt,
-        mode,
-        venue,
-        roomCapacity,
-        language,
-        interpretationLanguages,
-        iccprArticles,
-        meetingProvider,
-        meetingUrl,
-        s,
-        sequence,
-        createdAt,
-        updatedAt);
+    return of(id, programmeId, input(), s, sequence, createdAt, updatedAt);
   }
 
   Session with(SessionInput in) {
+    return of(id, programmeId, in, status, sequence, createdAt, updatedAt);
+  }
+
+  /** A new session of the programme, from checked input: a draft, or published at once. */
+  static Session create(UUID programmeId, SessionInput in, boolean publish, Instant now) {
+    PublicationStatus status = publish ? PublicationStatus.PUBLISHED : PublicationStatus.DRAFT;
+    return of(UUID.randomUUID(), programmeId, in, status, 0, now, now);
+  }
+
+  /** What an organiser set on this session. */
+  SessionInput input() {
+    return new SessionInput(
+        title, summary, startsAt, endsAt, mode, venue, roomCapacity, language,
+        interpretationLanguages, iccprArticles, meetingProvider, meetingUrl);
+  }
+
+  private static Session of(
+      UUID id,
+      UUID programmeId,
+      SessionInput in,
+      PublicationStatus status,
+      int sequence,
+      Instant createdAt,
+      Instant updatedAt) {
     return new Session(
         id,
         programmeId,

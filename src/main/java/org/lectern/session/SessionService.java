@@ -59,26 +59,7 @@ public class SessionService {
     Programme programme = programmes.manageable(actor, programmeId);
     SessionInput in = validate(raw, programme, people, problems);
     var now = clock.instant();
-    Session s =
-        new Session(
-            UUID.randomUUID(),
-            programmeId,
-            in.title(),
-            in.summary(),
-            in.startsAt(),
-            in.endsAt(),
-            in.mode(),
-            in.venue(),
-            in.roomCapacity(),
-            in.language(),
-            in.interpretationLanguages(),
-            in.iccprArticles(),
-            in.meetingProvider(),
-            in.meetingUrl(),
-            publish ? PublicationStatus.PUBLISHED : PublicationStatus.DRAFT,
-            0,
-            now,
-            now);
+    Session s = Session.create(programmeId, in, publish, now);
     sessions.insert(s);
     sessions.replaceSpeakers(s.id(), people);
     return s;
