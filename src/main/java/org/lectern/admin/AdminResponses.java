@@ -3,6 +3,7 @@ package org.lectern.admin;
 import jakarta.servlet.http.HttpServletResponse;
 import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.DomainException;
+import org.lectern.shared.web.FormRefusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -17,11 +18,7 @@ final class AdminResponses {
   /** The form again, kept as typed: 422 for invalid input, 409 when the data changed meanwhile. */
   static String refused(
       DomainException e, Object page, String view, Model model, HttpServletResponse response) {
-    HttpStatus status =
-        e instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT;
-    response.setStatus(status.value());
-    model.addAttribute("page", page);
-    return view;
+    return FormRefusal.redraw(e, page, view, model, response);
   }
 
   static String redirect(String url, String note, RedirectAttributes redirect) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.limit.TooManyRequestsException;
 import org.lectern.shared.web.FormErrors;
+import org.lectern.shared.web.FormRefusal;
 import org.lectern.shared.web.LocalRedirects;
 import org.lectern.shared.web.Ui;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -76,17 +77,9 @@ class SecondFactorController {
         refused = InvalidInputException.of("code", "identity.factor.wrongCode");
       }
     } catch (TooManyRequestsException e) {
-      res.setStatus(429);
-      res.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
-      model.addAttribute(
-          "page",
-          page(
-              factors,
-              user,
-              stepUp,
-              next(next),
-              FormErrors.of(InvalidInputException.of("code", e.code()), ui)));
-      return VIEW;
+      var errors = FormErrors.of(InvalidInputException.of("code", e.code()), ui);
+      return FormRefusal.redraw(
+          e, page(factors, user, stepUp, next(next), errors), VIEW, model, res);
     }
     if (refused != null) {
       res.setStatus(422);

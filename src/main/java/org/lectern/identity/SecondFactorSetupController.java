@@ -7,6 +7,7 @@ import java.util.List;
 import org.lectern.shared.error.DomainException;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.web.FormErrors;
+import org.lectern.shared.web.FormRefusal;
 import org.lectern.shared.web.Ui;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -70,9 +71,9 @@ class SecondFactorSetupController {
       model.addAttribute(
           "page", page(user, ui, codes, FormErrors.none(), ui.t("identity.factor.enrolled")));
     } catch (DomainException e) {
-      res.setStatus(e instanceof org.lectern.shared.limit.TooManyRequestsException ? 429 : 422);
       var problem = e.fields().isEmpty() ? InvalidInputException.of("code", e.code()) : e;
-      model.addAttribute("page", page(user, ui, List.of(), FormErrors.of(problem, ui), null));
+      return FormRefusal.redraw(
+          e, page(user, ui, List.of(), FormErrors.of(problem, ui), null), VIEW, model, res);
     }
     return VIEW;
   }

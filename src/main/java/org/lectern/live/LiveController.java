@@ -9,6 +9,7 @@ import org.lectern.identity.LecternUser;
 import org.lectern.shared.error.DomainException;
 import org.lectern.shared.web.FormData;
 import org.lectern.shared.web.FormErrors;
+import org.lectern.shared.web.FormRefusal;
 import org.lectern.shared.web.Ui;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -99,16 +100,10 @@ class LiveController {
     try {
       viewers.join(v, form.get("k"), form.get("displayName"), req, res);
     } catch (DomainException e) {
-      model.addAttribute(
-          "page",
+      var page =
           new JoinPage(
-              id,
-              pages.title(v, ui),
-              form.get("k"),
-              form.get("displayName"),
-              FormErrors.of(e, ui)));
-      res.setStatus(e instanceof org.lectern.shared.error.ForbiddenException ? 403 : 422);
-      return "live/join";
+              id, pages.title(v, ui), form.get("k"), form.get("displayName"), FormErrors.of(e, ui));
+      return FormRefusal.redraw(e, page, "live/join", model, res);
     }
     return room(id);
   }
@@ -128,18 +123,10 @@ class LiveController {
       questions.ask(v, form.raw("text"), form.checked("anonymous"));
     } catch (org.lectern.shared.error.InvalidInputException
         | org.lectern.shared.error.ConflictException e) {
-      res.setStatus(e instanceof org.lectern.shared.error.ConflictException ? 409 : 422);
-      model.addAttribute(
-          "page",
+      var page =
           pages.page(
-              v,
-              ui,
-              true,
-              false,
-              Viewers.joinBase(req, id),
-              form.raw("text"),
-              FormErrors.of(e, ui)));
-      return "live/room";
+              v, ui, true, false, Viewers.joinBase(req, id), form.raw("text"), FormErrors.of(e, ui));
+      return FormRefusal.redraw(e, page, "live/room", model, res);
     }
     return room(id) + "?asked";
   }

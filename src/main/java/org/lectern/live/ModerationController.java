@@ -11,6 +11,7 @@ import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.web.FormData;
 import org.lectern.shared.web.FormErrors;
+import org.lectern.shared.web.FormRefusal;
 import org.lectern.shared.web.Ui;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
@@ -139,19 +140,11 @@ class ModerationController {
           Arrays.asList(form.raw("options").split("\\R")),
           form.checked("multiple"));
     } catch (InvalidInputException e) {
-      res.setStatus(422);
-      model.addAttribute(
-          "page",
+      var page =
           pages.page(
-              v,
-              ui,
-              true,
-              true,
-              Viewers.joinBase(req, id),
-              form.raw("question"),
-              FormErrors.of(e, ui)));
+              v, ui, true, true, Viewers.joinBase(req, id), form.raw("question"), FormErrors.of(e, ui));
       menu(model, id, user);
-      return "live/moderate";
+      return FormRefusal.redraw(e, page, "live/moderate", model, res);
     }
     return console(id) + "#polls";
   }

@@ -10,6 +10,7 @@ import org.lectern.shared.error.DomainException;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.web.FormData;
 import org.lectern.shared.web.FormErrors;
+import org.lectern.shared.web.FormRefusal;
 import org.lectern.shared.web.Ui;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -101,13 +102,12 @@ class TableController {
       talk.note(v, form.raw("note"), version(form), form.checked("sign"));
       return table(id) + "#note";
     } catch (InvalidInputException | ConflictException e) {
-      res.setStatus(e instanceof ConflictException ? 409 : 422);
-      var page = pages.delegate(v, ui, form.raw("note"), FormErrors.of((DomainException) e, ui));
+      DomainException refused = (DomainException) e;
+      var page = pages.delegate(v, ui, form.raw("note"), FormErrors.of(refused, ui));
       if (page.isEmpty()) {
         return LiveController.room(id) + "?tables=closed";
       }
-      model.addAttribute("page", page.get());
-      return "live/table";
+      return FormRefusal.redraw(refused, page.get(), "live/table", model, res);
     }
   }
 

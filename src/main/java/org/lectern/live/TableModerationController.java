@@ -10,6 +10,7 @@ import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.web.FormData;
 import org.lectern.shared.web.FormErrors;
+import org.lectern.shared.web.FormRefusal;
 import org.lectern.shared.web.Ui;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -158,8 +159,8 @@ class TableModerationController {
 
   private String again(
       Viewer v, RuntimeException e, String draft, HttpServletResponse res, Model model, Ui ui) {
-    res.setStatus(e instanceof ConflictException ? 409 : 422);
-    model.addAttribute("page", pages.console(v, ui, draft, FormErrors.of((DomainException) e, ui)));
-    return "live/tables";
+    DomainException refused = (DomainException) e;
+    var page = pages.console(v, ui, draft, FormErrors.of(refused, ui));
+    return FormRefusal.redraw(refused, page, "live/tables", model, res);
   }
 }
