@@ -3,7 +3,6 @@ package org.lectern.admin;
 import static org.lectern.admin.AdminResponses.redirect;
 import static org.lectern.admin.AdminResponses.refused;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.lectern.identity.LecternUser;
@@ -103,29 +102,6 @@ class ProgrammeAdminController {
       var page = pages.programme(p, form, FormErrors.of(e, ui), null, ui);
       return refused(e, page, VIEW, model, response);
     }
-  }
-
-  @PostMapping({"/admin/programmes/{id}/publish", "/admin/programmes/{id}/unpublish"})
-  String publication(
-      @PathVariable String id,
-      @AuthenticationPrincipal LecternUser user,
-      Ui ui,
-      HttpServletRequest request,
-      RedirectAttributes redirect) {
-    UUID pid = Ids.parse(id);
-    return StatusChanges.publication(
-        request,
-        ui,
-        redirect,
-        "/admin/programmes/" + pid,
-        "admin.programme",
-        publish -> {
-          if (publish) {
-            programmes.publish(user, pid);
-          } else {
-            programmes.unpublish(user, pid);
-          }
-        });
   }
 
   @PostMapping("/admin/programmes/{id}/partners")

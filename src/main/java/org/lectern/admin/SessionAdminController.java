@@ -3,7 +3,6 @@ package org.lectern.admin;
 import static org.lectern.admin.AdminResponses.redirect;
 import static org.lectern.admin.AdminResponses.refused;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Set;
 import java.util.UUID;
@@ -108,29 +107,6 @@ class SessionAdminController {
       var page = pages.session(p, s, form, FormErrors.of(e, ui), user, ui);
       return refused(e, page, VIEW, model, response);
     }
-  }
-
-  @PostMapping({"/admin/sessions/{id}/publish", "/admin/sessions/{id}/unpublish"})
-  String publication(
-      @PathVariable String id,
-      @AuthenticationPrincipal LecternUser user,
-      Ui ui,
-      HttpServletRequest request,
-      RedirectAttributes redirect) {
-    UUID sid = Ids.parse(id);
-    return StatusChanges.publication(
-        request,
-        ui,
-        redirect,
-        "/admin/sessions/" + sid,
-        "admin.session",
-        publish -> {
-          if (publish) {
-            sessions.publish(user, sid);
-          } else {
-            sessions.unpublish(user, sid);
-          }
-        });
   }
 
   private Set<UUID> allowedSpeakers(LecternUser user, Session s) {
