@@ -4,7 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.SmartLifecycle;
+import org.lectern.shared.lifecycle.StartupStep;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * database and readiness turns UP only afterwards.
  */
 @Component
-class DemoLoader implements SmartLifecycle {
+class DemoLoader extends StartupStep {
 
   /** After the administrator is created, before the web server opens its port. */
   static final int PHASE = WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 1024;
@@ -28,31 +28,14 @@ class DemoLoader implements SmartLifecycle {
       DemoData demo,
       @Value("${lectern.demo:false}") boolean enabled,
       @Value("${lectern.base-url}") String baseUrl) {
+    super(PHASE);
     this.demo = demo;
     this.enabled = enabled;
     this.baseUrl = baseUrl;
   }
 
-  private volatile boolean running;
-
   @Override
-  public int getPhase() {
-    return PHASE;
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
-  }
-
-  @Override
-  public void stop() {
-    running = false;
-  }
-
-  @Override
-  public void start() {
-    running = true;
+  protected void run() {
     if (!enabled) {
       return;
     }

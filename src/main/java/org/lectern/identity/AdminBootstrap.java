@@ -4,7 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.SmartLifecycle;
+import org.lectern.shared.lifecycle.StartupStep;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * the first request already finds the administrator.
  */
 @Component
-class AdminBootstrap implements SmartLifecycle {
+class AdminBootstrap extends StartupStep {
 
   static final int PHASE = WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 2048;
 
@@ -30,32 +30,15 @@ class AdminBootstrap implements SmartLifecycle {
       PasswordPolicy policy,
       @Value("${lectern.admin.email:}") String email,
       @Value("${lectern.admin.password:}") String password) {
+    super(PHASE);
     this.users = users;
     this.policy = policy;
     this.email = email;
     this.password = password;
   }
 
-  private volatile boolean running;
-
   @Override
-  public int getPhase() {
-    return PHASE;
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
-  }
-
-  @Override
-  public void stop() {
-    running = false;
-  }
-
-  @Override
-  public void start() {
-    running = true;
+  protected void run() {
     if (email.isBlank() || password.isBlank() || users.anyPlatformAdmin()) {
       return;
     }
