@@ -13,6 +13,7 @@ import org.lectern.programme.ProgrammeService;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.web.FormErrors;
+import org.lectern.shared.web.FormRefusal;
 import org.lectern.shared.web.Ui;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -85,10 +86,9 @@ class RetentionController {
     try {
       retention.setProgrammeMonths(actor, programmeId, clip(months));
     } catch (InvalidInputException e) {
-      res.setStatus(422);
       RetentionPeriod p = retention.period(actor, programmeId);
-      model.addAttribute("page", programmePage(p, clip(months), FormErrors.of(e, ui), ui, model));
-      return "retention/programme";
+      var page = programmePage(p, clip(months), FormErrors.of(e, ui), ui, model);
+      return FormRefusal.redraw(e, page, "retention/programme", model, res);
     }
     flash.addFlashAttribute("flash", ui.t("retention.saved"));
     return "redirect:/admin/programmes/" + programmeId + "/retention";
@@ -120,10 +120,8 @@ class RetentionController {
     try {
       retention.setOrganisationMonths(actor, orgId, clip(months));
     } catch (InvalidInputException e) {
-      res.setStatus(422);
-      model.addAttribute(
-          "page", organisationPage(orgId, clip(months), FormErrors.of(e, ui), ui, model));
-      return "retention/organisation";
+      var page = organisationPage(orgId, clip(months), FormErrors.of(e, ui), ui, model);
+      return FormRefusal.redraw(e, page, "retention/organisation", model, res);
     }
     flash.addFlashAttribute("flash", ui.t("retention.saved"));
     return "redirect:/admin/organisations/" + orgId + "/retention";
