@@ -1,10 +1,8 @@
 package org.lectern.admin;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.DomainException;
 import org.lectern.shared.web.FormRefusal;
-import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 

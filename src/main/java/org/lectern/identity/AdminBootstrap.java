@@ -1,10 +1,10 @@
 package org.lectern.identity;
 
+import org.lectern.shared.lifecycle.StartupStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.lectern.shared.lifecycle.StartupStep;
 import org.springframework.stereotype.Component;
 
 /**

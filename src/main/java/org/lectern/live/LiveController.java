@@ -125,7 +125,13 @@ class LiveController {
         | org.lectern.shared.error.ConflictException e) {
       var page =
           pages.page(
-              v, ui, true, false, Viewers.joinBase(req, id), form.raw("text"), FormErrors.of(e, ui));
+              v,
+              ui,
+              true,
+              false,
+              Viewers.joinBase(req, id),
+              form.raw("text"),
+              FormErrors.of(e, ui));
       return FormRefusal.redraw(e, page, "live/room", model, res);
     }
     return room(id) + "?asked";

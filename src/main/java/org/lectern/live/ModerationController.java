@@ -142,7 +142,13 @@ class ModerationController {
     } catch (InvalidInputException e) {
       var page =
           pages.page(
-              v, ui, true, true, Viewers.joinBase(req, id), form.raw("question"), FormErrors.of(e, ui));
+              v,
+              ui,
+              true,
+              true,
+              Viewers.joinBase(req, id),
+              form.raw("question"),
+              FormErrors.of(e, ui));
       menu(model, id, user);
       return FormRefusal.redraw(e, page, "live/moderate", model, res);
     }

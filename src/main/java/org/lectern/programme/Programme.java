@@ -75,7 +75,14 @@ public record Programme(
   /** What an organiser set on this programme. */
   ProgrammeInput input() {
     return new ProgrammeInput(
-        slug, title, description, languages, timeZone, cpdHours, capacity, waitlist,
+        slug,
+        title,
+        description,
+        languages,
+        timeZone,
+        cpdHours,
+        capacity,
+        waitlist,
         approvalRequired);
   }
 

@@ -71,8 +71,18 @@ public record Session(
   /** What an organiser set on this session. */
   SessionInput input() {
     return new SessionInput(
-        title, summary, startsAt, endsAt, mode, venue, roomCapacity, language,
-        interpretationLanguages, iccprArticles, meetingProvider, meetingUrl);
+        title,
+        summary,
+        startsAt,
+        endsAt,
+        mode,
+        venue,
+        roomCapacity,
+        language,
+        interpretationLanguages,
+        iccprArticles,
+        meetingProvider,
+        meetingUrl);
   }
 
   private static Session of(

@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeService;
-import org.lectern.programme.PublicationStatus;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.speaker.SpeakerService;

@@ -21,9 +21,11 @@ public final class DefaultCertificateLabels {
   private DefaultCertificateLabels() {}
 
   public static CertificateLabels forLanguage(CertificateLanguage language) {
-    String file = "messages/certificate_" + language.name().toLowerCase(Locale.ROOT) + ".properties";
+    String file =
+        "messages/certificate_" + language.name().toLowerCase(Locale.ROOT) + ".properties";
     Properties bundle = new Properties();
-    try (InputStream in = DefaultCertificateLabels.class.getClassLoader().getResourceAsStream(file)) {
+    try (InputStream in =
+        DefaultCertificateLabels.class.getClassLoader().getResourceAsStream(file)) {
       if (in == null) {
         throw new IllegalStateException("No message bundle " + file);
       }

@@ -3,8 +3,9 @@ package org.lectern.shared.lifecycle;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Work done once while the application starts, in a given lifecycle phase — typically before the web
- * server opens its port, so that no request finds the work half done. A failure stops the start.
+ * Work done once while the application starts, in a given lifecycle phase — typically before the
+ * web server opens its port, so that no request finds the work half done. A failure stops the
+ * start.
  */
 public abstract class StartupStep implements SmartLifecycle {
 
