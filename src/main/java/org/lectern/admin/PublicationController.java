@@ -60,11 +60,17 @@ class PublicationController {
       } else {
         programmes.unpublish(user, target);
       }
-      String kind = session ? "admin.session" : "admin.programme";
-      note = ui.t(kind + (publish ? ".published" : ".unpublished"));
+      note = ui.t(doneKey(session, publish));
     } catch (ConflictException e) {
       note = ui.t(e.code(), e.args());
     }
     return redirect((session ? "/admin/sessions/" : "/admin/programmes/") + target, note, redirect);
+  }
+
+  private static String doneKey(boolean session, boolean publish) {
+    if (session) {
+      return publish ? "admin.session.published" : "admin.session.unpublished";
+    }
+    return publish ? "admin.programme.published" : "admin.programme.unpublished";
   }
 }
