@@ -1,6 +1,6 @@
 package org.lectern.certificate;
 
-import org.lectern.notification.DelegatePrincipal;
+import org.lectern.identity.DelegatePrincipal;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.web.Ui;
 import org.springframework.http.ContentDisposition;

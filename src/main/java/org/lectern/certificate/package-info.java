@@ -4,7 +4,7 @@
       "attendance",
       "audit",
       "identity",
-      "notification", // interim (issue 17): CertificateMail, DelegatePrincipal
+      "notification", // its API: sends the certificate mail
       "organisation",
       "programme",
       "registration",

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.lectern.notification.TrainingLinks;
+import org.lectern.delegate.TrainingLinks;
 import org.lectern.registration.RegistrationService;
 import org.lectern.session.SessionService;
 import org.springframework.beans.factory.annotation.Value;

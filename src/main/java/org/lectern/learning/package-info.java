@@ -5,7 +5,8 @@
       "attendance",
       "audit",
       "identity",
-      "notification", // interim (issue 17): follow-up mail, My trainings links
+      "delegate", // implements its TrainingLinks (the links on My trainings)
+      "notification", // its API: sends the follow-up mail
       "programme",
       "reference",
       "registration",

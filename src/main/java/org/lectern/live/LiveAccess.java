@@ -2,8 +2,8 @@ package org.lectern.live;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.lectern.identity.DelegatePrincipal;
 import org.lectern.identity.LecternUser;
-import org.lectern.notification.DelegatePrincipal;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeRole;
 import org.lectern.programme.ProgrammeService;

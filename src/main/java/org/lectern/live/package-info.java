@@ -5,7 +5,6 @@
       "attendance :: join",
       "audit",
       "identity",
-      "notification", // interim (issue 17): DelegatePrincipal, DelegateSessions
       "programme",
       "registration",
       "session",

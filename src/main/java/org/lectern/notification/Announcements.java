@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.lectern.audit.AuditLog;
+import org.lectern.identity.DelegateAccounts;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.ProgrammeService;
 import org.lectern.shared.error.InvalidInputException;
@@ -24,7 +25,7 @@ class Announcements {
   private final ProgrammeService programmes;
   private final ProgrammeFactsLoader facts;
   private final DelegateRegistrations registrations;
-  private final DelegateDirectory directory;
+  private final DelegateAccounts directory;
   private final Outbox outbox;
   private final MailRenderer renderer;
   private final MailFrame frame;
@@ -36,7 +37,7 @@ class Announcements {
       ProgrammeService programmes,
       ProgrammeFactsLoader facts,
       DelegateRegistrations registrations,
-      DelegateDirectory directory,
+      DelegateAccounts directory,
       Outbox outbox,
       MailRenderer renderer,
       MailFrame frame,

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * link (sign-in, confirmation) are left out of the download.
  */
 @Component
-class DelegateMailHistory {
+public class DelegateMailHistory {
 
   private static final int MAX = 5000;
 
@@ -30,7 +30,7 @@ class DelegateMailHistory {
     this.cipher = cipher;
   }
 
-  List<Map<String, Object>> of(String email, Collection<UUID> registrationIds) {
+  public List<Map<String, Object>> of(String email, Collection<UUID> registrationIds) {
     String me = email.strip().toLowerCase(Locale.ROOT);
     List<UUID> ids =
         registrationIds.isEmpty() ? List.of(new UUID(0, 0)) : List.copyOf(registrationIds);

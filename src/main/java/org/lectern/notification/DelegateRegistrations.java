@@ -5,18 +5,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What the mail module and "My trainings" need from the registration module. It mirrors the methods
- * of {@code RegistrationService} (forDelegate, cancelByDelegate, contactOf) plus the confirmed
- * delegates of a programme for reminders and announcements; an adapter over RegistrationService
- * implements it once the registration module is merged.
+ * What the mail module needs from the registration module: how to reach the person behind a
+ * registration, and the confirmed delegates of a programme for reminders and announcements.
  */
 public interface DelegateRegistrations {
-
-  /** Every registration of the person with this e-mail address, newest first. */
-  List<DelegateRegistration> forDelegate(String email);
-
-  /** Cancels one of the person's own registrations; refuses registrations of others. */
-  void cancelByDelegate(String email, UUID registrationId);
 
   Optional<DelegateContact> contactOf(UUID registrationId);
 

@@ -1,5 +1,6 @@
 package org.lectern.notification;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -7,11 +8,12 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The link that confirms a delegate's erasure request. Always neutral: it names no programme,
- * organisation or product, since the address may belong to a delegate of a neutral programme.
+ * The link that confirms a delegate's erasure request (asked for on "My trainings"). Always
+ * neutral: it names no programme, organisation or product, since the address may belong to a
+ * delegate of a neutral programme.
  */
 @Component
-class ErasureMail {
+public class ErasureMail {
 
   private final Outbox outbox;
   private final MailRenderer renderer;
@@ -26,7 +28,7 @@ class ErasureMail {
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
-  void send(String email, String language, String token) {
+  public void send(String email, String language, String token, Duration validity) {
     String lang = Wording.language(language).code();
     String url = frame.baseUrl() + "/my/erasure/confirm?token=" + token + "&lang=" + lang;
     MailContent content =
@@ -35,7 +37,7 @@ class ErasureMail {
             wording.t(lang, "notification.erasure.subject"),
             wording.t(lang, "notification.greeting.anonymous"),
             List.of(
-                wording.t(lang, "notification.erasure.body", DelegateErasure.VALIDITY.toHours()),
+                wording.t(lang, "notification.erasure.body", validity.toHours()),
                 wording.t(lang, "notification.erasure.ignore")),
             List.of(),
             new MailContent.Link(wording.t(lang, "notification.erasure.action"), url),

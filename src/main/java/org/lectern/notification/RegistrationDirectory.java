@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.lectern.registration.RegistrationService;
 import org.springframework.stereotype.Component;
 
-/** The registration module as the mail module and "My trainings" see it. */
+/** The registration module as the mail module sees it. */
 @Component
 class RegistrationDirectory implements DelegateRegistrations {
 
@@ -14,25 +14,6 @@ class RegistrationDirectory implements DelegateRegistrations {
 
   RegistrationDirectory(RegistrationService registrations) {
     this.registrations = registrations;
-  }
-
-  @Override
-  public List<DelegateRegistration> forDelegate(String email) {
-    return registrations.forDelegate(email).stream()
-        .map(
-            r ->
-                new DelegateRegistration(
-                    r.registrationId(),
-                    r.programmeId(),
-                    r.status().name(),
-                    r.language(),
-                    r.registeredAt()))
-        .toList();
-  }
-
-  @Override
-  public void cancelByDelegate(String email, UUID registrationId) {
-    registrations.cancelByDelegate(email, registrationId);
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.lectern.identity.DelegateAccounts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +25,7 @@ public class RegistrationMails {
   private final Wording wording;
   private final MailRenderer renderer;
   private final TrainingCalendar calendar;
-  private final DelegateDirectory directory;
+  private final DelegateAccounts directory;
 
   RegistrationMails(
       Outbox outbox,
@@ -33,7 +34,7 @@ public class RegistrationMails {
       Wording wording,
       MailRenderer renderer,
       TrainingCalendar calendar,
-      DelegateDirectory directory) {
+      DelegateAccounts directory) {
     this.outbox = outbox;
     this.facts = facts;
     this.frame = frame;

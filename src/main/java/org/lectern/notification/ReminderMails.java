@@ -3,6 +3,7 @@ package org.lectern.notification;
 import java.util.ArrayList;
 import java.util.List;
 import org.lectern.attendance.join.JoinLinks;
+import org.lectern.identity.DelegateAccounts;
 import org.lectern.session.Session;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -16,7 +17,7 @@ class ReminderMails {
   private final MailFrame frame;
   private final Wording wording;
   private final MailRenderer renderer;
-  private final DelegateDirectory directory;
+  private final DelegateAccounts directory;
   private final JoinLinks joinLinks;
 
   ReminderMails(
@@ -24,7 +25,7 @@ class ReminderMails {
       MailFrame frame,
       Wording wording,
       MailRenderer renderer,
-      DelegateDirectory directory,
+      DelegateAccounts directory,
       JoinLinks joinLinks) {
     this.joinLinks = joinLinks;
     this.outbox = outbox;

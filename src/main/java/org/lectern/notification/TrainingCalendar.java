@@ -2,6 +2,7 @@ package org.lectern.notification;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import org.lectern.session.CalendarEntry;
 import org.lectern.session.CalendarFiles;
 import org.lectern.session.Session;
@@ -16,14 +17,22 @@ import org.springframework.stereotype.Component;
  * never name the product.
  */
 @Component
-class TrainingCalendar {
+public class TrainingCalendar {
 
   private final Wording wording;
+  private final ProgrammeFactsLoader facts;
   private final String baseUrl;
 
-  TrainingCalendar(Wording wording, @Value("${lectern.base-url}") String baseUrl) {
+  TrainingCalendar(
+      Wording wording, ProgrammeFactsLoader facts, @Value("${lectern.base-url}") String baseUrl) {
     this.wording = wording;
+    this.facts = facts;
     this.baseUrl = baseUrl;
+  }
+
+  /** One calendar with all published sessions of these programmes, for a delegate's feed. */
+  public String ofProgrammes(List<UUID> programmeIds, String lang) {
+    return write(programmeIds.stream().map(facts::load).toList(), lang);
   }
 
   MailAttachment attachment(ProgrammeFacts facts, String lang) {

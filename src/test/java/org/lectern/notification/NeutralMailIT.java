@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,13 +26,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lectern.certificate.CertificateMailProbe;
+import org.lectern.identity.DelegateSignInLinkIssued;
 import org.lectern.registration.Invitee;
 import org.lectern.registration.OptInMailer;
 import org.lectern.shared.i18n.LocalizedText;
 import org.lectern.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.security.authentication.ott.DefaultOneTimeToken;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -51,8 +52,7 @@ class NeutralMailIT extends IntegrationTest {
   @Autowired InvitationMails invitationMails;
   @Autowired ReminderMails reminderMails;
   @Autowired Announcements announcements;
-  @Autowired DelegateAccess access;
-  @Autowired DelegateDirectory directory;
+  @Autowired DelegateSignInMail signInMail;
   @Autowired ProgrammeFactsLoader facts;
   @Autowired Outbox outbox;
   @Autowired OutboxRepository repository;
@@ -221,16 +221,15 @@ class NeutralMailIT extends IntegrationTest {
                           LocalizedText.of(lang, "We meet one floor up."))));
       case DELEGATE_SIGN_IN ->
           inTransaction(
-              () -> {
-                directory.remember(email, lang);
-                access.mailLink(
-                    new DefaultOneTimeToken(
-                        UUID.randomUUID().toString(),
-                        directory.indexOf(email),
-                        Instant.now().plusSeconds(600)));
-              });
+              () ->
+                  signInMail.on(
+                      new DelegateSignInLinkIssued(
+                          email,
+                          lang,
+                          baseUrl() + "/my/sign-in/token?token=" + UUID.randomUUID(),
+                          Duration.ofMinutes(15))));
       case DELEGATE_ERASURE_CONFIRM ->
-          inTransaction(() -> erasureMail.send(email, lang, "erasure-token"));
+          inTransaction(() -> erasureMail.send(email, lang, "erasure-token", Duration.ofHours(24)));
       case CERTIFICATE_ISSUED -> {
         certificates.send(
             programme,

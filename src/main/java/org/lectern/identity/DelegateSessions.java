@@ -1,4 +1,4 @@
-package org.lectern.notification;
+package org.lectern.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;

@@ -1,4 +1,4 @@
-package org.lectern.notification;
+package org.lectern.identity;
 
 import java.util.Collection;
 import java.util.List;

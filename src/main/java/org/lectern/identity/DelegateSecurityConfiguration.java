@@ -1,4 +1,4 @@
-package org.lectern.notification;
+package org.lectern.identity;
 
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;

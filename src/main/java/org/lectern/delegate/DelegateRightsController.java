@@ -1,4 +1,4 @@
-package org.lectern.notification;
+package org.lectern.delegate;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.lectern.audit.AuditLog;
+import org.lectern.identity.DelegateAccounts;
+import org.lectern.identity.DelegateAddress;
+import org.lectern.identity.DelegatePrincipal;
 import org.lectern.shared.error.NotFoundException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
@@ -26,13 +29,13 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class DelegateRightsController {
 
-  private final DelegateDirectory directory;
+  private final DelegateAccounts directory;
   private final DelegateDataExport export;
   private final DelegateErasure erasure;
   private final AuditLog audit;
 
   DelegateRightsController(
-      DelegateDirectory directory,
+      DelegateAccounts directory,
       DelegateDataExport export,
       DelegateErasure erasure,
       AuditLog audit) {
@@ -65,7 +68,7 @@ class DelegateRightsController {
                         e.getKey(), e.getValue().stream().map(this::fields).toList()))
             .toList();
     model.addAttribute("page", new DelegateRightsPages.MyDataPage(data.email(), sections));
-    return "notification/data";
+    return "delegate/data";
   }
 
   @PostMapping("/my/erasure")
@@ -78,7 +81,7 @@ class DelegateRightsController {
   String confirmPage(@RequestParam(defaultValue = "") String token, Model model) {
     model.addAttribute(
         "page", new DelegateRightsPages.ErasurePage(token, erasure.valid(token), null));
-    return "notification/erasure";
+    return "delegate/erasure";
   }
 
   @PostMapping("/my/erasure/confirm")
@@ -94,7 +97,7 @@ class DelegateRightsController {
       }
     }
     model.addAttribute("page", new DelegateRightsPages.ErasurePage("", false, erased.orElse(null)));
-    return "notification/erasure";
+    return "delegate/erasure";
   }
 
   private MyData collect(DelegatePrincipal delegate) {

@@ -1,4 +1,4 @@
-package org.lectern.notification;
+package org.lectern.identity;
 
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -11,12 +11,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The delegates this module has written to, keyed by the e-mail blind index: their encrypted
- * address, the language they read, and the hash of their calendar feed secret. A sign-in link is
- * only ever sent to an address found here, so Lectern cannot be used to mail strangers.
+ * Delegates' accounts, keyed by the e-mail blind index: their encrypted address, the language they
+ * read, and the hash of their calendar feed secret. An address is recorded when mail is first sent
+ * to it or when its delegate asks for a sign-in link; a sign-in link is only ever sent to an
+ * address found here, so Lectern cannot be used to mail strangers.
  */
 @Repository
-class DelegateDirectory {
+public class DelegateAccounts {
 
   static final String EMAIL = "delegate.email";
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -25,18 +26,18 @@ class DelegateDirectory {
   private final PersonalDataCipher cipher;
   private final Clock clock;
 
-  DelegateDirectory(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
+  DelegateAccounts(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
     this.jdbc = jdbc;
     this.cipher = cipher;
     this.clock = clock;
   }
 
-  String indexOf(String email) {
+  public String indexOf(String email) {
     return cipher.emailIndex(email);
   }
 
   /** Records the address; the language follows the registration unless the delegate chose one. */
-  void remember(String email, String language) {
+  public void remember(String email, String language) {
     jdbc.sql(
             """
             insert into delegate_address (email_index, email, language, created_at, updated_at)
@@ -53,7 +54,7 @@ class DelegateDirectory {
         .update();
   }
 
-  Optional<DelegateAddress> find(String emailIndex) {
+  public Optional<DelegateAddress> find(String emailIndex) {
     return jdbc.sql(
             "select email_index, email, language, feed_hash from delegate_address"
                 + " where email_index = :idx")
@@ -62,7 +63,7 @@ class DelegateDirectory {
         .optional();
   }
 
-  Optional<DelegateAddress> byFeedSecret(String secret) {
+  public Optional<DelegateAddress> byFeedSecret(String secret) {
     return jdbc.sql(
             "select email_index, email, language, feed_hash from delegate_address"
                 + " where feed_hash = :h")
@@ -72,7 +73,7 @@ class DelegateDirectory {
   }
 
   /** The language mails to this address are written in, if the delegate chose one. */
-  Optional<String> chosenLanguage(String email) {
+  public Optional<String> chosenLanguage(String email) {
     return jdbc.sql(
             "select language from delegate_address where email_index = :idx and language_fixed")
         .param("idx", indexOf(email))
@@ -80,7 +81,7 @@ class DelegateDirectory {
         .optional();
   }
 
-  void chooseLanguage(String emailIndex, String language) {
+  public void chooseLanguage(String emailIndex, String language) {
     jdbc.sql(
             """
             update delegate_address set language = :lang, language_fixed = true, updated_at = :now
@@ -93,7 +94,7 @@ class DelegateDirectory {
   }
 
   /** A new feed secret (shown once); only its hash is stored, so the old URL stops working. */
-  String renewFeedSecret(String emailIndex) {
+  public String renewFeedSecret(String emailIndex) {
     byte[] bytes = new byte[24];
     RANDOM.nextBytes(bytes);
     String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -107,12 +108,18 @@ class DelegateDirectory {
     return secret;
   }
 
-  void revokeFeed(String emailIndex) {
+  public void revokeFeed(String emailIndex) {
     jdbc.sql(
             "update delegate_address set feed_hash = null, feed_created_at = null"
                 + " where email_index = :idx")
         .param("idx", emailIndex)
         .update();
+  }
+
+  /** Forgets the delegate: their address, language, feed and any sign-in link still valid. */
+  public void forget(String emailIndex) {
+    jdbc.sql("delete from delegate_address where email_index = :i").param("i", emailIndex).update();
+    jdbc.sql("delete from one_time_tokens where username = :i").param("i", emailIndex).update();
   }
 
   private DelegateAddress map(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -1,12 +1,12 @@
-package org.lectern.notification;
+package org.lectern.delegate;
 
 import java.util.List;
 import java.util.UUID;
 
 /**
  * A confirmed delegate's personal links for "My trainings" beyond the sessions themselves (tests,
- * surveys, materials), provided by the learning module. An interface here, so that the learning
- * module may send mail through this one without a cycle.
+ * surveys, materials), provided by the learning module. An interface here, so that "My trainings"
+ * does not depend on learning (learning depends on what My trainings builds on).
  */
 public interface TrainingLinks {
 

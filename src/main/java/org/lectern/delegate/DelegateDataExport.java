@@ -1,9 +1,11 @@
-package org.lectern.notification;
+package org.lectern.delegate;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.lectern.identity.DelegateAddress;
+import org.lectern.notification.DelegateMailHistory;
 import org.lectern.shared.privacy.PersonalDataExport;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;

@@ -1,14 +1,25 @@
-package org.lectern.notification;
+package org.lectern.delegate;
 
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.lectern.attendance.checkin.CheckInCodeService;
 import org.lectern.attendance.join.JoinLinks;
+import org.lectern.identity.DelegateAddress;
+import org.lectern.identity.DelegatePrincipal;
+import org.lectern.notification.TrainingCalendar;
+import org.lectern.programme.Programme;
+import org.lectern.programme.ProgrammeService;
+import org.lectern.registration.OwnRegistration;
+import org.lectern.registration.RegistrationService;
+import org.lectern.registration.RegistrationStatus;
 import org.lectern.session.Session;
+import org.lectern.session.SessionService;
+import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.time.TimeFormat;
 import org.lectern.shared.web.Ui;
 import org.springframework.stereotype.Component;
@@ -17,8 +28,9 @@ import org.springframework.stereotype.Component;
 @Component
 class MyTrainings {
 
-  private final DelegateRegistrations registrations;
-  private final ProgrammeFactsLoader facts;
+  private final RegistrationService registrations;
+  private final ProgrammeService programmes;
+  private final SessionService sessions;
   private final TrainingCalendar calendar;
   private final Clock clock;
   private final JoinLinks joinLinks;
@@ -26,15 +38,17 @@ class MyTrainings {
   private final TrainingLinks learning;
 
   MyTrainings(
-      DelegateRegistrations registrations,
-      ProgrammeFactsLoader facts,
+      RegistrationService registrations,
+      ProgrammeService programmes,
+      SessionService sessions,
       TrainingCalendar calendar,
       Clock clock,
       JoinLinks joinLinks,
       CheckInCodeService checkInCodes,
       TrainingLinks learning) {
     this.registrations = registrations;
-    this.facts = facts;
+    this.programmes = programmes;
+    this.sessions = sessions;
     this.calendar = calendar;
     this.clock = clock;
     this.joinLinks = joinLinks;
@@ -50,13 +64,16 @@ class MyTrainings {
       String notice,
       Ui ui) {
     List<MyTrainingsPage.Item> items = new ArrayList<>();
-    for (DelegateRegistration r : registrations.forDelegate(delegate.email())) {
-      ProgrammeFacts p = facts.load(r.programmeId());
-      var shown = p.programme().title().show(ui.lang(), p.programme().languages());
+    for (OwnRegistration r : registrations.forDelegate(delegate.email())) {
+      Programme p = programme(r.programmeId());
+      boolean confirmed = r.status() == RegistrationStatus.CONFIRMED;
+      var shown = p.title().show(ui.lang(), p.languages());
       List<MyTrainingsPage.SessionLine> upcoming =
-          r.active() ? upcoming(p, ui, r.confirmed() ? r.registrationId() : null) : List.of();
+          r.status().isActive()
+              ? upcoming(p, ui, confirmed ? r.registrationId() : null)
+              : List.of();
       String code =
-          r.confirmed() && upcoming.stream().anyMatch(MyTrainingsPage.SessionLine::inRoom)
+          confirmed && upcoming.stream().anyMatch(MyTrainingsPage.SessionLine::inRoom)
               ? checkInCodes.codeFor(r.registrationId(), r.programmeId())
               : null;
       items.add(
@@ -64,14 +81,14 @@ class MyTrainings {
               r.registrationId(),
               shown.text(),
               shown.lang(),
-              r.status(),
-              r.active(),
+              r.status().name(),
+              r.status().isActive(),
               upcoming,
               code,
               code == null
                   ? null
                   : checkInCodes.qrSvg(code, ui.t("notification.my.checkIn.qr", code)),
-              r.confirmed()
+              confirmed
                   ? learning.forRegistration(r.registrationId(), r.programmeId(), ui.lang())
                   : List.of()));
     }
@@ -79,16 +96,17 @@ class MyTrainings {
   }
 
   private List<MyTrainingsPage.SessionLine> upcoming(
-      ProgrammeFacts p, Ui ui, java.util.UUID confirmedRegistration) {
-    ZoneId home = p.programme().timeZone();
+      Programme p, Ui ui, UUID confirmedRegistration) {
+    ZoneId home = p.timeZone();
     ZoneId viewer = ui.zoneOr(home);
     TimeFormat f = ui.time();
-    return p.sessions().stream()
+    return sessions.publishedOfProgramme(p.id()).stream()
+        .sorted(Comparator.comparing(Session::startsAt))
         .filter(s -> s.endsAt().isAfter(clock.instant()))
         .map(
             s ->
                 new MyTrainingsPage.SessionLine(
-                    s.title().in(ui.lang(), p.programme().languages()),
+                    s.title().in(ui.lang(), p.languages()),
                     f.range(s.startsAt(), s.endsAt(), viewer),
                     TimeFormat.zoneLabel(viewer, s.startsAt()),
                     viewer.equals(home) ? null : programmeTime(f, s, home),
@@ -109,12 +127,12 @@ class MyTrainings {
 
   /** All sessions of the delegate's confirmed registrations, in their language. */
   String calendar(String email, String language) {
-    List<ProgrammeFacts> programmes =
+    List<UUID> confirmed =
         registrations.forDelegate(email).stream()
-            .filter(DelegateRegistration::confirmed)
-            .map(r -> facts.load(r.programmeId()))
+            .filter(r -> r.status() == RegistrationStatus.CONFIRMED)
+            .map(OwnRegistration::programmeId)
             .toList();
-    return calendar.write(programmes, language);
+    return calendar.ofProgrammes(confirmed, language);
   }
 
   /** The delegate's own data, for download. */
@@ -129,11 +147,15 @@ class MyTrainings {
                     new MyData.Registration(
                         r.registrationId(),
                         r.programmeId(),
-                        facts.load(r.programmeId()).programme().slug(),
-                        r.status(),
+                        programme(r.programmeId()).slug(),
+                        r.status().name(),
                         r.language(),
-                        r.createdAt()))
+                        r.registeredAt()))
             .toList());
+  }
+
+  private Programme programme(UUID id) {
+    return programmes.find(id).orElseThrow(() -> new NotFoundException("programme.notFound"));
   }
 
   Optional<UUID> parse(String id) {

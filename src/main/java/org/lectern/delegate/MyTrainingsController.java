@@ -1,15 +1,17 @@
-package org.lectern.notification;
+package org.lectern.delegate;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.lectern.identity.Emails;
-import org.lectern.shared.error.InvalidInputException;
+import org.lectern.identity.DelegateAccounts;
+import org.lectern.identity.DelegateAddress;
+import org.lectern.identity.DelegatePrincipal;
+import org.lectern.registration.RegistrationService;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.i18n.Language;
-import org.lectern.shared.web.FormErrors;
 import org.lectern.shared.web.Ui;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,70 +24,29 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** "My trainings" for delegates, and the pages of the one-time sign-in link. */
+/** "My trainings" for delegates: their registrations, language and calendar feed. */
 @Controller
 class MyTrainingsController {
 
   static final MediaType CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
 
   private final MyTrainings trainings;
-  private final DelegateDirectory directory;
-  private final DelegateAccess access;
-  private final DelegateRegistrations registrations;
+  private final DelegateAccounts directory;
+  private final RegistrationService registrations;
   private final LocaleResolver locales;
   private final String baseUrl;
 
   MyTrainingsController(
       MyTrainings trainings,
-      DelegateDirectory directory,
-      DelegateAccess access,
-      DelegateRegistrations registrations,
+      DelegateAccounts directory,
+      RegistrationService registrations,
       LocaleResolver locales,
-      MailFrame frame) {
+      @Value("${lectern.base-url}") String baseUrl) {
     this.trainings = trainings;
     this.directory = directory;
-    this.access = access;
     this.registrations = registrations;
     this.locales = locales;
-    this.baseUrl = frame.baseUrl();
-  }
-
-  @GetMapping("/my/sign-in")
-  String signIn(
-      @RequestParam(required = false) String sent,
-      @RequestParam(required = false) String expired,
-      @RequestParam(required = false) String signedOut,
-      Model model) {
-    model.addAttribute(
-        "page",
-        new SignInPage("", FormErrors.none(), sent != null, expired != null, signedOut != null));
-    return "notification/sign-in";
-  }
-
-  /** Reached only when no link was issued: the answer must not tell why. */
-  @PostMapping("/my/sign-in")
-  String signInNotIssued(@RequestParam(defaultValue = "") String email, Model model, Ui ui) {
-    if (!Emails.isValid(email)) {
-      FormErrors errors = emailError(ui);
-      model.addAttribute("page", new SignInPage(email, errors, false, false, false));
-      return "notification/sign-in";
-    }
-    return "redirect:/my/sign-in?sent";
-  }
-
-  private static FormErrors emailError(Ui ui) {
-    try {
-      new InvalidInputException.Collector().add("email", "validation.email").throwIfAny();
-      return FormErrors.none();
-    } catch (InvalidInputException e) {
-      return FormErrors.of(e, ui);
-    }
-  }
-
-  @GetMapping("/my/sign-in/token")
-  String confirm(@RequestParam(defaultValue = "") String token, Model model) {
-    model.addAttribute("page", new TokenPage(token));
-    return "notification/token";
+    this.baseUrl = baseUrl;
   }
 
   @GetMapping("/my")
@@ -115,7 +76,7 @@ class MyTrainingsController {
             feed == null ? null : feed.toString(),
             done,
             ui));
-    return "notification/my";
+    return "delegate/my";
   }
 
   @PostMapping("/my/registrations/{id}/cancel")
@@ -134,8 +95,12 @@ class MyTrainingsController {
       @RequestParam(defaultValue = "") String language,
       HttpServletRequest request,
       HttpServletResponse response) {
-    access.chooseLanguage(delegate, language);
-    Language.fromCode(language).ifPresent(l -> locales.setLocale(request, response, l.locale()));
+    Language.fromCode(language)
+        .ifPresent(
+            l -> {
+              directory.chooseLanguage(delegate.emailIndex(), l.code());
+              locales.setLocale(request, response, l.locale());
+            });
     return "redirect:/my?done=language";
   }
 

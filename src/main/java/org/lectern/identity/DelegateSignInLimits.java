@@ -1,4 +1,4 @@
-package org.lectern.notification;
+package org.lectern.identity;
 
 import java.time.Duration;
 import org.lectern.shared.limit.Limit;
@@ -10,16 +10,16 @@ import org.springframework.stereotype.Component;
  * counted in the shared {@link RateLimiter}, so it holds across nodes.
  */
 @Component
-class SignInLimits {
+public class DelegateSignInLimits {
 
-  static final int PER_WINDOW = 3;
+  public static final int PER_WINDOW = 3;
   static final Duration WINDOW = Duration.ofMinutes(15);
   private static final Limit LINKS =
       new Limit("signin.email", PER_WINDOW, WINDOW, "error.title.429");
 
   private final RateLimiter limiter;
 
-  SignInLimits(RateLimiter limiter) {
+  DelegateSignInLimits(RateLimiter limiter) {
     this.limiter = limiter;
   }
 

@@ -1,4 +1,4 @@
-package org.lectern.notification;
+package org.lectern.delegate;
 
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -10,6 +10,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.lectern.audit.AuditLog;
+import org.lectern.identity.DelegateAccounts;
+import org.lectern.identity.DelegateAddress;
+import org.lectern.identity.DelegatePrincipal;
+import org.lectern.notification.ErasureMail;
+import org.lectern.registration.OwnRegistration;
+import org.lectern.registration.RegistrationService;
 import org.lectern.retention.Erasure;
 import org.lectern.shared.crypto.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,8 +35,8 @@ class DelegateErasure {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcClient jdbc;
-  private final DelegateDirectory directory;
-  private final RegistrationDirectory registrations;
+  private final DelegateAccounts directory;
+  private final RegistrationService registrations;
   private final Erasure erasure;
   private final ErasureMail mail;
   private final AuditLog audit;
@@ -38,8 +44,8 @@ class DelegateErasure {
 
   DelegateErasure(
       JdbcClient jdbc,
-      DelegateDirectory directory,
-      RegistrationDirectory registrations,
+      DelegateAccounts directory,
+      RegistrationService registrations,
       Erasure erasure,
       ErasureMail mail,
       AuditLog audit,
@@ -74,7 +80,7 @@ class DelegateErasure {
         .param("now", Timestamp.from(now))
         .param("exp", Timestamp.from(now.plus(VALIDITY)))
         .update();
-    mail.send(to.email(), to.language(), token);
+    mail.send(to.email(), to.language(), token, VALIDITY);
     audit.record(
         new AuditLog.Record(
             null, "delegate", "delegate.erasureRequested", null, "delegate", null, null, null));
@@ -114,13 +120,13 @@ class DelegateErasure {
     Optional<DelegateAddress> address = directory.find(index.get());
     List<UUID> ids =
         address.map(a -> registrations.forDelegate(a.email())).orElse(List.of()).stream()
-            .map(DelegateRegistration::registrationId)
+            .map(OwnRegistration::registrationId)
             .toList();
     erasure.eraseRegistrations(ids);
-    for (String table : List.of("delegate_erasure_request", "delegate_address")) {
-      jdbc.sql("delete from " + table + " where email_index = :i").param("i", index.get()).update();
-    }
-    jdbc.sql("delete from one_time_tokens where username = :i").param("i", index.get()).update();
+    jdbc.sql("delete from delegate_erasure_request where email_index = :i")
+        .param("i", index.get())
+        .update();
+    directory.forget(index.get());
     audit.record(
         new AuditLog.Record(
             null, "delegate", "delegate.erased", null, "delegate", null, ids.size(), null));

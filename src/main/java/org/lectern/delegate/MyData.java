@@ -1,4 +1,4 @@
-package org.lectern.notification;
+package org.lectern.delegate;
 
 import java.time.Instant;
 import java.util.List;

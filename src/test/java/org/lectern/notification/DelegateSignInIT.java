@@ -15,14 +15,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.lectern.identity.DelegateSignInLimits;
 import org.lectern.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The one-time sign-in link end to end over HTTP, with the mail read from GreenMail. */
-class NotificationSignInIT extends IntegrationTest {
+/**
+ * The delegates' one-time sign-in link end to end over HTTP (identity issues it, this module mails
+ * it), the mail read from GreenMail.
+ */
+class DelegateSignInIT extends IntegrationTest {
 
   static final int SMTP_PORT = MailFixtures.freePort();
   static final GreenMail smtp = MailFixtures.smtp(SMTP_PORT);
@@ -150,7 +154,7 @@ class NotificationSignInIT extends IntegrationTest {
             jdbc.sql("select count(*) from mail_outbox where kind = 'delegate.signIn'")
                 .query(Integer.class)
                 .single())
-        .isEqualTo(SignInLimits.PER_WINDOW);
+        .isEqualTo(DelegateSignInLimits.PER_WINDOW);
   }
 
   long tokenRows(String value) {

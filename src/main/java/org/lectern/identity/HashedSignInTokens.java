@@ -1,4 +1,4 @@
-package org.lectern.notification;
+package org.lectern.identity;
 
 import java.security.SecureRandom;
 import java.sql.Timestamp;
