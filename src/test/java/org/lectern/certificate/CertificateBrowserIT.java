@@ -14,30 +14,29 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.lectern.attendance.importing.AttendanceImportService;
 import org.lectern.identity.LecternUser;
 import org.lectern.notification.OutboxDrain;
 import org.lectern.support.BrowserTest;
 import org.lectern.support.Fixtures;
 import org.lectern.support.Http;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The certificate's life in real browsers: the delegate downloads it from "My trainings", a
  * stranger opens the QR code's URL and sees it valid, the organiser revokes it and the page says
- * so; the /verify pages have no accessibility violations. Completion comes from {@link
- * TestCompletions} until the attendance module is merged.
+ * so; the /verify pages have no accessibility violations. Completion comes from real attendance
+ * (Zoom reports imported through the attendance module).
  */
-@Import(TestCompletions.class)
 class CertificateBrowserIT extends BrowserTest {
 
   static final String BASE = "https://lectern.example.kz";
@@ -59,6 +58,7 @@ class CertificateBrowserIT extends BrowserTest {
   @Autowired Fixtures fixtures;
   @Autowired CertificateService office;
   @Autowired OutboxDrain outbox;
+  @Autowired AttendanceImportService imports;
 
   @Autowired org.lectern.shared.crypto.PersonalDataCipher cipher;
 
@@ -69,7 +69,6 @@ class CertificateBrowserIT extends BrowserTest {
   @AfterAll
   static void stopSmtp() {
     smtp.stop();
-    TestCompletions.COMPLETIONS.clear();
   }
 
   @Test
@@ -81,7 +80,13 @@ class CertificateBrowserIT extends BrowserTest {
     UUID registration =
         CertificateFixtures.register(
             http, mailbox(), programme, CertificateFixtures.KAZAKH_NAME, email, "kk");
-    TestCompletions.completed(registration, Duration.ofHours(4));
+    CertificateFixtures.attendance(
+        imports,
+        organiser,
+        jdbc,
+        programme,
+        List.of(
+            new CertificateFixtures.Attendee(CertificateFixtures.KAZAKH_NAME, email, 0, 180, 180)));
     assertThat(office.issueAll(organiser, programme).issued()).isEqualTo(1);
 
     byte[] pdf;

@@ -11,7 +11,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import org.lectern.attendance.importing.AttendanceImportService;
+import org.lectern.attendance.importing.ImportChoices;
 import org.lectern.identity.LecternUser;
 import org.lectern.support.Fixtures;
 import org.lectern.support.Http;
@@ -69,6 +75,65 @@ final class CertificateFixtures {
         .param("a", articles)
         .update();
   }
+
+  /**
+   * One delegate's presence in the programme's sessions (in order): minutes from each session's
+   * start, 0 for absent; a negative start joins that many minutes early.
+   */
+  record Attendee(String name, String email, int joinedEarly, int... minutes) {}
+
+  private static final DateTimeFormatter ZOOM =
+      DateTimeFormatter.ofPattern("MM/dd/yyyy hh:mm:ss a", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+  /**
+   * Real attendance: for each session of the programme, a Zoom participants report of the
+   * attendees, imported by the organiser through the attendance module (as its API does).
+   */
+  static void attendance(
+      AttendanceImportService imports,
+      LecternUser organiser,
+      JdbcClient jdbc,
+      UUID programme,
+      List<Attendee> attendees) {
+    List<SessionStart> sessions =
+        jdbc.sql("select id, starts_at from session where programme_id = :p order by starts_at")
+            .param("p", programme)
+            .query(
+                (rs, i) ->
+                    new SessionStart(
+                        rs.getObject("id", UUID.class), rs.getTimestamp("starts_at").toInstant()))
+            .list();
+    for (int i = 0; i < sessions.size(); i++) {
+      StringBuilder csv =
+          new StringBuilder(
+              "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest\n");
+      for (Attendee a : attendees) {
+        int minutes = i < a.minutes().length ? a.minutes()[i] : 0;
+        if (minutes <= 0) {
+          continue;
+        }
+        Instant join = sessions.get(i).start().minusSeconds(60L * a.joinedEarly());
+        Instant leave = sessions.get(i).start().plusSeconds(60L * minutes);
+        csv.append(a.name().replace(",", " "))
+            .append(',')
+            .append(a.email())
+            .append(',')
+            .append(ZOOM.format(join))
+            .append(',')
+            .append(ZOOM.format(leave))
+            .append(',')
+            .append((leave.getEpochSecond() - join.getEpochSecond()) / 60)
+            .append(",No\n");
+      }
+      imports.importFile(
+          organiser,
+          sessions.get(i).id(),
+          csv.toString().getBytes(StandardCharsets.UTF_8),
+          ImportChoices.parse("UTC", null, null));
+    }
+  }
+
+  private record SessionStart(UUID id, Instant start) {}
 
   /** Registers through the public API and confirms from the mail, as a delegate does. */
   static UUID register(

@@ -10,7 +10,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.lectern.attendance.importing.AttendanceImportService;
 import org.lectern.identity.LecternUser;
 import org.lectern.notification.OutboxDrain;
 import org.lectern.shared.error.ConflictException;
@@ -27,17 +27,15 @@ import org.lectern.support.Fixtures;
 import org.lectern.support.Http;
 import org.lectern.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Certificates through the running app: eligibility, bulk issue (twice), the PDF as recipients see
  * it, the signature through the upload check, e-mail, revoke, re-issue, topic-neutral wording,
- * encryption at rest and the API. Completion comes from {@link TestCompletions} (the attendance
- * module is not merged yet).
+ * encryption at rest and the API. Completion comes from real attendance: Zoom reports imported
+ * through the attendance module.
  */
-@Import(TestCompletions.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CertificateIT extends IntegrationTest {
 
@@ -57,6 +55,7 @@ class CertificateIT extends IntegrationTest {
   @Autowired Fixtures fixtures;
   @Autowired CertificateService office;
   @Autowired OutboxDrain outbox;
+  @Autowired AttendanceImportService imports;
 
   Http http;
   LecternUser organiser;
@@ -84,9 +83,18 @@ class CertificateIT extends IntegrationTest {
     absent =
         CertificateFixtures.register(
             http, mailbox(), programme, "Dana Absent", "dana@example.kz", "en");
-    TestCompletions.completed(aliya, Duration.ofMinutes(5 * 60 + 47));
-    TestCompletions.completed(pyotr, Duration.ofMinutes(9 * 60));
-    TestCompletions.notCompleted(absent, Duration.ofMinutes(70));
+    // Aliya: 3 h and 2 h 47 min; Pyotr: both sessions, from half an hour early to an hour late;
+    // Dana: 70 minutes of the first session only.
+    CertificateFixtures.attendance(
+        imports,
+        organiser,
+        jdbc,
+        programme,
+        List.of(
+            new CertificateFixtures.Attendee(
+                CertificateFixtures.KAZAKH_NAME, aliyaEmail, 0, 180, 167),
+            new CertificateFixtures.Attendee("Пётр Щербаков", "pyotr@example.kz", 30, 240, 240),
+            new CertificateFixtures.Attendee("Dana Absent", "dana@example.kz", 0, 70, 0)));
   }
 
   @Autowired org.lectern.shared.crypto.PersonalDataCipher cipher;
@@ -98,7 +106,6 @@ class CertificateIT extends IntegrationTest {
   @AfterAll
   static void stopSmtp() {
     smtp.stop();
-    TestCompletions.COMPLETIONS.clear();
   }
 
   @Test
@@ -137,7 +144,7 @@ class CertificateIT extends IntegrationTest {
     assertThat(text).contains(CertificateFixtures.KAZAKH_NAME).contains("5,5").contains(code);
     assertThat(text).contains("Бейбіт жиналыс бостандығы іс жүзінде");
     assertThat(IssuedPdf.qrCode(pdf)).isEqualTo(BASE + "/verify/" + code);
-    // Pyotr attended 9 h: capped at the programme's 6 CPD hours.
+    // Pyotr was there longer than both sessions: capped at the programme's 6 CPD hours.
     assertThat(IssuedPdf.text(pdf(codeOf(pyotr), token)))
         .contains("Пётр Щербаков")
         .contains("6 ч.");
@@ -280,7 +287,14 @@ class CertificateIT extends IntegrationTest {
     UUID person =
         CertificateFixtures.register(
             http, mailbox(), neutral, "Айгерім Серікқызы", "aigerim.n@example.kz", "en");
-    TestCompletions.completed(person, Duration.ofHours(6));
+    CertificateFixtures.attendance(
+        imports,
+        organiser,
+        jdbc,
+        neutral,
+        List.of(
+            new CertificateFixtures.Attendee(
+                "Айгерім Серікқызы", "aigerim.n@example.kz", 0, 180, 180)));
     jdbc.sql("insert into certificate_settings (programme_id, topic_neutral) values (:p, true)")
         .param("p", neutral)
         .update();
