@@ -129,6 +129,13 @@ class CertificateRepository {
         .single();
   }
 
+  int valid(UUID programmeId) {
+    return jdbc.sql("select count(*) from certificate where programme_id = :p and status = 'VALID'")
+        .param("p", programmeId)
+        .query(Integer.class)
+        .single();
+  }
+
   List<Certificate> ofRegistrations(Collection<UUID> registrationIds) {
     if (registrationIds.isEmpty()) {
       return List.of();

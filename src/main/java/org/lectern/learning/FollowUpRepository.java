@@ -50,7 +50,7 @@ class FollowUpRepository {
   List<UUID> programmesEndedBefore(Instant before) {
     return jdbc.sql(
             """
-            select distinct programme_id from session
+            select distinct programme_id from session_facts
             where status = 'PUBLISHED' and ends_at < :before order by programme_id
             """)
         .param("before", Timestamp.from(before))

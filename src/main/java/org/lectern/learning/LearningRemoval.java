@@ -35,7 +35,7 @@ class LearningRemoval implements PersonalDataRemoval {
       jdbc.sql(
               "delete from "
                   + table
-                  + " where session_id in (select id from session where programme_id = :p)")
+                  + " where session_id in (select id from session_facts where programme_id = :p)")
           .param("p", programmeId)
           .update();
     }

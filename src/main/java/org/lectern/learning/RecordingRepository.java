@@ -183,7 +183,7 @@ class RecordingRepository {
   boolean attended(UUID registrationId, UUID sessionId) {
     return jdbc.sql(
             """
-            select exists (select 1 from attendance_result
+            select exists (select 1 from attendance_result_facts
               where registration_id = :r and session_id = :s and minutes > 0)
             """)
         .param("r", registrationId)
@@ -239,7 +239,7 @@ class RecordingRepository {
     jdbc.sql(
             """
             select c.registration_id, c.session_id from learning_catch_up c
-            join registration r on r.id = c.registration_id
+            join registration_facts r on r.id = c.registration_id
             where c.programme_id = :p and c.passed and r.status = 'CONFIRMED'
             """)
         .param("p", programmeId)

@@ -50,7 +50,7 @@ class SqlLearningFigures implements LearningFigures {
               (max(a.score * 100.0 / a.max_score) filter (where a.kind = 'PRE'))::float8 as pre,
               (max(a.score * 100.0 / a.max_score) filter (where a.kind = 'POST'))::float8 as post,
               coalesce(bool_or(a.passed) filter (where a.kind = 'POST'), false) as passed
-            from learning_attempt a join registration r on r.id = a.registration_id
+            from learning_attempt a join registration_facts r on r.id = a.registration_id
             where a.programme_id = :p and r.status = 'CONFIRMED'
             group by r.id, r.gender, r.region
             """)
@@ -84,7 +84,7 @@ class SqlLearningFigures implements LearningFigures {
     jdbc.sql(
             """
             select r.gender, r.region, s.satisfaction, s.relevance
-            from learning_survey_answer s left join registration r on r.id = s.registration_id
+            from learning_survey_answer s left join registration_facts r on r.id = s.registration_id
             where s.programme_id = :p and s.final_survey
               and (r.id is null or r.status = 'CONFIRMED')
             """)
@@ -104,7 +104,7 @@ class SqlLearningFigures implements LearningFigures {
     jdbc.sql(
             """
             select r.gender, r.region, (f.used or f.cited) as used
-            from learning_follow_up_answer f left join registration r on r.id = f.registration_id
+            from learning_follow_up_answer f left join registration_facts r on r.id = f.registration_id
             where f.programme_id = :p and (r.id is null or r.status = 'CONFIRMED')
             """)
         .param("p", programmeId)

@@ -30,7 +30,7 @@ class LiveKeys {
         programmeOfSession.computeIfAbsent(
             sessionId,
             s ->
-                jdbc.sql("select programme_id from session where id = :s")
+                jdbc.sql("select programme_id from session_facts where id = :s")
                     .param("s", s)
                     .query(UUID.class)
                     .single());

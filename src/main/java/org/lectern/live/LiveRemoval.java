@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class LiveRemoval implements PersonalDataRemoval {
 
-  private static final String SESSIONS = "(select id from session where programme_id = :p)";
+  private static final String SESSIONS = "(select id from session_facts where programme_id = :p)";
 
   private final JdbcClient jdbc;
   private final PersonalDataCipher cipher;

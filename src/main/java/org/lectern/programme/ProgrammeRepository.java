@@ -74,10 +74,10 @@ class ProgrammeRepository {
   private static final String VISIBLE =
       """
       (status = 'PUBLISHED' or :admin
-       or organisation_id in (select organisation_id from organisation_member where user_id = :u)
+       or organisation_id in (select organisation_id from organisation_member_facts where user_id = :u)
        or id in (select programme_id from programme_member where user_id = :u)
        or id in (select po.programme_id from programme_organisation po
-                 join organisation_member om on om.organisation_id = po.organisation_id
+                 join organisation_member_facts om on om.organisation_id = po.organisation_id
                  where po.role = 'CO_ORGANISER' and om.user_id = :u))
       """;
 
@@ -234,7 +234,7 @@ class ProgrammeRepository {
     return jdbc.sql(
             """
             select exists(select 1 from programme_organisation po
-              join organisation_member om on om.organisation_id = po.organisation_id
+              join organisation_member_facts om on om.organisation_id = po.organisation_id
               where po.programme_id = :p and po.role = 'CO_ORGANISER' and om.user_id = :u)
             """)
         .param("p", programmeId)
@@ -250,7 +250,7 @@ class ProgrammeRepository {
     return jdbc.sql(
             """
             select om.user_id, po.organisation_id from programme_organisation po
-              join organisation_member om on om.organisation_id = po.organisation_id
+              join organisation_member_facts om on om.organisation_id = po.organisation_id
               where po.programme_id = :p and po.role = 'CO_ORGANISER'
             """)
         .param("p", programmeId)

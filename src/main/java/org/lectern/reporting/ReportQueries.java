@@ -33,7 +33,7 @@ class ReportQueries {
       """
       select r.status, r.region, r.gender, r.profession, r.years_band, r.language,
              %s, count(*) as n
-      from registration r %s
+      from registration_facts r %s
       where r.programme_id = :p
       group by 1, 2, 3, 4, 5, 6, 7, 8
       """;
@@ -42,7 +42,7 @@ class ReportQueries {
       "coalesce(c.sessions_attended, 0) > 0 as came, coalesce(c.completed, false) as done";
   private static final String NO_OUTCOME = "false as came, false as done";
   private static final String OUTCOME_JOIN =
-      "left join attendance_completion_result c on c.registration_id = r.id";
+      "left join attendance_completion_facts c on c.registration_id = r.id";
 
   /** The breakdowns shown for delegates who completed the programme. */
   static final List<String> COMPLETED_DIMENSIONS = List.of("gender", "region", "profession");
@@ -120,7 +120,7 @@ class ReportQueries {
   }
 
   int invited(UUID programmeId) {
-    return jdbc.sql("select count(*) from registration_invitation where programme_id = :p")
+    return jdbc.sql("select count(*) from registration_invitation_facts where programme_id = :p")
         .param("p", programmeId)
         .query(Integer.class)
         .single();
@@ -136,7 +136,7 @@ class ReportQueries {
     jdbc.sql(
             """
             select p.id, count(r.id), count(r.id) filter (where r.status = 'CONFIRMED')
-            from programme p left join registration r on r.programme_id = p.id
+            from programme_facts p left join registration_facts r on r.programme_id = p.id
             where p.organisation_id = :o
             group by p.id, p.created_at order by min(coalesce(r.created_at, p.created_at)), p.created_at
             """)
@@ -151,7 +151,7 @@ class ReportQueries {
     jdbc.sql(
             """
             select r.programme_id, coalesce(r.region, 'unknown'), count(*)
-            from registration r join programme p on p.id = r.programme_id
+            from registration_facts r join programme_facts p on p.id = r.programme_id
             where p.organisation_id = :o and r.status = 'CONFIRMED'
             group by r.programme_id, r.region
             """)

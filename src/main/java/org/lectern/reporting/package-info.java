@@ -3,6 +3,7 @@
     allowedDependencies = {
       "attendance",
       "audit",
+      "certificate",
       "identity",
       "organisation",
       "programme",

@@ -46,8 +46,8 @@ class PurgeRepository {
   int administrators(UUID organisationId) {
     return jdbc.sql(
             """
-            select count(*) from organisation_member m join app_user u on u.id = m.user_id
-            where m.organisation_id = :o and m.role = 'ADMIN' and u.disabled_at is null
+            select count(*) from organisation_member_facts m
+            where m.organisation_id = :o and m.role = 'ADMIN' and m.enabled
             """)
         .param("o", organisationId)
         .query(Integer.class)
@@ -55,7 +55,7 @@ class PurgeRepository {
   }
 
   List<UUID> programmesOf(UUID organisationId) {
-    return jdbc.sql("select id from programme where organisation_id = :o order by created_at")
+    return jdbc.sql("select id from programme_facts where organisation_id = :o order by created_at")
         .param("o", organisationId)
         .query(UUID.class)
         .list();

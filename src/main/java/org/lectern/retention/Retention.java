@@ -137,7 +137,7 @@ public class Retention {
     }
     removals.anonymiseProgramme(programmeId, reason);
     int registrations =
-        jdbc.sql("select count(*) from registration where programme_id = :p")
+        jdbc.sql("select count(*) from registration_facts where programme_id = :p")
             .param("p", programmeId)
             .query(Integer.class)
             .single();

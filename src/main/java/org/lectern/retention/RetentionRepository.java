@@ -19,8 +19,8 @@ class RetentionRepository {
       """
       select p.id, p.organisation_id, pr.months as programme_months,
         orr.months as organisation_months, pr.anonymised_at,
-        (select max(s.ends_at) from session s where s.programme_id = p.id) as last_end
-      from programme p
+        (select max(s.ends_at) from session_facts s where s.programme_id = p.id) as last_end
+      from programme_facts p
       left join programme_retention pr on pr.programme_id = p.id
       left join organisation_retention orr on orr.organisation_id = p.organisation_id
       """;

@@ -6,6 +6,7 @@
       "organisation",
       "programme",
       "registration",
+      "session",
       "shared",
     })
 package org.lectern.retention;

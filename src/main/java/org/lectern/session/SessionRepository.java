@@ -50,7 +50,7 @@ class SessionRepository {
             SELECT
                 + """
                  where status = 'PUBLISHED' and :a = any(iccpr_articles)
-                   and programme_id in (select id from programme where status = 'PUBLISHED')
+                   and programme_id in (select id from programme_facts where status = 'PUBLISHED')
                  order by starts_at desc
                 """)
         .param("a", article)
@@ -64,7 +64,7 @@ class SessionRepository {
                 + """
                  where status = 'PUBLISHED'
                    and id in (select session_id from session_speaker where speaker_id = :s)
-                   and programme_id in (select id from programme where status = 'PUBLISHED')
+                   and programme_id in (select id from programme_facts where status = 'PUBLISHED')
                  order by starts_at desc
                 """)
         .param("s", speakerId)
