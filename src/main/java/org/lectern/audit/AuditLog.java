@@ -3,7 +3,9 @@ package org.lectern.audit;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,11 +29,13 @@ public class AuditLog {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final AuditChain chain;
+  private final Map<String, AuditSubjects> subjects = new HashMap<>();
 
-  AuditLog(JdbcClient jdbc, Clock clock, AuditChain chain) {
+  AuditLog(JdbcClient jdbc, Clock clock, AuditChain chain, List<AuditSubjects> subjects) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.chain = chain;
+    subjects.forEach(s -> this.subjects.put(s.subjectType(), s));
   }
 
   /**
@@ -130,25 +134,15 @@ public class AuditLog {
     if (type == null || subject == null) {
       return null;
     }
-    if (type.equals("certificate")) {
-      return first("select programme_id from certificate where code = :s", subject);
+    if (type.equals("programme")) {
+      try {
+        return UUID.fromString(subject);
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
     }
-    UUID id;
-    try {
-      id = UUID.fromString(subject);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    return switch (type) {
-      case "programme" -> id;
-      case "session" -> first("select programme_id from session where id = :s", id);
-      case "registration" -> first("select programme_id from registration where id = :s", id);
-      default -> null;
-    };
-  }
-
-  private UUID first(String sql, Object subject) {
-    return jdbc.sql(sql).param("s", subject).query(UUID.class).optional().orElse(null);
+    AuditSubjects owner = subjects.get(type);
+    return owner == null ? null : owner.programmeOf(subject).orElse(null);
   }
 
   public List<AuditEntry> recent(UUID organisationId, int limit, int offset) {

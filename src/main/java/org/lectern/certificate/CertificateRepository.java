@@ -129,6 +129,13 @@ class CertificateRepository {
         .single();
   }
 
+  Optional<UUID> programmeOfCode(String code) {
+    return jdbc.sql("select programme_id from certificate where code = :s")
+        .param("s", code)
+        .query(UUID.class)
+        .optional();
+  }
+
   int valid(UUID programmeId) {
     return jdbc.sql("select count(*) from certificate where programme_id = :p and status = 'VALID'")
         .param("p", programmeId)

@@ -34,6 +34,13 @@ class SessionRepository {
     this.jdbc = jdbc;
   }
 
+  Optional<UUID> programmeOf(UUID sessionId) {
+    return jdbc.sql("select programme_id from session where id = :s")
+        .param("s", sessionId)
+        .query(UUID.class)
+        .optional();
+  }
+
   Optional<Session> find(UUID id) {
     return jdbc.sql(SELECT + " where id = :id").param("id", id).query(this::map).optional();
   }
