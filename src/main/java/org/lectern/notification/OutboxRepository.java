@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -256,5 +258,20 @@ class OutboxRepository {
                     rs.getString("content_type"),
                     Base64.getDecoder().decode(cipher.decrypt(rs.getBytes("content"), ATTACHMENT))))
         .list();
+  }
+
+  /** For monitoring: mails not yet sent (retries included) and mails given up. */
+  Map<String, Double> waitingAndFailed() {
+    Map<String, Double> out = new HashMap<>();
+    jdbc.sql(
+            "select count(*) filter (where status = 'PENDING'),"
+                + " count(*) filter (where status in ('FAILED', 'BOUNCED')) from mail_outbox")
+        .query(
+            (rs, n) -> {
+              out.put("waiting", rs.getDouble(1));
+              return out.put("failed", rs.getDouble(2));
+            })
+        .list();
+    return out;
   }
 }
