@@ -138,25 +138,17 @@ class SecondFactorRepository {
   }
 
   /**
-   * Whether any organisation the person works for requires a second factor of them: its members see
-   * personal data, so do organisers and door staff of its programmes; under EVERYONE also its
-   * speakers and funders. Organisations without a row follow {@code fallback}.
+   * Whether an organisation the person is a member of requires a second factor of them (its members
+   * see personal data). Organisations without a row follow {@code fallback}. Programme roles are
+   * checked by {@link SecondFactorRules} through {@link ProgrammeRoles}.
    */
-  boolean requiredByAnOrganisation(UUID userId, String fallback) {
+  boolean requiredOfMembers(UUID userId, String fallback) {
     return jdbc.sql(
             """
             select exists (
               select 1 from organisation_member m
               left join second_factor_policy p on p.organisation_id = m.organisation_id
               where m.user_id = :u and coalesce(p.policy, :f) <> 'OFFERED'
-            ) or exists (
-              select 1 from programme_member pm
-              join programme pr on pr.id = pm.programme_id
-              left join second_factor_policy p on p.organisation_id = pr.organisation_id
-              where pm.user_id = :u
-                and (coalesce(p.policy, :f) = 'EVERYONE'
-                     or (coalesce(p.policy, :f) = 'PERSONAL_DATA'
-                         and pm.role in ('ORGANISER', 'DOOR')))
             )
             """)
         .param("u", userId)

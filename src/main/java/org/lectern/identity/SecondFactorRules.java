@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.UUID;
 import org.lectern.audit.AuditAction;
 import org.lectern.shared.error.NotFoundException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,16 +19,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class SecondFactorRules {
 
   private final SecondFactorRepository factors;
+  private final ObjectProvider<ProgrammeRoles> programmeRoles;
   private final Accounts accounts;
   private final Clock clock;
   private final SecondFactorPolicy fallback;
 
   SecondFactorRules(
       SecondFactorRepository factors,
+      ObjectProvider<ProgrammeRoles> programmeRoles,
       Accounts accounts,
       Clock clock,
       @Value("${lectern.second-factor.default-policy:PERSONAL_DATA}") String fallback) {
     this.factors = factors;
+    this.programmeRoles = programmeRoles;
     this.accounts = accounts;
     this.clock = clock;
     this.fallback =
@@ -43,7 +47,19 @@ public class SecondFactorRules {
     if (user.platformAdmin() && fallback != SecondFactorPolicy.OFFERED) {
       return true;
     }
-    return factors.requiredByAnOrganisation(user.id(), fallback.name());
+    if (factors.requiredOfMembers(user.id(), fallback.name())) {
+      return true;
+    }
+    // Organisers and door staff of a programme see personal data; under EVERYONE everyone counts.
+    return programmeRoles.stream()
+        .flatMap(roles -> roles.heldBy(user.id()).stream())
+        .anyMatch(
+            held -> {
+              SecondFactorPolicy p = policy(held.organisationId());
+              return p == SecondFactorPolicy.EVERYONE
+                  || (p == SecondFactorPolicy.PERSONAL_DATA
+                      && (held.role().equals("ORGANISER") || held.role().equals("DOOR")));
+            });
   }
 
   /** The organisation's policy (its own choice or the installation's default). */

@@ -1,0 +1,22 @@
+package org.lectern.programme;
+
+import java.util.List;
+import java.util.UUID;
+import org.lectern.identity.ProgrammeRoles;
+import org.springframework.stereotype.Component;
+
+/** Tells identity which programme roles a person holds (for the second-factor rule). */
+@Component
+class HeldProgrammeRoles implements ProgrammeRoles {
+
+  private final ProgrammeRoleRepository roles;
+
+  HeldProgrammeRoles(ProgrammeRoleRepository roles) {
+    this.roles = roles;
+  }
+
+  @Override
+  public List<Held> heldBy(UUID userId) {
+    return roles.heldBy(userId);
+  }
+}
