@@ -1,6 +1,7 @@
 package org.lectern.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -78,10 +79,7 @@ class SpeakerAccessIT extends BackOfficeFixture {
     assertThat(invited(erlan.id())).isNotNull();
 
     // The invitation goes out through the outbox (after commit, on another thread).
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (mailQueued() == 0 && System.currentTimeMillis() < deadline) {
-      Thread.sleep(100);
-    }
+    await().atMost(java.time.Duration.ofSeconds(30)).until(() -> mailQueued() > 0);
     assertThat(mailQueued()).isPositive();
     String root = "root-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
     users.create(root, "Platform Admin", PASSWORD, true);

@@ -1,6 +1,7 @@
 package org.lectern.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.lectern.support.Http.map;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -107,10 +108,7 @@ class UsersAndRolesIT extends IntegrationTest {
             "Bearer " + admin);
     assertThat(r.status()).isEqualTo(201);
     // Module listeners run after commit on a background thread: wait (bounded) for the mail.
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (invitationsQueued() == 0 && System.currentTimeMillis() < deadline) {
-      Thread.sleep(100);
-    }
+    await().atMost(java.time.Duration.ofSeconds(20)).until(() -> invitationsQueued() > 0);
     assertThat(invitationsQueued()).isPositive();
     sender.sendDue();
     var mail =

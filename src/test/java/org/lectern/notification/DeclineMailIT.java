@@ -1,6 +1,7 @@
 package org.lectern.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
@@ -76,26 +77,24 @@ class DeclineMailIT extends IntegrationTest {
   }
 
   /** Sends what is due until a message to the address with the subject arrives (≤ 30 s). */
-  private Optional<MimeMessage> awaitMail(String to, String subjectStart) throws Exception {
-    for (int i = 0; i < 300; i++) {
-      sender.sendDue();
-      var found =
-          Arrays.stream(smtp.getReceivedMessages())
-              .filter(m -> MailFixtures.recipientIs(m, to))
-              .filter(
-                  m -> {
-                    try {
-                      return m.getSubject().startsWith(subjectStart);
-                    } catch (jakarta.mail.MessagingException e) {
-                      return false;
-                    }
-                  })
-              .findFirst();
-      if (found.isPresent()) {
-        return found;
-      }
-      Thread.sleep(100);
-    }
-    return Optional.empty();
+  private Optional<MimeMessage> awaitMail(String to, String subjectStart) {
+    return await("a mail to " + to + ": " + subjectStart)
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () -> {
+              sender.sendDue();
+              return Arrays.stream(smtp.getReceivedMessages())
+                  .filter(m -> MailFixtures.recipientIs(m, to))
+                  .filter(
+                      m -> {
+                        try {
+                          return m.getSubject().startsWith(subjectStart);
+                        } catch (jakarta.mail.MessagingException e) {
+                          return false;
+                        }
+                      })
+                  .findFirst();
+            },
+            Optional::isPresent);
   }
 }

@@ -1,6 +1,7 @@
 package org.lectern.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.microsoft.playwright.BrowserContext;
@@ -185,16 +186,16 @@ class DelegateJourneyBrowserIT extends BrowserTest {
     awaitQueued(kind, 1);
   }
 
-  void awaitQueued(String kind, int count) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (System.currentTimeMillis() < deadline
-        && jdbc.sql("select count(*) from mail_outbox where kind = :k")
-                .param("k", kind)
-                .query(Integer.class)
-                .single()
-            < count) {
-      Thread.sleep(100);
-    }
+  void awaitQueued(String kind, int count) {
+    await(count + " mails " + kind)
+        .atMost(java.time.Duration.ofSeconds(20))
+        .until(
+            () ->
+                jdbc.sql("select count(*) from mail_outbox where kind = :k")
+                        .param("k", kind)
+                        .query(Integer.class)
+                        .single()
+                    >= count);
   }
 
   /** axe-core on each page (in a context with scripts, which axe itself needs). */

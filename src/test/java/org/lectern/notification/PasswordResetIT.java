@@ -1,6 +1,7 @@
 package org.lectern.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.lectern.support.Http.map;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -115,10 +116,7 @@ class PasswordResetIT extends IntegrationTest {
 
   /** Waits (bounded) for the n-th reset mail of the account, sends the outbox, returns the link. */
   String linkFor(UUID user, String email, int n) throws Exception {
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (resetMails(user) < n && System.currentTimeMillis() < deadline) {
-      Thread.sleep(50);
-    }
+    await().atMost(java.time.Duration.ofSeconds(20)).until(() -> resetMails(user) >= n);
     assertThat(resetMails(user)).isEqualTo(n);
     sender.sendDue();
     var mails =
@@ -262,10 +260,7 @@ class PasswordResetIT extends IntegrationTest {
     assertThat(api.body()).isEqualTo(apiUnknown.body());
     assertThat(api.json().get("code").asString()).isEqualTo("identity.badCredentials");
 
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (lockMails(id) < 1 && System.currentTimeMillis() < deadline) {
-      Thread.sleep(50);
-    }
+    await().atMost(java.time.Duration.ofSeconds(20)).until(() -> lockMails(id) >= 1);
     // More attempts during the lock tell nobody again.
     new org.lectern.identity.BackOfficeSession(baseUrl()).password(email, "yet another guess");
     assertThat(lockMails(id)).isEqualTo(1);

@@ -1,10 +1,10 @@
 package org.lectern.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.lectern.support.Http.map;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -170,19 +170,11 @@ class FirstRunApiIT extends IntegrationTest {
   }
 
   static boolean eventually(java.util.function.BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      Thread.onSpinWait();
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
+    try {
+      await().atMost(Duration.ofSeconds(30)).until(condition::getAsBoolean);
+      return true;
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      return false;
     }
-    return condition.getAsBoolean();
   }
 }

@@ -1,6 +1,7 @@
 package org.lectern.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -224,18 +225,19 @@ class SharedSeatsIT extends IntegrationTest {
    * before the shared database is emptied (its TRUNCATE would otherwise meet them).
    */
   @AfterAll
-  void listenersFinished() throws InterruptedException {
-    long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
-    while (System.nanoTime() < deadline
-        && jdbc.sql(
-                    "select count(*) from event_publication"
-                        + " where completion_date is null and publication_date >= :t")
-                .param("t", java.sql.Timestamp.from(started))
-                .query(Integer.class)
-                .single()
-            > 0) {
-      Thread.sleep(200);
-    }
+  void listenersFinished() {
+    await("the listeners of this test's events")
+        .atMost(java.time.Duration.ofMinutes(2))
+        .pollInterval(java.time.Duration.ofMillis(200))
+        .until(
+            () ->
+                jdbc.sql(
+                            "select count(*) from event_publication"
+                                + " where completion_date is null and publication_date >= :t")
+                        .param("t", java.sql.Timestamp.from(started))
+                        .query(Integer.class)
+                        .single()
+                    == 0);
   }
 
   /** Runs the jobs on 16 threads at once (more than the pool's connections). */

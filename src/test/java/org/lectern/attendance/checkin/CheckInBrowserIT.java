@@ -1,6 +1,7 @@
 package org.lectern.attendance.checkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.MultiFormatReader;
@@ -237,18 +238,16 @@ class CheckInBrowserIT extends BrowserTest {
   }
 
   /** "My trainings" knows a delegate once the confirmation mail was queued (after commit). */
-  private void awaitDelegateAddress(String email) throws InterruptedException {
-    for (int i = 0; i < 200; i++) {
-      int n =
-          jdbc.sql("select count(*) from delegate_address where email_index = :i")
-              .param("i", cipher.emailIndex(email))
-              .query(Integer.class)
-              .single();
-      if (n > 0) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no delegate address for " + email);
+  private void awaitDelegateAddress(String email) {
+    await("a delegate address for " + email)
+        .atMost(java.time.Duration.ofSeconds(10))
+        .pollInterval(java.time.Duration.ofMillis(50))
+        .until(
+            () ->
+                jdbc.sql("select count(*) from delegate_address where email_index = :i")
+                        .param("i", cipher.emailIndex(email))
+                        .query(Integer.class)
+                        .single()
+                    > 0);
   }
 }
