@@ -85,7 +85,7 @@ class MaterialRepository {
             "select "
                 + COLUMNS
                 + """
-                 from learning_material m join session s on s.id = m.session_id
+                 from learning_material m join session_facts s on s.id = m.session_id
                 where m.programme_id = :p and m.access = 'PUBLIC' and s.status = 'PUBLISHED'
                 order by s.starts_at, m.uploaded_at, m.id
                 """)
