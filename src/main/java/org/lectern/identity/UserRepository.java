@@ -71,18 +71,6 @@ class UserRepository {
         .update();
   }
 
-  void addMembership(UUID organisationId, UUID userId, String role) {
-    jdbc.sql(
-            """
-            insert into organisation_member (organisation_id, user_id, role) values (:o, :u, :r)
-            on conflict (organisation_id, user_id) do update set role = excluded.role
-            """)
-        .param("o", organisationId)
-        .param("u", userId)
-        .param("r", role)
-        .update();
-  }
-
   List<Membership> memberships(UUID userId) {
     return jdbc.sql("select organisation_id, role from organisation_member where user_id = :u")
         .param("u", userId)

@@ -18,16 +18,19 @@ public class UserService implements UserDetailsService {
   public static final int MIN_PASSWORD = 12;
 
   private final UserRepository users;
+  private final MembershipRepository memberships;
   private final PasswordEncoder encoder;
   private final org.springframework.context.ApplicationEventPublisher events;
   private final PasswordPolicy policy;
 
   UserService(
       UserRepository users,
+      MembershipRepository memberships,
       PasswordEncoder encoder,
       org.springframework.context.ApplicationEventPublisher events,
       PasswordPolicy policy) {
     this.users = users;
+    this.memberships = memberships;
     this.encoder = encoder;
     this.events = events;
     this.policy = policy;
@@ -144,7 +147,7 @@ public class UserService implements UserDetailsService {
   /** ADMIN or MEMBER ({@code ORGANISER}, the old name of MEMBER, is written as MEMBER). */
   @Transactional
   public void grantOrganisationRole(UUID organisationId, UUID userId, String role) {
-    users.addMembership(organisationId, userId, "ORGANISER".equals(role) ? "MEMBER" : role);
+    memberships.put(organisationId, userId, "ORGANISER".equals(role) ? "MEMBER" : role);
   }
 
   public List<Membership> memberships(UUID userId) {

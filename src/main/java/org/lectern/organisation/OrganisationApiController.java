@@ -37,7 +37,7 @@ import org.springframework.web.multipart.MultipartFile;
 class OrganisationApiController {
 
   private final OrganisationService organisations;
-  private final OrganisationMemberRepository members;
+  private final OrganisationRoster members;
   private final Regions regions;
   private final Idempotency idempotency;
   private final String baseUrl;
@@ -46,7 +46,7 @@ class OrganisationApiController {
 
   OrganisationApiController(
       OrganisationService organisations,
-      OrganisationMemberRepository members,
+      OrganisationRoster members,
       Regions regions,
       Idempotency idempotency,
       @Value("${lectern.base-url}") String baseUrl,

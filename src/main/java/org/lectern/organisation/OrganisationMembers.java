@@ -21,14 +21,14 @@ public class OrganisationMembers {
 
   private final OrganisationService organisations;
   private final OrganisationRepository rows;
-  private final OrganisationMemberRepository members;
+  private final OrganisationRoster members;
   private final UserService users;
   private final AuditLog audit;
 
   OrganisationMembers(
       OrganisationService organisations,
       OrganisationRepository rows,
-      OrganisationMemberRepository members,
+      OrganisationRoster members,
       UserService users,
       AuditLog audit) {
     this.organisations = organisations;

@@ -26,13 +26,13 @@ public class OrganisationService {
   public static final List<String> DEFAULT_MAIN_CENTRES = List.of("KZ-75", "KZ-71");
 
   private final OrganisationRepository organisations;
-  private final OrganisationMemberRepository members;
+  private final OrganisationRoster members;
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
 
   OrganisationService(
       OrganisationRepository organisations,
-      OrganisationMemberRepository members,
+      OrganisationRoster members,
       AuditLog audit,
       ApplicationEventPublisher events) {
     this.organisations = organisations;

@@ -1,4 +1,4 @@
-package org.lectern.organisation;
+package org.lectern.identity;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,15 +11,15 @@ import org.springframework.stereotype.Repository;
 
 /** SQL for who belongs to an organisation, with their role and last sign-in. */
 @Repository
-class OrganisationMemberRepository {
+class MembershipRepository {
 
   private final JdbcClient jdbc;
 
-  OrganisationMemberRepository(JdbcClient jdbc) {
+  MembershipRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
-  List<OrganisationMember> members(UUID organisationId) {
+  List<OrganisationMemberships.Member> members(UUID organisationId) {
     return jdbc.sql(
             """
             select m.user_id, u.email, u.full_name, m.role, m.added_at, u.last_sign_in_at
@@ -31,14 +31,13 @@ class OrganisationMemberRepository {
         .list();
   }
 
-  Optional<OrganisationRole> roleOf(UUID organisationId, UUID userId) {
+  Optional<String> roleOf(UUID organisationId, UUID userId) {
     return jdbc.sql(
             "select role from organisation_member where organisation_id = :o and user_id = :u")
         .param("o", organisationId)
         .param("u", userId)
         .query(String.class)
-        .optional()
-        .flatMap(OrganisationRole::parse);
+        .optional();
   }
 
   List<UUID> organisationsOf(UUID userId) {
@@ -48,7 +47,7 @@ class OrganisationMemberRepository {
         .list();
   }
 
-  void put(UUID organisationId, UUID userId, OrganisationRole role) {
+  void put(UUID organisationId, UUID userId, String role) {
     jdbc.sql(
             """
             insert into organisation_member (organisation_id, user_id, role) values (:o, :u, :r)
@@ -56,7 +55,7 @@ class OrganisationMemberRepository {
             """)
         .param("o", organisationId)
         .param("u", userId)
-        .param("r", role.name())
+        .param("r", role)
         .update();
   }
 
@@ -76,13 +75,13 @@ class OrganisationMemberRepository {
         .single();
   }
 
-  private OrganisationMember map(ResultSet rs, int row) throws SQLException {
+  private OrganisationMemberships.Member map(ResultSet rs, int row) throws SQLException {
     Timestamp last = rs.getTimestamp("last_sign_in_at");
-    return new OrganisationMember(
+    return new OrganisationMemberships.Member(
         rs.getObject("user_id", UUID.class),
         rs.getString("email"),
         rs.getString("full_name"),
-        OrganisationRole.parse(rs.getString("role")).orElseThrow(),
+        rs.getString("role"),
         rs.getTimestamp("added_at").toInstant(),
         last == null ? null : last.toInstant());
   }
