@@ -47,7 +47,7 @@ class AttendanceExport implements PersonalDataExport {
               (select count(*) from attendance_checkin c
                 where c.session_id = s.id and c.registration_id = r.registration_id
                   and c.kind = 'IN') as check_ins
-            from attendance_result r join session s on s.id = r.session_id
+            from attendance_result r join session_facts s on s.id = r.session_id
             where r.registration_id in (:ids) order by s.starts_at
             """)
         .param("ids", List.copyOf(ids))

@@ -32,14 +32,14 @@ class AttendanceRemoval implements PersonalDataRemoval {
             update attendance_participant set display_name = :n, email = null,
               person_key = case when person_key like 'r:%' then person_key
                                 else 'removed:' || id::text end
-            where session_id in (select id from session where programme_id = :p)
+            where session_id in (select id from session_facts where programme_id = :p)
             """)
         .param("n", cipher.encrypt("", ImportRepository.NAME))
         .param("p", programmeId)
         .update();
     jdbc.sql(
             "delete from attendance_upload where session_id in"
-                + " (select id from session where programme_id = :p)")
+                + " (select id from session_facts where programme_id = :p)")
         .param("p", programmeId)
         .update();
     jdbc.sql("delete from attendance_alias where programme_id = :p")

@@ -49,7 +49,7 @@ public class ImportRepository {
 
   /** Serialises imports of one session: two uploads of a file never both insert. */
   void lockSession(UUID sessionId) {
-    jdbc.sql("select id from session where id = :id for update")
+    jdbc.sql("select id from session_facts where id = :id for update")
         .param("id", sessionId)
         .query()
         .listOfRows();
@@ -151,7 +151,7 @@ public class ImportRepository {
    * (arrays unnested by PostgreSQL), so a large report costs a few round trips, not thousands.
    */
   private UUID programmeOf(UUID sessionId) {
-    return jdbc.sql("select programme_id from session where id = :s")
+    return jdbc.sql("select programme_id from session_facts where id = :s")
         .param("s", sessionId)
         .query(UUID.class)
         .single();

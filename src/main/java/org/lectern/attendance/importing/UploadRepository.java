@@ -58,7 +58,7 @@ class UploadRepository {
             "content",
             cipher
                 .forProgramme(
-                    jdbc.sql("select programme_id from session where id = :s")
+                    jdbc.sql("select programme_id from session_facts where id = :s")
                         .param("s", sessionId)
                         .query(UUID.class)
                         .single())

@@ -65,7 +65,7 @@ public class CompletionRepository {
     return jdbc.sql(
             """
             select exists(select 1 from attendance_session_state v
-              join session s on s.id = v.session_id
+              join session_facts s on s.id = v.session_id
               where s.programme_id = :p and v.version > 0)
             """)
         .param("p", programmeId)
@@ -78,7 +78,7 @@ public class CompletionRepository {
             """
             select s.id, coalesce(v.delegates, 0), coalesce(v.online, 0), coalesce(v.room, 0),
               coalesce(v.tables, 0)
-            from session s left join attendance_session_state v on v.session_id = s.id
+            from session_facts s left join attendance_session_state v on v.session_id = s.id
             where s.programme_id = :p and s.status = 'PUBLISHED' order by s.starts_at, s.id
             """)
         .param("p", programmeId)

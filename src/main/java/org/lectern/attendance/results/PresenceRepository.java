@@ -78,7 +78,7 @@ class PresenceRepository {
   List<UUID> overWithoutAttendance(UUID programmeId, Instant now) {
     return jdbc.sql(
             """
-            select s.id from session s
+            select s.id from session_facts s
             where s.programme_id = :p and s.status = 'PUBLISHED' and s.ends_at < :now
               and not exists (select 1 from attendance_import i where i.session_id = s.id)
               and not exists (select 1 from attendance_checkin c where c.session_id = s.id)

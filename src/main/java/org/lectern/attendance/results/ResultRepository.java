@@ -34,7 +34,7 @@ class ResultRepository {
   }
 
   Optional<UUID> programmeOfSession(UUID sessionId) {
-    return jdbc.sql("select programme_id from session where id = :s")
+    return jdbc.sql("select programme_id from session_facts where id = :s")
         .param("s", sessionId)
         .query(UUID.class)
         .optional();
@@ -63,7 +63,7 @@ class ResultRepository {
     return jdbc.sql(
             """
             select distinct s.programme_id from attendance_session_state v
-            join session s on s.id = v.session_id
+            join session_facts s on s.id = v.session_id
             where s.status = 'PUBLISHED' and v.computed_version is distinct from v.version
             """)
         .query(UUID.class)
@@ -76,7 +76,7 @@ class ResultRepository {
             """
             select coalesce(string_agg(s.id::text || '@' || s.starts_at::text || '/'
               || s.ends_at::text || '#' || coalesce(v.version, 0), ',' order by s.id), '')
-            from session s left join attendance_session_state v on v.session_id = s.id
+            from session_facts s left join attendance_session_state v on v.session_id = s.id
             where s.programme_id = :p and s.status = 'PUBLISHED'
             """)
         .param("p", programmeId)
@@ -96,7 +96,7 @@ class ResultRepository {
     return jdbc.sql(
             """
             select s.id, s.starts_at, s.ends_at, coalesce(v.version, 0) as version
-            from session s left join attendance_session_state v on v.session_id = s.id
+            from session_facts s left join attendance_session_state v on v.session_id = s.id
             where s.programme_id = :p and s.status = 'PUBLISHED'
               and (v.session_id is null or v.computed_version is distinct from v.version
                    or v.computed_starts_at is distinct from s.starts_at
@@ -124,7 +124,7 @@ class ResultRepository {
             with x as (
               select * from unnest(:r::uuid[], :m::int[], :pct::int[], :o::boolean[],
                 :rm::boolean[], :t::boolean[]) as x(r, m, pct, o, rm, t)
-              where x.r in (select id from registration where programme_id = :p)),
+              where x.r in (select id from registration_facts where programme_id = :p)),
             gone as (
               delete from attendance_result a where a.session_id = :s
                 and not exists (select 1 from x where x.r = a.registration_id))
@@ -168,14 +168,16 @@ class ResultRepository {
   }
 
   List<UUID> confirmedRegistrations(UUID programmeId) {
-    return jdbc.sql("select id from registration where programme_id = :p and status = 'CONFIRMED'")
+    return jdbc.sql(
+            "select id from registration_facts where programme_id = :p and status = 'CONFIRMED'")
         .param("p", programmeId)
         .query(UUID.class)
         .list();
   }
 
   int publishedSessions(UUID programmeId) {
-    return jdbc.sql("select count(*) from session where programme_id = :p and status = 'PUBLISHED'")
+    return jdbc.sql(
+            "select count(*) from session_facts where programme_id = :p and status = 'PUBLISHED'")
         .param("p", programmeId)
         .query(Integer.class)
         .single();
@@ -198,16 +200,16 @@ class ResultRepository {
     jdbc.sql(
             """
             with pub as (
-              select id from session where programme_id = :p and status = 'PUBLISHED'),
+              select id from session_facts where programme_id = :p and status = 'PUBLISHED'),
             cr as (
               select distinct reg, sid from unnest(:cr::uuid[], :cs::uuid[]) as x(reg, sid)
               where sid in (select id from pub)
-                and reg in (select id from registration where programme_id = :p)),
+                and reg in (select id from registration_facts where programme_id = :p)),
             res as (
               select a.registration_id, a.session_id, a.minutes, a.percent
               from attendance_result a where a.programme_id = :p
                 and a.session_id in (select id from pub)
-                and a.registration_id in (select id from registration where programme_id = :p)),
+                and a.registration_id in (select id from registration_facts where programme_id = :p)),
             per as (
               select coalesce(res.registration_id, cr.reg) as reg,
                      count(*) filter (where coalesce(res.minutes, 0) > 0) as attended,
