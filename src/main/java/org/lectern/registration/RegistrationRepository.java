@@ -165,11 +165,7 @@ class RegistrationRepository {
    */
   List<Registration> ofEmail(String email) {
     List<Object[]> indexes =
-        jdbc
-            .sql("select programme_id from programme_data_key where destroyed_at is null")
-            .query(UUID.class)
-            .list()
-            .stream()
+        cipher.programmesWithKeys().stream()
             .map(p -> new Object[] {p, cipher.forProgramme(p).emailIndex(email)})
             .toList();
     if (indexes.isEmpty()) {

@@ -77,6 +77,14 @@ public final class PersonalDataCipher {
     return programmes.destroy(programmeId);
   }
 
+  /**
+   * The programmes whose data keys still exist (not destroyed by a purge): a blind index is looked
+   * up in each of them, since each programme indexes under its own key.
+   */
+  public List<UUID> programmesWithKeys() {
+    return programmes.programmesWithLiveKeys();
+  }
+
   /** The installation's AEAD, for the key files and the proof tests. */
   Aead installationAead() {
     return aead;

@@ -235,6 +235,25 @@ final class ProgrammeKeys {
     throw new IllegalStateException("Cannot create the programme's key: no free key id");
   }
 
+  /** The programmes that still have a live key: only their data can be looked up. */
+  List<UUID> programmesWithLiveKeys() {
+    List<UUID> found = new ArrayList<>();
+    Connection c = connection();
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "select programme_id from programme_data_key where destroyed_at is null");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        found.add(rs.getObject(1, UUID.class));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot list the programmes' keys", e);
+    } finally {
+      release(c);
+    }
+    return found;
+  }
+
   private interface Binder {
     void bind(PreparedStatement ps) throws SQLException;
   }
