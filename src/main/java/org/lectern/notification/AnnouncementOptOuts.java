@@ -66,7 +66,7 @@ class AnnouncementOptOuts {
     jdbc.sql(
             """
             insert into announcement_opt_out (programme_id, registration_id, created_at)
-            select :p, :r, :now where exists (select 1 from programme where id = :p)
+            select :p, :r, :now where exists (select 1 from programme_facts where id = :p)
             on conflict do nothing
             """)
         .param("p", programmeId)

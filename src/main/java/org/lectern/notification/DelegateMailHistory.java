@@ -39,8 +39,8 @@ public class DelegateMailHistory {
             """
             select kind, status, created_at, sent_at, recipient, subject, body_text from mail_outbox
             where related_id is null or related_id in (:ids)
-               or related_id in (select programme_id from registration where id in (:ids))
-               or related_id in (select s.id from session s join registration r
+               or related_id in (select programme_id from registration_facts where id in (:ids))
+               or related_id in (select s.id from session_facts s join registration_facts r
                                  on r.programme_id = s.programme_id where r.id in (:ids))
             order by created_at limit :max
             """)

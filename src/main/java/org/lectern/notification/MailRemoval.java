@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.lectern.registration.RegistrationService;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.lectern.shared.privacy.PersonalDataRemoval;
 import org.lectern.shared.privacy.RemovalReason;
@@ -26,16 +27,18 @@ class MailRemoval implements PersonalDataRemoval {
       """
       (programme_id = :p
        or related_id = :p
-       or related_id in (select id from registration where programme_id = :p)
-       or related_id in (select id from session where programme_id = :p))
+       or related_id in (select id from registration_facts where programme_id = :p)
+       or related_id in (select id from session_facts where programme_id = :p))
       """;
 
   private final JdbcClient jdbc;
   private final PersonalDataCipher cipher;
+  private final RegistrationService registrations;
 
-  MailRemoval(JdbcClient jdbc, PersonalDataCipher cipher) {
+  MailRemoval(JdbcClient jdbc, PersonalDataCipher cipher, RegistrationService registrations) {
     this.jdbc = jdbc;
     this.cipher = cipher;
+    this.registrations = registrations;
   }
 
   @Override
@@ -51,18 +54,18 @@ class MailRemoval implements PersonalDataRemoval {
     List<UUID> ids = List.copyOf(registrationIds);
     Set<String> addresses = new HashSet<>();
     Set<UUID> programmes = new HashSet<>();
-    jdbc.sql("select programme_id, email from registration where id in (:ids)")
-        .param("ids", ids)
-        .query(
-            (rs, i) -> {
-              programmes.add(rs.getObject(1, UUID.class));
-              String email = cipher.decrypt(rs.getBytes(2), "registration.email");
-              if (email != null && !email.isBlank()) {
-                addresses.add(email.strip().toLowerCase(Locale.ROOT));
-              }
-              return null;
-            })
-        .list();
+    for (UUID id : ids) {
+      registrations
+          .find(id)
+          .ifPresent(
+              r -> {
+                programmes.add(r.programmeId());
+                String email = r.details().email();
+                if (email != null && !email.isBlank()) {
+                  addresses.add(email.strip().toLowerCase(Locale.ROOT));
+                }
+              });
+    }
     jdbc.sql("delete from mail_outbox where related_id in (:ids)").param("ids", ids).update();
     // Mails about the programme or its sessions went to many people: only theirs go.
     for (UUID programme : programmes) {
@@ -86,7 +89,7 @@ class MailRemoval implements PersonalDataRemoval {
       }
       // An undeliverable mark is a keyed hash of the address: it goes with the person.
       UUID organisation =
-          jdbc.sql("select organisation_id from programme where id = :p")
+          jdbc.sql("select organisation_id from programme_facts where id = :p")
               .param("p", programme)
               .query(UUID.class)
               .optional()

@@ -115,10 +115,10 @@ class OutboxRepository {
             .sql(
                 """
                 select coalesce(
-                  (select id from programme where id = :r),
-                  (select programme_id from registration where id = :r),
-                  (select programme_id from session where id = :r),
-                  (select programme_id from registration_request where id = :r))
+                  (select id from programme_facts where id = :r),
+                  (select programme_id from registration_facts where id = :r),
+                  (select programme_id from session_facts where id = :r),
+                  (select programme_id from registration_request_facts where id = :r))
                 """)
             .param("r", relatedId)
             .query(UUID.class)
