@@ -1,7 +1,10 @@
 package org.lectern.registration;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +45,85 @@ class FormSetupRepository {
                     rs.getBoolean("open")))
         .optional()
         .orElse(FormSettings.defaults(programmeId));
+  }
+
+  /**
+   * The whole form set-up of a programme in one round trip (it was four statements per
+   * registration: settings, consent, questions, sessions — issue 16). Sessions: published ones
+   * starting after {@code now}; hybrid ones are where delegates choose room or online.
+   */
+  RegistrationForm form(UUID programmeId, Instant now) {
+    return jdbc.sql(
+            """
+            select s.fields, s.required_fields, s.invitation_only, s.open,
+                   c.id as consent_id, c.version as consent_version, c.texts::text as consent_texts,
+                   (select coalesce(json_agg(json_build_object('id', q.id, 'position', q.position,
+                       'kind', q.kind, 'label', q.label, 'options', q.options,
+                       'required', q.required, 'active', q.active)
+                       order by q.position, q.created_at), '[]')
+                    from registration_question q where q.programme_id = k.id)::text as questions,
+                   array(select x.id from session x where x.programme_id = k.id
+                     and x.status = 'PUBLISHED' and x.mode = 'HYBRID' and x.starts_at > :now)
+                     as hybrid,
+                   exists(select 1 from session x where x.programme_id = k.id
+                     and x.status = 'PUBLISHED' and x.starts_at > :now) as upcoming
+            from (select cast(:p as uuid) as id) k
+            left join registration_settings s on s.programme_id = k.id
+            left join lateral (select id, version, texts from registration_consent
+              where programme_id = k.id order by version desc limit 1) c on true
+            """)
+        .param("p", programmeId)
+        .param("now", Timestamp.from(now))
+        .query(
+            (rs, i) -> {
+              var settings =
+                  rs.getArray("fields") == null
+                      ? FormSettings.defaults(programmeId)
+                      : new FormSettings(
+                          programmeId,
+                          fields((String[]) rs.getArray("fields").getArray()),
+                          fields((String[]) rs.getArray("required_fields").getArray()),
+                          rs.getBoolean("invitation_only"),
+                          rs.getBoolean("open"));
+              UUID consentId = rs.getObject("consent_id", UUID.class);
+              var consent =
+                  consentId == null
+                      ? Optional.<Consent>empty()
+                      : Optional.of(
+                          new Consent(
+                              consentId,
+                              programmeId,
+                              rs.getInt("consent_version"),
+                              Json.text(rs.getString("consent_texts"))));
+              Set<UUID> hybrid = new LinkedHashSet<>();
+              for (Object id : (Object[]) rs.getArray("hybrid").getArray()) {
+                hybrid.add((UUID) id);
+              }
+              return new RegistrationForm(
+                  settings,
+                  consent,
+                  questions(programmeId, rs.getString("questions")),
+                  hybrid,
+                  rs.getBoolean("upcoming"));
+            })
+        .single();
+  }
+
+  private static List<Question> questions(UUID programmeId, String json) {
+    List<Question> list = new ArrayList<>();
+    for (JsonNode n : MAPPER.readTree(json)) {
+      list.add(
+          new Question(
+              UUID.fromString(n.get("id").asString()),
+              programmeId,
+              n.get("position").asInt(),
+              Question.Kind.valueOf(n.get("kind").asString()),
+              Json.text(n.get("label").toString()),
+              options(n.get("options").toString()),
+              n.get("required").asBoolean(),
+              n.get("active").asBoolean()));
+    }
+    return list;
   }
 
   /** Whether public registrations must be confirmed from the address (default: yes). */

@@ -1,7 +1,10 @@
 package org.lectern.registration;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,45 +24,94 @@ class FreeSeats {
   static final int STOCK = 500;
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate jdbcTemplate;
 
-  FreeSeats(JdbcClient jdbc) {
+  private final RegistrationRepository registrations;
+
+  FreeSeats(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RegistrationRepository registrations) {
     this.jdbc = jdbc;
+    this.registrations = registrations;
+    this.jdbcTemplate = jdbcTemplate;
   }
 
   /** The programme as the shared path sees it, under a SHARE lock of its row. */
   record Shared(Integer capacity, boolean approvalRequired, boolean counted) {}
 
   /**
-   * SHARE-locks the programme row until the transaction ends. {@code counted}: the stock was
-   * counted for the capacity the programme has now.
+   * The savepoint the shared path rolls back to (releasing its SHARE lock) when it cannot go on.
+   */
+  static final String SAVEPOINT = "shared_seat";
+
+  /**
+   * Sets the savepoint and SHARE-locks the programme row until the transaction ends, in one round
+   * trip (two statements in one message). {@code counted}: the stock was counted for the capacity
+   * the programme has now.
    */
   Optional<Shared> share(UUID programmeId) {
-    return jdbc.sql(
-            """
+    return jdbcTemplate.execute(
+        "savepoint "
+            + SAVEPOINT
+            + """
+            ;
             select p.capacity, p.approval_required,
                    s.programme_id is not null and s.capacity is not distinct from p.capacity
             from programme p left join programme_seat_count s on s.programme_id = p.id
-            where p.id = :p for share of p
-            """)
-        .param("p", programmeId)
-        .query((rs, i) -> new Shared((Integer) rs.getObject(1), rs.getBoolean(2), rs.getBoolean(3)))
-        .optional();
+            where p.id = ? for share of p
+            """,
+        (PreparedStatement ps) -> {
+          ps.setObject(1, programmeId);
+          boolean results = ps.execute();
+          while (results || ps.getUpdateCount() != -1) {
+            if (results) {
+              try (ResultSet rs = ps.getResultSet()) {
+                return rs.next()
+                    ? Optional.of(
+                        new Shared((Integer) rs.getObject(1), rs.getBoolean(2), rs.getBoolean(3)))
+                    : Optional.<Shared>empty();
+              }
+            }
+            results = ps.getMoreResults();
+          }
+          throw new IllegalStateException("no result for the SHARE lock");
+        });
   }
 
   /**
-   * Takes one free seat of the stock, skipping seats other transactions are taking; false: none.
+   * The shared path's write, one statement (ADR 0004, issue 16): claims one free seat of the stock
+   * with SKIP LOCKED when {@code claim}, and inserts unless the address is already on the
+   * programme. True only if it inserted and got its seat (or needed none); otherwise the caller
+   * rolls back to its savepoint, which gives the seat back.
    */
-  boolean claim(UUID programmeId) {
+  boolean insertClaimingSeat(Registration r, RegistrationRepository.Sealed sealed, boolean claim) {
     return jdbc.sql(
-                """
-                delete from programme_free_seat
-                where programme_id = :p and seat = (
-                  select seat from programme_free_seat where programme_id = :p
-                  limit 1 for update skip locked)
-                """)
-            .param("p", programmeId)
-            .update()
-        == 1;
+            """
+            with seat as (
+              delete from programme_free_seat where :claim and programme_id = :p and seat = (
+                select seat from programme_free_seat where programme_id = :p
+                limit 1 for update skip locked)
+              returning seat),
+            inserted as (
+            """
+                + RegistrationRepository.INSERT
+                + """
+              on conflict do nothing returning id)
+            select (select count(*) from inserted) = 1
+              and (not :claim or (select count(*) from seat) = 1)
+            """)
+        .params(registrations.insertParams(r, sealed))
+        .param("claim", claim)
+        .query(Boolean.class)
+        .single();
+  }
+
+  /** Back to the savepoint of {@link #share}: its work undone, its SHARE lock released. */
+  void rollbackToSavepoint() {
+    jdbc.sql("rollback to savepoint " + SAVEPOINT).update();
+  }
+
+  /** Keeps the work done since {@link #share}; needed only when a transaction shares again. */
+  void releaseSavepoint() {
+    jdbc.sql("release savepoint " + SAVEPOINT).update();
   }
 
   /**

@@ -79,7 +79,8 @@ class OptIn {
   @Transactional
   void request(UUID programmeId, RegistrationRequest request, LecternUser actor) {
     Programme p = service.visibleProgramme(programmeId, actor);
-    EnrolmentService.Entry entry = service.prepare(p, request, false);
+    EnrolmentService.Entry entry =
+        service.prepare(p, forms.form(programmeId, clock.instant()), request, false);
     UUID id = UUID.randomUUID();
     Instant now = clock.instant();
     requests.insert(id, programmeId, entry, now, now.plus(validity));
@@ -109,7 +110,7 @@ class OptIn {
     Outlook outlook = null;
     if (existing.isPresent() && existing.get().status() != RegistrationStatus.CANCELLED) {
       kind = Kind.ALREADY_REGISTERED;
-    } else if (!service.isOpen(p, forms.settings(p.id()))) {
+    } else if (!service.isOpen(p, forms.form(p.id(), clock.instant()))) {
       kind = Kind.CLOSED;
     } else if (!forms.doubleOptIn(p.id())) {
       // Switched off by the organiser: enrol now; the usual mails tell the outcome.
@@ -186,7 +187,7 @@ class OptIn {
           .orElse(new Refused("registration.optIn.invalid", 404));
     }
     Programme p = programmes.find(programmeId).orElseThrow();
-    if (!service.isOpen(p, forms.settings(programmeId))) {
+    if (!service.isOpen(p, forms.form(programmeId, clock.instant()))) {
       throw new ConflictException("registration.closed");
     }
     Registration r = service.enrol(programmeId, req.entry()).registration();

@@ -215,24 +215,30 @@ class RegistrationRepository {
     insert(r, seal(r.programmeId(), r.details()));
   }
 
+  static final String INSERT =
+      """
+      insert into registration (id, programme_id, status, waitlist_seq, email_index, email,
+        full_name, phone, town, licence_number, accessibility, decision_message, region,
+        country, profession, years_band, gender, bar_member, language, consent_id,
+        consent_language, invitation_id, created_at, updated_at)
+      values (:id, :p, :status, :seq, :ei, :email, :name, :phone, :town, :licence, :access,
+        :message, :region, :country, :profession, :years, :gender, :bar, :lang, :consent,
+        :consentLang, :invitation, :created, :updated)
+      """;
+
   /** Inserts with the personal fields already sealed for the registration's details. */
   void insert(Registration r, Sealed sealed) {
-    jdbc.sql(
-            """
-            insert into registration (id, programme_id, status, waitlist_seq, email_index, email,
-              full_name, phone, town, licence_number, accessibility, decision_message, region,
-              country, profession, years_band, gender, bar_member, language, consent_id,
-              consent_language, invitation_id, created_at, updated_at)
-            values (:id, :p, :status, :seq, :ei, :email, :name, :phone, :town, :licence, :access,
-              :message, :region, :country, :profession, :years, :gender, :bar, :lang, :consent,
-              :consentLang, :invitation, :created, :updated)
-            """)
-        .param("id", r.id())
-        .param("p", r.programmeId())
-        .param("created", Timestamp.from(r.createdAt()))
-        .param("invitation", r.invitationId())
-        .params(columns(r, sealed))
-        .update();
+    jdbc.sql(INSERT).params(insertParams(r, sealed)).update();
+  }
+
+  /** The parameters of {@link #INSERT}. */
+  Map<String, Object> insertParams(Registration r, Sealed sealed) {
+    Map<String, Object> m = columns(r, sealed);
+    m.put("id", r.id());
+    m.put("p", r.programmeId());
+    m.put("created", Timestamp.from(r.createdAt()));
+    m.put("invitation", r.invitationId());
+    return m;
   }
 
   /** Optimistic as well as locked: a stale copy never overwrites a newer state. */

@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeService;
@@ -94,10 +92,11 @@ public class RegistrationService {
   @Transactional
   public Registered register(Access access, RegistrationRequest request) {
     Programme p = access.programme();
-    if (!access.organiser() && !isOpen(p, forms.settings(p.id()))) {
+    var form = forms.form(p.id(), clock.instant());
+    if (!access.organiser() && !isOpen(p, form)) {
       throw new ConflictException("registration.closed");
     }
-    return enrol(p.id(), prepare(p, request, access.organiser()));
+    return enrol(p.id(), prepare(p, form, request, access.organiser()));
   }
 
   /** The programme if the actor may see it (published, or they manage it); else not found. */
@@ -118,9 +117,10 @@ public class RegistrationService {
    * Checks a submission against the programme's form and returns what it would register. Depends
    * only on what was submitted, never on whether the address is known.
    */
-  EnrolmentService.Entry prepare(Programme p, RegistrationRequest request, boolean organiser) {
+  EnrolmentService.Entry prepare(
+      Programme p, RegistrationForm form, RegistrationRequest request, boolean organiser) {
     UUID programmeId = p.id();
-    FormSettings settings = forms.settings(programmeId);
+    FormSettings settings = form.settings();
     var problems = new InvalidInputException.Collector();
     // A personal link counts on every programme (the organiser sees who registered through it);
     // on invitation-only programmes it is required.
@@ -128,7 +128,7 @@ public class RegistrationService {
     if (settings.invitationOnly() && !organiser) {
       problems.check(invitation != null, "invitation", "registration.invitationRequired");
     }
-    var consent = forms.currentConsent(programmeId);
+    var consent = form.consent();
     problems.check(
         consent.isEmpty() || request.consent() || organiser,
         "consent",
@@ -137,8 +137,8 @@ public class RegistrationService {
         RequestCheck.check(
             request,
             settings,
-            forms.questions(programmeId),
-            hybridSessions(p),
+            form.questions(),
+            form.hybridSessions(),
             regions,
             p.mainLanguage(),
             problems);
@@ -168,7 +168,14 @@ public class RegistrationService {
 
   /** Open: published, not closed by the organiser, with a session still to come. */
   public boolean isOpen(UUID programmeId) {
-    return programmes.find(programmeId).map(p -> isOpen(p, forms.settings(p.id()))).orElse(false);
+    return programmes
+        .find(programmeId)
+        .map(p -> isOpen(p, forms.form(p.id(), clock.instant())))
+        .orElse(false);
+  }
+
+  boolean isOpen(Programme p, RegistrationForm form) {
+    return p.isPublished() && form.settings().open() && form.upcoming();
   }
 
   boolean isOpen(Programme p, FormSettings settings) {
@@ -184,10 +191,6 @@ public class RegistrationService {
     return sessions.publishedOfProgramme(p.id()).stream()
         .filter(s -> s.mode() == DeliveryMode.HYBRID && s.startsAt().isAfter(now))
         .toList();
-  }
-
-  private Set<UUID> hybridSessions(Programme p) {
-    return hybridSessionsOf(p).stream().map(Session::id).collect(Collectors.toSet());
   }
 
   public Integer position(Registration r) {
