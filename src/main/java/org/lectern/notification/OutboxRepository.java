@@ -160,13 +160,17 @@ class OutboxRepository {
     return jdbc.sql("select count(*) from mail_outbox").query(Integer.class).single();
   }
 
-  void markSent(UUID id, Instant now) {
+  /** Marks the messages of one batch sent, in one statement. */
+  void markSent(java.util.Collection<UUID> ids, Instant now) {
+    if (ids.isEmpty()) {
+      return;
+    }
     jdbc.sql(
             """
             update mail_outbox set status = 'SENT', sent_at = :now, attempts = attempts + 1,
-              last_error = null where id = :id
+              last_error = null where id in (:ids)
             """)
-        .param("id", id)
+        .param("ids", ids)
         .param("now", Timestamp.from(now))
         .update();
   }

@@ -7,7 +7,10 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -126,7 +129,8 @@ class OutboxSender {
 
   private int sendBatch(JavaMailSender sender) {
     List<OutboxMessage> due = repository.claimDue(clock.instant(), BATCH);
-    int sent = 0;
+    List<OutboxMessage> ready = new ArrayList<>();
+    List<MimeMessage> mimes = new ArrayList<>();
     for (OutboxMessage m : due) {
       if (undeliverable.find(m.organisationId(), m.to()).isPresent()) {
         // Known not to arrive: sending again would only harm the sender's reputation.
@@ -138,37 +142,52 @@ class OutboxSender {
         continue;
       }
       try {
-        sender.send(mime(sender, m));
-        repository.markSent(m.id(), clock.instant());
-        sent++;
+        mimes.add(mime(sender, m));
+        ready.add(m);
       } catch (RuntimeException | MessagingException e) {
-        int attempt = m.attempts() + 1;
-        SmtpFailure failure = SmtpFailure.of(e);
-        boolean giveUp = failure.permanent() || attempt >= maxAttempts;
-        repository.markAttemptFailed(
-            m.id(),
-            giveUp ? MailStatus.FAILED : MailStatus.PENDING,
-            clock.instant().plus(backoff(attempt)),
-            failure);
-        if (failure.permanent() && m.organisationId() != null) {
-          undeliverable.mark(
-              m.organisationId(),
-              m.to(),
-              Undeliverable.Reason.REFUSED,
-              failure.code(),
-              failure.enhancedStatus(),
-              clock.instant());
-        }
-        log.warn(
-            "Mail {} ({}) attempt {} failed{}: {}",
-            m.id(),
-            m.kind(),
-            attempt,
-            failure.permanent() ? " permanently" : "",
-            failure.description());
+        failed(m, e);
       }
     }
-    return sent;
+    // One SMTP connection for the whole batch; failures are mapped back to their messages.
+    Map<MimeMessage, RuntimeException> failures = SmtpBatch.send(sender, mimes);
+    List<UUID> sent = new ArrayList<>();
+    for (int i = 0; i < ready.size(); i++) {
+      RuntimeException e = failures.get(mimes.get(i));
+      if (e == null) {
+        sent.add(ready.get(i).id());
+      } else {
+        failed(ready.get(i), e);
+      }
+    }
+    repository.markSent(sent, clock.instant());
+    return sent.size();
+  }
+
+  private void failed(OutboxMessage m, Exception e) {
+    int attempt = m.attempts() + 1;
+    SmtpFailure failure = SmtpFailure.of(e);
+    boolean giveUp = failure.permanent() || attempt >= maxAttempts;
+    repository.markAttemptFailed(
+        m.id(),
+        giveUp ? MailStatus.FAILED : MailStatus.PENDING,
+        clock.instant().plus(backoff(attempt)),
+        failure);
+    if (failure.permanent() && m.organisationId() != null) {
+      undeliverable.mark(
+          m.organisationId(),
+          m.to(),
+          Undeliverable.Reason.REFUSED,
+          failure.code(),
+          failure.enhancedStatus(),
+          clock.instant());
+    }
+    log.warn(
+        "Mail {} ({}) attempt {} failed{}: {}",
+        m.id(),
+        m.kind(),
+        attempt,
+        failure.permanent() ? " permanently" : "",
+        failure.description());
   }
 
   /** 30 s, 1 min, 2 min, … up to 6 h between attempts. */

@@ -255,6 +255,35 @@ class MailBouncesIT extends IntegrationTest {
   }
 
   @Test
+  void aBatchGoesOverOneConnectionAndEachFailureIsRecordedForItsOwnMessage() throws Exception {
+    register("fine-4a@example.kz");
+    register("gone-4@example.kz");
+    register("busy-4@example.kz");
+    register("fine-4b@example.kz");
+    try (ScriptedSmtp smtp = new ScriptedSmtp()) {
+      assertThat(sender(smtp.port()).sendDue()).isEqualTo(2);
+      assertThat(smtp.delivered)
+          .containsExactlyInAnyOrder("fine-4a@example.kz", "fine-4b@example.kz");
+      assertThat(smtp.connections.get()).isEqualTo(1);
+    }
+    assertThat(statuses("fine-4a@example.kz")).containsExactly("SENT");
+    assertThat(statuses("fine-4b@example.kz")).containsExactly("SENT");
+    // Refused for good: failed, and the address marked; refused for now: tried again later.
+    assertThat(statuses("gone-4@example.kz")).containsExactly("FAILED");
+    assertThat(undeliverable.find(organisation, "gone-4@example.kz").orElseThrow().smtpCode())
+        .isEqualTo(550);
+    assertThat(statuses("busy-4@example.kz")).containsExactly("PENDING");
+    assertThat(undeliverable.find(organisation, "busy-4@example.kz")).isEmpty();
+    assertThat(
+            jdbc.sql(
+                    "select attempts from mail_outbox where status = 'PENDING' and programme_id = :p")
+                .param("p", programme)
+                .query(Integer.class)
+                .list())
+        .containsExactly(1);
+  }
+
+  @Test
   void theOrganiserSeesDeliveryAndReleasesAFixedAddress() throws Exception {
     register("gone-2@example.kz");
     register("fine-2@example.kz");

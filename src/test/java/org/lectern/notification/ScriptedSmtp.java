@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real SMTP server on loopback that answers recipients by their local part: {@code gone…} gets
@@ -29,6 +30,9 @@ final class ScriptedSmtp implements AutoCloseable {
   /** Each delivered message as sent (headers and body). */
   final List<String> messages = new CopyOnWriteArrayList<>();
 
+  /** Connections accepted so far (a batch of messages should need one). */
+  final AtomicInteger connections = new AtomicInteger();
+
   ScriptedSmtp() throws IOException {
     server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Thread t = new Thread(this::serve, "scripted-smtp");
@@ -43,6 +47,7 @@ final class ScriptedSmtp implements AutoCloseable {
   private void serve() {
     while (!server.isClosed()) {
       try (Socket s = server.accept()) {
+        connections.incrementAndGet();
         talk(s);
       } catch (IOException e) {
         // closed, or the client went away: wait for the next one
