@@ -11,6 +11,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -56,6 +57,17 @@ class SecurityConfiguration {
         new org.springframework.security.authentication.DefaultAuthenticationEventPublisher(
             events));
     return new ThrottledAuthentication(manager, throttle, encoder);
+  }
+
+  /**
+   * No Micrometer observation around every security filter and the chain (Spring Security's default
+   * when a registry exists): about a dozen observation starts and stops per request, on every API
+   * call and page (issue 16, BENCHMARKS.md "Third pass"). The request itself is still observed
+   * ({@code http_server_requests}); sign-in failures are still logged and audited.
+   */
+  @Bean
+  SecurityObservationSettings securityObservationSettings() {
+    return SecurityObservationSettings.noObservations();
   }
 
   // The token filter runs inside the API security chain only, not as a plain servlet filter.
