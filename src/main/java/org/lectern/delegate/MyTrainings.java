@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.lectern.attendance.checkin.CheckInCodeService;
-import org.lectern.attendance.join.JoinLinks;
+import org.lectern.attendance.join.JoinLinkService;
 import org.lectern.identity.DelegateAddress;
 import org.lectern.identity.DelegatePrincipal;
 import org.lectern.notification.TrainingCalendar;
@@ -33,7 +33,7 @@ class MyTrainings {
   private final SessionService sessions;
   private final TrainingCalendar calendar;
   private final Clock clock;
-  private final JoinLinks joinLinks;
+  private final JoinLinkService joinLinks;
   private final CheckInCodeService checkInCodes;
   private final TrainingLinks learning;
 
@@ -43,7 +43,7 @@ class MyTrainings {
       SessionService sessions,
       TrainingCalendar calendar,
       Clock clock,
-      JoinLinks joinLinks,
+      JoinLinkService joinLinks,
       CheckInCodeService checkInCodes,
       TrainingLinks learning) {
     this.registrations = registrations;

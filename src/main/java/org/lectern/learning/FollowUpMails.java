@@ -3,8 +3,8 @@ package org.lectern.learning;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.lectern.notification.DelegateContact;
 import org.lectern.notification.DelegateMail;
+import org.lectern.notification.MailRecipient;
 import org.lectern.notification.ProgrammePrivacy;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeService;
@@ -59,7 +59,7 @@ public class FollowUpMails {
 
   /** Queues the invitation (or the reminder) in the caller's transaction; once per delegate. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public boolean send(UUID programmeId, DelegateContact c, boolean reminder) {
+  public boolean send(UUID programmeId, MailRecipient c, boolean reminder) {
     Programme p = programmes.find(programmeId).orElseThrow();
     String lang = language(c.language(), p);
     boolean neutral = privacy.neutralWording(p.id());

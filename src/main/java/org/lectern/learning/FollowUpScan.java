@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.lectern.notification.DelegateContact;
 import org.lectern.notification.DelegateRegistrations;
+import org.lectern.notification.MailRecipient;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeService;
 import org.springframework.stereotype.Component;
@@ -71,11 +71,11 @@ class FollowUpScan {
         transactions.execute(
             tx -> {
               int sent = 0;
-              Map<UUID, DelegateContact> contacts =
+              Map<UUID, MailRecipient> contacts =
                   registrations.confirmedOf(p.id()).stream()
                       .collect(
                           Collectors.toMap(
-                              DelegateContact::registrationId, Function.identity(), (a, b) -> a));
+                              MailRecipient::registrationId, Function.identity(), (a, b) -> a));
               for (var c : contacts.values()) {
                 if (!repository.responded(p.id(), c.registrationId())
                     && repository.markInvited(p.id(), c.registrationId(), now)

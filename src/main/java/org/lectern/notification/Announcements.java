@@ -79,12 +79,12 @@ class Announcements {
     problems.throwIfAny();
     ProgrammeFacts p = facts.load(programmeId);
     var optedOut = optOuts.of(programmeId);
-    List<DelegateContact> contacts =
+    List<MailRecipient> contacts =
         registrations.confirmedOf(programmeId).stream()
             .filter(c -> !optedOut.contains(c.registrationId()))
             .toList();
     int queued = 0;
-    for (DelegateContact c : contacts) {
+    for (MailRecipient c : contacts) {
       if (outbox.enqueue(mail(p, c, nonce, subject, body))) {
         queued++;
       }
@@ -103,7 +103,7 @@ class Announcements {
   }
 
   OutgoingMail mail(
-      ProgrammeFacts p, DelegateContact c, UUID nonce, LocalizedText subject, LocalizedText body) {
+      ProgrammeFacts p, MailRecipient c, UUID nonce, LocalizedText subject, LocalizedText body) {
     String lang = directory.chosenLanguage(c.email()).orElse(Wording.language(c.language()).code());
     var languages = p.programme().languages();
     String ownSubject = subject.in(lang, languages);

@@ -10,11 +10,11 @@ import java.util.UUID;
  */
 public interface DelegateRegistrations {
 
-  Optional<DelegateContact> contactOf(UUID registrationId);
+  Optional<MailRecipient> contactOf(UUID registrationId);
 
   /** The organiser's message to a declined delegate, if any. */
   Optional<String> decisionMessageOf(UUID registrationId);
 
   /** Contacts of the confirmed registrations of a programme (reminders, announcements). */
-  List<DelegateContact> confirmedOf(UUID programmeId);
+  List<MailRecipient> confirmedOf(UUID programmeId);
 }

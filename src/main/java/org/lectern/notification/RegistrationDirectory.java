@@ -22,19 +22,19 @@ class RegistrationDirectory implements DelegateRegistrations {
   }
 
   @Override
-  public Optional<DelegateContact> contactOf(UUID registrationId) {
+  public Optional<MailRecipient> contactOf(UUID registrationId) {
     return registrations.contactOf(registrationId).map(RegistrationDirectory::contact);
   }
 
   @Override
-  public List<DelegateContact> confirmedOf(UUID programmeId) {
+  public List<MailRecipient> confirmedOf(UUID programmeId) {
     return registrations.confirmedContactsOf(programmeId).stream()
         .map(RegistrationDirectory::contact)
         .toList();
   }
 
-  static DelegateContact contact(org.lectern.registration.DelegateContact c) {
-    return new DelegateContact(
+  static MailRecipient contact(org.lectern.registration.DelegateContact c) {
+    return new MailRecipient(
         c.registrationId(),
         c.programmeId(),
         c.email(),

@@ -54,7 +54,7 @@ public class RegistrationMails {
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean send(
       RegistrationMailKind kind,
-      DelegateContact contact,
+      MailRecipient contact,
       Integer waitlistPosition,
       String organiserMessage) {
     return send(kind, contact, waitlistPosition, organiserMessage, new Memo());
@@ -69,11 +69,11 @@ public class RegistrationMails {
     private final Map<String, MailAttachment> calendars = new HashMap<>();
   }
 
-  /** As {@link #send(RegistrationMailKind, DelegateContact, Integer, String)}, sharing a memo. */
+  /** As {@link #send(RegistrationMailKind, MailRecipient, Integer, String)}, sharing a memo. */
   @Transactional(propagation = Propagation.MANDATORY)
   boolean send(
       RegistrationMailKind kind,
-      DelegateContact contact,
+      MailRecipient contact,
       Integer waitlistPosition,
       String organiserMessage,
       Memo memo) {

@@ -2,7 +2,7 @@ package org.lectern.notification;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.lectern.attendance.join.JoinLinks;
+import org.lectern.attendance.join.JoinLinkService;
 import org.lectern.identity.DelegateAccounts;
 import org.lectern.session.Session;
 import org.springframework.stereotype.Component;
@@ -18,7 +18,7 @@ class ReminderMails {
   private final Wording wording;
   private final MailRenderer renderer;
   private final DelegateAccounts directory;
-  private final JoinLinks joinLinks;
+  private final JoinLinkService joinLinks;
 
   ReminderMails(
       Outbox outbox,
@@ -26,7 +26,7 @@ class ReminderMails {
       Wording wording,
       MailRenderer renderer,
       DelegateAccounts directory,
-      JoinLinks joinLinks) {
+      JoinLinkService joinLinks) {
     this.joinLinks = joinLinks;
     this.outbox = outbox;
     this.frame = frame;
@@ -36,7 +36,7 @@ class ReminderMails {
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
-  boolean send(ProgrammeFacts p, Session s, SessionReminders.Reminder r, DelegateContact c) {
+  boolean send(ProgrammeFacts p, Session s, SessionReminders.Reminder r, MailRecipient c) {
     String lang = directory.chosenLanguage(c.email()).orElse(Wording.language(c.language()).code());
     var zone = p.programme().timeZone();
     String when = wording.dateTime(lang, s.startsAt(), zone);

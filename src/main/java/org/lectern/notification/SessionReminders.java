@@ -86,7 +86,7 @@ class SessionReminders {
   }
 
   private int queue(ProgrammeFacts p, Session s, Reminder r) {
-    List<DelegateContact> contacts = registrations.confirmedOf(p.programme().id());
+    List<MailRecipient> contacts = registrations.confirmedOf(p.programme().id());
     Integer n =
         transactions.execute(
             tx -> (int) contacts.stream().filter(c -> mails.send(p, s, r, c)).count());

@@ -66,7 +66,7 @@ class DelegateSignInIT extends IntegrationTest {
         tx ->
             mails.send(
                 RegistrationMailKind.CONFIRMED,
-                new DelegateContact(
+                new MailRecipient(
                     UUID.randomUUID(), programme.id(), email, "Мадина", "kk", "CONFIRMED"),
                 null,
                 null));
@@ -131,7 +131,7 @@ class DelegateSignInIT extends IntegrationTest {
         tx ->
             mails.send(
                 RegistrationMailKind.CONFIRMED,
-                new DelegateContact(
+                new MailRecipient(
                     UUID.randomUUID(), programme.id(), email, "Айгерім", "kk", "CONFIRMED"),
                 null,
                 null));

@@ -184,8 +184,8 @@ class NeutralMailIT extends IntegrationTest {
    */
   boolean queue(MailKind kind, String lang) {
     String email = kind.code() + "." + lang + "@example.org";
-    DelegateContact c =
-        new DelegateContact(UUID.randomUUID(), programme, email, secret() + " Holder", lang, "X");
+    MailRecipient c =
+        new MailRecipient(UUID.randomUUID(), programme, email, secret() + " Holder", lang, "X");
     // An exhaustive switch: a new kind does not compile until it is rendered here.
     return switch (kind) {
       case REGISTRATION_CONFIRMED -> registration(RegistrationMailKind.CONFIRMED, c);
@@ -271,7 +271,7 @@ class NeutralMailIT extends IntegrationTest {
     return true;
   }
 
-  boolean optIn(OptInMailer.Kind kind, DelegateContact c) {
+  boolean optIn(OptInMailer.Kind kind, MailRecipient c) {
     return inTransaction(
         () ->
             optInMails.send(
@@ -285,11 +285,11 @@ class NeutralMailIT extends IntegrationTest {
                 kind == OptInMailer.Kind.CONFIRM ? OptInMailer.Outlook.SEAT : null));
   }
 
-  boolean registration(RegistrationMailKind kind, DelegateContact c) {
+  boolean registration(RegistrationMailKind kind, MailRecipient c) {
     return inTransaction(() -> registrationMails.send(kind, c, 3, "Sorry, no room left."));
   }
 
-  boolean reminders(SessionReminders.Reminder r, DelegateContact c) {
+  boolean reminders(SessionReminders.Reminder r, MailRecipient c) {
     ProgrammeFacts p = facts.load(programme);
     return inTransaction(() -> p.sessions().forEach(s -> reminderMails.send(p, s, r, c)));
   }

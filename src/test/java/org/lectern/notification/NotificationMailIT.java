@@ -65,11 +65,11 @@ class NotificationMailIT extends IntegrationTest {
     smtp.stop();
   }
 
-  DelegateContact contact(String email, String name, String lang) {
-    return new DelegateContact(UUID.randomUUID(), programme.id(), email, name, lang, "CONFIRMED");
+  MailRecipient contact(String email, String name, String lang) {
+    return new MailRecipient(UUID.randomUUID(), programme.id(), email, name, lang, "CONFIRMED");
   }
 
-  boolean send(RegistrationMailKind kind, DelegateContact c, Integer position, String message) {
+  boolean send(RegistrationMailKind kind, MailRecipient c, Integer position, String message) {
     return Boolean.TRUE.equals(transactions.execute(tx -> mails.send(kind, c, position, message)));
   }
 
@@ -233,7 +233,7 @@ class NotificationMailIT extends IntegrationTest {
 
   @Test
   void aRetriedOperationQueuesItsMailOnce() {
-    DelegateContact c = contact("twice@example.kz", "Twice", "en");
+    MailRecipient c = contact("twice@example.kz", "Twice", "en");
     assertThat(send(RegistrationMailKind.CONFIRMED, c, null, null)).isTrue();
     assertThat(send(RegistrationMailKind.CONFIRMED, c, null, null)).isFalse();
     assertThat(outboxRows()).isEqualTo(1);

@@ -32,7 +32,7 @@ class JoinController {
 
   private static final String VIEW = "attendance/join";
 
-  private final JoinLinks links;
+  private final JoinLinkService links;
   private final SessionService sessions;
   private final ProgrammeService programmes;
   private final RegistrantDirectory registrations;
@@ -45,7 +45,7 @@ class JoinController {
   private final Clock clock;
 
   JoinController(
-      JoinLinks links,
+      JoinLinkService links,
       SessionService sessions,
       ProgrammeService programmes,
       RegistrantDirectory registrations,

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.lectern.attendance.join.JoinLinks.Link;
+import org.lectern.attendance.join.JoinLinkService.Link;
 import org.lectern.attendance.join.LinkSharing.Click;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

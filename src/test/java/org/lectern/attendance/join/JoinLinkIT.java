@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Personal join links: before the window, in it, after it, and shared between two devices. */
 class JoinLinkIT extends AttendanceFixture {
 
-  @Autowired JoinLinks links;
+  @Autowired JoinLinkService links;
   @Autowired LinkSharing sharing;
   @Autowired ProviderSettingsRepository providers;
 

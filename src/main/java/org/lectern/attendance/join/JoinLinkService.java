@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
  */
 @NamedInterface("join")
 @Service
-public class JoinLinks {
+public class JoinLinkService {
 
   /** The part of the digest used: 128 bits, after Tink's constant key prefix. */
   private static final int TOKEN_HEX = 32;
@@ -29,7 +29,7 @@ public class JoinLinks {
   private final Clock clock;
   private final String baseUrl;
 
-  JoinLinks(
+  JoinLinkService(
       JoinLinkRepository links,
       PersonalDataCipher cipher,
       Clock clock,
