@@ -72,44 +72,21 @@ public record OutgoingMail(
 
   /** The same mail, sent under {@code name} (ignored for neutral mails). */
   public OutgoingMail withSenderName(String name) {
-    return new OutgoingMail(
-        kind,
-        relatedId,
-        to,
-        language,
-        subject,
-        text,
-        html,
-        attachments,
-        dedupeKey,
-        neutral,
-        name,
-        unsubscribeUrl,
-        programmeId,
-        organisationId);
+    return delivered(name, unsubscribeUrl, programmeId, organisationId);
   }
 
   /** The same mail, with a one-click unsubscribe address. */
   public OutgoingMail withUnsubscribeUrl(String url) {
-    return new OutgoingMail(
-        kind,
-        relatedId,
-        to,
-        language,
-        subject,
-        text,
-        html,
-        attachments,
-        dedupeKey,
-        neutral,
-        senderName,
-        url,
-        programmeId,
-        organisationId);
+    return delivered(senderName, url, programmeId, organisationId);
   }
 
   /** The same mail, counted for this programme of this organisation. */
   public OutgoingMail about(UUID programme, UUID organisation) {
+    return delivered(senderName, unsubscribeUrl, programme, organisation);
+  }
+
+  private OutgoingMail delivered(
+      String sender, String unsubscribe, UUID programme, UUID organisation) {
     return new OutgoingMail(
         kind,
         relatedId,
@@ -121,8 +98,8 @@ public record OutgoingMail(
         attachments,
         dedupeKey,
         neutral,
-        senderName,
-        unsubscribeUrl,
+        sender,
+        unsubscribe,
         programme,
         organisation);
   }

@@ -1,11 +1,10 @@
 package org.lectern.notification;
 
+import java.util.UUID;
 import org.lectern.identity.PasswordResetRequested;
 import org.lectern.identity.PasswordResets;
 import org.lectern.identity.UserService;
 import org.lectern.shared.i18n.Language;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -18,21 +17,12 @@ class PasswordResetMail {
 
   private final UserService users;
   private final PasswordResets resets;
-  private final Outbox outbox;
-  private final MessageSource messages;
-  private final String baseUrl;
+  private final AccountMails mails;
 
-  PasswordResetMail(
-      UserService users,
-      PasswordResets resets,
-      Outbox outbox,
-      MessageSource messages,
-      @Value("${lectern.base-url}") String baseUrl) {
+  PasswordResetMail(UserService users, PasswordResets resets, AccountMails mails) {
     this.users = users;
     this.resets = resets;
-    this.outbox = outbox;
-    this.messages = messages;
-    this.baseUrl = baseUrl;
+    this.mails = mails;
   }
 
   @ApplicationModuleListener
@@ -45,26 +35,16 @@ class PasswordResetMail {
       return;
     }
     var language = Language.fromCode(resets.languageOf(user.id())).orElse(Language.EN);
-    String token = resets.issue(user.id());
-    String link = baseUrl + "/password-reset/" + token;
+    String link = mails.link("/password-reset/" + resets.issue(user.id()));
     long minutes = PasswordResets.VALIDITY.toMinutes();
-    String subject = messages.getMessage("identity.reset.mail.subject", null, language.locale());
-    String text =
-        messages.getMessage(
-            "identity.reset.mail.text",
-            new Object[] {user.fullName(), link, minutes},
-            language.locale());
-    outbox.enqueue(
-        new OutgoingMail(
-            "identity.passwordReset",
-            user.id(),
-            user.email(),
-            language.code(),
-            subject,
-            text,
-            null,
-            null,
-            "identity.passwordReset:" + java.util.UUID.randomUUID(),
-            false));
+    mails.queue(
+        "identity.passwordReset",
+        user,
+        language,
+        "identity.reset.mail.subject",
+        "identity.reset.mail.text",
+        new Object[] {user.fullName(), link, minutes},
+        "identity.passwordReset:" + UUID.randomUUID(),
+        false);
   }
 }

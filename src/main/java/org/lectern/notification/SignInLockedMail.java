@@ -1,10 +1,10 @@
 package org.lectern.notification;
 
+import java.util.UUID;
 import org.lectern.identity.PasswordResets;
 import org.lectern.identity.SignInLocked;
 import org.lectern.identity.UserService;
 import org.lectern.shared.i18n.Language;
-import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -18,15 +18,12 @@ class SignInLockedMail {
 
   private final UserService users;
   private final PasswordResets resets;
-  private final Outbox outbox;
-  private final MessageSource messages;
+  private final AccountMails mails;
 
-  SignInLockedMail(
-      UserService users, PasswordResets resets, Outbox outbox, MessageSource messages) {
+  SignInLockedMail(UserService users, PasswordResets resets, AccountMails mails) {
     this.users = users;
     this.resets = resets;
-    this.outbox = outbox;
-    this.messages = messages;
+    this.mails = mails;
   }
 
   @ApplicationModuleListener
@@ -36,21 +33,14 @@ class SignInLockedMail {
       return;
     }
     var language = Language.fromCode(resets.languageOf(user.id())).orElse(Language.EN);
-    String subject = messages.getMessage("identity.locked.mail.subject", null, language.locale());
-    String text =
-        messages.getMessage(
-            "identity.locked.mail.text", new Object[] {e.minutes()}, language.locale());
-    outbox.enqueue(
-        new OutgoingMail(
-            MailKind.IDENTITY_SIGN_IN_LOCKED.code(),
-            user.id(),
-            user.email(),
-            language.code(),
-            subject,
-            text,
-            null,
-            null,
-            "identity.signInLocked:" + java.util.UUID.randomUUID(),
-            true));
+    mails.queue(
+        MailKind.IDENTITY_SIGN_IN_LOCKED.code(),
+        user,
+        language,
+        "identity.locked.mail.subject",
+        "identity.locked.mail.text",
+        new Object[] {e.minutes()},
+        "identity.signInLocked:" + UUID.randomUUID(),
+        true);
   }
 }

@@ -3,8 +3,7 @@ package org.lectern.notification;
 import org.lectern.identity.UserInvitations;
 import org.lectern.identity.UserInvited;
 import org.lectern.identity.UserService;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
+import org.lectern.shared.i18n.Language;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -17,21 +16,12 @@ class UserInvitationMail {
 
   private final UserService users;
   private final UserInvitations invitations;
-  private final Outbox outbox;
-  private final MessageSource messages;
-  private final String baseUrl;
+  private final AccountMails mails;
 
-  UserInvitationMail(
-      UserService users,
-      UserInvitations invitations,
-      Outbox outbox,
-      MessageSource messages,
-      @Value("${lectern.base-url}") String baseUrl) {
+  UserInvitationMail(UserService users, UserInvitations invitations, AccountMails mails) {
     this.users = users;
     this.invitations = invitations;
-    this.outbox = outbox;
-    this.messages = messages;
-    this.baseUrl = baseUrl;
+    this.mails = mails;
   }
 
   @ApplicationModuleListener
@@ -40,23 +30,16 @@ class UserInvitationMail {
     if (user == null || user.passwordHash() != null) {
       return;
     }
-    var locale = org.lectern.shared.i18n.Language.fromCode(e.language()).orElseThrow().locale();
-    String link = baseUrl + "/invitation/" + invitations.issue(user.id());
-    String subject = messages.getMessage("reporting.invitation.mail.subject", null, locale);
-    String text =
-        messages.getMessage(
-            "reporting.invitation.mail.text", new Object[] {user.fullName(), link}, locale);
-    outbox.enqueue(
-        new OutgoingMail(
-            "identity.invited",
-            user.id(),
-            user.email(),
-            e.language(),
-            subject,
-            text,
-            null,
-            null,
-            "identity.invited:" + user.id(),
-            false));
+    var language = Language.fromCode(e.language()).orElseThrow();
+    String link = mails.link("/invitation/" + invitations.issue(user.id()));
+    mails.queue(
+        "identity.invited",
+        user,
+        language,
+        "reporting.invitation.mail.subject",
+        "reporting.invitation.mail.text",
+        new Object[] {user.fullName(), link},
+        "identity.invited:" + user.id(),
+        false);
   }
 }
