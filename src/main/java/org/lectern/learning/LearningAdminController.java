@@ -141,13 +141,7 @@ class LearningAdminController {
       Model model,
       Ui ui) {
     UUID programmeId = parse(id);
-    UUID questionId;
-    try {
-      questionId = UUID.fromString(qid);
-    } catch (IllegalArgumentException e) {
-      bank.of(user, programmeId);
-      throw new NotFoundException("learning.questionNotFound");
-    }
+    UUID questionId = QuestionIds.parse(qid, () -> bank.of(user, programmeId));
     try {
       bank.delete(user, programmeId, questionId);
       return "redirect:/admin/programmes/" + programmeId + "/learning?done=deleted";

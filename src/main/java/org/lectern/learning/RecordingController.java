@@ -8,9 +8,11 @@ import java.util.UUID;
 import org.lectern.identity.LecternUser;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.lectern.shared.error.ConflictException;
+import org.lectern.shared.error.DomainException;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.web.FormErrors;
+import org.lectern.shared.web.FormRefusal;
 import org.lectern.shared.web.Ui;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -27,6 +29,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class RecordingController {
+
+  private static final String ADMIN_VIEW = "learning/recording-admin";
 
   private final Recordings recordings;
   private final RecordingViews views;
@@ -62,7 +66,7 @@ class RecordingController {
     model.addAttribute(
         "page",
         views.admin(user, parse(id), Map.of(), FormErrors.none(), FormErrors.none(), notice, ui));
-    return "learning/recording-admin";
+    return ADMIN_VIEW;
   }
 
   @PostMapping("/admin/sessions/{id}/recording")
@@ -78,9 +82,7 @@ class RecordingController {
       recordings.save(user, sessionId, form);
       return "redirect:/admin/sessions/" + sessionId + "/recording?done=saved";
     } catch (InvalidInputException e) {
-      response.setStatus(422);
-      model.addAttribute(
-          "page",
+      var page =
           views.admin(
               user,
               sessionId,
@@ -88,8 +90,8 @@ class RecordingController {
               FormErrors.of(e, ui),
               FormErrors.none(),
               null,
-              ui));
-      return "learning/recording-admin";
+              ui);
+      return FormRefusal.redraw(e, page, ADMIN_VIEW, model, response);
     }
   }
 
@@ -106,18 +108,17 @@ class RecordingController {
       recordings.addQuestion(user, sessionId, form);
       return "redirect:/admin/sessions/" + sessionId + "/recording?done=added";
     } catch (InvalidInputException | ConflictException e) {
-      response.setStatus(e instanceof ConflictException ? 409 : 422);
-      model.addAttribute(
-          "page",
+      DomainException refused = (DomainException) e;
+      var page =
           views.admin(
               user,
               sessionId,
               new HashMap<>(form),
               FormErrors.none(),
-              FormErrors.of(e, ui),
+              FormErrors.of(refused, ui),
               null,
-              ui));
-      return "learning/recording-admin";
+              ui);
+      return FormRefusal.redraw(refused, page, ADMIN_VIEW, model, response);
     }
   }
 
@@ -130,23 +131,14 @@ class RecordingController {
       Ui ui,
       HttpServletResponse response) {
     UUID sessionId = parse(id);
-    UUID questionId;
-    try {
-      questionId = UUID.fromString(qid);
-    } catch (IllegalArgumentException e) {
-      recordings.managed(user, sessionId);
-      throw new NotFoundException("learning.questionNotFound");
-    }
+    UUID questionId = QuestionIds.parse(qid, () -> recordings.managed(user, sessionId));
     try {
       recordings.deleteQuestion(user, sessionId, questionId);
       return "redirect:/admin/sessions/" + sessionId + "/recording?done=deleted";
     } catch (ConflictException e) {
-      response.setStatus(409);
-      model.addAttribute(
-          "page",
-          views.admin(
-              user, sessionId, Map.of(), FormErrors.none(), FormErrors.of(e, ui), null, ui));
-      return "learning/recording-admin";
+      var page =
+          views.admin(user, sessionId, Map.of(), FormErrors.none(), FormErrors.of(e, ui), null, ui);
+      return FormRefusal.redraw(e, page, ADMIN_VIEW, model, response);
     }
   }
 
