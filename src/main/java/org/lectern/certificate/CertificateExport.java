@@ -1,12 +1,11 @@
 package org.lectern.certificate;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.lectern.shared.crypto.PersonalDataCipher;
-import org.lectern.shared.privacy.PersonalDataExport;
+import org.lectern.shared.privacy.SqlPersonalDataExport;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,33 +13,21 @@ import org.springframework.stereotype.Component;
 /** A delegate's certificates: code, status, what was printed, and the link that verifies it. */
 @Component
 @Order(3)
-class CertificateExport implements PersonalDataExport {
-
-  private final JdbcClient jdbc;
-  private final PersonalDataCipher cipher;
+class CertificateExport extends SqlPersonalDataExport {
 
   CertificateExport(JdbcClient jdbc, PersonalDataCipher cipher) {
-    this.jdbc = jdbc;
-    this.cipher = cipher;
+    super("certificates", jdbc, cipher);
   }
 
   @Override
-  public String section() {
-    return "certificates";
-  }
-
-  @Override
-  public List<Map<String, Object>> export(Collection<UUID> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
+  protected List<Map<String, Object>> rows(List<UUID> ids) {
     return jdbc.sql(
             """
             select registration_id, code, status, issued_at, half_hours, holder_name,
               licence_number, programme_title, issuer
             from certificate where registration_id in (:ids) order by issued_at
             """)
-        .param("ids", List.copyOf(ids))
+        .param("ids", ids)
         .query(
             (rs, i) -> {
               Map<String, Object> m = new LinkedHashMap<>();

@@ -1,12 +1,11 @@
 package org.lectern.learning;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.lectern.shared.crypto.PersonalDataCipher;
-import org.lectern.shared.privacy.PersonalDataExport;
+import org.lectern.shared.privacy.SqlPersonalDataExport;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,26 +13,14 @@ import org.springframework.stereotype.Component;
 /** A delegate's own knowledge-test results, for "everything Lectern holds about me". */
 @Component
 @Order(5)
-class LearningExport implements PersonalDataExport {
-
-  private final JdbcClient jdbc;
-  private final PersonalDataCipher cipher;
+class LearningExport extends SqlPersonalDataExport {
 
   LearningExport(JdbcClient jdbc, PersonalDataCipher cipher) {
-    this.jdbc = jdbc;
-    this.cipher = cipher;
+    super("learning", jdbc, cipher);
   }
 
   @Override
-  public String section() {
-    return "learning";
-  }
-
-  @Override
-  public List<Map<String, Object>> export(Collection<UUID> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
+  protected List<Map<String, Object>> rows(List<UUID> ids) {
     List<Map<String, Object>> out = new java.util.ArrayList<>(attempts(ids));
     // Named feedback answers (anonymous ones hold no link to anybody and cannot be found).
     jdbc.sql(
@@ -41,7 +28,7 @@ class LearningExport implements PersonalDataExport {
             select registration_id, satisfaction, relevance, speaker, comment_sealed, answered_on
             from learning_survey_answer where registration_id in (:ids) order by answered_on
             """)
-        .param("ids", List.copyOf(ids))
+        .param("ids", ids)
         .query(
             (rs, i) -> {
               Map<String, Object> m = new LinkedHashMap<>();
@@ -59,13 +46,13 @@ class LearningExport implements PersonalDataExport {
     return out;
   }
 
-  private List<Map<String, Object>> attempts(Collection<UUID> ids) {
+  private List<Map<String, Object>> attempts(List<UUID> ids) {
     return jdbc.sql(
             """
             select registration_id, kind, score, max_score, passed, submitted_at
             from learning_attempt where registration_id in (:ids) order by submitted_at
             """)
-        .param("ids", List.copyOf(ids))
+        .param("ids", ids)
         .query(
             (rs, i) -> {
               Map<String, Object> m = new LinkedHashMap<>();

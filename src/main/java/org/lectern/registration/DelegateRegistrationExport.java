@@ -3,14 +3,13 @@ package org.lectern.registration;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.lectern.shared.database.Json;
-import org.lectern.shared.privacy.PersonalDataExport;
+import org.lectern.shared.privacy.SqlPersonalDataExport;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,26 +17,14 @@ import org.springframework.stereotype.Component;
 /** A delegate's registrations as they gave them, with their answers and the consent they gave. */
 @Component
 @Order(1)
-class DelegateRegistrationExport implements PersonalDataExport {
-
-  private final JdbcClient jdbc;
-  private final PersonalDataCipher cipher;
+class DelegateRegistrationExport extends SqlPersonalDataExport {
 
   DelegateRegistrationExport(JdbcClient jdbc, PersonalDataCipher cipher) {
-    this.jdbc = jdbc;
-    this.cipher = cipher;
+    super("registrations", jdbc, cipher);
   }
 
   @Override
-  public String section() {
-    return "registrations";
-  }
-
-  @Override
-  public List<Map<String, Object>> export(Collection<UUID> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
+  protected List<Map<String, Object>> rows(List<UUID> ids) {
     return jdbc.sql(
             """
             select r.*, p.slug, c.version as consent_version, c.texts as consent_texts
@@ -45,7 +32,7 @@ class DelegateRegistrationExport implements PersonalDataExport {
             left join registration_consent c on c.id = r.consent_id
             where r.id in (:ids) order by r.created_at
             """)
-        .param("ids", List.copyOf(ids))
+        .param("ids", ids)
         .query(this::row)
         .list();
   }

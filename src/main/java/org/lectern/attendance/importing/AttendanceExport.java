@@ -1,12 +1,11 @@
 package org.lectern.attendance.importing;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.lectern.shared.crypto.PersonalDataCipher;
-import org.lectern.shared.privacy.PersonalDataExport;
+import org.lectern.shared.privacy.SqlPersonalDataExport;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,26 +16,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(2)
-class AttendanceExport implements PersonalDataExport {
-
-  private final JdbcClient jdbc;
-  private final PersonalDataCipher cipher;
+class AttendanceExport extends SqlPersonalDataExport {
 
   AttendanceExport(JdbcClient jdbc, PersonalDataCipher cipher) {
-    this.jdbc = jdbc;
-    this.cipher = cipher;
+    super("attendance", jdbc, cipher);
   }
 
   @Override
-  public String section() {
-    return "attendance";
-  }
-
-  @Override
-  public List<Map<String, Object>> export(Collection<UUID> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
+  protected List<Map<String, Object>> rows(List<UUID> ids) {
     return jdbc.sql(
             """
             select s.id as session_id, s.starts_at, r.registration_id, r.minutes, r.percent,
@@ -50,7 +37,7 @@ class AttendanceExport implements PersonalDataExport {
             from attendance_result r join session_facts s on s.id = r.session_id
             where r.registration_id in (:ids) order by s.starts_at
             """)
-        .param("ids", List.copyOf(ids))
+        .param("ids", ids)
         .query(
             (rs, i) -> {
               Map<String, Object> m = new LinkedHashMap<>();
