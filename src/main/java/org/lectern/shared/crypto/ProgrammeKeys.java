@@ -3,22 +3,14 @@ package org.lectern.shared.crypto;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.Mac;
-import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.mac.PredefinedMacParameters;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +18,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -56,7 +47,7 @@ final class ProgrammeKeys {
     }
   }
 
-  private final DataSource dataSource;
+  private final ProgrammeKeyRepository repository;
   private final KeyEncryptionKeys keks;
   private final Set<Integer> installationKeyIds;
   private final Clock clock;
@@ -65,7 +56,7 @@ final class ProgrammeKeys {
 
   ProgrammeKeys(
       DataSource dataSource, KeyEncryptionKeys keks, Set<Integer> installationKeyIds, Clock clock) {
-    this.dataSource = dataSource;
+    this.repository = new ProgrammeKeyRepository(dataSource, keks, clock);
     this.keks = keks;
     this.installationKeyIds = installationKeyIds;
     this.clock = clock;
@@ -82,7 +73,7 @@ final class ProgrammeKeys {
     if (cached != null && cached.checkedAt().plus(RECHECK).isAfter(now)) {
       return cached;
     }
-    Optional<Entry> found = loadLive(programmeId);
+    Optional<Entry> found = repository.live(programmeId);
     if (cached != null && !found.map(Entry::id).equals(Optional.of(cached.id()))) {
       // Destroyed elsewhere: forget the old key here too.
       byKeyId.remove(cached.keyId());
@@ -119,7 +110,7 @@ final class ProgrammeKeys {
         && (cached.destroyed() || cached.checkedAt().plus(RECHECK).isAfter(clock.instant()))) {
       return Optional.of(cached);
     }
-    Optional<Entry> e = load("key_id = ?", ps -> ps.setInt(1, keyId)).stream().findFirst();
+    Optional<Entry> e = repository.byKeyId(keyId);
     e.ifPresent(this::remember);
     return e;
   }
@@ -130,29 +121,8 @@ final class ProgrammeKeys {
    * or from any copy. The next encryption for the programme creates a new key.
    */
   List<UUID> destroy(UUID programmeId) {
-    List<UUID> destroyed = new ArrayList<>();
-    List<Entry> gone = new ArrayList<>();
-    Connection c = connection();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "update programme_data_key set wrapped_aead = null, wrapped_mac = null,"
-                + " destroyed_at = ? where programme_id = ? and destroyed_at is null"
-                + " returning id, key_id")) {
-      ps.setTimestamp(1, Timestamp.from(clock.instant()));
-      ps.setObject(2, programmeId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          UUID id = rs.getObject(1, UUID.class);
-          int keyId = rs.getInt(2);
-          destroyed.add(id);
-          gone.add(new Entry(id, programmeId, keyId, null, null, clock.instant()));
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot destroy the programme's key", e);
-    } finally {
-      release(c);
-    }
+    List<Entry> gone = repository.destroy(programmeId);
+    List<UUID> destroyed = gone.stream().map(Entry::id).toList();
     Runnable forget =
         () -> {
           byProgramme.remove(programmeId);
@@ -173,10 +143,9 @@ final class ProgrammeKeys {
     return destroyed;
   }
 
-  private Optional<Entry> loadLive(UUID programmeId) {
-    return load("programme_id = ? and destroyed_at is null", ps -> ps.setObject(1, programmeId))
-        .stream()
-        .findFirst();
+  /** The programmes that still have a live key: only their data can be looked up. */
+  List<UUID> programmesWithLiveKeys() {
+    return repository.programmesWithLiveKeys();
   }
 
   private void remember(Entry e) {
@@ -203,28 +172,13 @@ final class ProgrammeKeys {
                 .build();
         KeysetHandle mac = KeysetHandle.generateNew(PredefinedMacParameters.HMAC_SHA256_256BITTAG);
         Aead kek = keks.create(id);
-        byte[] ad = ad(id);
-        Connection c = connection();
-        try (PreparedStatement ps =
-            c.prepareStatement(
-                "insert into programme_data_key (id, programme_id, key_id, wrapped_aead,"
-                    + " wrapped_mac, created_at) values (?, ?, ?, ?, ?, ?) on conflict do"
-                    + " nothing")) {
-          ps.setObject(1, id);
-          ps.setObject(2, programmeId);
-          ps.setInt(3, keyId);
-          ps.setBytes(4, TinkProtoKeysetFormat.serializeEncryptedKeyset(aead, kek, ad));
-          ps.setBytes(5, TinkProtoKeysetFormat.serializeEncryptedKeyset(mac, kek, ad));
-          ps.setTimestamp(6, Timestamp.from(clock.instant()));
-          if (ps.executeUpdate() == 1) {
-            return entry(id, programmeId, keyId, aead, mac);
-          }
-        } finally {
-          release(c);
+        Optional<Entry> stored = repository.insert(id, programmeId, keyId, aead, mac, kek);
+        if (stored.isPresent()) {
+          return stored.get();
         }
         keks.destroy(id);
         // Another node or thread created the programme's key first, or the key id was taken.
-        Optional<Entry> winner = loadLive(programmeId);
+        Optional<Entry> winner = repository.live(programmeId);
         if (winner.isPresent()) {
           return winner.get();
         }
@@ -233,93 +187,6 @@ final class ProgrammeKeys {
       }
     }
     throw new IllegalStateException("Cannot create the programme's key: no free key id");
-  }
-
-  /** The programmes that still have a live key: only their data can be looked up. */
-  List<UUID> programmesWithLiveKeys() {
-    List<UUID> found = new ArrayList<>();
-    Connection c = connection();
-    try (PreparedStatement ps =
-            c.prepareStatement(
-                "select programme_id from programme_data_key where destroyed_at is null");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        found.add(rs.getObject(1, UUID.class));
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot list the programmes' keys", e);
-    } finally {
-      release(c);
-    }
-    return found;
-  }
-
-  private interface Binder {
-    void bind(PreparedStatement ps) throws SQLException;
-  }
-
-  private List<Entry> load(String where, Binder binder) {
-    List<Entry> found = new ArrayList<>();
-    Connection c = connection();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "select id, programme_id, key_id, wrapped_aead, wrapped_mac from"
-                + " programme_data_key where "
-                + where)) {
-      binder.bind(ps);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          UUID id = rs.getObject(1, UUID.class);
-          UUID programmeId = rs.getObject(2, UUID.class);
-          int keyId = rs.getInt(3);
-          byte[] wrappedAead = rs.getBytes(4);
-          if (wrappedAead == null) {
-            found.add(new Entry(id, programmeId, keyId, null, null, clock.instant()));
-            continue;
-          }
-          Optional<Aead> kek = keks.open(id);
-          if (kek.isEmpty()) {
-            // The database still has the row, the key store lost the file: unreadable, as
-            // destroyed.
-            found.add(new Entry(id, programmeId, keyId, null, null, clock.instant()));
-            continue;
-          }
-          byte[] ad = ad(id);
-          found.add(
-              entry(
-                  id,
-                  programmeId,
-                  keyId,
-                  TinkProtoKeysetFormat.parseEncryptedKeyset(wrappedAead, kek.get(), ad),
-                  TinkProtoKeysetFormat.parseEncryptedKeyset(rs.getBytes(5), kek.get(), ad)));
-        }
-      }
-    } catch (SQLException | GeneralSecurityException e) {
-      throw new IllegalStateException("Cannot read the programme's key", e);
-    } finally {
-      release(c);
-    }
-    return found;
-  }
-
-  private Entry entry(UUID id, UUID programmeId, int keyId, KeysetHandle aead, KeysetHandle mac)
-      throws GeneralSecurityException {
-    return new Entry(
-        id,
-        programmeId,
-        keyId,
-        aead.getPrimitive(RegistryConfiguration.get(), Aead.class),
-        mac.getPrimitive(RegistryConfiguration.get(), Mac.class),
-        clock.instant());
-  }
-
-  /** The caller's transactional connection, or a fresh one outside transactions. */
-  private Connection connection() {
-    return DataSourceUtils.getConnection(dataSource);
-  }
-
-  private void release(Connection c) {
-    DataSourceUtils.releaseConnection(c, dataSource);
   }
 
   /** Keys created in the current transaction, not yet shared with other threads. */
@@ -342,9 +209,5 @@ final class ProgrammeKeys {
       return m;
     }
     return (Map<UUID, Entry>) bound;
-  }
-
-  private static byte[] ad(UUID id) {
-    return ("lectern:programme-data-key:" + id).getBytes(StandardCharsets.UTF_8);
   }
 }
