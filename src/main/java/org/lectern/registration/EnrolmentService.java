@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.lectern.registration.RegistrationRepository.Capacity;
+import org.lectern.registration.CapacityRepository.Capacity;
 import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 class EnrolmentService {
 
   private final RegistrationRepository registrations;
+  private final CapacityRepository capacity;
   private final AnswerRepository answers;
   private final RoomSeats rooms;
   private final FreeSeats freeSeats;
@@ -34,6 +35,7 @@ class EnrolmentService {
 
   EnrolmentService(
       RegistrationRepository registrations,
+      CapacityRepository capacity,
       AnswerRepository answers,
       RoomSeats rooms,
       FreeSeats freeSeats,
@@ -41,6 +43,7 @@ class EnrolmentService {
       ApplicationEventPublisher events,
       Clock clock) {
     this.registrations = registrations;
+    this.capacity = capacity;
     this.answers = answers;
     this.rooms = rooms;
     this.freeSeats = freeSeats;
@@ -88,7 +91,7 @@ class EnrolmentService {
       seats = registrations.seats(programmeId);
     }
     RegistrationStatus status = decide(cap, seats.confirmed());
-    Long seq = status == RegistrationStatus.WAITLISTED ? registrations.nextWaitlistSeq() : null;
+    Long seq = status == RegistrationStatus.WAITLISTED ? capacity.nextWaitlistSeq() : null;
     Registration r;
     if (existing.isPresent()) {
       r =
@@ -168,8 +171,7 @@ class EnrolmentService {
     if (!seat && !cap.waitlist()) {
       throw new ConflictException("registration.full");
     }
-    Registration r =
-        fresh(loaded).approve(seat, seat ? null : registrations.nextWaitlistSeq(), clock);
+    Registration r = fresh(loaded).approve(seat, seat ? null : capacity.nextWaitlistSeq(), clock);
     saveOrFail(r);
     if (r.holdsSeat()) {
       rooms.allocate(r.id());
@@ -208,7 +210,7 @@ class EnrolmentService {
   @Transactional(propagation = Propagation.MANDATORY)
   Registration toWaitlist(Registration loaded) {
     Capacity cap = lock(loaded.programmeId());
-    Registration r = fresh(loaded).toWaitlist(registrations.nextWaitlistSeq(), clock);
+    Registration r = fresh(loaded).toWaitlist(capacity.nextWaitlistSeq(), clock);
     saveOrFail(r);
     rooms.release(r.id(), true);
     events.publishEvent(new RegistrationWaitlisted(r.id(), r.programmeId()));
@@ -232,7 +234,7 @@ class EnrolmentService {
   }
 
   private boolean hasFreeSeat(UUID programmeId, Capacity cap) {
-    return free(cap, registrations.countConfirmed(programmeId));
+    return free(cap, capacity.countConfirmed(programmeId));
   }
 
   private static boolean free(Capacity cap, int confirmed) {
@@ -240,7 +242,7 @@ class EnrolmentService {
   }
 
   private Capacity lock(UUID programmeId) {
-    return registrations
+    return capacity
         .lockProgramme(programmeId)
         .orElseThrow(() -> new NotFoundException("programme.notFound"));
   }

@@ -1,4 +1,4 @@
-package org.lectern.retention;
+package org.lectern.delegate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
