@@ -1,7 +1,8 @@
 package org.lectern.support;
 
 import java.util.List;
-import org.springframework.dao.PessimisticLockingFailureException;
+import java.sql.SQLException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Empties every table that tests fill, keeping reference data and migrations. */
@@ -25,23 +26,46 @@ public final class TestData {
       return;
     }
     // The application's background workers (outbox, registration mail notes, schedulers) read these
-    // tables while a test starts; TRUNCATE takes every table's exclusive lock one by one, so
-    // PostgreSQL may pick it as a deadlock's victim. It is then rolled back whole: try again.
+    // tables while a test starts. A plain TRUNCATE takes every table's exclusive lock one by one and
+    // waits for each, so a worker holding one table and asking for another makes a deadlock, and
+    // under load PostgreSQL picked the TRUNCATE as the victim again and again. Here every lock is
+    // asked for without waiting (NOWAIT) in one transaction: either all are held and the tables
+    // emptied, or the attempt fails at once, lets go of everything (the worker goes on) and is tried
+    // again shortly. Nothing ever waits for the other side, so no deadlock can form.
+    String list = String.join(", ", tables);
+    String sql =
+        "do $do$ begin lock table "
+            + list
+            + " in access exclusive mode nowait; truncate "
+            + list
+            + " cascade; end $do$";
+    long deadline = System.nanoTime() + 60_000_000_000L;
     for (int attempt = 1; ; attempt++) {
       try {
-        jdbc.sql("truncate " + String.join(", ", tables) + " cascade").update();
+        jdbc.sql(sql).update();
         return;
-      } catch (PessimisticLockingFailureException e) {
-        if (attempt == 5) {
+      } catch (DataAccessException e) {
+        if (!lockRefused(e) || System.nanoTime() > deadline) {
           throw e;
         }
         try {
-          Thread.sleep(50L * attempt);
+          Thread.sleep(Math.min(20L * attempt, 200L));
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
           throw e;
         }
       }
     }
+  }
+
+  /** Lock not available (55P03, NOWAIT) or chosen as a deadlock's victim (40P01). */
+  private static boolean lockRefused(DataAccessException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && ("55P03".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
   }
 }
