@@ -1,7 +1,7 @@
 package org.lectern.support;
 
-import java.util.List;
 import java.sql.SQLException;
+import java.util.List;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -25,13 +25,13 @@ public final class TestData {
     if (tables.isEmpty()) {
       return;
     }
-    // The application's background workers (outbox, registration mail notes, schedulers) read these
-    // tables while a test starts. A plain TRUNCATE takes every table's exclusive lock one by one and
-    // waits for each, so a worker holding one table and asking for another makes a deadlock, and
-    // under load PostgreSQL picked the TRUNCATE as the victim again and again. Here every lock is
-    // asked for without waiting (NOWAIT) in one transaction: either all are held and the tables
-    // emptied, or the attempt fails at once, lets go of everything (the worker goes on) and is tried
-    // again shortly. Nothing ever waits for the other side, so no deadlock can form.
+    // Background workers (outbox, registration mail notes, schedulers) read these tables while a
+    // test starts. A plain TRUNCATE takes each table's exclusive lock in turn and waits for it, so
+    // a
+    // worker holding one table and asking for another forms a deadlock; under load PostgreSQL chose
+    // the TRUNCATE as the victim again and again. Here every lock is asked for without waiting
+    // (NOWAIT) in one transaction: either all are held and the tables emptied, or the attempt fails
+    // at once, lets go of everything (the worker goes on), and is tried again shortly.
     String list = String.join(", ", tables);
     String sql =
         "do $do$ begin lock table "
