@@ -17,18 +17,8 @@ import org.springframework.web.bind.annotation.PathVariable;
  * no other feature: sessions, live rooms, settings.
  */
 @Controller
-class ProgrammeOverviewController {
-
-  private final ProgrammeService programmes;
-  private final AdminPages pages;
-  private final OverviewPages overviews;
-
-  ProgrammeOverviewController(
-      ProgrammeService programmes, AdminPages pages, OverviewPages overviews) {
-    this.programmes = programmes;
-    this.pages = pages;
-    this.overviews = overviews;
-  }
+record ProgrammeOverviewController(
+    ProgrammeService programmes, AdminPages pages, OverviewPages overviews) {
 
   @GetMapping("/admin/programmes/{id}")
   String overview(

@@ -29,18 +29,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * programme will be anonymised.
  */
 @Controller
-class RetentionController {
-
-  private final Retention retention;
-  private final ProgrammeService programmes;
-  private final OrganisationService organisations;
-
-  RetentionController(
-      Retention retention, ProgrammeService programmes, OrganisationService organisations) {
-    this.retention = retention;
-    this.programmes = programmes;
-    this.organisations = organisations;
-  }
+record RetentionController(
+    Retention retention, ProgrammeService programmes, OrganisationService organisations) {
 
   @GetMapping("/admin/retention")
   String schedule(@AuthenticationPrincipal LecternUser actor, Ui ui, Model model) {

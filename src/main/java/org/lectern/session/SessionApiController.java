@@ -33,23 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 /** REST API for sessions (API.md). */
 @RestController
 @Tag(name = "Sessions")
-class SessionApiController {
-
-  private final SessionService sessions;
-  private final ProgrammeService programmes;
-  private final Idempotency idempotency;
-  private final String baseUrl;
-
-  SessionApiController(
-      SessionService sessions,
-      ProgrammeService programmes,
-      Idempotency idempotency,
-      @Value("${lectern.base-url}") String baseUrl) {
-    this.sessions = sessions;
-    this.programmes = programmes;
-    this.idempotency = idempotency;
-    this.baseUrl = baseUrl;
-  }
+record SessionApiController(
+    SessionService sessions,
+    ProgrammeService programmes,
+    Idempotency idempotency,
+    @Value("${lectern.base-url}") String baseUrl) {
 
   record MeetingBody(@Size(max = 40) String provider, @Size(max = 2000) String url) {}
 
