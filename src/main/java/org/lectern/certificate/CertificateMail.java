@@ -5,7 +5,7 @@ import org.lectern.certificate.document.CertificateLanguage;
 import org.lectern.notification.DelegateMail;
 import org.lectern.notification.MailAttachment;
 import org.lectern.notification.MailContent;
-import org.lectern.notification.ProgrammePrivacy;
+import org.lectern.programme.ProgrammePrivacy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.lectern.identity.DelegateAddress;
-import org.lectern.notification.DelegateMailHistory;
 import org.lectern.shared.privacy.PersonalDataExport;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -33,7 +32,7 @@ class DelegateDataExport {
         base.registrations().stream().map(MyData.Registration::registrationId).toList();
     Map<String, List<Map<String, Object>>> sections = new LinkedHashMap<>();
     exports.orderedStream().forEach(e -> sections.put(e.section(), e.export(ids)));
-    sections.put("mails", mails.of(address.email(), ids));
+    sections.put("mails", mails.of(address.email(), base.registrations()));
     return base.with(sections);
   }
 }

@@ -104,7 +104,7 @@ class DelegateRightsController {
     DelegateAddress address =
         directory
             .find(delegate.emailIndex())
-            .orElseThrow(() -> new NotFoundException("notification.my.erased"));
+            .orElseThrow(() -> new NotFoundException("delegate.my.erased"));
     MyData data = export.data(address);
     audit.record(
         new AuditLog.Record(

@@ -11,7 +11,6 @@ import org.lectern.attendance.checkin.CheckInCodeService;
 import org.lectern.attendance.join.JoinLinkService;
 import org.lectern.identity.DelegateAddress;
 import org.lectern.identity.DelegatePrincipal;
-import org.lectern.notification.TrainingCalendar;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeService;
 import org.lectern.registration.OwnRegistration;
@@ -19,6 +18,7 @@ import org.lectern.registration.RegistrationService;
 import org.lectern.registration.RegistrationStatus;
 import org.lectern.session.Session;
 import org.lectern.session.SessionService;
+import org.lectern.session.TrainingCalendar;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.time.TimeFormat;
 import org.lectern.shared.web.Ui;
@@ -85,9 +85,7 @@ class MyTrainings {
               r.status().isActive(),
               upcoming,
               code,
-              code == null
-                  ? null
-                  : checkInCodes.qrSvg(code, ui.t("notification.my.checkIn.qr", code)),
+              code == null ? null : checkInCodes.qrSvg(code, ui.t("delegate.my.checkIn.qr", code)),
               confirmed
                   ? learning.forRegistration(r.registrationId(), r.programmeId(), ui.lang())
                   : List.of()));

@@ -84,7 +84,7 @@ class MyTrainingsController {
     UUID registrationId =
         trainings
             .parse(id)
-            .orElseThrow(() -> new NotFoundException("notification.my.registrationNotFound"));
+            .orElseThrow(() -> new NotFoundException("delegate.my.registrationNotFound"));
     registrations.cancelByDelegate(delegate.email(), registrationId);
     return "redirect:/my?done=cancelled";
   }
@@ -122,7 +122,7 @@ class MyTrainingsController {
     DelegateAddress address =
         directory
             .byFeedSecret(secret)
-            .orElseThrow(() -> new NotFoundException("notification.my.feedNotFound"));
+            .orElseThrow(() -> new NotFoundException("delegate.my.feedNotFound"));
     return ResponseEntity.ok()
         .contentType(CALENDAR)
         .header("Cache-Control", "no-store")

@@ -1,6 +1,7 @@
 /**
  * The delegate's own pages, signed in with a one-time link (identity): "My trainings" with their
- * registrations, sessions, check-in code and calendar feed, their data download and erasure.
+ * registrations, sessions, check-in code and calendar feed, their data download and erasure, and
+ * the page that stops a programme's announcements.
  */
 @org.springframework.modulith.ApplicationModule(
     allowedDependencies = {
@@ -8,7 +9,8 @@
       "attendance :: join",
       "audit",
       "identity",
-      "notification", // its API: the calendar file, the erasure link mail, the mails sent to them
+      "notification", // its API: the erasure link mail, the mails sent to them; it implements
+      // notification's AnnouncementOptOuts (the unsubscribe page and its table)
       "programme",
       "registration",
       "retention",

@@ -10,7 +10,6 @@
       "programme",
       "reference",
       "registration",
-      "reporting", // interim, issue 17: SqlLearningFigures implements reporting.LearningFigures
       "session",
       "shared",
     })

@@ -1,89 +1,17 @@
 package org.lectern.notification;
 
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.util.HashSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.lectern.shared.crypto.PersonalDataCipher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who asked not to receive a programme's announcements, and the signed link that asks it. The link
- * carries the registration id and a keyed digest of it: it can only stop announcements for that one
- * registration, it signs nobody in, and a changed or made-up link is refused without saying whether
- * such a registration exists.
+ * Who asked not to receive a programme's announcements, and the link in each announcement that asks
+ * it. Implemented by the delegate module, which owns the unsubscribe page and its table.
  */
-@Component
-class AnnouncementOptOuts {
+public interface AnnouncementOptOuts {
 
-  private final JdbcClient jdbc;
-  private final PersonalDataCipher cipher;
-  private final Clock clock;
-  private final String baseUrl;
+  /** The registrations of the programme whose delegates stopped its announcements. */
+  Set<UUID> of(UUID programmeId);
 
-  AnnouncementOptOuts(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock, MailFrame frame) {
-    this.jdbc = jdbc;
-    this.cipher = cipher;
-    this.clock = clock;
-    this.baseUrl = frame.baseUrl();
-  }
-
-  /** The token of a programme's registration: {@code <registration id>.<digest>}. */
-  String token(UUID programmeId, UUID registrationId) {
-    return registrationId + "." + digest(programmeId, registrationId);
-  }
-
-  String url(UUID programmeId, UUID registrationId) {
-    return baseUrl + "/my/unsubscribe/" + programmeId + "/" + token(programmeId, registrationId);
-  }
-
-  /** The registration a token stands for, when it is genuine. */
-  Optional<UUID> registrationOf(UUID programmeId, String token) {
-    int dot = token == null ? -1 : token.indexOf('.');
-    if (dot != 36 || token.length() > 200) {
-      return Optional.empty();
-    }
-    UUID registration;
-    try {
-      registration = UUID.fromString(token.substring(0, dot));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    byte[] expected =
-        digest(programmeId, registration).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    byte[] given = token.substring(dot + 1).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    return java.security.MessageDigest.isEqual(expected, given)
-        ? Optional.of(registration)
-        : Optional.empty();
-  }
-
-  @Transactional
-  void optOut(UUID programmeId, UUID registrationId) {
-    jdbc.sql(
-            """
-            insert into announcement_opt_out (programme_id, registration_id, created_at)
-            select :p, :r, :now where exists (select 1 from programme_facts where id = :p)
-            on conflict do nothing
-            """)
-        .param("p", programmeId)
-        .param("r", registrationId)
-        .param("now", Timestamp.from(clock.instant()))
-        .update();
-  }
-
-  Set<UUID> of(UUID programmeId) {
-    return new HashSet<>(
-        jdbc.sql("select registration_id from announcement_opt_out where programme_id = :p")
-            .param("p", programmeId)
-            .query(UUID.class)
-            .list());
-  }
-
-  private String digest(UUID programmeId, UUID registrationId) {
-    return cipher.blindIndex(programmeId + ":" + registrationId, "announcement.unsubscribe");
-  }
+  /** The address, for the announcement to this registration, that stops the programme's. */
+  String url(UUID programmeId, UUID registrationId);
 }

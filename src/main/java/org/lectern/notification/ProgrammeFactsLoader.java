@@ -2,6 +2,7 @@ package org.lectern.notification;
 
 import java.util.Comparator;
 import java.util.UUID;
+import org.lectern.programme.ProgrammePrivacy;
 import org.lectern.programme.ProgrammeService;
 import org.lectern.session.Session;
 import org.lectern.session.SessionService;

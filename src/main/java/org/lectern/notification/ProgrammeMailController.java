@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.Programme;
+import org.lectern.programme.ProgrammePrivacy;
 import org.lectern.programme.ProgrammeService;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
@@ -19,7 +20,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Back office: neutral wording and announcements of a programme. */
+/**
+ * Back office: a programme's announcements, and its neutral wording (set by programme's
+ * ProgrammePrivacyController).
+ */
 @Controller
 class ProgrammeMailController {
 
@@ -43,16 +47,6 @@ class ProgrammeMailController {
       Ui ui) {
     Programme p = programmes.manageable(user, parse(id));
     return render(model, ui, p, Map.of(), FormErrors.none(), sent);
-  }
-
-  @PostMapping("/admin/programmes/{id}/privacy")
-  String privacy(
-      @AuthenticationPrincipal LecternUser user,
-      @PathVariable String id,
-      @RequestParam(defaultValue = "false") boolean neutral) {
-    UUID programmeId = parse(id);
-    privacy.setNeutralWording(user, programmeId, neutral);
-    return "redirect:/admin/programmes/" + programmeId + "/announcements";
   }
 
   @PostMapping("/admin/programmes/{id}/announcements")

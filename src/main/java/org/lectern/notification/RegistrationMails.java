@@ -1,11 +1,13 @@
 package org.lectern.notification;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.lectern.identity.DelegateAccounts;
+import org.lectern.session.TrainingCalendar;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -101,7 +103,7 @@ public class RegistrationMails {
       paragraphs.add(wording.t(lang, "notification.calendar.attached"));
       attachments.add(
           memo.calendars.computeIfAbsent(
-              p.programme().id() + " " + lang, k -> calendar.attachment(p, lang)));
+              p.programme().id() + " " + lang, k -> calendarFile(p, lang)));
     }
     String subject =
         p.neutral()
@@ -128,5 +130,13 @@ public class RegistrationMails {
                 p.neutral())
             .withSenderName(p.senderName())
             .about(p.programme().id(), p.programme().organisationId()));
+  }
+
+  private MailAttachment calendarFile(ProgrammeFacts p, String lang) {
+    var listing = new TrainingCalendar.Listing(p.programme(), p.sessions(), p.neutral());
+    return new MailAttachment(
+        listing.fileName(),
+        MailAttachment.CALENDAR,
+        calendar.of(listing, lang).getBytes(StandardCharsets.UTF_8));
   }
 }

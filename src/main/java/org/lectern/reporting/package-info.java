@@ -5,6 +5,7 @@
       "audit",
       "certificate",
       "identity",
+      "learning",
       "organisation",
       "programme",
       "reference",

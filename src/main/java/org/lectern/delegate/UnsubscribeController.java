@@ -1,4 +1,4 @@
-package org.lectern.notification;
+package org.lectern.delegate;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
@@ -18,9 +18,9 @@ class UnsubscribeController {
 
   static final String PATH = "/my/unsubscribe/{programmeId}/{token}";
 
-  private final AnnouncementOptOuts optOuts;
+  private final AnnouncementUnsubscribe optOuts;
 
-  UnsubscribeController(AnnouncementOptOuts optOuts) {
+  UnsubscribeController(AnnouncementUnsubscribe optOuts) {
     this.optOuts = optOuts;
   }
 
@@ -35,7 +35,7 @@ class UnsubscribeController {
       response.setStatus(HttpServletResponse.SC_NOT_FOUND);
     }
     model.addAttribute("page", new UnsubscribePage(action(programmeId, token), valid, false));
-    return "notification/unsubscribe";
+    return "delegate/unsubscribe";
   }
 
   @PostMapping(PATH)
@@ -51,7 +51,7 @@ class UnsubscribeController {
     }
     model.addAttribute(
         "page", new UnsubscribePage(action(programmeId, token), registration.isPresent(), true));
-    return "notification/unsubscribe";
+    return "delegate/unsubscribe";
   }
 
   private static String action(UUID programmeId, String token) {

@@ -1,4 +1,4 @@
-package org.lectern.notification;
+package org.lectern.delegate;
 
 /**
  * What the unsubscribe page shows: the address its button posts to, whether the link is genuine,

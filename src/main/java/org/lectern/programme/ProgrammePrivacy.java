@@ -1,10 +1,9 @@
-package org.lectern.notification;
+package org.lectern.programme;
 
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
 import org.lectern.identity.LecternUser;
-import org.lectern.programme.ProgrammeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Neutral wording per programme: e-mail subjects, calendar entries and reminders then say only
  * "Training session" and the date — no topic, programme title or organiser that could expose a
- * delegate whose mailbox or calendar is read by someone else.
+ * delegate whose mailbox or calendar is read by someone else. Mails (notification) and calendar
+ * files (session) ask it before they name anything.
  */
 @Service
 public class ProgrammePrivacy {
