@@ -5,7 +5,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.lectern.shared.error.DomainException;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
+import org.lectern.shared.limit.TooManyRequestsException;
 import org.lectern.shared.web.FormErrors;
+import org.lectern.shared.web.FormRefusal;
 import org.lectern.shared.web.Ui;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,10 +42,15 @@ class PasswordResetController {
       Ui ui,
       Model model) {
     String shown = email.length() > 254 ? email.substring(0, 254) : email.strip();
-    if (!limits.tryClient(req.getRemoteAddr())) {
-      res.setStatus(429);
-      model.addAttribute("page", new ForgotPasswordPage(shown, FormErrors.none(), false, true));
-      return "identity/forgot";
+    try {
+      limits.client(req.getRemoteAddr());
+    } catch (TooManyRequestsException e) {
+      return FormRefusal.redraw(
+          e,
+          new ForgotPasswordPage(shown, FormErrors.none(), false, true),
+          "identity/forgot",
+          model,
+          res);
     }
     try {
       resets.request(email);

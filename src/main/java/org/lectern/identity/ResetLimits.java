@@ -26,7 +26,8 @@ class ResetLimits {
     return limiter.tryAcquire(PER_EMAIL, email);
   }
 
-  boolean tryClient(String address) {
-    return limiter.tryAcquire(PER_CLIENT, address);
+  /** Counts a request from this network address, or refuses it with 429 and Retry-After. */
+  void client(String address) {
+    limiter.acquire(PER_CLIENT, address);
   }
 }

@@ -35,15 +35,21 @@ final class CertificateFixtures {
 
   /** A published programme of the organiser's organisation with two sessions (ICCPR 19 and 21). */
   static UUID programme(JdbcClient jdbc, UUID organisationId) {
+    return programme(jdbc, organisationId, 6);
+  }
+
+  /** As {@link #programme(JdbcClient, UUID)}, with these CPD hours (its sessions last 3 h each). */
+  static UUID programme(JdbcClient jdbc, UUID organisationId, int cpdHours) {
     UUID id = UUID.randomUUID();
     jdbc.sql(
             """
             insert into programme (id, organisation_id, slug, title, languages, time_zone, status,
               cpd_hours)
             values (:id, :org, :slug, cast(:title as jsonb), array['en','ru','kk'], 'Asia/Almaty',
-              'PUBLISHED', 6)
+              'PUBLISHED', :cpd)
             """)
         .param("id", id)
+        .param("cpd", cpdHours)
         .param("org", organisationId)
         .param("slug", "assembly-" + id.toString().substring(0, 8))
         .param(

@@ -282,6 +282,30 @@ class CertificateIT extends IntegrationTest {
 
   @Test
   @Order(10)
+  void attendanceAboveTheProgrammesCpdHoursIsCapped() {
+    // Both 3-hour sessions attended from half an hour early to an hour late: the reports are
+    // clipped to the sessions, 6 h attended, above the programme's 4 CPD hours.
+    UUID shorter = CertificateFixtures.programme(jdbc, fixtures.organisationOf(organiser), 4);
+    CertificateFixtures.register(
+        http, mailbox(), shorter, "Ерлан Қапаров", "erlan.cap@example.kz", "en");
+    CertificateFixtures.attendance(
+        imports,
+        organiser,
+        jdbc,
+        shorter,
+        List.of(
+            new CertificateFixtures.Attendee(
+                "Ерлан Қапаров", "erlan.cap@example.kz", 30, 240, 240)));
+    var issued =
+        http.postJson("/api/v1/programmes/" + shorter + "/certificates", "{}", auth(token));
+    assertThat(issued.json().get("issued").asInt()).isEqualTo(1);
+    var certificate =
+        http.get("/api/v1/programmes/" + shorter + "/certificates", auth(token)).json().get(0);
+    assertThat(certificate.get("hours").asDouble()).isEqualTo(4.0);
+  }
+
+  @Test
+  @Order(11)
   void topicNeutralCertificatesCarryNoTopicText() throws Exception {
     UUID neutral = CertificateFixtures.programme(jdbc, fixtures.organisationOf(organiser));
     UUID person =
@@ -320,7 +344,7 @@ class CertificateIT extends IntegrationTest {
   }
 
   @Test
-  @Order(11)
+  @Order(12)
   void onlyOrganisersOfTheProgrammeGetTheApi() {
     String code = codeOf(pyotr);
     assertThat(

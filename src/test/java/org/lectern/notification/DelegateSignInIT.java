@@ -1,6 +1,8 @@
 package org.lectern.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lectern.support.FormClient.csrf;
+import static org.lectern.support.FormClient.enc;
 
 import com.icegreen.greenmail.util.GreenMail;
 import java.net.CookieManager;
@@ -16,6 +18,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.lectern.identity.DelegateSignInLimits;
+import org.lectern.support.FormClient;
 import org.lectern.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,7 +33,6 @@ class DelegateSignInIT extends IntegrationTest {
 
   static final int SMTP_PORT = MailFixtures.freePort();
   static final GreenMail smtp = MailFixtures.smtp(SMTP_PORT);
-  static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   static final Pattern LINK =
       Pattern.compile("https?://[^/\\s]+(/my/sign-in/token\\?token=[A-Za-z0-9-]+&lang=[a-z]+)");
 
@@ -47,11 +49,7 @@ class DelegateSignInIT extends IntegrationTest {
   @Autowired TransactionTemplate transactions;
   @Autowired org.lectern.identity.UserService users;
 
-  final HttpClient http =
-      HttpClient.newBuilder()
-          .cookieHandler(new CookieManager())
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+  final FormClient http = new FormClient(this::baseUrl);
 
   @AfterAll
   static void stopSmtp() {
@@ -73,15 +71,15 @@ class DelegateSignInIT extends IntegrationTest {
     sender.sendDue();
     smtp.purgeEmailFromAllMailboxes();
 
-    assertThat(get("/my").statusCode()).isEqualTo(302);
-    String form = get("/my/sign-in?lang=kk").body();
-    var asked = post("/my/sign-in", "email=" + enc(email) + "&_csrf=" + csrf(form));
+    assertThat(http.get("/my").statusCode()).isEqualTo(302);
+    String form = http.get("/my/sign-in?lang=kk").body();
+    var asked = http.post("/my/sign-in", "email=" + enc(email) + "&_csrf=" + csrf(form));
     assertThat(asked.statusCode()).isEqualTo(302);
     assertThat(asked.headers().firstValue("Location").orElseThrow()).endsWith("/my/sign-in?sent");
 
     // An unknown address gets the very same answer and no mail.
     var unknown =
-        post("/my/sign-in", "email=nobody@example.kz&_csrf=" + csrf(get("/my/sign-in").body()));
+        http.post("/my/sign-in", "email=nobody@example.kz&_csrf=" + csrf(http.get("/my/sign-in").body()));
     assertThat(unknown.headers().firstValue("Location").orElseThrow()).endsWith("/my/sign-in?sent");
 
     assertThat(sender.sendDue()).isEqualTo(1);
@@ -92,7 +90,7 @@ class DelegateSignInIT extends IntegrationTest {
     assertThat(link.find()).isTrue();
 
     String confirm =
-        get(link.group(1)).body(); // a GET only shows the form: mail scanners use nothing up
+        http.get(link.group(1)).body(); // a GET only shows the form: mail scanners use nothing up
     assertThat(confirm).contains("name=\"token\"");
     String token = link.group(1).replaceAll(".*token=([^&]+).*", "$1");
     // The database holds only the token's digest: a dump gives no working link.
@@ -101,19 +99,19 @@ class DelegateSignInIT extends IntegrationTest {
     // Nor does the administrators' outbox page show the link.
     String outboxPage = adminOutbox();
     assertThat(outboxPage).contains("Кіруге арналған сілтеме").doesNotContain(token);
-    var signedIn = post("/my/sign-in/token", "token=" + token + "&_csrf=" + csrf(confirm));
+    var signedIn = http.post("/my/sign-in/token", "token=" + token + "&_csrf=" + csrf(confirm));
     assertThat(signedIn.statusCode()).isEqualTo(302);
     assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/my");
 
-    var my = get("/my");
+    var my = http.get("/my");
     assertThat(my.statusCode()).isEqualTo(200);
     assertThat(my.body()).contains("Менің оқуларым", email);
     // The delegate session does not open the back office.
-    assertThat(get("/admin/outbox").statusCode()).isEqualTo(302);
+    assertThat(http.get("/admin/outbox").statusCode()).isEqualTo(302);
 
     // The link works once.
     var again =
-        post("/my/sign-in/token", "token=" + token + "&_csrf=" + csrf(get(link.group(1)).body()));
+        http.post("/my/sign-in/token", "token=" + token + "&_csrf=" + csrf(http.get(link.group(1)).body()));
     assertThat(again.headers().firstValue("Location").orElseThrow())
         .contains("/my/sign-in?expired");
     assertThat(
@@ -139,15 +137,15 @@ class DelegateSignInIT extends IntegrationTest {
 
     String sentPage = null;
     for (int i = 0; i < 4; i++) {
-      String form = sentPage == null ? get("/my/sign-in?lang=kk").body() : sentPage;
-      var asked = post("/my/sign-in", "email=" + enc(email) + "&_csrf=" + csrf(form));
+      String form = sentPage == null ? http.get("/my/sign-in?lang=kk").body() : sentPage;
+      var asked = http.post("/my/sign-in", "email=" + enc(email) + "&_csrf=" + csrf(form));
       // Within the limit or over it, and for an unknown address: the very same answer.
       assertThat(asked.headers().firstValue("Location").orElseThrow()).endsWith("/my/sign-in?sent");
-      sentPage = get("/my/sign-in?sent&lang=kk").body();
+      sentPage = http.get("/my/sign-in?sent&lang=kk").body();
       // The page that says "check your inbox" asks again, with the form right there.
       assertThat(sentPage).contains("Жаңа сілтеме жіберу").contains("«Спам»");
     }
-    var unknown = post("/my/sign-in", "email=nobody2@example.kz&_csrf=" + csrf(sentPage));
+    var unknown = http.post("/my/sign-in", "email=nobody2@example.kz&_csrf=" + csrf(sentPage));
     assertThat(unknown.headers().firstValue("Location").orElseThrow()).endsWith("/my/sign-in?sent");
     // Three links every 15 minutes per address; the fourth request sends nothing.
     assertThat(
@@ -200,30 +198,5 @@ class DelegateSignInIT extends IntegrationTest {
             HttpResponse.BodyHandlers.ofString());
     assertThat(page.statusCode()).isEqualTo(200);
     return page.body();
-  }
-
-  static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  static String csrf(String html) {
-    Matcher m = CSRF.matcher(html);
-    assertThat(m.find()).as("CSRF token in page").isTrue();
-    return enc(m.group(1).replace("&#61;", "=").replace("&#43;", "+"));
-  }
-
-  HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  HttpResponse<String> post(String path, String body) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(baseUrl() + path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.lectern.registration.RegistrationRequest;
 import org.lectern.registration.RegistrationService;
 import org.lectern.support.IntegrationTest;
+import org.lectern.support.Registrations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,24 +32,7 @@ class RegistrationMailJobsIT extends IntegrationTest {
   }
 
   RegistrationRequest request(String email) {
-    return new RegistrationRequest(
-        "Айгерим Сапарова",
-        email,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        "ru",
-        null,
-        Map.of(),
-        false,
-        Map.of(),
-        null);
+    return Registrations.request("Айгерим Сапарова", email, "ru", false, Map.of());
   }
 
   int mails(UUID registrationId) {

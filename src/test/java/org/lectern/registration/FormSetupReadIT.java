@@ -17,6 +17,7 @@ import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.i18n.LocalizedText;
 import org.lectern.support.IntegrationTest;
+import org.lectern.support.Registrations;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -43,25 +44,7 @@ class FormSetupReadIT extends IntegrationTest {
   }
 
   private RegistrationRequest request(String email, boolean consent, Map<String, String> attend) {
-    var m = RegistrationRequest.minimal("Делегат", email, "ru");
-    return new RegistrationRequest(
-        m.fullName(),
-        m.email(),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        "ru",
-        null,
-        Map.of(),
-        consent,
-        attend,
-        null);
+    return Registrations.request("Делегат", email, "ru", consent, attend);
   }
 
   private UUID consentOf(Registration r) {

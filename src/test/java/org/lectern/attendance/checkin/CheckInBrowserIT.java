@@ -21,7 +21,6 @@ import org.lectern.identity.LecternUser;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeInput;
 import org.lectern.programme.ProgrammeService;
-import org.lectern.registration.RegistrationRequest;
 import org.lectern.registration.RegistrationService;
 import org.lectern.session.Session;
 import org.lectern.session.SessionInput;
@@ -29,6 +28,7 @@ import org.lectern.session.SessionService;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.lectern.shared.i18n.LocalizedText;
 import org.lectern.support.BrowserTest;
+import org.lectern.support.Registrations;
 import org.lectern.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
@@ -215,25 +215,7 @@ class CheckInBrowserIT extends BrowserTest {
 
   private UUID register(
       Programme p, LecternUser organiser, String name, String email, String session, String mode) {
-    var r =
-        new RegistrationRequest(
-            name,
-            email,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            "kk",
-            null,
-            Map.of(),
-            false,
-            Map.of(session, mode),
-            null);
+    var r = Registrations.request(name, email, "kk", false, Map.of(session, mode));
     return registrations.register(p.id(), r, organiser).registration().id();
   }
 

@@ -14,11 +14,11 @@ import org.lectern.attendance.AttendanceFixture;
 import org.lectern.identity.UserService;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeRole;
-import org.lectern.registration.RegistrationRequest;
 import org.lectern.session.Session;
 import org.lectern.session.SessionInput;
 import org.lectern.shared.i18n.LocalizedText;
 import org.lectern.support.Fixtures;
+import org.lectern.support.Registrations;
 import org.lectern.support.Http;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -102,24 +102,8 @@ class DoorListPrivacyIT extends AttendanceFixture {
 
   private void register(Programme p, String name, String email, Session s, String mode) {
     var r =
-        new RegistrationRequest(
-            name,
-            email,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            "ru",
-            null,
-            Map.of(),
-            false,
-            mode == null ? Map.of() : Map.of(s.id().toString(), mode),
-            null);
+        Registrations.request(
+            name, email, "ru", false, mode == null ? Map.of() : Map.of(s.id().toString(), mode));
     registrationService.register(p.id(), r, organiser);
   }
 

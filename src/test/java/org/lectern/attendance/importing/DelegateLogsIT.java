@@ -1,6 +1,8 @@
 package org.lectern.attendance.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lectern.support.FormClient.csrf;
+import static org.lectern.support.FormClient.enc;
 
 import java.net.CookieManager;
 import java.net.URI;
@@ -21,6 +23,7 @@ import org.lectern.attendance.AttendanceFixture;
 import org.lectern.certificate.CertificateService;
 import org.lectern.session.Session;
 import org.lectern.shared.crypto.PersonalDataCipher;
+import org.lectern.support.FormClient;
 import org.lectern.support.Http;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -36,17 +39,12 @@ import org.springframework.security.authentication.ott.OneTimeTokenService;
 @ExtendWith(OutputCaptureExtension.class)
 class DelegateLogsIT extends AttendanceFixture {
 
-  static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   @Autowired CertificateService certificates;
   @Autowired OneTimeTokenService signInTokens;
   @Autowired PersonalDataCipher cipher;
 
-  final HttpClient browser =
-      HttpClient.newBuilder()
-          .cookieHandler(new CookieManager())
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+  final FormClient browser = new FormClient(this::baseUrl);
 
   @Test
   void theLogNamesNoDelegate(CapturedOutput log) throws Exception {
@@ -77,15 +75,15 @@ class DelegateLogsIT extends AttendanceFixture {
     UUID failing = register(p, unprintable, unprintableEmail, "kk");
 
     // The delegate asks for a sign-in link and signs in with one.
-    String form = get("/my/sign-in").body();
-    var asked = post("/my/sign-in", "email=" + enc(ownEmail) + "&_csrf=" + csrf(form));
+    String form = browser.get("/my/sign-in").body();
+    var asked = browser.post("/my/sign-in", "email=" + enc(ownEmail) + "&_csrf=" + csrf(form));
     assertThat(asked.statusCode()).isEqualTo(302);
     var link = signInTokens.generate(new GenerateOneTimeTokenRequest(cipher.emailIndex(ownEmail)));
-    String confirm = get("/my/sign-in/token?token=" + link.getTokenValue()).body();
+    String confirm = browser.get("/my/sign-in/token?token=" + link.getTokenValue()).body();
     var signedIn =
-        post("/my/sign-in/token", "token=" + link.getTokenValue() + "&_csrf=" + csrf(confirm));
+        browser.post("/my/sign-in/token", "token=" + link.getTokenValue() + "&_csrf=" + csrf(confirm));
     assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/my");
-    assertThat(get("/my").body()).contains(ownEmail);
+    assertThat(browser.get("/my").body()).contains(ownEmail);
 
     // The organiser imports the attendance report and issues certificates.
     var imported =
@@ -110,30 +108,5 @@ class DelegateLogsIT extends AttendanceFixture {
     for (String secret : secrets) {
       assertThat(all).as("the log names %s", secret).doesNotContainIgnoringCase(secret);
     }
-  }
-
-  static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  static String csrf(String html) {
-    Matcher m = CSRF.matcher(html);
-    assertThat(m.find()).as("CSRF token in page").isTrue();
-    return enc(m.group(1).replace("&#61;", "=").replace("&#43;", "+"));
-  }
-
-  HttpResponse<String> get(String path) throws Exception {
-    return browser.send(
-        HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  HttpResponse<String> post(String path, String body) throws Exception {
-    return browser.send(
-        HttpRequest.newBuilder(URI.create(baseUrl() + path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }
