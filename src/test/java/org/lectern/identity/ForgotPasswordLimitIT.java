@@ -43,8 +43,7 @@ class ForgotPasswordLimitIT extends IntegrationTest {
         .isBetween(1L, ResetLimits.WINDOW.toSeconds());
     assertThat(refused.body()).contains("Too many requests from your network");
     assertThat(
-            jdbc.sql(
-                    "select count(*) from password_reset where user_id = :u")
+            jdbc.sql("select count(*) from password_reset where user_id = :u")
                 .param("u", user.id())
                 .query(Integer.class)
                 .single())

@@ -7,11 +7,9 @@ import static org.lectern.support.FormClient.enc;
 import com.icegreen.greenmail.util.GreenMail;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,7 +77,8 @@ class DelegateSignInIT extends IntegrationTest {
 
     // An unknown address gets the very same answer and no mail.
     var unknown =
-        http.post("/my/sign-in", "email=nobody@example.kz&_csrf=" + csrf(http.get("/my/sign-in").body()));
+        http.post(
+            "/my/sign-in", "email=nobody@example.kz&_csrf=" + csrf(http.get("/my/sign-in").body()));
     assertThat(unknown.headers().firstValue("Location").orElseThrow()).endsWith("/my/sign-in?sent");
 
     assertThat(sender.sendDue()).isEqualTo(1);
@@ -111,7 +110,9 @@ class DelegateSignInIT extends IntegrationTest {
 
     // The link works once.
     var again =
-        http.post("/my/sign-in/token", "token=" + token + "&_csrf=" + csrf(http.get(link.group(1)).body()));
+        http.post(
+            "/my/sign-in/token",
+            "token=" + token + "&_csrf=" + csrf(http.get(link.group(1)).body()));
     assertThat(again.headers().firstValue("Location").orElseThrow())
         .contains("/my/sign-in?expired");
     assertThat(

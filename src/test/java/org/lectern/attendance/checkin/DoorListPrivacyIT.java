@@ -18,8 +18,8 @@ import org.lectern.session.Session;
 import org.lectern.session.SessionInput;
 import org.lectern.shared.i18n.LocalizedText;
 import org.lectern.support.Fixtures;
-import org.lectern.support.Registrations;
 import org.lectern.support.Http;
+import org.lectern.support.Registrations;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

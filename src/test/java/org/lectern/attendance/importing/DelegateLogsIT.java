@@ -4,19 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.lectern.support.FormClient.csrf;
 import static org.lectern.support.FormClient.enc;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lectern.attendance.AttendanceFixture;
@@ -38,7 +29,6 @@ import org.springframework.security.authentication.ott.OneTimeTokenService;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DelegateLogsIT extends AttendanceFixture {
-
 
   @Autowired CertificateService certificates;
   @Autowired OneTimeTokenService signInTokens;
@@ -81,7 +71,8 @@ class DelegateLogsIT extends AttendanceFixture {
     var link = signInTokens.generate(new GenerateOneTimeTokenRequest(cipher.emailIndex(ownEmail)));
     String confirm = browser.get("/my/sign-in/token?token=" + link.getTokenValue()).body();
     var signedIn =
-        browser.post("/my/sign-in/token", "token=" + link.getTokenValue() + "&_csrf=" + csrf(confirm));
+        browser.post(
+            "/my/sign-in/token", "token=" + link.getTokenValue() + "&_csrf=" + csrf(confirm));
     assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/my");
     assertThat(browser.get("/my").body()).contains(ownEmail);
 
