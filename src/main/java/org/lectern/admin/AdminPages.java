@@ -34,34 +34,16 @@ import org.springframework.stereotype.Component;
 
 /** Assembles the back-office pages for programmes and sessions from the features' services. */
 @Component
-class AdminPages {
+record AdminPages(
+    OwnSpeakerService speakerDesk,
+    ProgrammeService programmes,
+    SessionService sessions,
+    SpeakerService speakers,
+    OrganisationService organisations,
+    UserService users,
+    IccprArticles articles) {
 
   private static final int DASHBOARD_LIMIT = 500;
-
-  private final ProgrammeService programmes;
-  private final SessionService sessions;
-  private final SpeakerService speakers;
-  private final OrganisationService organisations;
-  private final UserService users;
-  private final IccprArticles articles;
-  private final OwnSpeakerService speakerDesk;
-
-  AdminPages(
-      OwnSpeakerService speakerDesk,
-      ProgrammeService programmes,
-      SessionService sessions,
-      SpeakerService speakers,
-      OrganisationService organisations,
-      UserService users,
-      IccprArticles articles) {
-    this.programmes = programmes;
-    this.sessions = sessions;
-    this.speakers = speakers;
-    this.organisations = organisations;
-    this.users = users;
-    this.articles = articles;
-    this.speakerDesk = speakerDesk;
-  }
 
   DashboardPage dashboard(LecternUser user, Ui ui) {
     var visible = programmes.visibleTo(user, DASHBOARD_LIMIT, 0).items();

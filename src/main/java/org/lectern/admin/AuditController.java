@@ -27,15 +27,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The audit log viewer: filtered, paged on the server (no script needed), exportable as CSV. */
 @Controller
-class AuditController {
+record AuditController(AuditViewer viewer) {
 
   private static final ZoneId UTC = ZoneId.of("UTC");
-
-  private final AuditViewer viewer;
-
-  AuditController(AuditViewer viewer) {
-    this.viewer = viewer;
-  }
 
   @GetMapping("/admin/audit")
   String show(

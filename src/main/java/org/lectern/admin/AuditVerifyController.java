@@ -16,15 +16,9 @@ import org.springframework.web.bind.annotation.GetMapping;
  * page is theirs alone (an organisation's administrators would learn how much others log).
  */
 @Controller
-class AuditVerifyController {
+record AuditVerifyController(AuditChain chain) {
 
   private static final ZoneId UTC = ZoneId.of("UTC");
-
-  private final AuditChain chain;
-
-  AuditVerifyController(AuditChain chain) {
-    this.chain = chain;
-  }
 
   @GetMapping("/admin/audit/verify")
   String verify(@AuthenticationPrincipal LecternUser actor, Ui ui, Model model) {

@@ -10,15 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The back office's start page: the programmes the organiser manages. */
 @Controller
-class DashboardController {
-
-  private final AdminPages pages;
-  private final OrganisationService organisations;
-
-  DashboardController(AdminPages pages, OrganisationService organisations) {
-    this.pages = pages;
-    this.organisations = organisations;
-  }
+record DashboardController(AdminPages pages, OrganisationService organisations) {
 
   @GetMapping("/admin")
   String dashboard(@AuthenticationPrincipal LecternUser user, Ui ui, Model model) {

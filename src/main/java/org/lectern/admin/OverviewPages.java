@@ -24,17 +24,7 @@ import org.springframework.stereotype.Component;
  * needing attention ({@link ProgrammeAttention} beans — this class knows none of them).
  */
 @Component
-class OverviewPages {
-
-  private final SessionService sessions;
-  private final List<ProgrammeAttention> attention;
-  private final Clock clock;
-
-  OverviewPages(SessionService sessions, List<ProgrammeAttention> attention, Clock clock) {
-    this.sessions = sessions;
-    this.attention = attention;
-    this.clock = clock;
-  }
+record OverviewPages(SessionService sessions, List<ProgrammeAttention> attention, Clock clock) {
 
   OverviewPage overview(LecternUser user, Programme p, Ui ui) {
     Instant now = clock.instant();

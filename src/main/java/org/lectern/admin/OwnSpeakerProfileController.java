@@ -34,18 +34,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * and photo (stored without its metadata). Another speaker's record answers 404.
  */
 @Controller
-class OwnSpeakerProfileController {
+record OwnSpeakerProfileController(SpeakerAccounts accounts, OwnSpeakerService desk) {
 
   private static final String VIEW = "admin/ownProfile";
   private static final int PHOTO_MAX_MB = SpeakerService.PHOTO_MAX_BYTES / 1024 / 1024;
-
-  private final SpeakerAccounts accounts;
-  private final OwnSpeakerService desk;
-
-  OwnSpeakerProfileController(SpeakerAccounts accounts, OwnSpeakerService desk) {
-    this.accounts = accounts;
-    this.desk = desk;
-  }
 
   @GetMapping("/admin/me/speakers/{id}")
   String edit(

@@ -27,18 +27,8 @@ import org.springframework.stereotype.Component;
  * record, or the programme role SPEAKER) and the languages their own profile is written in.
  */
 @Component
-class OwnSpeakerService {
-
-  private final SpeakerAccounts accounts;
-  private final SessionService sessions;
-  private final ProgrammeService programmes;
-
-  OwnSpeakerService(
-      SpeakerAccounts accounts, SessionService sessions, ProgrammeService programmes) {
-    this.accounts = accounts;
-    this.sessions = sessions;
-    this.programmes = programmes;
-  }
+record OwnSpeakerService(
+    SpeakerAccounts accounts, SessionService sessions, ProgrammeService programmes) {
 
   List<OwnProfileRow> profiles(LecternUser user) {
     return accounts.mine(user).stream()

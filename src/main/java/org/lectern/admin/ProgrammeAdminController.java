@@ -33,17 +33,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * programme's overview and menu pages are {@link ProgrammeOverviewController}'s.
  */
 @Controller
-class ProgrammeAdminController {
+record ProgrammeAdminController(ProgrammeService programmes, AdminPages pages) {
 
   private static final String VIEW = "admin/programme";
-
-  private final ProgrammeService programmes;
-  private final AdminPages pages;
-
-  ProgrammeAdminController(ProgrammeService programmes, AdminPages pages) {
-    this.programmes = programmes;
-    this.pages = pages;
-  }
 
   @GetMapping("/admin/programmes/new")
   String newForm(@AuthenticationPrincipal LecternUser user, Ui ui, Model model) {

@@ -21,15 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * back to the object's page with a note — done, or why it was refused (already published, …).
  */
 @Controller
-class PublicationController {
-
-  private final ProgrammeService programmes;
-  private final SessionService sessions;
-
-  PublicationController(ProgrammeService programmes, SessionService sessions) {
-    this.programmes = programmes;
-    this.sessions = sessions;
-  }
+record PublicationController(ProgrammeService programmes, SessionService sessions) {
 
   @PostMapping({
     "/admin/programmes/{id}/publish",

@@ -29,19 +29,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Adding, changing and publishing the sessions of a programme. */
 @Controller
-class SessionAdminController {
+record SessionAdminController(
+    ProgrammeService programmes, SessionService sessions, AdminPages pages) {
 
   private static final String VIEW = "admin/session";
-
-  private final ProgrammeService programmes;
-  private final SessionService sessions;
-  private final AdminPages pages;
-
-  SessionAdminController(ProgrammeService programmes, SessionService sessions, AdminPages pages) {
-    this.programmes = programmes;
-    this.sessions = sessions;
-    this.pages = pages;
-  }
 
   @GetMapping("/admin/programmes/{id}/sessions/new")
   String newForm(
@@ -62,17 +53,7 @@ class SessionAdminController {
       HttpServletResponse response,
       RedirectAttributes redirect) {
     Programme p = programmes.manageable(user, Ids.parse(id));
-    SessionForm form = SessionForm.from(new FormData(params));
-    try {
-      var problems = new InvalidInputException.Collector();
-      var raw = form.toRaw(p.timeZone(), problems);
-      var people = form.people(allowedSpeakers(user, null), problems);
-      Session s = sessions.create(user, p.id(), raw, people, form.publish(), problems);
-      return redirect("/admin/sessions/" + s.id(), ui.t("admin.session.created"), redirect);
-    } catch (InvalidInputException e) {
-      var page = pages.session(p, null, form, FormErrors.of(e, ui), user, ui);
-      return refused(e, page, VIEW, model, response);
-    }
+    return save(p, null, user, params, ui, model, response, redirect);
   }
 
   @GetMapping("/admin/sessions/{id}")
@@ -96,11 +77,28 @@ class SessionAdminController {
       RedirectAttributes redirect) {
     Session s = sessions.manageable(user, Ids.parse(id));
     Programme p = programmes.manageable(user, s.programmeId());
+    return save(p, s, user, params, ui, model, response, redirect);
+  }
+
+  /** Adds a session ({@code s} null) or changes one from the form; on refusal, the form again. */
+  private String save(
+      Programme p,
+      Session s,
+      LecternUser user,
+      MultiValueMap<String, String> params,
+      Ui ui,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
     SessionForm form = SessionForm.from(new FormData(params));
     try {
       var problems = new InvalidInputException.Collector();
       var raw = form.toRaw(p.timeZone(), problems);
       var people = form.people(allowedSpeakers(user, s), problems);
+      if (s == null) {
+        Session added = sessions.create(user, p.id(), raw, people, form.publish(), problems);
+        return redirect("/admin/sessions/" + added.id(), ui.t("admin.session.created"), redirect);
+      }
       sessions.update(user, s.id(), raw, people, problems);
       return redirect("/admin/sessions/" + s.id(), ui.t("admin.saved"), redirect);
     } catch (InvalidInputException e) {

@@ -33,20 +33,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The speakers of the organiser's organisations: their profiles and photos. */
 @Controller
-class SpeakerAdminController {
+record SpeakerAdminController(SpeakerService speakers, SpeakerAccounts accounts, AdminPages pages) {
 
   private static final String VIEW = "admin/speaker";
   private static final int PHOTO_MAX_MB = SpeakerService.PHOTO_MAX_BYTES / 1024 / 1024;
-
-  private final SpeakerService speakers;
-  private final SpeakerAccounts accounts;
-  private final AdminPages pages;
-
-  SpeakerAdminController(SpeakerService speakers, SpeakerAccounts accounts, AdminPages pages) {
-    this.speakers = speakers;
-    this.accounts = accounts;
-    this.pages = pages;
-  }
 
   @GetMapping("/admin/speakers")
   String list(@AuthenticationPrincipal LecternUser user, Model model) {

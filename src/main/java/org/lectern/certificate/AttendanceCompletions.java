@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
  * attendance. Its reason keys (attendance bundle) take sessions attended and required.
  */
 @Component
-class AttendanceCompletions implements CompletionSource {
-
-  private final ProgrammeAttendance attendance;
-
-  AttendanceCompletions(ProgrammeAttendance attendance) {
-    this.attendance = attendance;
-  }
+record AttendanceCompletions(ProgrammeAttendance attendance) implements CompletionSource {
 
   @Override
   public List<Completion> of(UUID programmeId) {

@@ -22,18 +22,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The organiser's certificates page: eligibility, overrides, issuing, revoking, re-issuing. */
 @Controller
-class CertificateAdminController {
-
-  private final CertificateService office;
-  private final CertificateAdminPages views;
-  private final CertificateViews names;
-
-  CertificateAdminController(
-      CertificateService office, CertificateAdminPages views, CertificateViews names) {
-    this.office = office;
-    this.views = views;
-    this.names = names;
-  }
+record CertificateAdminController(
+    CertificateService office, CertificateAdminPages views, CertificateViews names) {
 
   @GetMapping("/admin/programmes/{id}/certificates")
   String page(

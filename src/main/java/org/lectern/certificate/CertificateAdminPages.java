@@ -12,13 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Turns the office's overview into the organiser's page, in the organiser's language. */
 @Component
-class CertificateAdminPages {
-
-  private final CertificateViews names;
-
-  CertificateAdminPages(CertificateViews names) {
-    this.names = names;
-  }
+record CertificateAdminPages(CertificateViews names) {
 
   CertificateAdminPage page(CertificateService.Overview o, String notice, String error, Ui ui) {
     var p = o.programme();

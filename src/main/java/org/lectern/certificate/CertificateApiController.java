@@ -31,18 +31,8 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @Tag(name = "Certificates")
-class CertificateApiController {
-
-  private final CertificateService office;
-  private final Verification verification;
-  private final CertificateViews views;
-
-  CertificateApiController(
-      CertificateService office, Verification verification, CertificateViews views) {
-    this.office = office;
-    this.verification = verification;
-    this.views = views;
-  }
+record CertificateApiController(
+    CertificateService office, Verification verification, CertificateViews views) {
 
   record IssueAnswer(int issued, int skipped, List<String> failed) {}
 

@@ -9,15 +9,8 @@ import org.springframework.stereotype.Component;
 
 /** For the programme's overview: delegates who are eligible for a certificate and have none. */
 @Component
-class CertificateAttention implements ProgrammeAttention {
-
-  private final ProgrammeRecords records;
-  private final Eligibility eligibility;
-
-  CertificateAttention(ProgrammeRecords records, Eligibility eligibility) {
-    this.records = records;
-    this.eligibility = eligibility;
-  }
+record CertificateAttention(ProgrammeRecords records, Eligibility eligibility)
+    implements ProgrammeAttention {
 
   @Override
   public List<Item> attention(LecternUser viewer, Programme p, Instant now) {

@@ -7,13 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** The programme of an audited certificate, for the audit log. */
 @Component
-class CertificateAuditSubjects implements AuditSubjects {
-
-  private final CertificateRepository repository;
-
-  CertificateAuditSubjects(CertificateRepository repository) {
-    this.repository = repository;
-  }
+record CertificateAuditSubjects(CertificateRepository repository) implements AuditSubjects {
 
   @Override
   public String subjectType() {

@@ -15,21 +15,14 @@ import org.springframework.stereotype.Component;
  * and the verification page says why the name is missing ({@code holder_removed}).
  */
 @Component
-class CertificateRemoval implements PersonalDataRemoval {
+record CertificateRemoval(JdbcClient jdbc, PersonalDataCipher cipher)
+    implements PersonalDataRemoval {
 
   private static final String BLANK =
       """
       update certificate set holder_name = :n, licence_number = null, pdf = :pdf,
         holder_removed = coalesce(holder_removed, :reason)
       """;
-
-  private final JdbcClient jdbc;
-  private final PersonalDataCipher cipher;
-
-  CertificateRemoval(JdbcClient jdbc, PersonalDataCipher cipher) {
-    this.jdbc = jdbc;
-    this.cipher = cipher;
-  }
 
   @Override
   public void anonymiseProgramme(UUID programmeId, RemovalReason reason) {

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
  * name) are encrypted; the code is stored compact (no dashes) and unique.
  */
 @Repository
-class CertificateRepository {
+record CertificateRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
 
   static final String NAME = "certificate.holder_name";
   private static final String LICENCE = "certificate.licence_number";
@@ -29,14 +29,6 @@ class CertificateRepository {
       revocation_reason, superseded_by, superseded_at, half_hours, language, holder_name,
       licence_number, programme_title, issuer, topic_neutral, template_version, overridden
       """;
-
-  private final JdbcClient jdbc;
-  private final PersonalDataCipher cipher;
-
-  CertificateRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
-    this.jdbc = jdbc;
-    this.cipher = cipher;
-  }
 
   void insert(Certificate c, byte[] pdf) {
     jdbc.sql(

@@ -11,13 +11,7 @@ import org.springframework.stereotype.Repository;
 
 /** Per-programme certificate settings; a programme without a row uses the defaults. */
 @Repository
-class CertificateSettingsRepository {
-
-  private final JdbcClient jdbc;
-
-  CertificateSettingsRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+record CertificateSettingsRepository(JdbcClient jdbc) {
 
   CertificateSettings of(UUID programmeId) {
     return jdbc.sql(

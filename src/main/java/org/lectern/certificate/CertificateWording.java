@@ -15,15 +15,9 @@ import org.springframework.stereotype.Component;
  * delivery mode, topics (ICCPR article subjects) and the title — or their topic-neutral stand-ins.
  */
 @Component
-class CertificateWording {
+record CertificateWording(MessageSource messages) {
 
   private static final List<String> ALL = List.of("en", "ru", "kk");
-
-  private final MessageSource messages;
-
-  CertificateWording(MessageSource messages) {
-    this.messages = messages;
-  }
 
   String t(CertificateLanguage language, String key, Object... args) {
     return messages.getMessage(key, args, language.locale());

@@ -21,17 +21,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** Certificate design per programme: topic-neutral option, signatories, logo, template, preview. */
 @Controller
-class DesignController {
+record DesignController(CertificateDesign design, ProgrammeService programmes) {
 
   static final int LOGO_MAX = 512 * 1024;
-
-  private final CertificateDesign design;
-  private final ProgrammeService programmes;
-
-  DesignController(CertificateDesign design, ProgrammeService programmes) {
-    this.design = design;
-    this.programmes = programmes;
-  }
 
   @GetMapping("/admin/programmes/{id}/certificates/settings")
   String show(

@@ -14,23 +14,11 @@ import org.springframework.stereotype.Component;
  * decision, the organiser's override and the certificate already issued.
  */
 @Component
-class Eligibility {
-
-  private final RegistrationService registrations;
-  private final CompletionSource completions;
-  private final Overrides overrides;
-  private final CertificateRepository certificates;
-
-  Eligibility(
-      RegistrationService registrations,
-      CompletionSource completions,
-      Overrides overrides,
-      CertificateRepository certificates) {
-    this.registrations = registrations;
-    this.completions = completions;
-    this.overrides = overrides;
-    this.certificates = certificates;
-  }
+record Eligibility(
+    RegistrationService registrations,
+    CompletionSource completions,
+    Overrides overrides,
+    CertificateRepository certificates) {
 
   List<EligibilityRow> of(ProgrammeRecord programme) {
     UUID id = programme.programme().id();

@@ -8,13 +8,7 @@ import org.springframework.stereotype.Component;
  * report) has checked who may see the programme's figures.
  */
 @Component
-public class IssuedCertificates {
-
-  private final CertificateRepository certificates;
-
-  IssuedCertificates(CertificateRepository certificates) {
-    this.certificates = certificates;
-  }
+public record IssuedCertificates(CertificateRepository certificates) {
 
   public int valid(UUID programmeId) {
     return certificates.valid(programmeId);

@@ -15,15 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /** The delegate's certificates, behind the "My trainings" sign-in (everything under /my). */
 @Controller
-class MyCertificatesController {
-
-  private final DelegateCertificates certificates;
-  private final CertificateViews views;
-
-  MyCertificatesController(DelegateCertificates certificates, CertificateViews views) {
-    this.certificates = certificates;
-    this.views = views;
-  }
+record MyCertificatesController(DelegateCertificates certificates, CertificateViews views) {
 
   @GetMapping("/my/certificates")
   String list(@AuthenticationPrincipal DelegatePrincipal delegate, Ui ui, Model model) {

@@ -10,13 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /** Organisers' decisions that someone earned a certificate despite the completion rule. */
 @Repository
-class Overrides {
-
-  private final JdbcClient jdbc;
-
-  Overrides(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+record Overrides(JdbcClient jdbc) {
 
   void put(UUID programmeId, UUID registrationId, String reason, UUID by, Instant at) {
     jdbc.sql(

@@ -22,29 +22,15 @@ import org.springframework.stereotype.Component;
 
 /** Loads a {@link ProgrammeRecord} through the other modules' public services. */
 @Component
-class ProgrammeRecords {
+record ProgrammeRecords(
+    ProgrammeService programmes,
+    SessionService sessions,
+    SpeakerService speakers,
+    OrganisationService organisations,
+    CertificateSettingsRepository settings) {
 
   private static final Set<SpeakerRole> TRAINERS =
       Set.of(SpeakerRole.PRESENTER, SpeakerRole.LOCAL_EXPERT);
-
-  private final ProgrammeService programmes;
-  private final SessionService sessions;
-  private final SpeakerService speakers;
-  private final OrganisationService organisations;
-  private final CertificateSettingsRepository settings;
-
-  ProgrammeRecords(
-      ProgrammeService programmes,
-      SessionService sessions,
-      SpeakerService speakers,
-      OrganisationService organisations,
-      CertificateSettingsRepository settings) {
-    this.programmes = programmes;
-    this.sessions = sessions;
-    this.speakers = speakers;
-    this.organisations = organisations;
-    this.settings = settings;
-  }
 
   ProgrammeRecord load(UUID programmeId) {
     Programme p =

@@ -21,17 +21,9 @@ import org.springframework.web.multipart.MultipartFile;
  * file, and each organisation's public certificate for checking files offline.
  */
 @Controller
-class VerificationController {
+record VerificationController(Verification verification, VerifyLimits limits) {
 
   static final ZoneId SHOWN_ZONE = ZoneId.of("Asia/Almaty");
-
-  private final Verification verification;
-  private final VerifyLimits limits;
-
-  VerificationController(Verification verification, VerifyLimits limits) {
-    this.verification = verification;
-    this.limits = limits;
-  }
 
   @GetMapping("/verify")
   String form(@RequestParam(required = false) String code, HttpServletRequest req, Model model) {

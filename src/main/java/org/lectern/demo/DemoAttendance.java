@@ -32,32 +32,18 @@ import org.springframework.stereotype.Component;
  * (matched by name), and a host and guests nobody registered are in every file.
  */
 @Component
-class DemoAttendance {
+record DemoAttendance(
+    SessionService sessions,
+    RegistrationService registrations,
+    AttendanceImportService imports,
+    ProgrammeAttendance attendance,
+    Clock clock) {
 
   private static final DateTimeFormatter ZOOM =
       DateTimeFormatter.ofPattern("MM/dd/yyyy hh:mm:ss a", Locale.US);
   private static final String HEADER =
       "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,"
           + "Recording Consent\n";
-
-  private final SessionService sessions;
-  private final RegistrationService registrations;
-  private final AttendanceImportService imports;
-  private final ProgrammeAttendance attendance;
-  private final Clock clock;
-
-  DemoAttendance(
-      SessionService sessions,
-      RegistrationService registrations,
-      AttendanceImportService imports,
-      ProgrammeAttendance attendance,
-      Clock clock) {
-    this.attendance = attendance;
-    this.sessions = sessions;
-    this.registrations = registrations;
-    this.imports = imports;
-    this.clock = clock;
-  }
 
   /** Imports the reports; completion: 75 % of at least {@code sessionsRequired} sessions. */
   void record(

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.lectern.identity.LecternUser;
+import org.lectern.registration.DelegateDetails;
 import org.lectern.registration.FormSetup;
 import org.lectern.registration.RegistrationAdminService;
 import org.lectern.registration.RegistrationRequest;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * RegistrationService}, so they are checked and encrypted like real registrations.
  */
 @Component
-class DemoDelegates {
+record DemoDelegates(
+    RegistrationService registrations, RegistrationAdminService office, FormSetup forms) {
 
   private static final List<String> FIRST_F =
       List.of(
@@ -108,17 +110,6 @@ class DemoDelegates {
           Map.entry("KZ-62", 5),
           Map.entry("OTHER", 4));
 
-  private final RegistrationService registrations;
-  private final RegistrationAdminService office;
-  private final FormSetup forms;
-
-  DemoDelegates(
-      RegistrationService registrations, RegistrationAdminService office, FormSetup forms) {
-    this.registrations = registrations;
-    this.office = office;
-    this.forms = forms;
-  }
-
   void register(
       LecternUser organiser, UUID programmeId, Map<String, Integer> perRegion, long seed) {
     forms.save(
@@ -181,24 +172,22 @@ class DemoDelegates {
             List.of("ru", "kk", "en"),
             region.equals("OTHER") ? new int[] {0, 0, 1} : new int[] {62, 33, 5});
     String gender = random.nextInt(100) < 3 ? "undisclosed" : female ? "female" : "male";
-    return new RegistrationRequest(
-        first + " " + surname,
-        "delegate-" + seed + "-" + n + "@demo.lectern.example",
-        null,
-        region,
-        region.equals("OTHER") ? "GB" : null,
-        null,
-        profession,
-        years,
-        gender,
-        null,
-        null,
-        language,
-        null,
-        Map.of(),
-        true,
-        Map.of(),
-        null);
+    var details =
+        new DelegateDetails(
+            first + " " + surname,
+            "delegate-" + seed + "-" + n + "@demo.lectern.example",
+            null,
+            region,
+            region.equals("OTHER") ? "GB" : null,
+            null,
+            profession,
+            years,
+            gender,
+            null,
+            null,
+            language,
+            null);
+    return RegistrationRequest.of(details, Map.of(), true, Map.of(), null);
   }
 
   private static String pick(Random random, List<String> list) {

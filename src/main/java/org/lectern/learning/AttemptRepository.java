@@ -12,13 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** Submitted test attempts and their answers. */
 @Repository
-class AttemptRepository {
-
-  private final JdbcClient jdbc;
-
-  AttemptRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+record AttemptRepository(JdbcClient jdbc) {
 
   /** A stored attempt: its score out of the maximum, and whether it reached the pass mark. */
   record Attempt(

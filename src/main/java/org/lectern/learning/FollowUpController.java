@@ -20,17 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The delegate's follow-up survey behind the personal link in the e-mail (no account, no script).
  */
 @Controller
-class FollowUpController {
+record FollowUpController(KnowledgeTests tests, FollowUps followUps) {
 
   private static final String PATH = "/learning/{registrationId}/{token}/follow-up";
-
-  private final KnowledgeTests tests;
-  private final FollowUps followUps;
-
-  FollowUpController(KnowledgeTests tests, FollowUps followUps) {
-    this.tests = tests;
-    this.followUps = followUps;
-  }
 
   @GetMapping(PATH)
   String show(@PathVariable String registrationId, @PathVariable String token, Model model, Ui ui) {

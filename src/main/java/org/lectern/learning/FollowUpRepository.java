@@ -15,15 +15,9 @@ import org.springframework.stereotype.Repository;
  * records who has answered.
  */
 @Repository
-class FollowUpRepository {
+record FollowUpRepository(JdbcClient jdbc) {
 
   static final String EXAMPLE = "learning.followUp.example";
-
-  private final JdbcClient jdbc;
-
-  FollowUpRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   int months(UUID programmeId) {
     return jdbc.sql("select months from learning_follow_up_setting where programme_id = :p")

@@ -20,32 +20,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * scan idempotent, so a scan repeated on another node sends nothing twice.
  */
 @Component
-class FollowUpScan {
-
-  private final ProgrammeService programmes;
-  private final DelegateRegistrations registrations;
-  private final FollowUps followUps;
-  private final FollowUpRepository repository;
-  private final FollowUpMails mails;
-  private final TransactionTemplate transactions;
-  private final Clock clock;
-
-  FollowUpScan(
-      ProgrammeService programmes,
-      DelegateRegistrations registrations,
-      FollowUps followUps,
-      FollowUpRepository repository,
-      FollowUpMails mails,
-      TransactionTemplate transactions,
-      Clock clock) {
-    this.programmes = programmes;
-    this.registrations = registrations;
-    this.followUps = followUps;
-    this.repository = repository;
-    this.mails = mails;
-    this.transactions = transactions;
-    this.clock = clock;
-  }
+record FollowUpScan(
+    ProgrammeService programmes,
+    DelegateRegistrations registrations,
+    FollowUps followUps,
+    FollowUpRepository repository,
+    FollowUpMails mails,
+    TransactionTemplate transactions,
+    Clock clock) {
 
   /** Queues what is due now; returns how many mails were queued. */
   int sendDue() {

@@ -22,27 +22,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** Back office: a programme's question bank, its settings, and the results. */
 @Controller
-class LearningAdminController {
-
-  private final QuestionBank bank;
-  private final TestResults results;
-
-  private final SurveyResults surveys;
-  private final FollowUps followUps;
-  private final org.lectern.session.SessionService sessions;
-
-  LearningAdminController(
-      QuestionBank bank,
-      TestResults results,
-      SurveyResults surveys,
-      FollowUps followUps,
-      org.lectern.session.SessionService sessions) {
-    this.sessions = sessions;
-    this.bank = bank;
-    this.results = results;
-    this.surveys = surveys;
-    this.followUps = followUps;
-  }
+record LearningAdminController(
+    QuestionBank bank,
+    TestResults results,
+    SurveyResults surveys,
+    FollowUps followUps,
+    org.lectern.session.SessionService sessions) {
 
   /** The follow-up survey's delay in months after the last session. */
   @PostMapping("/admin/programmes/{id}/learning/follow-up")

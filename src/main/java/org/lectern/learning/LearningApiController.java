@@ -18,15 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Learning")
-class LearningApiController {
-
-  private final Materials materials;
-  private final Recordings recordings;
-
-  LearningApiController(Materials materials, Recordings recordings) {
-    this.materials = materials;
-    this.recordings = recordings;
-  }
+record LearningApiController(Materials materials, Recordings recordings) {
 
   record RecordingJson(
       String sessionId,

@@ -15,41 +15,18 @@ import org.springframework.stereotype.Service;
  * e-mails. The link carries the registration's access token, so it works without signing in.
  */
 @Service
-public class LearningLinks implements TrainingLinks {
-
-  private final QuestionBankRepository bank;
-  private final AttemptRepository attempts;
-  private final SessionService sessions;
-  private final RegistrationService registrations;
-  private final Surveys surveys;
-  private final FollowUps followUps;
-  private final Recordings recordings;
-  private final Materials materials;
-  private final Clock clock;
-  private final String baseUrl;
-
-  LearningLinks(
-      QuestionBankRepository bank,
-      AttemptRepository attempts,
-      SessionService sessions,
-      RegistrationService registrations,
-      Surveys surveys,
-      FollowUps followUps,
-      Recordings recordings,
-      Materials materials,
-      Clock clock,
-      @Value("${lectern.base-url}") String baseUrl) {
-    this.bank = bank;
-    this.attempts = attempts;
-    this.sessions = sessions;
-    this.registrations = registrations;
-    this.surveys = surveys;
-    this.followUps = followUps;
-    this.recordings = recordings;
-    this.materials = materials;
-    this.clock = clock;
-    this.baseUrl = baseUrl;
-  }
+public record LearningLinks(
+    QuestionBankRepository bank,
+    AttemptRepository attempts,
+    SessionService sessions,
+    RegistrationService registrations,
+    Surveys surveys,
+    FollowUps followUps,
+    Recordings recordings,
+    Materials materials,
+    Clock clock,
+    @Value("${lectern.base-url}") String baseUrl)
+    implements TrainingLinks {
 
   /** The tests open now (or answered) for a confirmed registration. */
   @Override

@@ -17,13 +17,7 @@ import org.springframework.stereotype.Component;
  * Catch-up results stay with the stripped registration, so completion figures survive.
  */
 @Component
-class LearningRemoval implements PersonalDataRemoval {
-
-  private final JdbcClient jdbc;
-
-  LearningRemoval(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+record LearningRemoval(JdbcClient jdbc) implements PersonalDataRemoval {
 
   @Override
   public void anonymiseProgramme(UUID programmeId, RemovalReason reason) {

@@ -31,17 +31,7 @@ import org.springframework.web.multipart.MultipartFile;
  * staff, for a delegate through their personal link, and for anyone when public.
  */
 @Controller
-class MaterialController {
-
-  private final Materials materials;
-  private final MaterialViews views;
-  private final Recordings recordings;
-
-  MaterialController(Materials materials, MaterialViews views, Recordings recordings) {
-    this.materials = materials;
-    this.views = views;
-    this.recordings = recordings;
-  }
+record MaterialController(Materials materials, MaterialViews views, Recordings recordings) {
 
   @GetMapping("/admin/sessions/{id}/materials")
   String show(

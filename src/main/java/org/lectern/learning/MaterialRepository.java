@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** Materials of sessions (their bytes sealed unless public) and delegates' downloads. */
 @Repository
-class MaterialRepository {
+record MaterialRepository(JdbcClient jdbc) {
 
   /** The associated data of sealed file contents (column {@code learning_material.content}). */
   static final String SEALED_CONTENT = "learning.material";
@@ -23,12 +23,6 @@ class MaterialRepository {
       m.access, m.uploaded_at,
       (select count(*) from learning_material_download d where d.material_id = m.id) as downloads
       """;
-
-  private final JdbcClient jdbc;
-
-  MaterialRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   record Stored(
       UUID id,

@@ -19,26 +19,12 @@ import org.springframework.stereotype.Component;
  * window (the provider's link), and public materials of its published sessions.
  */
 @Component
-public class ProgrammeMaterials {
-
-  private final ProgrammeService programmes;
-  private final SessionService sessions;
-  private final RecordingRepository recordings;
-  private final Materials materials;
-  private final Clock clock;
-
-  ProgrammeMaterials(
-      ProgrammeService programmes,
-      SessionService sessions,
-      RecordingRepository recordings,
-      Materials materials,
-      Clock clock) {
-    this.programmes = programmes;
-    this.sessions = sessions;
-    this.recordings = recordings;
-    this.materials = materials;
-    this.clock = clock;
-  }
+public record ProgrammeMaterials(
+    ProgrammeService programmes,
+    SessionService sessions,
+    RecordingRepository recordings,
+    Materials materials,
+    Clock clock) {
 
   /**
    * One line of the list.

@@ -19,17 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Question banks and test settings, in explicit SQL. */
 @Repository
-class QuestionBankRepository {
+record QuestionBankRepository(JdbcClient jdbc) {
 
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
   private static final TypeReference<LinkedHashMap<String, List<String>>> OPTIONS =
       new TypeReference<>() {};
-
-  private final JdbcClient jdbc;
-
-  QuestionBankRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   Optional<TestSettings> settings(UUID programmeId) {
     return jdbc.sql(

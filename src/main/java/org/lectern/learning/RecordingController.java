@@ -28,22 +28,10 @@ import org.springframework.web.bind.annotation.RequestParam;
  * personal link (no account, no script), where passing the quiz earns credit for the session.
  */
 @Controller
-class RecordingController {
+record RecordingController(
+    Recordings recordings, RecordingViews views, PersonalDataCipher cipher, Materials materials) {
 
   private static final String ADMIN_VIEW = "learning/recording-admin";
-
-  private final Recordings recordings;
-  private final RecordingViews views;
-  private final PersonalDataCipher cipher;
-  private final Materials materials;
-
-  RecordingController(
-      Recordings recordings, RecordingViews views, PersonalDataCipher cipher, Materials materials) {
-    this.recordings = recordings;
-    this.views = views;
-    this.cipher = cipher;
-    this.materials = materials;
-  }
 
   /** The session's materials the delegate may open, each behind their personal link. */
   private java.util.List<MaterialView> materials(Recordings.Viewer v, String token, Ui ui) {

@@ -12,13 +12,7 @@ import org.springframework.stereotype.Component;
  * through it into certificates and reports.
  */
 @Component
-class RecordingCredit implements CompletionCredit {
-
-  private final RecordingRepository recordings;
-
-  RecordingCredit(RecordingRepository recordings) {
-    this.recordings = recordings;
-  }
+record RecordingCredit(RecordingRepository recordings) implements CompletionCredit {
 
   @Override
   public Map<UUID, Set<UUID>> creditedSessions(UUID programmeId) {

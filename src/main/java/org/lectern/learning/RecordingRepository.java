@@ -15,13 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** Recordings, their quiz questions, personal links, openings and catch-up attempts. */
 @Repository
-class RecordingRepository {
-
-  private final JdbcClient jdbc;
-
-  RecordingRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+record RecordingRepository(JdbcClient jdbc) {
 
   Optional<Recording> find(UUID sessionId) {
     return jdbc.sql(

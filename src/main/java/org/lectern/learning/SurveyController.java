@@ -20,17 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The delegate's feedback surveys behind their personal link; no account and no script. */
 @Controller
-class SurveyController {
+record SurveyController(KnowledgeTests tests, Surveys surveys) {
 
   private static final String BASE = "/learning/{registrationId}/{token}/feedback";
-
-  private final KnowledgeTests tests;
-  private final Surveys surveys;
-
-  SurveyController(KnowledgeTests tests, Surveys surveys) {
-    this.tests = tests;
-    this.surveys = surveys;
-  }
 
   @GetMapping({BASE, BASE + "/{sessionId}"})
   String show(

@@ -15,15 +15,9 @@ import org.springframework.stereotype.Repository;
  * delegate is enforced without linking a person to their ratings.
  */
 @Repository
-class SurveyRepository {
+record SurveyRepository(JdbcClient jdbc) {
 
   static final String COMMENT = "learning.survey.comment";
-
-  private final JdbcClient jdbc;
-
-  SurveyRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   boolean anonymous(UUID programmeId) {
     return jdbc.sql("select anonymous from learning_survey_setting where programme_id = :p")

@@ -21,13 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * /pre|post}): no account and no script needed, from the e-mail or from "My trainings".
  */
 @Controller
-class TestController {
-
-  private final KnowledgeTests tests;
-
-  TestController(KnowledgeTests tests) {
-    this.tests = tests;
-  }
+record TestController(KnowledgeTests tests) {
 
   @GetMapping("/learning/{registrationId}/{token}/{kind:pre|post}")
   String show(

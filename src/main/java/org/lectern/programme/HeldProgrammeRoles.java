@@ -7,13 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Tells identity which programme roles a person holds (for the second-factor rule). */
 @Component
-class HeldProgrammeRoles implements ProgrammeRoles {
-
-  private final ProgrammeRoleRepository roles;
-
-  HeldProgrammeRoles(ProgrammeRoleRepository roles) {
-    this.roles = roles;
-  }
+record HeldProgrammeRoles(ProgrammeRoleRepository roles) implements ProgrammeRoles {
 
   @Override
   public List<Held> heldBy(UUID userId) {

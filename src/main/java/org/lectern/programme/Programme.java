@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.i18n.LocalizedText;
 
 /**
@@ -46,17 +45,11 @@ public record Programme(
   }
 
   public Programme publish() {
-    if (isPublished()) {
-      throw new ConflictException("programme.alreadyPublished");
-    }
-    return withStatus(PublicationStatus.PUBLISHED);
+    return withStatus(status.publish("programme"));
   }
 
   public Programme unpublish() {
-    if (!isPublished()) {
-      throw new ConflictException("programme.notPublished");
-    }
-    return withStatus(PublicationStatus.DRAFT);
+    return withStatus(status.unpublish("programme"));
   }
 
   Programme withStatus(PublicationStatus s) {

@@ -13,15 +13,7 @@ import org.springframework.stereotype.Component;
  * change.
  */
 @Component
-public class ProgrammeAccess {
-
-  private final UserService users;
-  private final ProgrammeRepository programmes;
-
-  ProgrammeAccess(UserService users, ProgrammeRepository programmes) {
-    this.users = users;
-    this.programmes = programmes;
-  }
+public record ProgrammeAccess(UserService users, ProgrammeRepository programmes) {
 
   public boolean canCreateIn(LecternUser user, UUID organisationId) {
     return user != null

@@ -30,22 +30,17 @@ import org.springframework.web.bind.annotation.RestController;
 /** REST API for programmes (API.md). */
 @RestController
 @Tag(name = "Programmes")
-class ProgrammeApiController {
+record ProgrammeApiController(
+    ProgrammeService programmes,
+    Idempotency idempotency,
+    @Value("${lectern.base-url}") String baseUrl) {
 
-  private final ProgrammeService programmes;
-  private final Idempotency idempotency;
-  private final String baseUrl;
-
-  ProgrammeApiController(
-      ProgrammeService programmes,
-      Idempotency idempotency,
-      @Value("${lectern.base-url}") String baseUrl) {
-    this.programmes = programmes;
-    this.idempotency = idempotency;
-    this.baseUrl = baseUrl;
-  }
-
-  record CreateProgramme(
+  /**
+   * A programme as sent to create (POST: {@code organisationId} read, {@code status} not) or to
+   * change it (PATCH: only what is sent changes; {@code status} publishes or unpublishes, {@code
+   * organisationId} is not read — a programme stays with its organisation).
+   */
+  record ProgrammeBody(
       @Size(max = 80) String slug,
       TextValue title,
       TextValue description,
@@ -55,18 +50,7 @@ class ProgrammeApiController {
       Boolean waitlist,
       Boolean approvalRequired,
       BigDecimal cpdHours,
-      String organisationId) {}
-
-  record ChangeProgramme(
-      @Size(max = 80) String slug,
-      TextValue title,
-      TextValue description,
-      @Size(max = 64) String timeZone,
-      @Size(max = 3) List<String> languages,
-      Integer capacity,
-      Boolean waitlist,
-      Boolean approvalRequired,
-      BigDecimal cpdHours,
+      String organisationId,
       String status) {}
 
   @GetMapping("/api/v1/programmes")
@@ -87,7 +71,7 @@ class ProgrammeApiController {
   ResponseEntity<?> create(
       @AuthenticationPrincipal LecternUser user,
       @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-      @Valid @RequestBody CreateProgramme body) {
+      @Valid @RequestBody ProgrammeBody body) {
     return idempotency.run(
         user.id().toString(),
         key,
@@ -124,7 +108,7 @@ class ProgrammeApiController {
   ProgrammeJson patch(
       @AuthenticationPrincipal LecternUser user,
       @PathVariable String id,
-      @Valid @RequestBody ChangeProgramme body) {
+      @Valid @RequestBody ProgrammeBody body) {
     UUID pid = pathId(id);
     Programme p = programmes.manageable(user, pid);
     if (changesContent(body)) {
@@ -136,7 +120,7 @@ class ProgrammeApiController {
     return ProgrammeJson.of(p, baseUrl);
   }
 
-  private static boolean changesContent(ChangeProgramme b) {
+  private static boolean changesContent(ProgrammeBody b) {
     return b.slug() != null
         || b.title() != null
         || b.description() != null

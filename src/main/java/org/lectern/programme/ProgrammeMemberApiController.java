@@ -26,15 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Programmes")
-class ProgrammeMemberApiController {
-
-  private final ProgrammeService programmes;
-  private final ProgrammeMembers members;
-
-  ProgrammeMemberApiController(ProgrammeService programmes, ProgrammeMembers members) {
-    this.programmes = programmes;
-    this.members = members;
-  }
+record ProgrammeMemberApiController(ProgrammeService programmes, ProgrammeMembers members) {
 
   record Grant(String userId, String role) {}
 

@@ -32,18 +32,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * funders get their view of the report.
  */
 @Controller
-class ProgrammeMembersController {
-
-  private final UserService users;
-  private final ProgrammeService programmes;
-  private final ProgrammeMembers members;
-
-  ProgrammeMembersController(
-      UserService users, ProgrammeService programmes, ProgrammeMembers members) {
-    this.users = users;
-    this.programmes = programmes;
-    this.members = members;
-  }
+record ProgrammeMembersController(
+    UserService users, ProgrammeService programmes, ProgrammeMembers members) {
 
   @GetMapping("/admin/programmes/{id}/members")
   String members(

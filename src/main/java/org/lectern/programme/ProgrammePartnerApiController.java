@@ -24,13 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Programmes")
-class ProgrammePartnerApiController {
-
-  private final ProgrammeService programmes;
-
-  ProgrammePartnerApiController(ProgrammeService programmes) {
-    this.programmes = programmes;
-  }
+record ProgrammePartnerApiController(ProgrammeService programmes) {
 
   record Partner(
       String organisationId,

@@ -10,7 +10,7 @@ final class ProgrammePatch {
 
   private ProgrammePatch() {}
 
-  static ProgrammeInput apply(Programme p, ProgrammeApiController.ChangeProgramme b) {
+  static ProgrammeInput apply(Programme p, ProgrammeApiController.ProgrammeBody b) {
     var langs = b.languages() != null ? b.languages() : p.languages();
     String main = langs.isEmpty() ? p.mainLanguage() : langs.get(0);
     return ProgrammeInput.validate(

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** SQL for programmes, the organisations named on them, and people's roles on them. */
 @Repository
-class ProgrammeRepository {
+record ProgrammeRepository(JdbcClient jdbc) {
 
   private static final String SELECT =
       """
@@ -23,12 +23,6 @@ class ProgrammeRepository {
              version, created_at, updated_at
       from programme
       """;
-
-  private final JdbcClient jdbc;
-
-  ProgrammeRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   Optional<Programme> find(UUID id) {
     return jdbc.sql(SELECT + " where id = :id").param("id", id).query(this::map).optional();

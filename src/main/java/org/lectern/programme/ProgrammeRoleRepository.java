@@ -8,13 +8,7 @@ import org.springframework.stereotype.Repository;
 
 /** SQL for the programme roles a person holds across programmes. */
 @Repository
-class ProgrammeRoleRepository {
-
-  private final JdbcClient jdbc;
-
-  ProgrammeRoleRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+record ProgrammeRoleRepository(JdbcClient jdbc) {
 
   List<Held> heldBy(UUID userId) {
     return jdbc.sql(

@@ -11,17 +11,9 @@ import org.springframework.stereotype.Repository;
 
 /** SQL for answers to custom questions; free text is encrypted, choices stay countable. */
 @Repository
-class AnswerRepository {
+record AnswerRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
 
   private static final String CONTEXT = "registration.answer";
-
-  private final JdbcClient jdbc;
-  private final PersonalDataCipher cipher;
-
-  AnswerRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
-    this.jdbc = jdbc;
-    this.cipher = cipher;
-  }
 
   void replace(UUID programmeId, UUID registrationId, List<Answer> answers) {
     var sealed = cipher.forProgramme(programmeId);

@@ -10,13 +10,7 @@ import org.springframework.stereotype.Repository;
  * on, the seats confirmed, and the waitlist's order. No personal data.
  */
 @Repository
-class CapacityRepository {
-
-  private final JdbcClient jdbc;
-
-  CapacityRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+record CapacityRepository(JdbcClient jdbc) {
 
   /** What the capacity decision needs, read under the programme's row lock. */
   record Capacity(

@@ -19,17 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** Builds the public form in the visitor's language, names sorted by that language's rules. */
 @Component
-class FormPages {
-
-  private final RegistrationService service;
-  private final FormSetupRepository forms;
-  private final Regions regions;
-
-  FormPages(RegistrationService service, FormSetupRepository forms, Regions regions) {
-    this.service = service;
-    this.forms = forms;
-    this.regions = regions;
-  }
+record FormPages(RegistrationService service, FormSetupRepository forms, Regions regions) {
 
   FormPage form(
       Programme p,

@@ -18,15 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** SQL for what a programme's form asks: settings, custom questions and consent versions. */
 @Repository
-class FormSetupRepository {
+record FormSetupRepository(JdbcClient jdbc) {
 
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
-
-  private final JdbcClient jdbc;
-
-  FormSetupRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   FormSettings settings(UUID programmeId) {
     return jdbc.sql(

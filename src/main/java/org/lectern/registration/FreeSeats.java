@@ -18,21 +18,10 @@ import org.springframework.stereotype.Component;
  * claimed seat is always one the exclusive path would have given, in the same order.
  */
 @Component
-class FreeSeats {
+record FreeSeats(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RegistrationRepository registrations) {
 
   /** At most this many free seats are kept as rows (a huge capacity does not mean huge tables). */
   static final int STOCK = 500;
-
-  private final JdbcClient jdbc;
-  private final JdbcTemplate jdbcTemplate;
-
-  private final RegistrationRepository registrations;
-
-  FreeSeats(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RegistrationRepository registrations) {
-    this.jdbc = jdbc;
-    this.registrations = registrations;
-    this.jdbcTemplate = jdbcTemplate;
-  }
 
   /** The programme as the shared path sees it, under a SHARE lock of its row. */
   record Shared(Integer capacity, boolean approvalRequired, boolean counted) {}

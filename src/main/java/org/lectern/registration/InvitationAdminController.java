@@ -27,15 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The organiser's invitation list: upload invitees as CSV, see who opened and who registered. */
 @Controller
-class InvitationAdminController {
-
-  private final InvitationService office;
-  private final ProgrammeService programmes;
-
-  InvitationAdminController(InvitationService office, ProgrammeService programmes) {
-    this.office = office;
-    this.programmes = programmes;
-  }
+record InvitationAdminController(InvitationService office, ProgrammeService programmes) {
 
   @GetMapping("/admin/programmes/{id}/invitations")
   String list(

@@ -14,17 +14,9 @@ import org.springframework.stereotype.Component;
  * Invitees are listed with whether they opened their link and whether they registered.
  */
 @Component
-class Invitations {
+record Invitations(JdbcClient jdbc, PersonalDataCipher cipher) {
 
   private static final SecureRandom RANDOM = new SecureRandom();
-
-  private final JdbcClient jdbc;
-  private final PersonalDataCipher cipher;
-
-  Invitations(JdbcClient jdbc, PersonalDataCipher cipher) {
-    this.jdbc = jdbc;
-    this.cipher = cipher;
-  }
 
   /** Creates (or renews) an invitation and returns its secret token, shown once. */
   String invite(UUID programmeId, String email, String fullName, String language) {

@@ -23,17 +23,7 @@ import org.springframework.web.servlet.View;
  * usual outcome page; the usual mail follows.
  */
 @Controller
-class OptInController {
-
-  private final ProgrammeService programmes;
-  private final RegistrationService service;
-  private final OptIn optIn;
-
-  OptInController(ProgrammeService programmes, RegistrationService service, OptIn optIn) {
-    this.programmes = programmes;
-    this.service = service;
-    this.optIn = optIn;
-  }
+record OptInController(ProgrammeService programmes, RegistrationService service, OptIn optIn) {
 
   @GetMapping("/programmes/{slug}/register/confirm")
   String open(

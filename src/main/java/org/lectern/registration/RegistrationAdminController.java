@@ -20,25 +20,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The organiser's registrations list, decisions and exports. Every view is audited. */
 @Controller
-class RegistrationAdminController {
+record RegistrationAdminController(
+    RegistrationAdminService office,
+    RegistrationService service,
+    org.lectern.programme.ProgrammeService programmes,
+    org.lectern.shared.mail.UndeliverableMarks undeliverable) {
 
   static final int PAGE = 50;
-
-  private final RegistrationAdminService office;
-  private final RegistrationService service;
-  private final org.lectern.programme.ProgrammeService programmes;
-  private final org.lectern.shared.mail.UndeliverableMarks undeliverable;
-
-  RegistrationAdminController(
-      RegistrationAdminService office,
-      RegistrationService service,
-      org.lectern.programme.ProgrammeService programmes,
-      org.lectern.shared.mail.UndeliverableMarks undeliverable) {
-    this.office = office;
-    this.service = service;
-    this.programmes = programmes;
-    this.undeliverable = undeliverable;
-  }
 
   /** The listing; a search by name is posted (below), so that no name ends up in an address. */
   @GetMapping("/admin/programmes/{id}/registrations")

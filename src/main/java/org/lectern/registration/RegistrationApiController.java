@@ -1,5 +1,6 @@
 package org.lectern.registration;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,45 +30,22 @@ import org.springframework.web.bind.annotation.RestController;
 /** Registrations in the REST API: create (like the public form), list (audited), cancel. */
 @RestController
 @Tag(name = "Registrations")
-class RegistrationApiController {
-
-  private final RegistrationService service;
-  private final RegistrationAdminService office;
-  private final Idempotency idempotency;
-  private final RateLimits rateLimits;
-  private final OptIn optIn;
-
-  RegistrationApiController(
-      RegistrationService service,
-      RegistrationAdminService office,
-      Idempotency idempotency,
-      RateLimits rateLimits,
-      OptIn optIn) {
-    this.service = service;
-    this.office = office;
-    this.idempotency = idempotency;
-    this.rateLimits = rateLimits;
-    this.optIn = optIn;
-  }
+record RegistrationApiController(
+    RegistrationService service,
+    RegistrationAdminService office,
+    Idempotency idempotency,
+    RateLimits rateLimits,
+    OptIn optIn) {
 
   /** The one answer to everyone who does not manage the programme, whatever the address. */
   static final String ACCEPTED = "{\"status\":\"RECEIVED\"}";
 
-  /** The request body; values as in API.md. {@code answers}: question id → text or list. */
+  /**
+   * The request body; values as in API.md: the delegate's details at the top level, as in a
+   * listing's item. {@code answers}: question id → text or list.
+   */
   record RegistrationBody(
-      String email,
-      String fullName,
-      String phone,
-      String region,
-      String country,
-      String town,
-      String profession,
-      String yearsBand,
-      String gender,
-      Boolean barMember,
-      String licenceNumber,
-      String language,
-      String accessibility,
+      @JsonUnwrapped DelegateDetails details,
       Map<String, Object> answers,
       Boolean consent,
       Map<String, String> attendance,
@@ -84,24 +62,16 @@ class RegistrationApiController {
                         ? l.stream().map(String::valueOf).toList()
                         : v == null ? List.of() : List.of(String.valueOf(v))));
       }
-      return new RegistrationRequest(
-          fullName,
-          email,
-          phone,
-          region,
-          country,
-          town,
-          profession,
-          yearsBand,
-          gender,
-          barMember == null ? null : barMember ? "yes" : "no",
-          licenceNumber,
-          language,
-          accessibility,
+      return RegistrationRequest.of(
+          details,
           a,
           Boolean.TRUE.equals(consent),
           attendance == null ? Map.of() : attendance,
           invitation);
+    }
+
+    String email() {
+      return details == null ? null : details.email();
     }
   }
 
@@ -111,19 +81,7 @@ class RegistrationApiController {
       String id,
       String status,
       Integer waitlistPosition,
-      String email,
-      String fullName,
-      String phone,
-      String region,
-      String country,
-      String town,
-      String profession,
-      String yearsBand,
-      String gender,
-      Boolean barMember,
-      String licenceNumber,
-      String language,
-      String accessibility,
+      @JsonUnwrapped DelegateDetails details,
       Instant registeredAt,
       Instant updatedAt) {}
 
@@ -207,24 +165,11 @@ class RegistrationApiController {
   }
 
   private Item item(Registration r) {
-    DelegateDetails d = r.details();
     return new Item(
         r.id().toString(),
         r.status().name(),
         service.position(r),
-        d.email(),
-        d.fullName(),
-        d.phone(),
-        d.region(),
-        d.country(),
-        d.town(),
-        d.profession(),
-        d.yearsBand(),
-        d.gender(),
-        d.barMember(),
-        d.licenceNumber(),
-        d.language(),
-        d.accessibility(),
+        r.details(),
         r.createdAt(),
         r.updatedAt());
   }

@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** For the programme's overview: registrations waiting for approval, and the waitlist. */
 @Component
-class RegistrationAttention implements ProgrammeAttention {
-
-  private final JdbcClient jdbc;
-
-  RegistrationAttention(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+record RegistrationAttention(JdbcClient jdbc) implements ProgrammeAttention {
 
   @Override
   public List<Item> attention(LecternUser viewer, Programme p, Instant now) {

@@ -7,13 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** The programme of an audited registration, for the audit log. */
 @Component
-class RegistrationAuditSubjects implements AuditSubjects {
-
-  private final RegistrationFactsRepository repository;
-
-  RegistrationAuditSubjects(RegistrationFactsRepository repository) {
-    this.repository = repository;
-  }
+record RegistrationAuditSubjects(RegistrationFactsRepository repository) implements AuditSubjects {
 
   @Override
   public String subjectType() {

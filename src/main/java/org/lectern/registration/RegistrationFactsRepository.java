@@ -9,13 +9,7 @@ import org.springframework.stereotype.Repository;
 
 /** SQL for what other parts of the installation ask about registrations without personal data. */
 @Repository
-class RegistrationFactsRepository {
-
-  private final JdbcClient jdbc;
-
-  RegistrationFactsRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+record RegistrationFactsRepository(JdbcClient jdbc) {
 
   Optional<UUID> programmeOf(UUID registrationId) {
     return jdbc.sql("select programme_id from registration where id = :s")

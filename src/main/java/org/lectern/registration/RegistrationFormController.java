@@ -28,7 +28,14 @@ import org.springframework.web.servlet.View;
 
 /** The public registration form: no account, works without JavaScript, answers in the language. */
 @Controller
-class RegistrationFormController {
+record RegistrationFormController(
+    ProgrammeService programmes,
+    RegistrationService service,
+    FormPages pages,
+    RateLimits rateLimits,
+    InvitationService invitationOffice,
+    OptIn optIn,
+    FormSetupRepository forms) {
 
   /** The honeypot: hidden from people by CSS, filled in by naive bots. */
   static final String HONEYPOT = "website";
@@ -49,31 +56,6 @@ class RegistrationFormController {
           "language",
           "accessibility",
           "invitation");
-
-  private final ProgrammeService programmes;
-  private final RegistrationService service;
-  private final FormPages pages;
-  private final RateLimits rateLimits;
-  private final InvitationService invitationOffice;
-  private final OptIn optIn;
-  private final FormSetupRepository forms;
-
-  RegistrationFormController(
-      ProgrammeService programmes,
-      RegistrationService service,
-      FormPages pages,
-      RateLimits rateLimits,
-      InvitationService invitationOffice,
-      OptIn optIn,
-      FormSetupRepository forms) {
-    this.programmes = programmes;
-    this.service = service;
-    this.pages = pages;
-    this.rateLimits = rateLimits;
-    this.invitationOffice = invitationOffice;
-    this.optIn = optIn;
-    this.forms = forms;
-  }
 
   @GetMapping("/programmes/{slug}/register")
   String form(

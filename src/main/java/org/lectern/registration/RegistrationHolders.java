@@ -11,13 +11,7 @@ import org.springframework.stereotype.Service;
  * for an erasure carried out by an organiser. Registrations already erased are not found again.
  */
 @Service
-public class RegistrationHolders {
-
-  private final JdbcClient jdbc;
-
-  RegistrationHolders(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+public record RegistrationHolders(JdbcClient jdbc) {
 
   public Optional<UUID> programmeOf(UUID registrationId) {
     return jdbc.sql("select programme_id from registration where id = :r")

@@ -17,15 +17,8 @@ import org.springframework.stereotype.Component;
  * Invitations lose name and address; pending submissions are deleted.
  */
 @Component
-class RegistrationRemoval implements PersonalDataRemoval {
-
-  private final JdbcClient jdbc;
-  private final PersonalDataCipher cipher;
-
-  RegistrationRemoval(JdbcClient jdbc, PersonalDataCipher cipher) {
-    this.jdbc = jdbc;
-    this.cipher = cipher;
-  }
+record RegistrationRemoval(JdbcClient jdbc, PersonalDataCipher cipher)
+    implements PersonalDataRemoval {
 
   @Override
   public void anonymiseProgramme(UUID programmeId, RemovalReason reason) {

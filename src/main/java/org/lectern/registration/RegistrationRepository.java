@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
  * way out: no other class sees a ciphertext, and the database never sees a name or e-mail.
  */
 @Repository
-class RegistrationRepository {
+record RegistrationRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
 
   private static final String SELECT =
       """
@@ -28,14 +28,6 @@ class RegistrationRepository {
              updated_at, version
       from registration
       """;
-
-  private final JdbcClient jdbc;
-  private final PersonalDataCipher cipher;
-
-  RegistrationRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
-    this.jdbc = jdbc;
-    this.cipher = cipher;
-  }
 
   /** The blind index of an address on a programme: keyed by the programme's key (ADR 0022). */
   String emailIndex(UUID programmeId, String email) {

@@ -27,9 +27,34 @@ public record RegistrationRequest(
     Map<String, String> attendance,
     String invitation) {
 
-  public static RegistrationRequest minimal(String fullName, String email, String language) {
+  /** A submission of the given details (as an API client sends them, a yes/no as a boolean). */
+  public static RegistrationRequest of(
+      DelegateDetails d,
+      Map<String, List<String>> answers,
+      boolean consent,
+      Map<String, String> attendance,
+      String invitation) {
     return new RegistrationRequest(
-        fullName, email, null, null, null, null, null, null, null, null, null, language, null,
-        Map.of(), false, Map.of(), null);
+        d.fullName(),
+        d.email(),
+        d.phone(),
+        d.region(),
+        d.country(),
+        d.town(),
+        d.profession(),
+        d.yearsBand(),
+        d.gender(),
+        d.barMember() == null ? null : d.barMember() ? "yes" : "no",
+        d.licenceNumber(),
+        d.language(),
+        d.accessibility(),
+        answers,
+        consent,
+        attendance,
+        invitation);
+  }
+
+  public static RegistrationRequest minimal(String fullName, String email, String language) {
+    return of(DelegateDetails.of(fullName, email, language), Map.of(), false, Map.of(), null);
   }
 }

@@ -26,15 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** Registration settings of a programme: fields asked, questions, consent text per language. */
 @Controller
-class RegistrationSettingsController {
-
-  private final ProgrammeService programmes;
-  private final FormSetup setup;
-
-  RegistrationSettingsController(ProgrammeService programmes, FormSetup setup) {
-    this.programmes = programmes;
-    this.setup = setup;
-  }
+record RegistrationSettingsController(ProgrammeService programmes, FormSetup setup) {
 
   @GetMapping("/admin/programmes/{id}/registration-settings")
   String show(

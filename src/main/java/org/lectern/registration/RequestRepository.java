@@ -14,18 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
  * submission is kept as one encrypted JSON blob; the link's token only as a SHA-256.
  */
 @Repository
-class RequestRepository {
+record RequestRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
 
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
   private static final String CONTEXT = "registration_request.entry";
-
-  private final JdbcClient jdbc;
-  private final PersonalDataCipher cipher;
-
-  RequestRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
-    this.jdbc = jdbc;
-    this.cipher = cipher;
-  }
 
   /** A stored request; {@code entry} is null once it became a registration. */
   record Stored(

@@ -13,13 +13,7 @@ import org.springframework.stereotype.Component;
  * order is always programme, then sessions by id: no deadlocks.
  */
 @Component
-class RoomSeats {
-
-  private final JdbcClient jdbc;
-
-  RoomSeats(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+record RoomSeats(JdbcClient jdbc) {
 
   /** Records where the delegate wants to attend; room seats stay REQUESTED until confirmed. */
   void choose(UUID registrationId, Map<UUID, AttendanceMode> choices) {

@@ -18,20 +18,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * does), so savepoints never nest more than two deep.
  */
 @Component
-class SharedEnrolment {
+record SharedEnrolment(AnswerRepository answers, FreeSeats freeSeats, Clock clock) {
 
   /** Marks a transaction in which the shared path already succeeded once. */
   private static final Object SHARED_BEFORE = new Object();
-
-  private final AnswerRepository answers;
-  private final FreeSeats freeSeats;
-  private final Clock clock;
-
-  SharedEnrolment(AnswerRepository answers, FreeSeats freeSeats, Clock clock) {
-    this.answers = answers;
-    this.freeSeats = freeSeats;
-    this.clock = clock;
-  }
 
   /**
    * The shared path: a new address, no room seats, and either a free seat in the stock, no capacity

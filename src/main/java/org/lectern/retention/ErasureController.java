@@ -17,13 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * what will go and what stays, and a button. Nothing is erased by following a link.
  */
 @Controller
-class ErasureController {
-
-  private final Erasure erasure;
-
-  ErasureController(Erasure erasure) {
-    this.erasure = erasure;
-  }
+record ErasureController(Erasure erasure) {
 
   @GetMapping("/admin/registrations/{id}/erase")
   String confirm(

@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
  * Every feature's {@link PersonalDataRemoval}, called in their order, in the caller's transaction.
  */
 @Component
-class PersonalDataRemovals {
-
-  private final ObjectProvider<PersonalDataRemoval> removals;
-
-  PersonalDataRemovals(ObjectProvider<PersonalDataRemoval> removals) {
-    this.removals = removals;
-  }
+record PersonalDataRemovals(ObjectProvider<PersonalDataRemoval> removals) {
 
   void anonymiseProgramme(UUID programmeId, RemovalReason reason) {
     removals.orderedStream().forEach(r -> r.anonymiseProgramme(programmeId, reason));

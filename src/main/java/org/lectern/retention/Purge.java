@@ -35,7 +35,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * minutes, checked by the controller) and the programme's or organisation's name typed out.
  */
 @Service
-public class Purge {
+public record Purge(
+    PurgeRepository repository,
+    OrganisationService organisations,
+    ProgrammeService programmes,
+    SecondFactors factors,
+    PersonalDataCipher cipher,
+    Retention retention,
+    AuditLog audit,
+    TransactionTemplate transactions,
+    Clock clock) {
 
   static final Duration PENDING_FOR = Duration.ofHours(24);
 
@@ -43,37 +52,6 @@ public class Purge {
   public enum Outcome {
     DONE,
     PENDING
-  }
-
-  private final PurgeRepository repository;
-  private final OrganisationService organisations;
-  private final ProgrammeService programmes;
-  private final SecondFactors factors;
-  private final PersonalDataCipher cipher;
-  private final Retention retention;
-  private final AuditLog audit;
-  private final TransactionTemplate transactions;
-  private final Clock clock;
-
-  Purge(
-      PurgeRepository repository,
-      OrganisationService organisations,
-      ProgrammeService programmes,
-      SecondFactors factors,
-      PersonalDataCipher cipher,
-      Retention retention,
-      AuditLog audit,
-      TransactionTemplate transactions,
-      Clock clock) {
-    this.repository = repository;
-    this.organisations = organisations;
-    this.programmes = programmes;
-    this.factors = factors;
-    this.cipher = cipher;
-    this.retention = retention;
-    this.audit = audit;
-    this.transactions = transactions;
-    this.clock = clock;
   }
 
   /**

@@ -30,23 +30,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * second factor.
  */
 @Controller
-class PurgeController {
-
-  private final Purge purge;
-  private final OrganisationService organisations;
-  private final ProgrammeService programmes;
-  private final SecondFactors factors;
-
-  PurgeController(
-      Purge purge,
-      OrganisationService organisations,
-      ProgrammeService programmes,
-      SecondFactors factors) {
-    this.purge = purge;
-    this.organisations = organisations;
-    this.programmes = programmes;
-    this.factors = factors;
-  }
+record PurgeController(
+    Purge purge,
+    OrganisationService organisations,
+    ProgrammeService programmes,
+    SecondFactors factors) {
 
   @GetMapping("/admin/organisations/{id}/purge")
   String page(

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** Purge requests and what a purge needs to know about an organisation. */
 @Repository
-class PurgeRepository {
+record PurgeRepository(JdbcClient jdbc) {
 
   /** A request; {@code programmeId} null means the whole organisation. */
   record Request(
@@ -35,12 +35,6 @@ class PurgeRepository {
   private static final String SELECT =
       "select id, organisation_id, programme_id, requested_by, requested_at, expires_at, status,"
           + " decided_by, decided_at, programmes from purge_request";
-
-  private final JdbcClient jdbc;
-
-  PurgeRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   /** Enabled accounts holding the ADMIN role in the organisation. */
   int administrators(UUID organisationId) {

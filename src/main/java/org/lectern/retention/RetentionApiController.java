@@ -19,13 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Retention")
-class RetentionApiController {
-
-  private final Retention retention;
-
-  RetentionApiController(Retention retention) {
-    this.retention = retention;
-  }
+record RetentionApiController(Retention retention) {
 
   record Months(Integer months) {}
 

@@ -1,10 +1,12 @@
 package org.lectern.retention;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.lectern.identity.FreshSecondFactor;
 import org.lectern.identity.LecternUser;
 import org.lectern.organisation.Organisation;
 import org.lectern.organisation.OrganisationService;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -31,6 +34,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 record RetentionController(
     Retention retention, ProgrammeService programmes, OrganisationService organisations) {
+
+  static final String PROGRAMME_PATH = "/admin/programmes/{id}/retention";
+  static final String ORGANISATION_PATH = "/admin/organisations/{id}/retention";
 
   @GetMapping("/admin/retention")
   String schedule(@AuthenticationPrincipal LecternUser actor, Ui ui, Model model) {
@@ -53,7 +59,7 @@ record RetentionController(
     return "retention/schedule";
   }
 
-  @GetMapping("/admin/programmes/{id}/retention")
+  @GetMapping(PROGRAMME_PATH)
   String programme(
       @AuthenticationPrincipal LecternUser actor, @PathVariable String id, Ui ui, Model model) {
     RetentionPeriod p = retention.period(actor, uuid(id));
@@ -62,29 +68,7 @@ record RetentionController(
     return "retention/programme";
   }
 
-  @PostMapping("/admin/programmes/{id}/retention")
-  @org.lectern.identity.FreshSecondFactor
-  String saveProgramme(
-      @AuthenticationPrincipal LecternUser actor,
-      @PathVariable String id,
-      @RequestParam(defaultValue = "") String months,
-      Ui ui,
-      Model model,
-      HttpServletResponse res,
-      RedirectAttributes flash) {
-    UUID programmeId = uuid(id);
-    try {
-      retention.setProgrammeMonths(actor, programmeId, clip(months));
-    } catch (InvalidInputException e) {
-      RetentionPeriod p = retention.period(actor, programmeId);
-      var page = programmePage(p, clip(months), FormErrors.of(e, ui), ui, model);
-      return FormRefusal.redraw(e, page, "retention/programme", model, res);
-    }
-    flash.addFlashAttribute("flash", ui.t("retention.saved"));
-    return "redirect:/admin/programmes/" + programmeId + "/retention";
-  }
-
-  @GetMapping("/admin/organisations/{id}/retention")
+  @GetMapping(ORGANISATION_PATH)
   String organisation(
       @AuthenticationPrincipal LecternUser actor, @PathVariable String id, Ui ui, Model model) {
     UUID orgId = uuid(id);
@@ -96,25 +80,49 @@ record RetentionController(
     return "retention/organisation";
   }
 
-  @PostMapping("/admin/organisations/{id}/retention")
-  @org.lectern.identity.FreshSecondFactor
-  String saveOrganisation(
+  /**
+   * Saves the period of a programme or the default of an organisation: the same form, the same
+   * answers, at two levels (the matched path says which).
+   */
+  @PostMapping({PROGRAMME_PATH, ORGANISATION_PATH})
+  @FreshSecondFactor
+  String save(
       @AuthenticationPrincipal LecternUser actor,
       @PathVariable String id,
       @RequestParam(defaultValue = "") String months,
       Ui ui,
       Model model,
+      HttpServletRequest req,
       HttpServletResponse res,
       RedirectAttributes flash) {
-    UUID orgId = uuid(id);
+    UUID uuid = uuid(id);
+    String typed = clip(months);
+    String path = (String) req.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+    boolean programme = PROGRAMME_PATH.equals(path);
     try {
-      retention.setOrganisationMonths(actor, orgId, clip(months));
+      if (programme) {
+        retention.setProgrammeMonths(actor, uuid, typed);
+      } else {
+        retention.setOrganisationMonths(actor, uuid, typed);
+      }
     } catch (InvalidInputException e) {
-      var page = organisationPage(orgId, clip(months), FormErrors.of(e, ui), ui, model);
-      return FormRefusal.redraw(e, page, "retention/organisation", model, res);
+      FormErrors errors = FormErrors.of(e, ui);
+      return programme
+          ? FormRefusal.redraw(
+              e,
+              programmePage(retention.period(actor, uuid), typed, errors, ui, model),
+              "retention/programme",
+              model,
+              res)
+          : FormRefusal.redraw(
+              e,
+              organisationPage(uuid, typed, errors, ui, model),
+              "retention/organisation",
+              model,
+              res);
     }
     flash.addFlashAttribute("flash", ui.t("retention.saved"));
-    return "redirect:/admin/organisations/" + orgId + "/retention";
+    return "redirect:" + path.replace("{id}", uuid.toString());
   }
 
   private RetentionPages.ProgrammePage programmePage(

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Repository;
 
 /** Retention settings of organisations and programmes, and when programmes were anonymised. */
 @Repository
-class RetentionRepository {
+record RetentionRepository(
+    JdbcClient jdbc, @Value("${lectern.retention.default-months:12}") int installationMonths) {
 
   private static final String PERIODS =
       """
@@ -24,19 +25,6 @@ class RetentionRepository {
       left join programme_retention pr on pr.programme_id = p.id
       left join organisation_retention orr on orr.organisation_id = p.organisation_id
       """;
-
-  private final JdbcClient jdbc;
-  private final int installationMonths;
-
-  RetentionRepository(
-      JdbcClient jdbc, @Value("${lectern.retention.default-months:12}") int installationMonths) {
-    this.jdbc = jdbc;
-    this.installationMonths = installationMonths;
-  }
-
-  int installationMonths() {
-    return installationMonths;
-  }
 
   Optional<RetentionPeriod> period(UUID programmeId) {
     return jdbc.sql(PERIODS + " where p.id = :p")

@@ -5,35 +5,72 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.lectern.programme.PublicationStatus;
-import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.i18n.LocalizedText;
 
 /**
- * One meeting of a programme. Times are instants; the programme's zone decides how they are shown
- * by default. {@code sequence} grows with every change so calendar clients replace the old entry.
+ * One meeting of a programme: what an organiser set on it ({@link SessionInput}) and its life.
+ * Times are instants; the programme's zone decides how they are shown by default. {@code sequence}
+ * grows with every change so calendar clients replace the old entry.
  */
 public record Session(
     UUID id,
     UUID programmeId,
-    LocalizedText title,
-    LocalizedText summary,
-    Instant startsAt,
-    Instant endsAt,
-    DeliveryMode mode,
-    LocalizedText venue,
-    Integer roomCapacity,
-    String language,
-    List<String> interpretationLanguages,
-    List<Integer> iccprArticles,
-    MeetingProvider meetingProvider,
-    String meetingUrl,
+    SessionInput input,
     PublicationStatus status,
     int sequence,
     Instant createdAt,
     Instant updatedAt) {
 
+  public LocalizedText title() {
+    return input.title();
+  }
+
+  public LocalizedText summary() {
+    return input.summary();
+  }
+
+  public Instant startsAt() {
+    return input.startsAt();
+  }
+
+  public Instant endsAt() {
+    return input.endsAt();
+  }
+
+  public DeliveryMode mode() {
+    return input.mode();
+  }
+
+  public LocalizedText venue() {
+    return input.venue();
+  }
+
+  public Integer roomCapacity() {
+    return input.roomCapacity();
+  }
+
+  public String language() {
+    return input.language();
+  }
+
+  public List<String> interpretationLanguages() {
+    return input.interpretationLanguages();
+  }
+
+  public List<Integer> iccprArticles() {
+    return input.iccprArticles();
+  }
+
+  public MeetingProvider meetingProvider() {
+    return input.meetingProvider();
+  }
+
+  public String meetingUrl() {
+    return input.meetingUrl();
+  }
+
   public Duration duration() {
-    return Duration.between(startsAt, endsAt);
+    return Duration.between(startsAt(), endsAt());
   }
 
   public boolean isPublished() {
@@ -41,76 +78,24 @@ public record Session(
   }
 
   public Session publish() {
-    if (isPublished()) {
-      throw new ConflictException("session.alreadyPublished");
-    }
-    return withStatus(PublicationStatus.PUBLISHED);
+    return withStatus(status.publish("session"));
   }
 
   public Session unpublish() {
-    if (!isPublished()) {
-      throw new ConflictException("session.notPublished");
-    }
-    return withStatus(PublicationStatus.DRAFT);
+    return withStatus(status.unpublish("session"));
   }
 
   private Session withStatus(PublicationStatus s) {
-    return of(id, programmeId, input(), s, sequence, createdAt, updatedAt);
+    return new Session(id, programmeId, input, s, sequence, createdAt, updatedAt);
   }
 
   Session with(SessionInput in) {
-    return of(id, programmeId, in, status, sequence, createdAt, updatedAt);
+    return new Session(id, programmeId, in, status, sequence, createdAt, updatedAt);
   }
 
   /** A new session of the programme, from checked input: a draft, or published at once. */
   static Session create(UUID programmeId, SessionInput in, boolean publish, Instant now) {
     PublicationStatus status = publish ? PublicationStatus.PUBLISHED : PublicationStatus.DRAFT;
-    return of(UUID.randomUUID(), programmeId, in, status, 0, now, now);
-  }
-
-  /** What an organiser set on this session. */
-  SessionInput input() {
-    return new SessionInput(
-        title,
-        summary,
-        startsAt,
-        endsAt,
-        mode,
-        venue,
-        roomCapacity,
-        language,
-        interpretationLanguages,
-        iccprArticles,
-        meetingProvider,
-        meetingUrl);
-  }
-
-  private static Session of(
-      UUID id,
-      UUID programmeId,
-      SessionInput in,
-      PublicationStatus status,
-      int sequence,
-      Instant createdAt,
-      Instant updatedAt) {
-    return new Session(
-        id,
-        programmeId,
-        in.title(),
-        in.summary(),
-        in.startsAt(),
-        in.endsAt(),
-        in.mode(),
-        in.venue(),
-        in.roomCapacity(),
-        in.language(),
-        in.interpretationLanguages(),
-        in.iccprArticles(),
-        in.meetingProvider(),
-        in.meetingUrl(),
-        status,
-        sequence,
-        createdAt,
-        updatedAt);
+    return new Session(UUID.randomUUID(), programmeId, in, status, 0, now, now);
   }
 }

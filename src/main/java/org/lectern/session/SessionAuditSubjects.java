@@ -7,13 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** The programme of an audited session, for the audit log. */
 @Component
-class SessionAuditSubjects implements AuditSubjects {
-
-  private final SessionRepository repository;
-
-  SessionAuditSubjects(SessionRepository repository) {
-    this.repository = repository;
-  }
+record SessionAuditSubjects(SessionRepository repository) implements AuditSubjects {
 
   @Override
   public String subjectType() {

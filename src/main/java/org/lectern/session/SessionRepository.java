@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 /** SQL for sessions and the speakers in them. */
 // Named apart from Spring Session's bean "sessionRepository" (the browser-session store).
 @Repository("trainingSessionRepository")
-class SessionRepository {
+record SessionRepository(JdbcClient jdbc) {
 
   private static final String SELECT =
       """
@@ -27,12 +27,6 @@ class SessionRepository {
              iccpr_articles, meeting_provider, meeting_url, status, sequence, created_at, updated_at
       from session
       """;
-
-  private final JdbcClient jdbc;
-
-  SessionRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   Optional<UUID> programmeOf(UUID sessionId) {
     return jdbc.sql("select programme_id from session where id = :s")
@@ -164,21 +158,24 @@ class SessionRepository {
 
   private Session map(ResultSet rs, int row) throws SQLException {
     String provider = rs.getString("meeting_provider");
+    var input =
+        new SessionInput(
+            Json.text(rs.getString("title")),
+            Json.text(rs.getString("abstract")),
+            rs.getTimestamp("starts_at").toInstant(),
+            rs.getTimestamp("ends_at").toInstant(),
+            DeliveryMode.valueOf(rs.getString("mode")),
+            Json.text(rs.getString("venue")),
+            (Integer) rs.getObject("room_capacity"),
+            rs.getString("language"),
+            strings(rs.getArray("interpretation_languages")),
+            ints(rs.getArray("iccpr_articles")),
+            provider == null ? null : MeetingProvider.valueOf(provider),
+            rs.getString("meeting_url"));
     return new Session(
         rs.getObject("id", UUID.class),
         rs.getObject("programme_id", UUID.class),
-        Json.text(rs.getString("title")),
-        Json.text(rs.getString("abstract")),
-        rs.getTimestamp("starts_at").toInstant(),
-        rs.getTimestamp("ends_at").toInstant(),
-        DeliveryMode.valueOf(rs.getString("mode")),
-        Json.text(rs.getString("venue")),
-        (Integer) rs.getObject("room_capacity"),
-        rs.getString("language"),
-        strings(rs.getArray("interpretation_languages")),
-        ints(rs.getArray("iccpr_articles")),
-        provider == null ? null : MeetingProvider.valueOf(provider),
-        rs.getString("meeting_url"),
+        input,
         PublicationStatus.valueOf(rs.getString("status")),
         rs.getInt("sequence"),
         rs.getTimestamp("created_at").toInstant(),

@@ -14,6 +14,7 @@ import org.lectern.programme.Programme;
 import org.lectern.programme.PublicationStatus;
 import org.lectern.session.DeliveryMode;
 import org.lectern.session.Session;
+import org.lectern.session.SessionInput;
 import org.lectern.shared.i18n.LocalizedText;
 
 /**
@@ -300,24 +301,20 @@ final class GeneratedProgramme {
 
   private static Session session(UUID id, int i) {
     var at = Instant.parse("2026-02-01T10:00:00Z").plusSeconds(86400L * i);
-    return new Session(
-        id,
-        PROGRAMME,
-        LocalizedText.of("en", "Session " + (i + 1)),
-        LocalizedText.empty(),
-        at,
-        at.plusSeconds(3600),
-        DeliveryMode.HYBRID,
-        LocalizedText.empty(),
-        null,
-        "en",
-        List.of(),
-        List.of(14),
-        null,
-        null,
-        PublicationStatus.PUBLISHED,
-        i,
-        at,
-        at);
+    var input =
+        new SessionInput(
+            LocalizedText.of("en", "Session " + (i + 1)),
+            LocalizedText.empty(),
+            at,
+            at.plusSeconds(3600),
+            DeliveryMode.HYBRID,
+            LocalizedText.empty(),
+            null,
+            "en",
+            List.of(),
+            List.of(14),
+            null,
+            null);
+    return new Session(id, PROGRAMME, input, PublicationStatus.PUBLISHED, i, at, at);
   }
 }

@@ -18,13 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** REST API: a scan at the door of a session's room, for door apps and scanners (API.md). */
 @RestController
 @Tag(name = "Attendance")
-class CheckInApiController {
-
-  private final CheckInService door;
-
-  CheckInApiController(CheckInService door) {
-    this.door = door;
-  }
+record CheckInApiController(CheckInService door) {
 
   record ScanJson(String code, String registrationId, String kind, String nonce) {}
 

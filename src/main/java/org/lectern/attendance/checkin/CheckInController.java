@@ -25,17 +25,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * query string: a name in a URL ends up in logs, history and the referrer.
  */
 @Controller
-class CheckInController {
-
-  private final CheckInService door;
-  private final CheckInPages pages;
-  private final Clock clock;
-
-  CheckInController(CheckInService door, CheckInPages pages, Clock clock) {
-    this.door = door;
-    this.pages = pages;
-    this.clock = clock;
-  }
+record CheckInController(CheckInService door, CheckInPages pages, Clock clock) {
 
   @GetMapping("/admin/sessions/{id}/check-in")
   String show(

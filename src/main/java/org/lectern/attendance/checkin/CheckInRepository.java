@@ -18,15 +18,7 @@ import org.springframework.stereotype.Repository;
  * In-room scans, idempotent by nonce: the door list's forms carry one made when they were shown.
  */
 @Repository
-public class CheckInRepository {
-
-  private final JdbcClient jdbc;
-  private final SessionVersionRepository versions;
-
-  CheckInRepository(JdbcClient jdbc, SessionVersionRepository versions) {
-    this.jdbc = jdbc;
-    this.versions = versions;
-  }
+public record CheckInRepository(JdbcClient jdbc, SessionVersionRepository versions) {
 
   /** Records the scan; false when this nonce was already recorded (nothing changes). */
   boolean record(CheckIn c) {

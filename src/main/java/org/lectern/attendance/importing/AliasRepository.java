@@ -15,17 +15,7 @@ import org.springframework.stereotype.Repository;
  * is not a delegate. Stored under a blind index so no name is kept in clear.
  */
 @Repository
-class AliasRepository {
-
-  private final JdbcClient jdbc;
-  private final PersonalDataCipher cipher;
-  private final Clock clock;
-
-  AliasRepository(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
-    this.jdbc = jdbc;
-    this.cipher = cipher;
-    this.clock = clock;
-  }
+record AliasRepository(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
 
   String index(String aliasKey) {
     return cipher.blindIndex(aliasKey, "attendance.alias");

@@ -34,38 +34,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Back office: a session's attendance, and importing a report with preview, review and confirm. */
 @Controller
-class AttendanceAdminController {
-
-  private final AttendanceImportService imports;
-  private final SessionAttendanceService attendance;
-  private final ImportRepository store;
-  private final LinkSharing sharing;
-  private final RegistrantDirectory registrations;
-  private final SessionService sessions;
-  private final ProgrammeService programmes;
-  private final AttendancePages pages;
-  private final ProgrammeAttendance programmeAttendance;
-
-  AttendanceAdminController(
-      AttendanceImportService imports,
-      SessionAttendanceService attendance,
-      ImportRepository store,
-      LinkSharing sharing,
-      RegistrantDirectory registrations,
-      SessionService sessions,
-      ProgrammeService programmes,
-      AttendancePages pages,
-      ProgrammeAttendance programmeAttendance) {
-    this.imports = imports;
-    this.attendance = attendance;
-    this.store = store;
-    this.sharing = sharing;
-    this.registrations = registrations;
-    this.sessions = sessions;
-    this.programmes = programmes;
-    this.pages = pages;
-    this.programmeAttendance = programmeAttendance;
-  }
+record AttendanceAdminController(
+    AttendanceImportService imports,
+    SessionAttendanceService attendance,
+    ImportRepository store,
+    LinkSharing sharing,
+    RegistrantDirectory registrations,
+    SessionService sessions,
+    ProgrammeService programmes,
+    AttendancePages pages,
+    ProgrammeAttendance programmeAttendance) {
 
   @GetMapping("/admin/sessions/{id}/attendance")
   String show(

@@ -32,23 +32,11 @@ import org.springframework.web.multipart.MultipartFile;
 /** REST API: attendance imports and the effective attendance of a session (API.md). */
 @RestController
 @Tag(name = "Attendance")
-class AttendanceApiController {
-
-  private final AttendanceImportService imports;
-  private final SessionAttendanceService attendance;
-  private final MessageSource messages;
-  private final UiFactory uis;
-
-  AttendanceApiController(
-      AttendanceImportService imports,
-      SessionAttendanceService attendance,
-      MessageSource messages,
-      UiFactory uis) {
-    this.imports = imports;
-    this.attendance = attendance;
-    this.messages = messages;
-    this.uis = uis;
-  }
+record AttendanceApiController(
+    AttendanceImportService imports,
+    SessionAttendanceService attendance,
+    MessageSource messages,
+    UiFactory uis) {
 
   record ImportJson(
       String id,

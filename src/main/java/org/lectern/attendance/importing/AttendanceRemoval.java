@@ -15,15 +15,8 @@ import org.springframework.stereotype.Component;
  * provider reports, uploaded files, the organiser's name matches and door codes go.
  */
 @Component
-class AttendanceRemoval implements PersonalDataRemoval {
-
-  private final JdbcClient jdbc;
-  private final PersonalDataCipher cipher;
-
-  AttendanceRemoval(JdbcClient jdbc, PersonalDataCipher cipher) {
-    this.jdbc = jdbc;
-    this.cipher = cipher;
-  }
+record AttendanceRemoval(JdbcClient jdbc, PersonalDataCipher cipher)
+    implements PersonalDataRemoval {
 
   @Override
   public void anonymiseProgramme(UUID programmeId, RemovalReason reason) {

@@ -23,29 +23,15 @@ import org.springframework.stereotype.Repository;
  * handful of statements, not one per person.
  */
 @Repository
-public class ImportRepository {
+public record ImportRepository(
+    JdbcClient jdbc,
+    NamedParameterJdbcTemplate batch,
+    PersonalDataCipher cipher,
+    Clock clock,
+    SessionVersionRepository versions) {
 
   public static final String NAME = "attendance.name";
   public static final String EMAIL = "attendance.email";
-
-  private final JdbcClient jdbc;
-  private final NamedParameterJdbcTemplate batch;
-  private final PersonalDataCipher cipher;
-  private final Clock clock;
-  private final SessionVersionRepository versions;
-
-  ImportRepository(
-      JdbcClient jdbc,
-      NamedParameterJdbcTemplate batch,
-      PersonalDataCipher cipher,
-      Clock clock,
-      SessionVersionRepository versions) {
-    this.jdbc = jdbc;
-    this.batch = batch;
-    this.cipher = cipher;
-    this.clock = clock;
-    this.versions = versions;
-  }
 
   /** Serialises imports of one session: two uploads of a file never both insert. */
   void lockSession(UUID sessionId) {

@@ -14,20 +14,10 @@ import org.springframework.stereotype.Repository;
  * after a few hours; confirming deletes them.
  */
 @Repository
-class UploadRepository {
+record UploadRepository(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
 
   static final Duration LIFETIME = Duration.ofHours(6);
   private static final String CONTENT = "attendance.upload";
-
-  private final JdbcClient jdbc;
-  private final PersonalDataCipher cipher;
-  private final Clock clock;
-
-  UploadRepository(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
-    this.jdbc = jdbc;
-    this.cipher = cipher;
-    this.clock = clock;
-  }
 
   /** An upload waiting for confirmation. */
   record Upload(

@@ -28,46 +28,20 @@ import org.springframework.web.bind.annotation.PathVariable;
  * open; before, says when it opens (in the delegate's language, their zone and the programme's).
  */
 @Controller
-class JoinController {
+record JoinController(
+    JoinLinkService links,
+    SessionService sessions,
+    ProgrammeService programmes,
+    RegistrantDirectory registrations,
+    LinkSharing sharing,
+    ProviderSettingsRepository providers,
+    MeetingDestinations destinations,
+    BigBlueButtonMeetings bbb,
+    PersonalDataCipher cipher,
+    MessageSource messages,
+    Clock clock) {
 
   private static final String VIEW = "attendance/join";
-
-  private final JoinLinkService links;
-  private final SessionService sessions;
-  private final ProgrammeService programmes;
-  private final RegistrantDirectory registrations;
-  private final LinkSharing sharing;
-  private final ProviderSettingsRepository providers;
-  private final MeetingDestinations destinations;
-  private final BigBlueButtonMeetings bbb;
-  private final PersonalDataCipher cipher;
-  private final MessageSource messages;
-  private final Clock clock;
-
-  JoinController(
-      JoinLinkService links,
-      SessionService sessions,
-      ProgrammeService programmes,
-      RegistrantDirectory registrations,
-      LinkSharing sharing,
-      ProviderSettingsRepository providers,
-      MeetingDestinations destinations,
-      BigBlueButtonMeetings bbb,
-      PersonalDataCipher cipher,
-      MessageSource messages,
-      Clock clock) {
-    this.links = links;
-    this.sessions = sessions;
-    this.programmes = programmes;
-    this.registrations = registrations;
-    this.sharing = sharing;
-    this.providers = providers;
-    this.destinations = destinations;
-    this.bbb = bbb;
-    this.cipher = cipher;
-    this.messages = messages;
-    this.clock = clock;
-  }
 
   @GetMapping("/j/{token}")
   String join(

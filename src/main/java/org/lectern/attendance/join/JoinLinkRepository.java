@@ -12,13 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** Personal join links (by the hash of their token) and the clicks on them. */
 @Repository
-class JoinLinkRepository {
-
-  private final JdbcClient jdbc;
-
-  JoinLinkRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+record JoinLinkRepository(JdbcClient jdbc) {
 
   /** Remembers the link; nothing happens when it is already known. */
   void save(String tokenHash, UUID registrationId, UUID sessionId, Instant at) {

@@ -19,26 +19,14 @@ import org.springframework.stereotype.Service;
  */
 @NamedInterface("join")
 @Service
-public class JoinLinkService {
+public record JoinLinkService(
+    JoinLinkRepository links,
+    PersonalDataCipher cipher,
+    Clock clock,
+    @Value("${lectern.base-url}") String baseUrl) {
 
   /** The part of the digest used: 128 bits, after Tink's constant key prefix. */
   private static final int TOKEN_HEX = 32;
-
-  private final JoinLinkRepository links;
-  private final PersonalDataCipher cipher;
-  private final Clock clock;
-  private final String baseUrl;
-
-  JoinLinkService(
-      JoinLinkRepository links,
-      PersonalDataCipher cipher,
-      Clock clock,
-      @Value("${lectern.base-url}") String baseUrl) {
-    this.links = links;
-    this.cipher = cipher;
-    this.clock = clock;
-    this.baseUrl = baseUrl;
-  }
 
   /** A delegate's link to a session, absolute, for e-mails and "My trainings". */
   public String linkFor(UUID registrationId, UUID sessionId) {

@@ -17,13 +17,7 @@ import org.springframework.stereotype.Service;
  * different browsers at two different addresses are.
  */
 @Service
-public class LinkSharing {
-
-  private final JoinLinkRepository links;
-
-  LinkSharing(JoinLinkRepository links) {
-    this.links = links;
-  }
+public record LinkSharing(JoinLinkRepository links) {
 
   record Click(UUID registrationId, Instant at, String agent, String address) {}
 

@@ -13,13 +13,7 @@ import org.springframework.stereotype.Component;
  * programme opted in), or a signed BigBlueButton join URL.
  */
 @Component
-class MeetingDestinations {
-
-  private final PersonalDataCipher cipher;
-
-  MeetingDestinations(PersonalDataCipher cipher) {
-    this.cipher = cipher;
-  }
+record MeetingDestinations(PersonalDataCipher cipher) {
 
   /** Where to go: a URL to forward to, or a Jitsi room to embed. */
   record Destination(String url, boolean embed, String jitsiOrigin, String room) {}

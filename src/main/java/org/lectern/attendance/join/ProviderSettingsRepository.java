@@ -9,19 +9,9 @@ import org.springframework.stereotype.Repository;
 
 /** Video provider settings per programme; the BigBlueButton secret is stored encrypted. */
 @Repository
-public class ProviderSettingsRepository {
+public record ProviderSettingsRepository(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
 
   private static final String SECRET = "attendance.bbbSecret";
-
-  private final JdbcClient jdbc;
-  private final PersonalDataCipher cipher;
-  private final Clock clock;
-
-  ProviderSettingsRepository(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
-    this.jdbc = jdbc;
-    this.cipher = cipher;
-    this.clock = clock;
-  }
 
   public ProviderSettings of(UUID programmeId) {
     return jdbc.sql(

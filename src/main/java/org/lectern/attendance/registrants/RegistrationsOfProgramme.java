@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** The registration module as attendance sees it. */
 @Component
-class RegistrationsOfProgramme implements RegistrantDirectory {
-
-  private final RegistrationService registrations;
-
-  RegistrationsOfProgramme(RegistrationService registrations) {
-    this.registrations = registrations;
-  }
+record RegistrationsOfProgramme(RegistrationService registrations) implements RegistrantDirectory {
 
   @Override
   public List<Registrant> of(UUID programmeId) {

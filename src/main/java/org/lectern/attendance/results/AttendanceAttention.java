@@ -13,13 +13,7 @@ import org.springframework.stereotype.Component;
  * neither an imported report nor a check-in at the door. The link opens the oldest one's import.
  */
 @Component
-class AttendanceAttention implements ProgrammeAttention {
-
-  private final PresenceRepository presence;
-
-  AttendanceAttention(PresenceRepository presence) {
-    this.presence = presence;
-  }
+record AttendanceAttention(PresenceRepository presence) implements ProgrammeAttention {
 
   @Override
   public List<Item> attention(LecternUser viewer, Programme p, Instant now) {

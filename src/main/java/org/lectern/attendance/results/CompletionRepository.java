@@ -11,16 +11,10 @@ import org.springframework.stereotype.Repository;
 
 /** The stored results as the programme's attendance reads them (ADR 0008). */
 @Repository
-public class CompletionRepository {
+public record CompletionRepository(JdbcClient jdbc) {
 
   /** A session a delegate attended for at least the rule's percent. */
   public record Reached(UUID registrationId, UUID sessionId) {}
-
-  private final JdbcClient jdbc;
-
-  CompletionRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   public List<Reached> reached(UUID programmeId, int minPercent) {
     return jdbc.sql(

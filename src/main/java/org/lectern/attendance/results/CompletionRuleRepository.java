@@ -9,15 +9,7 @@ import org.springframework.stereotype.Repository;
 
 /** The completion rule of each programme; {@link CompletionRule#DEFAULT} until one is saved. */
 @Repository
-public class CompletionRuleRepository {
-
-  private final JdbcClient jdbc;
-  private final Clock clock;
-
-  CompletionRuleRepository(JdbcClient jdbc, Clock clock) {
-    this.jdbc = jdbc;
-    this.clock = clock;
-  }
+public record CompletionRuleRepository(JdbcClient jdbc, Clock clock) {
 
   public CompletionRule of(UUID programmeId) {
     return jdbc.sql(

@@ -13,13 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /** What imports and check-ins recorded of the delegates' presence, read for the results. */
 @Repository
-class PresenceRepository {
-
-  private final JdbcClient jdbc;
-
-  PresenceRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+record PresenceRepository(JdbcClient jdbc) {
 
   /** What a delegate's rows in one session add up to: online intervals and reported minutes. */
   record DelegatePresence(List<Interval> online, Integer reportedMinutes) {}

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /** The stored results of sessions and programmes (ADR 0008): every statement on their tables. */
 @Repository
-class ResultRepository {
+record ResultRepository(JdbcClient jdbc) {
 
   /** A published session whose results were never computed, or from another version or times. */
   record StaleSession(UUID id, Instant startsAt, Instant endsAt, long version) {}
@@ -18,12 +18,6 @@ class ResultRepository {
   /** One delegate's result in one session. */
   record SessionResult(
       UUID registrationId, int minutes, int percent, boolean online, boolean room, boolean table) {}
-
-  private final JdbcClient jdbc;
-
-  ResultRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   /** Serialises the computation of one programme's results until the transaction ends. */
   void lockProgramme(UUID programmeId) {

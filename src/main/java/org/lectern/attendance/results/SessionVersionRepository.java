@@ -12,15 +12,7 @@ import org.springframework.stereotype.Repository;
  * {@link AttendanceChanged} is published for the background refresh.
  */
 @Repository
-public class SessionVersionRepository {
-
-  private final JdbcClient jdbc;
-  private final ApplicationEventPublisher events;
-
-  SessionVersionRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
-    this.jdbc = jdbc;
-    this.events = events;
-  }
+public record SessionVersionRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
 
   public void touch(UUID sessionId) {
     jdbc.sql(
