@@ -11,13 +11,13 @@ import java.util.UUID;
 import org.lectern.certificate.document.CpdHours;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * Certificates in PostgreSQL. Holder name, licence number and the signed PDF (which prints the
  * name) are encrypted; the code is stored compact (no dashes) and unique.
  */
-@Repository
+@Component
 record CertificateRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
 
   static final String NAME = "certificate.holder_name";

@@ -7,10 +7,10 @@ import java.util.UUID;
 import org.lectern.certificate.document.Signatory;
 import org.lectern.shared.database.Json;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** Per-programme certificate settings; a programme without a row uses the defaults. */
-@Repository
+@Component
 record CertificateSettingsRepository(JdbcClient jdbc) {
 
   CertificateSettings of(UUID programmeId) {

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** Organisers' decisions that someone earned a certificate despite the completion rule. */
-@Repository
+@Component
 record Overrides(JdbcClient jdbc) {
 
   void put(UUID programmeId, UUID registrationId, String reason, UUID by, Instant at) {

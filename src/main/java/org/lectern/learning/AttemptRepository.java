@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** Submitted test attempts and their answers. */
-@Repository
+@Component
 record AttemptRepository(JdbcClient jdbc) {
 
   /** A stored attempt: its score out of the maximum, and whether it reached the pass mark. */

@@ -7,14 +7,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * Follow-up surveys: the organiser's delay, who was invited and reminded, and the answers. As with
  * feedback, an anonymous answer has no registration and {@code learning_follow_up_responded} alone
  * records who has answered.
  */
-@Repository
+@Component
 record FollowUpRepository(JdbcClient jdbc) {
 
   static final String EXAMPLE = "learning.followUp.example";

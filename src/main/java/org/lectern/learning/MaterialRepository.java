@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** Materials of sessions (their bytes sealed unless public) and delegates' downloads. */
-@Repository
+@Component
 record MaterialRepository(JdbcClient jdbc) {
 
   /** The associated data of sealed file contents (column {@code learning_material.content}). */

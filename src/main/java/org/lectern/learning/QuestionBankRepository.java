@@ -13,12 +13,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.lectern.shared.database.Json;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Question banks and test settings, in explicit SQL. */
-@Repository
+@Component
 record QuestionBankRepository(JdbcClient jdbc) {
 
   private static final JsonMapper MAPPER = JsonMapper.builder().build();

@@ -11,10 +11,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.lectern.shared.database.Json;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** Recordings, their quiz questions, personal links, openings and catch-up attempts. */
-@Repository
+@Component
 record RecordingRepository(JdbcClient jdbc) {
 
   Optional<Recording> find(UUID sessionId) {

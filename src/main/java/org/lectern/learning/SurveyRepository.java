@@ -7,14 +7,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * Feedback survey answers. An anonymous answer has no registration; {@code
  * learning_survey_responded} alone records who has answered (without a time), so one answer per
  * delegate is enforced without linking a person to their ratings.
  */
-@Repository
+@Component
 record SurveyRepository(JdbcClient jdbc) {
 
   static final String COMMENT = "learning.survey.comment";

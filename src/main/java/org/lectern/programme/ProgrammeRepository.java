@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.lectern.shared.database.Json;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** SQL for programmes, the organisations named on them, and people's roles on them. */
-@Repository
+@Component
 record ProgrammeRepository(JdbcClient jdbc) {
 
   private static final String SELECT =

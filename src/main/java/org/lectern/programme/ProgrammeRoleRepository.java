@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.UUID;
 import org.lectern.identity.ProgrammeRoles.Held;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** SQL for the programme roles a person holds across programmes. */
-@Repository
+@Component
 record ProgrammeRoleRepository(JdbcClient jdbc) {
 
   List<Held> heldBy(UUID userId) {

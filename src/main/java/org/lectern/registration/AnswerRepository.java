@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** SQL for answers to custom questions; free text is encrypted, choices stay countable. */
-@Repository
+@Component
 record AnswerRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
 
   private static final String CONTEXT = "registration.answer";

@@ -3,13 +3,13 @@ package org.lectern.registration;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * SQL for capacity decisions: the programme's row lock that every decision of one programme queues
  * on, the seats confirmed, and the waitlist's order. No personal data.
  */
-@Repository
+@Component
 record CapacityRepository(JdbcClient jdbc) {
 
   /** What the capacity decision needs, read under the programme's row lock. */

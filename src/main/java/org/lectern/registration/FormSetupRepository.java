@@ -12,12 +12,12 @@ import java.util.UUID;
 import org.lectern.shared.database.Json;
 import org.lectern.shared.i18n.LocalizedText;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** SQL for what a programme's form asks: settings, custom questions and consent versions. */
-@Repository
+@Component
 record FormSetupRepository(JdbcClient jdbc) {
 
   private static final JsonMapper MAPPER = JsonMapper.builder().build();

@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** SQL for what other parts of the installation ask about registrations without personal data. */
-@Repository
+@Component
 record RegistrationFactsRepository(JdbcClient jdbc) {
 
   Optional<UUID> programmeOf(UUID registrationId) {

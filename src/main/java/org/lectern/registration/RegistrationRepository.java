@@ -11,13 +11,13 @@ import java.util.UUID;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.lectern.shared.crypto.ProgrammeCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * SQL for registrations. Identifying fields are encrypted here, on the way in, and decrypted on the
  * way out: no other class sees a ciphertext, and the database never sees a name or e-mail.
  */
-@Repository
+@Component
 record RegistrationRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
 
   private static final String SELECT =

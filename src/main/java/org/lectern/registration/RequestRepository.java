@@ -6,14 +6,14 @@ import java.util.Optional;
 import java.util.UUID;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * SQL for submissions waiting for their address to be confirmed (double opt-in). The validated
  * submission is kept as one encrypted JSON blob; the link's token only as a SHA-256.
  */
-@Repository
+@Component
 record RequestRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
 
   private static final JsonMapper MAPPER = JsonMapper.builder().build();

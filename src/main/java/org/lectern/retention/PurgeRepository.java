@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** Purge requests and what a purge needs to know about an organisation. */
-@Repository
+@Component
 record PurgeRepository(JdbcClient jdbc) {
 
   /** A request; {@code programmeId} null means the whole organisation. */

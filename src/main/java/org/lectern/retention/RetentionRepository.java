@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** Retention settings of organisations and programmes, and when programmes were anonymised. */
-@Repository
+@Component
 record RetentionRepository(
     JdbcClient jdbc, @Value("${lectern.retention.default-months:12}") int installationMonths) {
 

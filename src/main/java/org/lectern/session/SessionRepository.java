@@ -13,11 +13,11 @@ import java.util.UUID;
 import org.lectern.programme.PublicationStatus;
 import org.lectern.shared.database.Json;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** SQL for sessions and the speakers in them. */
 // Named apart from Spring Session's bean "sessionRepository" (the browser-session store).
-@Repository("trainingSessionRepository")
+@Component("trainingSessionRepository")
 record SessionRepository(JdbcClient jdbc) {
 
   private static final String SELECT =

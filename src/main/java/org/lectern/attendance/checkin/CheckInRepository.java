@@ -12,12 +12,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.lectern.attendance.results.SessionVersionRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * In-room scans, idempotent by nonce: the door list's forms carry one made when they were shown.
  */
-@Repository
+@Component
 public record CheckInRepository(JdbcClient jdbc, SessionVersionRepository versions) {
 
   /** Records the scan; false when this nonce was already recorded (nothing changes). */

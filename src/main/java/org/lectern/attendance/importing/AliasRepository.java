@@ -8,13 +8,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * The organiser's remembered answers, per programme: this name or e-mail is that registration, or
  * is not a delegate. Stored under a blind index so no name is kept in clear.
  */
-@Repository
+@Component
 record AliasRepository(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
 
   String index(String aliasKey) {

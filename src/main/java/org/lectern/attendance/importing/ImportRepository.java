@@ -16,13 +16,13 @@ import org.lectern.shared.crypto.ProgrammeCipher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * Imports, people and their intervals per session. Writes are batched: a 10,000-row report is a
  * handful of statements, not one per person.
  */
-@Repository
+@Component
 public record ImportRepository(
     JdbcClient jdbc,
     NamedParameterJdbcTemplate batch,

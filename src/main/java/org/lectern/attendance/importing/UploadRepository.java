@@ -7,13 +7,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * Reports uploaded in the back office and kept, encrypted, between preview and confirm. They expire
  * after a few hours; confirming deletes them.
  */
-@Repository
+@Component
 record UploadRepository(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
 
   static final Duration LIFETIME = Duration.ofHours(6);

@@ -8,10 +8,10 @@ import java.util.UUID;
 import org.lectern.attendance.join.JoinLinkService.Link;
 import org.lectern.attendance.join.LinkSharing.Click;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** Personal join links (by the hash of their token) and the clicks on them. */
-@Repository
+@Component
 record JoinLinkRepository(JdbcClient jdbc) {
 
   /** Remembers the link; nothing happens when it is already known. */

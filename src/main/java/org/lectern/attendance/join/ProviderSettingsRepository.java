@@ -5,10 +5,10 @@ import java.time.Clock;
 import java.util.UUID;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** Video provider settings per programme; the BigBlueButton secret is stored encrypted. */
-@Repository
+@Component
 public record ProviderSettingsRepository(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
 
   private static final String SECRET = "attendance.bbbSecret";

@@ -7,10 +7,10 @@ import java.util.UUID;
 import org.lectern.attendance.Completion;
 import org.lectern.attendance.ProgrammeAttendance.SessionFigures;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** The stored results as the programme's attendance reads them (ADR 0008). */
-@Repository
+@Component
 public record CompletionRepository(JdbcClient jdbc) {
 
   /** A session a delegate attended for at least the rule's percent. */

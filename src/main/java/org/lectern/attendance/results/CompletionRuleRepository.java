@@ -5,10 +5,10 @@ import java.time.Clock;
 import java.util.UUID;
 import org.lectern.attendance.CompletionRule;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** The completion rule of each programme; {@link CompletionRule#DEFAULT} until one is saved. */
-@Repository
+@Component
 public record CompletionRuleRepository(JdbcClient jdbc, Clock clock) {
 
   public CompletionRule of(UUID programmeId) {

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.lectern.attendance.report.Interval;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** What imports and check-ins recorded of the delegates' presence, read for the results. */
-@Repository
+@Component
 record PresenceRepository(JdbcClient jdbc) {
 
   /** What a delegate's rows in one session add up to: online intervals and reported minutes. */

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** The stored results of sessions and programmes (ADR 0008): every statement on their tables. */
-@Repository
+@Component
 record ResultRepository(JdbcClient jdbc) {
 
   /** A published session whose results were never computed, or from another version or times. */

@@ -4,14 +4,14 @@ import java.util.UUID;
 import org.lectern.attendance.AttendanceChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * The version of a session's attendance: raised in the transaction of every change (an import, a
  * check-in), so {@link ResultService} knows the stored results of that session are stale, and
  * {@link AttendanceChanged} is published for the background refresh.
  */
-@Repository
+@Component
 public record SessionVersionRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
 
   public void touch(UUID sessionId) {
