@@ -15,15 +15,9 @@ import org.springframework.stereotype.Component;
  * either question (used it, cited it) was yes.
  */
 @Component
-public class LearningOutcomes {
+public record LearningOutcomes(JdbcClient jdbc) {
 
   static final int AGREE = 4;
-
-  private final JdbcClient jdbc;
-
-  LearningOutcomes(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   /**
    * One counted person (or anonymous answer): the clear gender and region of the registration, the

@@ -17,7 +17,7 @@ import org.lectern.registration.Registration;
 import org.lectern.registration.RegistrationService;
 import org.lectern.shared.error.ForbiddenException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Results of a programme's knowledge test for its organisers and speakers: scores per delegate
@@ -25,26 +25,13 @@ import org.springframework.transaction.annotation.Transactional;
  * was before and after.
  */
 @Service
-class TestResults {
-
-  private final ProgrammeService programmes;
-  private final RegistrationService registrations;
-  private final QuestionBankRepository bank;
-  private final AttemptRepository attempts;
-  private final AuditLog audit;
-
-  TestResults(
-      ProgrammeService programmes,
-      RegistrationService registrations,
-      QuestionBankRepository bank,
-      AttemptRepository attempts,
-      AuditLog audit) {
-    this.programmes = programmes;
-    this.registrations = registrations;
-    this.bank = bank;
-    this.attempts = attempts;
-    this.audit = audit;
-  }
+record TestResults(
+    ProgrammeService programmes,
+    RegistrationService registrations,
+    QuestionBankRepository bank,
+    AttemptRepository attempts,
+    AuditLog audit,
+    TransactionTemplate transactions) {
 
   /** One delegate's scores (per cent, null when not taken) and whether the post-test passed. */
   record DelegateScore(String name, Long pre, Long post, Long gain, Boolean passed) {}
@@ -79,8 +66,12 @@ class TestResults {
     return programmes.canManage(actor, p);
   }
 
-  @Transactional
+  /** The figures, read in one transaction (with the audit entry of the names shown). */
   Results of(LecternUser actor, UUID programmeId) {
+    return transactions.execute(status -> compute(actor, programmeId));
+  }
+
+  private Results compute(LecternUser actor, UUID programmeId) {
     Programme p = readable(actor, programmeId);
     TestSettings s = bank.settings(p.id()).orElse(TestSettings.defaults(p.id()));
     Map<UUID, Map<TestKind, Attempt>> byDelegate = new HashMap<>();

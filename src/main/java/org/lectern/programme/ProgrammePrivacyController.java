@@ -14,13 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * programme's mail page (notification), where the form posts and the answer leads back to.
  */
 @Controller
-class ProgrammePrivacyController {
-
-  private final ProgrammePrivacy privacy;
-
-  ProgrammePrivacyController(ProgrammePrivacy privacy) {
-    this.privacy = privacy;
-  }
+record ProgrammePrivacyController(ProgrammePrivacy privacy) {
 
   @PostMapping("/admin/programmes/{id}/privacy")
   String privacy(

@@ -21,26 +21,12 @@ import org.springframework.stereotype.Component;
  * for delegates never name the product.
  */
 @Component
-public class TrainingCalendar {
-
-  private final ProgrammeService programmes;
-  private final SessionService sessions;
-  private final ProgrammePrivacy privacy;
-  private final MessageSource messages;
-  private final String baseUrl;
-
-  TrainingCalendar(
-      ProgrammeService programmes,
-      SessionService sessions,
-      ProgrammePrivacy privacy,
-      MessageSource messages,
-      @Value("${lectern.base-url}") String baseUrl) {
-    this.programmes = programmes;
-    this.sessions = sessions;
-    this.privacy = privacy;
-    this.messages = messages;
-    this.baseUrl = baseUrl;
-  }
+public record TrainingCalendar(
+    ProgrammeService programmes,
+    SessionService sessions,
+    ProgrammePrivacy privacy,
+    MessageSource messages,
+    @Value("${lectern.base-url}") String baseUrl) {
 
   /** A programme with its published sessions, in time order, as a calendar shows them. */
   public record Listing(Programme programme, List<Session> sessions, boolean neutral) {

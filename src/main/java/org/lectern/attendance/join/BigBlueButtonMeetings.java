@@ -15,17 +15,13 @@ import org.springframework.stereotype.Component;
  * for a meeting that is already running, so it is simply called each time.
  */
 @Component
-class BigBlueButtonMeetings {
+record BigBlueButtonMeetings(MeetingDestinations destinations) {
 
   private static final Logger log = LoggerFactory.getLogger(BigBlueButtonMeetings.class);
 
-  private final MeetingDestinations destinations;
-  private final HttpClient http =
+  /** One client for every call (thread-safe), as the singleton bean had. */
+  private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-  BigBlueButtonMeetings(MeetingDestinations destinations) {
-    this.destinations = destinations;
-  }
 
   void ensureCreated(Session s, String title, ProviderSettings settings) {
     var api =
@@ -39,7 +35,7 @@ class BigBlueButtonMeetings {
             destinations.moderatorPassword(s));
     try {
       var res =
-          http.send(
+          HTTP.send(
               HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
               HttpResponse.BodyHandlers.ofString());
       if (!res.body().contains("<returncode>SUCCESS</returncode>")) {

@@ -26,7 +26,7 @@ import org.w3c.dom.Document;
  */
 @NamedInterface("join")
 @Component
-public class TableMeetings {
+public record TableMeetings(ProviderSettingsRepository settings, MeetingDestinations destinations) {
 
   /** Which provider hosts a session's tables, if any can. */
   public enum Host {
@@ -34,15 +34,9 @@ public class TableMeetings {
     JITSI
   }
 
-  private final ProviderSettingsRepository settings;
-  private final MeetingDestinations destinations;
-  private final HttpClient http =
+  /** One client for every call (thread-safe), as the singleton bean had. */
+  private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-  TableMeetings(ProviderSettingsRepository settings, MeetingDestinations destinations) {
-    this.settings = settings;
-    this.destinations = destinations;
-  }
 
   /** The provider that can host this session's tables: the session's own, when configured. */
   public java.util.Optional<Host> host(Session s) {
@@ -129,7 +123,7 @@ public class TableMeetings {
   private Document call(String url) {
     try {
       HttpResponse<byte[]> res =
-          http.send(
+          HTTP.send(
               HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
               HttpResponse.BodyHandlers.ofByteArray());
       Document doc = parse(res.body());
