@@ -36,9 +36,13 @@ public class DelegateAccounts {
     return cipher.emailIndex(email);
   }
 
-  /** Records the address; the language follows the registration unless the delegate chose one. */
-  public void remember(String email, String language) {
-    jdbc.sql(
+  /**
+   * Records the address; the language follows the registration unless the delegate chose one.
+   * Returns the language mails to the address are written in: the one the delegate chose, else
+   * {@code language} (one statement where a look-up and then a write were two, issue 16).
+   */
+  public String remember(String email, String language) {
+    return jdbc.sql(
             """
             insert into delegate_address (email_index, email, language, created_at, updated_at)
             values (:idx, :email, :lang, :now, :now)
@@ -46,12 +50,14 @@ public class DelegateAccounts {
               language = case when delegate_address.language_fixed
                               then delegate_address.language else excluded.language end,
               updated_at = excluded.updated_at
+            returning language
             """)
         .param("idx", indexOf(email))
         .param("email", cipher.encrypt(email.strip(), EMAIL))
         .param("lang", language)
         .param("now", Timestamp.from(clock.instant()))
-        .update();
+        .query(String.class)
+        .single();
   }
 
   public Optional<DelegateAddress> find(String emailIndex) {

@@ -2,7 +2,11 @@ package org.lectern.notification;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.lectern.shared.limit.Limit;
 import org.lectern.shared.limit.RateLimiter;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,9 +35,32 @@ class MailPace {
     this.total = new Limit("mail.total", total, WINDOW, "notification.mail.paced");
   }
 
-  /** Counts one message to {@code recipient}; false when it must wait for the next window. */
-  boolean mayTake(String recipient) {
-    return limiter.tryAcquire(perDomain, domain(recipient)) && limiter.tryAcquire(total, "all");
+  /**
+   * Counts a batch at once: per destination domain, then in total, one statement each (was two per
+   * message). Returns, for each recipient in order, whether it may go now; within a domain and in
+   * total the earlier ones in the batch go first, as if counted one by one.
+   */
+  boolean[] mayTake(List<String> recipients) {
+    Map<String, List<Integer>> byDomain = new LinkedHashMap<>();
+    for (int i = 0; i < recipients.size(); i++) {
+      byDomain.computeIfAbsent(domain(recipients.get(i)), d -> new ArrayList<>()).add(i);
+    }
+    boolean[] allowed = new boolean[recipients.size()];
+    int passed = 0;
+    for (var e : byDomain.entrySet()) {
+      int granted = limiter.acquireUpTo(perDomain, e.getKey(), e.getValue().size());
+      for (int k = 0; k < granted; k++) {
+        allowed[e.getValue().get(k)] = true;
+      }
+      passed += granted;
+    }
+    int inTotal = passed == 0 ? 0 : limiter.acquireUpTo(total, "all", passed);
+    for (int i = 0; i < allowed.length; i++) {
+      if (allowed[i]) {
+        allowed[i] = inTotal-- > 0;
+      }
+    }
+    return allowed;
   }
 
   /** When a message that had to wait is due again: the start of the next window. */

@@ -27,6 +27,31 @@ record OutboxMessage(
     UUID programmeId,
     UUID organisationId) {
 
+  /** The same message with its attachments (read for a whole batch at once). */
+  OutboxMessage withAttachments(List<MailAttachment> attached) {
+    return new OutboxMessage(
+        id,
+        kind,
+        relatedId,
+        to,
+        language,
+        subject,
+        text,
+        html,
+        status,
+        attempts,
+        nextAttemptAt,
+        lastError,
+        createdAt,
+        sentAt,
+        attached,
+        neutral,
+        senderName,
+        unsubscribeUrl,
+        programmeId,
+        organisationId);
+  }
+
   /** Whether the body holds a working sign-in, registration or set-password link. */
   boolean credential() {
     return MailKind.of(kind).map(MailKind::credential).orElse(true);

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -134,15 +135,36 @@ class OutboxRepository {
 
   /** Locks up to {@code limit} due messages; other nodes skip them until this transaction ends. */
   List<OutboxMessage> claimDue(Instant now, int limit) {
-    return jdbc.sql(
-            "select "
-                + COLUMNS
-                + " from mail_outbox where status = 'PENDING' and next_attempt_at <= :now"
-                + " order by lane, next_attempt_at limit :limit for update skip locked")
-        .param("now", Timestamp.from(now))
-        .param("limit", limit)
-        .query((rs, i) -> map(rs, true))
+    List<OutboxMessage> due =
+        jdbc.sql(
+                "select "
+                    + COLUMNS
+                    + " from mail_outbox where status = 'PENDING' and next_attempt_at <= :now"
+                    + " order by lane, next_attempt_at limit :limit for update skip locked")
+            .param("now", Timestamp.from(now))
+            .param("limit", limit)
+            .query((rs, i) -> map(rs))
+            .list();
+    if (due.isEmpty()) {
+      return due;
+    }
+    // The batch's attachments in one statement, not one per message (issue 16).
+    Map<UUID, List<MailAttachment>> attached = new HashMap<>();
+    jdbc.sql(
+            """
+            select mail_id, filename, content_type, content from mail_attachment
+            where mail_id in (:ids) order by mail_id, position
+            """)
+        .param("ids", due.stream().map(OutboxMessage::id).toList())
+        .query(
+            (rs, i) ->
+                attached
+                    .computeIfAbsent(rs.getObject("mail_id", UUID.class), k -> new ArrayList<>())
+                    .add(attachment(rs)))
         .list();
+    return due.stream()
+        .map(m -> m.withAttachments(attached.getOrDefault(m.id(), List.of())))
+        .toList();
   }
 
   List<OutboxMessage> recent(int limit, int offset) {
@@ -152,7 +174,7 @@ class OutboxRepository {
                 + " from mail_outbox order by created_at desc, id limit :l offset :o")
         .param("l", limit)
         .param("o", offset)
-        .query((rs, i) -> map(rs, false))
+        .query((rs, i) -> map(rs))
         .list();
   }
 
@@ -220,11 +242,11 @@ class OutboxRepository {
   java.util.Optional<OutboxMessage> find(UUID id) {
     return jdbc.sql("select " + COLUMNS + " from mail_outbox where id = :id")
         .param("id", id)
-        .query((rs, i) -> map(rs, false))
+        .query((rs, i) -> map(rs))
         .optional();
   }
 
-  private OutboxMessage map(ResultSet rs, boolean withAttachments) throws SQLException {
+  private OutboxMessage map(ResultSet rs) throws SQLException {
     UUID id = rs.getObject("id", UUID.class);
     Timestamp sent = rs.getTimestamp("sent_at");
     return new OutboxMessage(
@@ -242,7 +264,7 @@ class OutboxRepository {
         rs.getString("last_error"),
         rs.getTimestamp("created_at").toInstant(),
         sent == null ? null : sent.toInstant(),
-        withAttachments ? attachments(id) : List.of(),
+        List.of(),
         rs.getBoolean("neutral"),
         rs.getString("sender_name"),
         cipher.decrypt(rs.getBytes("unsubscribe_url"), UNSUBSCRIBE),
@@ -255,13 +277,15 @@ class OutboxRepository {
             "select filename, content_type, content from mail_attachment where mail_id = :id"
                 + " order by position")
         .param("id", mailId)
-        .query(
-            (rs, i) ->
-                new MailAttachment(
-                    rs.getString("filename"),
-                    rs.getString("content_type"),
-                    Base64.getDecoder().decode(cipher.decrypt(rs.getBytes("content"), ATTACHMENT))))
+        .query((rs, i) -> attachment(rs))
         .list();
+  }
+
+  private MailAttachment attachment(ResultSet rs) throws SQLException {
+    return new MailAttachment(
+        rs.getString("filename"),
+        rs.getString("content_type"),
+        Base64.getDecoder().decode(cipher.decrypt(rs.getBytes("content"), ATTACHMENT)));
   }
 
   /** For monitoring: mails not yet sent (retries included) and mails given up. */

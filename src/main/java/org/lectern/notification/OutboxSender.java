@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,15 +130,24 @@ class OutboxSender {
 
   private int sendBatch(JavaMailSender sender) {
     List<OutboxMessage> due = repository.claimDue(clock.instant(), BATCH);
-    List<OutboxMessage> ready = new ArrayList<>();
-    List<MimeMessage> mimes = new ArrayList<>();
+    // Per batch, not per message (issue 16): the undeliverable marks in one look-up per
+    // organisation, the pace in one count per destination domain and one in total.
+    Set<UUID> known = undeliverable.markedAmong(due);
+    List<OutboxMessage> deliverable = new ArrayList<>();
     for (OutboxMessage m : due) {
-      if (undeliverable.find(m.organisationId(), m.to()).isPresent()) {
+      if (known.contains(m.id())) {
         // Known not to arrive: sending again would only harm the sender's reputation.
         repository.hold(m.id());
-        continue;
+      } else {
+        deliverable.add(m);
       }
-      if (!pace.mayTake(m.to())) {
+    }
+    boolean[] paced = pace.mayTake(deliverable.stream().map(OutboxMessage::to).toList());
+    List<OutboxMessage> ready = new ArrayList<>();
+    List<MimeMessage> mimes = new ArrayList<>();
+    for (int i = 0; i < deliverable.size(); i++) {
+      OutboxMessage m = deliverable.get(i);
+      if (!paced[i]) {
         repository.defer(m.id(), pace.nextWindow(clock.instant()));
         continue;
       }

@@ -79,11 +79,7 @@ public class RegistrationMails {
       Integer waitlistPosition,
       String organiserMessage,
       Memo memo) {
-    String lang =
-        directory
-            .chosenLanguage(contact.email())
-            .orElse(Wording.language(contact.language()).code());
-    directory.remember(contact.email(), lang);
+    String lang = directory.remember(contact.email(), Wording.language(contact.language()).code());
     ProgrammeFacts p = memo.facts.computeIfAbsent(contact.programmeId(), facts::load);
     String key = "notification." + kind.key();
     List<String> paragraphs = new ArrayList<>(List.of(wording.t(lang, key + ".body")));

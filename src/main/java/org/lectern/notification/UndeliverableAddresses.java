@@ -2,10 +2,14 @@ package org.lectern.notification;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -107,6 +111,36 @@ class UndeliverableAddresses {
                         rs.getTimestamp(5).toInstant())))
         .list();
     return found;
+  }
+
+  /**
+   * The messages of an outbox batch whose address is marked for their organisation: one look-up per
+   * organisation in the batch, not one per message.
+   */
+  Set<UUID> markedAmong(List<OutboxMessage> messages) {
+    Map<UUID, Map<String, List<UUID>>> byOrganisation = new HashMap<>();
+    for (OutboxMessage m : messages) {
+      if (m.organisationId() != null && m.to() != null) {
+        byOrganisation
+            .computeIfAbsent(m.organisationId(), o -> new HashMap<>())
+            .computeIfAbsent(index(m.organisationId(), m.to()), i -> new ArrayList<>())
+            .add(m.id());
+      }
+    }
+    Set<UUID> marked = new HashSet<>();
+    byOrganisation.forEach(
+        (organisation, byIndex) ->
+            jdbc.sql(
+                    """
+                    select address_index from mail_undeliverable
+                    where organisation_id = :org and address_index in (:idx)
+                    """)
+                .param("org", organisation)
+                .param("idx", byIndex.keySet())
+                .query(String.class)
+                .list()
+                .forEach(i -> marked.addAll(byIndex.get(i))));
+    return marked;
   }
 
   /** Removes the mark; true when there was one. */

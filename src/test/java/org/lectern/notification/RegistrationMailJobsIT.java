@@ -123,4 +123,45 @@ class RegistrationMailJobsIT extends IntegrationTest {
     assertThat(notes(id)).isZero();
     assertThat(mails(id)).isEqualTo(1);
   }
+
+  @Test
+  void aMailThatFailsIsPutBackAndTheOthersOfItsBatchAreQueued() {
+    UUID good =
+        registrations
+            .register(programme.id(), request("jobs-batch-good@example.kz"), null)
+            .registration()
+            .id();
+    UUID broken =
+        registrations
+            .register(programme.id(), request("jobs-batch-broken@example.kz"), null)
+            .registration()
+            .id();
+    composeEverything();
+    // Both notes again, in one batch; the second registration's name no longer decrypts, so
+    // composing its mail fails (the batch is rolled back and composed again one by one).
+    jdbc.sql("delete from mail_outbox where related_id in (:r)")
+        .param("r", java.util.List.of(good, broken))
+        .update();
+    jdbc.sql("update registration set full_name = '\\x00'::bytea where id = :r")
+        .param("r", broken)
+        .update();
+    for (UUID id : java.util.List.of(good, broken)) {
+      jdbc.sql(
+              "insert into registration_mail_job (kind, registration_id) values ('registration.confirmed', :r)")
+          .param("r", id)
+          .update();
+    }
+    composeEverything();
+    assertThat(mails(good)).isEqualTo(1);
+    assertThat(notes(good)).isZero();
+    assertThat(mails(broken)).isZero();
+    assertThat(
+            jdbc.sql(
+                    "select attempts from registration_mail_job where registration_id = :r"
+                        + " and next_attempt_at > now() and last_error is not null")
+                .param("r", broken)
+                .query(Integer.class)
+                .list())
+        .containsExactly(1);
+  }
 }

@@ -50,6 +50,69 @@ class PostgresRateLimiter implements RateLimiter {
     return use(limit, key).isEmpty();
   }
 
+  @Override
+  public int acquireUpTo(Limit limit, String key, int wanted) {
+    if (!enabled || wanted <= 0) {
+      return Math.max(wanted, 0);
+    }
+    Instant now = clock.instant();
+    long size = limit.window().toSeconds();
+    Instant start = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), size) * size);
+    String bucket = limit.name() + ":" + cipher.blindIndex(key == null ? "" : key, "rate-limit");
+    var startAt = OffsetDateTime.ofInstant(start, ZoneOffset.UTC);
+    // Usually the window's row exists and one statement counts the batch; else it is inserted
+    // (a concurrent insert of the same row makes the insert count nothing, and the update runs
+    // again).
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Optional<Integer> added =
+          jdbc.sql(ADD_UP_TO)
+              .param("bucket", bucket)
+              .param("start", startAt)
+              .param("n", wanted)
+              .param("permits", limit.permits())
+              .query(Integer.class)
+              .optional();
+      if (added.isPresent()) {
+        return added.get();
+      }
+      Optional<Integer> inserted =
+          jdbc.sql(INSERT_UP_TO)
+              .param("bucket", bucket)
+              .param("start", startAt)
+              .param("end", OffsetDateTime.ofInstant(start.plusSeconds(size), ZoneOffset.UTC))
+              .param("n", Math.min(wanted, limit.permits()))
+              .query(Integer.class)
+              .optional();
+      if (inserted.isPresent()) {
+        return inserted.get();
+      }
+    }
+    throw new IllegalStateException("rate-limit window could not be counted: " + limit.name());
+  }
+
+  /**
+   * Adds up to n uses without passing the permits and returns how many were added: the sub-select
+   * locks the row and reads the uses before the update (the update then sees its own lock's
+   * version), so parallel batches of one key never add more than the permits together.
+   */
+  private static final String ADD_UP_TO =
+      """
+      update rate_limit_window w
+        set uses = greatest(w.uses, least(w.uses + :n, :permits))
+      from (select uses from rate_limit_window
+            where bucket = :bucket and window_start = :start for update) before
+      where w.bucket = :bucket and w.window_start = :start
+      returning w.uses - before.uses
+      """;
+
+  private static final String INSERT_UP_TO =
+      """
+      insert into rate_limit_window (bucket, window_start, window_end, uses)
+      values (:bucket, :start, :end, :n)
+      on conflict (bucket, window_start) do nothing
+      returning uses
+      """;
+
   /** Empty when allowed, else the time until the window ends. */
   private Optional<Duration> use(Limit limit, String key) {
     if (!enabled) {

@@ -63,6 +63,106 @@ class RateLimiterIT extends IntegrationTest {
   }
 
   @Test
+  void batchesInParallelAreAllowedExactlyTheLimitTogether() throws Exception {
+    Limit limit = limit(23);
+    int threads = 12;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return limiter.acquireUpTo(limit, "example.org", 5);
+                }));
+      }
+      start.countDown();
+      int allowed = 0;
+      for (Future<Integer> a : answers) {
+        int granted = a.get();
+        assertThat(granted).isBetween(0, 5);
+        allowed += granted;
+      }
+      assertThat(allowed).isEqualTo(23);
+      // Spent: a batch now gets nothing, and one use is refused as well.
+      assertThat(limiter.acquireUpTo(limit, "example.org", 3)).isZero();
+      assertThat(limiter.tryAcquire(limit, "example.org")).isFalse();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aBatchGetsWhatIsLeftOfTheWindow() {
+    Limit limit = limit(4);
+    assertThat(limiter.tryAcquire(limit, "203.0.113.9")).isTrue();
+    assertThat(limiter.acquireUpTo(limit, "203.0.113.9", 10)).isEqualTo(3);
+    assertThat(limiter.acquireUpTo(limit, "203.0.113.9", 1)).isZero();
+    assertThat(limiter.acquireUpTo(limit, "203.0.113.10", 2)).isEqualTo(2);
+  }
+
+  @Test
+  void sharesTakenInParallelOnOneNodeAllowExactlyTheLimit() throws Exception {
+    Limit limit = limit(7);
+    LeasedPermits permits = new LeasedPermits(limiter, limit, 3, Clock.systemUTC());
+    int threads = 24;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Boolean>> answers = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  try {
+                    permits.acquire("user-1");
+                    return true;
+                  } catch (TooManyRequestsException refused) {
+                    return false;
+                  }
+                }));
+      }
+      start.countDown();
+      int allowed = 0;
+      for (Future<Boolean> a : answers) {
+        allowed += a.get() ? 1 : 0;
+      }
+      assertThat(allowed).isEqualTo(7);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void twoNodesTakingSharesAreAllowedNoMoreThanTheLimitTogether() {
+    var otherNodeDb = new DriverManagerDataSource(TestDatabase.jdbcUrl(), "postgres", "");
+    RateLimiter otherLimiter =
+        new PostgresRateLimiter(JdbcClient.create(otherNodeDb), cipher, Clock.systemUTC(), true);
+    Limit limit = limit(10);
+    var one = new LeasedPermits(limiter, limit, 4, Clock.systemUTC());
+    var two = new LeasedPermits(otherLimiter, limit, 4, Clock.systemUTC());
+    int allowed = 0;
+    for (int i = 0; i < 30; i++) {
+      try {
+        (i % 2 == 0 ? one : two).acquire("user-2");
+        allowed++;
+      } catch (TooManyRequestsException refused) {
+        assertThat(refused.retryAfterSeconds()).isPositive();
+      }
+    }
+    assertThat(allowed).isEqualTo(10);
+    assertThat(
+            jdbc.sql("select uses from rate_limit_window where bucket like :p")
+                .param("p", limit.name() + ":%")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(10);
+  }
+
+  @Test
   void aFloodOfNewKeysDoesNotResetAnExistingKey() {
     Limit limit = limit(2);
     assertThat(limiter.tryAcquire(limit, "victim")).isTrue();

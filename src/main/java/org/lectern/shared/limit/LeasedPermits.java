@@ -1,0 +1,71 @@
+package org.lectern.shared.limit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A limit with many permits per key (an API client's registrations a minute), counted in the shared
+ * {@link RateLimiter} a share at a time: a node takes up to {@code share} permits of the key's
+ * window in one statement and hands them out from memory, so a busy client costs one statement per
+ * share instead of one per request (issue 16). The shared count is what the nodes took, so together
+ * they are never allowed more than the permits; a node may be refused while another still holds
+ * permits it took (stricter, never more lenient), and one node alone is allowed exactly the
+ * permits. What a node took and did not use lapses with the window.
+ */
+public final class LeasedPermits {
+
+  /** Beyond this many keys with permits in hand, keys of ended windows are forgotten. */
+  private static final int KEEP = 10_000;
+
+  private final RateLimiter limiter;
+  private final Limit limit;
+  private final int share;
+  private final Clock clock;
+  private final Map<String, Lease> leases = new ConcurrentHashMap<>();
+
+  /** Permits of one key in one window, taken from the shared count and not yet used. */
+  private static final class Lease {
+    private long window;
+    private int left;
+  }
+
+  /**
+   * @param share permits taken at once: 1 counts every use in the database (exact across nodes)
+   */
+  public LeasedPermits(RateLimiter limiter, Limit limit, int share, Clock clock) {
+    if (share < 1) {
+      throw new IllegalArgumentException("A share is at least one permit");
+    }
+    this.limiter = limiter;
+    this.limit = limit;
+    this.share = Math.min(share, limit.permits());
+    this.clock = clock;
+  }
+
+  /** Uses one permit of {@code key}; throws {@link TooManyRequestsException} when none is left. */
+  public void acquire(String key) {
+    Instant now = clock.instant();
+    long size = limit.window().toSeconds();
+    long window = Math.floorDiv(now.getEpochSecond(), size);
+    if (leases.size() > KEEP) {
+      leases.values().removeIf(l -> l.window < window);
+    }
+    Lease lease = leases.computeIfAbsent(key, k -> new Lease());
+    synchronized (lease) {
+      if (lease.window == window && lease.left > 0) {
+        lease.left--;
+        return;
+      }
+      int taken = limiter.acquireUpTo(limit, key, share);
+      if (taken == 0) {
+        throw new TooManyRequestsException(
+            limit.messageKey(), Duration.between(now, Instant.ofEpochSecond((window + 1) * size)));
+      }
+      lease.window = window;
+      lease.left = taken - 1;
+    }
+  }
+}
