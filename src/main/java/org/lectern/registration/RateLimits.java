@@ -1,8 +1,10 @@
 package org.lectern.registration;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import org.lectern.shared.crypto.PersonalDataCipher;
+import org.lectern.shared.limit.LeasedPermits;
 import org.lectern.shared.limit.Limit;
 import org.lectern.shared.limit.RateLimiter;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Registrations per client address and per e-mail (by blind index) for everyone, and per user for
  * signed-in callers, with a higher allowance. Counted in the shared {@link RateLimiter}, so the
- * limits hold across nodes and restarts.
+ * limits hold across nodes and restarts; the per-user allowance in shares ({@link LeasedPermits}).
  */
 @Component
 class RateLimits {
@@ -19,7 +21,7 @@ class RateLimits {
   private final boolean enabled;
   private final Limit perAddress;
   private final Limit perEmail;
-  private final Limit perUser;
+  private final LeasedPermits perUser;
   private final RateLimiter limiter;
   private final PersonalDataCipher cipher;
 
@@ -29,12 +31,20 @@ class RateLimits {
       @Value("${lectern.registration.rate-limit.per-email-per-hour:10}") int perEmail,
       @Value("${lectern.registration.rate-limit.per-user-per-minute:120}") int perUser,
       RateLimiter limiter,
-      PersonalDataCipher cipher) {
+      PersonalDataCipher cipher,
+      Clock clock) {
     this.enabled = enabled;
     this.perAddress = Limit.perMinute("registration.address", perAddress, "registration.tooMany");
     this.perEmail =
         new Limit("registration.email", perEmail, Duration.ofHours(1), "registration.tooMany");
-    this.perUser = Limit.perMinute("registration.user", perUser, "registration.tooMany");
+    // A client's allowance is large and used from one node at a time: taken an eighth at a time
+    // (at most 64), one statement per share instead of one per registration (issue 16).
+    this.perUser =
+        new LeasedPermits(
+            limiter,
+            Limit.perMinute("registration.user", perUser, "registration.tooMany"),
+            Math.max(1, Math.min(64, perUser / 8)),
+            clock);
     this.limiter = limiter;
     this.cipher = cipher;
   }
@@ -53,7 +63,7 @@ class RateLimits {
   /** Counts one registration made by a signed-in user (an organiser's import or client). */
   void checkUser(UUID userId) {
     if (enabled) {
-      limiter.acquire(perUser, userId.toString());
+      perUser.acquire(userId.toString());
     }
   }
 }
