@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# SQL statements per organiser registration, background work included (the mail's composing and
+# sending, rate-limit counts): one server from BENCH_JAR (bench/registration/serve.sh), its
+# embedded PostgreSQL restarted with pg_stat_statements, a warm-up, then a burst of DURATION with
+# CONNECTIONS connections; once the mail backlog is drained, every statement PostgreSQL ran since
+# the burst began is listed with its calls per registration.
+# Usage: BENCH_JAR=target/lectern-0.1.0-SNAPSHOT.jar bench/registration/statements.sh
+#        (env: DURATION=10s CONNECTIONS=32 PORT_BENCH=18950)
+set -u
+root=$(cd "$(dirname "$0")/../.." && pwd)
+out=$root/target/bench; mkdir -p "$out"
+ef=$out/statements-$$.env; rm -f "$ef"
+ENVFILE=$ef PORT_BENCH=${PORT_BENCH:-18950} bash "$root/bench/registration/serve.sh" > "$out/statements-serve.log" 2>&1 &
+for _ in $(seq 1 900); do [ -s "$ef" ] && break; sleep 1; done
+source "$ef"
+psq() { psql -h 127.0.0.1 -p "$pgport" -U postgres -d postgres -Atq "$@"; }
+bin=$(dirname "$(sed -n 1p "$data/postgres/postmaster.opts" | cut -d' ' -f1)")
+# pg_stat_statements must be loaded at start: restart the server (as zonky runs it, in a user
+# namespace); the application's pool reconnects. A scheduled task cut off by the restart is freed.
+psq -c "alter system set shared_preload_libraries = 'pg_stat_statements'" -c "alter system set pg_stat_statements.track = 'all'"
+unshare -U "$bin/pg_ctl" restart -D "$data/postgres" -m fast -w -l "$out/statements-pg.log" >/dev/null
+psq -c "create extension if not exists pg_stat_statements"
+psq -c "update scheduled_tasks set picked = false, picked_by = null, last_heartbeat = null where picked"
+wrk_run() { # label path duration
+  BENCH_RUN="$1-$RANDOM" BENCH_PATH="$2" BENCH_TOKEN=$token \
+    wrk -t2 -c"${CONNECTIONS:-32}" -d"$3" --timeout 30s -s "$root/bench/registration/organiser.lua" "$base" | grep RESULT
+}
+backlog() {
+  psq -c "select (select count(*) from mail_outbox where status = 'PENDING') + (select count(*) from registration_mail_job)"
+}
+drain() { for _ in $(seq 1 180); do [ "$(backlog)" = 0 ] && return; sleep 1; done; echo "backlog left: $(backlog)"; }
+wrk_run warm "/api/v1/programmes/$warm/registrations" 20s >/dev/null
+drain
+psq -c "select pg_stat_statements_reset()" >/dev/null
+r=$(wrk_run count "/api/v1/programmes/$prog/registrations" "${DURATION:-10s}")
+echo "$r"
+drain
+n=$(psq -c "select count(*) from registration where programme_id = '$prog'")
+psq -F ' | ' -c "
+  select round(sum(calls)::numeric / $n, 2) as per_registration, sum(calls) as calls,
+    regexp_replace(left(min(query), 150), '\s+', ' ', 'g') as statement
+  from pg_stat_statements
+  where query not like '%pg_stat_statements%' and query not like '%scheduled_tasks%'
+    and query not like '%count(*) from mail_outbox%' and query not like '%count(*) from registration%'
+  group by queryid order by sum(calls) desc" > "$out/statements.txt"
+echo "registrations: $n"
+psq -c "
+  select 'statements per registration: ' || round(sum(calls)::numeric / $n, 1)
+  from pg_stat_statements
+  where query not like '%pg_stat_statements%' and query not like '%scheduled_tasks%'
+    and query not like '%count(*) from mail_outbox%' and query not like '%count(*) from registration%'"
+cat "$out/statements.txt"
+# The restarted PostgreSQL is no child of the JVM: stop it by its own pid, then the server.
+pgpid=$(sed -n 1p "$data/postgres/postmaster.pid" 2>/dev/null)
+kill "$pid" "$smtp_pid" 2>/dev/null
+sleep 3
+[ -n "$pgpid" ] && kill -INT "$pgpid" 2>/dev/null
+rm -f "$ef"
