@@ -5,7 +5,8 @@
 # CONNECTIONS connections; once the mail backlog is drained, every statement PostgreSQL ran since
 # the burst began is listed with its calls per registration.
 # Usage: BENCH_JAR=target/lectern-0.1.0-SNAPSHOT.jar bench/registration/statements.sh
-#        (env: DURATION=10s CONNECTIONS=32 PORT_BENCH=18950)
+#        (env: DURATION=10s CONNECTIONS=32 PORT_BENCH=18950, JFR=1 records the burst and the
+#         drain to target/bench/statements-PORT.jfr)
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=$root/target/bench; mkdir -p "$out"
@@ -32,9 +33,11 @@ drain() { for _ in $(seq 1 180); do [ "$(backlog)" = 0 ] && return; sleep 1; don
 wrk_run warm "/api/v1/programmes/$warm/registrations" 20s >/dev/null
 drain
 psq -c "select pg_stat_statements_reset()" >/dev/null
+[ "${JFR:-0}" = 1 ] && jcmd "$pid" JFR.start name=statements settings=profile >/dev/null
 r=$(wrk_run count "/api/v1/programmes/$prog/registrations" "${DURATION:-10s}")
 echo "$r"
 drain
+[ "${JFR:-0}" = 1 ] && jcmd "$pid" JFR.stop name=statements filename="$out/statements-${PORT_BENCH:-18950}.jfr" >/dev/null
 n=$(psq -c "select count(*) from registration where programme_id = '$prog'")
 psq -F ' | ' -c "
   select round(sum(calls)::numeric / $n, 2) as per_registration, sum(calls) as calls,
