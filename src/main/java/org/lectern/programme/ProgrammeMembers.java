@@ -12,42 +12,33 @@ import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.i18n.LocalizedText;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Who holds which role on a programme, and taking a role away. Listing shows names and e-mail
  * addresses, so every listing is audited; so is every revocation.
  */
 @Service
-public class ProgrammeMembers {
+public record ProgrammeMembers(
+    ProgrammeService programmes,
+    ProgrammeRepository repository,
+    UserService users,
+    AuditLog audit,
+    OrganisationService organisations,
+    TransactionTemplate transactions) {
 
   private static final Comparator<ProgrammeMember> ORDER =
       Comparator.comparing((ProgrammeMember m) -> m.role().ordinal())
           .thenComparing(ProgrammeMember::fullName, String.CASE_INSENSITIVE_ORDER)
           .thenComparing(ProgrammeMember::email, String.CASE_INSENSITIVE_ORDER);
 
-  private final ProgrammeService programmes;
-  private final ProgrammeRepository repository;
-  private final UserService users;
-  private final AuditLog audit;
-  private final OrganisationService organisations;
-
-  ProgrammeMembers(
-      ProgrammeService programmes,
-      ProgrammeRepository repository,
-      UserService users,
-      AuditLog audit,
-      OrganisationService organisations) {
-    this.organisations = organisations;
-    this.programmes = programmes;
-    this.repository = repository;
-    this.users = users;
-    this.audit = audit;
+  /** One page of the members, by role then name, for those who manage the programme; audited. */
+  public Page<ProgrammeMember> list(LecternUser actor, UUID programmeId, int limit, int offset) {
+    return transactions.execute(status -> listInTransaction(actor, programmeId, limit, offset));
   }
 
-  /** One page of the members, by role then name, for those who manage the programme; audited. */
-  @Transactional
-  public Page<ProgrammeMember> list(LecternUser actor, UUID programmeId, int limit, int offset) {
+  private Page<ProgrammeMember> listInTransaction(
+      LecternUser actor, UUID programmeId, int limit, int offset) {
     Programme p = programmes.manageable(actor, programmeId);
     List<ProgrammeMember> all = all(programmeId);
     List<ProgrammeMember> shown = all.stream().skip(offset).limit(limit).toList();
@@ -68,8 +59,11 @@ public class ProgrammeMembers {
    * The members of organisations that co-organise the programme, by partner then name, for those
    * who manage it; audited like the list of members.
    */
-  @Transactional
   public List<PartnerMember> viaPartners(LecternUser actor, UUID programmeId) {
+    return transactions.execute(status -> viaPartnersInTransaction(actor, programmeId));
+  }
+
+  private List<PartnerMember> viaPartnersInTransaction(LecternUser actor, UUID programmeId) {
     Programme p = programmes.manageable(actor, programmeId);
     List<ProgrammeRepository.ViaPartner> rows = repository.viaPartners(programmeId);
     if (rows.isEmpty()) {
@@ -122,8 +116,12 @@ public class ProgrammeMembers {
    * the programme's managers. The actor may remove their own role while someone else can still
    * manage the programme.
    */
-  @Transactional
   public ProgrammeMember revoke(
+      LecternUser actor, UUID programmeId, UUID userId, ProgrammeRole role) {
+    return transactions.execute(status -> revokeInTransaction(actor, programmeId, userId, role));
+  }
+
+  private ProgrammeMember revokeInTransaction(
       LecternUser actor, UUID programmeId, UUID userId, ProgrammeRole role) {
     // Lock first, check access after: two organisers removing each other at the same time are
     // serialised, and the second one is checked as the first left things (no longer a manager).
