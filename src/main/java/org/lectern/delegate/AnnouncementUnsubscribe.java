@@ -11,7 +11,6 @@ import org.lectern.shared.crypto.PersonalDataCipher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who asked not to receive a programme's announcements (notification leaves them out), and the
@@ -21,23 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
  * such a registration exists.
  */
 @Component
-class AnnouncementUnsubscribe implements AnnouncementOptOuts {
-
-  private final JdbcClient jdbc;
-  private final PersonalDataCipher cipher;
-  private final Clock clock;
-  private final String baseUrl;
-
-  AnnouncementUnsubscribe(
-      JdbcClient jdbc,
-      PersonalDataCipher cipher,
-      Clock clock,
-      @Value("${lectern.base-url}") String baseUrl) {
-    this.jdbc = jdbc;
-    this.cipher = cipher;
-    this.clock = clock;
-    this.baseUrl = baseUrl;
-  }
+record AnnouncementUnsubscribe(
+    JdbcClient jdbc,
+    PersonalDataCipher cipher,
+    Clock clock,
+    @Value("${lectern.base-url}") String baseUrl)
+    implements AnnouncementOptOuts {
 
   /** The token of a programme's registration: {@code <registration id>.<digest>}. */
   String token(UUID programmeId, UUID registrationId) {
@@ -69,7 +57,7 @@ class AnnouncementUnsubscribe implements AnnouncementOptOuts {
         : Optional.empty();
   }
 
-  @Transactional
+  /** One statement: nothing to roll back, so no transaction of its own. */
   void optOut(UUID programmeId, UUID registrationId) {
     jdbc.sql(
             """

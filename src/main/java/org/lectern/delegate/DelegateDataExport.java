@@ -11,20 +11,8 @@ import org.springframework.stereotype.Component;
 
 /** Gathers every feature's {@link PersonalDataExport} section for one delegate. */
 @Component
-class DelegateDataExport {
-
-  private final MyTrainings trainings;
-  private final ObjectProvider<PersonalDataExport> exports;
-  private final DelegateMailHistory mails;
-
-  DelegateDataExport(
-      MyTrainings trainings,
-      ObjectProvider<PersonalDataExport> exports,
-      DelegateMailHistory mails) {
-    this.trainings = trainings;
-    this.exports = exports;
-    this.mails = mails;
-  }
+record DelegateDataExport(
+    MyTrainings trainings, ObjectProvider<PersonalDataExport> exports, DelegateMailHistory mails) {
 
   MyData data(DelegateAddress address) {
     MyData base = trainings.data(address);

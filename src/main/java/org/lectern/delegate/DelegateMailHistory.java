@@ -17,15 +17,7 @@ import org.springframework.stereotype.Component;
  * link (sign-in, confirmation) are left out.
  */
 @Component
-class DelegateMailHistory {
-
-  private final SentMails mails;
-  private final SessionService sessions;
-
-  DelegateMailHistory(SentMails mails, SessionService sessions) {
-    this.mails = mails;
-    this.sessions = sessions;
-  }
+record DelegateMailHistory(SentMails mails, SessionService sessions) {
 
   List<Map<String, Object>> of(String email, List<MyData.Registration> registrations) {
     Set<UUID> about = new LinkedHashSet<>();

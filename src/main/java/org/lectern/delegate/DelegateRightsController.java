@@ -27,23 +27,11 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * page), and erasure, asked for while signed in and confirmed through the e-mailed link.
  */
 @Controller
-class DelegateRightsController {
-
-  private final DelegateAccounts directory;
-  private final DelegateDataExport export;
-  private final DelegateErasure erasure;
-  private final AuditLog audit;
-
-  DelegateRightsController(
-      DelegateAccounts directory,
-      DelegateDataExport export,
-      DelegateErasure erasure,
-      AuditLog audit) {
-    this.directory = directory;
-    this.export = export;
-    this.erasure = erasure;
-    this.audit = audit;
-  }
+record DelegateRightsController(
+    DelegateAccounts directory,
+    DelegateDataExport export,
+    DelegateErasure erasure,
+    AuditLog audit) {
 
   @GetMapping(value = "/my/data.json", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody

@@ -26,35 +26,15 @@ import org.springframework.stereotype.Component;
 
 /** Builds the "My trainings" page and the delegate's calendar from their registrations. */
 @Component
-class MyTrainings {
-
-  private final RegistrationService registrations;
-  private final ProgrammeService programmes;
-  private final SessionService sessions;
-  private final TrainingCalendar calendar;
-  private final Clock clock;
-  private final JoinLinkService joinLinks;
-  private final CheckInCodeService checkInCodes;
-  private final TrainingLinks learning;
-
-  MyTrainings(
-      RegistrationService registrations,
-      ProgrammeService programmes,
-      SessionService sessions,
-      TrainingCalendar calendar,
-      Clock clock,
-      JoinLinkService joinLinks,
-      CheckInCodeService checkInCodes,
-      TrainingLinks learning) {
-    this.registrations = registrations;
-    this.programmes = programmes;
-    this.sessions = sessions;
-    this.calendar = calendar;
-    this.clock = clock;
-    this.joinLinks = joinLinks;
-    this.checkInCodes = checkInCodes;
-    this.learning = learning;
-  }
+record MyTrainings(
+    RegistrationService registrations,
+    ProgrammeService programmes,
+    SessionService sessions,
+    TrainingCalendar calendar,
+    Clock clock,
+    JoinLinkService joinLinks,
+    CheckInCodeService checkInCodes,
+    TrainingLinks learning) {
 
   MyTrainingsPage page(
       DelegatePrincipal delegate,

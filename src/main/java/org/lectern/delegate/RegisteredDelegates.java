@@ -8,13 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Identity's question "may this address ask for a sign-in link?", answered by registrations. */
 @Component
-class RegisteredDelegates implements KnownDelegates {
-
-  private final RegistrationService registrations;
-
-  RegisteredDelegates(RegistrationService registrations) {
-    this.registrations = registrations;
-  }
+record RegisteredDelegates(RegistrationService registrations) implements KnownDelegates {
 
   @Override
   public Optional<String> registrationLanguage(String email) {

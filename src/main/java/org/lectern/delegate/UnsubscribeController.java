@@ -14,15 +14,9 @@ import org.springframework.web.bind.annotation.PostMapping;
  * posts to the same address without a page. Nobody needs to sign in.
  */
 @Controller
-class UnsubscribeController {
+record UnsubscribeController(AnnouncementUnsubscribe optOuts) {
 
   static final String PATH = "/my/unsubscribe/{programmeId}/{token}";
-
-  private final AnnouncementUnsubscribe optOuts;
-
-  UnsubscribeController(AnnouncementUnsubscribe optOuts) {
-    this.optOuts = optOuts;
-  }
 
   @GetMapping(PATH)
   String ask(

@@ -17,13 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Disabling accounts and changing one's own password through the API. */
 @RestController
 @Tag(name = "Users")
-class AccountApiController {
-
-  private final Accounts accounts;
-
-  AccountApiController(Accounts accounts) {
-    this.accounts = accounts;
-  }
+record AccountApiController(Accounts accounts) {
 
   record UserPatch(@NotNull Boolean disabled) {}
 

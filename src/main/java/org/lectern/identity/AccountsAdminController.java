@@ -13,13 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** Administrators list the accounts they manage and disable or re-enable them. */
 @Controller
-class AccountsAdminController {
-
-  private final Accounts accounts;
-
-  AccountsAdminController(Accounts accounts) {
-    this.accounts = accounts;
-  }
+record AccountsAdminController(Accounts accounts) {
 
   @GetMapping("/admin/accounts")
   String list(

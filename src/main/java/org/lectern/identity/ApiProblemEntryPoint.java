@@ -15,15 +15,8 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /** 401 and 403 for the API as problem+json in the caller's language. */
 @Component
-class ApiProblemEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
-
-  private final MessageSource messages;
-  private final LocaleResolver locales;
-
-  ApiProblemEntryPoint(MessageSource messages, LocaleResolver locales) {
-    this.messages = messages;
-    this.locales = locales;
-  }
+record ApiProblemEntryPoint(MessageSource messages, LocaleResolver locales)
+    implements AuthenticationEntryPoint, AccessDeniedHandler {
 
   @Override
   public void commence(HttpServletRequest req, HttpServletResponse res, AuthenticationException e)

@@ -10,18 +10,12 @@ import org.springframework.stereotype.Component;
  * counted in the shared {@link RateLimiter}, so it holds across nodes.
  */
 @Component
-public class DelegateSignInLimits {
+public record DelegateSignInLimits(RateLimiter limiter) {
 
   public static final int PER_WINDOW = 3;
   static final Duration WINDOW = Duration.ofMinutes(15);
   private static final Limit LINKS =
       new Limit("signin.email", PER_WINDOW, WINDOW, "error.title.429");
-
-  private final RateLimiter limiter;
-
-  DelegateSignInLimits(RateLimiter limiter) {
-    this.limiter = limiter;
-  }
 
   boolean tryAcquire(String emailIndex) {
     return limiter.tryAcquire(LINKS, emailIndex);

@@ -14,13 +14,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** The page behind the invitation link: the invited person chooses a password. */
 @Controller
-class InvitationController {
-
-  private final UserInvitations invitations;
-
-  InvitationController(UserInvitations invitations) {
-    this.invitations = invitations;
-  }
+record InvitationController(UserInvitations invitations) {
 
   @GetMapping("/invitation/{token}")
   String show(@PathVariable String token, Model model) {

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
  * {@code ORGANISER}).
  */
 @Service
-public class OrganisationMemberships {
+public record OrganisationMemberships(MembershipRepository memberships) {
 
   /** One person in an organisation, with the account's e-mail, name and last sign-in. */
   public record Member(
@@ -23,12 +23,6 @@ public class OrganisationMemberships {
       String role,
       Instant addedAt,
       Instant lastSignInAt) {}
-
-  private final MembershipRepository memberships;
-
-  OrganisationMemberships(MembershipRepository memberships) {
-    this.memberships = memberships;
-  }
 
   public List<Member> members(UUID organisationId) {
     return memberships.members(organisationId);

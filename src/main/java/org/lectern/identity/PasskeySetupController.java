@@ -27,37 +27,22 @@ import org.springframework.web.bind.annotation.RequestParam;
  * passkey, nor take the owner's away.
  */
 @Controller
-class PasskeySetupController {
+record PasskeySetupController(
+    Passkeys passkeys,
+    PasskeyRelyingParty rp,
+    SecondFactors factors,
+    SecondFactorSetupPages pages,
+    StepUp stepUp,
+    Clock clock) {
 
   static final String PASSKEYS = SignInSuccess.ENROL + "/passkeys";
   private static final String VIEW = "identity/second-factor-setup";
 
-  private final Passkeys passkeys;
-  private final PasskeyRelyingParty rp;
-  private final SecondFactors factors;
-  private final SecondFactorSetupPages pages;
-  private final StepUp stepUp;
-  private final Clock clock;
   static final String PENDING = PasskeySetupController.class.getName() + ".PENDING";
   static final java.time.Duration PENDING_FOR = java.time.Duration.ofMinutes(10);
 
   /** The challenge issued to this session, and when (serialisable: sessions are in PostgreSQL). */
   record Pending(byte[] challenge, java.time.Instant issuedAt) implements java.io.Serializable {}
-
-  PasskeySetupController(
-      Passkeys passkeys,
-      PasskeyRelyingParty rp,
-      SecondFactors factors,
-      SecondFactorSetupPages pages,
-      StepUp stepUp,
-      Clock clock) {
-    this.passkeys = passkeys;
-    this.rp = rp;
-    this.factors = factors;
-    this.pages = pages;
-    this.stepUp = stepUp;
-    this.clock = clock;
-  }
 
   /**
    * The options for the browser to create a passkey. When the second factor is not fresh, a 401

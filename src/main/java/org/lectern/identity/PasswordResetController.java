@@ -18,15 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** "Forgot your password?": ask for a link by e-mail, then choose a new password with it. */
 @Controller
-class PasswordResetController {
-
-  private final PasswordResets resets;
-  private final ResetLimits limits;
-
-  PasswordResetController(PasswordResets resets, ResetLimits limits) {
-    this.resets = resets;
-    this.limits = limits;
-  }
+record PasswordResetController(PasswordResets resets, ResetLimits limits) {
 
   @GetMapping("/login/forgot")
   String forgot(Model model) {

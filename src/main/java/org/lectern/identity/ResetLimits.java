@@ -10,17 +10,11 @@ import org.springframework.stereotype.Component;
  * address per 15 minutes, counted in the shared {@link RateLimiter} (so on every node).
  */
 @Component
-class ResetLimits {
+record ResetLimits(RateLimiter limiter) {
 
   static final Duration WINDOW = Duration.ofMinutes(15);
   static final Limit PER_EMAIL = new Limit("reset.email", 3, WINDOW, "identity.reset.limited");
   static final Limit PER_CLIENT = new Limit("reset.client", 20, WINDOW, "identity.reset.limited");
-
-  private final RateLimiter limiter;
-
-  ResetLimits(RateLimiter limiter) {
-    this.limiter = limiter;
-  }
 
   boolean tryEmail(String email) {
     return limiter.tryAcquire(PER_EMAIL, email);

@@ -25,19 +25,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * JavaScript.
  */
 @Controller
-class SecondFactorController {
+record SecondFactorController(SecondFactors factors, SignInSuccess signIn, Clock clock) {
 
   static final String VIEW = "identity/second-factor";
-
-  private final SecondFactors factors;
-  private final SignInSuccess signIn;
-  private final Clock clock;
-
-  SecondFactorController(SecondFactors factors, SignInSuccess signIn, Clock clock) {
-    this.factors = factors;
-    this.signIn = signIn;
-    this.clock = clock;
-  }
 
   @GetMapping(SignInSuccess.SECOND_STEP)
   String show(

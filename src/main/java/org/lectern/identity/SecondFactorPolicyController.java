@@ -13,13 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The second-factor rule form on an organisation's settings page (a sensitive change). */
 @Controller
-class SecondFactorPolicyController {
-
-  private final SecondFactorRules rules;
-
-  SecondFactorPolicyController(SecondFactorRules rules) {
-    this.rules = rules;
-  }
+record SecondFactorPolicyController(SecondFactorRules rules) {
 
   @PostMapping("/admin/organisations/{id}/second-factor")
   @FreshSecondFactor

@@ -22,19 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
  * on the same page ({@link PasskeySetupController}).
  */
 @Controller
-class SecondFactorSetupController {
+record SecondFactorSetupController(
+    SecondFactors factors, SecondFactorSetupPages pages, Clock clock) {
 
   private static final String VIEW = "identity/second-factor-setup";
-
-  private final SecondFactors factors;
-  private final SecondFactorSetupPages pages;
-  private final Clock clock;
-
-  SecondFactorSetupController(SecondFactors factors, SecondFactorSetupPages pages, Clock clock) {
-    this.factors = factors;
-    this.pages = pages;
-    this.clock = clock;
-  }
 
   @GetMapping(SignInSuccess.ENROL)
   String show(

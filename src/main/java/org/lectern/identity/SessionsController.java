@@ -18,19 +18,11 @@ import org.springframework.web.bind.annotation.RequestParam;
  * last use; they end any other one, or all others at once. Ending is audited (count only).
  */
 @Controller
-class SessionsController {
+record SessionsController(BrowserSessions sessions, Accounts accounts) {
 
   static final String PATH = "/admin/account/sessions";
   private static final List<String> NOTICES = List.of("ended", "others", "gone", "current");
   private static final ZoneId UTC = ZoneId.of("UTC");
-
-  private final BrowserSessions sessions;
-  private final Accounts accounts;
-
-  SessionsController(BrowserSessions sessions, Accounts accounts) {
-    this.sessions = sessions;
-    this.accounts = accounts;
-  }
 
   @GetMapping(PATH)
   String show(

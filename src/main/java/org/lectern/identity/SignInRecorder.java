@@ -12,15 +12,7 @@ import org.springframework.stereotype.Component;
  * token), for the members pages of their organisations.
  */
 @Component
-class SignInRecorder {
-
-  private final JdbcClient jdbc;
-  private final Clock clock;
-
-  SignInRecorder(JdbcClient jdbc, Clock clock) {
-    this.jdbc = jdbc;
-    this.clock = clock;
-  }
+record SignInRecorder(JdbcClient jdbc, Clock clock) {
 
   @EventListener
   void on(AuthenticationSuccessEvent e) {

@@ -18,20 +18,12 @@ import org.springframework.stereotype.Component;
  * code) or from a code sent in the {@value #HEADER} header with the request.
  */
 @Component
-public class StepUp {
+public record StepUp(SecondFactors factors, Clock clock) {
 
   public static final Duration FRESH = Duration.ofMinutes(10);
   public static final String HEADER = "Lectern-Second-Factor";
   public static final URI PROBLEM_TYPE = URI.create("urn:lectern:problem:stepUpRequired");
   static final String TOKEN_FACTOR_AT = StepUp.class.getName() + ".tokenFactorAt";
-
-  private final SecondFactors factors;
-  private final Clock clock;
-
-  StepUp(SecondFactors factors, Clock clock) {
-    this.factors = factors;
-    this.clock = clock;
-  }
 
   /** Throws {@link StepUpRequiredException} unless the caller's second factor is fresh. */
   public void require(LecternUser user, HttpServletRequest req) {

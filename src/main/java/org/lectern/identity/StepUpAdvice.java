@@ -27,17 +27,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class StepUpAdvice implements WebMvcConfigurer {
-
-  private final StepUp stepUp;
-  private final MessageSource messages;
-  private final UiFactory uis;
-
-  StepUpAdvice(StepUp stepUp, MessageSource messages, UiFactory uis) {
-    this.stepUp = stepUp;
-    this.messages = messages;
-    this.uis = uis;
-  }
+record StepUpAdvice(StepUp stepUp, MessageSource messages, UiFactory uis)
+    implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {

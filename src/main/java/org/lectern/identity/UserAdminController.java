@@ -15,13 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Back office: administrators create accounts; the person receives an e-mail to choose a password.
  */
 @Controller
-class UserAdminController {
-
-  private final UserService users;
-
-  UserAdminController(UserService users) {
-    this.users = users;
-  }
+record UserAdminController(UserService users) {
 
   @GetMapping("/admin/users")
   String users(

@@ -18,15 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code POST /api/v1/users} (API.md): platform or organisation administrators create accounts. */
 @RestController
 @Tag(name = "Users")
-class UserApiController {
-
-  private final UserService users;
-  private final Idempotency idempotency;
-
-  UserApiController(UserService users, Idempotency idempotency) {
-    this.users = users;
-    this.idempotency = idempotency;
-  }
+record UserApiController(UserService users, Idempotency idempotency) {
 
   record CreateUser(
       @Size(max = 320) String email,

@@ -1,6 +1,5 @@
 package org.lectern.live;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,26 +16,12 @@ class Floor {
   static final int CHAT_MAX = 500;
   static final Set<String> REACTIONS = Set.of("applause", "agree", "heart", "thinking");
 
-  private final RoomRepository rooms;
+  private final RoomSteps steps;
   private final FloorRepository floor;
-  private final EventLog events;
-  private final LiveWindow window;
-  private final LiveRateLimits limits;
-  private final Clock clock;
 
-  Floor(
-      RoomRepository rooms,
-      FloorRepository floor,
-      EventLog events,
-      LiveWindow window,
-      LiveRateLimits limits,
-      Clock clock) {
-    this.rooms = rooms;
+  Floor(RoomSteps steps, FloorRepository floor) {
+    this.steps = steps;
     this.floor = floor;
-    this.events = events;
-    this.window = window;
-    this.limits = limits;
-    this.clock = clock;
   }
 
   @Transactional
@@ -47,43 +32,43 @@ class Floor {
     problems.check(!body.isEmpty(), "message", "live.chat.empty");
     problems.check(body.length() <= CHAT_MAX, "message", "live.chat.tooLong", CHAT_MAX);
     problems.throwIfAny();
-    window.requireOpen(v.session());
-    limits.check(p.id(), LiveRateLimits.Action.CHAT);
-    LiveRoom room = rooms.lock(v.session().id());
+    steps.requireOpen(v);
+    steps.check(p.id(), LiveRateLimits.Action.CHAT);
+    LiveRoom room = steps.lock(v);
     room.requireChat();
     UUID id = UUID.randomUUID();
-    floor.chat(room.sessionId(), id, p.id(), p.displayName(), body, clock.instant());
+    floor.chat(room.sessionId(), id, p.id(), p.displayName(), body, steps.now());
     var m = new java.util.LinkedHashMap<String, Object>();
     m.put("id", id);
     if (p.displayName() != null) {
       m.put("author", p.displayName());
     }
     m.put("text", body);
-    events.append(room.sessionId(), "chat.posted", m);
+    steps.append(room.sessionId(), "chat.posted", m);
   }
 
   @Transactional
   void hideChat(Viewer v, UUID messageId) {
     v.requireModerator();
-    rooms.lock(v.session().id());
+    steps.lock(v);
     if (!floor.hideChat(v.session().id(), messageId)) {
       throw new NotFoundException("live.chat.notFound");
     }
-    events.append(v.session().id(), "chat.hidden", Map.of("id", messageId));
+    steps.append(v.session().id(), "chat.hidden", Map.of("id", messageId));
   }
 
   @Transactional
   void hand(Viewer v, boolean raise) {
     Participant p = v.requireParticipant();
-    window.requireOpen(v.session());
-    limits.check(p.id(), LiveRateLimits.Action.HAND);
-    rooms.lock(v.session().id());
+    steps.requireOpen(v);
+    steps.check(p.id(), LiveRateLimits.Action.HAND);
+    steps.lock(v);
     boolean changed =
         raise
-            ? floor.raise(p.sessionId(), p.id(), clock.instant())
+            ? floor.raise(p.sessionId(), p.id(), steps.now())
             : floor.lower(p.sessionId(), p.id());
     if (changed) {
-      events.append(p.sessionId(), raise ? "hand.raised" : "hand.lowered", handsPayload(v));
+      steps.append(p.sessionId(), raise ? "hand.raised" : "hand.lowered", handsPayload(v));
     }
   }
 
@@ -91,9 +76,9 @@ class Floor {
   @Transactional
   void lowerHand(Viewer v, UUID participantId) {
     v.requireModerator();
-    rooms.lock(v.session().id());
+    steps.lock(v);
     if (floor.lower(v.session().id(), participantId)) {
-      events.append(v.session().id(), "hand.lowered", handsPayload(v));
+      steps.append(v.session().id(), "hand.lowered", handsPayload(v));
     }
   }
 
@@ -103,10 +88,10 @@ class Floor {
     if (!REACTIONS.contains(kind)) {
       throw InvalidInputException.of("kind", "live.reaction.unknown");
     }
-    window.requireOpen(v.session());
-    limits.check(p.id(), LiveRateLimits.Action.REACTION);
-    rooms.lock(v.session().id());
-    events.append(v.session().id(), "reaction", Map.of("kind", kind));
+    steps.requireOpen(v);
+    steps.check(p.id(), LiveRateLimits.Action.REACTION);
+    steps.lock(v);
+    steps.append(v.session().id(), "reaction", Map.of("kind", kind));
   }
 
   List<FloorRepository.ChatMessage> chat(UUID sessionId) {
@@ -118,7 +103,7 @@ class Floor {
   }
 
   Map<String, Integer> reactions(UUID sessionId) {
-    return events.reactions(sessionId);
+    return steps.reactions(sessionId);
   }
 
   private Map<String, Object> handsPayload(Viewer v) {

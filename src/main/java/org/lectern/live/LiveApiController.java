@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * speaker's bearer token) and read the public queue.
  */
 @RestController
-class LiveApiController {
+record LiveApiController(Viewers viewers, QuestionService questions, ApiTokenService tokens) {
 
   /** What a client sends to ask. */
   record AskRequest(String text, Boolean anonymous) {}
@@ -42,16 +42,6 @@ class LiveApiController {
           q.pinned(),
           q.createdAt().toString());
     }
-  }
-
-  private final Viewers viewers;
-  private final QuestionService questions;
-  private final ApiTokenService tokens;
-
-  LiveApiController(Viewers viewers, QuestionService questions, ApiTokenService tokens) {
-    this.viewers = viewers;
-    this.questions = questions;
-    this.tokens = tokens;
   }
 
   @PostMapping("/api/v1/sessions/{id}/live/questions")

@@ -20,20 +20,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * seals each row once (every update checks that the clear value is still there).
  */
 @Component
-class LiveAtRest implements ApplicationRunner {
+record LiveAtRest(JdbcClient jdbc, PersonalDataCipher cipher, TransactionTemplate tx)
+    implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(LiveAtRest.class);
   static final int BATCH = 500;
-
-  private final JdbcClient jdbc;
-  private final PersonalDataCipher cipher;
-  private final TransactionTemplate tx;
-
-  LiveAtRest(JdbcClient jdbc, PersonalDataCipher cipher, TransactionTemplate tx) {
-    this.jdbc = jdbc;
-    this.cipher = cipher;
-    this.tx = tx;
-  }
 
   /** The decrypted value of {@code column}, or the clear one of a row not yet sealed. */
   static String open(PersonalDataCipher cipher, ResultSet rs, String column, String context)

@@ -22,32 +22,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The participant's live page (phone first) and what it posts; works without JavaScript. */
 @Controller
-class LiveController {
-
-  private final Viewers viewers;
-  private final LivePages pages;
-  private final QuestionService questions;
-  private final PollService polls;
-  private final Floor floor;
-  private final LiveRateLimits limits;
-  private final TablePages tables;
-
-  LiveController(
-      TablePages tables,
-      Viewers viewers,
-      LivePages pages,
-      QuestionService questions,
-      PollService polls,
-      Floor floor,
-      LiveRateLimits limits) {
-    this.viewers = viewers;
-    this.pages = pages;
-    this.questions = questions;
-    this.polls = polls;
-    this.floor = floor;
-    this.limits = limits;
-    this.tables = tables;
-  }
+record LiveController(
+    TablePages tables,
+    Viewers viewers,
+    LivePages pages,
+    QuestionService questions,
+    PollService polls,
+    Floor floor,
+    LiveRateLimits limits) {
 
   static String room(UUID id) {
     return "redirect:/sessions/" + id + "/live";

@@ -7,13 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Live-room streams open on this node, for monitoring (docs/operations/README.md). */
 @Component
-class LiveMetrics implements MeterBinder {
-
-  private final LiveStream stream;
-
-  LiveMetrics(LiveStream stream) {
-    this.stream = stream;
-  }
+record LiveMetrics(LiveStream stream) implements MeterBinder {
 
   @Override
   public void bindTo(MeterRegistry registry) {

@@ -9,32 +9,14 @@ import org.springframework.stereotype.Component;
 
 /** Builds {@link LivePage}s: what each kind of viewer may see of the room. */
 @Component
-class LivePages {
-
-  private final QuestionService questions;
-  private final PollService polls;
-  private final Floor floor;
-  private final RoomSettings settings;
-  private final LiveWindow window;
-  private final EventLog events;
-  private final LiveStream stream;
-
-  LivePages(
-      QuestionService questions,
-      PollService polls,
-      Floor floor,
-      RoomSettings settings,
-      LiveWindow window,
-      EventLog events,
-      LiveStream stream) {
-    this.stream = stream;
-    this.questions = questions;
-    this.polls = polls;
-    this.floor = floor;
-    this.settings = settings;
-    this.window = window;
-    this.events = events;
-  }
+record LivePages(
+    QuestionService questions,
+    PollService polls,
+    Floor floor,
+    RoomSettings settings,
+    LiveWindow window,
+    EventLog events,
+    LiveStream stream) {
 
   /**
    * The room as this viewer may see it. Moderators see pending and hidden questions; everyone else

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * an anonymous question to its asker.
  */
 @Component
-class LiveRateLimits {
+record LiveRateLimits(
+    @Value("${lectern.live.rate-limit.enabled:true}") boolean enabled, RateLimiter limiter) {
 
   enum Action {
     QUESTION(5, Duration.ofMinutes(1)),
@@ -29,15 +30,6 @@ class LiveRateLimits {
     Action(int capacity, Duration period) {
       this.limit = new Limit("live." + name().toLowerCase(), capacity, period, "live.tooMany");
     }
-  }
-
-  private final boolean enabled;
-  private final RateLimiter limiter;
-
-  LiveRateLimits(
-      @Value("${lectern.live.rate-limit.enabled:true}") boolean enabled, RateLimiter limiter) {
-    this.enabled = enabled;
-    this.limiter = limiter;
   }
 
   void check(UUID participantId, Action action) {

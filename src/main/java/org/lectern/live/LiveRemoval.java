@@ -16,17 +16,9 @@ import org.springframework.stereotype.Component;
  * SECURITY.md.)
  */
 @Component
-class LiveRemoval implements PersonalDataRemoval {
+record LiveRemoval(JdbcClient jdbc, PersonalDataCipher cipher) implements PersonalDataRemoval {
 
   private static final String SESSIONS = "(select id from session_facts where programme_id = :p)";
-
-  private final JdbcClient jdbc;
-  private final PersonalDataCipher cipher;
-
-  LiveRemoval(JdbcClient jdbc, PersonalDataCipher cipher) {
-    this.jdbc = jdbc;
-    this.cipher = cipher;
-  }
 
   @Override
   public void anonymiseProgramme(UUID programmeId, RemovalReason reason) {

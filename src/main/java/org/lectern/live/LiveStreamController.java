@@ -21,20 +21,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * instead.
  */
 @RestController
-class LiveStreamController {
-
-  private final Viewers viewers;
-  private final LiveStream stream;
-  private final EventLog events;
-  private final ApiTokenService tokens;
-
-  LiveStreamController(
-      Viewers viewers, LiveStream stream, EventLog events, ApiTokenService tokens) {
-    this.viewers = viewers;
-    this.stream = stream;
-    this.events = events;
-    this.tokens = tokens;
-  }
+record LiveStreamController(
+    Viewers viewers, LiveStream stream, EventLog events, ApiTokenService tokens) {
 
   @GetMapping(value = "/sessions/{id}/live/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter web(

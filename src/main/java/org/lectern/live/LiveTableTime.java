@@ -16,15 +16,7 @@ import org.springframework.stereotype.Component;
  * nothing new links the room to a person. Only closed stretches count.
  */
 @Component
-class LiveTableTime implements TablePresence {
-
-  private final JdbcClient jdbc;
-  private final PersonalDataCipher cipher;
-
-  LiveTableTime(JdbcClient jdbc, PersonalDataCipher cipher) {
-    this.jdbc = jdbc;
-    this.cipher = cipher;
-  }
+record LiveTableTime(JdbcClient jdbc, PersonalDataCipher cipher) implements TablePresence {
 
   @Override
   public Map<UUID, List<Stretch>> of(UUID sessionId, Collection<UUID> registrationIds) {

@@ -13,20 +13,10 @@ import org.springframework.stereotype.Component;
  * that window the room is read-only.
  */
 @Component
-class LiveWindow {
-
-  private final Duration before;
-  private final Duration after;
-  private final Clock clock;
-
-  LiveWindow(
-      @Value("${lectern.live.opens-before:30m}") Duration before,
-      @Value("${lectern.live.closes-after:2h}") Duration after,
-      Clock clock) {
-    this.before = before;
-    this.after = after;
-    this.clock = clock;
-  }
+record LiveWindow(
+    @Value("${lectern.live.opens-before:30m}") Duration before,
+    @Value("${lectern.live.closes-after:2h}") Duration after,
+    Clock clock) {
 
   boolean isOpen(Session s) {
     Instant now = clock.instant();

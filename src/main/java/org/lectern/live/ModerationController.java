@@ -27,35 +27,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The moderator console (queue, polls, hands, chat, room settings) and the projector view. */
 @Controller
-class ModerationController {
-
-  private final Viewers viewers;
-  private final LivePages pages;
-  private final QuestionService questions;
-  private final PollService polls;
-  private final Floor floor;
-  private final RoomSettings settings;
-  private final TablePages tables;
-  private final LiveAccess access;
-
-  ModerationController(
-      LiveAccess access,
-      TablePages tables,
-      Viewers viewers,
-      LivePages pages,
-      QuestionService questions,
-      PollService polls,
-      Floor floor,
-      RoomSettings settings) {
-    this.viewers = viewers;
-    this.pages = pages;
-    this.questions = questions;
-    this.polls = polls;
-    this.floor = floor;
-    this.settings = settings;
-    this.tables = tables;
-    this.access = access;
-  }
+record ModerationController(
+    LiveAccess access,
+    TablePages tables,
+    Viewers viewers,
+    LivePages pages,
+    QuestionService questions,
+    PollService polls,
+    Floor floor,
+    RoomSettings settings) {
 
   /** The programme menu on the console, for those who manage the programme. */
   private void menu(Model model, UUID sessionId, LecternUser user) {

@@ -3,7 +3,6 @@ package org.lectern.live;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,26 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class PollService {
 
-  private final RoomRepository rooms;
+  private final RoomSteps steps;
   private final PollRepository polls;
-  private final EventLog events;
-  private final LiveWindow window;
-  private final LiveRateLimits limits;
-  private final Clock clock;
 
-  PollService(
-      RoomRepository rooms,
-      PollRepository polls,
-      EventLog events,
-      LiveWindow window,
-      LiveRateLimits limits,
-      Clock clock) {
-    this.rooms = rooms;
+  PollService(RoomSteps steps, PollRepository polls) {
+    this.steps = steps;
     this.polls = polls;
-    this.events = events;
-    this.window = window;
-    this.limits = limits;
-    this.clock = clock;
   }
 
   /** Prepares a poll (in advance or during the session); it opens separately. */
@@ -68,33 +53,27 @@ class PollService {
         "live.poll.optionTooLong",
         Poll.OPTION_MAX);
     problems.throwIfAny();
-    rooms.lock(v.session().id());
+    steps.lock(v);
     List<Poll.Option> opts = new ArrayList<>();
     for (int i = 0; i < labels.size(); i++) {
       opts.add(new Poll.Option(UUID.randomUUID(), i, labels.get(i)));
     }
     Poll poll =
         new Poll(
-            UUID.randomUUID(),
-            v.session().id(),
-            q,
-            multiple,
-            PollStatus.DRAFT,
-            opts,
-            clock.instant());
+            UUID.randomUUID(), v.session().id(), q, multiple, PollStatus.DRAFT, opts, steps.now());
     polls.insert(poll);
-    events.append(poll.sessionId(), "poll.prepared", Map.of("id", poll.id()));
+    steps.append(poll.sessionId(), "poll.prepared", Map.of("id", poll.id()));
     return poll;
   }
 
   @Transactional
   Poll open(Viewer v, UUID pollId) {
     v.requireModerator();
-    window.requireOpen(v.session());
-    LiveRoom room = rooms.lock(v.session().id());
+    steps.requireOpen(v);
+    LiveRoom room = steps.lock(v);
     Poll poll = find(v, pollId).open();
     polls.updateStatus(poll);
-    rooms.update(
+    steps.update(
         new LiveRoom(
             room.sessionId(),
             room.premoderation(),
@@ -111,17 +90,17 @@ class PollService {
     m.put(
         "options",
         poll.options().stream().map(o -> Map.of("id", o.id(), "label", o.label())).toList());
-    events.append(poll.sessionId(), "poll.opened", m);
+    steps.append(poll.sessionId(), "poll.opened", m);
     return poll;
   }
 
   @Transactional
   Poll close(Viewer v, UUID pollId) {
     v.requireModerator();
-    rooms.lock(v.session().id());
+    steps.lock(v);
     Poll poll = find(v, pollId).close();
     polls.updateStatus(poll);
-    events.append(poll.sessionId(), "poll.closed", resultsPayload(polls.results(poll)));
+    steps.append(poll.sessionId(), "poll.closed", resultsPayload(polls.results(poll)));
     return poll;
   }
 
@@ -129,14 +108,14 @@ class PollService {
   @Transactional
   PollResults vote(Viewer v, UUID pollId, Set<UUID> choice) {
     Participant p = v.requireParticipant();
-    window.requireOpen(v.session());
-    limits.check(p.id(), LiveRateLimits.Action.VOTE);
-    LiveRoom room = rooms.lock(v.session().id());
+    steps.requireOpen(v);
+    steps.check(p.id(), LiveRateLimits.Action.VOTE);
+    LiveRoom room = steps.lock(v);
     Poll poll = find(v, pollId);
     poll.check(choice);
     polls.vote(poll.id(), Passes.voterKey(room.requireSalt(), p.id()), choice);
     PollResults results = polls.results(poll);
-    events.append(poll.sessionId(), "poll.results", resultsPayload(results));
+    steps.append(poll.sessionId(), "poll.results", resultsPayload(results));
     return results;
   }
 
@@ -152,8 +131,8 @@ class PollService {
     if (!v.inRoom()) {
       return Set.of();
     }
-    return rooms
-        .find(v.session().id())
+    return steps
+        .find(v)
         .filter(r -> r.voteSalt() != null)
         .map(r -> polls.ballot(poll.id(), Passes.voterKey(r.voteSalt(), v.participant().id())))
         .orElse(Set.of());

@@ -1,6 +1,5 @@
 package org.lectern.live;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,26 +23,12 @@ class QuestionService {
     SPOTLIGHT
   }
 
-  private final RoomRepository rooms;
+  private final RoomSteps steps;
   private final QuestionRepository questions;
-  private final EventLog events;
-  private final LiveWindow window;
-  private final LiveRateLimits limits;
-  private final Clock clock;
 
-  QuestionService(
-      RoomRepository rooms,
-      QuestionRepository questions,
-      EventLog events,
-      LiveWindow window,
-      LiveRateLimits limits,
-      Clock clock) {
-    this.rooms = rooms;
+  QuestionService(RoomSteps steps, QuestionRepository questions) {
+    this.steps = steps;
     this.questions = questions;
-    this.events = events;
-    this.window = window;
-    this.limits = limits;
-    this.clock = clock;
   }
 
   /**
@@ -62,11 +47,11 @@ class QuestionService {
         "live.question.tooLong",
         Question.MAX_LENGTH);
     problems.throwIfAny();
-    window.requireOpen(v.session());
+    steps.requireOpen(v);
     if (!v.moderator()) {
-      limits.check(p.id(), LiveRateLimits.Action.QUESTION);
+      steps.check(p.id(), LiveRateLimits.Action.QUESTION);
     }
-    LiveRoom room = rooms.lock(v.session().id());
+    LiveRoom room = steps.lock(v);
     boolean anonymous = room.anonymity().anonymous(anonymousWish) || p.anonymous();
     if (p.anonymous() && room.anonymity() == Anonymity.OFF) {
       throw new ConflictException("live.question.nameRequired");
@@ -82,12 +67,12 @@ class QuestionService {
             status,
             false,
             0,
-            clock.instant());
+            steps.now());
     questions.insert(q, anonymous ? null : p.id());
     if (status == QuestionStatus.PENDING) {
-      events.append(q.sessionId(), "question.submitted", Map.of("id", q.id()));
+      steps.append(q.sessionId(), "question.submitted", Map.of("id", q.id()));
     } else {
-      events.append(q.sessionId(), "question.asked", publicView(q));
+      steps.append(q.sessionId(), "question.asked", publicView(q));
     }
     return q;
   }
@@ -96,20 +81,20 @@ class QuestionService {
   @Transactional
   int vote(Viewer v, UUID questionId) {
     Participant p = v.requireParticipant();
-    window.requireOpen(v.session());
-    limits.check(p.id(), LiveRateLimits.Action.VOTE);
-    LiveRoom room = rooms.lock(v.session().id());
+    steps.requireOpen(v);
+    steps.check(p.id(), LiveRateLimits.Action.VOTE);
+    LiveRoom room = steps.lock(v);
     Question q = find(v, questionId);
     q.requireVotable();
     int votes = questions.toggleVote(q.id(), Passes.voterKey(room.requireSalt(), p.id()));
-    events.append(q.sessionId(), "question.voted", Map.of("id", q.id(), "votes", votes));
+    steps.append(q.sessionId(), "question.voted", Map.of("id", q.id(), "votes", votes));
     return votes;
   }
 
   @Transactional
   Question moderate(Viewer v, UUID questionId, Action action) {
     v.requireModerator();
-    LiveRoom room = rooms.lock(v.session().id());
+    LiveRoom room = steps.lock(v);
     Question q = find(v, questionId);
     Question changed =
         switch (action) {
@@ -123,7 +108,7 @@ class QuestionService {
     if (action == Action.SPOTLIGHT || changed.status() != QuestionStatus.VISIBLE) {
       boolean on = action == Action.SPOTLIGHT && changed.publicView();
       if (on || q.id().equals(room.spotlightQuestion())) {
-        rooms.update(
+        steps.update(
             new LiveRoom(
                 room.sessionId(),
                 room.premoderation(),
@@ -138,7 +123,7 @@ class QuestionService {
     questions.update(changed);
     Map<String, Object> payload =
         action == Action.APPROVE ? publicView(changed) : Map.of("id", q.id());
-    events.append(q.sessionId(), "question." + action.name().toLowerCase(), payload);
+    steps.append(q.sessionId(), "question." + action.name().toLowerCase(), payload);
     return changed;
   }
 
@@ -150,8 +135,8 @@ class QuestionService {
     if (!v.inRoom()) {
       return List.of();
     }
-    return rooms
-        .find(v.session().id())
+    return steps
+        .find(v)
         .filter(r -> r.voteSalt() != null)
         .map(
             r ->

@@ -17,18 +17,8 @@ import org.springframework.stereotype.Component;
  * people get seats when tables open. Kept to the minute, so it cannot date a question.
  */
 @Component
-class RoomPresence {
-
-  private final JdbcClient jdbc;
-  private final Clock clock;
-  private final Duration recent;
-
-  RoomPresence(
-      JdbcClient jdbc, Clock clock, @Value("${lectern.tables.present-within:3m}") Duration recent) {
-    this.jdbc = jdbc;
-    this.clock = clock;
-    this.recent = recent;
-  }
+record RoomPresence(
+    JdbcClient jdbc, Clock clock, @Value("${lectern.tables.present-within:3m}") Duration recent) {
 
   void seen(Collection<UUID> participantIds) {
     if (participantIds.isEmpty()) {

@@ -28,19 +28,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * (tables.js) adds the countdown, saving the note as it is typed, and the audio between browsers.
  */
 @Controller
-class TableController {
-
-  private final Viewers viewers;
-  private final TablePages pages;
-  private final TableTalk talk;
-  private final TableSignals signals;
-
-  TableController(Viewers viewers, TablePages pages, TableTalk talk, TableSignals signals) {
-    this.viewers = viewers;
-    this.pages = pages;
-    this.talk = talk;
-    this.signals = signals;
-  }
+record TableController(Viewers viewers, TablePages pages, TableTalk talk, TableSignals signals) {
 
   static String table(UUID id) {
     return "redirect:/sessions/" + id + "/live/table";

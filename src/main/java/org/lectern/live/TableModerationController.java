@@ -23,17 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The moderator's tables console: open, broadcast, move, close, and the notes afterwards. */
 @Controller
-class TableModerationController {
-
-  private final Viewers viewers;
-  private final TablePages pages;
-  private final TableService desk;
-
-  TableModerationController(Viewers viewers, TablePages pages, TableService desk) {
-    this.viewers = viewers;
-    this.pages = pages;
-    this.desk = desk;
-  }
+record TableModerationController(Viewers viewers, TablePages pages, TableService desk) {
 
   private Viewer moderator(UUID id, LecternUser user, HttpServletRequest req) {
     Viewer v = viewers.of(id, user, req);

@@ -13,15 +13,7 @@ import org.springframework.stereotype.Component;
  * programme has one configured (a BigBlueButton breakout room or a Jitsi room per table).
  */
 @Component
-class TableRooms {
-
-  private final TableMeetings meetings;
-  private final TableRepository tables;
-
-  TableRooms(TableMeetings meetings, TableRepository tables) {
-    this.meetings = meetings;
-    this.tables = tables;
-  }
+record TableRooms(TableMeetings meetings, TableRepository tables) {
 
   /** The places the moderator may choose for this session's tables. */
   List<TableProvider> available(Viewer v) {

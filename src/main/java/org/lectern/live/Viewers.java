@@ -12,13 +12,7 @@ import org.springframework.web.util.WebUtils;
 
 /** Finds the viewer of a request: signed-in user, room pass (cookie or header), delegate. */
 @Component
-class Viewers {
-
-  private final LiveAccess access;
-
-  Viewers(LiveAccess access) {
-    this.access = access;
-  }
+record Viewers(LiveAccess access) {
 
   Viewer of(UUID sessionId, LecternUser user, HttpServletRequest request) {
     return access.viewer(sessionId, user, pass(request), DelegateSessions.signedIn(request));

@@ -20,15 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The organisation's posts in the back office: list, write, edit, publish, pictures, delete. */
 @Controller
-class PostAdminController {
-
-  private final Posts posts;
-  private final PostPages pages;
-
-  PostAdminController(Posts posts, PostPages pages) {
-    this.posts = posts;
-    this.pages = pages;
-  }
+record PostAdminController(Posts posts, PostPages pages) {
 
   @GetMapping("/admin/organisations/{id}/posts")
   String list(

@@ -21,22 +21,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /** Posts on the public site: all news, an organisation's news and its Atom feed, one post. */
 @Controller
-class PostPublicController {
+record PostPublicController(
+    Posts posts, PostPages pages, OrganisationService organisations, SpeakerService speakers) {
 
   static final int PAGE = 50;
-
-  private final Posts posts;
-  private final PostPages pages;
-  private final OrganisationService organisations;
-  private final SpeakerService speakers;
-
-  PostPublicController(
-      Posts posts, PostPages pages, OrganisationService organisations, SpeakerService speakers) {
-    this.posts = posts;
-    this.pages = pages;
-    this.organisations = organisations;
-    this.speakers = speakers;
-  }
 
   @GetMapping("/news")
   String all(Ui ui, Model model) {

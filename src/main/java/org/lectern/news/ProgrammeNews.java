@@ -8,17 +8,9 @@ import org.springframework.stereotype.Component;
 
 /** The published posts about a programme, for its public page. */
 @Component
-public class ProgrammeNews {
+public record ProgrammeNews(Posts posts, PostPages pages) {
 
   static final int SHOWN = 5;
-
-  private final Posts posts;
-  private final PostPages pages;
-
-  ProgrammeNews(Posts posts, PostPages pages) {
-    this.posts = posts;
-    this.pages = pages;
-  }
 
   public List<Card> about(UUID programmeId, Ui ui) {
     return pages.cards(posts.published(null, programmeId, SHOWN), false, ui);

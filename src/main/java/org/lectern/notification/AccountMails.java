@@ -11,18 +11,8 @@ import org.springframework.stereotype.Component;
  * from the message bundle in the holder's language, queued in the outbox.
  */
 @Component
-class AccountMails {
-
-  private final Outbox outbox;
-  private final MessageSource messages;
-  private final String baseUrl;
-
-  AccountMails(
-      Outbox outbox, MessageSource messages, @Value("${lectern.base-url}") String baseUrl) {
-    this.outbox = outbox;
-    this.messages = messages;
-    this.baseUrl = baseUrl;
-  }
+record AccountMails(
+    Outbox outbox, MessageSource messages, @Value("${lectern.base-url}") String baseUrl) {
 
   /** The installation's address of {@code path} ({@code /…}), for links in the mail. */
   String link(String path) {

@@ -27,31 +27,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * mailbox is marked read and left alone.
  */
 @Component
-class BounceMailbox {
+record BounceMailbox(
+    OutboxRepository outbox,
+    UndeliverableAddresses undeliverable,
+    ReturnPath returnPath,
+    TransactionTemplate transactions,
+    Clock clock,
+    @Value("${lectern.mail.bounces.imap-url:}") String url) {
 
   private static final Logger log = LoggerFactory.getLogger(BounceMailbox.class);
   static final int BATCH = 200;
 
-  private final OutboxRepository outbox;
-  private final UndeliverableAddresses undeliverable;
-  private final ReturnPath returnPath;
-  private final TransactionTemplate transactions;
-  private final Clock clock;
-  private final String url;
-
-  BounceMailbox(
-      OutboxRepository outbox,
-      UndeliverableAddresses undeliverable,
-      ReturnPath returnPath,
-      TransactionTemplate transactions,
-      Clock clock,
-      @Value("${lectern.mail.bounces.imap-url:}") String url) {
-    this.outbox = outbox;
-    this.undeliverable = undeliverable;
-    this.returnPath = returnPath;
-    this.transactions = transactions;
-    this.clock = clock;
-    this.url = url == null ? "" : url.strip();
+  BounceMailbox {
+    url = url == null ? "" : url.strip();
   }
 
   boolean configured() {

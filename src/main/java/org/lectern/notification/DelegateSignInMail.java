@@ -1,7 +1,5 @@
 package org.lectern.notification;
 
-import java.util.List;
-import java.util.UUID;
 import org.lectern.identity.DelegateSignInLinkIssued;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -14,43 +12,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class DelegateSignInMail {
 
-  private final Outbox outbox;
-  private final MailRenderer renderer;
-  private final MailFrame frame;
-  private final Wording wording;
+  private final LinkMail mail;
 
-  DelegateSignInMail(Outbox outbox, MailRenderer renderer, MailFrame frame, Wording wording) {
-    this.outbox = outbox;
-    this.renderer = renderer;
-    this.frame = frame;
-    this.wording = wording;
+  DelegateSignInMail(LinkMail mail) {
+    this.mail = mail;
   }
 
   @EventListener
   @Transactional
   void on(DelegateSignInLinkIssued link) {
-    String lang = link.language();
-    MailContent content =
-        new MailContent(
-            lang,
-            wording.t(lang, "notification.signIn.subject"),
-            wording.t(lang, "notification.greeting.anonymous"),
-            List.of(
-                wording.t(lang, "notification.signIn.body", link.validity().toMinutes()),
-                wording.t(lang, "notification.signIn.ignore")),
-            List.of(),
-            new MailContent.Link(wording.t(lang, "notification.signIn.action"), link.link()),
-            frame.footer(lang, true));
-    // The token is a credential: the dedupe key must not contain it. Always neutral: this
-    // address may belong to a delegate of a neutral programme.
-    outbox.enqueue(
-        renderer.mail(
-            content,
-            "delegate.signIn",
-            null,
-            link.email(),
-            List.of(),
-            "delegate.signIn:" + UUID.randomUUID(),
-            true));
+    mail.queue(
+        MailKind.DELEGATE_SIGN_IN.code(),
+        "notification.signIn",
+        link.email(),
+        link.language(),
+        link.validity().toMinutes(),
+        link.link());
   }
 }

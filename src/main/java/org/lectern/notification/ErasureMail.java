@@ -1,8 +1,6 @@
 package org.lectern.notification;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,42 +13,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class ErasureMail {
 
-  private final Outbox outbox;
-  private final MailRenderer renderer;
-  private final MailFrame frame;
-  private final Wording wording;
+  private final LinkMail mail;
 
-  ErasureMail(Outbox outbox, MailRenderer renderer, MailFrame frame, Wording wording) {
-    this.outbox = outbox;
-    this.renderer = renderer;
-    this.frame = frame;
-    this.wording = wording;
+  ErasureMail(LinkMail mail) {
+    this.mail = mail;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void send(String email, String language, String token, Duration validity) {
     String lang = Wording.language(language).code();
-    String url = frame.baseUrl() + "/my/erasure/confirm?token=" + token + "&lang=" + lang;
-    MailContent content =
-        new MailContent(
-            lang,
-            wording.t(lang, "notification.erasure.subject"),
-            wording.t(lang, "notification.greeting.anonymous"),
-            List.of(
-                wording.t(lang, "notification.erasure.body", validity.toHours()),
-                wording.t(lang, "notification.erasure.ignore")),
-            List.of(),
-            new MailContent.Link(wording.t(lang, "notification.erasure.action"), url),
-            frame.footer(lang, true));
-    // The link is a credential: the dedupe key must not contain it.
-    outbox.enqueue(
-        renderer.mail(
-            content,
-            MailKind.DELEGATE_ERASURE_CONFIRM.code(),
-            null,
-            email,
-            List.of(),
-            "delegate.erasureConfirm:" + UUID.randomUUID(),
-            true));
+    String url = mail.frame().baseUrl() + "/my/erasure/confirm?token=" + token + "&lang=" + lang;
+    mail.queue(
+        MailKind.DELEGATE_ERASURE_CONFIRM.code(),
+        "notification.erasure",
+        email,
+        lang,
+        validity.toHours(),
+        url);
   }
 }

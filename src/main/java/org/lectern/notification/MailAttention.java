@@ -13,13 +13,7 @@ import org.springframework.stereotype.Component;
  * held because its address does not receive mail; the link leads to the delivery page.
  */
 @Component
-class MailAttention implements ProgrammeAttention {
-
-  private final JdbcClient jdbc;
-
-  MailAttention(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+record MailAttention(JdbcClient jdbc) implements ProgrammeAttention {
 
   @Override
   public List<Item> attention(LecternUser viewer, Programme p, Instant now) {

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(0)
-class MailRemoval implements PersonalDataRemoval {
+record MailRemoval(JdbcClient jdbc, PersonalDataCipher cipher, RegistrationService registrations)
+    implements PersonalDataRemoval {
 
   private static final String ABOUT_PROGRAMME =
       """
@@ -30,16 +31,6 @@ class MailRemoval implements PersonalDataRemoval {
        or related_id in (select id from registration_facts where programme_id = :p)
        or related_id in (select id from session_facts where programme_id = :p))
       """;
-
-  private final JdbcClient jdbc;
-  private final PersonalDataCipher cipher;
-  private final RegistrationService registrations;
-
-  MailRemoval(JdbcClient jdbc, PersonalDataCipher cipher, RegistrationService registrations) {
-    this.jdbc = jdbc;
-    this.cipher = cipher;
-    this.registrations = registrations;
-  }
 
   @Override
   public void anonymiseProgramme(UUID programmeId, RemovalReason reason) {

@@ -7,15 +7,9 @@ import org.springframework.stereotype.Component;
 
 /** Lays out {@link MailContent} as HTML (a jte template) and as plain text. */
 @Component
-class MailRenderer {
+record MailRenderer(TemplateEngine templates) {
 
   static final String TEMPLATE = "notification/mail/message.jte";
-
-  private final TemplateEngine templates;
-
-  MailRenderer(TemplateEngine templates) {
-    this.templates = templates;
-  }
 
   String html(MailContent content) {
     StringOutput out = new StringOutput();

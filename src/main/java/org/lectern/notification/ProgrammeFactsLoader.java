@@ -11,23 +11,11 @@ import org.springframework.stereotype.Component;
 
 /** Loads a programme with its published sessions and privacy setting, for composing mails. */
 @Component
-class ProgrammeFactsLoader {
-
-  private final ProgrammeService programmes;
-  private final SessionService sessions;
-  private final ProgrammePrivacy privacy;
-  private final SenderNames senders;
-
-  ProgrammeFactsLoader(
-      ProgrammeService programmes,
-      SessionService sessions,
-      ProgrammePrivacy privacy,
-      SenderNames senders) {
-    this.programmes = programmes;
-    this.sessions = sessions;
-    this.privacy = privacy;
-    this.senders = senders;
-  }
+record ProgrammeFactsLoader(
+    ProgrammeService programmes,
+    SessionService sessions,
+    ProgrammePrivacy privacy,
+    SenderNames senders) {
 
   ProgrammeFacts load(UUID programmeId) {
     var programme =

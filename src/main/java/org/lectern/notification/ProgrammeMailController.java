@@ -25,18 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * ProgrammePrivacyController).
  */
 @Controller
-class ProgrammeMailController {
-
-  private final ProgrammeService programmes;
-  private final ProgrammePrivacy privacy;
-  private final Announcements announcements;
-
-  ProgrammeMailController(
-      ProgrammeService programmes, ProgrammePrivacy privacy, Announcements announcements) {
-    this.programmes = programmes;
-    this.privacy = privacy;
-    this.announcements = announcements;
-  }
+record ProgrammeMailController(
+    ProgrammeService programmes, ProgrammePrivacy privacy, Announcements announcements) {
 
   @GetMapping({"/admin/programmes/{id}/announcements", "/admin/programmes/{id}/privacy"})
   String show(

@@ -8,13 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** The registration module as the mail module sees it. */
 @Component
-class RegistrationDirectory implements DelegateRegistrations {
-
-  private final RegistrationService registrations;
-
-  RegistrationDirectory(RegistrationService registrations) {
-    this.registrations = registrations;
-  }
+record RegistrationDirectory(RegistrationService registrations) implements DelegateRegistrations {
 
   @Override
   public Optional<String> decisionMessageOf(UUID registrationId) {

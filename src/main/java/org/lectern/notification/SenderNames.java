@@ -12,15 +12,7 @@ import org.springframework.stereotype.Component;
  * set up. Neutral mails never carry it (it names the organiser).
  */
 @Component
-class SenderNames {
-
-  private final ProgrammeService programmes;
-  private final OrganisationService organisations;
-
-  SenderNames(ProgrammeService programmes, OrganisationService organisations) {
-    this.programmes = programmes;
-    this.organisations = organisations;
-  }
+record SenderNames(ProgrammeService programmes, OrganisationService organisations) {
 
   /** The mail, sent under the organisation's name and counted for the programme. */
   OutgoingMail dress(OutgoingMail mail, UUID programmeId) {

@@ -16,17 +16,9 @@ import org.springframework.stereotype.Component;
  * mails that carried a working link (sign-in, confirmation) are never handed out.
  */
 @Component
-public class SentMails {
+public record SentMails(JdbcClient jdbc, PersonalDataCipher cipher) {
 
   private static final int MAX = 5000;
-
-  private final JdbcClient jdbc;
-  private final PersonalDataCipher cipher;
-
-  SentMails(JdbcClient jdbc, PersonalDataCipher cipher) {
-    this.jdbc = jdbc;
-    this.cipher = cipher;
-  }
 
   /** One mail as its recipient may see it; {@code body} is null for a mail with a credential. */
   public record SentMail(

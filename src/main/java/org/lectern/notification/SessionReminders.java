@@ -16,7 +16,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and the dedupe key (kind, session, registration, start time) makes every scan idempotent.
  */
 @Component
-class SessionReminders {
+record SessionReminders(
+    ProgrammeService programmes,
+    ProgrammeFactsLoader facts,
+    DelegateRegistrations registrations,
+    ReminderMails mails,
+    TransactionTemplate transactions,
+    Clock clock) {
 
   enum Reminder {
     DAY("session.reminder24h", "reminder24h", Duration.ofHours(24)),
@@ -31,28 +37,6 @@ class SessionReminders {
       this.key = key;
       this.before = before;
     }
-  }
-
-  private final ProgrammeService programmes;
-  private final ProgrammeFactsLoader facts;
-  private final DelegateRegistrations registrations;
-  private final ReminderMails mails;
-  private final TransactionTemplate transactions;
-  private final Clock clock;
-
-  SessionReminders(
-      ProgrammeService programmes,
-      ProgrammeFactsLoader facts,
-      DelegateRegistrations registrations,
-      ReminderMails mails,
-      TransactionTemplate transactions,
-      Clock clock) {
-    this.programmes = programmes;
-    this.facts = facts;
-    this.registrations = registrations;
-    this.mails = mails;
-    this.transactions = transactions;
-    this.clock = clock;
   }
 
   /** Queues every reminder that is due now and not queued yet; returns how many were queued. */

@@ -9,13 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** The marks of undeliverable addresses, as pages that list people show them. */
 @Component
-class UndeliverableReasons implements UndeliverableMarks {
-
-  private final UndeliverableAddresses addresses;
-
-  UndeliverableReasons(UndeliverableAddresses addresses) {
-    this.addresses = addresses;
-  }
+record UndeliverableReasons(UndeliverableAddresses addresses) implements UndeliverableMarks {
 
   @Override
   public Map<String, String> reasons(UUID organisationId, Collection<String> emails) {

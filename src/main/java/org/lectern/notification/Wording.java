@@ -9,13 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Message keys and dates in a delegate's language, outside of any web request. */
 @Component
-class Wording {
-
-  private final MessageSource messages;
-
-  Wording(MessageSource messages) {
-    this.messages = messages;
-  }
+record Wording(MessageSource messages) {
 
   String t(String lang, String key, Object... args) {
     return messages.getMessage(key, args, language(lang).locale());

@@ -26,23 +26,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * installation) and each organisation's settings page.
  */
 @Controller
-class OrganisationAdminController {
+record OrganisationAdminController(
+    OrganisationService organisations, OrganisationPages pages, TransactionTemplate transactions) {
 
   private static final String LIST = "organisation/list";
   private static final String FORM = "organisation/settings";
-
-  private final OrganisationService organisations;
-  private final OrganisationPages pages;
-  private final TransactionTemplate transactions;
-
-  OrganisationAdminController(
-      OrganisationService organisations,
-      OrganisationPages pages,
-      TransactionTemplate transactions) {
-    this.organisations = organisations;
-    this.pages = pages;
-    this.transactions = transactions;
-  }
 
   @GetMapping("/admin/organisations")
   String list(@AuthenticationPrincipal LecternUser user, Ui ui, Model model) {

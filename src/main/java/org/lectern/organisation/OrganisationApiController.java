@@ -34,32 +34,14 @@ import org.springframework.web.multipart.MultipartFile;
 /** {@code /api/v1/organisations} (API.md): set up, list, read and change organisations. */
 @RestController
 @Tag(name = "Organisations")
-class OrganisationApiController {
-
-  private final OrganisationService organisations;
-  private final OrganisationRoster members;
-  private final Regions regions;
-  private final Idempotency idempotency;
-  private final String baseUrl;
-  private final org.lectern.identity.SecondFactorRules secondFactors;
-  private final org.lectern.identity.StepUp stepUp;
-
-  OrganisationApiController(
-      OrganisationService organisations,
-      OrganisationRoster members,
-      Regions regions,
-      Idempotency idempotency,
-      @Value("${lectern.base-url}") String baseUrl,
-      org.lectern.identity.SecondFactorRules secondFactors,
-      org.lectern.identity.StepUp stepUp) {
-    this.secondFactors = secondFactors;
-    this.stepUp = stepUp;
-    this.organisations = organisations;
-    this.members = members;
-    this.regions = regions;
-    this.idempotency = idempotency;
-    this.baseUrl = baseUrl;
-  }
+record OrganisationApiController(
+    OrganisationService organisations,
+    OrganisationRoster members,
+    Regions regions,
+    Idempotency idempotency,
+    @Value("${lectern.base-url}") String baseUrl,
+    org.lectern.identity.SecondFactorRules secondFactors,
+    org.lectern.identity.StepUp stepUp) {
 
   record OrganisationBody(
       TextValue name,

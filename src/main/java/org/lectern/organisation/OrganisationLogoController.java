@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * runs nothing: its policy allows no script, no fetches and sandboxes the document.
  */
 @RestController
-class OrganisationLogoController {
+record OrganisationLogoController(OrganisationService organisations) {
 
   static final String LOGO_POLICY =
       "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
@@ -41,11 +41,5 @@ class OrganisationLogoController {
                     .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
                     .body(l.bytes()))
         .orElseGet(() -> ResponseEntity.notFound().build());
-  }
-
-  private final OrganisationService organisations;
-
-  OrganisationLogoController(OrganisationService organisations) {
-    this.organisations = organisations;
   }
 }

@@ -32,15 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Organisations")
-class OrganisationMemberApiController {
-
-  private final OrganisationMembers members;
-  private final Idempotency idempotency;
-
-  OrganisationMemberApiController(OrganisationMembers members, Idempotency idempotency) {
-    this.members = members;
-    this.idempotency = idempotency;
-  }
+record OrganisationMemberApiController(OrganisationMembers members, Idempotency idempotency) {
 
   record MemberJson(
       String userId,

@@ -22,20 +22,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The members page of an organisation: invite by e-mail, change a role, remove someone. */
 @Controller
-class OrganisationMembersController {
+record OrganisationMembersController(
+    OrganisationService organisations, OrganisationMembers members, OrganisationPages pages) {
 
   private static final String VIEW = "organisation/members";
-
-  private final OrganisationService organisations;
-  private final OrganisationMembers members;
-  private final OrganisationPages pages;
-
-  OrganisationMembersController(
-      OrganisationService organisations, OrganisationMembers members, OrganisationPages pages) {
-    this.organisations = organisations;
-    this.members = members;
-    this.pages = pages;
-  }
 
   @GetMapping("/admin/organisations/{id}/members")
   String list(

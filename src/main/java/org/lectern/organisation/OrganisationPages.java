@@ -22,22 +22,12 @@ import org.springframework.stereotype.Component;
 
 /** Assembles the organisation pages: list, set-up and settings form, members. */
 @Component
-class OrganisationPages {
+record OrganisationPages(
+    OrganisationService organisations,
+    Regions regions,
+    org.lectern.identity.SecondFactorRules secondFactorRules) {
 
   private static final ZoneId SHOWN_ZONE = ZoneId.of("Asia/Almaty");
-
-  private final OrganisationService organisations;
-  private final Regions regions;
-  private final org.lectern.identity.SecondFactorRules secondFactorRules;
-
-  OrganisationPages(
-      OrganisationService organisations,
-      Regions regions,
-      org.lectern.identity.SecondFactorRules secondFactorRules) {
-    this.organisations = organisations;
-    this.regions = regions;
-    this.secondFactorRules = secondFactorRules;
-  }
 
   ListPage list(LecternUser user, Ui ui) {
     List<Organisation> shown =

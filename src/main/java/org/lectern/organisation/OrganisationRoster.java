@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
  * OrganisationRole}); identity stores the roles.
  */
 @Component
-class OrganisationRoster {
-
-  private final OrganisationMemberships memberships;
-
-  OrganisationRoster(OrganisationMemberships memberships) {
-    this.memberships = memberships;
-  }
+record OrganisationRoster(OrganisationMemberships memberships) {
 
   List<OrganisationMember> members(UUID organisationId) {
     return memberships.members(organisationId).stream()

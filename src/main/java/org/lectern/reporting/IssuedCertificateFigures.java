@@ -7,13 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Valid certificates of a programme, as the certificate feature counts them. */
 @Component
-class IssuedCertificateFigures implements CertificateFigures {
-
-  private final IssuedCertificates certificates;
-
-  IssuedCertificateFigures(IssuedCertificates certificates) {
-    this.certificates = certificates;
-  }
+record IssuedCertificateFigures(IssuedCertificates certificates) implements CertificateFigures {
 
   @Override
   public OptionalInt issued(UUID programmeId) {

@@ -20,15 +20,8 @@ import org.springframework.stereotype.Component;
  * registrations. An anonymous survey answer counts under "unknown" in the breakdowns.
  */
 @Component
-class LearningOutcomeFigures implements LearningFigures {
-
-  private final LearningOutcomes outcomes;
-  private final Regions regions;
-
-  LearningOutcomeFigures(LearningOutcomes outcomes, Regions regions) {
-    this.outcomes = outcomes;
-    this.regions = regions;
-  }
+record LearningOutcomeFigures(LearningOutcomes outcomes, Regions regions)
+    implements LearningFigures {
 
   @Override
   public Optional<LearningSummary> of(UUID programmeId) {

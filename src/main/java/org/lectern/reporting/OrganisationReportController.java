@@ -29,23 +29,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** Organisation-wide reporting: comparison across programmes and the main legal centres. */
 @Controller
-class OrganisationReportController {
-
-  private final Comparison comparison;
-  private final ReportPages pages;
-  private final OrganisationService organisations;
-  private final Regions regions;
-
-  OrganisationReportController(
-      Comparison comparison,
-      ReportPages pages,
-      OrganisationService organisations,
-      Regions regions) {
-    this.comparison = comparison;
-    this.pages = pages;
-    this.organisations = organisations;
-    this.regions = regions;
-  }
+record OrganisationReportController(
+    Comparison comparison, ReportPages pages, OrganisationService organisations, Regions regions) {
 
   @GetMapping("/admin/organisations/{id}/comparison")
   String comparison(

@@ -7,13 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Session figures from the attendance feature, brought up to date by it when anything changed. */
 @Component
-class ProgrammeAttendanceFigures implements AttendanceFigures {
-
-  private final ProgrammeAttendance attendance;
-
-  ProgrammeAttendanceFigures(ProgrammeAttendance attendance) {
-    this.attendance = attendance;
-  }
+record ProgrammeAttendanceFigures(ProgrammeAttendance attendance) implements AttendanceFigures {
 
   @Override
   public Optional<Recorded> of(UUID programmeId) {

@@ -17,15 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code GET /api/v1/programmes/{id}/report} (API.md). */
 @RestController
 @Tag(name = "Reports")
-class ReportApiController {
-
-  private final ReportService reports;
-  private final Regions regions;
-
-  ReportApiController(ReportService reports, Regions regions) {
-    this.reports = reports;
-    this.regions = regions;
-  }
+record ReportApiController(ReportService reports, Regions regions) {
 
   @GetMapping("/api/v1/programmes/{id}/report")
   @Operation(

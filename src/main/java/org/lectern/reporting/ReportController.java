@@ -24,23 +24,11 @@ import org.springframework.web.bind.annotation.RequestParam;
  * exports of whichever is shown.
  */
 @Controller
-class ReportController {
+record ReportController(
+    ReportService reports, ReportPublications publications, ReportPages pages, AuditLog audit) {
 
   private static final MediaType XLSX =
       MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-
-  private final ReportService reports;
-  private final ReportPublications publications;
-  private final ReportPages pages;
-  private final AuditLog audit;
-
-  ReportController(
-      ReportService reports, ReportPublications publications, ReportPages pages, AuditLog audit) {
-    this.reports = reports;
-    this.publications = publications;
-    this.pages = pages;
-    this.audit = audit;
-  }
 
   /** The report a reader asked for, and the snapshot it comes from (null: live figures). */
   record Chosen(PublishedReport report, ReportSnapshot snapshot) {}

@@ -20,13 +20,7 @@ import org.springframework.stereotype.Component;
 
 /** Builds the report page (and the PDF, which shows the same page) from a published report. */
 @Component
-class ReportPages {
-
-  private final Regions regions;
-
-  ReportPages(Regions regions) {
-    this.regions = regions;
-  }
+record ReportPages(Regions regions) {
 
   ReportLabels labels(Ui ui) {
     return new ReportLabels(ui, regions);

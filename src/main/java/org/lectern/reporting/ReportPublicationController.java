@@ -15,18 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** "Publish to funders" on the organiser's report page (ADR 0017). */
 @Controller
-class ReportPublicationController {
-
-  private final ReportPublications publications;
-  private final ReportController reports;
-  private final ReportService service;
-
-  ReportPublicationController(
-      ReportPublications publications, ReportController reports, ReportService service) {
-    this.publications = publications;
-    this.reports = reports;
-    this.service = service;
-  }
+record ReportPublicationController(
+    ReportPublications publications, ReportController reports, ReportService service) {
 
   @PostMapping("/admin/programmes/{id}/report/publications")
   String publish(

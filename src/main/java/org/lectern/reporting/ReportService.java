@@ -26,35 +26,15 @@ import org.springframework.stereotype.Service;
  * programme but not its report).
  */
 @Service
-public class ReportService {
-
-  private final ProgrammeService programmes;
-  private final SessionService sessions;
-  private final OrganisationService organisations;
-  private final ReportQueries queries;
-  private final Figures figures;
-  private final Regions regions;
-  private final ProgrammeAccess access;
-  private final ReportSnapshotRepository snapshots;
-
-  ReportService(
-      ProgrammeService programmes,
-      SessionService sessions,
-      OrganisationService organisations,
-      ReportQueries queries,
-      Figures figures,
-      Regions regions,
-      ProgrammeAccess access,
-      ReportSnapshotRepository snapshots) {
-    this.access = access;
-    this.snapshots = snapshots;
-    this.programmes = programmes;
-    this.sessions = sessions;
-    this.organisations = organisations;
-    this.queries = queries;
-    this.figures = figures;
-    this.regions = regions;
-  }
+public record ReportService(
+    ProgrammeService programmes,
+    SessionService sessions,
+    OrganisationService organisations,
+    ReportQueries queries,
+    Figures figures,
+    Regions regions,
+    ProgrammeAccess access,
+    ReportSnapshotRepository snapshots) {
 
   /** Who is looking: an organiser (exact figures) or a funder (suppressed). */
   public enum Audience {

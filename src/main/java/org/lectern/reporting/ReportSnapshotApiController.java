@@ -21,18 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** Snapshots of a programme's report released to its funders (API.md, ADR 0017). */
 @RestController
 @Tag(name = "Reports")
-class ReportSnapshotApiController {
-
-  private final ReportPublications publications;
-  private final Idempotency idempotency;
-  private final Regions regions;
-
-  ReportSnapshotApiController(
-      ReportPublications publications, Idempotency idempotency, Regions regions) {
-    this.publications = publications;
-    this.idempotency = idempotency;
-    this.regions = regions;
-  }
+record ReportSnapshotApiController(
+    ReportPublications publications, Idempotency idempotency, Regions regions) {
 
   record PublishBody(String note) {}
 

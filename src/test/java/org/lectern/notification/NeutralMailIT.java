@@ -60,7 +60,7 @@ class NeutralMailIT extends IntegrationTest {
   @Autowired CertificateMailProbe certificates;
   @Autowired org.lectern.learning.FollowUpMails followUps;
   @Autowired TransactionTemplate transactions;
-  @Autowired SignInLockedMail lockedMail;
+  @Autowired AccountMailListener lockedMail;
   @Autowired org.lectern.identity.UserService users;
 
   final List<String> secrets = new ArrayList<>();

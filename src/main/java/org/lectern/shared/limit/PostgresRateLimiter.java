@@ -19,23 +19,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * or many. Rows of ended windows are deleted by {@link RateLimitHousekeeping}.
  */
 @Component
-class PostgresRateLimiter implements RateLimiter {
-
-  private final JdbcClient jdbc;
-  private final PersonalDataCipher cipher;
-  private final Clock clock;
-  private final boolean enabled;
-
-  PostgresRateLimiter(
-      JdbcClient jdbc,
-      PersonalDataCipher cipher,
-      Clock clock,
-      @Value("${lectern.rate-limit.enabled:true}") boolean enabled) {
-    this.jdbc = jdbc;
-    this.cipher = cipher;
-    this.clock = clock;
-    this.enabled = enabled;
-  }
+record PostgresRateLimiter(
+    JdbcClient jdbc,
+    PersonalDataCipher cipher,
+    Clock clock,
+    @Value("${lectern.rate-limit.enabled:true}") boolean enabled)
+    implements RateLimiter {
 
   @Override
   public void acquire(Limit limit, String key) {

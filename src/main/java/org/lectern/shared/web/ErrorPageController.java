@@ -19,15 +19,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * message.
  */
 @Controller
-class ErrorPageController implements ErrorController {
+record ErrorPageController(ErrorWriter writer) implements ErrorController {
 
   private static final Logger log = LoggerFactory.getLogger(ErrorPageController.class);
-
-  private final ErrorWriter writer;
-
-  ErrorPageController(ErrorWriter writer) {
-    this.writer = writer;
-  }
 
   @RequestMapping("/error")
   void error(HttpServletRequest req, HttpServletResponse res) throws IOException {

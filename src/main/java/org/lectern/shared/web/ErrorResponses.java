@@ -43,17 +43,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
-class ErrorResponses {
+record ErrorResponses(MessageSource messages, UiFactory uiFactory) {
 
   private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
-
-  private final MessageSource messages;
-  private final UiFactory uiFactory;
-
-  ErrorResponses(MessageSource messages, UiFactory uiFactory) {
-    this.messages = messages;
-    this.uiFactory = uiFactory;
-  }
 
   @ExceptionHandler(DomainException.class)
   Object domain(DomainException e, HttpServletRequest req) {

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * /api/}, the error page in the caller's language elsewhere.
  */
 @Component
-public class ErrorWriter {
+public record ErrorWriter(UiFactory uiFactory, MessageSource messages, TemplateEngine templates) {
 
   /** The policy of every page, set here because this answer leaves before Spring Security. */
   private static final String CSP =
@@ -28,16 +28,6 @@ public class ErrorWriter {
           + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-
-  private final UiFactory uiFactory;
-  private final MessageSource messages;
-  private final TemplateEngine templates;
-
-  ErrorWriter(UiFactory uiFactory, MessageSource messages, TemplateEngine templates) {
-    this.uiFactory = uiFactory;
-    this.messages = messages;
-    this.templates = templates;
-  }
 
   /** A refusal before the body was read: the connection is closed after the answer. */
   public void write(HttpServletRequest req, HttpServletResponse res, HttpStatus status, String code)

@@ -6,13 +6,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Puts a {@link Ui} named {@code ui} into every page's model. */
 @ControllerAdvice
-class UiAdvice {
-
-  private final UiFactory factory;
-
-  UiAdvice(UiFactory factory) {
-    this.factory = factory;
-  }
+record UiAdvice(UiFactory factory) {
 
   @ModelAttribute("ui")
   Ui ui(HttpServletRequest request) {
