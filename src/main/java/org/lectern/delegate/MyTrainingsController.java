@@ -26,28 +26,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** "My trainings" for delegates: their registrations, language and calendar feed. */
 @Controller
-class MyTrainingsController {
+record MyTrainingsController(
+    MyTrainings trainings,
+    DelegateAccounts directory,
+    RegistrationService registrations,
+    LocaleResolver locales,
+    @Value("${lectern.base-url}") String baseUrl) {
 
   static final MediaType CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
-
-  private final MyTrainings trainings;
-  private final DelegateAccounts directory;
-  private final RegistrationService registrations;
-  private final LocaleResolver locales;
-  private final String baseUrl;
-
-  MyTrainingsController(
-      MyTrainings trainings,
-      DelegateAccounts directory,
-      RegistrationService registrations,
-      LocaleResolver locales,
-      @Value("${lectern.base-url}") String baseUrl) {
-    this.trainings = trainings;
-    this.directory = directory;
-    this.registrations = registrations;
-    this.locales = locales;
-    this.baseUrl = baseUrl;
-  }
 
   @GetMapping("/my")
   String my(

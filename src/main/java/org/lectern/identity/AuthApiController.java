@@ -27,23 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 /** API tokens: exchanged for an e-mail and password, listed and revoked by their owner. */
 @RestController
 @Tag(name = "Authentication")
-class AuthApiController {
-
-  private final AuthenticationManager authentication;
-  private final ApiTokenService tokens;
-  private final PersonalTokenService office;
-  private final SecondFactors factors;
-
-  AuthApiController(
-      AuthenticationManager authentication,
-      ApiTokenService tokens,
-      PersonalTokenService office,
-      SecondFactors factors) {
-    this.authentication = authentication;
-    this.tokens = tokens;
-    this.office = office;
-    this.factors = factors;
-  }
+record AuthApiController(
+    AuthenticationManager authentication,
+    ApiTokenService tokens,
+    PersonalTokenService office,
+    SecondFactors factors) {
 
   record TokenRequest(
       @NotBlank @Size(max = 254) String email,

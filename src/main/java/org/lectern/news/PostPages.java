@@ -26,28 +26,18 @@ import org.springframework.stereotype.Component;
 
 /** Builds the news pages from posts, organisations, programmes and speakers. */
 @Component
-class PostPages {
+record PostPages(
+    Posts posts,
+    OrganisationService organisations,
+    ProgrammeService programmes,
+    SpeakerService speakers,
+    @Value("${lectern.base-url}") String baseUrl) {
 
   /** Dates of posts are shown in the viewer's zone, else in Kazakhstan's. */
   static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Almaty");
 
-  private final Posts posts;
-  private final OrganisationService organisations;
-  private final ProgrammeService programmes;
-  private final SpeakerService speakers;
-  private final String baseUrl;
-
-  PostPages(
-      Posts posts,
-      OrganisationService organisations,
-      ProgrammeService programmes,
-      SpeakerService speakers,
-      @Value("${lectern.base-url}") String baseUrl) {
-    this.posts = posts;
-    this.organisations = organisations;
-    this.programmes = programmes;
-    this.speakers = speakers;
-    this.baseUrl = baseUrl.replaceAll("/+$", "");
+  PostPages {
+    baseUrl = baseUrl.replaceAll("/+$", "");
   }
 
   static String imagePath(UUID image) {

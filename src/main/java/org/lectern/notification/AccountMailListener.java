@@ -1,14 +1,11 @@
 package org.lectern.notification;
 
-import java.util.Optional;
 import java.util.UUID;
-import org.lectern.identity.LecternUser;
 import org.lectern.identity.PasswordResetRequested;
 import org.lectern.identity.PasswordResets;
 import org.lectern.identity.SignInLocked;
 import org.lectern.identity.UserInvitations;
 import org.lectern.identity.UserInvited;
-import org.lectern.identity.UserService;
 import org.lectern.shared.i18n.Language;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -22,17 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 class AccountMailListener {
 
-  private final UserService users;
-  private final PasswordResets resets;
-  private final UserInvitations invitations;
   private final AccountMails mails;
+  private final UserInvitations invitations;
 
-  AccountMailListener(
-      UserService users, PasswordResets resets, UserInvitations invitations, AccountMails mails) {
-    this.users = users;
-    this.resets = resets;
-    this.invitations = invitations;
+  AccountMailListener(AccountMails mails, UserInvitations invitations) {
     this.mails = mails;
+    this.invitations = invitations;
   }
 
   /** The reset link in the account's language; a request for an unknown address queues nothing. */
@@ -41,15 +33,16 @@ class AccountMailListener {
     if (e.userId() == null) {
       return;
     }
-    enabled(e.userId())
+    mails
+        .enabled(e.userId())
         .ifPresent(
             user -> {
-              String link = mails.link("/password-reset/" + resets.issue(user.id()));
+              String link = mails.link("/password-reset/" + mails.resets().issue(user.id()));
               long minutes = PasswordResets.VALIDITY.toMinutes();
               mails.queue(
                   "identity.passwordReset",
                   user,
-                  languageOf(user),
+                  mails.languageOf(user),
                   "identity.reset.mail.subject",
                   "identity.reset.mail.text",
                   new Object[] {user.fullName(), link, minutes},
@@ -65,13 +58,14 @@ class AccountMailListener {
    */
   @ApplicationModuleListener
   void on(SignInLocked e) {
-    enabled(e.userId())
+    mails
+        .enabled(e.userId())
         .ifPresent(
             user ->
                 mails.queue(
                     MailKind.IDENTITY_SIGN_IN_LOCKED.code(),
                     user,
-                    languageOf(user),
+                    mails.languageOf(user),
                     "identity.locked.mail.subject",
                     "identity.locked.mail.text",
                     new Object[] {e.minutes()},
@@ -82,7 +76,7 @@ class AccountMailListener {
   /** The invitation to set a password, unless the account has one by now. */
   @ApplicationModuleListener
   void on(UserInvited e) {
-    var user = users.find(e.userId()).orElse(null);
+    var user = mails.users().find(e.userId()).orElse(null);
     if (user == null || user.passwordHash() != null) {
       return;
     }
@@ -97,13 +91,5 @@ class AccountMailListener {
         new Object[] {user.fullName(), link},
         "identity.invited:" + user.id(),
         false);
-  }
-
-  private Optional<LecternUser> enabled(UUID userId) {
-    return users.find(userId).filter(u -> u.isEnabled());
-  }
-
-  private Language languageOf(LecternUser user) {
-    return Language.fromCode(resets.languageOf(user.id())).orElse(Language.EN);
   }
 }

@@ -1,6 +1,10 @@
 package org.lectern.notification;
 
+import java.util.Optional;
+import java.util.UUID;
 import org.lectern.identity.LecternUser;
+import org.lectern.identity.PasswordResets;
+import org.lectern.identity.UserService;
 import org.lectern.shared.i18n.Language;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -12,7 +16,21 @@ import org.springframework.stereotype.Component;
  */
 @Component
 record AccountMails(
-    Outbox outbox, MessageSource messages, @Value("${lectern.base-url}") String baseUrl) {
+    Outbox outbox,
+    MessageSource messages,
+    UserService users,
+    PasswordResets resets,
+    @Value("${lectern.base-url}") String baseUrl) {
+
+  /** The account, when it exists and is enabled (a disabled one gets no mail about itself). */
+  Optional<LecternUser> enabled(UUID userId) {
+    return users.find(userId).filter(u -> u.isEnabled());
+  }
+
+  /** The language the holder chose, else English. */
+  Language languageOf(LecternUser user) {
+    return Language.fromCode(resets.languageOf(user.id())).orElse(Language.EN);
+  }
 
   /** The installation's address of {@code path} ({@code /…}), for links in the mail. */
   String link(String path) {

@@ -42,6 +42,12 @@ record BounceMailbox(
     url = url == null ? "" : url.strip();
   }
 
+  /** Never the address: it holds the mailbox's password. */
+  @Override
+  public String toString() {
+    return "BounceMailbox";
+  }
+
   boolean configured() {
     return !url.isEmpty();
   }

@@ -143,17 +143,7 @@ class ProgrammeDeliveryController {
   String retry(@AuthenticationPrincipal LecternUser user, @PathVariable String id) {
     Programme p = programmes.manageable(user, parse(id));
     int n = delivery.retryFailed(p.id(), clock.instant());
-    audit.record(
-        new AuditLog.Record(
-            user.id(),
-            user.fullName(),
-            "mail.failedRetried",
-            p.organisationId(),
-            "programme",
-            p.id().toString(),
-            n,
-            null,
-            p.id()));
+    audit(user, p, "mail.failedRetried", "programme", p.id(), n);
     return "redirect:/admin/programmes/" + p.id() + "/delivery?done=retried";
   }
 
@@ -181,18 +171,24 @@ class ProgrammeDeliveryController {
         p.organisationId() == null
             ? 0
             : delivery.release(p.organisationId(), m.to(), clock.instant());
+    audit(user, p, "mail.addressReleased", "mail_outbox", m.id(), n);
+    return "redirect:/admin/programmes/" + p.id() + "/delivery?done=released";
+  }
+
+  /** What an organiser did to the programme's mail, and to how many messages. */
+  private void audit(
+      LecternUser user, Programme p, String action, String subjectType, UUID subject, int n) {
     audit.record(
         new AuditLog.Record(
             user.id(),
             user.fullName(),
-            "mail.addressReleased",
+            action,
             p.organisationId(),
-            "mail_outbox",
-            m.id().toString(),
+            subjectType,
+            subject.toString(),
             n,
             null,
             p.id()));
-    return "redirect:/admin/programmes/" + p.id() + "/delivery?done=released";
   }
 
   private static String code(Undeliverable mark) {

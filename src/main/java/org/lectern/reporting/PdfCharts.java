@@ -3,16 +3,15 @@ package org.lectern.reporting;
 import com.openhtmltopdf.css.constants.IdentValue;
 import com.openhtmltopdf.css.parser.FSRGBColor;
 import com.openhtmltopdf.css.value.FontSpecification;
+import com.openhtmltopdf.extend.FSObjectDrawer;
 import com.openhtmltopdf.extend.OutputDevice;
 import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
 import com.openhtmltopdf.render.FSFont;
 import com.openhtmltopdf.render.RenderingContext;
 import java.awt.BasicStroke;
-import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
-import java.util.Map;
 import org.lectern.reporting.ReportViews.MapView;
 import org.w3c.dom.Element;
 
@@ -54,27 +53,33 @@ final class PdfCharts {
   static DefaultObjectDrawerFactory drawers(MapView map) {
     var f = new DefaultObjectDrawerFactory();
     f.registerDrawer(MAP, new PdfMap(map, RegionMap.outline()));
-    f.registerDrawer(KEY, PdfCharts::key);
-    f.registerDrawer(BAR, PdfCharts::bar);
+    f.registerDrawer(KEY, drawer(PdfCharts::key));
+    f.registerDrawer(BAR, drawer(PdfCharts::bar));
     return f;
   }
 
+  /** What a drawer of this class draws in: its element, its box, the device, a point in dots. */
+  private interface Drawing {
+    void draw(Element e, Rectangle2D.Double box, OutputDevice od, double pt);
+  }
+
+  /** A drawer that draws in a graphics state of its own (clip and stroke restored after). */
+  private static FSObjectDrawer drawer(Drawing drawing) {
+    return (e, x, y, width, height, od, ctx, dotsPerPixel) -> {
+      Stroke before = od.getStroke();
+      od.pushClip(null);
+      drawing.draw(e, new Rectangle2D.Double(x, y, width, height), od, points(dotsPerPixel));
+      od.popClip();
+      od.setStroke(before);
+      return null;
+    };
+  }
+
   /** One symbol of the legend: {@code data-kind} is reach, hidden or centre. */
-  private static Map<Shape, String> key(
-      Element e,
-      double x,
-      double y,
-      double width,
-      double height,
-      OutputDevice od,
-      RenderingContext ctx,
-      int dotsPerPixel) {
-    double pt = points(dotsPerPixel);
-    double cx = x + width / 2;
-    double cy = y + height / 2;
-    double r = Math.min(width, height) / 2 - 0.75 * pt;
-    Stroke before = od.getStroke();
-    od.pushClip(null); // a graphics state of its own
+  private static void key(Element e, Rectangle2D.Double box, OutputDevice od, double pt) {
+    double cx = box.x + box.width / 2;
+    double cy = box.y + box.height / 2;
+    double r = Math.min(box.width, box.height) / 2 - 0.75 * pt;
     switch (e.getAttribute("data-kind")) {
       case "centre" -> {
         od.setColor(CENTRE);
@@ -97,43 +102,26 @@ final class PdfCharts {
         od.draw(c);
       }
     }
-    od.popClip();
-    od.setStroke(before);
-    return null;
   }
 
   /** A bar: the track, and the share ({@code data-percent}, 0–100) filled in the accent. */
-  private static Map<Shape, String> bar(
-      Element e,
-      double x,
-      double y,
-      double width,
-      double height,
-      OutputDevice od,
-      RenderingContext ctx,
-      int dotsPerPixel) {
-    double pt = points(dotsPerPixel);
+  private static void bar(Element e, Rectangle2D.Double track, OutputDevice od, double pt) {
     int percent;
     try {
       percent = Math.max(0, Math.min(100, Integer.parseInt(e.getAttribute("data-percent"))));
     } catch (NumberFormatException ex) {
       percent = 0;
     }
-    Stroke before = od.getStroke();
-    od.pushClip(null); // a graphics state of its own
-    var track = new Rectangle2D.Double(x, y, width, height);
     od.setColor(TRACK);
     od.fill(track);
     if (percent > 0) {
       od.setColor(ACCENT);
-      od.fill(new Rectangle2D.Double(x, y, width * percent / 100.0, height));
+      od.fill(
+          new Rectangle2D.Double(track.x, track.y, track.width * percent / 100.0, track.height));
     }
     od.setStroke(new BasicStroke((float) (0.5 * pt)));
     od.setColor(FRAME);
     od.draw(track);
-    od.popClip();
-    od.setStroke(before);
-    return null;
   }
 
   static Ellipse2D circle(double cx, double cy, double r) {
