@@ -14,9 +14,17 @@ import org.springframework.web.util.WebUtils;
 
 /** Builds the {@link Ui} of a request. */
 @Component
-public record UiFactory(MessageSource messages, LocaleResolver locales) {
+public class UiFactory {
 
   public static final String ZONE_COOKIE = "tz";
+
+  private final MessageSource messages;
+  private final LocaleResolver locales;
+
+  UiFactory(MessageSource messages, LocaleResolver locales) {
+    this.messages = messages;
+    this.locales = locales;
+  }
 
   /** The request's Ui, built once (the language may change during the request, before this). */
   public Ui cached(HttpServletRequest request) {
