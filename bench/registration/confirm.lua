@@ -3,6 +3,13 @@
 -- the threads. Environment: BENCH_TOKENS (file, one token a line), BENCH_SLUG.
 local threads = {}
 tid = 0
+-- Seconds since boot with 10 ms resolution (os.time() counts whole seconds).
+local function now()
+  local f = io.open("/proc/uptime")
+  local t = f:read("*n")
+  f:close()
+  return t
+end
 function setup(thread)
   tid = tid + 1
   thread:set("tid", tid)
@@ -40,24 +47,36 @@ function request()
     return wrk.format("GET", "/actuator/health")
   end
   nextToken = nextToken + 1
-  first = first or os.time()
+  first = first or now()
   outstanding = outstanding + 1
   table.insert(pendingGets, t)
   return wrk.format("GET", "/programmes/" .. slug .. "/register/confirm?token=" .. t)
 end
+local function finished()
+  -- Every link followed and answered: stop now (wrk's duration is only an upper bound).
+  if not tokens[nextToken] and #ready == 0 and outstanding <= 0 then wrk.thread:stop() end
+end
 function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
+  respond(status, headers, body)
+  finished()
+end
+function respond(status, headers, body)
   if status == 303 then
     confirmed = confirmed + 1
-    last = os.time()
+    last = now()
     outstanding = outstanding - 1
     return
   end
   if status == 200 and body and body:find('"status":"UP"', 1, true) then return end
   local csrf = body and body:match('name="_csrf" value="([^"]+)"')
   if status == 200 and csrf then
-    local cookie = headers["Set-Cookie"] or ""
-    cookie = cookie:match("(SESSION=[^;]+)") or ""
+    -- The session (builds before ADR 0028) or the visitor's CSRF cookie (after it).
+    local set = headers["Set-Cookie"] or ""
+    local parts = {}
+    for c in set:gmatch("([%w_%-]*SESSION=[^;,]+)") do table.insert(parts, c) end
+    for c in set:gmatch("([%w_%-]*lectern%-csrf=[^;,]+)") do table.insert(parts, c) end
+    local cookie = table.concat(parts, "; ")
     local tok = body:match('name="token" value="([^"]+)"')
     outstanding = outstanding - 1
     if tok then table.insert(ready, { token = tok, csrf = csrf, cookie = cookie }) end
@@ -81,7 +100,7 @@ function done(summary, latency, requests)
     n = n + (t:get("confirmed") or 0)
   end
   if t0 and t1 then
-    io.write(string.format("CONFIRMED n=%d seconds=%d rate=%.1f\n", n, math.max(1, t1 - t0), n / math.max(1, t1 - t0)))
+    io.write(string.format("CONFIRMED n=%d seconds=%.2f rate=%.1f\n", n, math.max(0.01, t1 - t0), n / math.max(0.01, t1 - t0)))
   end
   local parts = {}
   for k, v in pairs(all) do table.insert(parts, k .. "=" .. v) end

@@ -45,7 +45,11 @@ class DelegateSecurityConfiguration {
         .requestCache(r -> r.disable())
         // Mail providers post the one-click unsubscribe (RFC 8058) without a form token; the signed
         // link is the only authority, and it can only stop announcements.
-        .csrf(c -> c.ignoringRequestMatchers("/my/unsubscribe/**"))
+        // Visitors without a session (the sign-in page) keep their token in a cookie (ADR 0028).
+        .csrf(
+            c ->
+                c.csrfTokenRepository(new VisitorCsrfTokens())
+                    .ignoringRequestMatchers("/my/unsubscribe/**"))
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers(

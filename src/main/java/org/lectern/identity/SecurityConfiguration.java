@@ -131,6 +131,8 @@ class SecurityConfiguration {
         .addFilterBefore(
             new SecondFactorGate(signedIn, absoluteTimeout, clock),
             org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+        // Visitors without a session keep their form token in a cookie, not a session (ADR 0028).
+        .csrf(c -> c.csrfTokenRepository(new VisitorCsrfTokens()))
         .authorizeHttpRequests(
             a ->
                 a.dispatcherTypeMatchers(DispatcherType.ERROR)

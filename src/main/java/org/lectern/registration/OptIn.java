@@ -161,8 +161,10 @@ class OptIn {
 
   record Refused(String code, int status) implements Confirmation {}
 
-  /** Why a link cannot be followed, if it cannot; changes nothing (the GET of the link). */
-  @Transactional(readOnly = true)
+  /**
+   * Why a link cannot be followed, if it cannot; changes nothing (the GET of the link). One
+   * statement, no transaction around it.
+   */
   java.util.Optional<Refused> check(UUID programmeId, String token) {
     return find(programmeId, token, false) instanceof Refused r
         ? java.util.Optional.of(r)
@@ -176,6 +178,13 @@ class OptIn {
    */
   @Transactional
   Confirmation confirm(UUID programmeId, String token) {
+    return confirm(programmes.find(programmeId).orElseThrow(), token);
+  }
+
+  /** The same, for the programme the page already read. */
+  @Transactional
+  Confirmation confirm(Programme p, String token) {
+    UUID programmeId = p.id();
     Object found = find(programmeId, token, true);
     if (!(found instanceof Stored req)) {
       return (Refused) found;
@@ -186,7 +195,6 @@ class OptIn {
           .<Confirmation>map(Done::new)
           .orElse(new Refused("registration.optIn.invalid", 404));
     }
-    Programme p = programmes.find(programmeId).orElseThrow();
     if (!service.isOpen(p, forms.form(programmeId, clock.instant()))) {
       throw new ConflictException("registration.closed");
     }

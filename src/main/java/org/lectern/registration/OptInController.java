@@ -56,7 +56,7 @@ record OptInController(ProgrammeService programmes, RegistrationService service,
     Programme p = published(slug);
     OptIn.Confirmation outcome;
     try {
-      outcome = optIn.confirm(p.id(), token);
+      outcome = optIn.confirm(p, token);
     } catch (ConflictException e) {
       outcome = new OptIn.Refused(e.code(), 409);
     }

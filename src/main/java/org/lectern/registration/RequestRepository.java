@@ -67,8 +67,9 @@ record RequestRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
         .optional();
   }
 
+  /** What a link's page needs to know (not the submission: nothing is decrypted to show it). */
   Optional<Stored> findByToken(String tokenHash) {
-    return jdbc.sql(SELECT + " where token_hash = :h")
+    return jdbc.sql(SELECT.replace("entry,", "null::bytea as entry,") + " where token_hash = :h")
         .param("h", tokenHash)
         .query((rs, i) -> map(rs))
         .optional();

@@ -100,6 +100,10 @@ class DelegateJourneyBrowserIT extends BrowserTest {
       page.locator("main form button[type=submit]").click();
       page.waitForURL("**/register/done/**");
       assertThat(page.locator("main").innerText()).contains("Тіркеуіңіз расталды.");
+      // The form and the link's page were protected by a cookie, not a session (ADR 0028).
+      assertThat(noScript.cookies().stream().map(c -> c.name))
+          .contains("lectern-csrf")
+          .doesNotContain("SESSION");
       assertThat(
               jdbc.sql("select status from registration where programme_id = :p")
                   .param("p", programme.id())
@@ -145,6 +149,9 @@ class DelegateJourneyBrowserIT extends BrowserTest {
       page.navigate(second.group(1) + "&lang=kk");
       page.locator("main form button[type=submit]").click();
       page.waitForURL("**/register/done/**");
+      assertThat(phone.cookies().stream().map(c -> c.name))
+          .contains("lectern-csrf")
+          .doesNotContain("SESSION");
       assertThat(
               jdbc.sql(
                       "select status from registration where programme_id = :p order by created_at")
