@@ -2,6 +2,8 @@ package org.lectern.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
@@ -54,12 +56,28 @@ final class VisitorCsrfTokens implements CsrfTokenRepository {
     }
   }
 
-  /** A session's own token when there is a session; a visitor's cookie only without one. */
+  /**
+   * A session's own token when it has one. A visitor's cookie otherwise, unless somebody is signed
+   * in on the session: a passkey ceremony keeps its challenge in a session before anyone signs in,
+   * and the sign-in page's token is still the cookie's.
+   */
   @Override
   public CsrfToken loadToken(HttpServletRequest request) {
-    return request.getSession(false) != null
-        ? sessions.loadToken(request)
-        : cookie(request).loadToken(request);
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return cookie(request).loadToken(request);
+    }
+    CsrfToken own = sessions.loadToken(request);
+    if (own != null || signedIn(session)) {
+      return own;
+    }
+    return cookie(request).loadToken(request);
+  }
+
+  private static boolean signedIn(HttpSession session) {
+    return session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+            != null
+        || session.getAttribute(DelegateSecurityConfiguration.CONTEXT_KEY) != null;
   }
 
   private CookieCsrfTokenRepository cookie(HttpServletRequest request) {
