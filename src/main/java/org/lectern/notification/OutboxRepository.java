@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +33,12 @@ class OutboxRepository {
 
   private final JdbcClient jdbc;
   private final PersonalDataCipher cipher;
+  private final MailKeyRepository keys;
 
-  OutboxRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
+  OutboxRepository(JdbcClient jdbc, PersonalDataCipher cipher, MailKeyRepository keys) {
     this.jdbc = jdbc;
     this.cipher = cipher;
+    this.keys = keys;
   }
 
   /** Inserts unless a message with the same dedupe key exists; true when inserted. */
@@ -48,10 +51,7 @@ class OutboxRepository {
    * true when inserted.
    */
   boolean insert(UUID id, OutgoingMail m, Instant now, MailStatus status) {
-    Sealer cipher =
-        m.programmeId() != null
-            ? this.cipher.forProgramme(m.programmeId())::encrypt
-            : sealerFor(m.relatedId());
+    MailKeyRepository.Sealer cipher = keys.sealerFor(m);
     int rows =
         jdbc.sql(
                 """
@@ -102,37 +102,6 @@ class OutboxRepository {
     return true;
   }
 
-  /** Encrypts a mail's parts: under its programme's key when it is about one (ADR 0022). */
-  private interface Sealer {
-    byte[] encrypt(String plain, String context);
-  }
-
-  private Sealer sealerFor(UUID relatedId) {
-    if (relatedId == null) {
-      return this.cipher::encrypt;
-    }
-    UUID programmeId =
-        jdbc
-            .sql(
-                """
-                select coalesce(
-                  (select id from programme_facts where id = :r),
-                  (select programme_id from registration_facts where id = :r),
-                  (select programme_id from session_facts where id = :r),
-                  (select programme_id from registration_request_facts where id = :r))
-                """)
-            .param("r", relatedId)
-            .query(UUID.class)
-            .list()
-            .stream()
-            .filter(java.util.Objects::nonNull)
-            .findFirst()
-            .orElse(null);
-    return programmeId == null
-        ? this.cipher::encrypt
-        : this.cipher.forProgramme(programmeId)::encrypt;
-  }
-
   /** Locks up to {@code limit} due messages; other nodes skip them until this transaction ends. */
   List<OutboxMessage> claimDue(Instant now, int limit) {
     List<OutboxMessage> due =
@@ -148,20 +117,8 @@ class OutboxRepository {
     if (due.isEmpty()) {
       return due;
     }
-    // The batch's attachments in one statement, not one per message (issue 16).
-    Map<UUID, List<MailAttachment>> attached = new HashMap<>();
-    jdbc.sql(
-            """
-            select mail_id, filename, content_type, content from mail_attachment
-            where mail_id in (:ids) order by mail_id, position
-            """)
-        .param("ids", due.stream().map(OutboxMessage::id).toList())
-        .query(
-            (rs, i) ->
-                attached
-                    .computeIfAbsent(rs.getObject("mail_id", UUID.class), k -> new ArrayList<>())
-                    .add(attachment(rs)))
-        .list();
+    Map<UUID, List<MailAttachment>> attached =
+        attachments(due.stream().map(OutboxMessage::id).toList());
     return due.stream()
         .map(m -> m.withAttachments(attached.getOrDefault(m.id(), List.of())))
         .toList();
@@ -183,7 +140,7 @@ class OutboxRepository {
   }
 
   /** Marks the messages of one batch sent, in one statement. */
-  void markSent(java.util.Collection<UUID> ids, Instant now) {
+  void markSent(Collection<UUID> ids, Instant now) {
     if (ids.isEmpty()) {
       return;
     }
@@ -273,12 +230,25 @@ class OutboxRepository {
   }
 
   List<MailAttachment> attachments(UUID mailId) {
-    return jdbc.sql(
-            "select filename, content_type, content from mail_attachment where mail_id = :id"
-                + " order by position")
-        .param("id", mailId)
-        .query((rs, i) -> attachment(rs))
+    return attachments(List.of(mailId)).getOrDefault(mailId, List.of());
+  }
+
+  /** The attachments of several messages in one statement, not one per message (issue 16). */
+  private Map<UUID, List<MailAttachment>> attachments(Collection<UUID> mailIds) {
+    Map<UUID, List<MailAttachment>> attached = new HashMap<>();
+    jdbc.sql(
+            """
+            select mail_id, filename, content_type, content from mail_attachment
+            where mail_id in (:ids) order by mail_id, position
+            """)
+        .param("ids", mailIds)
+        .query(
+            (rs, i) ->
+                attached
+                    .computeIfAbsent(rs.getObject("mail_id", UUID.class), k -> new ArrayList<>())
+                    .add(attachment(rs)))
         .list();
+    return attached;
   }
 
   private MailAttachment attachment(ResultSet rs) throws SQLException {
