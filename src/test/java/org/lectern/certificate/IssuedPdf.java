@@ -1,9 +1,13 @@
 package org.lectern.certificate;
 
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.Binarizer;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.MultiFormatReader;
+import com.google.zxing.NotFoundException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import java.io.ByteArrayInputStream;
 import java.util.List;
@@ -38,11 +42,30 @@ final class IssuedPdf {
 
   static String qrCode(byte[] pdf) throws Exception {
     try (PDDocument document = Loader.loadPDF(pdf)) {
-      var image = new PDFRenderer(document).renderImageWithDPI(0, 200, ImageType.RGB);
-      var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-      return new MultiFormatReader()
-          .decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
-          .getText();
+      // The page's other drawings can hide the code from one binarizer at one resolution (a full
+      // run met that once): try two resolutions and both of ZXing's binarizers, QR codes only.
+      NotFoundException last = NotFoundException.getNotFoundInstance();
+      for (int dpi : new int[] {200, 300}) {
+        var image = new PDFRenderer(document).renderImageWithDPI(0, dpi, ImageType.RGB);
+        var source = new BufferedImageLuminanceSource(image);
+        for (Binarizer binarizer :
+            List.of(new HybridBinarizer(source), new GlobalHistogramBinarizer(source))) {
+          try {
+            return new MultiFormatReader()
+                .decode(
+                    new BinaryBitmap(binarizer),
+                    Map.of(
+                        DecodeHintType.TRY_HARDER,
+                        Boolean.TRUE,
+                        DecodeHintType.POSSIBLE_FORMATS,
+                        List.of(BarcodeFormat.QR_CODE)))
+                .getText();
+          } catch (NotFoundException e) {
+            last = e;
+          }
+        }
+      }
+      throw last;
     }
   }
 

@@ -55,9 +55,23 @@ class TwoNodesIT extends IntegrationTest {
   void aSessionOpenedOnOneNodeIsValidOnTheOtherAndEndsOnBoth() {
     LecternUser user = fixtures.organiser("nodes");
     var browser = new TwoNodeBrowser();
-    String cookie = browser.get(a, "/login").headers().firstValue("Set-Cookie").orElseThrow();
-    assertThat(cookie).startsWith("SESSION=").contains("HttpOnly").contains("SameSite=Lax");
-    assertThat(browser.signIn(a, user.email(), Fixtures.PASSWORD)).isEqualTo("/admin");
+    // Opening the sign-in page makes no session (ADR 0028: the form's token is in a cookie)…
+    var login = browser.get(a, "/login");
+    assertThat(login.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION="));
+    // …signing in does, and its cookie is the one both nodes accept.
+    var signedIn =
+        browser.post(
+            a,
+            "/login",
+            browser.csrf(a, "/login"),
+            Map.of("email", user.email(), "password", Fixtures.PASSWORD));
+    assertThat(signedIn.headers().firstValue("Location")).hasValue("/admin");
+    assertThat(signedIn.headers().allValues("Set-Cookie"))
+        .filteredOn(c -> c.startsWith("SESSION="))
+        .singleElement()
+        .asString()
+        .contains("HttpOnly")
+        .contains("SameSite=Lax");
 
     var onB = browser.get(b, "/admin/account");
     assertThat(onB.statusCode()).isEqualTo(200);
