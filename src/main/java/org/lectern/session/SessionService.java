@@ -7,33 +7,21 @@ import java.util.UUID;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeService;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.speaker.SpeakerService;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Sessions of programmes: scheduling, speakers, publishing, and finding what the public sees. */
 @Service
-public class SessionService {
+public record SessionService(
+    SessionRepository sessions,
+    ProgrammeService programmes,
+    SpeakerService speakers,
+    Clock clock,
+    Transactions transactions) {
 
-  private final SessionRepository sessions;
-  private final ProgrammeService programmes;
-  private final SpeakerService speakers;
-  private final Clock clock;
-
-  SessionService(
-      SessionRepository sessions,
-      ProgrammeService programmes,
-      SpeakerService speakers,
-      Clock clock) {
-    this.sessions = sessions;
-    this.programmes = programmes;
-    this.speakers = speakers;
-    this.clock = clock;
-  }
-
-  @Transactional
   public Session create(
       LecternUser actor,
       UUID programmeId,
@@ -47,7 +35,6 @@ public class SessionService {
    * As above, reporting together with the problems the caller found while reading the raw values (a
    * date that did not parse, say): then nothing is saved.
    */
-  @Transactional
   public Session create(
       LecternUser actor,
       UUID programmeId,
@@ -55,46 +42,53 @@ public class SessionService {
       List<SessionSpeaker> people,
       boolean publish,
       InvalidInputException.Collector problems) {
-    Programme programme = programmes.manageable(actor, programmeId);
-    SessionInput in = validate(raw, programme, people, problems);
-    var now = clock.instant();
-    Session s = Session.create(programmeId, in, publish, now);
-    sessions.insert(s);
-    sessions.replaceSpeakers(s.id(), people);
-    return s;
+    return transactions.result(
+        () -> {
+          Programme programme = programmes.manageable(actor, programmeId);
+          SessionInput in = validate(raw, programme, people, problems);
+          Session s = Session.create(programmeId, in, publish, clock.instant());
+          sessions.insert(s);
+          sessions.replaceSpeakers(s.id(), people);
+          return s;
+        });
   }
 
-  @Transactional
   public Session update(
       LecternUser actor, UUID sessionId, SessionInput.Raw raw, List<SessionSpeaker> people) {
     return update(actor, sessionId, raw, people, new InvalidInputException.Collector());
   }
 
-  @Transactional
   public Session update(
       LecternUser actor,
       UUID sessionId,
       SessionInput.Raw raw,
       List<SessionSpeaker> people,
       InvalidInputException.Collector problems) {
-    Session current = manageable(actor, sessionId);
-    Programme programme = programmes.find(current.programmeId()).orElseThrow();
-    SessionInput in = validate(raw, programme, people, problems);
-    sessions.update(current.with(in));
-    sessions.replaceSpeakers(sessionId, people);
-    return sessions.find(sessionId).orElseThrow();
+    return transactions.result(
+        () -> {
+          Session current = manageable(actor, sessionId);
+          Programme programme = programmes.find(current.programmeId()).orElseThrow();
+          SessionInput in = validate(raw, programme, people, problems);
+          sessions.update(current.with(in));
+          sessions.replaceSpeakers(sessionId, people);
+          return sessions.find(sessionId).orElseThrow();
+        });
   }
 
-  @Transactional
   public Session publish(LecternUser actor, UUID sessionId) {
-    sessions.update(manageable(actor, sessionId).publish());
-    return sessions.find(sessionId).orElseThrow();
+    return transactions.result(
+        () -> {
+          sessions.update(manageable(actor, sessionId).publish());
+          return sessions.find(sessionId).orElseThrow();
+        });
   }
 
-  @Transactional
   public Session unpublish(LecternUser actor, UUID sessionId) {
-    sessions.update(manageable(actor, sessionId).unpublish());
-    return sessions.find(sessionId).orElseThrow();
+    return transactions.result(
+        () -> {
+          sessions.update(manageable(actor, sessionId).unpublish());
+          return sessions.find(sessionId).orElseThrow();
+        });
   }
 
   private SessionInput validate(
