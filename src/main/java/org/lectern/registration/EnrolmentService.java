@@ -5,12 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.lectern.registration.CapacityRepository.Capacity;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The capacity path (ADR 0004). A new registration that needs nothing but a free seat takes the
@@ -22,35 +21,16 @@ import org.springframework.transaction.annotation.Transactional;
  * order.
  */
 @Component
-class EnrolmentService {
-
-  private final RegistrationRepository registrations;
-  private final CapacityRepository capacity;
-  private final AnswerRepository answers;
-  private final RoomSeats rooms;
-  private final FreeSeats freeSeats;
-  private final SharedEnrolment sharedPath;
-  private final ApplicationEventPublisher events;
-  private final Clock clock;
-
-  EnrolmentService(
-      RegistrationRepository registrations,
-      CapacityRepository capacity,
-      AnswerRepository answers,
-      RoomSeats rooms,
-      FreeSeats freeSeats,
-      SharedEnrolment sharedPath,
-      ApplicationEventPublisher events,
-      Clock clock) {
-    this.registrations = registrations;
-    this.capacity = capacity;
-    this.answers = answers;
-    this.rooms = rooms;
-    this.freeSeats = freeSeats;
-    this.sharedPath = sharedPath;
-    this.events = events;
-    this.clock = clock;
-  }
+record EnrolmentService(
+    RegistrationRepository registrations,
+    CapacityRepository capacity,
+    AnswerRepository answers,
+    RoomSeats rooms,
+    FreeSeats freeSeats,
+    SharedEnrolment sharedPath,
+    ApplicationEventPublisher events,
+    Clock clock,
+    Transactions transactions) {
 
   /** The registration and whether it was created now (false: the same e-mail had one). */
   record Outcome(Registration registration, boolean created) {}
@@ -64,8 +44,12 @@ class EnrolmentService {
       String consentLanguage,
       UUID invitationId) {}
 
-  @Transactional(propagation = Propagation.MANDATORY)
+  /** Registers within the caller's transaction (refused without one). */
   Outcome register(UUID programmeId, Entry e) {
+    return transactions.joined(() -> enrol(programmeId, e));
+  }
+
+  private Outcome enrol(UUID programmeId, Entry e) {
     // Encrypted and indexed before any lock is taken.
     var sealed = registrations.seal(programmeId, e.details());
     if (e.attendance().isEmpty()) {
@@ -151,72 +135,83 @@ class EnrolmentService {
     throw new ConflictException("registration.full");
   }
 
-  @Transactional(propagation = Propagation.MANDATORY)
   Registration cancel(Registration loaded) {
-    Capacity cap = lock(loaded.programmeId());
-    Registration r = fresh(loaded).cancel(clock);
-    saveOrFail(r);
-    rooms.release(r.id(), false);
-    events.publishEvent(new RegistrationCancelled(r.id(), r.programmeId()));
-    fillFreeSeats(r.programmeId(), cap);
-    recount(r.programmeId(), cap);
-    return r;
+    return transactions.joined(
+        () -> {
+          Capacity cap = lock(loaded.programmeId());
+          Registration r = fresh(loaded).cancel(clock);
+          saveOrFail(r);
+          rooms.release(r.id(), false);
+          events.publishEvent(new RegistrationCancelled(r.id(), r.programmeId()));
+          fillFreeSeats(r.programmeId(), cap);
+          recount(r.programmeId(), cap);
+          return r;
+        });
   }
 
-  @Transactional(propagation = Propagation.MANDATORY)
   Registration approve(Registration loaded) {
-    Capacity cap = lock(loaded.programmeId());
-    fillFreeSeats(loaded.programmeId(), cap);
-    boolean seat = hasFreeSeat(loaded.programmeId(), cap);
-    if (!seat && !cap.waitlist()) {
-      throw new ConflictException("registration.full");
-    }
-    Registration r = fresh(loaded).approve(seat, seat ? null : capacity.nextWaitlistSeq(), clock);
-    saveOrFail(r);
-    if (r.holdsSeat()) {
-      rooms.allocate(r.id());
-    }
-    recount(r.programmeId(), cap);
-    events.publishEvent(announcement(r));
-    return r;
+    return transactions.joined(
+        () -> {
+          Capacity cap = lock(loaded.programmeId());
+          fillFreeSeats(loaded.programmeId(), cap);
+          boolean seat = hasFreeSeat(loaded.programmeId(), cap);
+          if (!seat && !cap.waitlist()) {
+            throw new ConflictException("registration.full");
+          }
+          Registration r =
+              fresh(loaded).approve(seat, seat ? null : capacity.nextWaitlistSeq(), clock);
+          saveOrFail(r);
+          if (r.holdsSeat()) {
+            rooms.allocate(r.id());
+          }
+          recount(r.programmeId(), cap);
+          events.publishEvent(announcement(r));
+          return r;
+        });
   }
 
-  @Transactional(propagation = Propagation.MANDATORY)
   Registration decline(Registration loaded, String message) {
-    lock(loaded.programmeId());
-    Registration r = fresh(loaded).decline(message, clock);
-    saveOrFail(r);
-    rooms.release(r.id(), false);
-    events.publishEvent(new RegistrationDeclined(r.id(), r.programmeId()));
-    return r;
+    return transactions.joined(
+        () -> {
+          lock(loaded.programmeId());
+          Registration r = fresh(loaded).decline(message, clock);
+          saveOrFail(r);
+          rooms.release(r.id(), false);
+          events.publishEvent(new RegistrationDeclined(r.id(), r.programmeId()));
+          return r;
+        });
   }
 
   /** The organiser gives a waitlisted person a seat, out of order; only if one is free. */
-  @Transactional(propagation = Propagation.MANDATORY)
   Registration confirm(Registration loaded) {
-    Capacity cap = lock(loaded.programmeId());
-    if (!hasFreeSeat(loaded.programmeId(), cap)) {
-      throw new ConflictException("registration.full");
-    }
-    Registration r = fresh(loaded).promote(clock);
-    saveOrFail(r);
-    rooms.allocate(r.id());
-    recount(r.programmeId(), cap);
-    events.publishEvent(new RegistrationPromoted(r.id(), r.programmeId()));
-    return r;
+    return transactions.joined(
+        () -> {
+          Capacity cap = lock(loaded.programmeId());
+          if (!hasFreeSeat(loaded.programmeId(), cap)) {
+            throw new ConflictException("registration.full");
+          }
+          Registration r = fresh(loaded).promote(clock);
+          saveOrFail(r);
+          rooms.allocate(r.id());
+          recount(r.programmeId(), cap);
+          events.publishEvent(new RegistrationPromoted(r.id(), r.programmeId()));
+          return r;
+        });
   }
 
   /** The organiser moves a confirmed person to the end of the waitlist; the seat is refilled. */
-  @Transactional(propagation = Propagation.MANDATORY)
   Registration toWaitlist(Registration loaded) {
-    Capacity cap = lock(loaded.programmeId());
-    Registration r = fresh(loaded).toWaitlist(capacity.nextWaitlistSeq(), clock);
-    saveOrFail(r);
-    rooms.release(r.id(), true);
-    events.publishEvent(new RegistrationWaitlisted(r.id(), r.programmeId()));
-    fillFreeSeats(r.programmeId(), cap);
-    recount(r.programmeId(), cap);
-    return registrations.find(r.id()).orElseThrow();
+    return transactions.joined(
+        () -> {
+          Capacity cap = lock(loaded.programmeId());
+          Registration r = fresh(loaded).toWaitlist(capacity.nextWaitlistSeq(), clock);
+          saveOrFail(r);
+          rooms.release(r.id(), true);
+          events.publishEvent(new RegistrationWaitlisted(r.id(), r.programmeId()));
+          fillFreeSeats(r.programmeId(), cap);
+          recount(r.programmeId(), cap);
+          return registrations.find(r.id()).orElseThrow();
+        });
   }
 
   /** Promotes waitlisted people, first come first served, while seats are free. */

@@ -6,39 +6,29 @@ import org.lectern.audit.AuditLog;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeService;
+import org.lectern.shared.database.Transactions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Invitation lists: the organiser uploads invitees, each gets a personal registration link by
  * e-mail, and the organiser sees who opened it and who registered.
  */
 @Service
-public class InvitationService {
-
-  private final ProgrammeService programmes;
-  private final Invitations invitations;
-  private final InvitationMailer mailer;
-  private final AuditLog audit;
-  private final String baseUrl;
-
-  InvitationService(
-      ProgrammeService programmes,
-      Invitations invitations,
-      InvitationMailer mailer,
-      AuditLog audit,
-      @Value("${lectern.base-url}") String baseUrl) {
-    this.programmes = programmes;
-    this.invitations = invitations;
-    this.mailer = mailer;
-    this.audit = audit;
-    this.baseUrl = baseUrl;
-  }
+public record InvitationService(
+    ProgrammeService programmes,
+    Invitations invitations,
+    InvitationMailer mailer,
+    AuditLog audit,
+    @Value("${lectern.base-url}") String baseUrl,
+    Transactions transactions) {
 
   /** Reads the uploaded list and invites everyone on it, or nobody when it has any problem. */
-  @Transactional
   public int inviteFromCsv(LecternUser actor, UUID programmeId, byte[] csv) {
+    return transactions.result(() -> invite(actor, programmeId, csv));
+  }
+
+  private int invite(LecternUser actor, UUID programmeId, byte[] csv) {
     Programme p = programmes.manageable(actor, programmeId);
     List<Invitee> invitees = InviteeCsv.read(csv, p.mainLanguage());
     for (Invitee i : invitees) {
@@ -61,26 +51,28 @@ public class InvitationService {
   }
 
   /** Everyone invited, with opened and registered times; the listing is audited. */
-  @Transactional
   public List<Invitations.Sent> list(LecternUser actor, UUID programmeId) {
-    Programme p = programmes.manageable(actor, programmeId);
-    List<Invitations.Sent> all = invitations.of(programmeId);
-    audit.record(
-        new AuditLog.Record(
-            actor.id(),
-            actor.email(),
-            "registration.invitationsListed",
-            p.organisationId(),
-            "programme",
-            programmeId.toString(),
-            all.size(),
-            null));
-    return all;
+    return transactions.result(
+        () -> {
+          Programme p = programmes.manageable(actor, programmeId);
+          List<Invitations.Sent> all = invitations.of(programmeId);
+          audit.record(
+              new AuditLog.Record(
+                  actor.id(),
+                  actor.email(),
+                  "registration.invitationsListed",
+                  p.organisationId(),
+                  "programme",
+                  programmeId.toString(),
+                  all.size(),
+                  null));
+          return all;
+        });
   }
 
   /** Records that an invitee opened their link (the registration form with their token). */
-  @Transactional
   public void opened(UUID programmeId, String token) {
-    invitations.valid(programmeId, token).ifPresent(invitations::markOpened);
+    transactions.run(
+        () -> invitations.valid(programmeId, token).ifPresent(invitations::markOpened));
   }
 }

@@ -7,39 +7,24 @@ import org.lectern.audit.AuditLog;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeService;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.text.TextInput;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What organisers do with registrations: list, search, decide, move, cancel, export. Every read of
  * personal data writes an audit entry in the same transaction; every change does too.
  */
 @Service
-public class RegistrationAdminService {
-
-  private final ProgrammeService programmes;
-  private final RegistrationRepository registrations;
-  private final AnswerRepository answers;
-  private final FormSetupRepository forms;
-  private final EnrolmentService enrolment;
-  private final AuditLog audit;
-
-  RegistrationAdminService(
-      ProgrammeService programmes,
-      RegistrationRepository registrations,
-      AnswerRepository answers,
-      FormSetupRepository forms,
-      EnrolmentService enrolment,
-      AuditLog audit) {
-    this.programmes = programmes;
-    this.registrations = registrations;
-    this.answers = answers;
-    this.forms = forms;
-    this.enrolment = enrolment;
-    this.audit = audit;
-  }
+public record RegistrationAdminService(
+    ProgrammeService programmes,
+    RegistrationRepository registrations,
+    AnswerRepository answers,
+    FormSetupRepository forms,
+    EnrolmentService enrolment,
+    AuditLog audit,
+    Transactions transactions) {
 
   /** One page of a listing, the total matching, and counts by status for the filters. */
   public record Listing(List<Registration> items, int total, Map<String, Integer> counts) {}
@@ -49,7 +34,6 @@ public class RegistrationAdminService {
    * memory and matches name and e-mail there: fine for the hundreds a programme has; the search
    * text itself is not audited, being personal data.
    */
-  @Transactional
   public Listing list(
       LecternUser actor,
       UUID programmeId,
@@ -57,29 +41,32 @@ public class RegistrationAdminService {
       String search,
       int limit,
       int offset) {
-    Programme p = programmes.manageable(actor, programmeId);
-    List<Registration> items;
-    int total;
-    if (search == null || search.isBlank()) {
-      items = registrations.ofProgramme(programmeId, status, limit, offset);
-      total = registrations.count(programmeId, status);
-    } else {
-      String needle = TextInput.searchKey(search.strip());
-      List<Registration> all =
-          registrations.ofProgramme(programmeId, status, Integer.MAX_VALUE, 0).stream()
-              .filter(r -> matches(r, needle))
-              .toList();
-      items = all.stream().skip(offset).limit(limit).toList();
-      total = all.size();
-    }
-    record(
-        actor,
-        p,
-        search == null || search.isBlank() ? "registration.listed" : "registration.searched",
-        programmeId.toString(),
-        items.size(),
-        status == null ? null : "status=" + status);
-    return new Listing(items, total, registrations.countsByStatus(programmeId));
+    return transactions.result(
+        () -> {
+          Programme p = programmes.manageable(actor, programmeId);
+          List<Registration> items;
+          int total;
+          if (search == null || search.isBlank()) {
+            items = registrations.ofProgramme(programmeId, status, limit, offset);
+            total = registrations.count(programmeId, status);
+          } else {
+            String needle = TextInput.searchKey(search.strip());
+            List<Registration> all =
+                registrations.ofProgramme(programmeId, status, Integer.MAX_VALUE, 0).stream()
+                    .filter(r -> matches(r, needle))
+                    .toList();
+            items = all.stream().skip(offset).limit(limit).toList();
+            total = all.size();
+          }
+          record(
+              actor,
+              p,
+              search == null || search.isBlank() ? "registration.listed" : "registration.searched",
+              programmeId.toString(),
+              items.size(),
+              status == null ? null : "status=" + status);
+          return new Listing(items, total, registrations.countsByStatus(programmeId));
+        });
   }
 
   private static boolean matches(Registration r, String needle) {
@@ -95,50 +82,63 @@ public class RegistrationAdminService {
       Map<UUID, List<Answer>> answers,
       List<Question> questions) {}
 
-  @Transactional
   public Export export(
       LecternUser actor, UUID programmeId, RegistrationStatus status, String format) {
-    Programme p = programmes.manageable(actor, programmeId);
-    var list = registrations.ofProgramme(programmeId, status, Integer.MAX_VALUE, 0);
-    record(
-        actor,
-        p,
-        "registration.exported",
-        programmeId.toString(),
-        list.size(),
-        "format=" + format + (status == null ? "" : ",status=" + status));
-    return new Export(p, list, answers.ofProgramme(programmeId), forms.questions(programmeId));
+    return transactions.result(
+        () -> {
+          Programme p = programmes.manageable(actor, programmeId);
+          var list = registrations.ofProgramme(programmeId, status, Integer.MAX_VALUE, 0);
+          record(
+              actor,
+              p,
+              "registration.exported",
+              programmeId.toString(),
+              list.size(),
+              "format=" + format + (status == null ? "" : ",status=" + status));
+          return new Export(
+              p, list, answers.ofProgramme(programmeId), forms.questions(programmeId));
+        });
   }
 
-  @Transactional
   public Registration approve(LecternUser actor, UUID registrationId) {
-    Registration r = manageable(actor, registrationId);
-    return audited(actor, "registration.approved", enrolment.approve(r));
+    return transactions.result(
+        () -> {
+          Registration r = manageable(actor, registrationId);
+          return audited(actor, "registration.approved", enrolment.approve(r));
+        });
   }
 
-  @Transactional
   public Registration decline(LecternUser actor, UUID registrationId, String message) {
-    Registration r = manageable(actor, registrationId);
-    String m = message == null || message.isBlank() ? null : message.strip();
-    return audited(actor, "registration.declined", enrolment.decline(r, m));
+    return transactions.result(
+        () -> {
+          Registration r = manageable(actor, registrationId);
+          String m = message == null || message.isBlank() ? null : message.strip();
+          return audited(actor, "registration.declined", enrolment.decline(r, m));
+        });
   }
 
-  @Transactional
   public Registration confirm(LecternUser actor, UUID registrationId) {
-    Registration r = manageable(actor, registrationId);
-    return audited(actor, "registration.confirmed", enrolment.confirm(r));
+    return transactions.result(
+        () -> {
+          Registration r = manageable(actor, registrationId);
+          return audited(actor, "registration.confirmed", enrolment.confirm(r));
+        });
   }
 
-  @Transactional
   public Registration toWaitlist(LecternUser actor, UUID registrationId) {
-    Registration r = manageable(actor, registrationId);
-    return audited(actor, "registration.waitlisted", enrolment.toWaitlist(r));
+    return transactions.result(
+        () -> {
+          Registration r = manageable(actor, registrationId);
+          return audited(actor, "registration.waitlisted", enrolment.toWaitlist(r));
+        });
   }
 
-  @Transactional
   public Registration cancel(LecternUser actor, UUID registrationId) {
-    Registration r = manageable(actor, registrationId);
-    return audited(actor, "registration.cancelled", enrolment.cancel(r));
+    return transactions.result(
+        () -> {
+          Registration r = manageable(actor, registrationId);
+          return audited(actor, "registration.cancelled", enrolment.cancel(r));
+        });
   }
 
   /** The registration if the actor may manage its programme; else 404 (not even its existence). */

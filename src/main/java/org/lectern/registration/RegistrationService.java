@@ -13,52 +13,29 @@ import org.lectern.session.DeliveryMode;
 import org.lectern.session.Session;
 import org.lectern.session.SessionService;
 import org.lectern.shared.crypto.PersonalDataCipher;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Registering for a programme, and what delegates and other modules may ask about registrations.
  * Organiser actions are in {@link RegistrationAdminService}.
  */
 @Service
-public class RegistrationService {
-
-  private final ProgrammeService programmes;
-  private final SessionService sessions;
-  private final FormSetupRepository forms;
-  private final RegistrationRepository registrations;
-  private final EnrolmentService enrolment;
-  private final Invitations invitations;
-  private final Regions regions;
-  private final RoomSeats rooms;
-  private final PersonalDataCipher cipher;
-  private final Clock clock;
-
-  RegistrationService(
-      ProgrammeService programmes,
-      SessionService sessions,
-      FormSetupRepository forms,
-      RegistrationRepository registrations,
-      EnrolmentService enrolment,
-      Invitations invitations,
-      Regions regions,
-      RoomSeats rooms,
-      PersonalDataCipher cipher,
-      Clock clock) {
-    this.programmes = programmes;
-    this.sessions = sessions;
-    this.forms = forms;
-    this.registrations = registrations;
-    this.enrolment = enrolment;
-    this.invitations = invitations;
-    this.regions = regions;
-    this.rooms = rooms;
-    this.cipher = cipher;
-    this.clock = clock;
-  }
+public record RegistrationService(
+    ProgrammeService programmes,
+    SessionService sessions,
+    FormSetupRepository forms,
+    RegistrationRepository registrations,
+    EnrolmentService enrolment,
+    Invitations invitations,
+    Regions regions,
+    RoomSeats rooms,
+    PersonalDataCipher cipher,
+    Clock clock,
+    Transactions transactions) {
 
   /** The outcome of a registration: {@code created} false means the e-mail was already there. */
   public record Registered(Registration registration, boolean created, Integer waitlistPosition) {}
@@ -67,10 +44,12 @@ public class RegistrationService {
    * Registers someone. Anyone may register for an open, published programme; organisers also for
    * drafts and closed ones. The same e-mail twice gives the existing registration.
    */
-  @Transactional
   public Registered register(UUID programmeId, RegistrationRequest request, LecternUser actor) {
-    Programme p = visibleProgramme(programmeId, actor);
-    return register(new Access(p, programmes.canManage(actor, p)), request);
+    return transactions.result(
+        () -> {
+          Programme p = visibleProgramme(programmeId, actor);
+          return register(new Access(p, programmes.canManage(actor, p)), request);
+        });
   }
 
   /**
@@ -89,14 +68,16 @@ public class RegistrationService {
   }
 
   /** Registers with a programme already read by {@link #access}. */
-  @Transactional
   public Registered register(Access access, RegistrationRequest request) {
-    Programme p = access.programme();
-    var form = forms.form(p.id(), clock.instant());
-    if (!access.organiser() && !isOpen(p, form)) {
-      throw new ConflictException("registration.closed");
-    }
-    return enrol(p.id(), prepare(p, form, request, access.organiser()));
+    return transactions.result(
+        () -> {
+          Programme p = access.programme();
+          var form = forms.form(p.id(), clock.instant());
+          if (!access.organiser() && !isOpen(p, form)) {
+            throw new ConflictException("registration.closed");
+          }
+          return enrol(p.id(), prepare(p, form, request, access.organiser()));
+        });
   }
 
   /** The programme if the actor may see it (published, or they manage it); else not found. */
@@ -278,21 +259,26 @@ public class RegistrationService {
   }
 
   /** The delegate cancels one of their own registrations; the first waitlisted moves up. */
-  @Transactional
   public Registration cancelByDelegate(String email, UUID registrationId) {
-    Registration r =
-        registrations
-            .find(registrationId)
-            .filter(x -> cipher.emailIndex(x.details().email()).equals(cipher.emailIndex(email)))
-            .orElseThrow(() -> new NotFoundException("registration.notFound"));
-    return enrolment.cancel(r);
+    return transactions.result(
+        () -> {
+          Registration r =
+              registrations
+                  .find(registrationId)
+                  .filter(
+                      x -> cipher.emailIndex(x.details().email()).equals(cipher.emailIndex(email)))
+                  .orElseThrow(() -> new NotFoundException("registration.notFound"));
+          return enrolment.cancel(r);
+        });
   }
 
   /** Creates a personal invitation link token (invitation-only programmes). */
-  @Transactional
   public String invite(
       LecternUser actor, UUID programmeId, String email, String name, String language) {
-    programmes.manageable(actor, programmeId);
-    return invitations.invite(programmeId, email, name, language);
+    return transactions.result(
+        () -> {
+          programmes.manageable(actor, programmeId);
+          return invitations.invite(programmeId, email, name, language);
+        });
   }
 }
