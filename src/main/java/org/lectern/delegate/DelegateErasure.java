@@ -18,9 +18,9 @@ import org.lectern.registration.OwnRegistration;
 import org.lectern.registration.RegistrationService;
 import org.lectern.retention.Erasure;
 import org.lectern.shared.crypto.Sha256;
+import org.lectern.shared.database.Transactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A delegate's request to erase everything Lectern holds about them, confirmed by a link sent to
@@ -29,61 +29,53 @@ import org.springframework.transaction.annotation.Transactional;
  * number of registrations, never whose.
  */
 @Service
-class DelegateErasure {
+record DelegateErasure(
+    JdbcClient jdbc,
+    DelegateAccounts directory,
+    RegistrationService registrations,
+    Erasure erasure,
+    ErasureMail mail,
+    AuditLog audit,
+    Clock clock,
+    Transactions transactions) {
 
   static final Duration VALIDITY = Duration.ofHours(24);
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final JdbcClient jdbc;
-  private final DelegateAccounts directory;
-  private final RegistrationService registrations;
-  private final Erasure erasure;
-  private final ErasureMail mail;
-  private final AuditLog audit;
-  private final Clock clock;
-
-  DelegateErasure(
-      JdbcClient jdbc,
-      DelegateAccounts directory,
-      RegistrationService registrations,
-      Erasure erasure,
-      ErasureMail mail,
-      AuditLog audit,
-      Clock clock) {
-    this.jdbc = jdbc;
-    this.directory = directory;
-    this.registrations = registrations;
-    this.erasure = erasure;
-    this.mail = mail;
-    this.audit = audit;
-    this.clock = clock;
-  }
-
   /** Sends the confirmation link to the signed-in delegate's address. */
-  @Transactional
   void request(DelegatePrincipal delegate) {
-    DelegateAddress to = directory.find(delegate.emailIndex()).orElseThrow();
-    byte[] raw = new byte[32];
-    RANDOM.nextBytes(raw);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-    Instant now = clock.instant();
-    jdbc.sql("delete from delegate_erasure_request where expires_at < :now")
-        .param("now", Timestamp.from(now))
-        .update();
-    jdbc.sql(
-            """
+    transactions.run(
+        () -> {
+          DelegateAddress to = directory.find(delegate.emailIndex()).orElseThrow();
+          byte[] raw = new byte[32];
+          RANDOM.nextBytes(raw);
+          String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+          Instant now = clock.instant();
+          jdbc.sql("delete from delegate_erasure_request where expires_at < :now")
+              .param("now", Timestamp.from(now))
+              .update();
+          jdbc.sql(
+                  """
             insert into delegate_erasure_request (token_hash, email_index, created_at, expires_at)
             values (:h, :i, :now, :exp)
             """)
-        .param("h", Sha256.hex(token))
-        .param("i", to.emailIndex())
-        .param("now", Timestamp.from(now))
-        .param("exp", Timestamp.from(now.plus(VALIDITY)))
-        .update();
-    mail.send(to.email(), to.language(), token, VALIDITY);
-    audit.record(
-        new AuditLog.Record(
-            null, "delegate", "delegate.erasureRequested", null, "delegate", null, null, null));
+              .param("h", Sha256.hex(token))
+              .param("i", to.emailIndex())
+              .param("now", Timestamp.from(now))
+              .param("exp", Timestamp.from(now.plus(VALIDITY)))
+              .update();
+          mail.send(to.email(), to.language(), token, VALIDITY);
+          audit.record(
+              new AuditLog.Record(
+                  null,
+                  "delegate",
+                  "delegate.erasureRequested",
+                  null,
+                  "delegate",
+                  null,
+                  null,
+                  null));
+        });
   }
 
   /** Whether the link is (still) valid, for the confirmation page. */
@@ -101,35 +93,37 @@ class DelegateErasure {
   }
 
   /** Erases, once; empty when the link is unknown, used or expired. */
-  @Transactional
   Optional<Integer> confirm(String token) {
-    if (token == null || token.length() >= 100) {
-      return Optional.empty();
-    }
-    Optional<String> index =
-        jdbc.sql(
-                "delete from delegate_erasure_request where token_hash = :h and expires_at > :now"
-                    + " returning email_index")
-            .param("h", Sha256.hex(token))
-            .param("now", Timestamp.from(clock.instant()))
-            .query(String.class)
-            .optional();
-    if (index.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<DelegateAddress> address = directory.find(index.get());
-    List<UUID> ids =
-        address.map(a -> registrations.forDelegate(a.email())).orElse(List.of()).stream()
-            .map(OwnRegistration::registrationId)
-            .toList();
-    erasure.eraseRegistrations(ids);
-    jdbc.sql("delete from delegate_erasure_request where email_index = :i")
-        .param("i", index.get())
-        .update();
-    directory.forget(index.get());
-    audit.record(
-        new AuditLog.Record(
-            null, "delegate", "delegate.erased", null, "delegate", null, ids.size(), null));
-    return Optional.of(ids.size());
+    return transactions.result(
+        () -> {
+          if (token == null || token.length() >= 100) {
+            return Optional.empty();
+          }
+          Optional<String> index =
+              jdbc.sql(
+                      "delete from delegate_erasure_request where token_hash = :h and expires_at > :now"
+                          + " returning email_index")
+                  .param("h", Sha256.hex(token))
+                  .param("now", Timestamp.from(clock.instant()))
+                  .query(String.class)
+                  .optional();
+          if (index.isEmpty()) {
+            return Optional.empty();
+          }
+          Optional<DelegateAddress> address = directory.find(index.get());
+          List<UUID> ids =
+              address.map(a -> registrations.forDelegate(a.email())).orElse(List.of()).stream()
+                  .map(OwnRegistration::registrationId)
+                  .toList();
+          erasure.eraseRegistrations(ids);
+          jdbc.sql("delete from delegate_erasure_request where email_index = :i")
+              .param("i", index.get())
+              .update();
+          directory.forget(index.get());
+          audit.record(
+              new AuditLog.Record(
+                  null, "delegate", "delegate.erased", null, "delegate", null, ids.size(), null));
+          return Optional.of(ids.size());
+        });
   }
 }

@@ -7,13 +7,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.lectern.audit.AuditAction;
 import org.lectern.audit.AuditLog;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.ForbiddenException;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * An account's life after its creation: its owner changes the password; an administrator disables
@@ -21,55 +21,41 @@ import org.springframework.transaction.annotation.Transactional;
  * AccountStateFilter} compares each session with the account's counter on every request.
  */
 @Service
-public class Accounts {
+public record Accounts(
+    UserRepository users,
+    AccountRepository accounts,
+    PasswordEncoder encoder,
+    PasswordPolicy policy,
+    AuditLog audit,
+    Clock clock,
+    BrowserSessions sessions,
+    Transactions transactions) {
 
   static final int PAGE = 500;
-
-  private final UserRepository users;
-  private final AccountRepository accounts;
-  private final PasswordEncoder encoder;
-  private final PasswordPolicy policy;
-  private final AuditLog audit;
-  private final Clock clock;
-  private final BrowserSessions sessions;
-
-  Accounts(
-      UserRepository users,
-      AccountRepository accounts,
-      PasswordEncoder encoder,
-      PasswordPolicy policy,
-      AuditLog audit,
-      Clock clock,
-      BrowserSessions sessions) {
-    this.users = users;
-    this.accounts = accounts;
-    this.encoder = encoder;
-    this.policy = policy;
-    this.audit = audit;
-    this.clock = clock;
-    this.sessions = sessions;
-  }
 
   /**
    * Changes the owner's password after checking the current one; returns the new session counter
    * (the caller's own session moves to it, every other session of the account ends).
    */
-  @Transactional
   public int changePassword(LecternUser owner, String current, String next) {
-    var user =
-        users
-            .findById(owner.id())
-            .orElseThrow(() -> new NotFoundException("identity.userNotFound"));
-    if (current == null
-        || current.length() > PasswordPolicy.MAX_LENGTH
-        || user.passwordHash() == null
-        || !encoder.matches(current, user.passwordHash())) {
-      throw InvalidInputException.of("currentPassword", "identity.password.wrongCurrent");
-    }
-    policy.check("newPassword", next, personal(user));
-    int epoch = accounts.setPassword(user.id(), encoder.encode(next));
-    record(owner, AuditAction.ACCOUNT_PASSWORD_CHANGED, user.id(), firstOrganisation(user.id()));
-    return epoch;
+    return transactions.result(
+        () -> {
+          var user =
+              users
+                  .findById(owner.id())
+                  .orElseThrow(() -> new NotFoundException("identity.userNotFound"));
+          if (current == null
+              || current.length() > PasswordPolicy.MAX_LENGTH
+              || user.passwordHash() == null
+              || !encoder.matches(current, user.passwordHash())) {
+            throw InvalidInputException.of("currentPassword", "identity.password.wrongCurrent");
+          }
+          policy.check("newPassword", next, personal(user));
+          int epoch = accounts.setPassword(user.id(), encoder.encode(next));
+          record(
+              owner, AuditAction.ACCOUNT_PASSWORD_CHANGED, user.id(), firstOrganisation(user.id()));
+          return epoch;
+        });
   }
 
   /** Words from the person's own name and address that must not carry their password. */
@@ -83,25 +69,29 @@ public class Accounts {
    * own; an organisation administrator for accounts that belong only to organisations they
    * administer. An account outside the actor's organisations is "not found".
    */
-  @Transactional
   public LecternUser setDisabled(LecternUser actor, UUID targetId, boolean disabled) {
-    var target =
-        users.findById(targetId).orElseThrow(() -> new NotFoundException("identity.userNotFound"));
-    if (target.id().equals(actor.id())) {
-      throw new ConflictException("identity.account.self");
-    }
-    UUID organisation = authorise(actor, target);
-    if (accounts.setDisabled(target.id(), disabled, clock.instant())) {
-      if (disabled) {
-        sessions.endAll(target.id(), null);
-      }
-      record(
-          actor,
-          disabled ? AuditAction.ACCOUNT_DISABLED : AuditAction.ACCOUNT_ENABLED,
-          target.id(),
-          organisation);
-    }
-    return users.findById(target.id()).orElseThrow();
+    return transactions.result(
+        () -> {
+          var target =
+              users
+                  .findById(targetId)
+                  .orElseThrow(() -> new NotFoundException("identity.userNotFound"));
+          if (target.id().equals(actor.id())) {
+            throw new ConflictException("identity.account.self");
+          }
+          UUID organisation = authorise(actor, target);
+          if (accounts.setDisabled(target.id(), disabled, clock.instant())) {
+            if (disabled) {
+              sessions.endAll(target.id(), null);
+            }
+            record(
+                actor,
+                disabled ? AuditAction.ACCOUNT_DISABLED : AuditAction.ACCOUNT_ENABLED,
+                target.id(),
+                organisation);
+          }
+          return users.findById(target.id()).orElseThrow();
+        });
   }
 
   /** The organisation in whose name the actor acts on the target; refuses when they may not. */
@@ -127,24 +117,26 @@ public class Accounts {
   }
 
   /** The accounts the actor sees on the accounts page (a listing, so audited). */
-  @Transactional
   public List<AccountRow> manageable(LecternUser actor) {
-    if (!mayManageAccounts(actor)) {
-      throw new ForbiddenException("identity.account.forbidden");
-    }
-    var administered = List.copyOf(organisations(actor.id(), true));
-    var rows = accounts.accounts(administered, actor.platformAdmin(), PAGE);
-    audit.record(
-        new AuditLog.Record(
-            actor.id(),
-            actor.displayName(),
-            AuditAction.ACCOUNT_LISTED.code(),
-            administered.isEmpty() ? null : administered.get(0),
-            "user",
-            null,
-            rows.size(),
-            null));
-    return rows;
+    return transactions.result(
+        () -> {
+          if (!mayManageAccounts(actor)) {
+            throw new ForbiddenException("identity.account.forbidden");
+          }
+          var administered = List.copyOf(organisations(actor.id(), true));
+          var rows = accounts.accounts(administered, actor.platformAdmin(), PAGE);
+          audit.record(
+              new AuditLog.Record(
+                  actor.id(),
+                  actor.displayName(),
+                  AuditAction.ACCOUNT_LISTED.code(),
+                  administered.isEmpty() ? null : administered.get(0),
+                  "user",
+                  null,
+                  rows.size(),
+                  null));
+          return rows;
+        });
   }
 
   /** The organisations whose administrator the person is (their audit entries they may read). */
@@ -165,18 +157,19 @@ public class Accounts {
   }
 
   /** Records that the person ended {@code count} of their own browser sessions. */
-  @Transactional
   public void sessionsEnded(LecternUser owner, int count) {
-    audit.record(
-        new AuditLog.Record(
-            owner.id(),
-            owner.displayName(),
-            AuditAction.ACCOUNT_SESSION_ENDED.code(),
-            firstOrganisation(owner.id()),
-            "user",
-            owner.id().toString(),
-            count,
-            null));
+    transactions.run(
+        () ->
+            audit.record(
+                new AuditLog.Record(
+                    owner.id(),
+                    owner.displayName(),
+                    AuditAction.ACCOUNT_SESSION_ENDED.code(),
+                    firstOrganisation(owner.id()),
+                    "user",
+                    owner.id().toString(),
+                    count,
+                    null)));
   }
 
   /** Ends every browser session of the person, on every node (a reset password). */

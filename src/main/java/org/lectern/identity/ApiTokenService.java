@@ -10,29 +10,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.lectern.shared.crypto.Sha256;
+import org.lectern.shared.database.Transactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Bearer tokens for the API. Only a SHA-256 hash is stored, so a database dump grants no access. A
  * token works while it is unexpired, unrevoked and its account is not disabled.
  */
 @Service
-public class ApiTokenService {
+public record ApiTokenService(JdbcClient jdbc, Clock clock, Transactions transactions) {
 
   public static final Duration LIFETIME = Duration.ofDays(30);
   public static final int MAX_DAYS = 365;
   public static final int MAX_NAME = 100;
   private static final SecureRandom RANDOM = new SecureRandom();
-
-  private final JdbcClient jdbc;
-  private final Clock clock;
-
-  ApiTokenService(JdbcClient jdbc, Clock clock) {
-    this.jdbc = jdbc;
-    this.clock = clock;
-  }
 
   /** A new token as issued to the caller, shown once. */
   public record IssuedToken(UUID id, String token, Instant expiresAt) {}
@@ -41,40 +33,40 @@ public class ApiTokenService {
   public record TokenView(
       UUID id, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt) {}
 
-  @Transactional
   public IssuedToken issue(UUID userId, String name) {
-    return issue(userId, name, LIFETIME);
+    return transactions.result(() -> issue(userId, name, LIFETIME));
   }
 
-  @Transactional
   public IssuedToken issue(UUID userId, String name, Duration validity) {
-    return issue(userId, name, validity, false);
+    return transactions.result(() -> issue(userId, name, validity, false));
   }
 
-  @Transactional
   public IssuedToken issue(UUID userId, String name, Duration validity, boolean secondFactor) {
-    byte[] raw = new byte[32];
-    RANDOM.nextBytes(raw);
-    String token = "lct_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-    Instant expires = clock.instant().plus(validity);
-    UUID id = UUID.randomUUID();
-    jdbc.sql(
-            """
+    return transactions.result(
+        () -> {
+          byte[] raw = new byte[32];
+          RANDOM.nextBytes(raw);
+          String token = "lct_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+          Instant expires = clock.instant().plus(validity);
+          UUID id = UUID.randomUUID();
+          jdbc.sql(
+                  """
             insert into api_token (id, user_id, token_hash, name, created_at, expires_at, factor_at)
             values (:id, :user, :hash, :name, :now, :expires, :factor)
             """)
-        .param(
-            "factor",
-            secondFactor ? Timestamp.from(clock.instant()) : null,
-            java.sql.Types.TIMESTAMP)
-        .param("id", id)
-        .param("user", userId)
-        .param("hash", hash(token))
-        .param("name", name)
-        .param("now", Timestamp.from(clock.instant()))
-        .param("expires", Timestamp.from(expires))
-        .update();
-    return new IssuedToken(id, token, expires);
+              .param(
+                  "factor",
+                  secondFactor ? Timestamp.from(clock.instant()) : null,
+                  java.sql.Types.TIMESTAMP)
+              .param("id", id)
+              .param("user", userId)
+              .param("hash", hash(token))
+              .param("name", name)
+              .param("now", Timestamp.from(clock.instant()))
+              .param("expires", Timestamp.from(expires))
+              .update();
+          return new IssuedToken(id, token, expires);
+        });
   }
 
   /** The person's tokens that still work, newest first. */
@@ -92,28 +84,30 @@ public class ApiTokenService {
   }
 
   /** Revokes one of the person's own tokens; false when they have no such working token. */
-  @Transactional
   public boolean revoke(UUID userId, UUID tokenId) {
-    return jdbc.sql(
-                """
+    return transactions.result(
+        () ->
+            jdbc.sql(
+                        """
                 update api_token set revoked_at = :now
                 where id = :id and user_id = :u and revoked_at is null
                 """)
-            .param("now", Timestamp.from(clock.instant()))
-            .param("id", tokenId)
-            .param("u", userId)
-            .update()
-        == 1;
+                    .param("now", Timestamp.from(clock.instant()))
+                    .param("id", tokenId)
+                    .param("u", userId)
+                    .update()
+                == 1);
   }
 
   /** Revokes every token of the person (after a password reset). */
-  @Transactional
   public int revokeAll(UUID userId) {
-    return jdbc.sql(
-            "update api_token set revoked_at = :now where user_id = :u and revoked_at is null")
-        .param("now", Timestamp.from(clock.instant()))
-        .param("u", userId)
-        .update();
+    return transactions.result(
+        () ->
+            jdbc.sql(
+                    "update api_token set revoked_at = :now where user_id = :u and revoked_at is null")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("u", userId)
+                .update());
   }
 
   /** The user a valid, unexpired, unrevoked token of an enabled account belongs to. */

@@ -2,6 +2,7 @@ package org.lectern.identity;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.i18n.Language;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -9,7 +10,6 @@ import org.springframework.security.authentication.ott.OneTimeToken;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Passwordless access for delegates: who may receive a sign-in link, issuing the link (the mail
@@ -17,55 +17,47 @@ import org.springframework.transaction.annotation.Transactional;
  * same, whether the address is registered, unknown or rate-limited.
  */
 @Service
-class DelegateAccess {
+record DelegateAccess(
+    DelegateAccounts accounts,
+    KnownDelegates known,
+    DelegateSignInLimits limits,
+    ApplicationEventPublisher events,
+    @Value("${lectern.base-url}") String baseUrl,
+    Transactions transactions) {
 
   static final Duration LINK_VALIDITY = Duration.ofMinutes(15);
 
-  private final DelegateAccounts accounts;
-  private final KnownDelegates known;
-  private final DelegateSignInLimits limits;
-  private final ApplicationEventPublisher events;
-  private final String baseUrl;
-
-  DelegateAccess(
-      DelegateAccounts accounts,
-      KnownDelegates known,
-      DelegateSignInLimits limits,
-      ApplicationEventPublisher events,
-      @Value("${lectern.base-url}") String baseUrl) {
-    this.accounts = accounts;
-    this.known = known;
-    this.limits = limits;
-    this.events = events;
-    this.baseUrl = baseUrl;
-  }
-
   /** The token username (blind index) to issue a link for, or empty to silently send nothing. */
-  @Transactional
   Optional<String> linkRecipient(String email) {
-    if (!Emails.isValid(email)) {
-      return Optional.empty();
-    }
-    String index = accounts.indexOf(email);
-    if (!limits.tryAcquire(index)) {
-      return Optional.empty();
-    }
-    if (accounts.find(index).isEmpty()) {
-      Optional<String> language = known.registrationLanguage(email.strip());
-      if (language.isEmpty()) {
-        return Optional.empty();
-      }
-      accounts.remember(email.strip(), language(language.get()));
-    }
-    return Optional.of(index);
+    return transactions.result(
+        () -> {
+          if (!Emails.isValid(email)) {
+            return Optional.empty();
+          }
+          String index = accounts.indexOf(email);
+          if (!limits.tryAcquire(index)) {
+            return Optional.empty();
+          }
+          if (accounts.find(index).isEmpty()) {
+            Optional<String> language = known.registrationLanguage(email.strip());
+            if (language.isEmpty()) {
+              return Optional.empty();
+            }
+            accounts.remember(email.strip(), language(language.get()));
+          }
+          return Optional.of(index);
+        });
   }
 
-  @Transactional
   void mailLink(OneTimeToken token) {
-    DelegateAddress to = accounts.find(token.getUsername()).orElseThrow();
-    String lang = to.language();
-    String url = baseUrl + "/my/sign-in/token?token=" + token.getTokenValue() + "&lang=" + lang;
-    events.publishEvent(new DelegateSignInLinkIssued(to.email(), lang, url, LINK_VALIDITY));
+    transactions.run(
+        () -> {
+          DelegateAddress to = accounts.find(token.getUsername()).orElseThrow();
+          String lang = to.language();
+          String url =
+              baseUrl + "/my/sign-in/token?token=" + token.getTokenValue() + "&lang=" + lang;
+          events.publishEvent(new DelegateSignInLinkIssued(to.email(), lang, url, LINK_VALIDITY));
+        });
   }
 
   UserDetailsService delegates() {

@@ -1,6 +1,7 @@
 package org.lectern.identity;
 
 import java.time.Clock;
+import org.lectern.shared.database.Transactions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -30,8 +31,9 @@ class DelegateSecurityConfiguration {
           + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
   @Bean
-  OneTimeTokenService delegateOneTimeTokens(JdbcClient jdbc, Clock clock) {
-    return new HashedSignInTokens(jdbc, clock);
+  OneTimeTokenService delegateOneTimeTokens(
+      JdbcClient jdbc, Clock clock, Transactions transactions) {
+    return new HashedSignInTokens(jdbc, clock, transactions);
   }
 
   @Bean

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.lectern.audit.AuditAction;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.InvalidInputException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -17,7 +18,6 @@ import org.springframework.security.web.webauthn.management.ImmutableRelyingPart
 import org.springframework.security.web.webauthn.management.RelyingPartyAuthenticationRequest;
 import org.springframework.security.web.webauthn.management.RelyingPartyPublicKey;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A person's passkeys: adding one (named, from the browser's credential), listing and removing
@@ -26,34 +26,19 @@ import org.springframework.transaction.annotation.Transactional;
  * satisfies the organisation's second-factor rule on its own.
  */
 @Service
-public class Passkeys {
+public record Passkeys(
+    PasskeyRelyingParty rp,
+    PasskeyUserRepository handles,
+    PasskeyRepository passkeys,
+    SecondFactorRepository factors,
+    UserService users,
+    Accounts accounts,
+    Transactions transactions) {
 
   static final int NAME_MAX = 60;
 
   /** A credential as our script sends it is a few kilobytes; anything far larger is not one. */
   static final int CREDENTIAL_MAX = 32_000;
-
-  private final PasskeyRelyingParty rp;
-  private final PasskeyUserRepository handles;
-  private final PasskeyRepository passkeys;
-  private final SecondFactorRepository factors;
-  private final UserService users;
-  private final Accounts accounts;
-
-  Passkeys(
-      PasskeyRelyingParty rp,
-      PasskeyUserRepository handles,
-      PasskeyRepository passkeys,
-      SecondFactorRepository factors,
-      UserService users,
-      Accounts accounts) {
-    this.rp = rp;
-    this.handles = handles;
-    this.passkeys = passkeys;
-    this.factors = factors;
-    this.users = users;
-    this.accounts = accounts;
-  }
 
   public boolean any(UUID userId) {
     return passkeys.count(userId) > 0;
@@ -64,97 +49,108 @@ public class Passkeys {
   }
 
   /** What the browser needs to create a passkey for this person (kept in the session to check). */
-  @Transactional
   PublicKeyCredentialCreationOptions creationOptions(LecternUser user) {
-    handles.handleOf(user.id());
-    return rp.operations()
-        .createPublicKeyCredentialCreationOptions(
-            new ImmutablePublicKeyCredentialCreationOptionsRequest(asAuthentication(user)));
+    return transactions.result(
+        () -> {
+          handles.handleOf(user.id());
+          return rp.operations()
+              .createPublicKeyCredentialCreationOptions(
+                  new ImmutablePublicKeyCredentialCreationOptionsRequest(asAuthentication(user)));
+        });
   }
 
   /**
    * The options issued earlier with this challenge, rebuilt (only the challenge is kept in the
    * session: sessions are stored in PostgreSQL, and the options object cannot be serialised).
    */
-  @Transactional
   PublicKeyCredentialCreationOptions creationOptions(LecternUser user, byte[] challenge) {
-    PublicKeyCredentialCreationOptions fresh = creationOptions(user);
-    return PublicKeyCredentialCreationOptions.builder()
-        .rp(fresh.getRp())
-        .user(fresh.getUser())
-        .challenge(new org.springframework.security.web.webauthn.api.Bytes(challenge))
-        .pubKeyCredParams(fresh.getPubKeyCredParams())
-        .timeout(fresh.getTimeout())
-        .excludeCredentials(fresh.getExcludeCredentials())
-        .authenticatorSelection(fresh.getAuthenticatorSelection())
-        .attestation(fresh.getAttestation())
-        .extensions(fresh.getExtensions())
-        .build();
+    return transactions.result(
+        () -> {
+          PublicKeyCredentialCreationOptions fresh = creationOptions(user);
+          return PublicKeyCredentialCreationOptions.builder()
+              .rp(fresh.getRp())
+              .user(fresh.getUser())
+              .challenge(new org.springframework.security.web.webauthn.api.Bytes(challenge))
+              .pubKeyCredParams(fresh.getPubKeyCredParams())
+              .timeout(fresh.getTimeout())
+              .excludeCredentials(fresh.getExcludeCredentials())
+              .authenticatorSelection(fresh.getAuthenticatorSelection())
+              .attestation(fresh.getAttestation())
+              .extensions(fresh.getExtensions())
+              .build();
+        });
   }
 
   /**
    * Keeps the passkey the browser created. Returns new recovery codes (to show once) when this is
    * the person's first factor, otherwise none.
    */
-  @Transactional
   List<String> add(
       LecternUser user,
       String name,
       String credential,
       PublicKeyCredentialCreationOptions options) {
-    String label = name == null ? "" : name.strip();
-    var problems = new InvalidInputException.Collector();
-    problems
-        .check(!label.isEmpty(), "name", "validation.required")
-        .check(label.length() <= NAME_MAX, "name", "identity.passkey.nameTooLong", NAME_MAX);
-    if (credential == null || credential.isBlank()) {
-      problems.add("passkey", "identity.passkey.needsScript");
-    }
-    problems.throwIfAny();
-    if (options == null
-        || !options.getUser().getId().equals(handles.handleOf(user.id()))
-        || credential.length() > CREDENTIAL_MAX) {
-      throw InvalidInputException.of("passkey", "identity.passkey.failed");
-    }
-    try {
-      rp.operations()
-          .registerCredential(
-              new ImmutableRelyingPartyRegistrationRequest(
-                  options, new RelyingPartyPublicKey(rp.attestation(credential), label)));
-    } catch (DataAccessException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      // Unreadable, forged, replayed or from another site: webauthn4j and Jackson say why in
-      // their own exception types; to the person it is one message.
-      throw InvalidInputException.of("passkey", "identity.passkey.failed");
-    }
-    accounts.record(
-        user, AuditAction.ACCOUNT_PASSKEY_ADDED, user.id(), accounts.firstOrganisation(user.id()));
-    boolean hadFactor =
-        factors.totp(user.id()).map(SecondFactorRepository.TotpRow::confirmed).orElse(false)
-            || factors.unusedRecoveryCodes(user.id()) > 0;
-    if (hadFactor) {
-      return List.of();
-    }
-    List<String> codes = RecoveryCodes.generate();
-    factors.replaceRecoveryCodes(user.id(), codes.stream().map(RecoveryCodes::hash).toList());
-    return codes;
+    return transactions.result(
+        () -> {
+          String label = name == null ? "" : name.strip();
+          var problems = new InvalidInputException.Collector();
+          problems
+              .check(!label.isEmpty(), "name", "validation.required")
+              .check(label.length() <= NAME_MAX, "name", "identity.passkey.nameTooLong", NAME_MAX);
+          if (credential == null || credential.isBlank()) {
+            problems.add("passkey", "identity.passkey.needsScript");
+          }
+          problems.throwIfAny();
+          if (options == null
+              || !options.getUser().getId().equals(handles.handleOf(user.id()))
+              || credential.length() > CREDENTIAL_MAX) {
+            throw InvalidInputException.of("passkey", "identity.passkey.failed");
+          }
+          try {
+            rp.operations()
+                .registerCredential(
+                    new ImmutableRelyingPartyRegistrationRequest(
+                        options, new RelyingPartyPublicKey(rp.attestation(credential), label)));
+          } catch (DataAccessException e) {
+            throw e;
+          } catch (RuntimeException e) {
+            // Unreadable, forged, replayed or from another site: webauthn4j and Jackson say why in
+            // their own exception types; to the person it is one message.
+            throw InvalidInputException.of("passkey", "identity.passkey.failed");
+          }
+          accounts.record(
+              user,
+              AuditAction.ACCOUNT_PASSKEY_ADDED,
+              user.id(),
+              accounts.firstOrganisation(user.id()));
+          boolean hadFactor =
+              factors.totp(user.id()).map(SecondFactorRepository.TotpRow::confirmed).orElse(false)
+                  || factors.unusedRecoveryCodes(user.id()) > 0;
+          if (hadFactor) {
+            return List.of();
+          }
+          List<String> codes = RecoveryCodes.generate();
+          factors.replaceRecoveryCodes(user.id(), codes.stream().map(RecoveryCodes::hash).toList());
+          return codes;
+        });
   }
 
   /** Removes one of the person's passkeys; false when they have none by that id. */
-  @Transactional
   boolean remove(LecternUser user, String credentialId) {
-    if (credentialId == null
-        || credentialId.length() > 1000
-        || !passkeys.remove(user.id(), credentialId)) {
-      return false;
-    }
-    accounts.record(
-        user,
-        AuditAction.ACCOUNT_PASSKEY_REMOVED,
-        user.id(),
-        accounts.firstOrganisation(user.id()));
-    return true;
+    return transactions.result(
+        () -> {
+          if (credentialId == null
+              || credentialId.length() > 1000
+              || !passkeys.remove(user.id(), credentialId)) {
+            return false;
+          }
+          accounts.record(
+              user,
+              AuditAction.ACCOUNT_PASSKEY_REMOVED,
+              user.id(),
+              accounts.firstOrganisation(user.id()));
+          return true;
+        });
   }
 
   /**
@@ -169,21 +165,23 @@ public class Passkeys {
   }
 
   /** The enabled account whose passkey signed these options, if the signature holds. */
-  @Transactional
   Optional<LecternUser> signIn(String credential, PublicKeyCredentialRequestOptions options) {
-    return check(credential, options)
-        .flatMap(e -> handles.ownerOf(e.getId()))
-        .flatMap(users::find)
-        .filter(LecternUser::isEnabled);
+    return transactions.result(
+        () ->
+            check(credential, options)
+                .flatMap(e -> handles.ownerOf(e.getId()))
+                .flatMap(users::find)
+                .filter(LecternUser::isEnabled));
   }
 
   /** Whether one of this person's passkeys signed these options. */
-  @Transactional
   boolean verify(LecternUser user, String credential, PublicKeyCredentialRequestOptions options) {
-    return check(credential, options)
-        .flatMap(e -> handles.ownerOf(e.getId()))
-        .filter(user.id()::equals)
-        .isPresent();
+    return transactions.result(
+        () ->
+            check(credential, options)
+                .flatMap(e -> handles.ownerOf(e.getId()))
+                .filter(user.id()::equals)
+                .isPresent());
   }
 
   private Optional<PublicKeyCredentialUserEntity> check(

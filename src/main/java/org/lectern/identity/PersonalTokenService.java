@@ -3,23 +3,15 @@ package org.lectern.identity;
 import java.time.Duration;
 import java.util.UUID;
 import org.lectern.audit.AuditAction;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.InvalidInputException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Issuing and revoking a person's own API tokens, with their rules and audit entries. */
 @Service
-class PersonalTokenService {
+record PersonalTokenService(ApiTokenService tokens, Accounts accounts, Transactions transactions) {
 
   static final int DEFAULT_DAYS = 30;
-
-  private final ApiTokenService tokens;
-  private final Accounts accounts;
-
-  PersonalTokenService(ApiTokenService tokens, Accounts accounts) {
-    this.tokens = tokens;
-    this.accounts = accounts;
-  }
 
   /** 1 to 365 days; none means 30. */
   static Duration validity(Integer days) {
@@ -44,37 +36,40 @@ class PersonalTokenService {
     return n.isEmpty() ? "api" : n;
   }
 
-  @Transactional
   public ApiTokenService.IssuedToken issue(LecternUser owner, String name, Duration validity) {
-    return issue(owner, name, validity, false);
+    return transactions.result(() -> issue(owner, name, validity, false));
   }
 
   /**
    * {@code secondFactor}: the code was checked just now, so sensitive calls with this token need no
    * new code for the next minutes (see {@link StepUp}).
    */
-  @Transactional
   public ApiTokenService.IssuedToken issue(
       LecternUser owner, String name, Duration validity, boolean secondFactor) {
-    var issued = tokens.issue(owner.id(), name(name), validity, secondFactor);
-    accounts.record(
-        owner,
-        AuditAction.ACCOUNT_TOKEN_CREATED,
-        owner.id(),
-        accounts.firstOrganisation(owner.id()));
-    return issued;
+    return transactions.result(
+        () -> {
+          var issued = tokens.issue(owner.id(), name(name), validity, secondFactor);
+          accounts.record(
+              owner,
+              AuditAction.ACCOUNT_TOKEN_CREATED,
+              owner.id(),
+              accounts.firstOrganisation(owner.id()));
+          return issued;
+        });
   }
 
-  @Transactional
   public boolean revoke(LecternUser owner, UUID tokenId) {
-    if (!tokens.revoke(owner.id(), tokenId)) {
-      return false;
-    }
-    accounts.record(
-        owner,
-        AuditAction.ACCOUNT_TOKEN_REVOKED,
-        owner.id(),
-        accounts.firstOrganisation(owner.id()));
-    return true;
+    return transactions.result(
+        () -> {
+          if (!tokens.revoke(owner.id(), tokenId)) {
+            return false;
+          }
+          accounts.record(
+              owner,
+              AuditAction.ACCOUNT_TOKEN_REVOKED,
+              owner.id(),
+              accounts.firstOrganisation(owner.id()));
+          return true;
+        });
   }
 }

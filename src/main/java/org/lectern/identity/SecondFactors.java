@@ -7,12 +7,12 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import org.lectern.audit.AuditAction;
 import org.lectern.shared.crypto.PersonalDataCipher;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.limit.Limit;
 import org.lectern.shared.limit.RateLimiter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A person's second factor: an authenticator app (TOTP) and/or passkeys ({@link Passkeys}), with
@@ -21,39 +21,20 @@ import org.springframework.transaction.annotation.Transactional;
  * six digits cannot be tried through.
  */
 @Service
-public class SecondFactors {
+public record SecondFactors(
+    SecondFactorRepository factors,
+    PasskeyRepository passkeys,
+    SecondFactorRules rules,
+    PersonalDataCipher cipher,
+    RateLimiter limiter,
+    Accounts accounts,
+    Clock clock,
+    @Value("${lectern.second-factor.issuer:Lectern}") String issuer,
+    Transactions transactions) {
 
   static final String SECRET_CONTEXT = "second_factor_totp.secret";
   static final Limit ATTEMPTS =
       new Limit("second-factor.account", 10, Duration.ofMinutes(15), "identity.factor.tooMany");
-
-  private final SecondFactorRepository factors;
-  private final PasskeyRepository passkeys;
-  private final SecondFactorRules rules;
-  private final PersonalDataCipher cipher;
-  private final RateLimiter limiter;
-  private final Accounts accounts;
-  private final Clock clock;
-  private final String issuer;
-
-  SecondFactors(
-      SecondFactorRepository factors,
-      PasskeyRepository passkeys,
-      SecondFactorRules rules,
-      PersonalDataCipher cipher,
-      RateLimiter limiter,
-      Accounts accounts,
-      Clock clock,
-      @Value("${lectern.second-factor.issuer:Lectern}") String issuer) {
-    this.factors = factors;
-    this.passkeys = passkeys;
-    this.rules = rules;
-    this.cipher = cipher;
-    this.limiter = limiter;
-    this.accounts = accounts;
-    this.clock = clock;
-    this.issuer = issuer;
-  }
 
   /** What the set-up page shows: the secret as text, and as an otpauth:// address. */
   public record Setup(String secret, String uri) {}
@@ -86,89 +67,98 @@ public class SecondFactors {
   }
 
   /** The secret being set up (a new one unless a set-up is under way); empty when confirmed. */
-  @Transactional
   public java.util.Optional<Setup> setup(LecternUser user) {
-    var row = factors.totp(user.id());
-    if (row.isPresent() && row.get().confirmed()) {
-      return java.util.Optional.empty();
-    }
-    byte[] secret;
-    if (row.isPresent()) {
-      secret = open(row.get().secret());
-    } else {
-      secret = Totp.newSecret();
-      factors.startTotp(user.id(), seal(secret), clock.instant());
-    }
-    String uri = Totp.uri(issuer, user.email(), secret);
-    return java.util.Optional.of(new Setup(Base32.grouped(secret), uri));
+    return transactions.result(
+        () -> {
+          var row = factors.totp(user.id());
+          if (row.isPresent() && row.get().confirmed()) {
+            return java.util.Optional.empty();
+          }
+          byte[] secret;
+          if (row.isPresent()) {
+            secret = open(row.get().secret());
+          } else {
+            secret = Totp.newSecret();
+            factors.startTotp(user.id(), seal(secret), clock.instant());
+          }
+          String uri = Totp.uri(issuer, user.email(), secret);
+          return java.util.Optional.of(new Setup(Base32.grouped(secret), uri));
+        });
   }
 
   /**
    * Confirms the set-up with a first code from the app; returns the recovery codes, to be shown
    * once.
    */
-  @Transactional
   public List<String> confirm(LecternUser user, String code) {
-    limiter.acquire(ATTEMPTS, user.id().toString());
-    var row =
-        factors
-            .totp(user.id())
-            .filter(r -> !r.confirmed())
-            .orElseThrow(() -> InvalidInputException.of("code", "identity.factor.noSetup"));
-    OptionalLong step = Totp.match(open(row.secret()), code, clock.instant(), row.lastStep());
-    if (step.isEmpty() || !factors.confirmTotp(user.id(), step.getAsLong(), clock.instant())) {
-      throw InvalidInputException.of("code", "identity.factor.wrongCode");
-    }
-    List<String> codes = RecoveryCodes.generate();
-    factors.replaceRecoveryCodes(user.id(), codes.stream().map(RecoveryCodes::hash).toList());
-    accounts.record(
-        user,
-        AuditAction.ACCOUNT_FACTOR_ENROLLED,
-        user.id(),
-        accounts.firstOrganisation(user.id()));
-    return codes;
+    return transactions.result(
+        () -> {
+          limiter.acquire(ATTEMPTS, user.id().toString());
+          var row =
+              factors
+                  .totp(user.id())
+                  .filter(r -> !r.confirmed())
+                  .orElseThrow(() -> InvalidInputException.of("code", "identity.factor.noSetup"));
+          OptionalLong step = Totp.match(open(row.secret()), code, clock.instant(), row.lastStep());
+          if (step.isEmpty()
+              || !factors.confirmTotp(user.id(), step.getAsLong(), clock.instant())) {
+            throw InvalidInputException.of("code", "identity.factor.wrongCode");
+          }
+          List<String> codes = RecoveryCodes.generate();
+          factors.replaceRecoveryCodes(user.id(), codes.stream().map(RecoveryCodes::hash).toList());
+          accounts.record(
+              user,
+              AuditAction.ACCOUNT_FACTOR_ENROLLED,
+              user.id(),
+              accounts.firstOrganisation(user.id()));
+          return codes;
+        });
   }
 
   /**
    * Checks a code from the app or an unused recovery code, each good once. Throws {@link
    * org.lectern.shared.limit.TooManyRequestsException} once the account's attempts are spent.
    */
-  @Transactional
   public boolean verify(LecternUser user, String code) {
-    limiter.acquire(ATTEMPTS, user.id().toString());
-    var row = factors.totp(user.id()).filter(SecondFactorRepository.TotpRow::confirmed);
-    if (row.isEmpty() && !(RecoveryCodes.looksLike(code) && enrolled(user.id()))) {
-      return false;
-    }
-    if (RecoveryCodes.looksLike(code)) {
-      if (!factors.useRecoveryCode(user.id(), RecoveryCodes.hash(code), clock.instant())) {
-        return false;
-      }
-      accounts.record(
-          user,
-          AuditAction.ACCOUNT_RECOVERY_CODE_USED,
-          user.id(),
-          accounts.firstOrganisation(user.id()));
-      return true;
-    }
-    OptionalLong step = Totp.match(open(row.get().secret()), code, clock.instant(), 0);
-    return step.isPresent() && factors.useStep(user.id(), step.getAsLong());
+    return transactions.result(
+        () -> {
+          limiter.acquire(ATTEMPTS, user.id().toString());
+          var row = factors.totp(user.id()).filter(SecondFactorRepository.TotpRow::confirmed);
+          if (row.isEmpty() && !(RecoveryCodes.looksLike(code) && enrolled(user.id()))) {
+            return false;
+          }
+          if (RecoveryCodes.looksLike(code)) {
+            if (!factors.useRecoveryCode(user.id(), RecoveryCodes.hash(code), clock.instant())) {
+              return false;
+            }
+            accounts.record(
+                user,
+                AuditAction.ACCOUNT_RECOVERY_CODE_USED,
+                user.id(),
+                accounts.firstOrganisation(user.id()));
+            return true;
+          }
+          OptionalLong step = Totp.match(open(row.get().secret()), code, clock.instant(), 0);
+          return step.isPresent() && factors.useStep(user.id(), step.getAsLong());
+        });
   }
 
   /** Ten new recovery codes; the old ones stop working (for anyone with a second factor). */
-  @Transactional
   public List<String> renewRecoveryCodes(LecternUser user) {
-    if (!enrolled(user.id())) {
-      throw InvalidInputException.of("code", "identity.factor.noSetup");
-    }
-    List<String> codes = RecoveryCodes.generate();
-    factors.replaceRecoveryCodes(user.id(), codes.stream().map(RecoveryCodes::hash).toList());
-    accounts.record(
-        user,
-        AuditAction.ACCOUNT_RECOVERY_CODES_RENEWED,
-        user.id(),
-        accounts.firstOrganisation(user.id()));
-    return codes;
+    return transactions.result(
+        () -> {
+          if (!enrolled(user.id())) {
+            throw InvalidInputException.of("code", "identity.factor.noSetup");
+          }
+          List<String> codes = RecoveryCodes.generate();
+          factors.replaceRecoveryCodes(user.id(), codes.stream().map(RecoveryCodes::hash).toList());
+          accounts.record(
+              user,
+              AuditAction.ACCOUNT_RECOVERY_CODES_RENEWED,
+              user.id(),
+              accounts.firstOrganisation(user.id()));
+          return codes;
+        });
   }
 
   public int unusedRecoveryCodes(UUID userId) {
@@ -179,20 +169,22 @@ public class SecondFactors {
    * Removes the authenticator app, and the recovery codes unless passkeys remain (the caller has
    * just re-verified).
    */
-  @Transactional
   public void remove(LecternUser user) {
-    boolean had = hasApp(user.id());
-    factors.deleteTotp(user.id());
-    if (passkeys.count(user.id()) == 0) {
-      factors.deleteRecoveryCodes(user.id());
-    }
-    if (had) {
-      accounts.record(
-          user,
-          AuditAction.ACCOUNT_FACTOR_REMOVED,
-          user.id(),
-          accounts.firstOrganisation(user.id()));
-    }
+    transactions.run(
+        () -> {
+          boolean had = hasApp(user.id());
+          factors.deleteTotp(user.id());
+          if (passkeys.count(user.id()) == 0) {
+            factors.deleteRecoveryCodes(user.id());
+          }
+          if (had) {
+            accounts.record(
+                user,
+                AuditAction.ACCOUNT_FACTOR_REMOVED,
+                user.id(),
+                accounts.firstOrganisation(user.id()));
+          }
+        });
   }
 
   private byte[] seal(byte[] secret) {

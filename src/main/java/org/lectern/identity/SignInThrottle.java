@@ -8,12 +8,12 @@ import java.util.Locale;
 import java.util.Optional;
 import org.lectern.audit.AuditAction;
 import org.lectern.shared.crypto.PersonalDataCipher;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.limit.Limit;
 import org.lectern.shared.limit.RateLimiter;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Locks sign-in after repeated failures, on every node (PostgreSQL): 5 wrong passwords for one
@@ -23,7 +23,15 @@ import org.springframework.transaction.annotation.Transactional;
  * a row. Unknown addresses are counted and locked like real ones, so nothing tells them apart.
  */
 @Component
-class SignInThrottle {
+record SignInThrottle(
+    JdbcClient jdbc,
+    RateLimiter limiter,
+    PersonalDataCipher cipher,
+    UserRepository users,
+    Accounts accounts,
+    ApplicationEventPublisher events,
+    Clock clock,
+    Transactions transactions) {
 
   static final Duration FIRST_LOCK = Duration.ofMinutes(15);
   static final Duration LONGEST_LOCK = Duration.ofDays(1);
@@ -31,31 +39,6 @@ class SignInThrottle {
       new Limit("sign-in.account", 4, Duration.ofMinutes(15), "identity.badCredentials");
   private static final Limit ADDRESS_FAILURES =
       new Limit("sign-in.address", 29, Duration.ofMinutes(15), "identity.badCredentials");
-
-  private final JdbcClient jdbc;
-  private final RateLimiter limiter;
-  private final PersonalDataCipher cipher;
-  private final UserRepository users;
-  private final Accounts accounts;
-  private final ApplicationEventPublisher events;
-  private final Clock clock;
-
-  SignInThrottle(
-      JdbcClient jdbc,
-      RateLimiter limiter,
-      PersonalDataCipher cipher,
-      UserRepository users,
-      Accounts accounts,
-      ApplicationEventPublisher events,
-      Clock clock) {
-    this.jdbc = jdbc;
-    this.limiter = limiter;
-    this.cipher = cipher;
-    this.users = users;
-    this.accounts = accounts;
-    this.events = events;
-    this.clock = clock;
-  }
 
   boolean locked(String email, String address) {
     return jdbc.sql(
@@ -81,36 +64,40 @@ class SignInThrottle {
   }
 
   /** Counts a failed passkey sign-in against the client address; locks it when one too many. */
-  @Transactional
   void failedFrom(String address) {
-    if (address != null && !limiter.tryAcquire(ADDRESS_FAILURES, address)) {
-      lock(addressKey(address));
-    }
+    transactions.run(
+        () -> {
+          if (address != null && !limiter.tryAcquire(ADDRESS_FAILURES, address)) {
+            lock(addressKey(address));
+          }
+        });
   }
 
   /** Counts a failure; locks the account or the address when it was one too many. */
-  @Transactional
   void failed(String email, String address) {
-    String normalised = normalise(email);
-    if (!limiter.tryAcquire(ACCOUNT_FAILURES, normalised)) {
-      lock(accountKey(email))
-          .ifPresent(
-              d ->
-                  users
-                      .findByEmail(normalised)
-                      .ifPresent(
-                          u -> {
-                            accounts.record(
-                                null,
-                                AuditAction.ACCOUNT_LOCKED,
-                                u.id(),
-                                accounts.firstOrganisation(u.id()));
-                            events.publishEvent(new SignInLocked(u.id(), d.toMinutes()));
-                          }));
-    }
-    if (address != null && !limiter.tryAcquire(ADDRESS_FAILURES, address)) {
-      lock(addressKey(address));
-    }
+    transactions.run(
+        () -> {
+          String normalised = normalise(email);
+          if (!limiter.tryAcquire(ACCOUNT_FAILURES, normalised)) {
+            lock(accountKey(email))
+                .ifPresent(
+                    d ->
+                        users
+                            .findByEmail(normalised)
+                            .ifPresent(
+                                u -> {
+                                  accounts.record(
+                                      null,
+                                      AuditAction.ACCOUNT_LOCKED,
+                                      u.id(),
+                                      accounts.firstOrganisation(u.id()));
+                                  events.publishEvent(new SignInLocked(u.id(), d.toMinutes()));
+                                }));
+          }
+          if (address != null && !limiter.tryAcquire(ADDRESS_FAILURES, address)) {
+            lock(addressKey(address));
+          }
+        });
   }
 
   /** Starts a lock unless one is running; its length when started. */

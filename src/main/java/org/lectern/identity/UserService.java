@@ -3,38 +3,26 @@ package org.lectern.identity;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.InvalidInputException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Accounts of organisers, speakers, funders and administrators. */
 @Service
-public class UserService implements UserDetailsService {
+public record UserService(
+    UserRepository users,
+    MembershipRepository memberships,
+    PasswordEncoder encoder,
+    org.springframework.context.ApplicationEventPublisher events,
+    PasswordPolicy policy,
+    Transactions transactions)
+    implements UserDetailsService {
 
   public static final int MIN_PASSWORD = 12;
-
-  private final UserRepository users;
-  private final MembershipRepository memberships;
-  private final PasswordEncoder encoder;
-  private final org.springframework.context.ApplicationEventPublisher events;
-  private final PasswordPolicy policy;
-
-  UserService(
-      UserRepository users,
-      MembershipRepository memberships,
-      PasswordEncoder encoder,
-      org.springframework.context.ApplicationEventPublisher events,
-      PasswordPolicy policy) {
-    this.users = users;
-    this.memberships = memberships;
-    this.encoder = encoder;
-    this.events = events;
-    this.policy = policy;
-  }
 
   /** Platform administrators and organisation administrators may create accounts. */
   public boolean mayCreateAccounts(LecternUser actor) {
@@ -47,25 +35,27 @@ public class UserService implements UserDetailsService {
    * Creates an account for someone else. Without a password its owner is invited by e-mail to set
    * one (in {@code language}: en, ru or kk).
    */
-  @Transactional
   public UUID createAccount(
       LecternUser actor, String email, String fullName, String password, String language) {
-    if (!mayCreateAccounts(actor)) {
-      throw new org.lectern.shared.error.ForbiddenException("identity.users.forbidden");
-    }
-    boolean invite = password == null || password.isEmpty();
-    if (!invite && policy != null) {
-      policy.check("password", password, email == null ? "" : email.split("@")[0], fullName);
-    }
-    UUID id = create(email, fullName, invite ? null : password, false);
-    if (invite) {
-      String lang =
-          org.lectern.shared.i18n.Language.fromCode(language)
-              .orElse(org.lectern.shared.i18n.Language.EN)
-              .code();
-      events.publishEvent(new UserInvited(id, lang));
-    }
-    return id;
+    return transactions.result(
+        () -> {
+          if (!mayCreateAccounts(actor)) {
+            throw new org.lectern.shared.error.ForbiddenException("identity.users.forbidden");
+          }
+          boolean invite = password == null || password.isEmpty();
+          if (!invite && policy != null) {
+            policy.check("password", password, email == null ? "" : email.split("@")[0], fullName);
+          }
+          UUID id = create(email, fullName, invite ? null : password, false);
+          if (invite) {
+            String lang =
+                org.lectern.shared.i18n.Language.fromCode(language)
+                    .orElse(org.lectern.shared.i18n.Language.EN)
+                    .code();
+            events.publishEvent(new UserInvited(id, lang));
+          }
+          return id;
+        });
   }
 
   /** The account a role was given to, and whether its owner still has to accept an invitation. */
@@ -77,24 +67,27 @@ public class UserService implements UserDetailsService {
    * invited by e-mail (in {@code language}) to set one. An account still waiting for its password
    * gets the invitation again. The caller checks that the actor may give the role.
    */
-  @Transactional
   public Invitee inviteForRole(String email, String fullName, String language) {
-    String lang =
-        org.lectern.shared.i18n.Language.fromCode(language)
-            .orElse(org.lectern.shared.i18n.Language.EN)
-            .code();
-    var existing = email == null ? Optional.<LecternUser>empty() : users.findByEmail(email.strip());
-    if (existing.isPresent()) {
-      LecternUser u = existing.get();
-      if (u.passwordHash() == null) {
-        events.publishEvent(new UserInvited(u.id(), lang));
-        return new Invitee(u.id(), true);
-      }
-      return new Invitee(u.id(), false);
-    }
-    UUID id = create(email == null ? null : email.strip(), fullName, null, false);
-    events.publishEvent(new UserInvited(id, lang));
-    return new Invitee(id, true);
+    return transactions.result(
+        () -> {
+          String lang =
+              org.lectern.shared.i18n.Language.fromCode(language)
+                  .orElse(org.lectern.shared.i18n.Language.EN)
+                  .code();
+          var existing =
+              email == null ? Optional.<LecternUser>empty() : users.findByEmail(email.strip());
+          if (existing.isPresent()) {
+            LecternUser u = existing.get();
+            if (u.passwordHash() == null) {
+              events.publishEvent(new UserInvited(u.id(), lang));
+              return new Invitee(u.id(), true);
+            }
+            return new Invitee(u.id(), false);
+          }
+          UUID id = create(email == null ? null : email.strip(), fullName, null, false);
+          events.publishEvent(new UserInvited(id, lang));
+          return new Invitee(id, true);
+        });
   }
 
   @Override
@@ -122,32 +115,39 @@ public class UserService implements UserDetailsService {
     return users.findByEmail(email);
   }
 
-  @Transactional
   public UUID create(String email, String fullName, String password, boolean platformAdmin) {
-    var problems = new InvalidInputException.Collector();
-    problems.check(email != null && Emails.isValid(email), "email", "validation.email");
-    problems.check(fullName != null && !fullName.isBlank(), "fullName", "validation.required");
-    problems.check(
-        fullName == null || fullName.length() <= 200, "fullName", "validation.size", 200, 1);
-    problems.check(
-        password == null || password.length() >= MIN_PASSWORD,
-        "password",
-        "identity.password.short",
-        MIN_PASSWORD);
-    problems.throwIfAny();
-    if (users.findByEmail(email).isPresent()) {
-      throw new ConflictException("identity.emailTaken");
-    }
-    UUID id = UUID.randomUUID();
-    users.insert(
-        id, email, fullName, password == null ? null : encoder.encode(password), platformAdmin);
-    return id;
+    return transactions.result(
+        () -> {
+          var problems = new InvalidInputException.Collector();
+          problems.check(email != null && Emails.isValid(email), "email", "validation.email");
+          problems.check(
+              fullName != null && !fullName.isBlank(), "fullName", "validation.required");
+          problems.check(
+              fullName == null || fullName.length() <= 200, "fullName", "validation.size", 200, 1);
+          problems.check(
+              password == null || password.length() >= MIN_PASSWORD,
+              "password",
+              "identity.password.short",
+              MIN_PASSWORD);
+          problems.throwIfAny();
+          if (users.findByEmail(email).isPresent()) {
+            throw new ConflictException("identity.emailTaken");
+          }
+          UUID id = UUID.randomUUID();
+          users.insert(
+              id,
+              email,
+              fullName,
+              password == null ? null : encoder.encode(password),
+              platformAdmin);
+          return id;
+        });
   }
 
   /** ADMIN or MEMBER ({@code ORGANISER}, the old name of MEMBER, is written as MEMBER). */
-  @Transactional
   public void grantOrganisationRole(UUID organisationId, UUID userId, String role) {
-    memberships.put(organisationId, userId, "ORGANISER".equals(role) ? "MEMBER" : role);
+    transactions.run(
+        () -> memberships.put(organisationId, userId, "ORGANISER".equals(role) ? "MEMBER" : role));
   }
 
   public List<Membership> memberships(UUID userId) {

@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.UUID;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.lectern.shared.database.Json;
+import org.lectern.shared.database.Transactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The stored stream of every room. Appending notifies all application nodes (PostgreSQL NOTIFY,
@@ -18,44 +17,37 @@ import org.springframework.transaction.annotation.Transactional;
  * are counted in SQL and hold nothing but their kind, stay readable.
  */
 @Repository
-class EventLog {
+record EventLog(
+    JdbcClient jdbc, PersonalDataCipher cipher, LiveKeys keys, Transactions transactions) {
 
   static final String CHANNEL = "live_event";
 
   static final String PAYLOAD = "live.event.payload";
   static final String CLEAR_TYPE = "reaction";
 
-  private final JdbcClient jdbc;
-  private final PersonalDataCipher cipher;
-  private final LiveKeys keys;
-
-  EventLog(JdbcClient jdbc, PersonalDataCipher cipher, LiveKeys keys) {
-    this.jdbc = jdbc;
-    this.cipher = cipher;
-    this.keys = keys;
-  }
-
   /** Appends an event; the caller holds the room lock (see RoomRepository#lock). */
-  @Transactional(propagation = Propagation.MANDATORY)
   long append(UUID sessionId, String type, Object payload) {
-    String json = Json.write(payload);
-    boolean clear = CLEAR_TYPE.equals(type);
-    long id =
-        jdbc.sql(
-                """
+    return transactions.joined(
+        () -> {
+          String json = Json.write(payload);
+          boolean clear = CLEAR_TYPE.equals(type);
+          long id =
+              jdbc.sql(
+                      """
                 insert into live_event (session_id, type, payload, sealed_payload)
                 values (:s, :t, :p, :sealed) returning id
                 """)
-            .param("s", sessionId)
-            .param("t", type)
-            .param("p", Json.jsonb(clear ? json : "{}"))
-            .param("sealed", clear ? null : keys.of(sessionId).encrypt(json, PAYLOAD))
-            .query(Long.class)
-            .single();
-    jdbc.sql("select pg_notify('" + CHANNEL + "', :id)")
-        .param("id", Long.toString(id))
-        .query(rs -> {});
-    return id;
+                  .param("s", sessionId)
+                  .param("t", type)
+                  .param("p", Json.jsonb(clear ? json : "{}"))
+                  .param("sealed", clear ? null : keys.of(sessionId).encrypt(json, PAYLOAD))
+                  .query(Long.class)
+                  .single();
+          jdbc.sql("select pg_notify('" + CHANNEL + "', :id)")
+              .param("id", Long.toString(id))
+              .query(rs -> {});
+          return id;
+        });
   }
 
   /** Events of a room after the given id, in order, at most {@code limit}. */

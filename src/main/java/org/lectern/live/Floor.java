@@ -4,94 +4,96 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Chat, raised hands and reactions. */
 @Service
-class Floor {
+record Floor(RoomSteps steps, FloorRepository floor, Transactions transactions) {
 
   static final int CHAT_MAX = 500;
   static final Set<String> REACTIONS = Set.of("applause", "agree", "heart", "thinking");
 
-  private final RoomSteps steps;
-  private final FloorRepository floor;
-
-  Floor(RoomSteps steps, FloorRepository floor) {
-    this.steps = steps;
-    this.floor = floor;
-  }
-
-  @Transactional
   void chat(Viewer v, String text) {
-    Participant p = v.requireParticipant();
-    String body = text == null ? "" : text.strip();
-    var problems = new InvalidInputException.Collector();
-    problems.check(!body.isEmpty(), "message", "live.chat.empty");
-    problems.check(body.length() <= CHAT_MAX, "message", "live.chat.tooLong", CHAT_MAX);
-    problems.throwIfAny();
-    steps.requireOpen(v);
-    steps.check(p.id(), LiveRateLimits.Action.CHAT);
-    LiveRoom room = steps.lock(v);
-    room.requireChat();
-    UUID id = UUID.randomUUID();
-    floor.chat(room.sessionId(), id, p.id(), p.displayName(), body, steps.now());
-    var m = new java.util.LinkedHashMap<String, Object>();
-    m.put("id", id);
-    if (p.displayName() != null) {
-      m.put("author", p.displayName());
-    }
-    m.put("text", body);
-    steps.append(room.sessionId(), "chat.posted", m);
+    transactions.run(
+        () -> {
+          Participant p = v.requireParticipant();
+          String body = text == null ? "" : text.strip();
+          var problems = new InvalidInputException.Collector();
+          problems.check(!body.isEmpty(), "message", "live.chat.empty");
+          problems.check(body.length() <= CHAT_MAX, "message", "live.chat.tooLong", CHAT_MAX);
+          problems.throwIfAny();
+          steps.requireOpen(v);
+          steps.check(p.id(), LiveRateLimits.Action.CHAT);
+          LiveRoom room = steps.lock(v);
+          room.requireChat();
+          UUID id = UUID.randomUUID();
+          floor.chat(room.sessionId(), id, p.id(), p.displayName(), body, steps.now());
+          var m = new java.util.LinkedHashMap<String, Object>();
+          m.put("id", id);
+          if (p.displayName() != null) {
+            m.put("author", p.displayName());
+          }
+          m.put("text", body);
+          steps.append(room.sessionId(), "chat.posted", m);
+        });
   }
 
-  @Transactional
   void hideChat(Viewer v, UUID messageId) {
-    v.requireModerator();
-    steps.lock(v);
-    if (!floor.hideChat(v.session().id(), messageId)) {
-      throw new NotFoundException("live.chat.notFound");
-    }
-    steps.append(v.session().id(), "chat.hidden", Map.of("id", messageId));
+    transactions.run(
+        () -> {
+          v.requireModerator();
+          steps.lock(v);
+          if (!floor.hideChat(v.session().id(), messageId)) {
+            throw new NotFoundException("live.chat.notFound");
+          }
+          steps.append(v.session().id(), "chat.hidden", Map.of("id", messageId));
+        });
   }
 
-  @Transactional
   void hand(Viewer v, boolean raise) {
-    Participant p = v.requireParticipant();
-    steps.requireOpen(v);
-    steps.check(p.id(), LiveRateLimits.Action.HAND);
-    steps.lock(v);
-    boolean changed =
-        raise
-            ? floor.raise(p.sessionId(), p.id(), steps.now())
-            : floor.lower(p.sessionId(), p.id());
-    if (changed) {
-      steps.append(p.sessionId(), raise ? "hand.raised" : "hand.lowered", handsPayload(v));
-    }
+    transactions.run(
+        () -> {
+          Participant p = v.requireParticipant();
+          steps.requireOpen(v);
+          steps.check(p.id(), LiveRateLimits.Action.HAND);
+          steps.lock(v);
+          boolean changed =
+              raise
+                  ? floor.raise(p.sessionId(), p.id(), steps.now())
+                  : floor.lower(p.sessionId(), p.id());
+          if (changed) {
+            steps.append(p.sessionId(), raise ? "hand.raised" : "hand.lowered", handsPayload(v));
+          }
+        });
   }
 
   /** The moderator gives the floor (or dismisses): the hand goes down. */
-  @Transactional
   void lowerHand(Viewer v, UUID participantId) {
-    v.requireModerator();
-    steps.lock(v);
-    if (floor.lower(v.session().id(), participantId)) {
-      steps.append(v.session().id(), "hand.lowered", handsPayload(v));
-    }
+    transactions.run(
+        () -> {
+          v.requireModerator();
+          steps.lock(v);
+          if (floor.lower(v.session().id(), participantId)) {
+            steps.append(v.session().id(), "hand.lowered", handsPayload(v));
+          }
+        });
   }
 
-  @Transactional
   void react(Viewer v, String kind) {
-    Participant p = v.requireParticipant();
-    if (!REACTIONS.contains(kind)) {
-      throw InvalidInputException.of("kind", "live.reaction.unknown");
-    }
-    steps.requireOpen(v);
-    steps.check(p.id(), LiveRateLimits.Action.REACTION);
-    steps.lock(v);
-    steps.append(v.session().id(), "reaction", Map.of("kind", kind));
+    transactions.run(
+        () -> {
+          Participant p = v.requireParticipant();
+          if (!REACTIONS.contains(kind)) {
+            throw InvalidInputException.of("kind", "live.reaction.unknown");
+          }
+          steps.requireOpen(v);
+          steps.check(p.id(), LiveRateLimits.Action.REACTION);
+          steps.lock(v);
+          steps.append(v.session().id(), "reaction", Map.of("kind", kind));
+        });
   }
 
   List<FloorRepository.ChatMessage> chat(UUID sessionId) {

@@ -13,12 +13,12 @@ import org.lectern.registration.RegistrationStatus;
 import org.lectern.session.Session;
 import org.lectern.session.SessionService;
 import org.lectern.shared.crypto.PersonalDataCipher;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.ForbiddenException;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.speaker.SpeakerAccounts;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who may be in a room: organisers and speakers of the programme, delegates with a confirmed
@@ -26,37 +26,18 @@ import org.springframework.transaction.annotation.Transactional;
  * gets nothing — not even the questions.
  */
 @Service
-class LiveAccess {
+record LiveAccess(
+    SpeakerAccounts speakerAccounts,
+    RoomPresence presence,
+    SessionService sessions,
+    ProgrammeService programmes,
+    RegistrationService registrations,
+    PersonalDataCipher cipher,
+    RoomRepository rooms,
+    LiveWindow window,
+    Transactions transactions) {
 
   static final int NAME_MAX = 60;
-
-  private final SessionService sessions;
-  private final ProgrammeService programmes;
-  private final RegistrationService registrations;
-  private final PersonalDataCipher cipher;
-  private final RoomRepository rooms;
-  private final LiveWindow window;
-  private final SpeakerAccounts speakerAccounts;
-  private final RoomPresence presence;
-
-  LiveAccess(
-      SpeakerAccounts speakerAccounts,
-      RoomPresence presence,
-      SessionService sessions,
-      ProgrammeService programmes,
-      RegistrationService registrations,
-      PersonalDataCipher cipher,
-      RoomRepository rooms,
-      LiveWindow window) {
-    this.speakerAccounts = speakerAccounts;
-    this.presence = presence;
-    this.sessions = sessions;
-    this.programmes = programmes;
-    this.registrations = registrations;
-    this.cipher = cipher;
-    this.rooms = rooms;
-    this.window = window;
-  }
 
   /**
    * The session's programme if the user manages it (organisers, not speakers): the console then
@@ -74,73 +55,84 @@ class LiveAccess {
   }
 
   /** Resolves the viewer; staff get their participant on first sight. */
-  @Transactional
   Viewer viewer(
       UUID sessionId, LecternUser user, String pass, Optional<DelegatePrincipal> delegate) {
-    Session s = sessions.find(sessionId).orElseThrow(() -> new NotFoundException("live.notFound"));
-    Programme p =
-        programmes.find(s.programmeId()).orElseThrow(() -> new NotFoundException("live.notFound"));
-    boolean moderator = isStaff(user, p, s);
-    if (!moderator && (!s.isPublished() || !p.isPublished())) {
-      throw new NotFoundException("live.notFound");
-    }
-    rooms.ensure(sessionId);
-    if (window.hasClosed(s)) {
-      // The first look after closing forgets the vote salt (the sweeper does it otherwise).
-      rooms.destroySalt(sessionId);
-    }
-    if (moderator) {
-      Participant staff =
-          rooms.enterOnce(
-              sessionId, ParticipantKind.STAFF, subject("user", user.id(), s), user.fullName());
-      return new Viewer(s, p, staff, true, user, false);
-    }
-    Participant byPass =
-        pass == null || pass.isBlank()
-            ? null
-            : rooms.byPass(sessionId, Passes.digest(pass)).orElse(null);
-    if (byPass != null && !byPass.removed()) {
-      presence.seen(java.util.List.of(byPass.id()));
-    }
-    Optional<Registration> reg = delegate.flatMap(d -> confirmed(p, d));
-    return new Viewer(s, p, byPass, false, user, byPass == null && reg.isPresent());
+    return transactions.result(
+        () -> {
+          Session s =
+              sessions.find(sessionId).orElseThrow(() -> new NotFoundException("live.notFound"));
+          Programme p =
+              programmes
+                  .find(s.programmeId())
+                  .orElseThrow(() -> new NotFoundException("live.notFound"));
+          boolean moderator = isStaff(user, p, s);
+          if (!moderator && (!s.isPublished() || !p.isPublished())) {
+            throw new NotFoundException("live.notFound");
+          }
+          rooms.ensure(sessionId);
+          if (window.hasClosed(s)) {
+            // The first look after closing forgets the vote salt (the sweeper does it otherwise).
+            rooms.destroySalt(sessionId);
+          }
+          if (moderator) {
+            Participant staff =
+                rooms.enterOnce(
+                    sessionId,
+                    ParticipantKind.STAFF,
+                    subject("user", user.id(), s),
+                    user.fullName());
+            return new Viewer(s, p, staff, true, user, false);
+          }
+          Participant byPass =
+              pass == null || pass.isBlank()
+                  ? null
+                  : rooms.byPass(sessionId, Passes.digest(pass)).orElse(null);
+          if (byPass != null && !byPass.removed()) {
+            presence.seen(java.util.List.of(byPass.id()));
+          }
+          Optional<Registration> reg = delegate.flatMap(d -> confirmed(p, d));
+          return new Viewer(s, p, byPass, false, user, byPass == null && reg.isPresent());
+        });
   }
 
   /**
    * Lets someone in and returns their new pass: with the room's join key (people in the physical
    * room), or as a signed-in confirmed delegate. A removed delegate stays out.
    */
-  @Transactional
   String join(Viewer v, String joinKey, String displayName, Optional<DelegatePrincipal> delegate) {
-    String name = displayName == null ? "" : displayName.strip();
-    if (name.length() > NAME_MAX) {
-      throw InvalidInputException.of("displayName", "live.join.nameTooLong", NAME_MAX);
-    }
-    String shown = name.isEmpty() ? null : name;
-    String pass = Passes.newPass();
-    UUID sessionId = v.session().id();
-    Optional<Registration> reg = delegate.flatMap(d -> confirmed(v.programme(), d));
-    if (reg.isPresent()) {
-      String key = subject("registration", reg.get().id(), v.session());
-      if (rooms.bySubject(sessionId, key).filter(Participant::removed).isPresent()) {
-        throw new ForbiddenException("live.removed");
-      }
-      Participant in =
-          rooms.enter(sessionId, ParticipantKind.DELEGATE, key, shown, Passes.digest(pass));
-      presence.profile(in.id(), reg.get().details().region(), reg.get().details().language());
-      presence.seen(java.util.List.of(in.id()));
-      return pass;
-    }
-    LiveRoom room = rooms.ensure(sessionId);
-    if (joinKey == null
-        || !java.security.MessageDigest.isEqual(
-            joinKey.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-            room.joinKey().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-      throw new ForbiddenException("live.join.badKey");
-    }
-    Participant in = rooms.enter(sessionId, ParticipantKind.ROOM, null, shown, Passes.digest(pass));
-    presence.seen(java.util.List.of(in.id()));
-    return pass;
+    return transactions.result(
+        () -> {
+          String name = displayName == null ? "" : displayName.strip();
+          if (name.length() > NAME_MAX) {
+            throw InvalidInputException.of("displayName", "live.join.nameTooLong", NAME_MAX);
+          }
+          String shown = name.isEmpty() ? null : name;
+          String pass = Passes.newPass();
+          UUID sessionId = v.session().id();
+          Optional<Registration> reg = delegate.flatMap(d -> confirmed(v.programme(), d));
+          if (reg.isPresent()) {
+            String key = subject("registration", reg.get().id(), v.session());
+            if (rooms.bySubject(sessionId, key).filter(Participant::removed).isPresent()) {
+              throw new ForbiddenException("live.removed");
+            }
+            Participant in =
+                rooms.enter(sessionId, ParticipantKind.DELEGATE, key, shown, Passes.digest(pass));
+            presence.profile(in.id(), reg.get().details().region(), reg.get().details().language());
+            presence.seen(java.util.List.of(in.id()));
+            return pass;
+          }
+          LiveRoom room = rooms.ensure(sessionId);
+          if (joinKey == null
+              || !java.security.MessageDigest.isEqual(
+                  joinKey.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                  room.joinKey().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            throw new ForbiddenException("live.join.badKey");
+          }
+          Participant in =
+              rooms.enter(sessionId, ParticipantKind.ROOM, null, shown, Passes.digest(pass));
+          presence.seen(java.util.List.of(in.id()));
+          return pass;
+        });
   }
 
   private Optional<Registration> confirmed(Programme p, DelegatePrincipal d) {

@@ -11,112 +11,119 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.text.SpreadsheetCells;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Preparing, opening, voting on and closing polls; results are kept and exportable. */
 @Service
-class PollService {
-
-  private final RoomSteps steps;
-  private final PollRepository polls;
-
-  PollService(RoomSteps steps, PollRepository polls) {
-    this.steps = steps;
-    this.polls = polls;
-  }
+record PollService(RoomSteps steps, PollRepository polls, Transactions transactions) {
 
   /** Prepares a poll (in advance or during the session); it opens separately. */
-  @Transactional
   Poll prepare(Viewer v, String question, List<String> options, boolean multiple) {
-    v.requireModerator();
-    String q = question == null ? "" : question.strip();
-    List<String> labels = options.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
-    var problems = new InvalidInputException.Collector();
-    problems.check(!q.isEmpty(), "question", "live.poll.questionEmpty");
-    problems.check(
-        q.length() <= Poll.QUESTION_MAX,
-        "question",
-        "live.poll.questionTooLong",
-        Poll.QUESTION_MAX);
-    problems.check(
-        labels.size() >= 2 && labels.size() <= Poll.MAX_OPTIONS,
-        "options",
-        "live.poll.optionCount",
-        Poll.MAX_OPTIONS);
-    problems.check(
-        labels.stream().allMatch(l -> l.length() <= Poll.OPTION_MAX),
-        "options",
-        "live.poll.optionTooLong",
-        Poll.OPTION_MAX);
-    problems.throwIfAny();
-    steps.lock(v);
-    List<Poll.Option> opts = new ArrayList<>();
-    for (int i = 0; i < labels.size(); i++) {
-      opts.add(new Poll.Option(UUID.randomUUID(), i, labels.get(i)));
-    }
-    Poll poll =
-        new Poll(
-            UUID.randomUUID(), v.session().id(), q, multiple, PollStatus.DRAFT, opts, steps.now());
-    polls.insert(poll);
-    steps.append(poll.sessionId(), "poll.prepared", Map.of("id", poll.id()));
-    return poll;
+    return transactions.result(
+        () -> {
+          v.requireModerator();
+          String q = question == null ? "" : question.strip();
+          List<String> labels =
+              options.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+          var problems = new InvalidInputException.Collector();
+          problems.check(!q.isEmpty(), "question", "live.poll.questionEmpty");
+          problems.check(
+              q.length() <= Poll.QUESTION_MAX,
+              "question",
+              "live.poll.questionTooLong",
+              Poll.QUESTION_MAX);
+          problems.check(
+              labels.size() >= 2 && labels.size() <= Poll.MAX_OPTIONS,
+              "options",
+              "live.poll.optionCount",
+              Poll.MAX_OPTIONS);
+          problems.check(
+              labels.stream().allMatch(l -> l.length() <= Poll.OPTION_MAX),
+              "options",
+              "live.poll.optionTooLong",
+              Poll.OPTION_MAX);
+          problems.throwIfAny();
+          steps.lock(v);
+          List<Poll.Option> opts = new ArrayList<>();
+          for (int i = 0; i < labels.size(); i++) {
+            opts.add(new Poll.Option(UUID.randomUUID(), i, labels.get(i)));
+          }
+          Poll poll =
+              new Poll(
+                  UUID.randomUUID(),
+                  v.session().id(),
+                  q,
+                  multiple,
+                  PollStatus.DRAFT,
+                  opts,
+                  steps.now());
+          polls.insert(poll);
+          steps.append(poll.sessionId(), "poll.prepared", Map.of("id", poll.id()));
+          return poll;
+        });
   }
 
-  @Transactional
   Poll open(Viewer v, UUID pollId) {
-    v.requireModerator();
-    steps.requireOpen(v);
-    LiveRoom room = steps.lock(v);
-    Poll poll = find(v, pollId).open();
-    polls.updateStatus(poll);
-    steps.update(
-        new LiveRoom(
-            room.sessionId(),
-            room.premoderation(),
-            room.chat(),
-            room.anonymity(),
-            room.joinKey(),
-            room.voteSalt(),
-            null,
-            poll.id()));
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", poll.id());
-    m.put("question", poll.question());
-    m.put("multiple", poll.multiple());
-    m.put(
-        "options",
-        poll.options().stream().map(o -> Map.of("id", o.id(), "label", o.label())).toList());
-    steps.append(poll.sessionId(), "poll.opened", m);
-    return poll;
+    return transactions.result(
+        () -> {
+          v.requireModerator();
+          steps.requireOpen(v);
+          LiveRoom room = steps.lock(v);
+          Poll poll = find(v, pollId).open();
+          polls.updateStatus(poll);
+          steps.update(
+              new LiveRoom(
+                  room.sessionId(),
+                  room.premoderation(),
+                  room.chat(),
+                  room.anonymity(),
+                  room.joinKey(),
+                  room.voteSalt(),
+                  null,
+                  poll.id()));
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("id", poll.id());
+          m.put("question", poll.question());
+          m.put("multiple", poll.multiple());
+          m.put(
+              "options",
+              poll.options().stream().map(o -> Map.of("id", o.id(), "label", o.label())).toList());
+          steps.append(poll.sessionId(), "poll.opened", m);
+          return poll;
+        });
   }
 
-  @Transactional
   Poll close(Viewer v, UUID pollId) {
-    v.requireModerator();
-    steps.lock(v);
-    Poll poll = find(v, pollId).close();
-    polls.updateStatus(poll);
-    steps.append(poll.sessionId(), "poll.closed", resultsPayload(polls.results(poll)));
-    return poll;
+    return transactions.result(
+        () -> {
+          v.requireModerator();
+          steps.lock(v);
+          Poll poll = find(v, pollId).close();
+          polls.updateStatus(poll);
+          steps.append(poll.sessionId(), "poll.closed", resultsPayload(polls.results(poll)));
+          return poll;
+        });
   }
 
   /** Records (or replaces) the participant's ballot while the poll is open. */
-  @Transactional
   PollResults vote(Viewer v, UUID pollId, Set<UUID> choice) {
-    Participant p = v.requireParticipant();
-    steps.requireOpen(v);
-    steps.check(p.id(), LiveRateLimits.Action.VOTE);
-    LiveRoom room = steps.lock(v);
-    Poll poll = find(v, pollId);
-    poll.check(choice);
-    polls.vote(poll.id(), Passes.voterKey(room.requireSalt(), p.id()), choice);
-    PollResults results = polls.results(poll);
-    steps.append(poll.sessionId(), "poll.results", resultsPayload(results));
-    return results;
+    return transactions.result(
+        () -> {
+          Participant p = v.requireParticipant();
+          steps.requireOpen(v);
+          steps.check(p.id(), LiveRateLimits.Action.VOTE);
+          LiveRoom room = steps.lock(v);
+          Poll poll = find(v, pollId);
+          poll.check(choice);
+          polls.vote(poll.id(), Passes.voterKey(room.requireSalt(), p.id()), choice);
+          PollResults results = polls.results(poll);
+          steps.append(poll.sessionId(), "poll.results", resultsPayload(results));
+          return results;
+        });
   }
 
   List<Poll> of(UUID sessionId) {

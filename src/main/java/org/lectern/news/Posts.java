@@ -8,43 +8,28 @@ import org.lectern.identity.LecternUser;
 import org.lectern.organisation.Organisation;
 import org.lectern.organisation.OrganisationService;
 import org.lectern.programme.ProgrammeService;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.speaker.SpeakerService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writing, publishing and reading posts. Every member of the organisation (ADMIN or MEMBER) may
  * write its posts; anyone else meets 404, as for everything of another organisation.
  */
 @Service
-public class Posts {
+public record Posts(
+    PostRepository posts,
+    OrganisationService organisations,
+    ProgrammeService programmes,
+    SpeakerService speakers,
+    PostSlugs slugs,
+    Clock clock,
+    Transactions transactions) {
 
   static final int MAX_IMAGES = 30;
-
-  private final PostRepository posts;
-  private final OrganisationService organisations;
-  private final ProgrammeService programmes;
-  private final SpeakerService speakers;
-  private final PostSlugs slugs;
-  private final Clock clock;
-
-  Posts(
-      PostRepository posts,
-      OrganisationService organisations,
-      ProgrammeService programmes,
-      SpeakerService speakers,
-      PostSlugs slugs,
-      Clock clock) {
-    this.posts = posts;
-    this.organisations = organisations;
-    this.programmes = programmes;
-    this.speakers = speakers;
-    this.slugs = slugs;
-    this.clock = clock;
-  }
 
   /** The organisation, if the user may write its posts (404 otherwise). */
   public Organisation writable(LecternUser user, UUID organisationId) {
@@ -63,90 +48,102 @@ public class Posts {
     return posts.ofOrganisation(organisationId);
   }
 
-  @Transactional
   public Post create(LecternUser user, UUID organisationId, PostForm form) {
-    writable(user, organisationId);
-    form.validate();
-    checkReferences(organisationId, form);
-    String slug = form.slug().isEmpty() ? slugs.from(form) : form.slug();
-    var now = clock.instant();
-    Post p =
-        new Post(
-            UUID.randomUUID(),
-            organisationId,
-            PostForm.uuid(form.programmeId()),
-            slug,
-            PostForm.uuid(form.authorId()),
-            Post.Status.DRAFT,
-            null,
-            now,
-            form.texts());
-    claimSlug(p, () -> posts.insert(p));
-    return p;
+    return transactions.result(
+        () -> {
+          writable(user, organisationId);
+          form.validate();
+          checkReferences(organisationId, form);
+          String slug = form.slug().isEmpty() ? slugs.from(form) : form.slug();
+          var now = clock.instant();
+          Post p =
+              new Post(
+                  UUID.randomUUID(),
+                  organisationId,
+                  PostForm.uuid(form.programmeId()),
+                  slug,
+                  PostForm.uuid(form.authorId()),
+                  Post.Status.DRAFT,
+                  null,
+                  now,
+                  form.texts());
+          claimSlug(p, () -> posts.insert(p));
+          return p;
+        });
   }
 
-  @Transactional
   public Post update(LecternUser user, UUID id, PostForm form) {
-    Post old = editable(user, id);
-    form.validate();
-    checkReferences(old.organisationId(), form);
-    Post p =
-        new Post(
-            id,
-            old.organisationId(),
-            PostForm.uuid(form.programmeId()),
-            form.slug().isEmpty() ? old.slug() : form.slug(),
-            PostForm.uuid(form.authorId()),
-            old.status(),
-            old.publishedAt(),
-            clock.instant(),
-            form.texts());
-    claimSlug(p, () -> posts.update(p));
-    return p;
+    return transactions.result(
+        () -> {
+          Post old = editable(user, id);
+          form.validate();
+          checkReferences(old.organisationId(), form);
+          Post p =
+              new Post(
+                  id,
+                  old.organisationId(),
+                  PostForm.uuid(form.programmeId()),
+                  form.slug().isEmpty() ? old.slug() : form.slug(),
+                  PostForm.uuid(form.authorId()),
+                  old.status(),
+                  old.publishedAt(),
+                  clock.instant(),
+                  form.texts());
+          claimSlug(p, () -> posts.update(p));
+          return p;
+        });
   }
 
-  @Transactional
   public Post publish(LecternUser user, UUID id) {
-    Post p = editable(user, id).published(clock.instant());
-    posts.update(p);
-    return p;
+    return transactions.result(
+        () -> {
+          Post p = editable(user, id).published(clock.instant());
+          posts.update(p);
+          return p;
+        });
   }
 
-  @Transactional
   public Post unpublish(LecternUser user, UUID id) {
-    Post old = editable(user, id);
-    Post p =
-        new Post(
-            id,
-            old.organisationId(),
-            old.programmeId(),
-            old.slug(),
-            old.authorSpeakerId(),
-            Post.Status.DRAFT,
-            old.publishedAt(),
-            clock.instant(),
-            old.texts());
-    posts.update(p);
-    return p;
+    return transactions.result(
+        () -> {
+          Post old = editable(user, id);
+          Post p =
+              new Post(
+                  id,
+                  old.organisationId(),
+                  old.programmeId(),
+                  old.slug(),
+                  old.authorSpeakerId(),
+                  Post.Status.DRAFT,
+                  old.publishedAt(),
+                  clock.instant(),
+                  old.texts());
+          posts.update(p);
+          return p;
+        });
   }
 
-  @Transactional
   public void delete(LecternUser user, UUID id) {
-    editable(user, id);
-    posts.delete(id);
+    transactions.run(
+        () -> {
+          editable(user, id);
+          posts.delete(id);
+        });
   }
 
   /** Stores a picture for the post; returns its id. The bytes are checked and cleaned first. */
-  @Transactional
   public UUID addImage(LecternUser user, UUID id, byte[] bytes) {
-    editable(user, id);
-    var picture = PostPictures.clean(bytes);
-    if (posts.imageCount(id) >= MAX_IMAGES) {
-      throw InvalidInputException.of("image", "news.image.tooMany", MAX_IMAGES);
-    }
-    UUID image = UUID.randomUUID();
-    posts.addImage(image, id, picture.type(), picture.bytes(), clock.instant());
-    return image;
+    return transactions.result(
+        () -> {
+          editable(user, id);
+          var picture = PostPictures.clean(bytes);
+          if (posts.imageCount(id) >= MAX_IMAGES) {
+            throw InvalidInputException.of("image", "news.image.tooMany", MAX_IMAGES);
+          }
+          UUID image = UUID.randomUUID();
+          posts.addImage(image, id, picture.type(), picture.bytes(), clock.instant());
+          return image;
+        });
   }
 
   public List<UUID> images(UUID postId) {

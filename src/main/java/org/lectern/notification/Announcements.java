@@ -7,99 +7,82 @@ import org.lectern.audit.AuditLog;
 import org.lectern.identity.DelegateAccounts;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.ProgrammeService;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.i18n.LocalizedText;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Organiser announcements to every confirmed delegate of a programme, each in the delegate's
  * language (falling back to the programme's). The form's nonce makes a double submit send once.
  */
 @Service
-class Announcements {
+record Announcements(
+    ProgrammeService programmes,
+    ProgrammeFactsLoader facts,
+    DelegateRegistrations registrations,
+    DelegateAccounts directory,
+    Outbox outbox,
+    MailRenderer renderer,
+    MailFrame frame,
+    Wording wording,
+    AuditLog audit,
+    AnnouncementOptOuts optOuts,
+    Transactions transactions) {
 
   static final int MAX_SUBJECT = 200;
   static final int MAX_BODY = 10_000;
 
-  private final ProgrammeService programmes;
-  private final ProgrammeFactsLoader facts;
-  private final DelegateRegistrations registrations;
-  private final DelegateAccounts directory;
-  private final Outbox outbox;
-  private final MailRenderer renderer;
-  private final MailFrame frame;
-  private final Wording wording;
-  private final AuditLog audit;
-  private final AnnouncementOptOuts optOuts;
-
-  Announcements(
-      ProgrammeService programmes,
-      ProgrammeFactsLoader facts,
-      DelegateRegistrations registrations,
-      DelegateAccounts directory,
-      Outbox outbox,
-      MailRenderer renderer,
-      MailFrame frame,
-      Wording wording,
-      AuditLog audit,
-      AnnouncementOptOuts optOuts) {
-    this.programmes = programmes;
-    this.facts = facts;
-    this.registrations = registrations;
-    this.directory = directory;
-    this.outbox = outbox;
-    this.renderer = renderer;
-    this.frame = frame;
-    this.wording = wording;
-    this.audit = audit;
-    this.optOuts = optOuts;
-  }
-
   /** Queues the announcement to each confirmed delegate; returns how many were queued now. */
-  @Transactional
   int send(
       LecternUser actor, UUID programmeId, UUID nonce, LocalizedText subject, LocalizedText body) {
-    var programme = programmes.manageable(actor, programmeId);
-    var problems = new InvalidInputException.Collector();
-    problems.check(
-        !subject.isEmpty(), "subject." + programme.mainLanguage(), "validation.required");
-    problems.check(!body.isEmpty(), "body." + programme.mainLanguage(), "validation.required");
-    subject
-        .values()
-        .forEach(
-            (l, v) ->
-                problems.check(
-                    v.length() <= MAX_SUBJECT, "subject." + l, "validation.tooLong", MAX_SUBJECT));
-    body.values()
-        .forEach(
-            (l, v) ->
-                problems.check(
-                    v.length() <= MAX_BODY, "body." + l, "validation.tooLong", MAX_BODY));
-    problems.throwIfAny();
-    ProgrammeFacts p = facts.load(programmeId);
-    var optedOut = optOuts.of(programmeId);
-    List<MailRecipient> contacts =
-        registrations.confirmedOf(programmeId).stream()
-            .filter(c -> !optedOut.contains(c.registrationId()))
-            .toList();
-    int queued = 0;
-    for (MailRecipient c : contacts) {
-      if (outbox.enqueue(mail(p, c, nonce, subject, body))) {
-        queued++;
-      }
-    }
-    audit.record(
-        new AuditLog.Record(
-            actor.id(),
-            actor.fullName(),
-            "mail.announcementSent",
-            programme.organisationId(),
-            "programme",
-            programmeId.toString(),
-            contacts.size(),
-            null));
-    return queued;
+    return transactions.result(
+        () -> {
+          var programme = programmes.manageable(actor, programmeId);
+          var problems = new InvalidInputException.Collector();
+          problems.check(
+              !subject.isEmpty(), "subject." + programme.mainLanguage(), "validation.required");
+          problems.check(
+              !body.isEmpty(), "body." + programme.mainLanguage(), "validation.required");
+          subject
+              .values()
+              .forEach(
+                  (l, v) ->
+                      problems.check(
+                          v.length() <= MAX_SUBJECT,
+                          "subject." + l,
+                          "validation.tooLong",
+                          MAX_SUBJECT));
+          body.values()
+              .forEach(
+                  (l, v) ->
+                      problems.check(
+                          v.length() <= MAX_BODY, "body." + l, "validation.tooLong", MAX_BODY));
+          problems.throwIfAny();
+          ProgrammeFacts p = facts.load(programmeId);
+          var optedOut = optOuts.of(programmeId);
+          List<MailRecipient> contacts =
+              registrations.confirmedOf(programmeId).stream()
+                  .filter(c -> !optedOut.contains(c.registrationId()))
+                  .toList();
+          int queued = 0;
+          for (MailRecipient c : contacts) {
+            if (outbox.enqueue(mail(p, c, nonce, subject, body))) {
+              queued++;
+            }
+          }
+          audit.record(
+              new AuditLog.Record(
+                  actor.id(),
+                  actor.fullName(),
+                  "mail.announcementSent",
+                  programme.organisationId(),
+                  "programme",
+                  programmeId.toString(),
+                  contacts.size(),
+                  null));
+          return queued;
+        });
   }
 
   OutgoingMail mail(

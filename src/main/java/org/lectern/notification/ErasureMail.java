@@ -1,9 +1,8 @@
 package org.lectern.notification;
 
 import java.time.Duration;
+import org.lectern.shared.database.Transactions;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The link that confirms a delegate's erasure request (asked for on "My trainings"). Always
@@ -11,24 +10,21 @@ import org.springframework.transaction.annotation.Transactional;
  * delegate of a neutral programme.
  */
 @Component
-public class ErasureMail {
+public record ErasureMail(LinkMail mail, Transactions transactions) {
 
-  private final LinkMail mail;
-
-  ErasureMail(LinkMail mail) {
-    this.mail = mail;
-  }
-
-  @Transactional(propagation = Propagation.MANDATORY)
   public void send(String email, String language, String token, Duration validity) {
-    String lang = Wording.language(language).code();
-    String url = mail.frame().baseUrl() + "/my/erasure/confirm?token=" + token + "&lang=" + lang;
-    mail.queue(
-        MailKind.DELEGATE_ERASURE_CONFIRM.code(),
-        "notification.erasure",
-        email,
-        lang,
-        validity.toHours(),
-        url);
+    transactions.joinedRun(
+        () -> {
+          String lang = Wording.language(language).code();
+          String url =
+              mail.frame().baseUrl() + "/my/erasure/confirm?token=" + token + "&lang=" + lang;
+          mail.queue(
+              MailKind.DELEGATE_ERASURE_CONFIRM.code(),
+              "notification.erasure",
+              email,
+              lang,
+              validity.toHours(),
+              url);
+        });
   }
 }

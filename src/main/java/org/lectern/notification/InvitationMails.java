@@ -5,65 +5,57 @@ import java.util.List;
 import java.util.UUID;
 import org.lectern.registration.InvitationMailer;
 import org.lectern.registration.Invitee;
+import org.lectern.shared.database.Transactions;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /** The invitation e-mail with the personal registration link, in the invitee's language. */
 @Component
-class InvitationMails implements InvitationMailer {
-
-  private final Outbox outbox;
-  private final ProgrammeFactsLoader facts;
-  private final MailFrame frame;
-  private final Wording wording;
-  private final MailRenderer renderer;
-
-  InvitationMails(
-      Outbox outbox,
-      ProgrammeFactsLoader facts,
-      MailFrame frame,
-      Wording wording,
-      MailRenderer renderer) {
-    this.outbox = outbox;
-    this.facts = facts;
-    this.frame = frame;
-    this.wording = wording;
-    this.renderer = renderer;
-  }
+record InvitationMails(
+    Outbox outbox,
+    ProgrammeFactsLoader facts,
+    MailFrame frame,
+    Wording wording,
+    MailRenderer renderer,
+    Transactions transactions)
+    implements InvitationMailer {
 
   @Override
-  @Transactional(propagation = Propagation.MANDATORY)
   public void send(UUID invitationId, UUID programmeId, Invitee invitee, String link) {
-    String lang = Wording.language(invitee.language()).code();
-    ProgrammeFacts p = facts.load(programmeId);
-    String subject =
-        p.neutral()
-            ? frame.neutralSubject(p, lang)
-            : wording.t(lang, "notification.invitation.subject", p.title(lang));
-    List<MailContent.Fact> shown =
-        p.neutral() ? List.of() : new ArrayList<>(frame.programmeFacts(p, lang));
-    MailContent content =
-        new MailContent(
-            lang,
-            subject,
-            frame.greeting(lang, invitee.fullName(), p.neutral()),
-            List.of(wording.t(lang, "notification.invitation.body")),
-            shown,
-            new MailContent.Link(wording.t(lang, "notification.invitation.action"), link),
-            frame.footer(lang, p.neutral()));
-    // A new upload renews the link: the dedupe key includes the link so the new one is sent.
-    outbox.enqueue(
-        renderer
-            .mail(
-                content,
-                "registration.invited",
-                invitationId,
-                invitee.email(),
-                List.of(),
-                "registration.invited:" + invitationId + ":" + Integer.toHexString(link.hashCode()),
-                p.neutral())
-            .withSenderName(p.senderName())
-            .about(p.programme().id(), p.programme().organisationId()));
+    transactions.joinedRun(
+        () -> {
+          String lang = Wording.language(invitee.language()).code();
+          ProgrammeFacts p = facts.load(programmeId);
+          String subject =
+              p.neutral()
+                  ? frame.neutralSubject(p, lang)
+                  : wording.t(lang, "notification.invitation.subject", p.title(lang));
+          List<MailContent.Fact> shown =
+              p.neutral() ? List.of() : new ArrayList<>(frame.programmeFacts(p, lang));
+          MailContent content =
+              new MailContent(
+                  lang,
+                  subject,
+                  frame.greeting(lang, invitee.fullName(), p.neutral()),
+                  List.of(wording.t(lang, "notification.invitation.body")),
+                  shown,
+                  new MailContent.Link(wording.t(lang, "notification.invitation.action"), link),
+                  frame.footer(lang, p.neutral()));
+          // A new upload renews the link: the dedupe key includes the link so the new one is sent.
+          outbox.enqueue(
+              renderer
+                  .mail(
+                      content,
+                      "registration.invited",
+                      invitationId,
+                      invitee.email(),
+                      List.of(),
+                      "registration.invited:"
+                          + invitationId
+                          + ":"
+                          + Integer.toHexString(link.hashCode()),
+                      p.neutral())
+                  .withSenderName(p.senderName())
+                  .about(p.programme().id(), p.programme().organisationId()));
+        });
   }
 }

@@ -5,10 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.lectern.registration.OptInMailer;
+import org.lectern.shared.database.Transactions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one e-mail a public registration request gets, in the language chosen on the form: confirm,
@@ -16,32 +15,17 @@ import org.springframework.transaction.annotation.Transactional;
  * one: the name was typed by whoever submitted the form, who may not be the address's holder.
  */
 @Component
-class OptInMails implements OptInMailer {
-
-  private final Outbox outbox;
-  private final ProgrammeFactsLoader facts;
-  private final MailFrame frame;
-  private final Wording wording;
-  private final MailRenderer renderer;
-  private final Duration validity;
-
-  OptInMails(
-      Outbox outbox,
-      ProgrammeFactsLoader facts,
-      MailFrame frame,
-      Wording wording,
-      MailRenderer renderer,
-      @Value("${lectern.registration.opt-in.link-validity:48h}") Duration validity) {
-    this.outbox = outbox;
-    this.facts = facts;
-    this.frame = frame;
-    this.wording = wording;
-    this.renderer = renderer;
-    this.validity = validity;
-  }
+record OptInMails(
+    Outbox outbox,
+    ProgrammeFactsLoader facts,
+    MailFrame frame,
+    Wording wording,
+    MailRenderer renderer,
+    @Value("${lectern.registration.opt-in.link-validity:48h}") Duration validity,
+    Transactions transactions)
+    implements OptInMailer {
 
   @Override
-  @Transactional(propagation = Propagation.MANDATORY)
   public void send(
       Kind kind,
       UUID requestId,
@@ -51,49 +35,54 @@ class OptInMails implements OptInMailer {
       String language,
       String link,
       Outlook outlook) {
-    String lang = Wording.language(language).code();
-    ProgrammeFacts p = facts.load(programmeId);
-    String code = code(kind);
-    String key = "notification.optIn." + code;
-    String subject =
-        p.neutral()
-            ? frame.neutralSubject(p, lang)
-            : wording.t(lang, key + ".subject", p.title(lang));
-    List<String> paragraphs = new ArrayList<>();
-    paragraphs.add(wording.t(lang, key + ".body"));
-    MailContent.Link action;
-    if (kind == Kind.CONFIRM) {
-      paragraphs.add(wording.t(lang, "notification.optIn.outlook." + outlook.name()));
-      paragraphs.add(wording.t(lang, "notification.optIn.confirm.validity", validity.toHours()));
-      action = new MailContent.Link(wording.t(lang, "notification.optIn.confirm.action"), link);
-    } else if (kind == Kind.ALREADY_REGISTERED) {
-      action = frame.myTrainings(lang);
-    } else {
-      action = null;
-    }
-    paragraphs.add(wording.t(lang, "notification.optIn.ignore"));
-    MailContent content =
-        new MailContent(
-            lang,
-            subject,
-            wording.t(lang, "notification.greeting.anonymous"),
-            paragraphs,
-            frame.programmeFacts(p, lang),
-            action,
-            frame.footer(lang, p.neutral()));
-    // The link is a credential: the dedupe key names only the request.
-    outbox.enqueue(
-        renderer
-            .mail(
-                content,
-                "registration.optIn." + code,
-                requestId,
-                email,
-                List.of(),
-                "registration.optIn:" + requestId,
-                p.neutral())
-            .withSenderName(p.senderName())
-            .about(p.programme().id(), p.programme().organisationId()));
+    transactions.joinedRun(
+        () -> {
+          String lang = Wording.language(language).code();
+          ProgrammeFacts p = facts.load(programmeId);
+          String code = code(kind);
+          String key = "notification.optIn." + code;
+          String subject =
+              p.neutral()
+                  ? frame.neutralSubject(p, lang)
+                  : wording.t(lang, key + ".subject", p.title(lang));
+          List<String> paragraphs = new ArrayList<>();
+          paragraphs.add(wording.t(lang, key + ".body"));
+          MailContent.Link action;
+          if (kind == Kind.CONFIRM) {
+            paragraphs.add(wording.t(lang, "notification.optIn.outlook." + outlook.name()));
+            paragraphs.add(
+                wording.t(lang, "notification.optIn.confirm.validity", validity.toHours()));
+            action =
+                new MailContent.Link(wording.t(lang, "notification.optIn.confirm.action"), link);
+          } else if (kind == Kind.ALREADY_REGISTERED) {
+            action = frame.myTrainings(lang);
+          } else {
+            action = null;
+          }
+          paragraphs.add(wording.t(lang, "notification.optIn.ignore"));
+          MailContent content =
+              new MailContent(
+                  lang,
+                  subject,
+                  wording.t(lang, "notification.greeting.anonymous"),
+                  paragraphs,
+                  frame.programmeFacts(p, lang),
+                  action,
+                  frame.footer(lang, p.neutral()));
+          // The link is a credential: the dedupe key names only the request.
+          outbox.enqueue(
+              renderer
+                  .mail(
+                      content,
+                      "registration.optIn." + code,
+                      requestId,
+                      email,
+                      List.of(),
+                      "registration.optIn:" + requestId,
+                      p.neutral())
+                  .withSenderName(p.senderName())
+                  .about(p.programme().id(), p.programme().organisationId()));
+        });
   }
 
   private static String code(Kind kind) {

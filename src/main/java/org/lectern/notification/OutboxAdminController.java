@@ -3,11 +3,11 @@ package org.lectern.notification;
 import java.time.ZoneOffset;
 import org.lectern.audit.AuditLog;
 import org.lectern.identity.LecternUser;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.ForbiddenException;
 import org.lectern.shared.web.Ui;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,64 +17,60 @@ import org.springframework.web.bind.annotation.RequestParam;
  * passed on by hand. It shows personal data, so every view is written to the audit log.
  */
 @Controller
-class OutboxAdminController {
+record OutboxAdminController(
+    OutboxRepository outbox, OutboxSender sender, AuditLog audit, Transactions transactions) {
 
   static final int PAGE = 50;
 
-  private final OutboxRepository outbox;
-  private final OutboxSender sender;
-  private final AuditLog audit;
-
-  OutboxAdminController(OutboxRepository outbox, OutboxSender sender, AuditLog audit) {
-    this.outbox = outbox;
-    this.sender = sender;
-    this.audit = audit;
-  }
-
   @GetMapping("/admin/outbox")
-  @Transactional
   String outbox(
       @AuthenticationPrincipal LecternUser user,
       @RequestParam(defaultValue = "0") int offset,
       Model model,
       Ui ui) {
-    if (user == null || !user.platformAdmin()) {
-      throw new ForbiddenException("notification.outbox.forbidden");
-    }
-    int from = Math.max(0, offset);
-    var messages = outbox.recent(PAGE, from);
-    audit.record(
-        new AuditLog.Record(
-            user.id(),
-            user.fullName(),
-            "mail.outboxViewed",
-            null,
-            "mail_outbox",
-            null,
-            messages.size(),
-            "offset=" + from));
-    var f = ui.time();
-    var rows =
-        messages.stream()
-            .map(
-                m ->
-                    new OutboxPage.Row(
-                        m.id().toString(),
-                        m.kind(),
-                        m.to(),
-                        m.language(),
-                        m.subject(),
-                        m.credential() ? null : MaskedLinks.mask(m.text()),
-                        m.status().name(),
-                        m.attempts(),
-                        f.dateTime(m.createdAt(), ui.zoneOr(ZoneOffset.UTC)),
-                        m.sentAt() == null
-                            ? null
-                            : f.dateTime(m.sentAt(), ui.zoneOr(ZoneOffset.UTC)),
-                        m.lastError(),
-                        outbox.attachments(m.id()).stream().map(MailAttachment::filename).toList()))
-            .toList();
-    model.addAttribute("page", new OutboxPage(sender.enabled(), outbox.count(), from, PAGE, rows));
-    return "notification/outbox";
+    return transactions.result(
+        () -> {
+          if (user == null || !user.platformAdmin()) {
+            throw new ForbiddenException("notification.outbox.forbidden");
+          }
+          int from = Math.max(0, offset);
+          var messages = outbox.recent(PAGE, from);
+          audit.record(
+              new AuditLog.Record(
+                  user.id(),
+                  user.fullName(),
+                  "mail.outboxViewed",
+                  null,
+                  "mail_outbox",
+                  null,
+                  messages.size(),
+                  "offset=" + from));
+          var f = ui.time();
+          var rows =
+              messages.stream()
+                  .map(
+                      m ->
+                          new OutboxPage.Row(
+                              m.id().toString(),
+                              m.kind(),
+                              m.to(),
+                              m.language(),
+                              m.subject(),
+                              m.credential() ? null : MaskedLinks.mask(m.text()),
+                              m.status().name(),
+                              m.attempts(),
+                              f.dateTime(m.createdAt(), ui.zoneOr(ZoneOffset.UTC)),
+                              m.sentAt() == null
+                                  ? null
+                                  : f.dateTime(m.sentAt(), ui.zoneOr(ZoneOffset.UTC)),
+                              m.lastError(),
+                              outbox.attachments(m.id()).stream()
+                                  .map(MailAttachment::filename)
+                                  .toList()))
+                  .toList();
+          model.addAttribute(
+              "page", new OutboxPage(sender.enabled(), outbox.count(), from, PAGE, rows));
+          return "notification/outbox";
+        });
   }
 }

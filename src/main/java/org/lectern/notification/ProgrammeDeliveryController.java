@@ -10,11 +10,11 @@ import org.lectern.audit.AuditLog;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeService;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.web.Ui;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,124 +27,109 @@ import org.springframework.web.bind.annotation.RequestParam;
  * fixed their address — clear the mark so held mail goes out.
  */
 @Controller
-class ProgrammeDeliveryController {
+record ProgrammeDeliveryController(
+    ProgrammeService programmes,
+    ProgrammeDelivery delivery,
+    UndeliverableAddresses undeliverable,
+    OutboxRepository outbox,
+    OutboxSender sender,
+    BounceMailbox bounces,
+    AuditLog audit,
+    Clock clock,
+    Transactions transactions) {
 
   static final int ADDRESSES = 200;
 
-  private final ProgrammeService programmes;
-  private final ProgrammeDelivery delivery;
-  private final UndeliverableAddresses undeliverable;
-  private final OutboxRepository outbox;
-  private final OutboxSender sender;
-  private final BounceMailbox bounces;
-  private final AuditLog audit;
-  private final Clock clock;
-
-  ProgrammeDeliveryController(
-      ProgrammeService programmes,
-      ProgrammeDelivery delivery,
-      UndeliverableAddresses undeliverable,
-      OutboxRepository outbox,
-      OutboxSender sender,
-      BounceMailbox bounces,
-      AuditLog audit,
-      Clock clock) {
-    this.programmes = programmes;
-    this.delivery = delivery;
-    this.undeliverable = undeliverable;
-    this.outbox = outbox;
-    this.sender = sender;
-    this.bounces = bounces;
-    this.audit = audit;
-    this.clock = clock;
-  }
-
   @GetMapping("/admin/programmes/{id}/delivery")
-  @Transactional
   String show(
       @AuthenticationPrincipal LecternUser user,
       @PathVariable String id,
       @RequestParam(required = false) String done,
       Model model,
       Ui ui) {
-    Programme p = programmes.manageable(user, parse(id));
-    List<ProgrammeDelivery.Problem> problems = delivery.problems(p.id(), ADDRESSES);
-    var marks =
-        p.organisationId() == null
-            ? Map.<String, Undeliverable>of()
-            : undeliverable.among(
-                p.organisationId(),
-                problems.stream().map(ProgrammeDelivery.Problem::address).toList());
-    if (!problems.isEmpty()) {
-      audit.record(
-          new AuditLog.Record(
-              user.id(),
-              user.fullName(),
-              "mail.deliveryViewed",
-              p.organisationId(),
-              "programme",
-              p.id().toString(),
-              problems.size(),
-              null,
-              p.id()));
-    }
-    ZoneId zone = ui.zoneOr(p.timeZone());
-    var f = ui.time();
-    List<DeliveryPage.AddressRow> rows = new ArrayList<>();
-    for (ProgrammeDelivery.Problem problem : problems) {
-      Undeliverable mark = marks.get(problem.address());
-      rows.add(
-          new DeliveryPage.AddressRow(
-              problem.address(),
-              problem.mailId().toString(),
-              problem.messages(),
-              problem.status().name(),
-              mark == null ? null : "notification.delivery.reason." + mark.reason().name(),
-              mark == null ? null : code(mark),
-              mark == null
-                  ? null
-                  : f.dateTime(mark.since(), zone) + " " + ui.zoneLabel(zone, mark.since())));
-    }
-    List<DeliveryPage.KindRow> kinds = new ArrayList<>();
-    int[] sum = new int[6];
-    for (ProgrammeDelivery.Counts c : delivery.counts(p.id())) {
-      kinds.add(
-          new DeliveryPage.KindRow(
-              "notification.kind." + c.kind(),
-              c.queued(),
-              c.deferred(),
-              c.sent(),
-              c.failed(),
-              c.bounced(),
-              c.held()));
-      sum[0] += c.queued();
-      sum[1] += c.deferred();
-      sum[2] += c.sent();
-      sum[3] += c.failed();
-      sum[4] += c.bounced();
-      sum[5] += c.held();
-    }
-    model.addAttribute(
-        "page",
-        new DeliveryPage(
-            p.id(),
-            p.title(ui.lang()),
-            sender.enabled(),
-            bounces.configured(),
-            kinds,
-            new DeliveryPage.KindRow(null, sum[0], sum[1], sum[2], sum[3], sum[4], sum[5]),
-            rows,
-            notice(done)));
-    return "notification/delivery";
+    return transactions.result(
+        () -> {
+          Programme p = programmes.manageable(user, parse(id));
+          List<ProgrammeDelivery.Problem> problems = delivery.problems(p.id(), ADDRESSES);
+          var marks =
+              p.organisationId() == null
+                  ? Map.<String, Undeliverable>of()
+                  : undeliverable.among(
+                      p.organisationId(),
+                      problems.stream().map(ProgrammeDelivery.Problem::address).toList());
+          if (!problems.isEmpty()) {
+            audit.record(
+                new AuditLog.Record(
+                    user.id(),
+                    user.fullName(),
+                    "mail.deliveryViewed",
+                    p.organisationId(),
+                    "programme",
+                    p.id().toString(),
+                    problems.size(),
+                    null,
+                    p.id()));
+          }
+          ZoneId zone = ui.zoneOr(p.timeZone());
+          var f = ui.time();
+          List<DeliveryPage.AddressRow> rows = new ArrayList<>();
+          for (ProgrammeDelivery.Problem problem : problems) {
+            Undeliverable mark = marks.get(problem.address());
+            rows.add(
+                new DeliveryPage.AddressRow(
+                    problem.address(),
+                    problem.mailId().toString(),
+                    problem.messages(),
+                    problem.status().name(),
+                    mark == null ? null : "notification.delivery.reason." + mark.reason().name(),
+                    mark == null ? null : code(mark),
+                    mark == null
+                        ? null
+                        : f.dateTime(mark.since(), zone) + " " + ui.zoneLabel(zone, mark.since())));
+          }
+          List<DeliveryPage.KindRow> kinds = new ArrayList<>();
+          int[] sum = new int[6];
+          for (ProgrammeDelivery.Counts c : delivery.counts(p.id())) {
+            kinds.add(
+                new DeliveryPage.KindRow(
+                    "notification.kind." + c.kind(),
+                    c.queued(),
+                    c.deferred(),
+                    c.sent(),
+                    c.failed(),
+                    c.bounced(),
+                    c.held()));
+            sum[0] += c.queued();
+            sum[1] += c.deferred();
+            sum[2] += c.sent();
+            sum[3] += c.failed();
+            sum[4] += c.bounced();
+            sum[5] += c.held();
+          }
+          model.addAttribute(
+              "page",
+              new DeliveryPage(
+                  p.id(),
+                  p.title(ui.lang()),
+                  sender.enabled(),
+                  bounces.configured(),
+                  kinds,
+                  new DeliveryPage.KindRow(null, sum[0], sum[1], sum[2], sum[3], sum[4], sum[5]),
+                  rows,
+                  notice(done)));
+          return "notification/delivery";
+        });
   }
 
   @PostMapping("/admin/programmes/{id}/delivery/retry")
-  @Transactional
   String retry(@AuthenticationPrincipal LecternUser user, @PathVariable String id) {
-    Programme p = programmes.manageable(user, parse(id));
-    int n = delivery.retryFailed(p.id(), clock.instant());
-    audit(user, p, "mail.failedRetried", "programme", p.id(), n);
-    return "redirect:/admin/programmes/" + p.id() + "/delivery?done=retried";
+    return transactions.result(
+        () -> {
+          Programme p = programmes.manageable(user, parse(id));
+          int n = delivery.retryFailed(p.id(), clock.instant());
+          audit(user, p, "mail.failedRetried", "programme", p.id(), n);
+          return "redirect:/admin/programmes/" + p.id() + "/delivery?done=retried";
+        });
   }
 
   /**
@@ -153,26 +138,28 @@ class ProgrammeDeliveryController {
    * message of the programme, never the address itself.
    */
   @PostMapping("/admin/programmes/{id}/delivery/release")
-  @Transactional
   String release(
       @AuthenticationPrincipal LecternUser user,
       @PathVariable String id,
       @RequestParam(name = "mail", defaultValue = "") String mail) {
-    Programme p = programmes.manageable(user, parse(id));
-    OutboxMessage m =
-        outbox
-            .find(parseMail(mail))
-            .filter(x -> p.id().equals(x.programmeId()))
-            .orElseThrow(() -> new NotFoundException("notification.delivery.notFound"));
-    if (p.organisationId() != null) {
-      undeliverable.clear(p.organisationId(), m.to());
-    }
-    int n =
-        p.organisationId() == null
-            ? 0
-            : delivery.release(p.organisationId(), m.to(), clock.instant());
-    audit(user, p, "mail.addressReleased", "mail_outbox", m.id(), n);
-    return "redirect:/admin/programmes/" + p.id() + "/delivery?done=released";
+    return transactions.result(
+        () -> {
+          Programme p = programmes.manageable(user, parse(id));
+          OutboxMessage m =
+              outbox
+                  .find(parseMail(mail))
+                  .filter(x -> p.id().equals(x.programmeId()))
+                  .orElseThrow(() -> new NotFoundException("notification.delivery.notFound"));
+          if (p.organisationId() != null) {
+            undeliverable.clear(p.organisationId(), m.to());
+          }
+          int n =
+              p.organisationId() == null
+                  ? 0
+                  : delivery.release(p.organisationId(), m.to(), clock.instant());
+          audit(user, p, "mail.addressReleased", "mail_outbox", m.id(), n);
+          return "redirect:/admin/programmes/" + p.id() + "/delivery?done=released";
+        });
   }
 
   /** What an organiser did to the programme's mail, and to how many messages. */

@@ -8,9 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.lectern.identity.DelegateAccounts;
 import org.lectern.session.TrainingCalendar;
+import org.lectern.shared.database.Transactions;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Composes and queues the e-mails of a registration's life, in the delegate's language. Called
@@ -19,32 +18,15 @@ import org.springframework.transaction.annotation.Transactional;
  * queues nothing new.
  */
 @Service
-public class RegistrationMails {
-
-  private final Outbox outbox;
-  private final ProgrammeFactsLoader facts;
-  private final MailFrame frame;
-  private final Wording wording;
-  private final MailRenderer renderer;
-  private final TrainingCalendar calendar;
-  private final DelegateAccounts directory;
-
-  RegistrationMails(
-      Outbox outbox,
-      ProgrammeFactsLoader facts,
-      MailFrame frame,
-      Wording wording,
-      MailRenderer renderer,
-      TrainingCalendar calendar,
-      DelegateAccounts directory) {
-    this.outbox = outbox;
-    this.facts = facts;
-    this.frame = frame;
-    this.wording = wording;
-    this.renderer = renderer;
-    this.calendar = calendar;
-    this.directory = directory;
-  }
+public record RegistrationMails(
+    Outbox outbox,
+    ProgrammeFactsLoader facts,
+    MailFrame frame,
+    Wording wording,
+    MailRenderer renderer,
+    TrainingCalendar calendar,
+    DelegateAccounts directory,
+    Transactions transactions) {
 
   /**
    * Queues the mail of {@code kind} for {@code contact}.
@@ -53,13 +35,13 @@ public class RegistrationMails {
    * @param organiserMessage the organiser's words in a decline mail, else null
    * @return false when this mail had already been queued
    */
-  @Transactional(propagation = Propagation.MANDATORY)
   public boolean send(
       RegistrationMailKind kind,
       MailRecipient contact,
       Integer waitlistPosition,
       String organiserMessage) {
-    return send(kind, contact, waitlistPosition, organiserMessage, new Memo());
+    return transactions.joined(
+        () -> send(kind, contact, waitlistPosition, organiserMessage, new Memo()));
   }
 
   /**
@@ -72,60 +54,66 @@ public class RegistrationMails {
   }
 
   /** As {@link #send(RegistrationMailKind, MailRecipient, Integer, String)}, sharing a memo. */
-  @Transactional(propagation = Propagation.MANDATORY)
   boolean send(
       RegistrationMailKind kind,
       MailRecipient contact,
       Integer waitlistPosition,
       String organiserMessage,
       Memo memo) {
-    String lang = directory.remember(contact.email(), Wording.language(contact.language()).code());
-    ProgrammeFacts p = memo.facts.computeIfAbsent(contact.programmeId(), facts::load);
-    String key = "notification." + kind.key();
-    List<String> paragraphs = new ArrayList<>(List.of(wording.t(lang, key + ".body")));
-    List<MailContent.Fact> shown = new ArrayList<>(frame.programmeFacts(p, lang));
-    if (waitlistPosition != null) {
-      shown.add(
-          0,
-          new MailContent.Fact(
-              wording.t(lang, "notification.fact.position"), String.valueOf(waitlistPosition)));
-    }
-    if (organiserMessage != null && !organiserMessage.isBlank()) {
-      shown.add(
-          0, new MailContent.Fact(wording.t(lang, "notification.fact.message"), organiserMessage));
-    }
-    List<MailAttachment> attachments = new ArrayList<>();
-    if (kind.withCalendar() && !p.sessions().isEmpty()) {
-      paragraphs.add(wording.t(lang, "notification.calendar.attached"));
-      attachments.add(
-          memo.calendars.computeIfAbsent(
-              p.programme().id() + " " + lang, k -> calendarFile(p, lang)));
-    }
-    String subject =
-        p.neutral()
-            ? frame.neutralSubject(p, lang)
-            : wording.t(lang, key + ".subject", p.title(lang));
-    MailContent content =
-        new MailContent(
-            lang,
-            subject,
-            frame.greeting(lang, contact.fullName(), p.neutral()),
-            paragraphs,
-            shown,
-            frame.myTrainings(lang),
-            frame.footer(lang, p.neutral()));
-    return outbox.enqueue(
-        renderer
-            .mail(
-                content,
-                kind.code(),
-                contact.registrationId(),
-                contact.email(),
-                attachments,
-                kind.code() + ":" + contact.registrationId(),
-                p.neutral())
-            .withSenderName(p.senderName())
-            .about(p.programme().id(), p.programme().organisationId()));
+    return transactions.joined(
+        () -> {
+          String lang =
+              directory.remember(contact.email(), Wording.language(contact.language()).code());
+          ProgrammeFacts p = memo.facts.computeIfAbsent(contact.programmeId(), facts::load);
+          String key = "notification." + kind.key();
+          List<String> paragraphs = new ArrayList<>(List.of(wording.t(lang, key + ".body")));
+          List<MailContent.Fact> shown = new ArrayList<>(frame.programmeFacts(p, lang));
+          if (waitlistPosition != null) {
+            shown.add(
+                0,
+                new MailContent.Fact(
+                    wording.t(lang, "notification.fact.position"),
+                    String.valueOf(waitlistPosition)));
+          }
+          if (organiserMessage != null && !organiserMessage.isBlank()) {
+            shown.add(
+                0,
+                new MailContent.Fact(
+                    wording.t(lang, "notification.fact.message"), organiserMessage));
+          }
+          List<MailAttachment> attachments = new ArrayList<>();
+          if (kind.withCalendar() && !p.sessions().isEmpty()) {
+            paragraphs.add(wording.t(lang, "notification.calendar.attached"));
+            attachments.add(
+                memo.calendars.computeIfAbsent(
+                    p.programme().id() + " " + lang, k -> calendarFile(p, lang)));
+          }
+          String subject =
+              p.neutral()
+                  ? frame.neutralSubject(p, lang)
+                  : wording.t(lang, key + ".subject", p.title(lang));
+          MailContent content =
+              new MailContent(
+                  lang,
+                  subject,
+                  frame.greeting(lang, contact.fullName(), p.neutral()),
+                  paragraphs,
+                  shown,
+                  frame.myTrainings(lang),
+                  frame.footer(lang, p.neutral()));
+          return outbox.enqueue(
+              renderer
+                  .mail(
+                      content,
+                      kind.code(),
+                      contact.registrationId(),
+                      contact.email(),
+                      attachments,
+                      kind.code() + ":" + contact.registrationId(),
+                      p.neutral())
+                  .withSenderName(p.senderName())
+                  .about(p.programme().id(), p.programme().organisationId()));
+        });
   }
 
   private MailAttachment calendarFile(ProgrammeFacts p, String lang) {

@@ -5,11 +5,11 @@ import java.util.UUID;
 import org.lectern.audit.AuditLog;
 import org.lectern.identity.LecternUser;
 import org.lectern.identity.UserService;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who belongs to an organisation, managed by its ADMINs (and platform administrators). Changes are
@@ -17,51 +17,41 @@ import org.springframework.transaction.annotation.Transactional;
  * once cannot leave it without an ADMIN. Every listing and change is audited.
  */
 @Service
-public class OrganisationMembers {
+public record OrganisationMembers(
+    OrganisationService organisations,
+    OrganisationRepository rows,
+    OrganisationRoster members,
+    UserService users,
+    AuditLog audit,
+    Transactions transactions) {
 
-  private final OrganisationService organisations;
-  private final OrganisationRepository rows;
-  private final OrganisationRoster members;
-  private final UserService users;
-  private final AuditLog audit;
-
-  OrganisationMembers(
-      OrganisationService organisations,
-      OrganisationRepository rows,
-      OrganisationRoster members,
-      UserService users,
-      AuditLog audit) {
-    this.organisations = organisations;
-    this.rows = rows;
-    this.members = members;
-    this.users = users;
-    this.audit = audit;
-  }
-
-  @Transactional
   public List<OrganisationMember> list(LecternUser actor, UUID organisationId) {
-    organisations.administrable(actor, organisationId);
-    List<OrganisationMember> all = members.members(organisationId);
-    record(actor, "organisation.members.listed", organisationId, null, all.size(), null);
-    return all;
+    return transactions.result(
+        () -> {
+          organisations.administrable(actor, organisationId);
+          List<OrganisationMember> all = members.members(organisationId);
+          record(actor, "organisation.members.listed", organisationId, null, all.size(), null);
+          return all;
+        });
   }
 
   /** Adds an existing account, or changes the role of someone already in. */
-  @Transactional
   public OrganisationMember add(
       LecternUser actor, UUID organisationId, UUID userId, OrganisationRole role) {
-    organisations.administrable(actor, organisationId);
-    if (userId == null || users.find(userId).isEmpty()) {
-      throw InvalidInputException.of("userId", "organisation.member.unknownUser");
-    }
-    return put(actor, organisationId, userId, role);
+    return transactions.result(
+        () -> {
+          organisations.administrable(actor, organisationId);
+          if (userId == null || users.find(userId).isEmpty()) {
+            throw InvalidInputException.of("userId", "organisation.member.unknownUser");
+          }
+          return put(actor, organisationId, userId, role);
+        });
   }
 
   /**
    * Invites someone by e-mail: an existing account is added at once; otherwise an account is made
    * and its owner gets the usual invitation to choose a password (in {@code language}).
    */
-  @Transactional
   public OrganisationMember invite(
       LecternUser actor,
       UUID organisationId,
@@ -69,40 +59,53 @@ public class OrganisationMembers {
       String fullName,
       OrganisationRole role,
       String language) {
-    organisations.administrable(actor, organisationId);
-    String address = email == null ? "" : email.strip();
-    UUID userId =
-        users
-            .findByEmail(address)
-            .map(LecternUser::id)
-            .orElseGet(() -> users.createAccount(actor, address, fullName, null, language));
-    return put(actor, organisationId, userId, role);
+    return transactions.result(
+        () -> {
+          organisations.administrable(actor, organisationId);
+          String address = email == null ? "" : email.strip();
+          UUID userId =
+              users
+                  .findByEmail(address)
+                  .map(LecternUser::id)
+                  .orElseGet(() -> users.createAccount(actor, address, fullName, null, language));
+          return put(actor, organisationId, userId, role);
+        });
   }
 
-  @Transactional
   public OrganisationMember changeRole(
       LecternUser actor, UUID organisationId, UUID userId, OrganisationRole role) {
-    organisations.administrable(actor, organisationId);
-    if (userId == null || members.roleOf(organisationId, userId).isEmpty()) {
-      throw new NotFoundException("organisation.member.notFound");
-    }
-    return put(actor, organisationId, userId, role);
+    return transactions.result(
+        () -> {
+          organisations.administrable(actor, organisationId);
+          if (userId == null || members.roleOf(organisationId, userId).isEmpty()) {
+            throw new NotFoundException("organisation.member.notFound");
+          }
+          return put(actor, organisationId, userId, role);
+        });
   }
 
   /** Takes someone out; refuses (409) to remove the last ADMIN. */
-  @Transactional
   public void remove(LecternUser actor, UUID organisationId, UUID userId) {
-    organisations.administrable(actor, organisationId);
-    rows.lock(organisationId);
-    var current = userId == null ? null : members.roleOf(organisationId, userId).orElse(null);
-    if (current == null) {
-      throw new NotFoundException("organisation.member.notFound");
-    }
-    if (current == OrganisationRole.ADMIN && members.admins(organisationId) <= 1) {
-      throw new ConflictException("organisation.member.lastAdmin");
-    }
-    members.remove(organisationId, userId);
-    record(actor, "organisation.member.removed", organisationId, userId, null, "role=" + current);
+    transactions.run(
+        () -> {
+          organisations.administrable(actor, organisationId);
+          rows.lock(organisationId);
+          var current = userId == null ? null : members.roleOf(organisationId, userId).orElse(null);
+          if (current == null) {
+            throw new NotFoundException("organisation.member.notFound");
+          }
+          if (current == OrganisationRole.ADMIN && members.admins(organisationId) <= 1) {
+            throw new ConflictException("organisation.member.lastAdmin");
+          }
+          members.remove(organisationId, userId);
+          record(
+              actor,
+              "organisation.member.removed",
+              organisationId,
+              userId,
+              null,
+              "role=" + current);
+        });
   }
 
   private OrganisationMember put(

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.lectern.audit.AuditLog;
 import org.lectern.identity.LecternUser;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.ForbiddenException;
 import org.lectern.shared.error.InvalidInputException;
@@ -14,32 +15,20 @@ import org.lectern.shared.i18n.LocalizedText;
 import org.lectern.shared.text.Slugs;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Organisations that organise, partner in or fund programmes: platform administrators create them;
  * their ADMINs change their settings. Another organisation's is "not found" (404).
  */
 @Service
-public class OrganisationService {
+public record OrganisationService(
+    OrganisationRepository organisations,
+    OrganisationRoster members,
+    AuditLog audit,
+    ApplicationEventPublisher events,
+    Transactions transactions) {
 
   public static final List<String> DEFAULT_MAIN_CENTRES = List.of("KZ-75", "KZ-71");
-
-  private final OrganisationRepository organisations;
-  private final OrganisationRoster members;
-  private final AuditLog audit;
-  private final ApplicationEventPublisher events;
-
-  OrganisationService(
-      OrganisationRepository organisations,
-      OrganisationRoster members,
-      AuditLog audit,
-      ApplicationEventPublisher events) {
-    this.organisations = organisations;
-    this.members = members;
-    this.audit = audit;
-    this.events = events;
-  }
 
   /** A page of results with the total for {@code X-Total-Count}. */
   public record Page<T>(List<T> items, int total) {}
@@ -109,60 +98,66 @@ public class OrganisationService {
    * A platform administrator sets up an organisation and becomes its ADMIN. Without a slug one is
    * made from the name (numbered when taken); a chosen slug that is taken is refused.
    */
-  @Transactional
   public Organisation create(LecternUser actor, String slug, OrganisationSettings settings) {
-    if (actor == null || !actor.platformAdmin()) {
-      throw new ForbiddenException("organisation.createForbidden");
-    }
-    boolean chosen = slug != null && !slug.isBlank();
-    String base = chosen ? slug.strip() : OrganisationSlugs.from(settings.name());
-    if (chosen && !Slugs.isValid(base)) {
-      throw InvalidInputException.of("slug", "validation.slug");
-    }
-    for (int n = 1; n <= 50; n++) {
-      String candidate = n == 1 ? base : OrganisationSlugs.numbered(base, n);
-      Organisation o =
-          new Organisation(
-              UUID.randomUUID(),
-              candidate,
-              settings.name(),
-              settings.website(),
-              settings.mainCentres(),
-              settings.shortName(),
-              settings.certificateSigner(),
-              settings.mailSenderName(),
-              null);
-      if (organisations.insert(o)) {
-        members.put(o.id(), actor.id(), OrganisationRole.ADMIN);
-        record(actor, "organisation.created", o.id(), "slug=" + candidate);
-        events.publishEvent(new OrganisationCreated(o.id(), o.signerName()));
-        return o;
-      }
-      if (chosen) {
-        throw InvalidInputException.of("slug", "organisation.slugTaken", candidate);
-      }
-    }
-    throw InvalidInputException.of("slug", "organisation.slugTaken", base);
+    return transactions.result(
+        () -> {
+          if (actor == null || !actor.platformAdmin()) {
+            throw new ForbiddenException("organisation.createForbidden");
+          }
+          boolean chosen = slug != null && !slug.isBlank();
+          String base = chosen ? slug.strip() : OrganisationSlugs.from(settings.name());
+          if (chosen && !Slugs.isValid(base)) {
+            throw InvalidInputException.of("slug", "validation.slug");
+          }
+          for (int n = 1; n <= 50; n++) {
+            String candidate = n == 1 ? base : OrganisationSlugs.numbered(base, n);
+            Organisation o =
+                new Organisation(
+                    UUID.randomUUID(),
+                    candidate,
+                    settings.name(),
+                    settings.website(),
+                    settings.mainCentres(),
+                    settings.shortName(),
+                    settings.certificateSigner(),
+                    settings.mailSenderName(),
+                    null);
+            if (organisations.insert(o)) {
+              members.put(o.id(), actor.id(), OrganisationRole.ADMIN);
+              record(actor, "organisation.created", o.id(), "slug=" + candidate);
+              events.publishEvent(new OrganisationCreated(o.id(), o.signerName()));
+              return o;
+            }
+            if (chosen) {
+              throw InvalidInputException.of("slug", "organisation.slugTaken", candidate);
+            }
+          }
+          throw InvalidInputException.of("slug", "organisation.slugTaken", base);
+        });
   }
 
-  @Transactional
   public Organisation update(LecternUser actor, UUID id, OrganisationSettings settings) {
-    administrable(actor, id);
-    organisations.updateSettings(id, settings);
-    record(actor, "organisation.settingsChanged", id, null);
-    return organisations.find(id).orElseThrow();
+    return transactions.result(
+        () -> {
+          administrable(actor, id);
+          organisations.updateSettings(id, settings);
+          record(actor, "organisation.settingsChanged", id, null);
+          return organisations.find(id).orElseThrow();
+        });
   }
 
   /** Replaces the logo (an already checked one) or, with null, removes it. */
-  @Transactional
   public void setLogo(LecternUser actor, UUID id, OrganisationLogo logo) {
-    administrable(actor, id);
-    organisations.setLogo(id, logo);
-    record(
-        actor,
-        logo == null ? "organisation.logoRemoved" : "organisation.logoChanged",
-        id,
-        logo == null ? null : "type=" + logo.contentType() + " bytes=" + logo.bytes().length);
+    transactions.run(
+        () -> {
+          administrable(actor, id);
+          organisations.setLogo(id, logo);
+          record(
+              actor,
+              logo == null ? "organisation.logoRemoved" : "organisation.logoChanged",
+              id,
+              logo == null ? null : "type=" + logo.contentType() + " bytes=" + logo.bytes().length);
+        });
   }
 
   public Optional<OrganisationLogo> logo(String slug) {
@@ -173,25 +168,34 @@ public class OrganisationService {
    * Sets the regions that count as the organisation's main legal centres in reports. The caller
    * checks the actor's rights and that the codes are valid regions.
    */
-  @Transactional
   public void setMainCentres(UUID organisationId, List<String> centres) {
-    organisations.updateMainCentres(organisationId, List.copyOf(centres));
+    transactions.run(() -> organisations.updateMainCentres(organisationId, List.copyOf(centres)));
   }
 
   /** For the demo and tests: an organisation with default settings and nobody in it yet. */
-  @Transactional
   public Organisation create(String slug, LocalizedText name, String website) {
-    var problems = new InvalidInputException.Collector();
-    problems.check(Slugs.isValid(slug), "slug", "validation.slug");
-    problems.check(!name.isEmpty(), "name", "validation.required");
-    problems.throwIfAny();
-    Organisation o =
-        new Organisation(
-            UUID.randomUUID(), slug, name, website, DEFAULT_MAIN_CENTRES, null, null, null, null);
-    if (!organisations.insert(o)) {
-      throw new ConflictException("organisation.slugTaken", slug);
-    }
-    return o;
+    return transactions.result(
+        () -> {
+          var problems = new InvalidInputException.Collector();
+          problems.check(Slugs.isValid(slug), "slug", "validation.slug");
+          problems.check(!name.isEmpty(), "name", "validation.required");
+          problems.throwIfAny();
+          Organisation o =
+              new Organisation(
+                  UUID.randomUUID(),
+                  slug,
+                  name,
+                  website,
+                  DEFAULT_MAIN_CENTRES,
+                  null,
+                  null,
+                  null,
+                  null);
+          if (!organisations.insert(o)) {
+            throw new ConflictException("organisation.slugTaken", slug);
+          }
+          return o;
+        });
   }
 
   private void record(LecternUser actor, String action, UUID organisationId, String details) {

@@ -14,39 +14,24 @@ import org.lectern.programme.ProgrammeService;
 import org.lectern.session.DeliveryMode;
 import org.lectern.session.Session;
 import org.lectern.session.SessionService;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.ForbiddenException;
 import org.lectern.shared.error.NotFoundException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The programmes of one organisation side by side: did reach widen when delivery moved online? For
  * the organisation's own members only (exact figures).
  */
 @Service
-class Comparison {
-
-  private final OrganisationService organisations;
-  private final ProgrammeService programmes;
-  private final ProgrammeAccess access;
-  private final SessionService sessions;
-  private final ReportQueries queries;
-  private final ReportService reports;
-
-  Comparison(
-      OrganisationService organisations,
-      ProgrammeService programmes,
-      ProgrammeAccess access,
-      SessionService sessions,
-      ReportQueries queries,
-      ReportService reports) {
-    this.organisations = organisations;
-    this.programmes = programmes;
-    this.access = access;
-    this.sessions = sessions;
-    this.queries = queries;
-    this.reports = reports;
-  }
+record Comparison(
+    OrganisationService organisations,
+    ProgrammeService programmes,
+    ProgrammeAccess access,
+    SessionService sessions,
+    ReportQueries queries,
+    ReportService reports,
+    Transactions transactions) {
 
   /** One programme's reach; {@code mode} is ONLINE, IN_PERSON, HYBRID or MIXED. */
   record Entry(
@@ -73,44 +58,46 @@ class Comparison {
     return o;
   }
 
-  @Transactional(readOnly = true)
   Result of(LecternUser actor, UUID organisationId) {
-    Organisation o = manageable(actor, organisationId);
-    List<String> main = reports.mainCentres(organisationId);
-    List<Entry> entries = new ArrayList<>();
-    for (var reach : queries.reachOf(organisationId)) {
-      Programme p = programmes.find(reach.programmeId()).orElseThrow();
-      List<Session> list = sessions.ofProgramme(p.id());
-      int reached =
-          (int)
-              reach.regions().entrySet().stream()
-                  .filter(e -> e.getKey().startsWith("KZ-") && e.getValue() > 0)
-                  .count();
-      int outside =
-          reach.regions().entrySet().stream()
-              .filter(e -> Publication.isOutside(e.getKey(), main))
-              .mapToInt(Map.Entry::getValue)
-              .sum();
-      entries.add(
-          new Entry(
-              p,
-              list,
-              mode(list),
-              reach.registrations(),
-              reach.delegates(),
-              reach.regions(),
-              reached,
-              outside,
-              reach.delegates() == 0 ? 0 : (double) outside / reach.delegates()));
-    }
-    entries.sort(
-        Comparator.comparing(
-            (Entry e) ->
-                e.sessions().stream()
-                    .map(Session::startsAt)
-                    .min(Comparator.naturalOrder())
-                    .orElse(e.programme().createdAt())));
-    return new Result(o, entries);
+    return transactions.read(
+        () -> {
+          Organisation o = manageable(actor, organisationId);
+          List<String> main = reports.mainCentres(organisationId);
+          List<Entry> entries = new ArrayList<>();
+          for (var reach : queries.reachOf(organisationId)) {
+            Programme p = programmes.find(reach.programmeId()).orElseThrow();
+            List<Session> list = sessions.ofProgramme(p.id());
+            int reached =
+                (int)
+                    reach.regions().entrySet().stream()
+                        .filter(e -> e.getKey().startsWith("KZ-") && e.getValue() > 0)
+                        .count();
+            int outside =
+                reach.regions().entrySet().stream()
+                    .filter(e -> Publication.isOutside(e.getKey(), main))
+                    .mapToInt(Map.Entry::getValue)
+                    .sum();
+            entries.add(
+                new Entry(
+                    p,
+                    list,
+                    mode(list),
+                    reach.registrations(),
+                    reach.delegates(),
+                    reach.regions(),
+                    reached,
+                    outside,
+                    reach.delegates() == 0 ? 0 : (double) outside / reach.delegates()));
+          }
+          entries.sort(
+              Comparator.comparing(
+                  (Entry e) ->
+                      e.sessions().stream()
+                          .map(Session::startsAt)
+                          .min(Comparator.naturalOrder())
+                          .orElse(e.programme().createdAt())));
+          return new Result(o, entries);
+        });
   }
 
   static String mode(List<Session> list) {

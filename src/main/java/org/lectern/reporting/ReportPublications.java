@@ -5,94 +5,94 @@ import java.util.List;
 import java.util.UUID;
 import org.lectern.audit.AuditLog;
 import org.lectern.identity.LecternUser;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.ForbiddenException;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Releasing a programme's report to its funders as a dated snapshot (ADR 0017). Organisers publish;
  * organisers and the programme's funders list and read the snapshots.
  */
 @Service
-public class ReportPublications {
+public record ReportPublications(
+    ReportService reports,
+    ReportSnapshotRepository snapshots,
+    AuditLog audit,
+    Clock clock,
+    Transactions transactions) {
 
   static final int NOTE_MAX = 200;
-
-  private final ReportService reports;
-  private final ReportSnapshotRepository snapshots;
-  private final AuditLog audit;
-  private final Clock clock;
-
-  ReportPublications(
-      ReportService reports, ReportSnapshotRepository snapshots, AuditLog audit, Clock clock) {
-    this.reports = reports;
-    this.snapshots = snapshots;
-    this.audit = audit;
-    this.clock = clock;
-  }
 
   /**
    * Publishes the current figures to the funders, suppressed together with every earlier snapshot.
    * Publications of one programme are serialised, so none is checked without its predecessor.
    */
-  @Transactional
   public ReportSnapshot publish(LecternUser actor, UUID programmeId, String note) {
-    if (reports.audienceOf(actor, programmeId) != ReportService.Audience.ORGANISER) {
-      throw new ForbiddenException("reporting.forbidden");
-    }
-    String text = note == null || note.isBlank() ? null : note.strip();
-    if (text != null && text.length() > NOTE_MAX) {
-      throw InvalidInputException.of("note", "validation.tooLong", NOTE_MAX);
-    }
-    if (text != null && text.chars().anyMatch(c -> Character.isISOControl(c))) {
-      throw InvalidInputException.of("note", "reporting.publish.noteInvalid");
-    }
-    snapshots.lock(programmeId);
-    PublishedReport report = reports.funderPreview(programmeId);
-    var s =
-        new ReportSnapshot(
-            UUID.randomUUID(),
-            programmeId,
-            clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
-            text);
-    snapshots.insert(s, actor.id(), report);
-    audit.record(
-        new AuditLog.Record(
-            actor.id(),
-            actor.displayName(),
-            "report.published",
-            reports.organisationOf(programmeId),
-            "programme",
-            programmeId.toString(),
-            null,
-            s.id().toString()));
-    return s;
+    return transactions.result(
+        () -> {
+          if (reports.audienceOf(actor, programmeId) != ReportService.Audience.ORGANISER) {
+            throw new ForbiddenException("reporting.forbidden");
+          }
+          String text = note == null || note.isBlank() ? null : note.strip();
+          if (text != null && text.length() > NOTE_MAX) {
+            throw InvalidInputException.of("note", "validation.tooLong", NOTE_MAX);
+          }
+          if (text != null && text.chars().anyMatch(c -> Character.isISOControl(c))) {
+            throw InvalidInputException.of("note", "reporting.publish.noteInvalid");
+          }
+          snapshots.lock(programmeId);
+          PublishedReport report = reports.funderPreview(programmeId);
+          var s =
+              new ReportSnapshot(
+                  UUID.randomUUID(),
+                  programmeId,
+                  clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+                  text);
+          snapshots.insert(s, actor.id(), report);
+          audit.record(
+              new AuditLog.Record(
+                  actor.id(),
+                  actor.displayName(),
+                  "report.published",
+                  reports.organisationOf(programmeId),
+                  "programme",
+                  programmeId.toString(),
+                  null,
+                  s.id().toString()));
+          return s;
+        });
   }
 
   /** The programme's snapshots, oldest first (organisers and funders). */
-  @Transactional(readOnly = true)
   public List<ReportSnapshot> list(LecternUser actor, UUID programmeId) {
-    reports.audienceOf(actor, programmeId);
-    return snapshots.list(programmeId);
+    return transactions.read(
+        () -> {
+          reports.audienceOf(actor, programmeId);
+          return snapshots.list(programmeId);
+        });
   }
 
   /** The latest snapshot with its report; 404 {@code report.notPublished} before the first. */
-  @Transactional(readOnly = true)
   ReportSnapshot.Full latest(LecternUser actor, UUID programmeId) {
-    reports.audienceOf(actor, programmeId);
-    return snapshots
-        .latest(programmeId)
-        .orElseThrow(() -> new NotFoundException("report.notPublished"));
+    return transactions.read(
+        () -> {
+          reports.audienceOf(actor, programmeId);
+          return snapshots
+              .latest(programmeId)
+              .orElseThrow(() -> new NotFoundException("report.notPublished"));
+        });
   }
 
   /** One snapshot with its report (organisers and funders); 404 for another programme's. */
-  @Transactional(readOnly = true)
   ReportSnapshot.Full find(LecternUser actor, UUID programmeId, UUID snapshotId) {
-    reports.audienceOf(actor, programmeId);
-    return snapshots
-        .find(programmeId, snapshotId)
-        .orElseThrow(() -> new NotFoundException("report.snapshotNotFound"));
+    return transactions.read(
+        () -> {
+          reports.audienceOf(actor, programmeId);
+          return snapshots
+              .find(programmeId, snapshotId)
+              .orElseThrow(() -> new NotFoundException("report.snapshotNotFound"));
+        });
   }
 }
