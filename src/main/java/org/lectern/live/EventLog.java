@@ -8,7 +8,7 @@ import org.lectern.shared.crypto.PersonalDataCipher;
 import org.lectern.shared.database.Json;
 import org.lectern.shared.database.Transactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * The stored stream of every room. Appending notifies all application nodes (PostgreSQL NOTIFY,
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
  * people or quote them (chat, questions, hands): they are stored encrypted; only reactions, which
  * are counted in SQL and hold nothing but their kind, stay readable.
  */
-@Repository
+@Component
 record EventLog(
     JdbcClient jdbc, PersonalDataCipher cipher, LiveKeys keys, Transactions transactions) {
 
