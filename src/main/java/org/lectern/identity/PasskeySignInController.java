@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.time.Clock;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.web.FormErrors;
-import org.lectern.shared.web.LocalRedirects;
 import org.lectern.shared.web.Ui;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.CacheControl;
@@ -33,45 +32,30 @@ import org.springframework.web.bind.annotation.RequestParam;
  * password and the authenticator app work without.
  */
 @Controller
-class PasskeySignInController {
+record PasskeySignInController(
+    Passkeys passkeys,
+    PasskeyRelyingParty rp,
+    SecondStep step,
+    SignInSuccess signIn,
+    ApplicationEventPublisher events,
+    SignInThrottle throttle,
+    Clock clock) {
 
   static final String SIGN_IN = "/login/passkey";
   static final String SECOND_STEP = SignInSuccess.SECOND_STEP + "/passkey";
   static final String OPTIONS = "/options";
 
-  private final Passkeys passkeys;
-  private final PasskeyRelyingParty rp;
-  private final SecondFactors factors;
-  private final SignInSuccess signIn;
-  private final ApplicationEventPublisher events;
-  private final SignInThrottle throttle;
-  private final Clock clock;
-  private final HttpSessionPublicKeyCredentialRequestOptionsRepository challenges =
+  /** The challenge between the options and the answer is kept in the session. */
+  private static final HttpSessionPublicKeyCredentialRequestOptionsRepository CHALLENGES =
       new HttpSessionPublicKeyCredentialRequestOptionsRepository();
-  private final HttpSessionSecurityContextRepository contexts =
-      new HttpSessionSecurityContextRepository();
 
-  PasskeySignInController(
-      Passkeys passkeys,
-      PasskeyRelyingParty rp,
-      SecondFactors factors,
-      SignInSuccess signIn,
-      ApplicationEventPublisher events,
-      SignInThrottle throttle,
-      Clock clock) {
-    this.passkeys = passkeys;
-    this.rp = rp;
-    this.factors = factors;
-    this.signIn = signIn;
-    this.events = events;
-    this.throttle = throttle;
-    this.clock = clock;
-  }
+  private static final HttpSessionSecurityContextRepository CONTEXTS =
+      new HttpSessionSecurityContextRepository();
 
   @PostMapping(SIGN_IN + OPTIONS)
   ResponseEntity<String> signInOptions(HttpServletRequest req, HttpServletResponse res) {
     var options = passkeys.requestOptions(null);
-    challenges.save(req, res, options);
+    CHALLENGES.save(req, res, options);
     return json(rp.json().writeValueAsString(options));
   }
 
@@ -83,8 +67,8 @@ class PasskeySignInController {
       Ui ui,
       Model model)
       throws IOException, ServletException {
-    var options = challenges.load(req);
-    challenges.save(req, res, null);
+    var options = CHALLENGES.load(req);
+    CHALLENGES.save(req, res, null);
     // A locked address gets the answer of a wrong passkey, after the same work.
     boolean locked = throttle.addressLocked(req.getRemoteAddr());
     var user = credential.isBlank() ? null : passkeys.signIn(credential, options).orElse(null);
@@ -117,7 +101,7 @@ class PasskeySignInController {
     // A new session id: whatever was known of the anonymous session is worthless now.
     req.getSession();
     req.changeSessionId();
-    contexts.saveContext(context, req, res);
+    CONTEXTS.saveContext(context, req, res);
     SignInState.verified(clock.instant()).store(req.getSession());
     req.getSession().setAttribute(SecondFactorGate.SIGNED_IN_AT, clock.instant());
     events.publishEvent(new AuthenticationSuccessEvent(auth));
@@ -132,7 +116,7 @@ class PasskeySignInController {
       return ResponseEntity.status(401).cacheControl(CacheControl.noStore()).build();
     }
     var options = passkeys.requestOptions(user);
-    challenges.save(req, res, options);
+    CHALLENGES.save(req, res, options);
     return json(rp.json().writeValueAsString(options));
   }
 
@@ -146,34 +130,23 @@ class PasskeySignInController {
       Ui ui,
       Model model)
       throws IOException, ServletException {
-    if (user == null) {
-      return "redirect:/login";
-    }
-    var options = challenges.load(req);
-    challenges.save(req, res, null);
-    boolean stepUp = SecondFactorController.stepUp(req);
-    if (credential.isBlank() || !passkeys.verify(user, credential, options)) {
-      res.setStatus(422);
-      String code =
-          credential.isBlank() ? "identity.passkey.needsScript" : "identity.passkey.failed";
-      model.addAttribute(
-          "page",
-          SecondFactorController.page(
-              factors,
-              user,
-              stepUp,
-              SecondFactorController.next(next),
-              FormErrors.of(InvalidInputException.of("passkey", code), ui)));
-      return SecondFactorController.VIEW;
-    }
-    SignInState.verified(clock.instant()).store(req.getSession());
-    if (!stepUp) {
-      req.changeSessionId();
-      signIn.continueAfterSecondFactor(
-          req, res, SecurityContextHolder.getContext().getAuthentication());
-      return null;
-    }
-    return "redirect:" + LocalRedirects.safe(SecondFactorController.next(next));
+    return step.answer(
+        user,
+        next,
+        () -> {
+          var options = CHALLENGES.load(req);
+          CHALLENGES.save(req, res, null);
+          if (credential.isBlank()) {
+            return InvalidInputException.of("passkey", "identity.passkey.needsScript");
+          }
+          return passkeys.verify(user, credential, options)
+              ? null
+              : InvalidInputException.of("passkey", "identity.passkey.failed");
+        },
+        req,
+        res,
+        ui,
+        model);
   }
 
   private static ResponseEntity<String> json(String body) {

@@ -4,15 +4,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
 import org.lectern.shared.error.InvalidInputException;
-import org.lectern.shared.limit.TooManyRequestsException;
 import org.lectern.shared.web.FormErrors;
-import org.lectern.shared.web.FormRefusal;
-import org.lectern.shared.web.LocalRedirects;
 import org.lectern.shared.web.Ui;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,9 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * JavaScript.
  */
 @Controller
-record SecondFactorController(SecondFactors factors, SignInSuccess signIn, Clock clock) {
-
-  static final String VIEW = "identity/second-factor";
+record SecondFactorController(SecondFactors factors, SecondStep step) {
 
   @GetMapping(SignInSuccess.SECOND_STEP)
   String show(
@@ -41,8 +34,9 @@ record SecondFactorController(SecondFactors factors, SignInSuccess signIn, Clock
     if (!factors.enrolled(user.id())) {
       return "redirect:/admin";
     }
-    model.addAttribute("page", page(factors, user, stepUp(req), next(next), FormErrors.none()));
-    return VIEW;
+    model.addAttribute(
+        "page", step.page(user, SecondStep.stepUp(req), SecondStep.next(next), FormErrors.none()));
+    return SecondStep.VIEW;
   }
 
   @PostMapping(SignInSuccess.SECOND_STEP)
@@ -55,52 +49,20 @@ record SecondFactorController(SecondFactors factors, SignInSuccess signIn, Clock
       Ui ui,
       Model model)
       throws IOException, ServletException {
-    if (user == null) {
-      return "redirect:/login";
-    }
-    boolean stepUp = stepUp(req);
-    InvalidInputException refused = null;
-    try {
-      if (code.isBlank()) {
-        refused = InvalidInputException.of("code", "validation.required");
-      } else if (!factors.verify(user, code)) {
-        refused = InvalidInputException.of("code", "identity.factor.wrongCode");
-      }
-    } catch (TooManyRequestsException e) {
-      var errors = FormErrors.of(InvalidInputException.of("code", e.code()), ui);
-      return FormRefusal.redraw(
-          e, page(factors, user, stepUp, next(next), errors), VIEW, model, res);
-    }
-    if (refused != null) {
-      res.setStatus(422);
-      model.addAttribute(
-          "page", page(factors, user, stepUp, next(next), FormErrors.of(refused, ui)));
-      return VIEW;
-    }
-    SignInState.verified(clock.instant()).store(req.getSession());
-    if (!stepUp) {
-      // The session is now fully signed in: a new id, so one seen before this step is worthless.
-      req.changeSessionId();
-      signIn.continueAfterSecondFactor(
-          req, res, SecurityContextHolder.getContext().getAuthentication());
-      return null;
-    }
-    return "redirect:" + next(next);
-  }
-
-  static SecondFactorPage page(
-      SecondFactors factors, LecternUser user, boolean stepUp, String next, FormErrors errors) {
-    return new SecondFactorPage(
-        stepUp, next, errors, factors.takesCodes(user.id()), factors.hasPasskeys(user.id()));
-  }
-
-  static boolean stepUp(HttpServletRequest req) {
-    SignInState state = SignInState.of(req.getSession(false));
-    return state != null && state.stage() == SignInState.Stage.DONE;
-  }
-
-  static String next(String next) {
-    String safe = next == null ? "/admin" : LocalRedirects.safe(next);
-    return "/".equals(safe) ? "/admin" : safe;
+    return step.answer(
+        user,
+        next,
+        () -> {
+          if (code.isBlank()) {
+            return InvalidInputException.of("code", "validation.required");
+          }
+          return factors.verify(user, code)
+              ? null
+              : InvalidInputException.of("code", "identity.factor.wrongCode");
+        },
+        req,
+        res,
+        ui,
+        model);
   }
 }
