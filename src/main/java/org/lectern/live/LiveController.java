@@ -38,13 +38,12 @@ record LiveController(
   @GetMapping("/sessions/{id}/live")
   String page(
       @PathVariable UUID id,
+      Viewer v,
       @RequestParam(defaultValue = "votes") String sort,
       @RequestParam(defaultValue = "") String tables,
-      @AuthenticationPrincipal LecternUser user,
       HttpServletRequest req,
       Model model,
       Ui ui) {
-    Viewer v = viewers.of(id, user, req);
     model.addAttribute(
         "page",
         pages.page(
@@ -57,12 +56,10 @@ record LiveController(
   @GetMapping("/sessions/{id}/live/join")
   String joinForm(
       @PathVariable UUID id,
+      Viewer v,
       @RequestParam(name = "k", defaultValue = "") String key,
-      @AuthenticationPrincipal LecternUser user,
-      HttpServletRequest req,
       Model model,
       Ui ui) {
-    Viewer v = viewers.of(id, user, req);
     model.addAttribute("page", new JoinPage(id, pages.title(v, ui), key, "", FormErrors.none()));
     return "live/join";
   }
@@ -77,6 +74,7 @@ record LiveController(
       Model model,
       Ui ui) {
     FormData form = new FormData(params);
+    // Counted before the room is looked up: guessing join codes costs the same for every room.
     limits.check(req.getRemoteAddr(), LiveRateLimits.Action.JOIN);
     Viewer v = viewers.of(id, user, req);
     try {
@@ -93,14 +91,13 @@ record LiveController(
   @PostMapping("/sessions/{id}/live/questions")
   String ask(
       @PathVariable UUID id,
-      @AuthenticationPrincipal LecternUser user,
+      Viewer v,
       @RequestParam MultiValueMap<String, String> params,
       HttpServletRequest req,
       HttpServletResponse res,
       Model model,
       Ui ui) {
     FormData form = new FormData(params);
-    Viewer v = viewers.of(id, user, req);
     try {
       questions.ask(v, form.raw("text"), form.checked("anonymous"));
     } catch (org.lectern.shared.error.InvalidInputException
@@ -120,12 +117,8 @@ record LiveController(
   }
 
   @PostMapping("/sessions/{id}/live/questions/{qid}/vote")
-  String vote(
-      @PathVariable UUID id,
-      @PathVariable UUID qid,
-      @AuthenticationPrincipal LecternUser user,
-      HttpServletRequest req) {
-    questions.vote(viewers.of(id, user, req), qid);
+  String vote(@PathVariable UUID id, @PathVariable UUID qid, Viewer v) {
+    questions.vote(v, qid);
     return room(id) + "#q-" + qid;
   }
 
@@ -133,9 +126,8 @@ record LiveController(
   String pollVote(
       @PathVariable UUID id,
       @PathVariable UUID pid,
-      @AuthenticationPrincipal LecternUser user,
-      @RequestParam MultiValueMap<String, String> params,
-      HttpServletRequest req) {
+      Viewer v,
+      @RequestParam MultiValueMap<String, String> params) {
     FormData form = new FormData(params);
     Set<UUID> choice = new HashSet<>();
     for (String o : form.all("option")) {
@@ -145,40 +137,29 @@ record LiveController(
         throw org.lectern.shared.error.InvalidInputException.of("option", "live.poll.badChoice");
       }
     }
-    polls.vote(viewers.of(id, user, req), pid, choice);
+    polls.vote(v, pid, choice);
     return room(id) + "#poll-" + pid;
   }
 
   @PostMapping("/sessions/{id}/live/hand")
-  String hand(
-      @PathVariable UUID id,
-      @AuthenticationPrincipal LecternUser user,
-      @RequestParam MultiValueMap<String, String> params,
-      HttpServletRequest req) {
+  String hand(@PathVariable UUID id, Viewer v, @RequestParam MultiValueMap<String, String> params) {
     FormData form = new FormData(params);
-    floor.hand(viewers.of(id, user, req), form.checked("raise"));
+    floor.hand(v, form.checked("raise"));
     return room(id) + "#hands";
   }
 
   @PostMapping("/sessions/{id}/live/chat")
-  String chat(
-      @PathVariable UUID id,
-      @AuthenticationPrincipal LecternUser user,
-      @RequestParam MultiValueMap<String, String> params,
-      HttpServletRequest req) {
+  String chat(@PathVariable UUID id, Viewer v, @RequestParam MultiValueMap<String, String> params) {
     FormData form = new FormData(params);
-    floor.chat(viewers.of(id, user, req), form.raw("message"));
+    floor.chat(v, form.raw("message"));
     return room(id) + "#chat";
   }
 
   @PostMapping("/sessions/{id}/live/reactions")
   String react(
-      @PathVariable UUID id,
-      @AuthenticationPrincipal LecternUser user,
-      @RequestParam MultiValueMap<String, String> params,
-      HttpServletRequest req) {
+      @PathVariable UUID id, Viewer v, @RequestParam MultiValueMap<String, String> params) {
     FormData form = new FormData(params);
-    floor.react(viewers.of(id, user, req), form.get("kind"));
+    floor.react(v, form.get("kind"));
     return room(id) + "#reactions";
   }
 }

@@ -6,7 +6,6 @@ import org.lectern.identity.ApiTokenService;
 import org.lectern.identity.LecternUser;
 import org.lectern.shared.error.ForbiddenException;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -27,11 +26,10 @@ record LiveStreamController(
   @GetMapping(value = "/sessions/{id}/live/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter web(
       @PathVariable UUID id,
+      Viewer v,
       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-      @RequestParam(name = "after", required = false) String after,
-      @AuthenticationPrincipal LecternUser user,
-      HttpServletRequest req) {
-    return open(viewers.of(id, user, req), lastEventId != null ? lastEventId : after);
+      @RequestParam(name = "after", required = false) String after) {
+    return open(v, lastEventId != null ? lastEventId : after);
   }
 
   @GetMapping(

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.UUID;
 import org.lectern.identity.LecternUser;
 import org.lectern.shared.error.InvalidInputException;
-import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.web.FormData;
 import org.lectern.shared.web.FormErrors;
 import org.lectern.shared.web.FormRefusal;
@@ -30,7 +29,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 record ModerationController(
     LiveAccess access,
     TablePages tables,
-    Viewers viewers,
     LivePages pages,
     QuestionService questions,
     PollService polls,
@@ -43,15 +41,6 @@ record ModerationController(
         "programmeNav", access.managedProgramme(sessionId, user).map(UUID::toString).orElse(null));
   }
 
-  private Viewer moderator(UUID id, LecternUser user, HttpServletRequest req) {
-    Viewer v = viewers.of(id, user, req);
-    if (!v.moderator()) {
-      // Not even the existence of the console is shown to others.
-      throw new NotFoundException("live.notFound");
-    }
-    return v;
-  }
-
   private static String console(UUID id) {
     return "redirect:/sessions/" + id + "/live/moderate";
   }
@@ -59,12 +48,12 @@ record ModerationController(
   @GetMapping("/sessions/{id}/live/moderate")
   String console(
       @PathVariable UUID id,
+      @Moderator Viewer v,
       @RequestParam(defaultValue = "votes") String sort,
       @AuthenticationPrincipal LecternUser user,
       HttpServletRequest req,
       Model model,
       Ui ui) {
-    Viewer v = moderator(id, user, req);
     model.addAttribute(
         "page",
         pages.page(
@@ -75,12 +64,7 @@ record ModerationController(
 
   @GetMapping("/sessions/{id}/live/projector")
   String projector(
-      @PathVariable UUID id,
-      @AuthenticationPrincipal LecternUser user,
-      HttpServletRequest req,
-      Model model,
-      Ui ui) {
-    Viewer v = moderator(id, user, req);
+      @PathVariable UUID id, @Moderator Viewer v, HttpServletRequest req, Model model, Ui ui) {
     model.addAttribute(
         "page", pages.page(v, ui, true, false, Viewers.joinBase(req, id), "", FormErrors.none()));
     model.addAttribute("tableNote", tables.spotlight(id).orElse(null));
@@ -93,18 +77,15 @@ record ModerationController(
       @PathVariable UUID id,
       @PathVariable UUID qid,
       @PathVariable String action,
-      @AuthenticationPrincipal LecternUser user,
-      HttpServletRequest req) {
-    questions.moderate(
-        moderator(id, user, req),
-        qid,
-        QuestionService.Action.valueOf(action.toUpperCase(Locale.ROOT)));
+      @Moderator Viewer v) {
+    questions.moderate(v, qid, QuestionService.Action.valueOf(action.toUpperCase(Locale.ROOT)));
     return console(id) + "#q-" + qid;
   }
 
   @PostMapping("/sessions/{id}/live/polls")
   String prepare(
       @PathVariable UUID id,
+      @Moderator Viewer v,
       @AuthenticationPrincipal LecternUser user,
       @RequestParam MultiValueMap<String, String> params,
       HttpServletRequest req,
@@ -112,7 +93,6 @@ record ModerationController(
       Model model,
       Ui ui) {
     FormData form = new FormData(params);
-    Viewer v = moderator(id, user, req);
     try {
       polls.prepare(
           v,
@@ -140,9 +120,7 @@ record ModerationController(
       @PathVariable UUID id,
       @PathVariable UUID pid,
       @PathVariable String action,
-      @AuthenticationPrincipal LecternUser user,
-      HttpServletRequest req) {
-    Viewer v = moderator(id, user, req);
+      @Moderator Viewer v) {
     if (action.equals("open")) {
       polls.open(v, pid);
     } else {
@@ -152,12 +130,8 @@ record ModerationController(
   }
 
   @GetMapping("/sessions/{id}/live/polls/{pid}/results.csv")
-  ResponseEntity<String> csv(
-      @PathVariable UUID id,
-      @PathVariable UUID pid,
-      @AuthenticationPrincipal LecternUser user,
-      HttpServletRequest req) {
-    String body = polls.csv(moderator(id, user, req), pid);
+  ResponseEntity<String> csv(@PathVariable UUID id, @PathVariable UUID pid, @Moderator Viewer v) {
+    String body = polls.csv(v, pid);
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header(
@@ -169,10 +143,8 @@ record ModerationController(
   @PostMapping("/sessions/{id}/live/settings")
   String settings(
       @PathVariable UUID id,
-      @AuthenticationPrincipal LecternUser user,
-      @RequestParam MultiValueMap<String, String> params,
-      HttpServletRequest req) {
-    var moderator = moderator(id, user, req);
+      @Moderator Viewer moderator,
+      @RequestParam MultiValueMap<String, String> params) {
     FormData form = new FormData(params);
     Anonymity a;
     try {
@@ -185,39 +157,26 @@ record ModerationController(
   }
 
   @PostMapping("/sessions/{id}/live/participants/{pid}/remove")
-  String remove(
-      @PathVariable UUID id,
-      @PathVariable UUID pid,
-      @AuthenticationPrincipal LecternUser user,
-      HttpServletRequest req) {
-    settings.remove(moderator(id, user, req), pid);
+  String remove(@PathVariable UUID id, @PathVariable UUID pid, @Moderator Viewer v) {
+    settings.remove(v, pid);
     return console(id) + "#hands";
   }
 
   @PostMapping("/sessions/{id}/live/hands/{pid}/lower")
-  String lower(
-      @PathVariable UUID id,
-      @PathVariable UUID pid,
-      @AuthenticationPrincipal LecternUser user,
-      HttpServletRequest req) {
-    floor.lowerHand(moderator(id, user, req), pid);
+  String lower(@PathVariable UUID id, @PathVariable UUID pid, @Moderator Viewer v) {
+    floor.lowerHand(v, pid);
     return console(id) + "#hands";
   }
 
   @PostMapping("/sessions/{id}/live/chat/{mid}/hide")
-  String hideChat(
-      @PathVariable UUID id,
-      @PathVariable UUID mid,
-      @AuthenticationPrincipal LecternUser user,
-      HttpServletRequest req) {
-    floor.hideChat(moderator(id, user, req), mid);
+  String hideChat(@PathVariable UUID id, @PathVariable UUID mid, @Moderator Viewer v) {
+    floor.hideChat(v, mid);
     return console(id) + "#chat";
   }
 
   @PostMapping("/sessions/{id}/live/join-code")
-  String newCode(
-      @PathVariable UUID id, @AuthenticationPrincipal LecternUser user, HttpServletRequest req) {
-    settings.newJoinKey(moderator(id, user, req));
+  String newCode(@PathVariable UUID id, @Moderator Viewer v) {
+    settings.newJoinKey(v);
     return console(id) + "#join";
   }
 }

@@ -1,10 +1,8 @@
 package org.lectern.live;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.UUID;
-import org.lectern.identity.LecternUser;
 import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.DomainException;
 import org.lectern.shared.error.InvalidInputException;
@@ -13,7 +11,6 @@ import org.lectern.shared.web.FormErrors;
 import org.lectern.shared.web.FormRefusal;
 import org.lectern.shared.web.Ui;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -28,20 +25,14 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * (tables.js) adds the countdown, saving the note as it is typed, and the audio between browsers.
  */
 @Controller
-record TableController(Viewers viewers, TablePages pages, TableTalk talk, TableSignals signals) {
+record TableController(TablePages pages, TableTalk talk, TableSignals signals) {
 
   static String table(UUID id) {
     return "redirect:/sessions/" + id + "/live/table";
   }
 
   @GetMapping("/sessions/{id}/live/table")
-  String page(
-      @PathVariable UUID id,
-      @AuthenticationPrincipal LecternUser user,
-      HttpServletRequest req,
-      Model model,
-      Ui ui) {
-    Viewer v = viewers.of(id, user, req);
+  String page(@PathVariable UUID id, Viewer v, Model model, Ui ui) {
     v.requireParticipant();
     var page = pages.delegate(v, ui, null, FormErrors.none());
     if (page.isEmpty()) {
@@ -54,37 +45,27 @@ record TableController(Viewers viewers, TablePages pages, TableTalk talk, TableS
 
   @PostMapping("/sessions/{id}/live/table/choose")
   String choose(
-      @PathVariable UUID id,
-      @AuthenticationPrincipal LecternUser user,
-      @RequestParam MultiValueMap<String, String> params,
-      HttpServletRequest req) {
-    Viewer v = viewers.of(id, user, req);
+      @PathVariable UUID id, Viewer v, @RequestParam MultiValueMap<String, String> params) {
     v.requireParticipant();
     talk.choose(v, uuid(new FormData(params).get("table"), "table"));
     return table(id);
   }
 
   @PostMapping("/sessions/{id}/live/table/help")
-  String help(
-      @PathVariable UUID id,
-      @AuthenticationPrincipal LecternUser user,
-      @RequestParam MultiValueMap<String, String> params,
-      HttpServletRequest req) {
-    talk.help(viewers.of(id, user, req), new FormData(params).checked("help"));
+  String help(@PathVariable UUID id, Viewer v, @RequestParam MultiValueMap<String, String> params) {
+    talk.help(v, new FormData(params).checked("help"));
     return table(id) + "#help";
   }
 
   @PostMapping("/sessions/{id}/live/table/note")
   String note(
       @PathVariable UUID id,
-      @AuthenticationPrincipal LecternUser user,
+      Viewer v,
       @RequestParam MultiValueMap<String, String> params,
-      HttpServletRequest req,
       HttpServletResponse res,
       Model model,
       Ui ui) {
     FormData form = new FormData(params);
-    Viewer v = viewers.of(id, user, req);
     v.requireParticipant();
     try {
       talk.note(v, form.raw("note"), version(form), form.checked("sign"));
@@ -106,12 +87,8 @@ record TableController(Viewers viewers, TablePages pages, TableTalk talk, TableS
   @PostMapping("/sessions/{id}/live/table/note/autosave")
   @ResponseBody
   ResponseEntity<Map<String, Object>> autosave(
-      @PathVariable UUID id,
-      @AuthenticationPrincipal LecternUser user,
-      @RequestParam MultiValueMap<String, String> params,
-      HttpServletRequest req) {
+      @PathVariable UUID id, Viewer v, @RequestParam MultiValueMap<String, String> params) {
     FormData form = new FormData(params);
-    Viewer v = viewers.of(id, user, req);
     v.requireParticipant();
     try {
       return ResponseEntity.ok(
@@ -136,12 +113,8 @@ record TableController(Viewers viewers, TablePages pages, TableTalk talk, TableS
   @PostMapping("/sessions/{id}/live/table/signal")
   @ResponseBody
   ResponseEntity<Void> signal(
-      @PathVariable UUID id,
-      @AuthenticationPrincipal LecternUser user,
-      @RequestParam MultiValueMap<String, String> params,
-      HttpServletRequest req) {
+      @PathVariable UUID id, Viewer v, @RequestParam MultiValueMap<String, String> params) {
     FormData form = new FormData(params);
-    Viewer v = viewers.of(id, user, req);
     v.requireParticipant();
     signals.send(v, uuid(form.get("to"), "to"), form.get("kind"), form.raw("data"));
     return ResponseEntity.noContent().build();

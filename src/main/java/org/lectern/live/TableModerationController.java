@@ -1,18 +1,14 @@
 package org.lectern.live;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
-import org.lectern.identity.LecternUser;
 import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.DomainException;
 import org.lectern.shared.error.InvalidInputException;
-import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.web.FormData;
 import org.lectern.shared.web.FormErrors;
 import org.lectern.shared.web.FormRefusal;
 import org.lectern.shared.web.Ui;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -23,41 +19,26 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The moderator's tables console: open, broadcast, move, close, and the notes afterwards. */
 @Controller
-record TableModerationController(Viewers viewers, TablePages pages, TableService desk) {
-
-  private Viewer moderator(UUID id, LecternUser user, HttpServletRequest req) {
-    Viewer v = viewers.of(id, user, req);
-    if (!v.moderator()) {
-      throw new NotFoundException("live.notFound");
-    }
-    return v;
-  }
+record TableModerationController(TablePages pages, TableService desk) {
 
   private static String console(UUID id) {
     return "redirect:/sessions/" + id + "/live/tables";
   }
 
   @GetMapping("/sessions/{id}/live/tables")
-  String page(
-      @PathVariable UUID id,
-      @AuthenticationPrincipal LecternUser user,
-      HttpServletRequest req,
-      Model model,
-      Ui ui) {
-    model.addAttribute("page", pages.console(moderator(id, user, req), ui, "", FormErrors.none()));
+  String page(@PathVariable UUID id, @Moderator Viewer v, Model model, Ui ui) {
+    model.addAttribute("page", pages.console(v, ui, "", FormErrors.none()));
     return "live/tables";
   }
 
   @PostMapping("/sessions/{id}/live/tables")
   String open(
       @PathVariable UUID id,
-      @AuthenticationPrincipal LecternUser user,
+      @Moderator Viewer v,
       @RequestParam MultiValueMap<String, String> params,
-      HttpServletRequest req,
       HttpServletResponse res,
       Model model,
       Ui ui) {
-    Viewer v = moderator(id, user, req);
     FormData form = new FormData(params);
     try {
       desk.open(v, TablesForm.of(form, pages.defaultSize()));
@@ -70,13 +51,11 @@ record TableModerationController(Viewers viewers, TablePages pages, TableService
   @PostMapping("/sessions/{id}/live/tables/broadcast")
   String broadcast(
       @PathVariable UUID id,
-      @AuthenticationPrincipal LecternUser user,
+      @Moderator Viewer v,
       @RequestParam MultiValueMap<String, String> params,
-      HttpServletRequest req,
       HttpServletResponse res,
       Model model,
       Ui ui) {
-    Viewer v = moderator(id, user, req);
     try {
       desk.broadcast(v, new FormData(params).raw("message"));
     } catch (InvalidInputException | ConflictException e) {
@@ -88,38 +67,31 @@ record TableModerationController(Viewers viewers, TablePages pages, TableService
   @PostMapping("/sessions/{id}/live/tables/move")
   String move(
       @PathVariable UUID id,
-      @AuthenticationPrincipal LecternUser user,
-      @RequestParam MultiValueMap<String, String> params,
-      HttpServletRequest req) {
+      @Moderator Viewer v,
+      @RequestParam MultiValueMap<String, String> params) {
     FormData form = new FormData(params);
     desk.move(
-        moderator(id, user, req),
+        v,
         TableController.uuid(form.get("participant"), "participant"),
         TableController.uuid(form.get("table"), "table"));
     return console(id) + "#tables";
   }
 
   @PostMapping("/sessions/{id}/live/tables/latecomers")
-  String latecomers(
-      @PathVariable UUID id, @AuthenticationPrincipal LecternUser user, HttpServletRequest req) {
-    desk.seatLatecomers(moderator(id, user, req));
+  String latecomers(@PathVariable UUID id, @Moderator Viewer v) {
+    desk.seatLatecomers(v);
     return console(id) + "#tables";
   }
 
   @PostMapping("/sessions/{id}/live/tables/close")
-  String close(
-      @PathVariable UUID id, @AuthenticationPrincipal LecternUser user, HttpServletRequest req) {
-    desk.close(moderator(id, user, req));
+  String close(@PathVariable UUID id, @Moderator Viewer v) {
+    desk.close(v);
     return console(id) + "#notes";
   }
 
   @PostMapping("/sessions/{id}/live/tables/{tid}/help/done")
-  String helped(
-      @PathVariable UUID id,
-      @PathVariable UUID tid,
-      @AuthenticationPrincipal LecternUser user,
-      HttpServletRequest req) {
-    desk.helped(moderator(id, user, req), tid);
+  String helped(@PathVariable UUID id, @PathVariable UUID tid, @Moderator Viewer v) {
+    desk.helped(v, tid);
     return console(id) + "#t-" + tid;
   }
 
@@ -127,22 +99,15 @@ record TableModerationController(Viewers viewers, TablePages pages, TableService
   @PostMapping("/sessions/{id}/live/tables/spotlight")
   String spotlight(
       @PathVariable UUID id,
-      @AuthenticationPrincipal LecternUser user,
-      @RequestParam MultiValueMap<String, String> params,
-      HttpServletRequest req) {
+      @Moderator Viewer v,
+      @RequestParam MultiValueMap<String, String> params) {
     String t = new FormData(params).get("table");
-    desk.spotlight(moderator(id, user, req), t.isEmpty() ? null : TableController.uuid(t, "table"));
+    desk.spotlight(v, t.isEmpty() ? null : TableController.uuid(t, "table"));
     return console(id) + "#notes";
   }
 
   @PostMapping("/sessions/{id}/live/tables/{tid}/question")
-  String question(
-      @PathVariable UUID id,
-      @PathVariable UUID tid,
-      @AuthenticationPrincipal LecternUser user,
-      HttpServletRequest req,
-      Ui ui) {
-    Viewer v = moderator(id, user, req);
+  String question(@PathVariable UUID id, @PathVariable UUID tid, @Moderator Viewer v, Ui ui) {
     desk.toQuestion(v, tid, ui.t("live.tables.fromTable"));
     return console(id) + "#notes";
   }
