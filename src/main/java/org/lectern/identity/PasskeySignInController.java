@@ -130,23 +130,20 @@ record PasskeySignInController(
       Ui ui,
       Model model)
       throws IOException, ServletException {
-    return step.answer(
-        user,
-        next,
-        () -> {
-          var options = CHALLENGES.load(req);
-          CHALLENGES.save(req, res, null);
-          if (credential.isBlank()) {
-            return InvalidInputException.of("passkey", "identity.passkey.needsScript");
-          }
-          return passkeys.verify(user, credential, options)
-              ? null
-              : InvalidInputException.of("passkey", "identity.passkey.failed");
-        },
-        req,
-        res,
-        ui,
-        model);
+    return step.answer(user, next, () -> refusal(user, credential, req, res), req, res, ui, model);
+  }
+
+  /** Why the passkey's answer is refused, or null when it signed this session's challenge. */
+  private InvalidInputException refusal(
+      LecternUser user, String credential, HttpServletRequest req, HttpServletResponse res) {
+    var options = CHALLENGES.load(req);
+    CHALLENGES.save(req, res, null);
+    if (credential.isBlank()) {
+      return InvalidInputException.of("passkey", "identity.passkey.needsScript");
+    }
+    return passkeys.verify(user, credential, options)
+        ? null
+        : InvalidInputException.of("passkey", "identity.passkey.failed");
   }
 
   private static ResponseEntity<String> json(String body) {

@@ -49,20 +49,16 @@ record SecondFactorController(SecondFactors factors, SecondStep step) {
       Ui ui,
       Model model)
       throws IOException, ServletException {
-    return step.answer(
-        user,
-        next,
-        () -> {
-          if (code.isBlank()) {
-            return InvalidInputException.of("code", "validation.required");
-          }
-          return factors.verify(user, code)
-              ? null
-              : InvalidInputException.of("code", "identity.factor.wrongCode");
-        },
-        req,
-        res,
-        ui,
-        model);
+    return step.answer(user, next, () -> refusal(user, code), req, res, ui, model);
+  }
+
+  /** Why the code is refused, or null when it is right. */
+  private InvalidInputException refusal(LecternUser user, String code) {
+    if (code.isBlank()) {
+      return InvalidInputException.of("code", "validation.required");
+    }
+    return factors.verify(user, code)
+        ? null
+        : InvalidInputException.of("code", "identity.factor.wrongCode");
   }
 }

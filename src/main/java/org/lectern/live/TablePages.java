@@ -15,45 +15,17 @@ import org.springframework.stereotype.Component;
 
 /** Builds the delegate's {@link TablePage} and the moderator's {@link TablesConsole}. */
 @Component
-class TablePages {
-
-  private final TableRepository tables;
-  private final TableTalk talk;
-  private final TableMedia media;
-  private final TableRooms providerRooms;
-  private final RoomPresence presence;
-  private final EventLog events;
-  private final LiveStream stream;
-  private final LiveWindow window;
-  private final java.time.Clock clock;
-  private final int defaultSize;
-
-  TablePages(
-      TableRepository tables,
-      TableTalk talk,
-      TableMedia media,
-      TableRooms providerRooms,
-      RoomPresence presence,
-      EventLog events,
-      LiveStream stream,
-      LiveWindow window,
-      java.time.Clock clock,
-      @Value("${lectern.tables.max-size:6}") int defaultSize) {
-    this.tables = tables;
-    this.talk = talk;
-    this.media = media;
-    this.providerRooms = providerRooms;
-    this.presence = presence;
-    this.events = events;
-    this.stream = stream;
-    this.window = window;
-    this.clock = clock;
-    this.defaultSize = defaultSize;
-  }
-
-  int defaultSize() {
-    return defaultSize;
-  }
+record TablePages(
+    TableRepository tables,
+    TableTalk talk,
+    TableMedia media,
+    TableRooms providerRooms,
+    RoomPresence presence,
+    EventLog events,
+    LiveStream stream,
+    LiveWindow window,
+    java.time.Clock clock,
+    @Value("${lectern.tables.max-size:6}") int defaultSize) {
 
   /** The viewer's table page; empty when no round is open (the page sends them to the room). */
   Optional<TablePage> delegate(Viewer v, Ui ui, String draft, FormErrors errors) {

@@ -125,13 +125,6 @@ class PostRepository {
         .update();
   }
 
-  int imageCount(UUID post) {
-    return jdbc.sql("select count(*) from post_image where post_id = :p")
-        .param("p", post)
-        .query(Integer.class)
-        .single();
-  }
-
   List<UUID> images(UUID post) {
     return jdbc.sql("select id from post_image where post_id = :p order by created_at, id")
         .param("p", post)

@@ -137,7 +137,7 @@ public record Posts(
         () -> {
           editable(user, id);
           var picture = PostPictures.clean(bytes);
-          if (posts.imageCount(id) >= MAX_IMAGES) {
+          if (posts.images(id).size() >= MAX_IMAGES) {
             throw InvalidInputException.of("image", "news.image.tooMany", MAX_IMAGES);
           }
           UUID image = UUID.randomUUID();

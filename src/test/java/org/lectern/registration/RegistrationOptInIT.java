@@ -21,6 +21,7 @@ import org.lectern.identity.ApiTokenService;
 import org.lectern.identity.LecternUser;
 import org.lectern.identity.UserService;
 import org.lectern.shared.crypto.PersonalDataCipher;
+import org.lectern.support.FormClient;
 import org.lectern.support.Http;
 import org.lectern.support.IntegrationTest;
 import org.lectern.support.OptInMailbox;
@@ -30,27 +31,18 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Double opt-in: the public form and API answer the same for every address and state, the e-mail
  * alone tells what happened, and only following its link registers.
  */
-class RegistrationOptInIT extends IntegrationTest {
+class RegistrationOptInIT extends OrganisationIT {
 
   static final AtomicInteger ADDRESS = new AtomicInteger(1);
 
   @Autowired RegistrationService service;
   @Autowired RegistrationAdminService office;
   @Autowired RequestRepository requests;
-  @Autowired UserService users;
-  @Autowired ApiTokenService tokens;
-  @Autowired PersonalDataCipher cipher;
 
-  Fixtures fx;
-  UUID org;
-  LecternUser organiser;
   OptInMailbox mailbox;
 
   @BeforeAll
   void setUp() {
-    fx = new Fixtures(jdbc, users, tokens);
-    org = fx.organisation();
-    organiser = fx.organiser(org);
     mailbox = new OptInMailbox(jdbc, cipher);
   }
 
@@ -285,7 +277,7 @@ class RegistrationOptInIT extends IntegrationTest {
     var saved =
         office.postForm(
             "/admin/programmes/" + p + "/registration-settings/opt-in",
-            Map.of("_csrf", csrfOf(page)));
+            Map.of("_csrf", FormClient.csrfToken(page)));
     assertThat(saved.status()).isEqualTo(302);
     assertThat(
             jdbc.sql(
@@ -353,8 +345,8 @@ class RegistrationOptInIT extends IntegrationTest {
     // A closed programme's page has no form: the session's token is on every form, e.g. sign-in.
     String csrf =
         form.body().contains("name=\"_csrf\"")
-            ? csrfOf(form.body())
-            : csrfOf(browser.get("/login").body());
+            ? FormClient.csrfToken(form.body())
+            : FormClient.csrfToken(browser.get("/login").body());
     var posted =
         browser.postForm(
             "/programmes/" + slug + "/register",
@@ -411,11 +403,6 @@ class RegistrationOptInIT extends IntegrationTest {
     return "10.2.0." + ADDRESS.getAndIncrement();
   }
 
-  static String csrfOf(String html) {
-    Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-    assertThat(m.find()).as("a CSRF token").isTrue();
-    return m.group(1);
-  }
 
   Http signIn(Http http) {
     String login = http.get("/login").body();
@@ -428,7 +415,7 @@ class RegistrationOptInIT extends IntegrationTest {
                 "password",
                 "a-long-password-123",
                 "_csrf",
-                csrfOf(login)));
+                FormClient.csrfToken(login)));
     assertThat(r.status()).isEqualTo(302);
     return http;
   }

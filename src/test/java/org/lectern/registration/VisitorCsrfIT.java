@@ -15,6 +15,7 @@ import org.lectern.identity.ApiTokenService;
 import org.lectern.identity.LecternUser;
 import org.lectern.identity.UserService;
 import org.lectern.shared.crypto.PersonalDataCipher;
+import org.lectern.support.FormClient;
 import org.lectern.support.Http;
 import org.lectern.support.IntegrationTest;
 import org.lectern.support.OptInMailbox;
@@ -25,18 +26,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the public registration and its confirmation write no session row, and a forged POST is still
  * refused on every public form. Signed-in people keep their session's token.
  */
-class VisitorCsrfIT extends IntegrationTest {
+class VisitorCsrfIT extends OrganisationIT {
 
   static final AtomicInteger ADDRESS = new AtomicInteger(1);
-  static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-  @Autowired UserService users;
-  @Autowired ApiTokenService tokens;
-  @Autowired PersonalDataCipher cipher;
 
-  Fixtures fx;
-  UUID org;
-  LecternUser organiser;
   UUID programme;
   String slug;
   UUID forged;
@@ -44,9 +38,6 @@ class VisitorCsrfIT extends IntegrationTest {
 
   @BeforeAll
   void setUp() {
-    fx = new Fixtures(jdbc, users, tokens);
-    org = fx.organisation();
-    organiser = fx.organiser(org);
     programme = fx.programme(org, 50, true, false);
     slug = fx.slug(programme);
     forged = fx.programme(org, 50, true, false);
@@ -99,12 +90,12 @@ class VisitorCsrfIT extends IntegrationTest {
       assertThat(blind.status()).as("no token: " + f[0]).isEqualTo(403);
       // The victim's browser sends its cookie; the forger cannot read it, so the field is missing.
       Http victim = new Http(baseUrl());
-      String victimsToken = csrfOf(victim.get(f[1], "X-Forwarded-For", xff).body());
+      String victimsToken = FormClient.csrfToken(victim.get(f[1], "X-Forwarded-For", xff).body());
       assertThat(victim.postForm(f[0], fields(null), "X-Forwarded-For", xff).status())
           .as("cookie without the field: " + f[0])
           .isEqualTo(403);
       // The forger's own valid token does not match the victim's cookie.
-      String forgersToken = csrfOf(new Http(baseUrl()).get(f[1], "X-Forwarded-For", xff).body());
+      String forgersToken = FormClient.csrfToken(new Http(baseUrl()).get(f[1], "X-Forwarded-For", xff).body());
       assertThat(victim.postForm(f[0], fields(forgersToken), "X-Forwarded-For", xff).status())
           .as("another visitor's token: " + f[0])
           .isEqualTo(403);
@@ -134,7 +125,7 @@ class VisitorCsrfIT extends IntegrationTest {
             "/programmes/" + slug + "/register",
             Map.of(
                 "_csrf",
-                csrfOf(form.body()),
+                FormClient.csrfToken(form.body()),
                 "fullName",
                 "Делегат",
                 "email",
@@ -154,7 +145,7 @@ class VisitorCsrfIT extends IntegrationTest {
     var pressed =
         visitor.postForm(
             path.substring(0, path.indexOf('?')),
-            Map.of("_csrf", csrfOf(page.body()), "token", path.substring(path.indexOf("=") + 1)));
+            Map.of("_csrf", FormClient.csrfToken(page.body()), "token", path.substring(path.indexOf("=") + 1)));
     assertThat(pressed.status()).as(pressed.body()).isEqualTo(303);
     cookies.addAll(pressed.headers().allValues("Set-Cookie"));
     var done = visitor.get(pressed.header("Location").replace(baseUrl(), ""));
@@ -189,7 +180,7 @@ class VisitorCsrfIT extends IntegrationTest {
                 "password",
                 "a-long-password-123",
                 "_csrf",
-                csrfOf(login.body())));
+                FormClient.csrfToken(login.body())));
     assertThat(signedIn.status()).isEqualTo(302);
     // Signing in drops the visitor's cookie token; the session holds the next one.
     assertThat(signedIn.headers().allValues("Set-Cookie"))
@@ -217,7 +208,7 @@ class VisitorCsrfIT extends IntegrationTest {
         .isEqualTo(1);
     // A visitor's cookie token pair does not stand in for the session's.
     Http visitor = new Http(baseUrl());
-    String visitorsToken = csrfOf(visitor.get("/login").body());
+    String visitorsToken = FormClient.csrfToken(visitor.get("/login").body());
     var refused =
         office.postForm(
             "/admin/programmes/" + programme + "/registration-settings/opt-in",
@@ -226,7 +217,7 @@ class VisitorCsrfIT extends IntegrationTest {
     var saved =
         office.postForm(
             "/admin/programmes/" + programme + "/registration-settings/opt-in",
-            Map.of("_csrf", csrfOf(settings.body())));
+            Map.of("_csrf", FormClient.csrfToken(settings.body())));
     assertThat(saved.status()).isEqualTo(302);
   }
 
@@ -234,9 +225,4 @@ class VisitorCsrfIT extends IntegrationTest {
     return jdbc.sql("select count(*) from spring_session").query(Integer.class).single();
   }
 
-  static String csrfOf(String html) {
-    Matcher m = CSRF.matcher(html);
-    assertThat(m.find()).as("a CSRF token in " + html).isTrue();
-    return m.group(1);
-  }
 }

@@ -57,8 +57,13 @@ public final class FormClient {
 
   /** The page's CSRF token, url-encoded for a form body; fails the test when the page has none. */
   public static String csrf(String html) {
+    return enc(csrfToken(html));
+  }
+
+  /** The page's CSRF token as a browser would send it; fails the test when the page has none. */
+  public static String csrfToken(String html) {
     Matcher m = CSRF.matcher(html);
     assertThat(m.find()).as("CSRF token in page").isTrue();
-    return enc(m.group(1).replace("&#61;", "=").replace("&#43;", "+"));
+    return m.group(1).replace("&#61;", "=").replace("&#43;", "+");
   }
 }

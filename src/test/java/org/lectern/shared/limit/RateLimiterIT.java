@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,63 +36,58 @@ class RateLimiterIT extends IntegrationTest {
         "test." + UUID.randomUUID(), permits, Duration.ofHours(1), "registration.tooMany");
   }
 
-  @Test
-  void parallelRequestsAreAllowedExactlyTheLimit() throws Exception {
-    Limit limit = limit(7);
-    int threads = 24;
+  /** Runs {@code call} on {@code threads} threads released at once; their answers. */
+  private static <T> List<T> atOnce(int threads, Callable<T> call) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       CountDownLatch start = new CountDownLatch(1);
-      List<Future<Boolean>> answers = new ArrayList<>();
+      List<Future<T>> answers = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
         answers.add(
             pool.submit(
                 () -> {
                   start.await();
-                  return limiter.tryAcquire(limit, "203.0.113.7");
+                  return call.call();
                 }));
       }
       start.countDown();
-      int allowed = 0;
-      for (Future<Boolean> a : answers) {
-        allowed += a.get() ? 1 : 0;
+      List<T> got = new ArrayList<>();
+      for (Future<T> a : answers) {
+        got.add(a.get());
       }
-      assertThat(allowed).isEqualTo(7);
+      return got;
     } finally {
       pool.shutdownNow();
     }
   }
 
+  /** A second application node: its own connection and limiter on the same database. */
+  private RateLimiter otherNode() {
+    var otherNodeDb = new DriverManagerDataSource(TestDatabase.jdbcUrl(), "postgres", "");
+    return new PostgresRateLimiter(JdbcClient.create(otherNodeDb), cipher, Clock.systemUTC(), true);
+  }
+
+  @Test
+  void parallelRequestsAreAllowedExactlyTheLimit() throws Exception {
+    Limit limit = limit(7);
+    var answers = atOnce(24, () -> limiter.tryAcquire(limit, "203.0.113.7"));
+    long allowed = answers.stream().filter(a -> a).count();
+    assertThat(allowed).isEqualTo(7);
+  }
+
   @Test
   void batchesInParallelAreAllowedExactlyTheLimitTogether() throws Exception {
     Limit limit = limit(23);
-    int threads = 12;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<Integer>> answers = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        answers.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return limiter.acquireUpTo(limit, "example.org", 5);
-                }));
-      }
-      start.countDown();
-      int allowed = 0;
-      for (Future<Integer> a : answers) {
-        int granted = a.get();
-        assertThat(granted).isBetween(0, 5);
-        allowed += granted;
-      }
-      assertThat(allowed).isEqualTo(23);
-      // Spent: a batch now gets nothing, and one use is refused as well.
-      assertThat(limiter.acquireUpTo(limit, "example.org", 3)).isZero();
-      assertThat(limiter.tryAcquire(limit, "example.org")).isFalse();
-    } finally {
-      pool.shutdownNow();
+    var answers = atOnce(12, () -> limiter.acquireUpTo(limit, "example.org", 5));
+    int allowed = 0;
+    for (int granted : answers) {
+      assertThat(granted).isBetween(0, 5);
+      allowed += granted;
     }
+    assertThat(allowed).isEqualTo(23);
+    // Spent: a batch now gets nothing, and one use is refused as well.
+    assertThat(limiter.acquireUpTo(limit, "example.org", 3)).isZero();
+    assertThat(limiter.tryAcquire(limit, "example.org")).isFalse();
   }
 
   @Test
@@ -107,40 +103,24 @@ class RateLimiterIT extends IntegrationTest {
   void sharesTakenInParallelOnOneNodeAllowExactlyTheLimit() throws Exception {
     Limit limit = limit(7);
     LeasedPermits permits = new LeasedPermits(limiter, limit, 3, Clock.systemUTC());
-    int threads = 24;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<Boolean>> answers = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        answers.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  try {
-                    permits.acquire("user-1");
-                    return true;
-                  } catch (TooManyRequestsException refused) {
-                    return false;
-                  }
-                }));
-      }
-      start.countDown();
-      int allowed = 0;
-      for (Future<Boolean> a : answers) {
-        allowed += a.get() ? 1 : 0;
-      }
-      assertThat(allowed).isEqualTo(7);
-    } finally {
-      pool.shutdownNow();
-    }
+    var answers =
+        atOnce(
+            24,
+            () -> {
+              try {
+                permits.acquire("user-1");
+                return true;
+              } catch (TooManyRequestsException refused) {
+                return false;
+              }
+            });
+    long allowed = answers.stream().filter(a -> a).count();
+    assertThat(allowed).isEqualTo(7);
   }
 
   @Test
   void twoNodesTakingSharesAreAllowedNoMoreThanTheLimitTogether() {
-    var otherNodeDb = new DriverManagerDataSource(TestDatabase.jdbcUrl(), "postgres", "");
-    RateLimiter otherLimiter =
-        new PostgresRateLimiter(JdbcClient.create(otherNodeDb), cipher, Clock.systemUTC(), true);
+    RateLimiter otherLimiter = otherNode();
     Limit limit = limit(10);
     var one = new LeasedPermits(limiter, limit, 4, Clock.systemUTC());
     var two = new LeasedPermits(otherLimiter, limit, 4, Clock.systemUTC());
@@ -177,9 +157,7 @@ class RateLimiterIT extends IntegrationTest {
 
   @Test
   void twoNodesOnOneDatabaseShareTheCount() {
-    var otherNodeDb = new DriverManagerDataSource(TestDatabase.jdbcUrl(), "postgres", "");
-    RateLimiter otherNode =
-        new PostgresRateLimiter(JdbcClient.create(otherNodeDb), cipher, Clock.systemUTC(), true);
+    RateLimiter otherNode = otherNode();
     Limit limit = limit(4);
     int allowed = 0;
     for (int i = 0; i < 10; i++) {
