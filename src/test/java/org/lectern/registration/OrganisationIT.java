@@ -10,8 +10,8 @@ import org.lectern.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * An integration test of the public registration path with one organisation and its organiser,
- * made once for the class (same shared context as every {@link IntegrationTest}).
+ * An integration test of the public registration path with one organisation and its organiser, made
+ * once for the class (same shared context as every {@link IntegrationTest}).
  */
 abstract class OrganisationIT extends IntegrationTest {
 

@@ -17,13 +17,8 @@ import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lectern.identity.ApiTokenService;
-import org.lectern.identity.LecternUser;
-import org.lectern.identity.UserService;
-import org.lectern.shared.crypto.PersonalDataCipher;
 import org.lectern.support.FormClient;
 import org.lectern.support.Http;
-import org.lectern.support.IntegrationTest;
 import org.lectern.support.OptInMailbox;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -402,7 +397,6 @@ class RegistrationOptInIT extends OrganisationIT {
   static String nextAddress() {
     return "10.2.0." + ADDRESS.getAndIncrement();
   }
-
 
   Http signIn(Http http) {
     String login = http.get("/login").body();

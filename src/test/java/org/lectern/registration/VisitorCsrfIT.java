@@ -7,19 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lectern.identity.ApiTokenService;
-import org.lectern.identity.LecternUser;
-import org.lectern.identity.UserService;
-import org.lectern.shared.crypto.PersonalDataCipher;
 import org.lectern.support.FormClient;
 import org.lectern.support.Http;
-import org.lectern.support.IntegrationTest;
 import org.lectern.support.OptInMailbox;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Anonymous visitors' forms carry a token bound to a cookie, not to a database session (ADR 0028):
@@ -29,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class VisitorCsrfIT extends OrganisationIT {
 
   static final AtomicInteger ADDRESS = new AtomicInteger(1);
-
 
   UUID programme;
   String slug;
@@ -95,7 +86,8 @@ class VisitorCsrfIT extends OrganisationIT {
           .as("cookie without the field: " + f[0])
           .isEqualTo(403);
       // The forger's own valid token does not match the victim's cookie.
-      String forgersToken = FormClient.csrfToken(new Http(baseUrl()).get(f[1], "X-Forwarded-For", xff).body());
+      String forgersToken =
+          FormClient.csrfToken(new Http(baseUrl()).get(f[1], "X-Forwarded-For", xff).body());
       assertThat(victim.postForm(f[0], fields(forgersToken), "X-Forwarded-For", xff).status())
           .as("another visitor's token: " + f[0])
           .isEqualTo(403);
@@ -145,7 +137,11 @@ class VisitorCsrfIT extends OrganisationIT {
     var pressed =
         visitor.postForm(
             path.substring(0, path.indexOf('?')),
-            Map.of("_csrf", FormClient.csrfToken(page.body()), "token", path.substring(path.indexOf("=") + 1)));
+            Map.of(
+                "_csrf",
+                FormClient.csrfToken(page.body()),
+                "token",
+                path.substring(path.indexOf("=") + 1)));
     assertThat(pressed.status()).as(pressed.body()).isEqualTo(303);
     cookies.addAll(pressed.headers().allValues("Set-Cookie"));
     var done = visitor.get(pressed.header("Location").replace(baseUrl(), ""));
@@ -224,5 +220,4 @@ class VisitorCsrfIT extends OrganisationIT {
   int sessionRows() {
     return jdbc.sql("select count(*) from spring_session").query(Integer.class).single();
   }
-
 }
