@@ -4,24 +4,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.lectern.registration.RegistrationConfirmed;
 import org.lectern.registration.RegistrationPending;
 import org.lectern.registration.RegistrationService;
 import org.lectern.registration.RegistrationWaitlisted;
+import org.lectern.shared.database.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The mail of a new registration — confirmed, waitlisted or pending — without a second transaction
@@ -35,45 +29,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it to one.
  */
 @Component
-class RegistrationMailJobs implements DisposableBean {
+record RegistrationMailJobs(
+    JdbcClient jdbc,
+    RegistrationMails mails,
+    DelegateRegistrations directory,
+    RegistrationService registrations,
+    Transactions transactions,
+    Clock clock,
+    RegistrationMailThread thread) {
 
   private static final Logger log = LoggerFactory.getLogger(RegistrationMailJobs.class);
   static final int BATCH = 50;
   static final Duration RETRY = Duration.ofMinutes(1);
-
-  private final JdbcClient jdbc;
-  private final RegistrationMails mails;
-  private final DelegateRegistrations directory;
-  private final RegistrationService registrations;
-  private final TransactionTemplate batch;
-  private final TransactionTemplate savepoint;
-  private final Clock clock;
-  private final ExecutorService worker =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "registration-mail");
-            t.setDaemon(true);
-            return t;
-          });
-  private final AtomicBoolean wanted = new AtomicBoolean();
-  private final AtomicBoolean running = new AtomicBoolean();
-
-  RegistrationMailJobs(
-      JdbcClient jdbc,
-      RegistrationMails mails,
-      DelegateRegistrations directory,
-      RegistrationService registrations,
-      PlatformTransactionManager transactions,
-      Clock clock) {
-    this.jdbc = jdbc;
-    this.mails = mails;
-    this.directory = directory;
-    this.registrations = registrations;
-    this.batch = new TransactionTemplate(transactions);
-    this.savepoint = new TransactionTemplate(transactions);
-    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-    this.clock = clock;
-  }
 
   @EventListener
   void on(RegistrationConfirmed e) {
@@ -115,32 +82,12 @@ class RegistrationMailJobs implements DisposableBean {
 
   /** Asks the background thread to compose what is due; calls while it works coalesce. */
   void soon() {
-    wanted.set(true);
-    if (running.compareAndSet(false, true)) {
-      try {
-        worker.execute(this::drain);
-      } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-        running.set(false);
-      }
-    }
-  }
-
-  private void drain() {
-    try {
-      while (wanted.getAndSet(false)) {
-        while (composeDue() == BATCH) {
-          // more are waiting
-        }
-      }
-    } catch (RuntimeException e) {
-      // The outbox job composes what is left; the next registration asks again.
-      log.warn("Composing registration mails failed: {}", OutboxSender.describe(e));
-    } finally {
-      running.set(false);
-    }
-    if (wanted.get()) {
-      soon();
-    }
+    thread.soon(
+        () -> {
+          while (composeDue() == BATCH) {
+            // more are waiting
+          }
+        });
   }
 
   private record Job(long id, String kind, UUID registrationId, int attempts) {}
@@ -155,9 +102,9 @@ class RegistrationMailJobs implements DisposableBean {
   int composeDue() {
     Integer taken;
     try {
-      taken = batch.execute(tx -> composeBatch(false));
+      taken = transactions.result(() -> composeBatch(false));
     } catch (RuntimeException oneFailed) {
-      taken = batch.execute(tx -> composeBatch(true));
+      taken = transactions.result(() -> composeBatch(true));
     }
     return taken == null ? 0 : taken;
   }
@@ -206,8 +153,8 @@ class RegistrationMailJobs implements DisposableBean {
 
   private void composeAlone(Job job, RegistrationMails.Memo memo) {
     try {
-      savepoint.executeWithoutResult(
-          tx -> {
+      transactions.savepoint(
+          () -> {
             compose(job, memo);
             jdbc.sql("delete from registration_mail_job where id = :id")
                 .param("id", job.id())
@@ -239,10 +186,5 @@ class RegistrationMailJobs implements DisposableBean {
       }
     }
     throw new IllegalStateException("unknown registration mail kind " + code);
-  }
-
-  @Override
-  public void destroy() {
-    worker.shutdownNow();
   }
 }

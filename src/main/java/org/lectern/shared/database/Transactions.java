@@ -18,6 +18,7 @@ public final class Transactions {
   private final TransactionTemplate write;
   private final TransactionTemplate read;
   private final TransactionTemplate joined;
+  private final TransactionTemplate savepoint;
 
   Transactions(PlatformTransactionManager manager) {
     this.write = new TransactionTemplate(manager);
@@ -25,6 +26,8 @@ public final class Transactions {
     read.setReadOnly(true);
     this.joined = new TransactionTemplate(manager);
     joined.setPropagationBehavior(TransactionDefinition.PROPAGATION_MANDATORY);
+    this.savepoint = new TransactionTemplate(manager);
+    savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   /** As {@code @Transactional}: the work's result, committed when it returns. */
@@ -53,5 +56,14 @@ public final class Transactions {
   /** As {@link #joined(Supplier)} for work that returns nothing. */
   public void joinedRun(Runnable work) {
     joined.executeWithoutResult(status -> work.run());
+  }
+
+  /**
+   * As {@code @Transactional(propagation = NESTED)}: inside the caller's transaction the work runs
+   * under a savepoint, so when it throws only its own writes are rolled back and the caller's
+   * transaction goes on; without a transaction it runs in a new one.
+   */
+  public void savepoint(Runnable work) {
+    savepoint.executeWithoutResult(status -> work.run());
   }
 }

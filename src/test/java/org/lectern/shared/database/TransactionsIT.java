@@ -95,4 +95,24 @@ class TransactionsIT extends IntegrationTest {
         .isInstanceOf(DataAccessException.class);
     assertThat(rows(6)).isZero();
   }
+
+  @Test
+  void workUnderASavepointThatThrowsLeavesTheOuterWork() {
+    transactions.run(
+        () -> {
+          insert(7);
+          assertThatThrownBy(
+                  () ->
+                      transactions.savepoint(
+                          () -> {
+                            insert(8);
+                            throw new IllegalStateException("refused under the savepoint");
+                          }))
+              .isInstanceOf(IllegalStateException.class);
+          transactions.savepoint(() -> insert(9));
+        });
+    assertThat(rows(7)).isEqualTo(1);
+    assertThat(rows(8)).isZero();
+    assertThat(rows(9)).isEqualTo(1);
+  }
 }
