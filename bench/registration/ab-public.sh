@@ -4,7 +4,8 @@
 # then, once every server's links are in its mail sink, the confirmations (GET the link, POST its
 # form) on every server in turn. A complete registration = submission + confirmation; its rate is
 # n / (submission seconds + confirmation seconds). CPU of each server's JVM + PostgreSQL is counted
-# over its two phases only (the link mails are sent in between, while nobody is measured).
+# over its two phases only (the link mails are sent in between, while nobody is measured). Before
+# every measured phase each server's mail backlog is drained and the wait printed (on stderr).
 # Usage: bench/registration/ab-public.sh TAG ROUNDS DURATION label=jar[,ENV=value,...] ...
 #   env: WARM (8s) submissions per server before the rounds (their links followed too), CONNS (32),
 #        HOLD=1 keeps the servers, JFR=1 records each measured phase (target/bench/TAG-LABEL-*.jfr)
@@ -12,24 +13,22 @@ set -u
 tag=$1 rounds=$2 dur=$3; shift 3
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=$root/target/bench; mkdir -p $out
-labels=(); envs=()
 port=${PORT_AB:-19600}
-for spec in "$@"; do
-  label=${spec%%=*}; rest=${spec#*=}; jar=${rest%%,*}; extra=""
-  [ "$rest" != "$jar" ] && extra=$(echo "${rest#*,}" | tr ',' ' ')
-  ef=$out/$tag-$label.env; rm -f $ef
-  env $extra ENVFILE=$ef BENCH_JAR=$jar PORT_BENCH=$port bash $root/bench/registration/serve.sh > $out/$tag-$label.log 2>&1 &
-  labels+=("$label"); envs+=("$ef"); port=$((port + 10))
-  echo "$label: $jar $extra"
-done
-for ef in "${envs[@]}"; do for _ in $(seq 1 900); do [ -s $ef ] && break; sleep 1; done; done
+source $root/bench/registration/servers.sh
 jfr() { # start|stop name
   [ "${JFR:-0}" = 1 ] || return 0
   if [ $1 = start ]; then jcmd $pid JFR.start name=$2 settings=profile >/dev/null
   else jcmd $pid JFR.stop name=$2 filename=$out/$tag-$2.jfr >/dev/null; fi
 }
 metric() { python3 -c "import re,sys; print(re.search(sys.argv[2]+r'=([0-9.]+)', sys.argv[1]).group(1))" "$1" "$2"; }
+quiet() { # before every measured phase: every server's mail backlog drained (the organiser-style
+  # mail jobs a confirmation leaves, link mails), so that no phase pays for another's mail
+  local ef t
+  for ef in "${envs[@]}"; do source $ef; t=$(drain 300); [ "$t" -gt 0 ] && echo "  $(basename $ef .env): backlog drained in $t s" >&2; done
+  return 0
+}
 submit() { # envfile label duration -> prints "n seconds p99 cpu"
+  quiet
   source $1
   local pgpid; pgpid=$(sed -n 1p "$data/postgres/postmaster.pid")
   local c0; c0=$(python3 $root/bench/registration/cpu.py $pid $pgpid)
@@ -40,14 +39,14 @@ submit() { # envfile label duration -> prints "n seconds p99 cpu"
   local c1; c1=$(python3 $root/bench/registration/cpu.py $pid $pgpid)
   echo "$(metric "$r" requests) $(metric "$r" seconds) $(metric "$r" p99_ms) $(python3 -c "a='$c0'.split(); b='$c1'.split(); print(float(b[0])-float(a[0])+float(b[1])-float(a[1]))") ${r##*statuses=}"
 }
-waitlinks() { # envfile expected-total
+waitlinks() { # envfile expected-total: waits for the links (tokens.py sleeps while the sink file
+  # does not grow), then for the rest of the mail backlog, so that the next phase starts quiet
   source $1
-  for _ in $(seq 1 400); do
-    [ "$(python3 $root/bench/registration/tokens.py $data/mail/messages.txt 2>/dev/null | wc -l)" -ge "$2" ] && return
-    sleep 2
-  done
+  local w; w=($(python3 $root/bench/registration/tokens.py --wait $2 $data/mail/messages.txt 800))
+  echo "  $(basename $1 .env): ${w[0]} of $2 links in ${w[1]} s, the rest of the backlog drained in $(drain 120) s" >&2
 }
 confirm() { # envfile label -> follows the links not followed yet; prints "n seconds p99 cpu"
+  quiet
   source $1
   local pgpid; pgpid=$(sed -n 1p "$data/postgres/postmaster.pid")
   python3 $root/bench/registration/tokens.py $data/mail/messages.txt > $data/all-tokens.txt

@@ -9,18 +9,8 @@ set -u
 tag=$1 rounds=$2 dur=$3; shift 3
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=$root/target/bench; mkdir -p $out
-labels=(); envs=()
 port=18700
-for spec in "$@"; do
-  label=${spec%%=*}; rest=${spec#*=}; jar=${rest%%,*}; extra=""
-  [ "$rest" != "$jar" ] && extra=$(echo "${rest#*,}" | tr ',' ' ')
-  ef=$out/$tag-$label.env; rm -f $ef
-  env $extra ENVFILE=$ef BENCH_JAR=$jar PORT_BENCH=$port bash $root/bench/registration/serve.sh > $out/$tag-$label.log 2>&1 &
-  labels+=("$label"); envs+=("$ef"); port=$((port + 10))
-  echo "$label: $jar $extra"
-done
-for ef in "${envs[@]}"; do for _ in $(seq 1 900); do [ -s $ef ] && break; sleep 1; done; done
-psq() { psql -h 127.0.0.1 -p $pgport -U postgres -d postgres -Atq -c "$1" 2>/dev/null; }
+source $root/bench/registration/servers.sh
 run() { # envfile label duration
   source $1
   local pgpid; pgpid=$(sed -n 1p "$data/postgres/postmaster.pid")
@@ -28,11 +18,7 @@ run() { # envfile label duration
   local l0; l0=$(cut -d' ' -f1 /proc/loadavg)
   local r; r=$(BENCH_RUN="$2-$RANDOM" BENCH_PATH=/api/v1/programmes/$prog/registrations BENCH_TOKEN=$token \
     wrk -t2 -c${CONNS:-32} -d$3 --timeout 30s --latency -s $root/bench/registration/organiser.lua $base | grep RESULT)
-  local t=0 left
-  for t in $(seq 1 120); do
-    left=$(( $(psq "select count(*) from mail_outbox where status = 'PENDING'") + $(psq "select count(*) from event_publication where completion_date is null") + $(psq "select count(*) from registration_mail_job") ))
-    [ "${left:-0}" = 0 ] && break; sleep 1
-  done
+  local t; t=$(drain 120)
   local c1; c1=$(python3 $root/bench/registration/cpu.py $pid $pgpid)
   local n; n=$(echo "$r" | sed -E 's/.* requests=([0-9]+).*/\1/')
   python3 -c "

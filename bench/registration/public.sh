@@ -18,11 +18,7 @@ echo "submissions: $r"
 submitted=$(echo "$r" | sed -E 's/.* requests=([0-9]+).*/\1/')
 # The links reach the sink once the mail step and the outbox have run.
 echo "waiting for $submitted links in the mail sink ..."
-for _ in $(seq 1 300); do
-  n=$(python3 "$root/bench/registration/tokens.py" "$data/mail/messages.txt" 2>/dev/null | wc -l)
-  [ "${n:-0}" -ge "$submitted" ] && break
-  sleep 2
-done
+n=$(python3 "$root/bench/registration/tokens.py" --wait "$submitted" "$data/mail/messages.txt" 800 | cut -d' ' -f1)
 t1=$(date +%s.%N)
 echo "links received: $n of $submitted after $(python3 -c "print('%.1f' % ($t1 - $t0))") s (load $(load))"
 python3 "$root/bench/registration/tokens.py" "$data/mail/messages.txt" > "$data/tokens.txt"

@@ -54,9 +54,11 @@ class RateLimits {
     if (!enabled) {
       return;
     }
-    limiter.acquire(perAddress, address);
     if (email != null && !email.isBlank()) {
-      limiter.acquire(perEmail, cipher.emailIndex(email));
+      // One statement for both counts (issue 16).
+      limiter.acquire(perAddress, address, perEmail, cipher.emailIndex(email));
+    } else {
+      limiter.acquire(perAddress, address);
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.lectern.identity.LecternUser;
 import org.lectern.shared.database.Json;
 import org.lectern.shared.error.InvalidInputException;
+import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.web.api.Idempotency;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -112,7 +113,12 @@ record RegistrationApiController(
           key,
           requestText(id, key, body),
           () -> {
-            optIn.request(id, body.toRequest(), actor);
+            // The programme as access() read it: published, since the actor does not manage it.
+            optIn.request(
+                access
+                    .map(RegistrationService.Access::programme)
+                    .orElseThrow(() -> new NotFoundException("programme.notFound")),
+                body.toRequest());
             return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(ACCEPTED);

@@ -127,7 +127,7 @@ record RegistrationFormController(
       rateLimits.check(http.getRemoteAddr(), values.get("email"));
       if (!service.manages(actor, p.id()) && forms.doubleOptIn(p.id())) {
         // The same answer for every address and every state: only the e-mail tells.
-        optIn.request(p.id(), request, actor);
+        optIn.request(p, request);
         return checkInbox(slug, http);
       }
       var result = service.register(p.id(), request, actor);

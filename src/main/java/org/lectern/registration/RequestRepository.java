@@ -2,7 +2,10 @@ package org.lectern.registration;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,6 +60,32 @@ record RequestRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
         .param("id", id)
         .query((rs, i) -> map(rs))
         .optional();
+  }
+
+  /**
+   * Locks up to {@code n} requests whose mail is still due, oldest first, skipping those another
+   * transaction holds (another node's batch) and those in {@code skip}.
+   */
+  List<Stored> lockUnsettled(int n, Set<UUID> skip) {
+    return jdbc.sql(
+            SELECT
+                + " where token_hash is null and entry is not null"
+                + (skip.isEmpty() ? "" : " and id not in (:skip)")
+                + " order by created_at limit :n for update skip locked")
+        .params(skip.isEmpty() ? Map.of("n", n) : Map.of("n", n, "skip", skip))
+        .query((rs, i) -> map(rs))
+        .list();
+  }
+
+  /** The ids {@link #lockUnsettled} would take, without locking or decrypting anything. */
+  List<UUID> unsettledIds(int n, Set<UUID> skip) {
+    return jdbc.sql(
+            "select id from registration_request where token_hash is null and entry is not null"
+                + (skip.isEmpty() ? "" : " and id not in (:skip)")
+                + " order by created_at limit :n")
+        .params(skip.isEmpty() ? Map.of("n", n) : Map.of("n", n, "skip", skip))
+        .query(UUID.class)
+        .list();
   }
 
   /** Locks the request a link's token opens: two clicks at once are served one after the other. */

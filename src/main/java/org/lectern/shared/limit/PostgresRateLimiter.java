@@ -35,6 +35,81 @@ record PostgresRateLimiter(
   }
 
   @Override
+  public void acquire(Limit first, String firstKey, Limit second, String secondKey) {
+    if (!enabled) {
+      return;
+    }
+    Window a = window(first, firstKey);
+    Window b = window(second, secondKey);
+    boolean inTransaction = TransactionSynchronizationManager.isActualTransactionActive();
+    // Both upserts in one statement; the second sees the first's RETURNING and counts only when
+    // the first allowed the use, so a refused use is counted nowhere after a refusal, as before.
+    var counted =
+        jdbc.sql(
+                """
+                with first as (
+                  insert into rate_limit_window (bucket, window_start, window_end, uses)
+                  select :b1, :s1, :e1, 1
+                """
+                    + (inTransaction
+                        ? ""
+                        : "from (select set_config('synchronous_commit', 'off', true)) u\n")
+                    + """
+                  on conflict (bucket, window_start) do update
+                    set uses = rate_limit_window.uses + 1
+                    where rate_limit_window.uses < :p1
+                  returning uses),
+                second as (
+                  insert into rate_limit_window (bucket, window_start, window_end, uses)
+                  select :b2, :s2, :e2, 1 where exists (select 1 from first)
+                  on conflict (bucket, window_start) do update
+                    set uses = rate_limit_window.uses + 1
+                    where rate_limit_window.uses < :p2
+                  returning uses)
+                select (select count(*) from first) + (select count(*) from second)
+                """)
+            .param("b1", a.bucket())
+            .param("s1", a.startAt())
+            .param("e1", a.endAt())
+            .param("p1", first.permits())
+            .param("b2", b.bucket())
+            .param("s2", b.startAt())
+            .param("e2", b.endAt())
+            .param("p2", second.permits())
+            .query(Integer.class)
+            .single();
+    if (counted < 2) {
+      Window refused = counted == 0 ? a : b;
+      throw new TooManyRequestsException(
+          (counted == 0 ? first : second).messageKey(),
+          Duration.between(refused.now(), refused.end()));
+    }
+  }
+
+  /** A key's current window under a limit: the stored bucket (a keyed digest) and its bounds. */
+  private record Window(String bucket, Instant now, Instant start, Instant end) {
+
+    OffsetDateTime startAt() {
+      return OffsetDateTime.ofInstant(start, ZoneOffset.UTC);
+    }
+
+    OffsetDateTime endAt() {
+      return OffsetDateTime.ofInstant(end, ZoneOffset.UTC);
+    }
+  }
+
+  private Window window(Limit limit, String key) {
+    Instant now = clock.instant();
+    long size = limit.window().toSeconds();
+    Instant start = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), size) * size);
+    return new Window(
+        limit.name() + ":" + cipher.blindIndex(key == null ? "" : key, "rate-limit"),
+        now,
+        start,
+        start.plusSeconds(size));
+  }
+
+  @Override
   public boolean tryAcquire(Limit limit, String key) {
     return use(limit, key).isEmpty();
   }

@@ -22,6 +22,16 @@ public interface RateLimiter {
   void acquire(Limit limit, String key);
 
   /**
+   * Counts one use under each of two limits, the second only when the first allows it (as {@link
+   * #acquire} twice would), and throws {@link TooManyRequestsException} for the first that refuses.
+   * One round trip instead of two (the public registration's address and e-mail, issue 16).
+   */
+  default void acquire(Limit first, String firstKey, Limit second, String secondKey) {
+    acquire(first, firstKey);
+    acquire(second, secondKey);
+  }
+
+  /**
    * Counts up to {@code wanted} uses of {@code key} at once and returns how many were allowed (0 to
    * {@code wanted}); the uses refused are not counted. One round trip for a batch instead of one
    * per use (the outbox's pace, issue 16). Inside a transaction the count commits with it.

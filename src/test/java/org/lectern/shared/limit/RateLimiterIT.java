@@ -22,6 +22,8 @@ import org.lectern.support.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The shared limiter on the real database: exact under concurrency, flood-proof, shared by nodes.
@@ -30,6 +32,7 @@ class RateLimiterIT extends IntegrationTest {
 
   @Autowired RateLimiter limiter;
   @Autowired PersonalDataCipher cipher;
+  @Autowired PlatformTransactionManager transactions;
 
   private static Limit limit(int permits) {
     return new Limit(
@@ -201,6 +204,47 @@ class RateLimiterIT extends IntegrationTest {
     assertThat(count(limit)).isEqualTo(1);
     RateLimitHousekeeping.prune(jdbc, Clock.fixed(t.plusSeconds(60), ZoneOffset.UTC));
     assertThat(count(limit)).isZero();
+  }
+
+  @Test
+  void twoLimitsInOneStatementCountTheSecondOnlyWhenTheFirstAllows() {
+    Limit address =
+        new Limit("test." + UUID.randomUUID(), 2, Duration.ofMinutes(1), "live.tooMany");
+    Limit email = limit(3);
+    Instant t = Instant.parse("2030-03-01T10:00:20Z");
+    var at = new PostgresRateLimiter(jdbc, cipher, Clock.fixed(t, ZoneOffset.UTC), true);
+    at.acquire(address, "192.0.2.1", email, "index-a");
+    at.acquire(address, "192.0.2.1", email, "index-a");
+    assertThat(uses(address)).isEqualTo(2);
+    assertThat(uses(email)).isEqualTo(2);
+    // The address is spent: refused with its own message and wait, the e-mail not counted.
+    assertThatThrownBy(() -> at.acquire(address, "192.0.2.1", email, "index-a"))
+        .isInstanceOfSatisfying(
+            TooManyRequestsException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("live.tooMany");
+              assertThat(e.retryAfterSeconds()).isEqualTo(40);
+            });
+    assertThat(uses(email)).isEqualTo(2);
+    // Another address: counted, and it spends the e-mail's last use; then the e-mail refuses.
+    at.acquire(address, "192.0.2.2", email, "index-a");
+    assertThat(uses(email)).isEqualTo(3);
+    assertThatThrownBy(() -> at.acquire(address, "192.0.2.3", email, "index-a"))
+        .isInstanceOfSatisfying(
+            TooManyRequestsException.class,
+            e -> assertThat(e.code()).isEqualTo("registration.tooMany"));
+    assertThat(uses(email)).isEqualTo(3);
+    // Inside a transaction the same statement runs without its own commit setting.
+    new TransactionTemplate(transactions)
+        .executeWithoutResult(s -> at.acquire(address, "192.0.2.4", email, "index-b"));
+    assertThat(uses(address)).isEqualTo(5);
+  }
+
+  private long uses(Limit limit) {
+    return jdbc.sql("select coalesce(sum(uses), 0) from rate_limit_window where bucket like :p")
+        .param("p", limit.name() + ":%")
+        .query(Long.class)
+        .single();
   }
 
   private long count(Limit limit) {
