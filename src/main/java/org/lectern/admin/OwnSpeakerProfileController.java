@@ -1,9 +1,5 @@
 package org.lectern.admin;
 
-import static org.lectern.admin.AdminResponses.redirect;
-import static org.lectern.admin.AdminResponses.refused;
-
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -14,6 +10,7 @@ import org.lectern.identity.LecternUser;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.i18n.LocalizedText;
 import org.lectern.shared.web.FormErrors;
+import org.lectern.shared.web.FormPost;
 import org.lectern.shared.web.Ui;
 import org.lectern.speaker.Speaker;
 import org.lectern.speaker.SpeakerAccounts;
@@ -21,13 +18,11 @@ import org.lectern.speaker.SpeakerService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A speaker keeps their own profile: biography in each language of their programmes, affiliation
@@ -53,31 +48,28 @@ record OwnSpeakerProfileController(SpeakerAccounts accounts, OwnSpeakerService d
   String update(
       @PathVariable String id,
       @AuthenticationPrincipal LecternUser user,
-      @RequestParam MultiValueMap<String, String> params,
       @RequestParam(required = false) MultipartFile photo,
-      Ui ui,
-      Model model,
-      HttpServletResponse response,
-      RedirectAttributes redirect) {
+      FormPost post) {
+    Ui ui = post.ui();
     Speaker s = accounts.own(user, Ids.parse(id));
     List<String> languages = desk.languages(s, ui);
     // Languages not shown on the form keep their text; those shown take what was typed.
     Map<String, String> bio = new HashMap<>(s.bio().values());
     for (String l : languages) {
-      String v = params.getFirst("bio." + l);
+      String v = post.params().getFirst("bio." + l);
       if (v == null || v.isBlank()) {
         bio.remove(l);
       } else {
         bio.put(l, v.strip());
       }
     }
-    String affiliation = params.getFirst("affiliation");
+    String affiliation = post.params().getFirst("affiliation");
     try {
       accounts.updateOwn(user, s.id(), new LocalizedText(bio), affiliation, bytes(photo));
-      return redirect("/admin/me/speakers/" + s.id(), ui.t("admin.saved"), redirect);
+      return post.redirect("/admin/me/speakers/" + s.id(), ui.t("admin.saved"));
     } catch (InvalidInputException e) {
       var page = page(s, affiliation, bio, languages, FormErrors.of(e, ui));
-      return refused(e, page, VIEW, model, response);
+      return post.redraw(e, page, VIEW);
     }
   }
 

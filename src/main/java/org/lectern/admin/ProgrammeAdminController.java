@@ -1,9 +1,7 @@
 package org.lectern.admin;
 
 import static org.lectern.admin.AdminResponses.redirect;
-import static org.lectern.admin.AdminResponses.refused;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.PartnerRole;
@@ -15,13 +13,12 @@ import org.lectern.shared.error.DomainException;
 import org.lectern.shared.error.ForbiddenException;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
-import org.lectern.shared.web.FormData;
 import org.lectern.shared.web.FormErrors;
+import org.lectern.shared.web.FormPost;
 import org.lectern.shared.web.Ui;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,76 +45,58 @@ record ProgrammeAdminController(ProgrammeService programmes, AdminPages pages) {
   }
 
   @PostMapping("/admin/programmes")
-  String create(
-      @AuthenticationPrincipal LecternUser user,
-      @RequestParam MultiValueMap<String, String> params,
-      Ui ui,
-      Model model,
-      HttpServletResponse response,
-      RedirectAttributes redirect) {
+  String create(@AuthenticationPrincipal LecternUser user, FormPost post) {
+    Ui ui = post.ui();
     mayCreateSomewhere(pages.ownOrganisations(user, ui));
-    ProgrammeForm form = ProgrammeForm.from(new FormData(params));
+    ProgrammeForm form = ProgrammeForm.from(post.data());
     try {
       var problems = new InvalidInputException.Collector();
       UUID org = Ids.orNull(form.organisationId());
       ProgrammeInput in = ProgrammeInput.validate(form.toRaw(problems), problems);
       // Without a choice the programme goes to the organiser's only organisation, if one.
       Programme p = programmes.create(user, org, in);
-      return redirect("/admin/programmes/" + p.id(), ui.t("admin.programme.created"), redirect);
+      return post.redirect("/admin/programmes/" + p.id(), ui.t("admin.programme.created"));
     } catch (DomainException e) {
       if (e instanceof ForbiddenException || e instanceof NotFoundException) {
         throw e;
       }
       var page = pages.newProgramme(user, form, FormErrors.of(e, ui), ui);
-      return refused(e, page, VIEW, model, response);
+      return post.redraw(e, page, VIEW);
     }
   }
 
   @PostMapping("/admin/programmes/{id}")
-  String update(
-      @PathVariable String id,
-      @AuthenticationPrincipal LecternUser user,
-      @RequestParam MultiValueMap<String, String> params,
-      Ui ui,
-      Model model,
-      HttpServletResponse response,
-      RedirectAttributes redirect) {
+  String update(@PathVariable String id, @AuthenticationPrincipal LecternUser user, FormPost post) {
+    Ui ui = post.ui();
     Programme p = programmes.manageable(user, Ids.parse(id));
     mayCreateSomewhere(pages.ownOrganisations(user, ui));
-    ProgrammeForm form = ProgrammeForm.from(new FormData(params));
+    ProgrammeForm form = ProgrammeForm.from(post.data());
     try {
       var problems = new InvalidInputException.Collector();
       ProgrammeInput in = ProgrammeInput.validate(form.toRaw(problems), problems);
       programmes.update(user, p.id(), in, form.expectedVersion());
-      return redirect("/admin/programmes/" + p.id() + "/settings", ui.t("admin.saved"), redirect);
+      return post.redirect("/admin/programmes/" + p.id() + "/settings", ui.t("admin.saved"));
     } catch (InvalidInputException | ConflictException e) {
       var page = pages.programme(p, form, FormErrors.of(e, ui), null, ui);
-      return refused(e, page, VIEW, model, response);
+      return post.redraw(e, page, VIEW);
     }
   }
 
   @PostMapping("/admin/programmes/{id}/partners")
   String putPartner(
-      @PathVariable String id,
-      @AuthenticationPrincipal LecternUser user,
-      @RequestParam MultiValueMap<String, String> params,
-      Ui ui,
-      Model model,
-      HttpServletResponse response,
-      RedirectAttributes redirect) {
+      @PathVariable String id, @AuthenticationPrincipal LecternUser user, FormPost post) {
+    Ui ui = post.ui();
     Programme p = programmes.manageable(user, Ids.parse(id));
-    PartnerForm form = PartnerForm.from(new FormData(params));
+    PartnerForm form = PartnerForm.from(post.data());
     try {
       int position = programmes.partners(p.id()).size();
       programmes.putPartner(user, p.id(), form.toPartner(position));
-      return redirect(
-          "/admin/programmes/" + p.id() + "/settings#partners",
-          ui.t("admin.partner.saved"),
-          redirect);
+      return post.redirect(
+          "/admin/programmes/" + p.id() + "/settings#partners", ui.t("admin.partner.saved"));
     } catch (InvalidInputException e) {
       var partners = pages.partners(p, form, FormErrors.of(e, ui), ui);
       var page = pages.programme(p, ProgrammeForm.of(p), FormErrors.none(), partners, ui);
-      return refused(e, page, VIEW, model, response);
+      return post.redraw(e, page, VIEW);
     }
   }
 

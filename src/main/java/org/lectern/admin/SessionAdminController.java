@@ -1,9 +1,5 @@
 package org.lectern.admin;
 
-import static org.lectern.admin.AdminResponses.redirect;
-import static org.lectern.admin.AdminResponses.refused;
-
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -13,19 +9,16 @@ import org.lectern.programme.ProgrammeService;
 import org.lectern.session.Session;
 import org.lectern.session.SessionService;
 import org.lectern.shared.error.InvalidInputException;
-import org.lectern.shared.web.FormData;
 import org.lectern.shared.web.FormErrors;
+import org.lectern.shared.web.FormPost;
 import org.lectern.shared.web.Ui;
 import org.lectern.speaker.Speaker;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Adding, changing and publishing the sessions of a programme. */
 @Controller
@@ -44,16 +37,9 @@ record SessionAdminController(
   }
 
   @PostMapping("/admin/programmes/{id}/sessions")
-  String create(
-      @PathVariable String id,
-      @AuthenticationPrincipal LecternUser user,
-      @RequestParam MultiValueMap<String, String> params,
-      Ui ui,
-      Model model,
-      HttpServletResponse response,
-      RedirectAttributes redirect) {
+  String create(@PathVariable String id, @AuthenticationPrincipal LecternUser user, FormPost post) {
     Programme p = programmes.manageable(user, Ids.parse(id));
-    return save(p, null, user, params, ui, model, response, redirect);
+    return save(p, null, user, post);
   }
 
   @GetMapping("/admin/sessions/{id}")
@@ -67,43 +53,29 @@ record SessionAdminController(
   }
 
   @PostMapping("/admin/sessions/{id}")
-  String update(
-      @PathVariable String id,
-      @AuthenticationPrincipal LecternUser user,
-      @RequestParam MultiValueMap<String, String> params,
-      Ui ui,
-      Model model,
-      HttpServletResponse response,
-      RedirectAttributes redirect) {
+  String update(@PathVariable String id, @AuthenticationPrincipal LecternUser user, FormPost post) {
     Session s = sessions.manageable(user, Ids.parse(id));
     Programme p = programmes.manageable(user, s.programmeId());
-    return save(p, s, user, params, ui, model, response, redirect);
+    return save(p, s, user, post);
   }
 
   /** Adds a session ({@code s} null) or changes one from the form; on refusal, the form again. */
-  private String save(
-      Programme p,
-      Session s,
-      LecternUser user,
-      MultiValueMap<String, String> params,
-      Ui ui,
-      Model model,
-      HttpServletResponse response,
-      RedirectAttributes redirect) {
-    SessionForm form = SessionForm.from(new FormData(params));
+  private String save(Programme p, Session s, LecternUser user, FormPost post) {
+    Ui ui = post.ui();
+    SessionForm form = SessionForm.from(post.data());
     try {
       var problems = new InvalidInputException.Collector();
       var raw = form.toRaw(p.timeZone(), problems);
       var people = form.people(allowedSpeakers(user, s), problems);
       if (s == null) {
         Session added = sessions.create(user, p.id(), raw, people, form.publish(), problems);
-        return redirect("/admin/sessions/" + added.id(), ui.t("admin.session.created"), redirect);
+        return post.redirect("/admin/sessions/" + added.id(), ui.t("admin.session.created"));
       }
       sessions.update(user, s.id(), raw, people, problems);
-      return redirect("/admin/sessions/" + s.id(), ui.t("admin.saved"), redirect);
+      return post.redirect("/admin/sessions/" + s.id(), ui.t("admin.saved"));
     } catch (InvalidInputException e) {
       var page = pages.session(p, s, form, FormErrors.of(e, ui), user, ui);
-      return refused(e, page, VIEW, model, response);
+      return post.redraw(e, page, VIEW);
     }
   }
 

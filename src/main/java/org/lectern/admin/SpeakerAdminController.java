@@ -1,9 +1,5 @@
 package org.lectern.admin;
 
-import static org.lectern.admin.AdminResponses.redirect;
-import static org.lectern.admin.AdminResponses.refused;
-
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
@@ -14,8 +10,8 @@ import org.lectern.admin.AdminViews.SpeakerListPage;
 import org.lectern.admin.AdminViews.SpeakerRow;
 import org.lectern.identity.LecternUser;
 import org.lectern.shared.error.InvalidInputException;
-import org.lectern.shared.web.FormData;
 import org.lectern.shared.web.FormErrors;
+import org.lectern.shared.web.FormPost;
 import org.lectern.shared.web.Ui;
 import org.lectern.speaker.Speaker;
 import org.lectern.speaker.SpeakerAccounts;
@@ -23,13 +19,11 @@ import org.lectern.speaker.SpeakerService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The speakers of the organiser's organisations: their profiles and photos. */
 @Controller
@@ -66,26 +60,23 @@ record SpeakerAdminController(SpeakerService speakers, SpeakerAccounts accounts,
   @PostMapping("/admin/speakers")
   String create(
       @AuthenticationPrincipal LecternUser user,
-      @RequestParam MultiValueMap<String, String> params,
       @RequestParam(required = false) MultipartFile photo,
-      Ui ui,
-      Model model,
-      HttpServletResponse response,
-      RedirectAttributes redirect) {
+      FormPost post) {
+    Ui ui = post.ui();
     if (pages.ownOrganisations(user, ui).isEmpty()) {
       throw new org.lectern.shared.error.ForbiddenException("speaker.cannotManage");
     }
-    SpeakerForm form = SpeakerForm.from(new FormData(params));
+    SpeakerForm form = SpeakerForm.from(post.data());
     try {
       var org = Ids.orNull(form.organisationId());
       if (org == null) {
         throw InvalidInputException.of("organisationId", "validation.choice");
       }
       Speaker s = speakers.create(user, org, form.validate(), bytes(photo));
-      return redirect("/admin/speakers/" + s.id(), ui.t("admin.speaker.created"), redirect);
+      return post.redirect("/admin/speakers/" + s.id(), ui.t("admin.speaker.created"));
     } catch (InvalidInputException e) {
       var page = page(null, form, FormErrors.of(e, ui), user, ui, false);
-      return refused(e, page, VIEW, model, response);
+      return post.redraw(e, page, VIEW);
     }
   }
 
@@ -103,20 +94,17 @@ record SpeakerAdminController(SpeakerService speakers, SpeakerAccounts accounts,
   String update(
       @PathVariable String id,
       @AuthenticationPrincipal LecternUser user,
-      @RequestParam MultiValueMap<String, String> params,
       @RequestParam(required = false) MultipartFile photo,
-      Ui ui,
-      Model model,
-      HttpServletResponse response,
-      RedirectAttributes redirect) {
+      FormPost post) {
+    Ui ui = post.ui();
     Speaker s = speakers.manageable(user, Ids.parse(id));
-    SpeakerForm form = SpeakerForm.from(new FormData(params));
+    SpeakerForm form = SpeakerForm.from(post.data());
     try {
       speakers.update(user, s.id(), form.validate(), bytes(photo));
-      return redirect("/admin/speakers/" + s.id(), ui.t("admin.saved"), redirect);
+      return post.redirect("/admin/speakers/" + s.id(), ui.t("admin.saved"));
     } catch (InvalidInputException e) {
       var page = page(s.id().toString(), form, FormErrors.of(e, ui), user, ui, s.hasPhoto());
-      return refused(e, page, VIEW, model, response);
+      return post.redraw(e, page, VIEW);
     }
   }
 
@@ -152,10 +140,8 @@ record SpeakerAdminController(SpeakerService speakers, SpeakerAccounts accounts,
       @AuthenticationPrincipal LecternUser user,
       @RequestParam(defaultValue = "") String email,
       @RequestParam(defaultValue = "") String language,
-      Ui ui,
-      Model model,
-      HttpServletResponse response,
-      RedirectAttributes redirect) {
+      FormPost post) {
+    Ui ui = post.ui();
     Speaker s = speakers.manageable(user, Ids.parse(id));
     try {
       var status = accounts.invite(user, s.id(), email.strip(), language);
@@ -163,7 +149,7 @@ record SpeakerAdminController(SpeakerService speakers, SpeakerAccounts accounts,
           status.linkedEmail() != null
               ? ui.t("admin.speaker.account.linkedNow", status.linkedEmail())
               : ui.t("admin.speaker.account.invitedNow", status.invitedEmail());
-      return redirect("/admin/speakers/" + s.id(), note, redirect);
+      return post.redirect("/admin/speakers/" + s.id(), note);
     } catch (InvalidInputException | org.lectern.shared.error.ConflictException e) {
       var page =
           page(
@@ -175,7 +161,7 @@ record SpeakerAdminController(SpeakerService speakers, SpeakerAccounts accounts,
               s.hasPhoto(),
               email.strip(),
               FormErrors.of(e, ui));
-      return refused(e, page, VIEW, model, response);
+      return post.redraw(e, page, VIEW);
     }
   }
 

@@ -73,14 +73,7 @@ record LearningAdminController(
       surveys.setAnonymous(user, programmeId, anonymous);
       return "redirect:/admin/programmes/" + programmeId + "/learning?done=survey";
     } catch (ConflictException e) {
-      return render(
-          model,
-          ui,
-          bank.of(user, programmeId),
-          Map.of(),
-          FormErrors.none(),
-          FormErrors.of(e, ui),
-          null);
+      return settingsRefused(model, ui, user, programmeId, e);
     }
   }
 
@@ -181,14 +174,7 @@ record LearningAdminController(
           + "/learning?done="
           + (open ? "opened" : "closed");
     } catch (ConflictException e) {
-      return render(
-          model,
-          ui,
-          bank.of(user, programmeId),
-          Map.of(),
-          FormErrors.none(),
-          FormErrors.of(e, ui),
-          null);
+      return settingsRefused(model, ui, user, programmeId, e);
     }
   }
 
@@ -201,6 +187,13 @@ record LearningAdminController(
     model.addAttribute("surveys", surveys.of(user, r.programme(), ui));
     model.addAttribute("followUp", followUps.results(user, r.programme(), ui));
     return "learning/results";
+  }
+
+  /** The bank page again with the refusal of a setting (survey, opening) above the settings. */
+  private String settingsRefused(
+      Model model, Ui ui, LecternUser user, UUID programmeId, ConflictException e) {
+    var b = bank.of(user, programmeId);
+    return render(model, ui, b, Map.of(), FormErrors.none(), FormErrors.of(e, ui), null);
   }
 
   private String render(

@@ -12,6 +12,7 @@ import org.lectern.shared.error.DomainException;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.web.FormErrors;
+import org.lectern.shared.web.FormPost;
 import org.lectern.shared.web.FormRefusal;
 import org.lectern.shared.web.Ui;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -58,14 +59,10 @@ record RecordingController(
   }
 
   @PostMapping("/admin/sessions/{id}/recording")
-  String save(
-      @AuthenticationPrincipal LecternUser user,
-      @PathVariable String id,
-      @RequestParam Map<String, String> form,
-      Model model,
-      Ui ui,
-      HttpServletResponse response) {
+  String save(@AuthenticationPrincipal LecternUser user, @PathVariable String id, FormPost post) {
     UUID sessionId = parse(id);
+    Map<String, String> form = post.params().toSingleValueMap();
+    Ui ui = post.ui();
     try {
       recordings.save(user, sessionId, form);
       return "redirect:/admin/sessions/" + sessionId + "/recording?done=saved";
@@ -79,19 +76,16 @@ record RecordingController(
               FormErrors.none(),
               null,
               ui);
-      return FormRefusal.redraw(e, page, ADMIN_VIEW, model, response);
+      return post.redraw(e, page, ADMIN_VIEW);
     }
   }
 
   @PostMapping("/admin/sessions/{id}/recording/questions")
   String addQuestion(
-      @AuthenticationPrincipal LecternUser user,
-      @PathVariable String id,
-      @RequestParam Map<String, String> form,
-      Model model,
-      Ui ui,
-      HttpServletResponse response) {
+      @AuthenticationPrincipal LecternUser user, @PathVariable String id, FormPost post) {
     UUID sessionId = parse(id);
+    Map<String, String> form = post.params().toSingleValueMap();
+    Ui ui = post.ui();
     try {
       recordings.addQuestion(user, sessionId, form);
       return "redirect:/admin/sessions/" + sessionId + "/recording?done=added";
@@ -106,7 +100,7 @@ record RecordingController(
               FormErrors.of(refused, ui),
               null,
               ui);
-      return FormRefusal.redraw(refused, page, ADMIN_VIEW, model, response);
+      return post.redraw(refused, page, ADMIN_VIEW);
     }
   }
 

@@ -14,11 +14,11 @@ import org.lectern.registration.RegistrationViews.SettingsPage;
 import org.lectern.shared.error.DomainException;
 import org.lectern.shared.web.FormData;
 import org.lectern.shared.web.FormErrors;
+import org.lectern.shared.web.FormPost;
 import org.lectern.shared.web.Ui;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,14 +41,10 @@ record RegistrationSettingsController(ProgrammeService programmes, FormSetup set
   }
 
   @PostMapping("/admin/programmes/{id}/registration-settings")
-  String save(
-      @PathVariable UUID id,
-      @RequestParam MultiValueMap<String, String> params,
-      @AuthenticationPrincipal LecternUser actor,
-      Ui ui,
-      Model model) {
+  String save(@PathVariable UUID id, @AuthenticationPrincipal LecternUser actor, FormPost post) {
     Programme p = programmes.manageable(actor, id);
-    FormData f = new FormData(params);
+    FormData f = post.data();
+    Ui ui = post.ui();
     try {
       setup.save(
           actor,
@@ -60,20 +56,17 @@ record RegistrationSettingsController(ProgrammeService programmes, FormSetup set
           f.text("consent"));
       return "redirect:/admin/programmes/" + id + "/registration-settings?saved";
     } catch (DomainException e) {
-      model.addAttribute("page", page(p, ui, FormErrors.of(e, ui), false));
+      post.model().addAttribute("page", page(p, ui, FormErrors.of(e, ui), false));
       return "registration/settings";
     }
   }
 
   @PostMapping("/admin/programmes/{id}/registration-settings/questions")
   String addQuestion(
-      @PathVariable UUID id,
-      @RequestParam MultiValueMap<String, String> params,
-      @AuthenticationPrincipal LecternUser actor,
-      Ui ui,
-      Model model) {
+      @PathVariable UUID id, @AuthenticationPrincipal LecternUser actor, FormPost post) {
     Programme p = programmes.manageable(actor, id);
-    FormData f = new FormData(params);
+    FormData f = post.data();
+    Ui ui = post.ui();
     try {
       Question.Kind kind = Question.Kind.valueOf(f.get("kind"));
       Map<String, String> options = new LinkedHashMap<>();
@@ -87,17 +80,19 @@ record RegistrationSettingsController(ProgrammeService programmes, FormSetup set
           f.checked("required"));
       return "redirect:/admin/programmes/" + id + "/registration-settings?saved";
     } catch (IllegalArgumentException e) {
-      model.addAttribute(
-          "page",
-          page(
-              p,
-              ui,
-              FormErrors.of(
-                  org.lectern.shared.error.InvalidInputException.of("kind", "validation.choice"),
-                  ui),
-              false));
+      post.model()
+          .addAttribute(
+              "page",
+              page(
+                  p,
+                  ui,
+                  FormErrors.of(
+                      org.lectern.shared.error.InvalidInputException.of(
+                          "kind", "validation.choice"),
+                      ui),
+                  false));
     } catch (DomainException e) {
-      model.addAttribute("page", page(p, ui, FormErrors.of(e, ui), false));
+      post.model().addAttribute("page", page(p, ui, FormErrors.of(e, ui), false));
     }
     return "registration/settings";
   }

@@ -23,6 +23,7 @@ class WebConfiguration implements WebMvcConfigurer {
   public void addArgumentResolvers(
       java.util.List<org.springframework.web.method.support.HandlerMethodArgumentResolver> r) {
     r.add(new UiArgumentResolver(uiFactory));
+    r.add(new FormPostArgumentResolver(uiFactory));
   }
 
   @Bean
