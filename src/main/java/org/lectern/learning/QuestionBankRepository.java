@@ -99,13 +99,22 @@ record QuestionBankRepository(JdbcClient jdbc) {
             """)
         .param("id", UUID.randomUUID())
         .param("p", programmeId)
-        .param("k", q.kind().name())
-        .param("b", Json.jsonb(q.body()))
-        .param("o", Json.jsonb(Json.write(q.options())))
-        .param("c", q.correct().toArray(Integer[]::new))
-        .param("x", Json.jsonb(q.explanation()))
-        .param("at", Timestamp.from(now))
+        .params(questionColumns(q, now))
         .update();
+  }
+
+  /**
+   * The columns a question has wherever it is kept (the programme's bank, a recording's quiz), as
+   * named parameters {@code :k :b :o :c :x :at}.
+   */
+  static Map<String, Object> questionColumns(QuestionForm q, Instant now) {
+    return Map.of(
+        "k", q.kind().name(),
+        "b", Json.jsonb(q.body()),
+        "o", Json.jsonb(Json.write(q.options())),
+        "c", q.correct().toArray(Integer[]::new),
+        "x", Json.jsonb(q.explanation()),
+        "at", Timestamp.from(now));
   }
 
   boolean delete(UUID programmeId, UUID questionId) {

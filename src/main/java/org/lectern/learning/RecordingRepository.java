@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.lectern.shared.database.Json;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -90,12 +89,7 @@ record RecordingRepository(JdbcClient jdbc) {
         .param("id", UUID.randomUUID())
         .param("s", sessionId)
         .param("p", programmeId)
-        .param("k", q.kind().name())
-        .param("b", Json.jsonb(q.body()))
-        .param("o", Json.jsonb(Json.write(q.options())))
-        .param("c", q.correct().toArray(Integer[]::new))
-        .param("x", Json.jsonb(q.explanation()))
-        .param("at", Timestamp.from(now))
+        .params(QuestionBankRepository.questionColumns(q, now))
         .update();
   }
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -37,43 +38,31 @@ final class WrittenTimes {
           "(\\p{L}{3,})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})(?:[,\\s]+(?:at\\s+)?" + TIME + ")?");
   private static final Pattern DAY_FIRST_NAME =
       Pattern.compile("(\\d{1,2})\\.?\\s+(\\p{L}{3,})\\.?\\s+(\\d{4})(?:[,\\s]+" + TIME + ")?");
+
+  /**
+   * Month names as the products write them (lower case, usually cut to three letters), by language,
+   * January first; "-" where the language uses the spelling of a row above.
+   */
   private static final Map<String, Integer> MONTHS =
-      Map.ofEntries(
-          Map.entry("jan", 1),
-          Map.entry("feb", 2),
-          Map.entry("mar", 3),
-          Map.entry("apr", 4),
-          Map.entry("may", 5),
-          Map.entry("jun", 6),
-          Map.entry("jul", 7),
-          Map.entry("aug", 8),
-          Map.entry("sep", 9),
-          Map.entry("oct", 10),
-          Map.entry("nov", 11),
-          Map.entry("dec", 12),
-          Map.entry("янв", 1),
-          Map.entry("фев", 2),
-          Map.entry("мар", 3),
-          Map.entry("апр", 4),
-          Map.entry("мая", 5),
-          Map.entry("май", 5),
-          Map.entry("июн", 6),
-          Map.entry("июл", 7),
-          Map.entry("авг", 8),
-          Map.entry("сен", 9),
-          Map.entry("окт", 10),
-          Map.entry("ноя", 11),
-          Map.entry("дек", 12),
-          Map.entry("fév", 2),
-          Map.entry("avr", 4),
-          Map.entry("mai", 5),
-          Map.entry("aoû", 8),
-          Map.entry("déc", 12),
-          Map.entry("juin", 6),
-          Map.entry("juil", 7),
-          Map.entry("mär", 3),
-          Map.entry("okt", 10),
-          Map.entry("dez", 12));
+      months(
+          "jan feb mar apr may jun jul aug sep oct nov dec",
+          "янв фев мар апр мая июн июл авг сен окт ноя дек",
+          "- - - - май - - - - - - -",
+          "- fév - avr mai juin juil aoû - - - déc",
+          "- - mär - - - - - - okt - dez");
+
+  private static Map<String, Integer> months(String... languages) {
+    Map<String, Integer> months = new HashMap<>();
+    for (String language : languages) {
+      String[] names = language.split(" ");
+      for (int i = 0; i < names.length; i++) {
+        if (!names[i].equals("-")) {
+          months.put(names[i], i + 1);
+        }
+      }
+    }
+    return Map.copyOf(months);
+  }
 
   private WrittenTimes() {}
 
