@@ -13,30 +13,21 @@ import org.lectern.identity.Accounts;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeService;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.ForbiddenException;
 import org.lectern.shared.error.InvalidInputException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who may read which audit entries: platform administrators all of them, an organisation's
  * administrators those of their organisations. Turns the typed filter into an {@link AuditFilter}.
  */
 @Service
-class AuditViewer {
+record AuditViewer(
+    AuditLog audit, Accounts accounts, ProgrammeService programmes, Transactions transactions) {
 
   static final int PAGE = 50;
   static final int MAX_EXPORT = 10_000;
-
-  private final AuditLog audit;
-  private final Accounts accounts;
-  private final ProgrammeService programmes;
-
-  AuditViewer(AuditLog audit, Accounts accounts, ProgrammeService programmes) {
-    this.audit = audit;
-    this.accounts = accounts;
-    this.programmes = programmes;
-  }
 
   /** The organisations whose entries the actor reads; null for every entry; refused for others. */
   List<UUID> scope(LecternUser actor) {
@@ -87,25 +78,28 @@ class AuditViewer {
   }
 
   /** The entries for a CSV file; the export is itself an entry of the log. */
-  @Transactional
   List<AuditEntry> export(LecternUser actor, List<UUID> scope, AuditFilter filter) {
-    var entries = audit.search(filter, MAX_EXPORT, 0);
-    // One entry in each organisation whose log was exported, so each one's administrators see it.
-    List<UUID> orgs = scope == null ? java.util.Collections.singletonList(null) : scope;
-    for (UUID org : orgs) {
-      audit.record(
-          new AuditLog.Record(
-              actor.id(),
-              actor.displayName(),
-              AuditAction.AUDIT_EXPORTED.code(),
-              org,
-              "audit",
-              null,
-              entries.size(),
-              null,
-              filter.programmeId()));
-    }
-    return entries;
+    return transactions.result(
+        () -> {
+          var entries = audit.search(filter, MAX_EXPORT, 0);
+          // One entry in each organisation whose log was exported, so each one's administrators see
+          // it.
+          List<UUID> orgs = scope == null ? java.util.Collections.singletonList(null) : scope;
+          for (UUID org : orgs) {
+            audit.record(
+                new AuditLog.Record(
+                    actor.id(),
+                    actor.displayName(),
+                    AuditAction.AUDIT_EXPORTED.code(),
+                    org,
+                    "audit",
+                    null,
+                    entries.size(),
+                    null,
+                    filter.programmeId()));
+          }
+          return entries;
+        });
   }
 
   private static UUID uuid(String s, String field, InvalidInputException.Collector problems) {

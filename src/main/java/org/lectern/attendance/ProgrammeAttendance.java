@@ -17,9 +17,9 @@ import org.lectern.attendance.results.SessionVersionRepository;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.ProgrammeService;
 import org.lectern.session.SessionService;
+import org.lectern.shared.database.Transactions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Attendance across a programme: who completed it under the programme's rule, and how many came to
@@ -28,35 +28,16 @@ import org.springframework.transaction.annotation.Transactional;
  * callers must not hold a read-only transaction.
  */
 @Service
-public class ProgrammeAttendance {
-
-  private final SessionService sessions;
-  private final RegistrantDirectory registrations;
-  private final CompletionRuleRepository rules;
-  private final ResultService results;
-  private final CompletionRepository stored;
-  private final ProgrammeService programmes;
-  private final SessionVersionRepository versions;
-  private final ObjectProvider<CompletionCredit> credits;
-
-  ProgrammeAttendance(
-      SessionVersionRepository versions,
-      ProgrammeService programmes,
-      SessionService sessions,
-      RegistrantDirectory registrations,
-      CompletionRuleRepository rules,
-      ResultService results,
-      CompletionRepository stored,
-      ObjectProvider<CompletionCredit> credits) {
-    this.credits = credits;
-    this.programmes = programmes;
-    this.versions = versions;
-    this.sessions = sessions;
-    this.registrations = registrations;
-    this.rules = rules;
-    this.results = results;
-    this.stored = stored;
-  }
+public record ProgrammeAttendance(
+    SessionVersionRepository versions,
+    ProgrammeService programmes,
+    SessionService sessions,
+    RegistrantDirectory registrations,
+    CompletionRuleRepository rules,
+    ResultService results,
+    CompletionRepository stored,
+    ObjectProvider<CompletionCredit> credits,
+    Transactions transactions) {
 
   /**
    * Per registration, the sessions that count only thanks to a credit (a recording watched and its
@@ -89,35 +70,39 @@ public class ProgrammeAttendance {
   }
 
   /** Sets the programme's completion rule; only someone who manages the programme may. */
-  @Transactional
   public void changeRule(LecternUser actor, UUID programmeId, CompletionRule rule) {
-    programmes.manageable(actor, programmeId);
-    rules.save(programmeId, rule);
+    transactions.run(
+        () -> {
+          programmes.manageable(actor, programmeId);
+          rules.save(programmeId, rule);
+        });
   }
 
   /**
    * Per active registration: sessions that count under the rule, minutes, completed or not, and
    * why. Read from the stored results, brought up to date first.
    */
-  @Transactional
   public List<Completion> completionOf(UUID programmeId) {
-    results.refresh(programmeId);
-    CompletionRule rule = rules.of(programmeId);
-    int sessionCount = sessions.publishedOfProgramme(programmeId).size();
-    Map<UUID, Completion> completions = stored.completions(programmeId);
-    List<Completion> out = new ArrayList<>();
-    for (Registrant r : registrations.of(programmeId)) {
-      if (r.active()) {
-        out.add(completions.getOrDefault(r.id(), rule.judge(r.id(), List.of(), sessionCount)));
-      }
-    }
-    return out;
+    return transactions.result(
+        () -> {
+          results.refresh(programmeId);
+          CompletionRule rule = rules.of(programmeId);
+          int sessionCount = sessions.publishedOfProgramme(programmeId).size();
+          Map<UUID, Completion> completions = stored.completions(programmeId);
+          List<Completion> out = new ArrayList<>();
+          for (Registrant r : registrations.of(programmeId)) {
+            if (r.active()) {
+              out.add(
+                  completions.getOrDefault(r.id(), rule.judge(r.id(), List.of(), sessionCount)));
+            }
+          }
+          return out;
+        });
   }
 
   /** A session's discussion tables closed: its results are recomputed with the time at tables. */
-  @Transactional
   public void tablesChanged(UUID sessionId) {
-    versions.touch(sessionId);
+    transactions.run(() -> versions.touch(sessionId));
   }
 
   /**
@@ -137,19 +122,21 @@ public class ProgrammeAttendance {
    * Per published session, how many delegates attended, online and in the room; empty when no
    * attendance was ever recorded for the programme (reports then say "no data yet", not zero).
    */
-  @Transactional
   public Optional<List<SessionFigures>> sessionFigures(UUID programmeId) {
-    results.refresh(programmeId);
-    Map<UUID, Integer> credited = new HashMap<>();
-    byRecording(programmeId)
-        .values()
-        .forEach(ss -> ss.forEach(s -> credited.merge(s, 1, Integer::sum)));
-    if (!stored.anyRecorded(programmeId) && credited.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        stored.sessionFigures(programmeId).stream()
-            .map(f -> f.withByRecording(credited.getOrDefault(f.sessionId(), 0)))
-            .toList());
+    return transactions.result(
+        () -> {
+          results.refresh(programmeId);
+          Map<UUID, Integer> credited = new HashMap<>();
+          byRecording(programmeId)
+              .values()
+              .forEach(ss -> ss.forEach(s -> credited.merge(s, 1, Integer::sum)));
+          if (!stored.anyRecorded(programmeId) && credited.isEmpty()) {
+            return Optional.empty();
+          }
+          return Optional.of(
+              stored.sessionFigures(programmeId).stream()
+                  .map(f -> f.withByRecording(credited.getOrDefault(f.sessionId(), 0)))
+                  .toList());
+        });
   }
 }

@@ -22,43 +22,26 @@ import org.lectern.certificate.document.CpdHours;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeService;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.InvalidInputException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A programme's certificate design: settings and template, checked before they are saved, and a
  * preview of a sample certificate as an image (no JavaScript needed to see it).
  */
 @Service
-public class CertificateDesign {
+public record CertificateDesign(
+    ProgrammeService programmes,
+    ProgrammeRecords records,
+    CertificateSettingsRepository settings,
+    CertificateDocuments documents,
+    CertificateWording wording,
+    AuditLog audit,
+    Clock clock,
+    Transactions transactions) {
 
   static final int TEMPLATE_MAX = 100_000;
-
-  private final ProgrammeService programmes;
-  private final ProgrammeRecords records;
-  private final CertificateSettingsRepository settings;
-  private final CertificateDocuments documents;
-  private final CertificateWording wording;
-  private final AuditLog audit;
-  private final Clock clock;
-
-  CertificateDesign(
-      ProgrammeService programmes,
-      ProgrammeRecords records,
-      CertificateSettingsRepository settings,
-      CertificateDocuments documents,
-      CertificateWording wording,
-      AuditLog audit,
-      Clock clock) {
-    this.programmes = programmes;
-    this.records = records;
-    this.settings = settings;
-    this.documents = documents;
-    this.wording = wording;
-    this.audit = audit;
-    this.clock = clock;
-  }
 
   public CertificateSettings settings(LecternUser actor, UUID programmeId) {
     programmes.manageable(actor, programmeId);
@@ -70,21 +53,23 @@ public class CertificateDesign {
     return CertificateDocuments.DEFAULT_TEMPLATE.source();
   }
 
-  @Transactional
   public void save(LecternUser actor, UUID programmeId, CertificateSettings s) {
-    Programme p = programmes.manageable(actor, programmeId);
-    check(s);
-    settings.save(s, clock.instant());
-    audit.record(
-        new AuditLog.Record(
-            actor.id(),
-            actor.fullName(),
-            "certificate.designChanged",
-            p.organisationId(),
-            "programme",
-            programmeId.toString(),
-            null,
-            null));
+    transactions.run(
+        () -> {
+          Programme p = programmes.manageable(actor, programmeId);
+          check(s);
+          settings.save(s, clock.instant());
+          audit.record(
+              new AuditLog.Record(
+                  actor.id(),
+                  actor.fullName(),
+                  "certificate.designChanged",
+                  p.organisationId(),
+                  "programme",
+                  programmeId.toString(),
+                  null,
+                  null));
+        });
   }
 
   /** A sample certificate in {@code lang} with these (unsaved) settings, as a PNG of the page. */

@@ -6,9 +6,8 @@ import org.lectern.notification.DelegateMail;
 import org.lectern.notification.MailAttachment;
 import org.lectern.notification.MailContent;
 import org.lectern.programme.ProgrammePrivacy;
+import org.lectern.shared.database.Transactions;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The certificate by e-mail, in the holder's language, with the signed PDF attached. Queued in the
@@ -17,55 +16,47 @@ import org.springframework.transaction.annotation.Transactional;
  * delegate downloads it from "My trainings".
  */
 @Component
-class CertificateMail {
+record CertificateMail(
+    DelegateMail mail,
+    CertificateWording wording,
+    CertificateViews views,
+    ProgrammePrivacy privacy,
+    Transactions transactions) {
 
-  private final DelegateMail mail;
-  private final CertificateWording wording;
-  private final CertificateViews views;
-  private final ProgrammePrivacy privacy;
-
-  CertificateMail(
-      DelegateMail mail,
-      CertificateWording wording,
-      CertificateViews views,
-      ProgrammePrivacy privacy) {
-    this.mail = mail;
-    this.wording = wording;
-    this.views = views;
-    this.privacy = privacy;
-  }
-
-  @Transactional(propagation = Propagation.MANDATORY)
   boolean send(Certificate c, String email, byte[] pdf) {
-    CertificateLanguage lang = CertificateLanguage.fromTag(c.language());
-    String code = views.code(c);
-    boolean neutral = privacy.neutralWording(c.programmeId());
-    return mail.send(
-        new DelegateMail.Message(
-            "certificate.issued",
-            c.id(),
-            email,
-            c.holderName(),
-            lang.tag(),
-            neutral
-                ? wording.t(lang, "certificate.mail.subject.neutral")
-                : wording.t(lang, "certificate.mail.subject", c.programmeTitle()),
-            List.of(
-                wording.t(
-                    lang, neutral ? "certificate.mail.body.neutral" : "certificate.mail.body"),
-                wording.t(lang, "certificate.mail.verify", views.verifyUrl(c))),
-            List.of(
-                new MailContent.Fact(wording.t(lang, "certificate.label.code"), code),
-                new MailContent.Fact(
-                    wording.t(lang, "certificate.label.hours"),
-                    c.hours().format(lang.locale())
-                        + " "
-                        + wording.t(lang, "certificate.label.hoursUnit"))),
-            neutral
-                ? List.of()
-                : List.of(new MailAttachment(views.fileName(c), "application/pdf", pdf)),
-            "certificate.issued:" + c.code(),
-            neutral,
-            c.programmeId()));
+    return transactions.joined(
+        () -> {
+          CertificateLanguage lang = CertificateLanguage.fromTag(c.language());
+          String code = views.code(c);
+          boolean neutral = privacy.neutralWording(c.programmeId());
+          return mail.send(
+              new DelegateMail.Message(
+                  "certificate.issued",
+                  c.id(),
+                  email,
+                  c.holderName(),
+                  lang.tag(),
+                  neutral
+                      ? wording.t(lang, "certificate.mail.subject.neutral")
+                      : wording.t(lang, "certificate.mail.subject", c.programmeTitle()),
+                  List.of(
+                      wording.t(
+                          lang,
+                          neutral ? "certificate.mail.body.neutral" : "certificate.mail.body"),
+                      wording.t(lang, "certificate.mail.verify", views.verifyUrl(c))),
+                  List.of(
+                      new MailContent.Fact(wording.t(lang, "certificate.label.code"), code),
+                      new MailContent.Fact(
+                          wording.t(lang, "certificate.label.hours"),
+                          c.hours().format(lang.locale())
+                              + " "
+                              + wording.t(lang, "certificate.label.hoursUnit"))),
+                  neutral
+                      ? List.of()
+                      : List.of(new MailAttachment(views.fileName(c), "application/pdf", pdf)),
+                  "certificate.issued:" + c.code(),
+                  neutral,
+                  c.programmeId()));
+        });
   }
 }

@@ -7,35 +7,31 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.lectern.certificate.document.CertificateCode;
 import org.lectern.registration.RegistrationService;
+import org.lectern.shared.database.Transactions;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** A delegate's own certificates, found through their registrations' e-mail address. */
 @Service
-public class DelegateCertificates {
-
-  private final RegistrationService registrations;
-  private final CertificateRepository certificates;
-
-  DelegateCertificates(RegistrationService registrations, CertificateRepository certificates) {
-    this.registrations = registrations;
-    this.certificates = certificates;
-  }
+public record DelegateCertificates(
+    RegistrationService registrations,
+    CertificateRepository certificates,
+    Transactions transactions) {
 
   /** Newest first, every status (a revoked one is shown as revoked, never offered as valid). */
-  @Transactional(readOnly = true)
   public List<Certificate> of(String email) {
-    return certificates.ofRegistrations(mine(email));
+    return transactions.read(() -> certificates.ofRegistrations(mine(email)));
   }
 
   /** The PDF if the certificate is the delegate's own and still valid. */
-  @Transactional(readOnly = true)
   public Optional<byte[]> pdf(String email, String code) {
-    return CertificateCode.tryParse(code)
-        .flatMap(c -> certificates.findByCode(c.compact()))
-        .filter(c -> mine(email).contains(c.registrationId()))
-        .filter(Certificate::isValid)
-        .flatMap(c -> certificates.pdf(c.id()));
+    return transactions.read(
+        () -> {
+          return CertificateCode.tryParse(code)
+              .flatMap(c -> certificates.findByCode(c.compact()))
+              .filter(c -> mine(email).contains(c.registrationId()))
+              .filter(Certificate::isValid)
+              .flatMap(c -> certificates.pdf(c.id()));
+        });
   }
 
   private Set<UUID> mine(String email) {

@@ -9,61 +9,52 @@ import org.lectern.certificate.document.CertificateContent;
 import org.lectern.certificate.document.CpdHours;
 import org.lectern.registration.Registration;
 import org.lectern.registration.RegistrationService;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.NotFoundException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Issues one certificate inside the caller's transaction: lock the registration, skip it when it
  * already has a valid certificate (so issuing twice never duplicates), render, sign, store, mail.
  */
 @Component
-class Issuing {
+record Issuing(
+    CertificateRepository certificates,
+    CertificateDocuments documents,
+    CertificateMail mail,
+    RegistrationService registrations,
+    Clock clock,
+    Transactions transactions) {
 
-  private final CertificateRepository certificates;
-  private final CertificateDocuments documents;
-  private final CertificateMail mail;
-  private final RegistrationService registrations;
-  private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
-
-  Issuing(
-      CertificateRepository certificates,
-      CertificateDocuments documents,
-      CertificateMail mail,
-      RegistrationService registrations,
-      Clock clock) {
-    this.certificates = certificates;
-    this.documents = documents;
-    this.mail = mail;
-    this.registrations = registrations;
-    this.clock = clock;
-  }
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** The new certificate, or empty when the registration already had a valid one. */
-  @Transactional(propagation = Propagation.MANDATORY)
   Optional<Certificate> issue(ProgrammeRecord programme, EligibilityRow row) {
-    certificates.lock(row.registrationId());
-    if (certificates.validOf(row.registrationId()).isPresent()) {
-      return Optional.empty();
-    }
-    Holder holder = holder(row.registrationId(), null);
-    return Optional.of(create(programme, holder, row.hours(), row.overrideReason() != null));
+    return transactions.joined(
+        () -> {
+          certificates.lock(row.registrationId());
+          if (certificates.validOf(row.registrationId()).isPresent()) {
+            return Optional.empty();
+          }
+          Holder holder = holder(row.registrationId(), null);
+          return Optional.of(create(programme, holder, row.hours(), row.overrideReason() != null));
+        });
   }
 
   /** A corrected certificate replaces a valid one, which becomes superseded. */
-  @Transactional(propagation = Propagation.MANDATORY)
   Certificate reissue(ProgrammeRecord programme, Certificate old, String correctedName) {
-    certificates.lock(old.registrationId());
-    Certificate current =
-        certificates
-            .findByCode(old.code())
-            .orElseThrow(() -> new NotFoundException("certificate.notFound"));
-    UUID replacement = UUID.randomUUID();
-    certificates.updateStatus(current.supersede(replacement, clock));
-    Holder holder = holder(current.registrationId(), correctedName);
-    return create(programme, holder, current.hours(), current.overridden(), replacement);
+    return transactions.joined(
+        () -> {
+          certificates.lock(old.registrationId());
+          Certificate current =
+              certificates
+                  .findByCode(old.code())
+                  .orElseThrow(() -> new NotFoundException("certificate.notFound"));
+          UUID replacement = UUID.randomUUID();
+          certificates.updateStatus(current.supersede(replacement, clock));
+          Holder holder = holder(current.registrationId(), correctedName);
+          return create(programme, holder, current.hours(), current.overridden(), replacement);
+        });
   }
 
   private Certificate create(
@@ -73,7 +64,7 @@ class Issuing {
 
   private Certificate create(
       ProgrammeRecord programme, Holder holder, CpdHours hours, boolean overridden, UUID id) {
-    CertificateCode code = CertificateCode.generate(random);
+    CertificateCode code = CertificateCode.generate(RANDOM);
     CertificateContent content = documents.content(programme, holder, hours, code);
     byte[] pdf = documents.renderAndSign(programme, content, holder.language());
     Certificate c =

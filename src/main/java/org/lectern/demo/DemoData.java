@@ -13,6 +13,8 @@ import java.util.UUID;
 import org.lectern.certificate.CertificateService;
 import org.lectern.identity.LecternUser;
 import org.lectern.identity.UserService;
+import org.lectern.learning.LearningDemo;
+import org.lectern.news.Posts;
 import org.lectern.organisation.Organisation;
 import org.lectern.organisation.OrganisationService;
 import org.lectern.programme.PartnerRole;
@@ -20,15 +22,17 @@ import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeInput;
 import org.lectern.programme.ProgrammePartner;
 import org.lectern.programme.ProgrammeService;
+import org.lectern.reporting.ReportPublications;
 import org.lectern.session.SessionInput;
 import org.lectern.session.SessionService;
 import org.lectern.session.SessionSpeaker;
 import org.lectern.session.SpeakerRole;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.i18n.LocalizedText;
 import org.lectern.speaker.SpeakerInput;
 import org.lectern.speaker.SpeakerService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,62 +40,26 @@ import tools.jackson.databind.json.JsonMapper;
  * the product enforces.
  */
 @Component
-public class DemoData {
+public record DemoData(
+    UserService users,
+    OrganisationService organisations,
+    SpeakerService speakers,
+    ProgrammeService programmes,
+    SessionService sessions,
+    DemoDelegates delegates,
+    DemoAttendance attendance,
+    CertificateService certificates,
+    // Optional, so tests can leave them out: the learning module's tests, feedback and follow-up
+    // answers of the 2021 series, the reflection post, and the figures published to the funder.
+    ObjectProvider<LearningDemo> learning,
+    ObjectProvider<Posts> posts,
+    ObjectProvider<ReportPublications> publications,
+    Transactions transactions) {
 
   public static final String ORGANISER_EMAIL = "organiser@demo.lectern.example";
   public static final String ORGANISER_PASSWORD = "demo-organiser-2021";
   public static final String FUNDER_EMAIL = "funder@demo.lectern.example";
   public static final String FUNDER_PASSWORD = "demo-funder-2021";
-
-  private final UserService users;
-  private final OrganisationService organisations;
-  private final SpeakerService speakers;
-  private final ProgrammeService programmes;
-  private final SessionService sessions;
-  private final DemoDelegates delegates;
-  private final DemoAttendance attendance;
-  private final CertificateService certificates;
-  private org.lectern.reporting.ReportPublications publications;
-
-  private org.lectern.news.Posts posts;
-  private org.lectern.learning.LearningDemo learning;
-
-  /** Writes tests, feedback and follow-up answers of the 2021 series (optional for tests). */
-  @org.springframework.beans.factory.annotation.Autowired(required = false)
-  void setLearning(org.lectern.learning.LearningDemo learning) {
-    this.learning = learning;
-  }
-
-  /** Writes the demo's reflection on the 2021 series (optional, so tests can leave it out). */
-  @org.springframework.beans.factory.annotation.Autowired(required = false)
-  void setPosts(org.lectern.news.Posts posts) {
-    this.posts = posts;
-  }
-
-  /** Publishes the demo's figures to its funder (optional, so tests can leave it out). */
-  @org.springframework.beans.factory.annotation.Autowired(required = false)
-  void setPublications(org.lectern.reporting.ReportPublications publications) {
-    this.publications = publications;
-  }
-
-  DemoData(
-      UserService users,
-      OrganisationService organisations,
-      SpeakerService speakers,
-      ProgrammeService programmes,
-      SessionService sessions,
-      DemoDelegates delegates,
-      DemoAttendance attendance,
-      CertificateService certificates) {
-    this.certificates = certificates;
-    this.users = users;
-    this.organisations = organisations;
-    this.speakers = speakers;
-    this.programmes = programmes;
-    this.sessions = sessions;
-    this.delegates = delegates;
-    this.attendance = attendance;
-  }
 
   /**
    * Issues the 2021 webinars' certificates to those who completed, as the organiser would after the
@@ -101,9 +69,8 @@ public class DemoData {
     LecternUser organiser = users.findByEmail(ORGANISER_EMAIL).orElseThrow();
     UUID programme = programmes.findBySlug("iccpr-webinars-2021").orElseThrow().id();
     int issued = certificates.issueAll(organiser, programme).issued();
-    if (publications != null) {
-      publications.publish(organiser, programme, "Final report, certificates issued");
-    }
+    publications.ifAvailable(
+        p -> p.publish(organiser, programme, "Final report, certificates issued"));
     return issued;
   }
 
@@ -111,55 +78,69 @@ public class DemoData {
     return organisations.all().isEmpty();
   }
 
-  @Transactional
   public void load() {
-    DemoDataSet set = read();
-    Map<String, Organisation> orgs = new HashMap<>();
-    for (var o : set.organisations()) {
-      orgs.put(o.slug(), organisations.create(o.slug(), new LocalizedText(o.name()), o.website()));
-    }
-    UUID organiserId = users.create(ORGANISER_EMAIL, "Demo Organiser", ORGANISER_PASSWORD, false);
-    // Administrator of the organisations, so the demo can create funder accounts too.
-    orgs.values().forEach(o -> users.grantOrganisationRole(o.id(), organiserId, "ADMIN"));
-    LecternUser organiser = users.find(organiserId).orElseThrow();
-    Map<String, UUID> speakerIds = new HashMap<>();
-    for (var s : set.speakers()) {
-      var in =
-          SpeakerInput.validate(s.fullName(), new LocalizedText(s.bio()), s.affiliation(), true);
-      speakerIds.put(s.key(), speakers.create(organiser, orgs.get(s.organisation()).id(), in).id());
-    }
-    Map<String, UUID> programmeIds = new HashMap<>();
-    for (var p : set.programmes()) {
-      programmeIds.put(p.slug(), programme(organiser, p, orgs, speakerIds));
-    }
-    delegates.register(
-        organiser, programmeIds.get("almaty-training-2019"), DemoDelegates.IN_PERSON_2019, 2019);
-    delegates.register(
-        organiser, programmeIds.get("iccpr-webinars-2021"), DemoDelegates.ONLINE_2021, 2021);
-    attendance.record(
-        organiser, programmeIds.get("iccpr-webinars-2021"), ZoneId.of("Asia/Almaty"), 5, 2021);
-    if (learning != null) {
-      learning.seed(programmeIds.get("iccpr-webinars-2021"), 2021);
-    }
-    if (posts != null) {
-      DemoReflection.publish(
-          posts,
-          organiser,
-          orgs.get("bar-human-rights-forum").id(),
-          programmeIds.get("iccpr-webinars-2021"),
-          speakerIds.get("eleanor-whitcombe"));
-    }
-    UUID funderId = users.create(FUNDER_EMAIL, "Demo Funder", FUNDER_PASSWORD, false);
-    programmes.grant(
-        organiser,
-        programmeIds.get("iccpr-webinars-2021"),
-        funderId,
-        org.lectern.programme.ProgrammeRole.FUNDER);
-    if (publications != null) {
-      // Funders see only what the organiser releases (ADR 0017): the series' figures, published.
-      publications.publish(
-          organiser, programmeIds.get("iccpr-webinars-2021"), "After the last session");
-    }
+    transactions.run(
+        () -> {
+          DemoDataSet set = read();
+          Map<String, Organisation> orgs = new HashMap<>();
+          for (var o : set.organisations()) {
+            orgs.put(
+                o.slug(), organisations.create(o.slug(), new LocalizedText(o.name()), o.website()));
+          }
+          UUID organiserId =
+              users.create(ORGANISER_EMAIL, "Demo Organiser", ORGANISER_PASSWORD, false);
+          // Administrator of the organisations, so the demo can create funder accounts too.
+          orgs.values().forEach(o -> users.grantOrganisationRole(o.id(), organiserId, "ADMIN"));
+          LecternUser organiser = users.find(organiserId).orElseThrow();
+          Map<String, UUID> speakerIds = new HashMap<>();
+          for (var s : set.speakers()) {
+            var in =
+                SpeakerInput.validate(
+                    s.fullName(), new LocalizedText(s.bio()), s.affiliation(), true);
+            speakerIds.put(
+                s.key(), speakers.create(organiser, orgs.get(s.organisation()).id(), in).id());
+          }
+          Map<String, UUID> programmeIds = new HashMap<>();
+          for (var p : set.programmes()) {
+            programmeIds.put(p.slug(), programme(organiser, p, orgs, speakerIds));
+          }
+          delegates.register(
+              organiser,
+              programmeIds.get("almaty-training-2019"),
+              DemoDelegates.IN_PERSON_2019,
+              2019);
+          delegates.register(
+              organiser, programmeIds.get("iccpr-webinars-2021"), DemoDelegates.ONLINE_2021, 2021);
+          attendance.record(
+              organiser,
+              programmeIds.get("iccpr-webinars-2021"),
+              ZoneId.of("Asia/Almaty"),
+              5,
+              2021);
+          learning.ifAvailable(l -> l.seed(programmeIds.get("iccpr-webinars-2021"), 2021));
+          posts.ifAvailable(
+              p ->
+                  DemoReflection.publish(
+                      p,
+                      organiser,
+                      orgs.get("bar-human-rights-forum").id(),
+                      programmeIds.get("iccpr-webinars-2021"),
+                      speakerIds.get("eleanor-whitcombe")));
+          UUID funderId = users.create(FUNDER_EMAIL, "Demo Funder", FUNDER_PASSWORD, false);
+          programmes.grant(
+              organiser,
+              programmeIds.get("iccpr-webinars-2021"),
+              funderId,
+              org.lectern.programme.ProgrammeRole.FUNDER);
+          // Funders see only what the organiser releases (ADR 0017): the series' figures,
+          // published.
+          publications.ifAvailable(
+              p ->
+                  p.publish(
+                      organiser,
+                      programmeIds.get("iccpr-webinars-2021"),
+                      "After the last session"));
+        });
   }
 
   private UUID programme(

@@ -17,12 +17,12 @@ import org.lectern.registration.Registration;
 import org.lectern.session.Session;
 import org.lectern.session.SessionService;
 import org.lectern.shared.crypto.PersonalDataCipher;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.web.FormErrors;
 import org.lectern.shared.web.Ui;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The follow-up survey months after the programme (Kirkpatrick level 3): its window, the delegate's
@@ -30,32 +30,15 @@ import org.springframework.transaction.annotation.Transactional;
  * is anonymous.
  */
 @Service
-class FollowUps {
-
-  private final ProgrammeService programmes;
-  private final SessionService sessions;
-  private final FollowUpRepository repository;
-  private final SurveyRepository surveys;
-  private final PersonalDataCipher cipher;
-  private final AuditLog audit;
-  private final Clock clock;
-
-  FollowUps(
-      ProgrammeService programmes,
-      SessionService sessions,
-      FollowUpRepository repository,
-      SurveyRepository surveys,
-      PersonalDataCipher cipher,
-      AuditLog audit,
-      Clock clock) {
-    this.programmes = programmes;
-    this.sessions = sessions;
-    this.repository = repository;
-    this.surveys = surveys;
-    this.cipher = cipher;
-    this.audit = audit;
-    this.clock = clock;
-  }
+record FollowUps(
+    ProgrammeService programmes,
+    SessionService sessions,
+    FollowUpRepository repository,
+    SurveyRepository surveys,
+    PersonalDataCipher cipher,
+    AuditLog audit,
+    Clock clock,
+    Transactions transactions) {
 
   /** The window of a programme with published sessions; empty without any. */
   Optional<FollowUpWindow> window(Programme p) {
@@ -102,26 +85,30 @@ class FollowUps {
    * Stores one answer; refused, storing nothing, outside the window, with a missing answer, or when
    * the delegate has answered already (the responded row decides a race of two submits).
    */
-  @Transactional
   void submit(Registration r, Map<String, String> form) {
-    Programme p = programmes.find(r.programmeId()).orElseThrow();
-    Instant now = clock.instant();
-    var w = window(p);
-    if (w.isEmpty() || !w.get().open(now)) {
-      throw new ConflictException(reason(w, now));
-    }
-    FollowUpForm answer = FollowUpForm.parse(form);
-    if (!repository.markResponded(p.id(), r.id())) {
-      throw new ConflictException("learning.followUp.already");
-    }
-    repository.insert(
-        p.id(),
-        surveys.anonymous(p.id()) ? null : r.id(),
-        answer,
-        answer.example() == null
-            ? null
-            : cipher.forProgramme(p.id()).encrypt(answer.example(), FollowUpRepository.EXAMPLE),
-        LocalDate.ofInstant(now, ZoneOffset.UTC));
+    transactions.run(
+        () -> {
+          Programme p = programmes.find(r.programmeId()).orElseThrow();
+          Instant now = clock.instant();
+          var w = window(p);
+          if (w.isEmpty() || !w.get().open(now)) {
+            throw new ConflictException(reason(w, now));
+          }
+          FollowUpForm answer = FollowUpForm.parse(form);
+          if (!repository.markResponded(p.id(), r.id())) {
+            throw new ConflictException("learning.followUp.already");
+          }
+          repository.insert(
+              p.id(),
+              surveys.anonymous(p.id()) ? null : r.id(),
+              answer,
+              answer.example() == null
+                  ? null
+                  : cipher
+                      .forProgramme(p.id())
+                      .encrypt(answer.example(), FollowUpRepository.EXAMPLE),
+              LocalDate.ofInstant(now, ZoneOffset.UTC));
+        });
   }
 
   private static String reason(Optional<FollowUpWindow> w, Instant now) {
@@ -135,61 +122,65 @@ class FollowUps {
   }
 
   /** The delay in months (1 to 24); fixed once invitations have gone out. */
-  @Transactional
   void setMonths(LecternUser actor, UUID programmeId, String months) {
-    Programme p = programmes.manageable(actor, programmeId);
-    String m = months == null ? "" : months.strip();
-    if (!m.matches("\\d{1,2}") || Integer.parseInt(m) < 1 || Integer.parseInt(m) > 24) {
-      new InvalidInputException.Collector()
-          .add("months", "learning.followUp.months.invalid")
-          .throwIfAny();
-    }
-    if (repository.anyInvited(p.id())) {
-      throw new ConflictException("learning.followUp.frozen");
-    }
-    repository.setMonths(p.id(), Integer.parseInt(m), clock.instant());
+    transactions.run(
+        () -> {
+          Programme p = programmes.manageable(actor, programmeId);
+          String m = months == null ? "" : months.strip();
+          if (!m.matches("\\d{1,2}") || Integer.parseInt(m) < 1 || Integer.parseInt(m) > 24) {
+            new InvalidInputException.Collector()
+                .add("months", "learning.followUp.months.invalid")
+                .throwIfAny();
+          }
+          if (repository.anyInvited(p.id())) {
+            throw new ConflictException("learning.followUp.frozen");
+          }
+          repository.setMonths(p.id(), Integer.parseInt(m), clock.instant());
+        });
   }
 
   /** Results for the organiser: figures, the window, and examples from five answers (audited). */
-  @Transactional
   FollowUpResults results(LecternUser actor, Programme p, Ui ui) {
-    var s = repository.summary(p.id());
-    boolean shown = s.answers() >= SurveyResults.MIN_ANSWERS;
-    List<String> examples =
-        shown
-            ? repository.examples(p.id()).stream()
-                .map(e -> cipher.decrypt(e, FollowUpRepository.EXAMPLE))
-                .toList()
-            : List.of();
-    if (!examples.isEmpty()) {
-      audit.record(
-          new AuditLog.Record(
-              actor.id(),
-              actor.fullName(),
-              "learning.followUpListed",
-              p.organisationId(),
-              "programme",
-              p.id().toString(),
-              examples.size(),
-              null));
-    }
-    String opens =
-        window(p)
-            .map(
-                w ->
-                    ui.time().date(w.opens(), ui.zoneOr(p.timeZone()))
-                        + " ("
-                        + ui.zoneLabel(ui.zoneOr(p.timeZone()), w.opens())
-                        + ")")
-            .orElse(null);
-    return new FollowUpResults(
-        repository.months(p.id()),
-        opens,
-        s.invited(),
-        s.answers(),
-        shown ? s.usedInPractice() : 0,
-        shown ? s.cited() : 0,
-        shown,
-        examples);
+    return transactions.result(
+        () -> {
+          var s = repository.summary(p.id());
+          boolean shown = s.answers() >= SurveyResults.MIN_ANSWERS;
+          List<String> examples =
+              shown
+                  ? repository.examples(p.id()).stream()
+                      .map(e -> cipher.decrypt(e, FollowUpRepository.EXAMPLE))
+                      .toList()
+                  : List.of();
+          if (!examples.isEmpty()) {
+            audit.record(
+                new AuditLog.Record(
+                    actor.id(),
+                    actor.fullName(),
+                    "learning.followUpListed",
+                    p.organisationId(),
+                    "programme",
+                    p.id().toString(),
+                    examples.size(),
+                    null));
+          }
+          String opens =
+              window(p)
+                  .map(
+                      w ->
+                          ui.time().date(w.opens(), ui.zoneOr(p.timeZone()))
+                              + " ("
+                              + ui.zoneLabel(ui.zoneOr(p.timeZone()), w.opens())
+                              + ")")
+                  .orElse(null);
+          return new FollowUpResults(
+              repository.months(p.id()),
+              opens,
+              s.invited(),
+              s.answers(),
+              shown ? s.usedInPractice() : 0,
+              shown ? s.cited() : 0,
+              shown,
+              examples);
+        });
   }
 }

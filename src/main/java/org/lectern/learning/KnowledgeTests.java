@@ -17,42 +17,27 @@ import org.lectern.registration.Registration;
 import org.lectern.registration.RegistrationService;
 import org.lectern.registration.RegistrationStatus;
 import org.lectern.session.SessionService;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.web.FormErrors;
 import org.lectern.shared.web.Ui;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The delegate's side of the knowledge test, reached through their personal link: the questions in
  * an order shuffled per delegate, one attempt of each kind, and the result with explanations.
  */
 @Service
-class KnowledgeTests {
-
-  private final RegistrationService registrations;
-  private final ProgrammeService programmes;
-  private final SessionService sessions;
-  private final QuestionBankRepository bank;
-  private final AttemptRepository attempts;
-  private final Clock clock;
-
-  KnowledgeTests(
-      RegistrationService registrations,
-      ProgrammeService programmes,
-      SessionService sessions,
-      QuestionBankRepository bank,
-      AttemptRepository attempts,
-      Clock clock) {
-    this.registrations = registrations;
-    this.programmes = programmes;
-    this.sessions = sessions;
-    this.bank = bank;
-    this.attempts = attempts;
-    this.clock = clock;
-  }
+record KnowledgeTests(
+    RegistrationService registrations,
+    ProgrammeService programmes,
+    SessionService sessions,
+    QuestionBankRepository bank,
+    AttemptRepository attempts,
+    Clock clock,
+    Transactions transactions) {
 
   /** The delegate behind a personal link; 404 for a wrong token or a registration not confirmed. */
   Registration delegate(String registrationId, String token) {
@@ -139,51 +124,55 @@ class KnowledgeTests {
    * Stores the delegate's answers as one attempt. Refused, storing nothing, when the window is
    * closed or an answer is missing; a second submit (also one racing the first) stores nothing.
    */
-  @Transactional
   TestPage submit(Registration r, TestKind kind, String action, Map<String, String> form, Ui ui) {
-    Programme p = programmes.find(r.programmeId()).orElseThrow();
-    TestSettings s = bank.settings(p.id()).orElse(TestSettings.defaults(p.id()));
-    List<Question> questions = bank.questions(p.id());
-    TestWindow w = TestWindow.of(kind, s, sessions.ofProgramme(p.id()), clock.instant());
-    if (attempts.find(p.id(), r.id(), kind).isPresent()) {
-      throw new ConflictException("learning.alreadyAnswered");
-    }
-    if (!w.open() || questions.isEmpty()) {
-      throw new ConflictException(questions.isEmpty() ? "learning.window.notOpened" : w.reason());
-    }
-    var errors = new InvalidInputException.Collector();
-    List<Set<Integer>> answers = new ArrayList<>();
-    for (Question q : questions) {
-      String field = "q." + q.id();
-      Set<Integer> c = chosen(form.get(field), form.get(field + ".all"));
-      if (c == null || c.isEmpty()) {
-        errors.add(field, "learning.answer.required");
-      } else if (c.stream().anyMatch(n -> n < 1 || n > q.optionCount())
-          || (q.kind().oneAnswer() && c.size() > 1)) {
-        errors.add(field, "learning.answer.invalid");
-      }
-      answers.add(c);
-    }
-    try {
-      errors.throwIfAny();
-    } catch (InvalidInputException e) {
-      return page(r, kind, action, form, FormErrors.of(e, ui), ui);
-    }
-    int score = 0;
-    for (int i = 0; i < questions.size(); i++) {
-      score += questions.get(i).isRight(answers.get(i)) ? 1 : 0;
-    }
-    int max = questions.size();
-    Optional<UUID> attempt =
-        attempts.insert(p.id(), r.id(), kind, score, max, s.passes(score, max), clock.instant());
-    if (attempt.isEmpty()) {
-      throw new ConflictException("learning.alreadyAnswered");
-    }
-    for (int i = 0; i < questions.size(); i++) {
-      Question q = questions.get(i);
-      attempts.answer(attempt.get(), q.id(), answers.get(i), q.isRight(answers.get(i)));
-    }
-    return null;
+    return transactions.result(
+        () -> {
+          Programme p = programmes.find(r.programmeId()).orElseThrow();
+          TestSettings s = bank.settings(p.id()).orElse(TestSettings.defaults(p.id()));
+          List<Question> questions = bank.questions(p.id());
+          TestWindow w = TestWindow.of(kind, s, sessions.ofProgramme(p.id()), clock.instant());
+          if (attempts.find(p.id(), r.id(), kind).isPresent()) {
+            throw new ConflictException("learning.alreadyAnswered");
+          }
+          if (!w.open() || questions.isEmpty()) {
+            throw new ConflictException(
+                questions.isEmpty() ? "learning.window.notOpened" : w.reason());
+          }
+          var errors = new InvalidInputException.Collector();
+          List<Set<Integer>> answers = new ArrayList<>();
+          for (Question q : questions) {
+            String field = "q." + q.id();
+            Set<Integer> c = chosen(form.get(field), form.get(field + ".all"));
+            if (c == null || c.isEmpty()) {
+              errors.add(field, "learning.answer.required");
+            } else if (c.stream().anyMatch(n -> n < 1 || n > q.optionCount())
+                || (q.kind().oneAnswer() && c.size() > 1)) {
+              errors.add(field, "learning.answer.invalid");
+            }
+            answers.add(c);
+          }
+          try {
+            errors.throwIfAny();
+          } catch (InvalidInputException e) {
+            return page(r, kind, action, form, FormErrors.of(e, ui), ui);
+          }
+          int score = 0;
+          for (int i = 0; i < questions.size(); i++) {
+            score += questions.get(i).isRight(answers.get(i)) ? 1 : 0;
+          }
+          int max = questions.size();
+          Optional<UUID> attempt =
+              attempts.insert(
+                  p.id(), r.id(), kind, score, max, s.passes(score, max), clock.instant());
+          if (attempt.isEmpty()) {
+            throw new ConflictException("learning.alreadyAnswered");
+          }
+          for (int i = 0; i < questions.size(); i++) {
+            Question q = questions.get(i);
+            attempts.answer(attempt.get(), q.id(), answers.get(i), q.isRight(answers.get(i)));
+          }
+          return null;
+        });
   }
 
   /**

@@ -16,9 +16,9 @@ import org.lectern.registration.DelegateContact;
 import org.lectern.registration.RegistrationService;
 import org.lectern.session.Session;
 import org.lectern.session.SessionService;
+import org.lectern.shared.database.Transactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Learning data for the demo's past series, written as it would have been at the time (the windows
@@ -27,7 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
  * random sequence over the confirmed delegates, so every start of the demo shows the same figures.
  */
 @Component
-public class LearningDemo {
+public record LearningDemo(
+    JdbcClient jdbc,
+    ProgrammeService programmes,
+    SessionService sessions,
+    RegistrationService registrations,
+    Transactions transactions) {
 
   private static final String[][] QUESTIONS = {
     {
@@ -67,103 +72,92 @@ public class LearningDemo {
     }
   };
 
-  private final JdbcClient jdbc;
-  private final ProgrammeService programmes;
-  private final SessionService sessions;
-  private final RegistrationService registrations;
-
-  LearningDemo(
-      JdbcClient jdbc,
-      ProgrammeService programmes,
-      SessionService sessions,
-      RegistrationService registrations) {
-    this.jdbc = jdbc;
-    this.programmes = programmes;
-    this.sessions = sessions;
-    this.registrations = registrations;
-  }
-
   /** Writes the programme's bank, tests, final survey and follow-up answers; once. */
-  @Transactional
   public void seed(UUID programmeId, long seed) {
-    Programme p = programmes.find(programmeId).orElseThrow();
-    List<Session> all = sessions.publishedOfProgramme(programmeId);
-    Instant first = all.stream().map(Session::startsAt).min(Instant::compareTo).orElseThrow();
-    Instant last = all.stream().map(Session::endsAt).max(Instant::compareTo).orElseThrow();
-    jdbc.sql(
-            "insert into learning_test (programme_id, pass_mark, post_days, opened, updated_at)"
-                + " values (:p, 70, 30, true, :at)")
-        .param("p", programmeId)
-        .param("at", Timestamp.from(first.minus(Duration.ofDays(14))))
-        .update();
-    jdbc.sql(
-            "insert into learning_survey_setting (programme_id, anonymous, updated_at)"
-                + " values (:p, false, :at)")
-        .param("p", programmeId)
-        .param("at", Timestamp.from(first.minus(Duration.ofDays(14))))
-        .update();
-    List<UUID> questions = new ArrayList<>();
-    List<Integer> right = new ArrayList<>();
-    for (int i = 0; i < QUESTIONS.length; i++) {
-      String[] q = QUESTIONS[i];
-      UUID id = UUID.randomUUID();
-      jdbc.sql(
-              """
-              insert into learning_question (id, programme_id, position, kind, body, options,
-                correct, explanation, created_at)
-              values (:id, :p, :pos, :k, cast(:b as jsonb), '{}'::jsonb, :c, '{}'::jsonb, :at)
-              """)
-          .param("id", id)
-          .param("p", programmeId)
-          .param("pos", i + 1)
-          .param("k", q[0])
-          .param(
-              "b",
-              org.lectern.shared.database.Json.write(Map.of("en", q[2], "ru", q[3], "kk", q[4])))
-          .param("c", new Integer[] {Integer.valueOf(q[1])})
-          .param("at", Timestamp.from(first.minus(Duration.ofDays(14))))
-          .update();
-      questions.add(id);
-      right.add(Integer.valueOf(q[1]));
-    }
-    Random random = new Random(seed);
-    ZoneId zone = p.timeZone();
-    for (DelegateContact d : registrations.confirmedContactsOf(programmeId)) {
-      double roll = random.nextDouble();
-      // Eight in ten take the pre-test; two in three of those come back for the post-test.
-      boolean pre = roll < 0.8;
-      boolean post = pre && random.nextDouble() < 0.67;
-      double skill = 0.35 + random.nextDouble() * 0.3;
-      if (pre) {
-        attempt(
-            programmeId,
-            d.registrationId(),
-            "PRE",
-            questions,
-            right,
-            skill,
-            random,
-            first.minus(Duration.ofDays(2)));
-      }
-      if (post) {
-        double gain = random.nextDouble() < 0.8 ? 0.25 + random.nextDouble() * 0.3 : 0;
-        attempt(
-            programmeId,
-            d.registrationId(),
-            "POST",
-            questions,
-            right,
-            skill + gain,
-            random,
-            last.plus(Duration.ofDays(3)));
-        if (random.nextDouble() < 0.75) {
-          survey(programmeId, d.registrationId(), random, last.plus(Duration.ofDays(2)), zone);
-        }
-      }
-      if (pre && random.nextDouble() < 0.55) {
-        followUp(programmeId, d.registrationId(), random, last.plus(Duration.ofDays(100)), zone);
-      }
-    }
+    transactions.run(
+        () -> {
+          Programme p = programmes.find(programmeId).orElseThrow();
+          List<Session> all = sessions.publishedOfProgramme(programmeId);
+          Instant first = all.stream().map(Session::startsAt).min(Instant::compareTo).orElseThrow();
+          Instant last = all.stream().map(Session::endsAt).max(Instant::compareTo).orElseThrow();
+          jdbc.sql(
+                  "insert into learning_test (programme_id, pass_mark, post_days, opened, updated_at)"
+                      + " values (:p, 70, 30, true, :at)")
+              .param("p", programmeId)
+              .param("at", Timestamp.from(first.minus(Duration.ofDays(14))))
+              .update();
+          jdbc.sql(
+                  "insert into learning_survey_setting (programme_id, anonymous, updated_at)"
+                      + " values (:p, false, :at)")
+              .param("p", programmeId)
+              .param("at", Timestamp.from(first.minus(Duration.ofDays(14))))
+              .update();
+          List<UUID> questions = new ArrayList<>();
+          List<Integer> right = new ArrayList<>();
+          for (int i = 0; i < QUESTIONS.length; i++) {
+            String[] q = QUESTIONS[i];
+            UUID id = UUID.randomUUID();
+            jdbc.sql(
+                    """
+                    insert into learning_question (id, programme_id, position, kind, body, options,
+                      correct, explanation, created_at)
+                    values (:id, :p, :pos, :k, cast(:b as jsonb), '{}'::jsonb, :c, '{}'::jsonb, :at)
+                    """)
+                .param("id", id)
+                .param("p", programmeId)
+                .param("pos", i + 1)
+                .param("k", q[0])
+                .param(
+                    "b",
+                    org.lectern.shared.database.Json.write(
+                        Map.of("en", q[2], "ru", q[3], "kk", q[4])))
+                .param("c", new Integer[] {Integer.valueOf(q[1])})
+                .param("at", Timestamp.from(first.minus(Duration.ofDays(14))))
+                .update();
+            questions.add(id);
+            right.add(Integer.valueOf(q[1]));
+          }
+          Random random = new Random(seed);
+          ZoneId zone = p.timeZone();
+          for (DelegateContact d : registrations.confirmedContactsOf(programmeId)) {
+            double roll = random.nextDouble();
+            // Eight in ten take the pre-test; two in three of those come back for the post-test.
+            boolean pre = roll < 0.8;
+            boolean post = pre && random.nextDouble() < 0.67;
+            double skill = 0.35 + random.nextDouble() * 0.3;
+            if (pre) {
+              attempt(
+                  programmeId,
+                  d.registrationId(),
+                  "PRE",
+                  questions,
+                  right,
+                  skill,
+                  random,
+                  first.minus(Duration.ofDays(2)));
+            }
+            if (post) {
+              double gain = random.nextDouble() < 0.8 ? 0.25 + random.nextDouble() * 0.3 : 0;
+              attempt(
+                  programmeId,
+                  d.registrationId(),
+                  "POST",
+                  questions,
+                  right,
+                  skill + gain,
+                  random,
+                  last.plus(Duration.ofDays(3)));
+              if (random.nextDouble() < 0.75) {
+                survey(
+                    programmeId, d.registrationId(), random, last.plus(Duration.ofDays(2)), zone);
+              }
+            }
+            if (pre && random.nextDouble() < 0.55) {
+              followUp(
+                  programmeId, d.registrationId(), random, last.plus(Duration.ofDays(100)), zone);
+            }
+          }
+        });
   }
 
   private void attempt(

@@ -7,25 +7,19 @@ import java.util.UUID;
 import org.lectern.audit.AuditLog;
 import org.lectern.identity.LecternUser;
 import org.lectern.registration.RegistrationService;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.ForbiddenException;
 import org.lectern.shared.web.FormErrors;
 import org.lectern.shared.web.Ui;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Builds the materials pages and lists; the list of who downloaded is audited. */
 @Component
-class MaterialViews {
-
-  private final Materials materials;
-  private final RegistrationService registrations;
-  private final AuditLog audit;
-
-  MaterialViews(Materials materials, RegistrationService registrations, AuditLog audit) {
-    this.materials = materials;
-    this.registrations = registrations;
-    this.audit = audit;
-  }
+record MaterialViews(
+    Materials materials,
+    RegistrationService registrations,
+    AuditLog audit,
+    Transactions transactions) {
 
   MaterialsPage admin(
       LecternUser actor,
@@ -54,44 +48,49 @@ class MaterialViews {
   }
 
   /** Personal data (who downloaded): the programme's organisers only, and audited. */
-  @Transactional
   MaterialDownloadsPage downloads(LecternUser actor, UUID sessionId, Ui ui) {
-    var st = materials.staffed(actor, sessionId);
-    if (!st.manager()) {
-      throw new ForbiddenException("programme.cannotManage");
-    }
-    var p = st.programme();
-    Map<UUID, String> titles = new HashMap<>();
-    materials.ofSession(sessionId).forEach(m -> titles.put(m.id(), m.title()));
-    Map<UUID, String> names = new HashMap<>();
-    var zone = ui.zoneOr(p.timeZone());
-    List<MaterialDownloadsPage.Row> rows =
-        materials.downloads(sessionId).stream()
-            .map(
-                d ->
-                    new MaterialDownloadsPage.Row(
-                        names.computeIfAbsent(
-                            d.registrationId(),
-                            r ->
-                                registrations.find(r).map(x -> x.details().fullName()).orElse("—")),
-                        titles.getOrDefault(d.materialId(), "—"),
-                        ui.time().dateTime(d.at(), zone)))
-            .toList();
-    audit.record(
-        new AuditLog.Record(
-            actor.id(),
-            actor.fullName(),
-            "learning.materialDownloadsListed",
-            p.organisationId(),
-            "session",
-            sessionId.toString(),
-            rows.size(),
-            null));
-    return new MaterialDownloadsPage(
-        p.id().toString(),
-        sessionId.toString(),
-        st.session().title().in(ui.lang(), p.languages()),
-        rows);
+    return transactions.result(
+        () -> {
+          var st = materials.staffed(actor, sessionId);
+          if (!st.manager()) {
+            throw new ForbiddenException("programme.cannotManage");
+          }
+          var p = st.programme();
+          Map<UUID, String> titles = new HashMap<>();
+          materials.ofSession(sessionId).forEach(m -> titles.put(m.id(), m.title()));
+          Map<UUID, String> names = new HashMap<>();
+          var zone = ui.zoneOr(p.timeZone());
+          List<MaterialDownloadsPage.Row> rows =
+              materials.downloads(sessionId).stream()
+                  .map(
+                      d ->
+                          new MaterialDownloadsPage.Row(
+                              names.computeIfAbsent(
+                                  d.registrationId(),
+                                  r ->
+                                      registrations
+                                          .find(r)
+                                          .map(x -> x.details().fullName())
+                                          .orElse("—")),
+                              titles.getOrDefault(d.materialId(), "—"),
+                              ui.time().dateTime(d.at(), zone)))
+                  .toList();
+          audit.record(
+              new AuditLog.Record(
+                  actor.id(),
+                  actor.fullName(),
+                  "learning.materialDownloadsListed",
+                  p.organisationId(),
+                  "session",
+                  sessionId.toString(),
+                  rows.size(),
+                  null));
+          return new MaterialDownloadsPage(
+              p.id().toString(),
+              sessionId.toString(),
+              st.session().title().in(ui.lang(), p.languages()),
+              rows);
+        });
   }
 
   static MaterialView view(Material m, String href, Ui ui) {

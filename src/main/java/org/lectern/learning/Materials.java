@@ -14,12 +14,12 @@ import org.lectern.session.SessionService;
 import org.lectern.session.SessionSpeaker;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.lectern.shared.crypto.Sha256;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.speaker.SpeakerAccounts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Materials of a session (slides, handouts): uploaded by the programme's organisers or the
@@ -28,44 +28,19 @@ import org.springframework.transaction.annotation.Transactional;
  * anyone, to confirmed delegates through their personal link, or only to those who attended.
  */
 @Service
-class Materials {
+record Materials(
+    ProgrammeService programmes,
+    SessionService sessions,
+    SpeakerAccounts speakers,
+    MaterialRepository repository,
+    RecordingRepository recordings,
+    PersonalDataCipher cipher,
+    AuditLog audit,
+    Clock clock,
+    @Value("${lectern.materials.max-bytes:52428800}") long maxBytes,
+    Transactions transactions) {
 
   static final String CONTENT = MaterialRepository.SEALED_CONTENT;
-
-  private final ProgrammeService programmes;
-  private final SessionService sessions;
-  private final SpeakerAccounts speakers;
-  private final MaterialRepository repository;
-  private final RecordingRepository recordings;
-  private final PersonalDataCipher cipher;
-  private final AuditLog audit;
-  private final Clock clock;
-  private final long maxBytes;
-
-  Materials(
-      ProgrammeService programmes,
-      SessionService sessions,
-      SpeakerAccounts speakers,
-      MaterialRepository repository,
-      RecordingRepository recordings,
-      PersonalDataCipher cipher,
-      AuditLog audit,
-      Clock clock,
-      @Value("${lectern.materials.max-bytes:52428800}") long maxBytes) {
-    this.programmes = programmes;
-    this.sessions = sessions;
-    this.speakers = speakers;
-    this.repository = repository;
-    this.recordings = recordings;
-    this.cipher = cipher;
-    this.audit = audit;
-    this.clock = clock;
-    this.maxBytes = maxBytes;
-  }
-
-  long maxBytes() {
-    return maxBytes;
-  }
 
   /** A session whose materials the actor may change, and its programme. */
   record Staffed(Programme programme, Session session, boolean manager) {}
@@ -101,87 +76,94 @@ class Materials {
   }
 
   /** Checks and stores an upload; nothing is stored when it is refused. */
-  @Transactional
   Material upload(
       LecternUser actor,
       UUID sessionId,
       String title,
       String accessName,
       String fileName,
-      byte[] bytes) {
-    Staffed st = staffed(actor, sessionId);
-    var errors = new InvalidInputException.Collector();
-    String t = title == null ? "" : title.strip();
-    errors.check(!t.isEmpty(), "title", "learning.material.titleRequired");
-    errors.check(t.length() <= 200, "title", "learning.material.titleTooLong", 200);
-    RecordingAccess access = null;
-    try {
-      access = RecordingAccess.valueOf(accessName == null ? "" : accessName);
-    } catch (IllegalArgumentException e) {
-      errors.check(false, "access", "learning.recording.access.invalid");
-    }
-    MaterialFile.Kind kind = null;
-    if (bytes == null || bytes.length == 0) {
-      errors.check(false, "file", "learning.material.empty");
-    } else if (bytes.length > maxBytes) {
-      errors.check(false, "file", "learning.material.tooBig", maxBytes / (1024 * 1024));
-    } else {
-      try {
-        kind = MaterialFile.check(bytes, fileName == null ? "" : fileName);
-        if (kind == MaterialFile.Kind.PNG || kind == MaterialFile.Kind.JPEG) {
-          bytes = MaterialFile.cleanImage(bytes, kind);
-        }
-      } catch (InvalidInputException e) {
-        e.fields().forEach(f -> errors.add(f.field(), f.code(), f.args()));
-      }
-    }
-    errors.throwIfAny();
-    boolean sealed = access != RecordingAccess.PUBLIC;
-    var stored =
-        new MaterialRepository.Stored(
-            UUID.randomUUID(),
-            st.session().id(),
-            st.programme().id(),
-            t,
-            MaterialFile.cleanName(fileName, kind),
-            kind.contentType,
-            bytes.length,
-            Sha256.hex(bytes),
-            access,
-            sealed,
-            sealed ? cipher.forProgramme(st.programme().id()).encryptBytes(bytes, CONTENT) : bytes,
-            actor.id(),
-            clock.instant());
-    repository.insert(stored);
-    audit.record(
-        new AuditLog.Record(
-            actor.id(),
-            actor.fullName(),
-            "learning.materialUploaded",
-            st.programme().organisationId(),
-            "session",
-            sessionId.toString(),
-            1,
-            stored.fileName()));
-    return repository.find(stored.id()).orElseThrow();
+      byte[] sent) {
+    return transactions.result(
+        () -> {
+          byte[] bytes = sent; // an image is stored cleaned of its metadata
+          Staffed st = staffed(actor, sessionId);
+          var errors = new InvalidInputException.Collector();
+          String t = title == null ? "" : title.strip();
+          errors.check(!t.isEmpty(), "title", "learning.material.titleRequired");
+          errors.check(t.length() <= 200, "title", "learning.material.titleTooLong", 200);
+          RecordingAccess access = null;
+          try {
+            access = RecordingAccess.valueOf(accessName == null ? "" : accessName);
+          } catch (IllegalArgumentException e) {
+            errors.check(false, "access", "learning.recording.access.invalid");
+          }
+          MaterialFile.Kind kind = null;
+          if (bytes == null || bytes.length == 0) {
+            errors.check(false, "file", "learning.material.empty");
+          } else if (bytes.length > maxBytes) {
+            errors.check(false, "file", "learning.material.tooBig", maxBytes / (1024 * 1024));
+          } else {
+            try {
+              kind = MaterialFile.check(bytes, fileName == null ? "" : fileName);
+              if (kind == MaterialFile.Kind.PNG || kind == MaterialFile.Kind.JPEG) {
+                bytes = MaterialFile.cleanImage(bytes, kind);
+              }
+            } catch (InvalidInputException e) {
+              e.fields().forEach(f -> errors.add(f.field(), f.code(), f.args()));
+            }
+          }
+          errors.throwIfAny();
+          boolean sealed = access != RecordingAccess.PUBLIC;
+          var stored =
+              new MaterialRepository.Stored(
+                  UUID.randomUUID(),
+                  st.session().id(),
+                  st.programme().id(),
+                  t,
+                  MaterialFile.cleanName(fileName, kind),
+                  kind.contentType,
+                  bytes.length,
+                  Sha256.hex(bytes),
+                  access,
+                  sealed,
+                  sealed
+                      ? cipher.forProgramme(st.programme().id()).encryptBytes(bytes, CONTENT)
+                      : bytes,
+                  actor.id(),
+                  clock.instant());
+          repository.insert(stored);
+          audit.record(
+              new AuditLog.Record(
+                  actor.id(),
+                  actor.fullName(),
+                  "learning.materialUploaded",
+                  st.programme().organisationId(),
+                  "session",
+                  sessionId.toString(),
+                  1,
+                  stored.fileName()));
+          return repository.find(stored.id()).orElseThrow();
+        });
   }
 
-  @Transactional
   void delete(LecternUser actor, UUID sessionId, UUID materialId) {
-    Staffed st = staffed(actor, sessionId);
-    if (!repository.delete(sessionId, materialId)) {
-      throw new NotFoundException("learning.material.notFound");
-    }
-    audit.record(
-        new AuditLog.Record(
-            actor.id(),
-            actor.fullName(),
-            "learning.materialDeleted",
-            st.programme().organisationId(),
-            "session",
-            sessionId.toString(),
-            1,
-            materialId.toString()));
+    transactions.run(
+        () -> {
+          Staffed st = staffed(actor, sessionId);
+          if (!repository.delete(sessionId, materialId)) {
+            throw new NotFoundException("learning.material.notFound");
+          }
+          audit.record(
+              new AuditLog.Record(
+                  actor.id(),
+                  actor.fullName(),
+                  "learning.materialDeleted",
+                  st.programme().organisationId(),
+                  "session",
+                  sessionId.toString(),
+                  1,
+                  materialId.toString()));
+        });
   }
 
   /** A material and its bytes, to send. */
@@ -220,15 +202,17 @@ class Materials {
   }
 
   /** For a delegate through their personal link; the download is noted for the organiser. */
-  @Transactional
   File forDelegate(Recordings.Viewer v, UUID materialId) {
-    Material m =
-        visibleTo(v).stream()
-            .filter(x -> x.id().equals(materialId))
-            .findFirst()
-            .orElseThrow(Materials::notFound);
-    repository.download(m.id(), v.session().id(), v.registration().id(), clock.instant());
-    return file(m.id(), v.session().id()).orElseThrow(Materials::notFound);
+    return transactions.result(
+        () -> {
+          Material m =
+              visibleTo(v).stream()
+                  .filter(x -> x.id().equals(materialId))
+                  .findFirst()
+                  .orElseThrow(Materials::notFound);
+          repository.download(m.id(), v.session().id(), v.registration().id(), clock.instant());
+          return file(m.id(), v.session().id()).orElseThrow(Materials::notFound);
+        });
   }
 
   List<Material> publicOfProgramme(UUID programmeId) {

@@ -11,32 +11,20 @@ import java.util.UUID;
 import org.lectern.audit.AuditLog;
 import org.lectern.identity.LecternUser;
 import org.lectern.registration.RegistrationService;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.web.FormErrors;
 import org.lectern.shared.web.Ui;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Builds the recording pages; listing who shared a link is audited. */
 @Component
-class RecordingViews {
+record RecordingViews(
+    Recordings recordings,
+    RegistrationService registrations,
+    AuditLog audit,
+    java.time.Clock clock,
+    Transactions transactions) {
 
-  private final Recordings recordings;
-  private final RegistrationService registrations;
-  private final AuditLog audit;
-  private final java.time.Clock clock;
-
-  RecordingViews(
-      Recordings recordings,
-      RegistrationService registrations,
-      AuditLog audit,
-      java.time.Clock clock) {
-    this.recordings = recordings;
-    this.registrations = registrations;
-    this.audit = audit;
-    this.clock = clock;
-  }
-
-  @Transactional
   RecordingAdminPage admin(
       LecternUser actor,
       UUID sessionId,
@@ -45,56 +33,60 @@ class RecordingViews {
       FormErrors questionErrors,
       String notice,
       Ui ui) {
-    var m = recordings.managed(actor, sessionId);
-    var p = m.programme();
-    var rec = recordings.of(sessionId);
-    Map<String, String> shown = values;
-    if (values.isEmpty() && rec.isPresent()) {
-      shown =
-          Map.of(
-              "url", rec.get().url(),
-              "from", local(rec.get().availableFrom(), p.timeZone()),
-              "until", local(rec.get().availableUntil(), p.timeZone()),
-              "access", rec.get().access().name());
-    }
-    List<RecordingAdminPage.Shared> shared = new ArrayList<>();
-    recordings
-        .sharedLinks(sessionId)
-        .forEach(
-            (reg, devices) ->
-                registrations
-                    .find(reg)
-                    .ifPresent(
-                        r ->
-                            shared.add(
-                                new RecordingAdminPage.Shared(r.details().fullName(), devices))));
-    if (!shared.isEmpty()) {
-      audit.record(
-          new AuditLog.Record(
-              actor.id(),
-              actor.fullName(),
-              "learning.recordingLinksListed",
-              p.organisationId(),
-              "session",
-              sessionId.toString(),
-              shared.size(),
-              null));
-    }
-    return new RecordingAdminPage(
-        p.id(),
-        sessionId,
-        p.title(ui.lang()),
-        m.session().title().in(ui.lang(), p.languages()),
-        ui.zoneLabel(p.timeZone(), clock.instant()),
-        p.languages(),
-        rec.isPresent(),
-        recordings.frozen(sessionId),
-        LearningPages.rows(recordings.questions(m), p.languages(), ui),
-        shared,
-        shown,
-        errors,
-        questionErrors,
-        notice == null ? null : ui.t(notice));
+    return transactions.result(
+        () -> {
+          var m = recordings.managed(actor, sessionId);
+          var p = m.programme();
+          var rec = recordings.of(sessionId);
+          Map<String, String> shown = values;
+          if (values.isEmpty() && rec.isPresent()) {
+            shown =
+                Map.of(
+                    "url", rec.get().url(),
+                    "from", local(rec.get().availableFrom(), p.timeZone()),
+                    "until", local(rec.get().availableUntil(), p.timeZone()),
+                    "access", rec.get().access().name());
+          }
+          List<RecordingAdminPage.Shared> shared = new ArrayList<>();
+          recordings
+              .sharedLinks(sessionId)
+              .forEach(
+                  (reg, devices) ->
+                      registrations
+                          .find(reg)
+                          .ifPresent(
+                              r ->
+                                  shared.add(
+                                      new RecordingAdminPage.Shared(
+                                          r.details().fullName(), devices))));
+          if (!shared.isEmpty()) {
+            audit.record(
+                new AuditLog.Record(
+                    actor.id(),
+                    actor.fullName(),
+                    "learning.recordingLinksListed",
+                    p.organisationId(),
+                    "session",
+                    sessionId.toString(),
+                    shared.size(),
+                    null));
+          }
+          return new RecordingAdminPage(
+              p.id(),
+              sessionId,
+              p.title(ui.lang()),
+              m.session().title().in(ui.lang(), p.languages()),
+              ui.zoneLabel(p.timeZone(), clock.instant()),
+              p.languages(),
+              rec.isPresent(),
+              recordings.frozen(sessionId),
+              LearningPages.rows(recordings.questions(m), p.languages(), ui),
+              shared,
+              shown,
+              errors,
+              questionErrors,
+              notice == null ? null : ui.t(notice));
+        });
   }
 
   RecordingPage delegate(

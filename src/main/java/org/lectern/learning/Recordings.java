@@ -18,12 +18,12 @@ import org.lectern.session.Session;
 import org.lectern.session.SessionService;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.lectern.shared.crypto.Sha256;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Recordings of sessions and the catch-up quiz: the organiser sets the link, window, access and
@@ -31,38 +31,21 @@ import org.springframework.transaction.annotation.Transactional;
  * passes the quiz to earn credit for a missed session.
  */
 @Service
-class Recordings {
+record Recordings(
+    ProgrammeService programmes,
+    SessionService sessions,
+    RegistrationService registrations,
+    RecordingRepository repository,
+    PersonalDataCipher cipher,
+    Clock clock,
+    @Value("${lectern.base-url}") String baseUrl,
+    Transactions transactions) {
 
   /** The part of the keyed digest used as a token: 128 bits. */
   private static final int TOKEN_HEX = 32;
 
   /** Per cent of the quiz's questions to answer right. */
   static final int PASS_PERCENT = 70;
-
-  private final ProgrammeService programmes;
-  private final SessionService sessions;
-  private final RegistrationService registrations;
-  private final RecordingRepository repository;
-  private final PersonalDataCipher cipher;
-  private final Clock clock;
-  private final String baseUrl;
-
-  Recordings(
-      ProgrammeService programmes,
-      SessionService sessions,
-      RegistrationService registrations,
-      RecordingRepository repository,
-      PersonalDataCipher cipher,
-      Clock clock,
-      @Value("${lectern.base-url}") String baseUrl) {
-    this.programmes = programmes;
-    this.sessions = sessions;
-    this.registrations = registrations;
-    this.repository = repository;
-    this.cipher = cipher;
-    this.clock = clock;
-    this.baseUrl = baseUrl;
-  }
 
   /** A session the actor manages, and its programme. */
   record Managed(Programme programme, Session session) {}
@@ -88,36 +71,42 @@ class Recordings {
     return repository.sharedLinks(sessionId);
   }
 
-  @Transactional
   void save(LecternUser actor, UUID sessionId, Map<String, String> form) {
-    Managed m = managed(actor, sessionId);
-    RecordingForm f = RecordingForm.parse(form, m.programme().timeZone());
-    repository.save(m.programme().id(), m.session().id(), f, clock.instant());
+    transactions.run(
+        () -> {
+          Managed m = managed(actor, sessionId);
+          RecordingForm f = RecordingForm.parse(form, m.programme().timeZone());
+          repository.save(m.programme().id(), m.session().id(), f, clock.instant());
+        });
   }
 
   /** A quiz question in every language of the programme; frozen once anyone has attempted. */
-  @Transactional
   void addQuestion(LecternUser actor, UUID sessionId, Map<String, String> form) {
-    Managed m = managed(actor, sessionId);
-    if (repository.find(sessionId).isEmpty()) {
-      throw new ConflictException("learning.recording.first");
-    }
-    if (repository.anyAttempt(sessionId)) {
-      throw new ConflictException("learning.recording.frozen");
-    }
-    QuestionForm q = QuestionForm.parse(form, m.programme().languages());
-    repository.addQuestion(m.programme().id(), sessionId, q, clock.instant());
+    transactions.run(
+        () -> {
+          Managed m = managed(actor, sessionId);
+          if (repository.find(sessionId).isEmpty()) {
+            throw new ConflictException("learning.recording.first");
+          }
+          if (repository.anyAttempt(sessionId)) {
+            throw new ConflictException("learning.recording.frozen");
+          }
+          QuestionForm q = QuestionForm.parse(form, m.programme().languages());
+          repository.addQuestion(m.programme().id(), sessionId, q, clock.instant());
+        });
   }
 
-  @Transactional
   void deleteQuestion(LecternUser actor, UUID sessionId, UUID questionId) {
-    managed(actor, sessionId);
-    if (repository.anyAttempt(sessionId)) {
-      throw new ConflictException("learning.recording.frozen");
-    }
-    if (!repository.deleteQuestion(sessionId, questionId)) {
-      throw new NotFoundException("learning.questionNotFound");
-    }
+    transactions.run(
+        () -> {
+          managed(actor, sessionId);
+          if (repository.anyAttempt(sessionId)) {
+            throw new ConflictException("learning.recording.frozen");
+          }
+          if (!repository.deleteQuestion(sessionId, questionId)) {
+            throw new NotFoundException("learning.questionNotFound");
+          }
+        });
   }
 
   /** The delegate's personal link to a recording page (absolute, for My trainings and e-mail). */
@@ -186,44 +175,46 @@ class Recordings {
    * Marks the quiz. Refused, storing nothing, outside the window, without questions, with an
    * unanswered question, or once passed (also for the second of two submits at once).
    */
-  @Transactional
   RecordingRepository.Attempt submit(Viewer v, Map<String, List<String>> answers) {
-    Instant now = clock.instant();
-    var rec = repository.find(v.session().id());
-    String refused = refusal(v, rec, now);
-    if (refused != null) {
-      throw new ConflictException(refused);
-    }
-    List<Question> questions = repository.questions(v.programme().id(), v.session().id());
-    if (questions.isEmpty()) {
-      throw new ConflictException("learning.recording.noQuiz");
-    }
-    var errors = new InvalidInputException.Collector();
-    int right = 0;
-    for (Question q : questions) {
-      Set<Integer> chosen = new HashSet<>();
-      for (String a : answers.getOrDefault("q." + q.id(), List.of())) {
-        if (a.matches("\\d{1,2}")) {
-          int n = Integer.parseInt(a);
-          if (n >= 1 && n <= q.optionCount()) {
-            chosen.add(n);
+    return transactions.result(
+        () -> {
+          Instant now = clock.instant();
+          var rec = repository.find(v.session().id());
+          String refused = refusal(v, rec, now);
+          if (refused != null) {
+            throw new ConflictException(refused);
           }
-        }
-      }
-      errors.check(!chosen.isEmpty(), "q." + q.id(), "learning.answer.required");
-      if (q.isRight(chosen)) {
-        right++;
-      }
-    }
-    errors.throwIfAny();
-    var attempt =
-        new RecordingRepository.Attempt(
-            right, questions.size(), right * 100 >= PASS_PERCENT * questions.size());
-    if (!repository.storeAttempt(
-        v.programme().id(), v.session().id(), v.registration().id(), attempt, now)) {
-      throw new ConflictException("learning.recording.alreadyPassed");
-    }
-    return attempt;
+          List<Question> questions = repository.questions(v.programme().id(), v.session().id());
+          if (questions.isEmpty()) {
+            throw new ConflictException("learning.recording.noQuiz");
+          }
+          var errors = new InvalidInputException.Collector();
+          int right = 0;
+          for (Question q : questions) {
+            Set<Integer> chosen = new HashSet<>();
+            for (String a : answers.getOrDefault("q." + q.id(), List.of())) {
+              if (a.matches("\\d{1,2}")) {
+                int n = Integer.parseInt(a);
+                if (n >= 1 && n <= q.optionCount()) {
+                  chosen.add(n);
+                }
+              }
+            }
+            errors.check(!chosen.isEmpty(), "q." + q.id(), "learning.answer.required");
+            if (q.isRight(chosen)) {
+              right++;
+            }
+          }
+          errors.throwIfAny();
+          var attempt =
+              new RecordingRepository.Attempt(
+                  right, questions.size(), right * 100 >= PASS_PERCENT * questions.size());
+          if (!repository.storeAttempt(
+              v.programme().id(), v.session().id(), v.registration().id(), attempt, now)) {
+            throw new ConflictException("learning.recording.alreadyPassed");
+          }
+          return attempt;
+        });
   }
 
   boolean passed(UUID registrationId, UUID sessionId) {

@@ -16,12 +16,12 @@ import org.lectern.registration.Registration;
 import org.lectern.session.Session;
 import org.lectern.session.SessionService;
 import org.lectern.shared.crypto.PersonalDataCipher;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.web.FormErrors;
 import org.lectern.shared.web.Ui;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Feedback surveys: one after each session (open from its start for {@link #SESSION_DAYS} days) and
@@ -29,31 +29,16 @@ import org.springframework.transaction.annotation.Transactional;
  * the answer row holds no link to the delegate at all.
  */
 @Service
-class Surveys {
+record Surveys(
+    ProgrammeService programmes,
+    SessionService sessions,
+    SurveyRepository surveys,
+    QuestionBankRepository bank,
+    PersonalDataCipher cipher,
+    Clock clock,
+    Transactions transactions) {
 
   static final int SESSION_DAYS = 14;
-
-  private final ProgrammeService programmes;
-  private final SessionService sessions;
-  private final SurveyRepository surveys;
-  private final QuestionBankRepository bank;
-  private final PersonalDataCipher cipher;
-  private final Clock clock;
-
-  Surveys(
-      ProgrammeService programmes,
-      SessionService sessions,
-      SurveyRepository surveys,
-      QuestionBankRepository bank,
-      PersonalDataCipher cipher,
-      Clock clock) {
-    this.programmes = programmes;
-    this.sessions = sessions;
-    this.surveys = surveys;
-    this.bank = bank;
-    this.cipher = cipher;
-    this.clock = clock;
-  }
 
   /** Which survey: the session (null for the end of the programme), its key, its window. */
   record Target(Session session, UUID key, Instant from, Instant until) {
@@ -142,26 +127,30 @@ class Surveys {
    * Stores one answer. Refused, storing nothing, outside the window, with bad ratings, or when the
    * delegate has answered already (also when two submits race: the responded row decides).
    */
-  @Transactional
   void submit(Registration r, Target t, Map<String, String> form) {
-    if (!t.open(clock.instant())) {
-      throw new ConflictException(
-          t.from() == null || clock.instant().isBefore(t.from())
-              ? "learning.survey.notYet"
-              : "learning.survey.closed");
-    }
-    SurveyForm answer = SurveyForm.parse(form, !t.isFinal());
-    if (!surveys.markResponded(r.programmeId(), t.key(), r.id())) {
-      throw new ConflictException("learning.survey.already");
-    }
-    boolean anonymous = surveys.anonymous(r.programmeId());
-    surveys.insert(
-        r.programmeId(),
-        t.key(),
-        t.isFinal(),
-        anonymous ? null : r.id(),
-        answer,
-        cipher.forProgramme(r.programmeId()).encrypt(answer.comment(), SurveyRepository.COMMENT),
-        LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    transactions.run(
+        () -> {
+          if (!t.open(clock.instant())) {
+            throw new ConflictException(
+                t.from() == null || clock.instant().isBefore(t.from())
+                    ? "learning.survey.notYet"
+                    : "learning.survey.closed");
+          }
+          SurveyForm answer = SurveyForm.parse(form, !t.isFinal());
+          if (!surveys.markResponded(r.programmeId(), t.key(), r.id())) {
+            throw new ConflictException("learning.survey.already");
+          }
+          boolean anonymous = surveys.anonymous(r.programmeId());
+          surveys.insert(
+              r.programmeId(),
+              t.key(),
+              t.isFinal(),
+              anonymous ? null : r.id(),
+              answer,
+              cipher
+                  .forProgramme(r.programmeId())
+                  .encrypt(answer.comment(), SurveyRepository.COMMENT),
+              LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        });
   }
 }

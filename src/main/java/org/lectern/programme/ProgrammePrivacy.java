@@ -4,9 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
 import org.lectern.identity.LecternUser;
+import org.lectern.shared.database.Transactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Neutral wording per programme: e-mail subjects, calendar entries and reminders then say only
@@ -15,17 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
  * files (session) ask it before they name anything.
  */
 @Service
-public class ProgrammePrivacy {
-
-  private final JdbcClient jdbc;
-  private final ProgrammeService programmes;
-  private final Clock clock;
-
-  ProgrammePrivacy(JdbcClient jdbc, ProgrammeService programmes, Clock clock) {
-    this.jdbc = jdbc;
-    this.programmes = programmes;
-    this.clock = clock;
-  }
+public record ProgrammePrivacy(
+    JdbcClient jdbc, ProgrammeService programmes, Clock clock, Transactions transactions) {
 
   public boolean neutralWording(UUID programmeId) {
     return jdbc.sql("select neutral_wording from programme_privacy where programme_id = :id")
@@ -35,19 +26,21 @@ public class ProgrammePrivacy {
         .orElse(false);
   }
 
-  @Transactional
   public void setNeutralWording(LecternUser actor, UUID programmeId, boolean neutral) {
-    programmes.manageable(actor, programmeId);
-    jdbc.sql(
-            """
-            insert into programme_privacy (programme_id, neutral_wording, updated_at)
-            values (:id, :n, :now)
-            on conflict (programme_id) do update
-              set neutral_wording = excluded.neutral_wording, updated_at = excluded.updated_at
-            """)
-        .param("id", programmeId)
-        .param("n", neutral)
-        .param("now", Timestamp.from(clock.instant()))
-        .update();
+    transactions.run(
+        () -> {
+          programmes.manageable(actor, programmeId);
+          jdbc.sql(
+                  """
+                  insert into programme_privacy (programme_id, neutral_wording, updated_at)
+                  values (:id, :n, :now)
+                  on conflict (programme_id) do update
+                    set neutral_wording = excluded.neutral_wording, updated_at = excluded.updated_at
+                  """)
+              .param("id", programmeId)
+              .param("n", neutral)
+              .param("now", Timestamp.from(clock.instant()))
+              .update();
+        });
   }
 }

@@ -8,6 +8,7 @@ import org.lectern.audit.AuditLog;
 import org.lectern.identity.LecternUser;
 import org.lectern.identity.UserService;
 import org.lectern.organisation.OrganisationService;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.ForbiddenException;
 import org.lectern.shared.error.InvalidInputException;
@@ -15,57 +16,44 @@ import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.i18n.LocalizedText;
 import org.lectern.shared.i18n.TextRules;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Programmes: creating, changing, publishing and finding them, with access checked. */
 @Service
-public class ProgrammeService {
-
-  private final ProgrammeRepository programmes;
-  private final ProgrammeAccess access;
-  private final UserService users;
-  private final OrganisationService organisations;
-  private final Clock clock;
-  private final AuditLog audit;
-
-  ProgrammeService(
-      ProgrammeRepository programmes,
-      ProgrammeAccess access,
-      UserService users,
-      OrganisationService organisations,
-      Clock clock,
-      AuditLog audit) {
-    this.audit = audit;
-    this.programmes = programmes;
-    this.access = access;
-    this.users = users;
-    this.organisations = organisations;
-    this.clock = clock;
-  }
+public record ProgrammeService(
+    ProgrammeRepository programmes,
+    ProgrammeAccess access,
+    UserService users,
+    OrganisationService organisations,
+    Clock clock,
+    AuditLog audit,
+    Transactions transactions) {
 
   /** A page of results with the total for {@code X-Total-Count}. */
   public record Page<T>(List<T> items, int total) {}
 
-  @Transactional
   public Programme create(LecternUser actor, UUID organisationId, ProgrammeInput in) {
-    UUID org = organisationId != null ? organisationId : defaultOrganisation(actor);
-    if (!access.canCreateIn(actor, org)) {
-      // Someone outside a named organisation learns nothing of it (API contract: 404, not 403).
-      throw org == null
-          ? new ForbiddenException("programme.cannotCreate")
-          : new NotFoundException("organisation.notFound");
-    }
-    if (programmes.slugTaken(in.slug(), null)) {
-      throw InvalidInputException.of("slug", "programme.slugTaken", in.slug());
-    }
-    var now = clock.instant();
-    Programme p = Programme.create(org, in, now);
-    programmes.insert(p);
-    programmes.putPartner(
-        p.id(),
-        new ProgrammePartner(
-            org, PartnerRole.ORGANISER, LocalizedText.empty(), LocalizedText.empty(), 0));
-    return p;
+    return transactions.result(
+        () -> {
+          UUID org = organisationId != null ? organisationId : defaultOrganisation(actor);
+          if (!access.canCreateIn(actor, org)) {
+            // Someone outside a named organisation learns nothing of it (API contract: 404, not
+            // 403).
+            throw org == null
+                ? new ForbiddenException("programme.cannotCreate")
+                : new NotFoundException("organisation.notFound");
+          }
+          if (programmes.slugTaken(in.slug(), null)) {
+            throw InvalidInputException.of("slug", "programme.slugTaken", in.slug());
+          }
+          var now = clock.instant();
+          Programme p = Programme.create(org, in, now);
+          programmes.insert(p);
+          programmes.putPartner(
+              p.id(),
+              new ProgrammePartner(
+                  org, PartnerRole.ORGANISER, LocalizedText.empty(), LocalizedText.empty(), 0));
+          return p;
+        });
   }
 
   /**
@@ -91,35 +79,34 @@ public class ProgrammeService {
     throw new OrganisationRequired("programme.organisationRequired", names);
   }
 
-  @Transactional
   public Programme update(LecternUser actor, UUID id, ProgrammeInput in) {
-    return update(actor, id, in, null);
+    return transactions.result(() -> update(actor, id, in, null));
   }
 
   /**
    * Changes a programme as the actor last saw it: when {@code expectedVersion} is given and someone
    * saved in between, refuses with {@code programme.changedMeanwhile} instead of overwriting.
    */
-  @Transactional
   public Programme update(LecternUser actor, UUID id, ProgrammeInput in, Integer expectedVersion) {
-    Programme current = manageable(actor, id);
-    if (expectedVersion != null && current.version() != expectedVersion) {
-      throw new ConflictException("programme.changedMeanwhile");
-    }
-    if (programmes.slugTaken(in.slug(), id)) {
-      throw InvalidInputException.of("slug", "programme.slugTaken", in.slug());
-    }
-    return save(current.with(in));
+    return transactions.result(
+        () -> {
+          Programme current = manageable(actor, id);
+          if (expectedVersion != null && current.version() != expectedVersion) {
+            throw new ConflictException("programme.changedMeanwhile");
+          }
+          if (programmes.slugTaken(in.slug(), id)) {
+            throw InvalidInputException.of("slug", "programme.slugTaken", in.slug());
+          }
+          return save(current.with(in));
+        });
   }
 
-  @Transactional
   public Programme publish(LecternUser actor, UUID id) {
-    return save(manageable(actor, id).publish());
+    return transactions.result(() -> save(manageable(actor, id).publish()));
   }
 
-  @Transactional
   public Programme unpublish(LecternUser actor, UUID id) {
-    return save(manageable(actor, id).unpublish());
+    return transactions.result(() -> save(manageable(actor, id).unpublish()));
   }
 
   private Programme save(Programme changed) {
@@ -187,52 +174,62 @@ public class ProgrammeService {
     return programmes.partners(programmeId);
   }
 
-  @Transactional
   public void putPartner(LecternUser actor, UUID programmeId, ProgrammePartner partner) {
-    Programme p = manageable(actor, programmeId);
-    var problems = new InvalidInputException.Collector();
-    problems.check(
-        partner.organisationId() != null
-            && organisations.find(partner.organisationId()).isPresent(),
-        "organisationId",
-        "validation.choice");
-    problems.check(partner.role() != null, "role", "validation.choice");
-    TextRules.check(
-        problems,
-        "acknowledgement",
-        partner.acknowledgement(),
-        p.languages(),
-        ProgrammePartner.TEXT_MAX);
-    TextRules.check(
-        problems, "disclaimer", partner.disclaimer(), p.languages(), ProgrammePartner.TEXT_MAX);
-    problems.throwIfAny();
-    programmes.putPartner(programmeId, partner);
+    transactions.run(
+        () -> {
+          Programme p = manageable(actor, programmeId);
+          var problems = new InvalidInputException.Collector();
+          problems.check(
+              partner.organisationId() != null
+                  && organisations.find(partner.organisationId()).isPresent(),
+              "organisationId",
+              "validation.choice");
+          problems.check(partner.role() != null, "role", "validation.choice");
+          TextRules.check(
+              problems,
+              "acknowledgement",
+              partner.acknowledgement(),
+              p.languages(),
+              ProgrammePartner.TEXT_MAX);
+          TextRules.check(
+              problems,
+              "disclaimer",
+              partner.disclaimer(),
+              p.languages(),
+              ProgrammePartner.TEXT_MAX);
+          problems.throwIfAny();
+          programmes.putPartner(programmeId, partner);
+        });
   }
 
-  @Transactional
   public void removePartner(LecternUser actor, UUID programmeId, UUID orgId, PartnerRole role) {
-    manageable(actor, programmeId);
-    programmes.removePartner(programmeId, orgId, role);
+    transactions.run(
+        () -> {
+          manageable(actor, programmeId);
+          programmes.removePartner(programmeId, orgId, role);
+        });
   }
 
-  @Transactional
   public void grant(LecternUser actor, UUID programmeId, UUID userId, ProgrammeRole role) {
-    Programme p = manageable(actor, programmeId);
-    if (users.find(userId).isEmpty()) {
-      throw InvalidInputException.of("userId", "identity.userNotFound");
-    }
-    programmes.addMember(programmeId, userId, role);
-    // Who may see what is a security fact: a grant is audited like a revocation.
-    audit.record(
-        new AuditLog.Record(
-            actor.id(),
-            actor.fullName(),
-            "programme.memberGranted",
-            p.organisationId(),
-            "programme",
-            programmeId.toString(),
-            1,
-            "role=" + role.name() + " user=" + userId));
+    transactions.run(
+        () -> {
+          Programme p = manageable(actor, programmeId);
+          if (users.find(userId).isEmpty()) {
+            throw InvalidInputException.of("userId", "identity.userNotFound");
+          }
+          programmes.addMember(programmeId, userId, role);
+          // Who may see what is a security fact: a grant is audited like a revocation.
+          audit.record(
+              new AuditLog.Record(
+                  actor.id(),
+                  actor.fullName(),
+                  "programme.memberGranted",
+                  p.organisationId(),
+                  "programme",
+                  programmeId.toString(),
+                  1,
+                  "role=" + role.name() + " user=" + userId));
+        });
   }
 
   public boolean canManage(LecternUser actor, Programme p) {

@@ -8,10 +8,10 @@ import org.lectern.identity.LecternUser;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeService;
 import org.lectern.registration.RegistrationHolders;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.privacy.RemovalReason;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Erasure of one person's data: at their own request (confirmed by e-mail, in the notification
@@ -20,28 +20,16 @@ import org.springframework.transaction.annotation.Transactional;
  * happened and how many registrations it reached, never whose.
  */
 @Service
-public class Erasure {
-
-  private final PersonalDataRemovals removals;
-  private final RegistrationHolders holders;
-  private final ProgrammeService programmes;
-  private final AuditLog audit;
-
-  Erasure(
-      PersonalDataRemovals removals,
-      RegistrationHolders holders,
-      ProgrammeService programmes,
-      AuditLog audit) {
-    this.removals = removals;
-    this.holders = holders;
-    this.programmes = programmes;
-    this.audit = audit;
-  }
+public record Erasure(
+    PersonalDataRemovals removals,
+    RegistrationHolders holders,
+    ProgrammeService programmes,
+    AuditLog audit,
+    Transactions transactions) {
 
   /** Erases these registrations (the caller has established whose they are). */
-  @Transactional
   public void eraseRegistrations(Collection<UUID> registrationIds) {
-    removals.eraseRegistrations(registrationIds, RemovalReason.ERASURE);
+    transactions.run(() -> removals.eraseRegistrations(registrationIds, RemovalReason.ERASURE));
   }
 
   /** What an organiser's erasure of this registration's holder would reach. */
@@ -62,25 +50,27 @@ public class Erasure {
   }
 
   /** Carries out the erasure of the holder of this registration; returns how many it reached. */
-  @Transactional
   public int eraseByOrganiser(LecternUser actor, UUID registrationId) {
-    Target t = target(actor, registrationId);
-    if (t.registrations().isEmpty()) {
-      return 0;
-    }
-    removals.eraseRegistrations(t.registrations(), RemovalReason.ERASURE);
-    audit.record(
-        new AuditLog.Record(
-            actor.id(),
-            actor.fullName(),
-            "registration.erased",
-            t.programme().organisationId(),
-            "programme",
-            t.programme().id().toString(),
-            t.registrations().size(),
-            null,
-            t.programme().id()));
-    return t.registrations().size();
+    return transactions.result(
+        () -> {
+          Target t = target(actor, registrationId);
+          if (t.registrations().isEmpty()) {
+            return 0;
+          }
+          removals.eraseRegistrations(t.registrations(), RemovalReason.ERASURE);
+          audit.record(
+              new AuditLog.Record(
+                  actor.id(),
+                  actor.fullName(),
+                  "registration.erased",
+                  t.programme().organisationId(),
+                  "programme",
+                  t.programme().id().toString(),
+                  t.registrations().size(),
+                  null,
+                  t.programme().id()));
+          return t.registrations().size();
+        });
   }
 
   private boolean manages(LecternUser actor, UUID registrationId) {

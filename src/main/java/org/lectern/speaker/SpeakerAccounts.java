@@ -5,10 +5,10 @@ import java.util.UUID;
 import org.lectern.audit.AuditLog;
 import org.lectern.identity.LecternUser;
 import org.lectern.identity.UserService;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.i18n.LocalizedText;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A speaker's way in: an organiser invites the speaker to sign in (the account is created and
@@ -17,20 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
  * was accepted.
  */
 @Service
-public class SpeakerAccounts {
-
-  private final SpeakerService speakers;
-  private final SpeakerRepository repository;
-  private final UserService users;
-  private final AuditLog audit;
-
-  SpeakerAccounts(
-      SpeakerService speakers, SpeakerRepository repository, UserService users, AuditLog audit) {
-    this.speakers = speakers;
-    this.repository = repository;
-    this.users = users;
-    this.audit = audit;
-  }
+public record SpeakerAccounts(
+    SpeakerService speakers,
+    SpeakerRepository repository,
+    UserService users,
+    AuditLog audit,
+    Transactions transactions) {
 
   /** Whom the record is linked to, or was invited to be linked to (e-mail addresses, or null). */
   public record Status(String linkedEmail, String invitedEmail) {}
@@ -40,26 +32,28 @@ public class SpeakerAccounts {
    * with an account already is linked at once; otherwise the new account's owner gets the
    * invitation to set a password in {@code language}.
    */
-  @Transactional
   public Status invite(LecternUser actor, UUID speakerId, String email, String language) {
-    Speaker s = speakers.manageable(actor, speakerId);
-    UserService.Invitee invitee = users.inviteForRole(email, s.fullName(), language);
-    if (invitee.pending()) {
-      repository.invite(s.id(), invitee.userId());
-    } else {
-      repository.link(s.id(), invitee.userId());
-    }
-    audit.record(
-        new AuditLog.Record(
-            actor.id(),
-            actor.fullName(),
-            "speaker.invited",
-            s.organisationId(),
-            "speaker",
-            s.id().toString(),
-            1,
-            (invitee.pending() ? "invited" : "linked") + " user=" + invitee.userId()));
-    return status(actor, speakerId);
+    return transactions.result(
+        () -> {
+          Speaker s = speakers.manageable(actor, speakerId);
+          UserService.Invitee invitee = users.inviteForRole(email, s.fullName(), language);
+          if (invitee.pending()) {
+            repository.invite(s.id(), invitee.userId());
+          } else {
+            repository.link(s.id(), invitee.userId());
+          }
+          audit.record(
+              new AuditLog.Record(
+                  actor.id(),
+                  actor.fullName(),
+                  "speaker.invited",
+                  s.organisationId(),
+                  "speaker",
+                  s.id().toString(),
+                  1,
+                  (invitee.pending() ? "invited" : "linked") + " user=" + invitee.userId()));
+          return status(actor, speakerId);
+        });
   }
 
   /** The account status of a speaker the actor manages. */
@@ -77,15 +71,17 @@ public class SpeakerAccounts {
    * The speaker records of the signed-in person, linking first those they were invited to claim (a
    * signed-in account has a password, so the invitation was accepted).
    */
-  @Transactional
   public List<Speaker> mine(LecternUser user) {
-    if (user == null) {
-      return List.of();
-    }
-    if (user.passwordHash() != null) {
-      repository.claim(user.id());
-    }
-    return repository.linkedTo(user.id());
+    return transactions.result(
+        () -> {
+          if (user == null) {
+            return List.of();
+          }
+          if (user.passwordHash() != null) {
+            repository.claim(user.id());
+          }
+          return repository.linkedTo(user.id());
+        });
   }
 
   /** The person's own speaker record; 404 for any other. */
@@ -100,17 +96,19 @@ public class SpeakerAccounts {
    * The speaker changes their own biography, affiliation and (when not null) photo — all or
    * nothing; the name and publication stay the organiser's.
    */
-  @Transactional
   public Speaker updateOwn(
       LecternUser user, UUID speakerId, LocalizedText bio, String affiliation, byte[] photo) {
-    Speaker s = own(user, speakerId);
-    SpeakerInput in = SpeakerInput.validate(s.fullName(), bio, affiliation, s.published());
-    SpeakerPhoto clean = photo == null ? null : SpeakerService.cleaned(photo);
-    repository.updateOwnProfile(s.id(), in.bio(), in.affiliation());
-    if (clean != null) {
-      repository.setPhoto(s.id(), clean.bytes(), clean.type());
-    }
-    return repository.find(s.id()).orElseThrow();
+    return transactions.result(
+        () -> {
+          Speaker s = own(user, speakerId);
+          SpeakerInput in = SpeakerInput.validate(s.fullName(), bio, affiliation, s.published());
+          SpeakerPhoto clean = photo == null ? null : SpeakerService.cleaned(photo);
+          repository.updateOwnProfile(s.id(), in.bio(), in.affiliation());
+          if (clean != null) {
+            repository.setPhoto(s.id(), clean.bytes(), clean.type());
+          }
+          return repository.find(s.id()).orElseThrow();
+        });
   }
 
   /** Whether the person is linked to any of these speaker records (a session's speakers). */

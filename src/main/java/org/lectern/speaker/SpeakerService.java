@@ -7,25 +7,18 @@ import java.util.UUID;
 import org.lectern.identity.LecternUser;
 import org.lectern.identity.Membership;
 import org.lectern.identity.UserService;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.ForbiddenException;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Speakers belong to an organisation; its members maintain their profiles. */
 @Service
-public class SpeakerService {
+public record SpeakerService(
+    SpeakerRepository speakers, UserService users, Transactions transactions) {
 
   public static final int PHOTO_MAX_BYTES = 2 * 1024 * 1024;
-
-  private final SpeakerRepository speakers;
-  private final UserService users;
-
-  SpeakerService(SpeakerRepository speakers, UserService users) {
-    this.speakers = speakers;
-    this.users = users;
-  }
 
   public Optional<Speaker> find(UUID id) {
     return speakers.find(id);
@@ -45,46 +38,50 @@ public class SpeakerService {
     return speakers.byOrganisations(orgs, actor.platformAdmin());
   }
 
-  @Transactional
   public Speaker create(LecternUser actor, UUID organisationId, SpeakerInput in) {
-    return create(actor, organisationId, in, null);
+    return transactions.result(() -> create(actor, organisationId, in, null));
   }
 
   /** Creates the speaker with a photo (null for none); a refused photo saves nothing. */
-  @Transactional
   public Speaker create(LecternUser actor, UUID organisationId, SpeakerInput in, byte[] photo) {
-    requireMember(actor, organisationId);
-    SpeakerPhoto clean = photo == null ? null : cleaned(photo);
-    UUID id = UUID.randomUUID();
-    speakers.insert(id, organisationId, in);
-    if (clean != null) {
-      speakers.setPhoto(id, clean.bytes(), clean.type());
-    }
-    return speakers.find(id).orElseThrow();
+    return transactions.result(
+        () -> {
+          requireMember(actor, organisationId);
+          SpeakerPhoto clean = photo == null ? null : cleaned(photo);
+          UUID id = UUID.randomUUID();
+          speakers.insert(id, organisationId, in);
+          if (clean != null) {
+            speakers.setPhoto(id, clean.bytes(), clean.type());
+          }
+          return speakers.find(id).orElseThrow();
+        });
   }
 
-  @Transactional
   public Speaker update(LecternUser actor, UUID id, SpeakerInput in) {
-    return update(actor, id, in, null);
+    return transactions.result(() -> update(actor, id, in, null));
   }
 
   /** Changes the profile and, when {@code photo} is not null, the photo; all or nothing. */
-  @Transactional
   public Speaker update(LecternUser actor, UUID id, SpeakerInput in, byte[] photo) {
-    Speaker s = manageable(actor, id);
-    SpeakerPhoto clean = photo == null ? null : cleaned(photo);
-    speakers.update(s.id(), in);
-    if (clean != null) {
-      speakers.setPhoto(id, clean.bytes(), clean.type());
-    }
-    return speakers.find(id).orElseThrow();
+    return transactions.result(
+        () -> {
+          Speaker s = manageable(actor, id);
+          SpeakerPhoto clean = photo == null ? null : cleaned(photo);
+          speakers.update(s.id(), in);
+          if (clean != null) {
+            speakers.setPhoto(id, clean.bytes(), clean.type());
+          }
+          return speakers.find(id).orElseThrow();
+        });
   }
 
-  @Transactional
   public void setPhoto(LecternUser actor, UUID id, byte[] bytes) {
-    manageable(actor, id);
-    SpeakerPhoto clean = cleaned(bytes);
-    speakers.setPhoto(id, clean.bytes(), clean.type());
+    transactions.run(
+        () -> {
+          manageable(actor, id);
+          SpeakerPhoto clean = cleaned(bytes);
+          speakers.setPhoto(id, clean.bytes(), clean.type());
+        });
   }
 
   /**

@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import org.lectern.shared.crypto.PersonalDataCipher;
+import org.lectern.shared.database.Transactions;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Personal check-in codes, one per registration (so per delegate and programme), as join links are
@@ -16,34 +16,32 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @NamedInterface("checkin")
 @Service
-public class CheckInCodeService {
-
-  private final CheckInRepository repository;
-  private final PersonalDataCipher cipher;
-  private final Clock clock;
-
-  CheckInCodeService(CheckInRepository repository, PersonalDataCipher cipher, Clock clock) {
-    this.repository = repository;
-    this.cipher = cipher;
-    this.clock = clock;
-  }
+public record CheckInCodeService(
+    CheckInRepository repository,
+    PersonalDataCipher cipher,
+    Clock clock,
+    Transactions transactions) {
 
   /** A delegate's code for their programme, formatted for reading aloud and typing. */
-  @Transactional
   public String codeFor(UUID registrationId, UUID programmeId) {
-    CheckInCode code =
-        CheckInCode.fromDigest(
-            cipher.blindIndex(programmeId + ":" + registrationId, "attendance.checkin"));
-    String hash = lookupHash(code);
-    Optional<UUID> holder = repository.codeOwner(hash);
-    if (holder.isEmpty()) {
-      repository.saveCode(hash, registrationId, programmeId, clock.instant());
-    } else if (!holder.get().equals(registrationId)) {
-      // 55 bits: about one chance in 10^7 for a hundred thousand registrations. Never hand out a
-      // code that would check in someone else.
-      throw new IllegalStateException("Check-in code collision for registration " + registrationId);
-    }
-    return code.value();
+    return transactions.result(
+        () -> {
+          CheckInCode code =
+              CheckInCode.fromDigest(
+                  cipher.blindIndex(programmeId + ":" + registrationId, "attendance.checkin"));
+          String hash = lookupHash(code);
+          Optional<UUID> holder = repository.codeOwner(hash);
+          if (holder.isEmpty()) {
+            repository.saveCode(hash, registrationId, programmeId, clock.instant());
+          } else if (!holder.get().equals(registrationId)) {
+            // 55 bits: about one chance in 10^7 for a hundred thousand registrations. Never hand
+            // out a
+            // code that would check in someone else.
+            throw new IllegalStateException(
+                "Check-in code collision for registration " + registrationId);
+          }
+          return code.value();
+        });
   }
 
   /** The QR code of a delegate's code, as an SVG drawn by Lectern itself. */

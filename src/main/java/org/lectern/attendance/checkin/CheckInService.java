@@ -20,9 +20,9 @@ import org.lectern.programme.ProgrammeService;
 import org.lectern.session.DeliveryMode;
 import org.lectern.session.Session;
 import org.lectern.session.SessionService;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.InvalidInputException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The door of a session's room, for those who manage the programme or work its door: the list of
@@ -31,35 +31,18 @@ import org.springframework.transaction.annotation.Transactional;
  * inside the session's window.
  */
 @Service
-class CheckInService {
+record CheckInService(
+    SessionService sessions,
+    ProgrammeService programmes,
+    RegistrantDirectory registrations,
+    CheckInRepository checkIns,
+    CheckInCodeService codes,
+    AuditLog audit,
+    Clock clock,
+    Transactions transactions) {
 
   /** Rows shown without a search: a phone screen's worth of scrolling; search finds the rest. */
   static final int SHOWN = 100;
-
-  private final SessionService sessions;
-  private final ProgrammeService programmes;
-  private final RegistrantDirectory registrations;
-  private final CheckInRepository checkIns;
-  private final CheckInCodeService codes;
-  private final AuditLog audit;
-  private final Clock clock;
-
-  CheckInService(
-      SessionService sessions,
-      ProgrammeService programmes,
-      RegistrantDirectory registrations,
-      CheckInRepository checkIns,
-      CheckInCodeService codes,
-      AuditLog audit,
-      Clock clock) {
-    this.sessions = sessions;
-    this.programmes = programmes;
-    this.registrations = registrations;
-    this.checkIns = checkIns;
-    this.codes = codes;
-    this.audit = audit;
-    this.clock = clock;
-  }
 
   /** A scan as submitted: a registration or a code, and the nonce of the form (or a new one). */
   record Scan(UUID nonce, UUID registrationId, String code, CheckIn.Kind kind) {}
@@ -96,57 +79,59 @@ class CheckInService {
    * Latin spelling. Names are ordered for {@code locale}. Door staff get names only while the door
    * is open, and only of those expected in the room; outside the window they learn when it opens.
    */
-  @Transactional
   DoorList list(LecternUser actor, UUID sessionId, String search, Locale locale) {
-    Session s = door(actor, sessionId);
-    Programme p = programmes.atTheDoor(actor, s.programmeId());
-    boolean manager = programmes.canManage(actor, p);
-    CheckInWindow window = CheckInWindow.of(s);
-    boolean open = window.isOpen(clock.instant());
-    if (!manager && !open) {
-      return new DoorList(s, p, window, false, List.of(), 0, 0, 0, 0, false);
-    }
-    Map<UUID, List<CheckIn>> scans = checkIns.ofSession(s.id());
-    Map<UUID, RoomSeat> seats =
-        s.mode() == DeliveryMode.HYBRID ? registrations.roomSeats(s.id()) : Map.of();
-    Collator collator = Collator.getInstance(locale);
-    List<DoorList.Person> confirmed =
-        registrations.of(p.id()).stream()
-            .filter(r -> "CONFIRMED".equals(r.status()))
-            .map(r -> person(r, s, seats, scans))
-            .filter(x -> manager || x.expected())
-            .sorted(
-                Comparator.comparing((DoorList.Person x) -> !x.expected())
-                    .thenComparing(DoorList.Person::name, collator::compare))
-            .toList();
-    String needle = search == null ? "" : search.strip();
-    List<DoorList.Person> matching =
-        needle.isEmpty()
-            ? confirmed
-            : confirmed.stream().filter(x -> NameSearch.matches(x.name(), needle)).toList();
-    List<DoorList.Person> shown = matching.stream().limit(SHOWN).toList();
-    List<RoomStay> stays = scans.values().stream().map(RoomStay::of).toList();
-    audit.record(
-        new AuditLog.Record(
-            actor.id(),
-            actor.fullName(),
-            needle.isEmpty() ? "attendance.doorListed" : "attendance.doorSearched",
-            p.organisationId(),
-            "session",
-            s.id().toString(),
-            shown.size(),
-            null));
-    return new DoorList(
-        s,
-        p,
-        window,
-        open,
-        shown,
-        matching.size(),
-        (int) stays.stream().filter(RoomStay::inRoom).count(),
-        (int) stays.stream().filter(RoomStay::arrived).count(),
-        (int) confirmed.stream().filter(DoorList.Person::expected).count(),
-        manager);
+    return transactions.result(
+        () -> {
+          Session s = door(actor, sessionId);
+          Programme p = programmes.atTheDoor(actor, s.programmeId());
+          boolean manager = programmes.canManage(actor, p);
+          CheckInWindow window = CheckInWindow.of(s);
+          boolean open = window.isOpen(clock.instant());
+          if (!manager && !open) {
+            return new DoorList(s, p, window, false, List.of(), 0, 0, 0, 0, false);
+          }
+          Map<UUID, List<CheckIn>> scans = checkIns.ofSession(s.id());
+          Map<UUID, RoomSeat> seats =
+              s.mode() == DeliveryMode.HYBRID ? registrations.roomSeats(s.id()) : Map.of();
+          Collator collator = Collator.getInstance(locale);
+          List<DoorList.Person> confirmed =
+              registrations.of(p.id()).stream()
+                  .filter(r -> "CONFIRMED".equals(r.status()))
+                  .map(r -> person(r, s, seats, scans))
+                  .filter(x -> manager || x.expected())
+                  .sorted(
+                      Comparator.comparing((DoorList.Person x) -> !x.expected())
+                          .thenComparing(DoorList.Person::name, collator::compare))
+                  .toList();
+          String needle = search == null ? "" : search.strip();
+          List<DoorList.Person> matching =
+              needle.isEmpty()
+                  ? confirmed
+                  : confirmed.stream().filter(x -> NameSearch.matches(x.name(), needle)).toList();
+          List<DoorList.Person> shown = matching.stream().limit(SHOWN).toList();
+          List<RoomStay> stays = scans.values().stream().map(RoomStay::of).toList();
+          audit.record(
+              new AuditLog.Record(
+                  actor.id(),
+                  actor.fullName(),
+                  needle.isEmpty() ? "attendance.doorListed" : "attendance.doorSearched",
+                  p.organisationId(),
+                  "session",
+                  s.id().toString(),
+                  shown.size(),
+                  null));
+          return new DoorList(
+              s,
+              p,
+              window,
+              open,
+              shown,
+              matching.size(),
+              (int) stays.stream().filter(RoomStay::inRoom).count(),
+              (int) stays.stream().filter(RoomStay::arrived).count(),
+              (int) confirmed.stream().filter(DoorList.Person::expected).count(),
+              manager);
+        });
   }
 
   private static DoorList.Person person(
@@ -163,42 +148,52 @@ class CheckInService {
    * (nothing recorded): outside the window, a registration that is not confirmed, a code or person
    * not of this programme, a check-out of someone not in the room.
    */
-  @Transactional
   ScanResult scan(LecternUser actor, UUID sessionId, Scan in) {
-    Session s = door(actor, sessionId);
-    Programme p = programmes.atTheDoor(actor, s.programmeId());
-    Registrant r = who(p, in);
-    UUID nonce = in.nonce() != null ? in.nonce() : UUID.randomUUID();
-    checkIns.lockDelegate(s.id(), r.id());
-    Optional<CheckIn> earlier = checkIns.byNonce(nonce);
-    if (earlier.isPresent()) {
-      return replay(earlier.get(), p, s, r, in.kind());
-    }
-    if (!"CONFIRMED".equals(r.status())) {
-      throw new CheckInRefused(
-          r.active() ? "attendance.checkin.notConfirmed" : "attendance.checkin.cancelled", null);
-    }
-    Instant now = clock.instant();
-    CheckInWindow.of(s).check(in.kind(), now, p.timeZone());
-    RoomStay stay = RoomStay.of(checkIns.of(s.id(), r.id()));
-    if (!stay.accepts(in.kind())) {
-      audited(actor, p, s, r, "attendance.scanUnchanged");
-      return new ScanResult(
-          nonce, r.id(), r.fullName(), in.kind(), stay.since(), p.timeZone(), Outcome.ALREADY_IN);
-    }
-    CheckIn c = new CheckIn(nonce, s.id(), r.id(), in.kind(), now);
-    if (!checkIns.record(c)) {
-      // The nonce was taken meanwhile by a scan of someone else (under another lock): refused.
-      return replay(checkIns.byNonce(nonce).orElseThrow(), p, s, r, in.kind());
-    }
-    audited(
-        actor,
-        p,
-        s,
-        r,
-        in.kind() == CheckIn.Kind.IN ? "attendance.checkedIn" : "attendance.checkedOut");
-    return new ScanResult(
-        nonce, r.id(), r.fullName(), in.kind(), now, p.timeZone(), Outcome.RECORDED);
+    return transactions.result(
+        () -> {
+          Session s = door(actor, sessionId);
+          Programme p = programmes.atTheDoor(actor, s.programmeId());
+          Registrant r = who(p, in);
+          UUID nonce = in.nonce() != null ? in.nonce() : UUID.randomUUID();
+          checkIns.lockDelegate(s.id(), r.id());
+          Optional<CheckIn> earlier = checkIns.byNonce(nonce);
+          if (earlier.isPresent()) {
+            return replay(earlier.get(), p, s, r, in.kind());
+          }
+          if (!"CONFIRMED".equals(r.status())) {
+            throw new CheckInRefused(
+                r.active() ? "attendance.checkin.notConfirmed" : "attendance.checkin.cancelled",
+                null);
+          }
+          Instant now = clock.instant();
+          CheckInWindow.of(s).check(in.kind(), now, p.timeZone());
+          RoomStay stay = RoomStay.of(checkIns.of(s.id(), r.id()));
+          if (!stay.accepts(in.kind())) {
+            audited(actor, p, s, r, "attendance.scanUnchanged");
+            return new ScanResult(
+                nonce,
+                r.id(),
+                r.fullName(),
+                in.kind(),
+                stay.since(),
+                p.timeZone(),
+                Outcome.ALREADY_IN);
+          }
+          CheckIn c = new CheckIn(nonce, s.id(), r.id(), in.kind(), now);
+          if (!checkIns.record(c)) {
+            // The nonce was taken meanwhile by a scan of someone else (under another lock):
+            // refused.
+            return replay(checkIns.byNonce(nonce).orElseThrow(), p, s, r, in.kind());
+          }
+          audited(
+              actor,
+              p,
+              s,
+              r,
+              in.kind() == CheckIn.Kind.IN ? "attendance.checkedIn" : "attendance.checkedOut");
+          return new ScanResult(
+              nonce, r.id(), r.fullName(), in.kind(), now, p.timeZone(), Outcome.RECORDED);
+        });
   }
 
   /** The session if the actor may work the door of its programme and it has a room. */

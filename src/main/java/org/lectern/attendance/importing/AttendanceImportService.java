@@ -16,11 +16,11 @@ import org.lectern.session.Session;
 import org.lectern.session.SessionService;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.lectern.shared.crypto.Sha256;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Importing a provider's attendance report into a session: directly (API), or uploaded, previewed,
@@ -29,38 +29,17 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @NamedInterface("importing")
 @Service
-public class AttendanceImportService {
-
-  private final SessionService sessions;
-  private final ProgrammeService programmes;
-  private final RegistrantDirectory registrations;
-  private final AliasRepository decisions;
-  private final UploadRepository uploads;
-  private final ImportRepository store;
-  private final PersonalDataCipher cipher;
-  private final AuditLog audit;
-  private final long maxBytes;
-
-  AttendanceImportService(
-      SessionService sessions,
-      ProgrammeService programmes,
-      RegistrantDirectory registrations,
-      AliasRepository decisions,
-      UploadRepository uploads,
-      ImportRepository store,
-      PersonalDataCipher cipher,
-      AuditLog audit,
-      @Value("${lectern.attendance.max-upload-bytes:20971520}") long maxBytes) {
-    this.sessions = sessions;
-    this.programmes = programmes;
-    this.registrations = registrations;
-    this.decisions = decisions;
-    this.uploads = uploads;
-    this.store = store;
-    this.cipher = cipher;
-    this.audit = audit;
-    this.maxBytes = maxBytes;
-  }
+public record AttendanceImportService(
+    SessionService sessions,
+    ProgrammeService programmes,
+    RegistrantDirectory registrations,
+    AliasRepository decisions,
+    UploadRepository uploads,
+    ImportRepository store,
+    PersonalDataCipher cipher,
+    AuditLog audit,
+    @Value("${lectern.attendance.max-upload-bytes:20971520}") long maxBytes,
+    Transactions transactions) {
 
   /** A previewed upload: the plan, and the registrations the organiser may choose from. */
   public record Preview(
@@ -75,27 +54,31 @@ public class AttendanceImportService {
   }
 
   /** Reads, matches (with remembered decisions) and records a report in one go. */
-  @Transactional
   public ImportSummary importFile(
       LecternUser actor, UUID sessionId, byte[] content, ImportChoices choices) {
-    Session s = sessions.manageable(actor, sessionId);
-    Programme p = programmes.manageable(actor, s.programmeId());
-    ImportPlan plan = plan(s, p, content, choices).plan;
-    return record(actor, s, p, plan, List.of());
+    return transactions.result(
+        () -> {
+          Session s = sessions.manageable(actor, sessionId);
+          Programme p = programmes.manageable(actor, s.programmeId());
+          ImportPlan plan = plan(s, p, content, choices).plan;
+          return record(actor, s, p, plan, List.of());
+        });
   }
 
   /** Keeps an upload for preview; reading errors show on the preview. */
-  @Transactional
   public UUID upload(LecternUser actor, UUID sessionId, String fileName, byte[] content) {
-    Session s = sessions.manageable(actor, sessionId);
-    checkSize(content);
-    String name = fileName == null || fileName.isBlank() ? "report" : fileName.strip();
-    return uploads.store(
-        s.id(),
-        actor.id(),
-        name.length() > 200 ? name.substring(0, 200) : name,
-        content,
-        hash(content));
+    return transactions.result(
+        () -> {
+          Session s = sessions.manageable(actor, sessionId);
+          checkSize(content);
+          String name = fileName == null || fileName.isBlank() ? "report" : fileName.strip();
+          return uploads.store(
+              s.id(),
+              actor.id(),
+              name.length() > 200 ? name.substring(0, 200) : name,
+              content,
+              hash(content));
+        });
   }
 
   /** What confirming the upload would record; throws {@link ImportRefused} for unreadable files. */
@@ -122,25 +105,29 @@ public class AttendanceImportService {
   }
 
   /** The organiser's answer to "which day order / meeting / time zone". */
-  @Transactional
   public void choose(LecternUser actor, UUID sessionId, UUID uploadId, ImportChoices choices) {
-    Session s = sessions.manageable(actor, sessionId);
-    uploads.choose(upload(s, uploadId).id(), choices);
+    transactions.run(
+        () -> {
+          Session s = sessions.manageable(actor, sessionId);
+          uploads.choose(upload(s, uploadId).id(), choices);
+        });
   }
 
   /** Records the upload with the organiser's answers, remembers them, and forgets the upload. */
-  @Transactional
   public ImportSummary confirm(
       LecternUser actor, UUID sessionId, UUID uploadId, Collection<Resolution> resolutions) {
-    Session s = sessions.manageable(actor, sessionId);
-    Programme p = programmes.manageable(actor, s.programmeId());
-    UploadRepository.Upload u = upload(s, uploadId);
-    Planned planned = plan(s, p, u.content(), u.choices());
-    ImportPlan resolved = planned.plan.resolve(resolutions, planned.index);
-    List<Resolution> remembered = new ArrayList<>(resolutions);
-    ImportSummary summary = record(actor, s, p, resolved, remembered);
-    uploads.delete(u.id());
-    return summary;
+    return transactions.result(
+        () -> {
+          Session s = sessions.manageable(actor, sessionId);
+          Programme p = programmes.manageable(actor, s.programmeId());
+          UploadRepository.Upload u = upload(s, uploadId);
+          Planned planned = plan(s, p, u.content(), u.choices());
+          ImportPlan resolved = planned.plan.resolve(resolutions, planned.index);
+          List<Resolution> remembered = new ArrayList<>(resolutions);
+          ImportSummary summary = record(actor, s, p, resolved, remembered);
+          uploads.delete(u.id());
+          return summary;
+        });
   }
 
   private record Planned(ImportPlan plan, RegistrantIndex index) {}

@@ -15,6 +15,7 @@ import org.lectern.audit.AuditLog;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeService;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.web.FormData;
@@ -22,7 +23,6 @@ import org.lectern.shared.web.FormErrors;
 import org.lectern.shared.web.Ui;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,29 +33,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Back office: a programme's completion rule, video servers, and who has completed it. */
 @Controller
-class AttendanceSettingsController {
-
-  private final ProgrammeService programmes;
-  private final CompletionRuleRepository rules;
-  private final ProviderSettingsRepository providers;
-  private final ProgrammeAttendance attendance;
-  private final RegistrantDirectory registrations;
-  private final AuditLog audit;
-
-  AttendanceSettingsController(
-      ProgrammeService programmes,
-      CompletionRuleRepository rules,
-      ProviderSettingsRepository providers,
-      ProgrammeAttendance attendance,
-      RegistrantDirectory registrations,
-      AuditLog audit) {
-    this.programmes = programmes;
-    this.rules = rules;
-    this.providers = providers;
-    this.attendance = attendance;
-    this.registrations = registrations;
-    this.audit = audit;
-  }
+record AttendanceSettingsController(
+    ProgrammeService programmes,
+    CompletionRuleRepository rules,
+    ProviderSettingsRepository providers,
+    ProgrammeAttendance attendance,
+    RegistrantDirectory registrations,
+    AuditLog audit,
+    Transactions transactions) {
 
   @GetMapping("/admin/programmes/{id}/attendance")
   String show(
@@ -66,7 +51,6 @@ class AttendanceSettingsController {
   }
 
   @PostMapping("/admin/programmes/{id}/attendance")
-  @Transactional
   String save(
       @PathVariable String id,
       @AuthenticationPrincipal LecternUser user,
@@ -75,31 +59,34 @@ class AttendanceSettingsController {
       Model model,
       HttpServletResponse response,
       RedirectAttributes redirect) {
-    Programme p = programmes.manageable(user, uuid(id));
-    SettingsForm form = SettingsForm.from(new FormData(params));
-    try {
-      var problems = new InvalidInputException.Collector();
-      CompletionRule rule = null;
-      ProviderSettings settings = null;
-      try {
-        rule = form.rule();
-      } catch (InvalidInputException e) {
-        e.fields().forEach(f -> problems.add(f.field(), f.code(), f.args()));
-      }
-      try {
-        settings = form.providers();
-      } catch (InvalidInputException e) {
-        e.fields().forEach(f -> problems.add(f.field(), f.code(), f.args()));
-      }
-      problems.throwIfAny();
-      rules.save(p.id(), rule);
-      providers.save(p.id(), settings);
-      redirect.addFlashAttribute("flash", ui.t("attendance.settings.saved"));
-      return "redirect:/admin/programmes/" + p.id() + "/attendance";
-    } catch (InvalidInputException e) {
-      response.setStatus(422);
-      return render(user, p, form, FormErrors.of(e, ui), ui, model);
-    }
+    return transactions.result(
+        () -> {
+          Programme p = programmes.manageable(user, uuid(id));
+          SettingsForm form = SettingsForm.from(new FormData(params));
+          try {
+            var problems = new InvalidInputException.Collector();
+            CompletionRule rule = null;
+            ProviderSettings settings = null;
+            try {
+              rule = form.rule();
+            } catch (InvalidInputException e) {
+              e.fields().forEach(f -> problems.add(f.field(), f.code(), f.args()));
+            }
+            try {
+              settings = form.providers();
+            } catch (InvalidInputException e) {
+              e.fields().forEach(f -> problems.add(f.field(), f.code(), f.args()));
+            }
+            problems.throwIfAny();
+            rules.save(p.id(), rule);
+            providers.save(p.id(), settings);
+            redirect.addFlashAttribute("flash", ui.t("attendance.settings.saved"));
+            return "redirect:/admin/programmes/" + p.id() + "/attendance";
+          } catch (InvalidInputException e) {
+            response.setStatus(422);
+            return render(user, p, form, FormErrors.of(e, ui), ui, model);
+          }
+        });
   }
 
   private String render(

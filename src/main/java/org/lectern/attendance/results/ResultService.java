@@ -17,9 +17,9 @@ import org.lectern.attendance.report.Interval;
 import org.lectern.attendance.results.ResultRepository.SessionResult;
 import org.lectern.attendance.results.ResultRepository.StaleSession;
 import org.lectern.shared.crypto.Sha256;
+import org.lectern.shared.database.Transactions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stored effective attendance (ADR 0008). A session's results — minutes and percent per delegate,
@@ -34,60 +34,45 @@ import org.springframework.transaction.annotation.Transactional;
  * imports in a row are computed once.
  */
 @Component
-public class ResultService {
-
-  private final ResultRepository repository;
-  private final PresenceRepository recorded;
-  private final CheckInRepository checkIns;
-  private final CompletionRuleRepository rules;
-  private final ObjectProvider<CompletionCredit> credits;
-  private final ObjectProvider<TablePresence> tables;
-  private final Clock clock;
-
-  ResultService(
-      ResultRepository repository,
-      PresenceRepository recorded,
-      CheckInRepository checkIns,
-      CompletionRuleRepository rules,
-      ObjectProvider<CompletionCredit> credits,
-      ObjectProvider<TablePresence> tables,
-      Clock clock) {
-    this.tables = tables;
-    this.repository = repository;
-    this.recorded = recorded;
-    this.checkIns = checkIns;
-    this.rules = rules;
-    this.credits = credits;
-    this.clock = clock;
-  }
+public record ResultService(
+    ResultRepository repository,
+    PresenceRepository recorded,
+    CheckInRepository checkIns,
+    CompletionRuleRepository rules,
+    ObjectProvider<CompletionCredit> credits,
+    ObjectProvider<TablePresence> tables,
+    Clock clock,
+    Transactions transactions) {
 
   /**
    * Brings the programme's stored results up to date. Cheap when nothing changed (two small
    * queries); concurrent callers for one programme compute once, the others wait and find it done.
    * Must not run inside a read-only transaction.
    */
-  @Transactional
   public void refresh(UUID programmeId) {
-    CompletionRule rule = rules.of(programmeId);
-    boolean credited = credits.orderedStream().findAny().isPresent();
-    String fingerprint = fingerprint(programmeId, rule);
-    if (!credited && fingerprint.equals(repository.storedFingerprint(programmeId))) {
-      return;
-    }
-    repository.lockProgramme(programmeId);
-    fingerprint = fingerprint(programmeId, rule);
-    if (!credited && fingerprint.equals(repository.storedFingerprint(programmeId))) {
-      return;
-    }
-    List<StaleSession> stale = repository.staleSessions(programmeId);
-    if (!stale.isEmpty()) {
-      var online = recorded.delegatePresence(stale.stream().map(StaleSession::id).toList());
-      for (StaleSession s : stale) {
-        computeSession(programmeId, s, online.get(s.id()));
-      }
-    }
-    computeCompletion(programmeId, rule);
-    repository.saveFingerprint(programmeId, fingerprint, clock.instant());
+    transactions.run(
+        () -> {
+          CompletionRule rule = rules.of(programmeId);
+          boolean credited = credits.orderedStream().findAny().isPresent();
+          String fingerprint = fingerprint(programmeId, rule);
+          if (!credited && fingerprint.equals(repository.storedFingerprint(programmeId))) {
+            return;
+          }
+          repository.lockProgramme(programmeId);
+          fingerprint = fingerprint(programmeId, rule);
+          if (!credited && fingerprint.equals(repository.storedFingerprint(programmeId))) {
+            return;
+          }
+          List<StaleSession> stale = repository.staleSessions(programmeId);
+          if (!stale.isEmpty()) {
+            var online = recorded.delegatePresence(stale.stream().map(StaleSession::id).toList());
+            for (StaleSession s : stale) {
+              computeSession(programmeId, s, online.get(s.id()));
+            }
+          }
+          computeCompletion(programmeId, rule);
+          repository.saveFingerprint(programmeId, fingerprint, clock.instant());
+        });
   }
 
   /** Programmes with a session whose results are stale: see the repository. */

@@ -21,52 +21,39 @@ import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeService;
 import org.lectern.session.Session;
 import org.lectern.session.SessionService;
+import org.lectern.shared.database.Transactions;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** The effective attendance of a session: everyone found online or in the room. */
 @Service
-public class SessionAttendanceService {
-
-  private final SessionService sessions;
-  private final ProgrammeService programmes;
-  private final ImportRepository store;
-  private final CheckInRepository checkIns;
-  private final RegistrantDirectory registrations;
-  private final AuditLog audit;
-
-  SessionAttendanceService(
-      SessionService sessions,
-      ProgrammeService programmes,
-      ImportRepository store,
-      CheckInRepository checkIns,
-      RegistrantDirectory registrations,
-      AuditLog audit) {
-    this.sessions = sessions;
-    this.programmes = programmes;
-    this.store = store;
-    this.checkIns = checkIns;
-    this.registrations = registrations;
-    this.audit = audit;
-  }
+public record SessionAttendanceService(
+    SessionService sessions,
+    ProgrammeService programmes,
+    ImportRepository store,
+    CheckInRepository checkIns,
+    RegistrantDirectory registrations,
+    AuditLog audit,
+    Transactions transactions) {
 
   /** For the organiser; the listing of personal data is audited. */
-  @Transactional
   public List<Attendee> list(LecternUser actor, UUID sessionId) {
-    Session s = sessions.manageable(actor, sessionId);
-    Programme p = programmes.manageable(actor, s.programmeId());
-    List<Attendee> all = of(s);
-    audit.record(
-        new AuditLog.Record(
-            actor.id(),
-            actor.fullName(),
-            "attendance.listed",
-            p.organisationId(),
-            "session",
-            s.id().toString(),
-            all.size(),
-            null));
-    return all;
+    return transactions.result(
+        () -> {
+          Session s = sessions.manageable(actor, sessionId);
+          Programme p = programmes.manageable(actor, s.programmeId());
+          List<Attendee> all = of(s);
+          audit.record(
+              new AuditLog.Record(
+                  actor.id(),
+                  actor.fullName(),
+                  "attendance.listed",
+                  p.organisationId(),
+                  "session",
+                  s.id().toString(),
+                  all.size(),
+                  null));
+          return all;
+        });
   }
 
   /** Without access check or audit: for other services of this module. */
