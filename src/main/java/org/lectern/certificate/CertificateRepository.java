@@ -114,8 +114,10 @@ record CertificateRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
         .list();
   }
 
-  int count(UUID programmeId) {
-    return jdbc.sql("select count(*) from certificate where programme_id = :p")
+  /** How many certificates the programme has: all ever issued, or only those still valid. */
+  int count(UUID programmeId, boolean validOnly) {
+    String valid = validOnly ? " and status = 'VALID'" : "";
+    return jdbc.sql("select count(*) from certificate where programme_id = :p" + valid)
         .param("p", programmeId)
         .query(Integer.class)
         .single();
@@ -126,13 +128,6 @@ record CertificateRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
         .param("s", code)
         .query(UUID.class)
         .optional();
-  }
-
-  int valid(UUID programmeId) {
-    return jdbc.sql("select count(*) from certificate where programme_id = :p and status = 'VALID'")
-        .param("p", programmeId)
-        .query(Integer.class)
-        .single();
   }
 
   List<Certificate> ofRegistrations(Collection<UUID> registrationIds) {

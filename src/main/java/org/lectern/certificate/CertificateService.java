@@ -11,55 +11,31 @@ import org.lectern.certificate.document.CertificateTemplateException;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeService;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What organisers do with certificates: see who is eligible, override, issue (in bulk or one by
  * one), revoke, re-issue, download. Every action that shows or changes personal data is audited.
  */
 @Service
-public class CertificateService {
+public record CertificateService(
+    ProgrammeService programmes,
+    ProgrammeRecords records,
+    Eligibility eligibility,
+    Issuing issuing,
+    Overrides overrides,
+    CertificateRepository certificates,
+    AuditLog audit,
+    Transactions transactions,
+    Clock clock) {
 
   private static final Logger log = LoggerFactory.getLogger(CertificateService.class);
-
-  private final ProgrammeService programmes;
-  private final ProgrammeRecords records;
-  private final Eligibility eligibility;
-  private final Issuing issuing;
-  private final Overrides overrides;
-  private final CertificateRepository certificates;
-  private final AuditLog audit;
-  private final TransactionTemplate tx;
-  private final Clock clock;
-
-  CertificateService(
-      ProgrammeService programmes,
-      ProgrammeRecords records,
-      Eligibility eligibility,
-      Issuing issuing,
-      Overrides overrides,
-      CertificateRepository certificates,
-      AuditLog audit,
-      PlatformTransactionManager transactions,
-      Clock clock) {
-    this.programmes = programmes;
-    this.records = records;
-    this.eligibility = eligibility;
-    this.issuing = issuing;
-    this.overrides = overrides;
-    this.certificates = certificates;
-    this.audit = audit;
-    this.tx = new TransactionTemplate(transactions);
-    this.clock = clock;
-  }
 
   /** The eligibility page: every confirmed delegate, and every certificate ever issued. */
   public record Overview(
@@ -70,13 +46,22 @@ public class CertificateService {
    */
   public record Issued(int issued, int skipped, List<UUID> failed) {}
 
-  @Transactional
   public Overview overview(LecternUser actor, UUID programmeId) {
-    Programme p = programmes.manageable(actor, programmeId);
-    List<EligibilityRow> rows = eligibility.of(records.load(programmeId));
-    List<Certificate> all = certificates.ofProgramme(programmeId, Integer.MAX_VALUE, 0);
-    record(actor, p, "certificate.listed", "programme", programmeId.toString(), rows.size(), null);
-    return new Overview(p, rows, all);
+    return transactions.result(
+        () -> {
+          Programme p = programmes.manageable(actor, programmeId);
+          List<EligibilityRow> rows = eligibility.of(records.load(programmeId));
+          List<Certificate> all = certificates.ofProgramme(programmeId, Integer.MAX_VALUE, 0);
+          record(
+              actor,
+              p,
+              "certificate.listed",
+              "programme",
+              programmeId.toString(),
+              rows.size(),
+              null);
+          return new Overview(p, rows, all);
+        });
   }
 
   public List<Certificate> list(LecternUser actor, UUID programmeId, int limit, int offset) {
@@ -86,7 +71,7 @@ public class CertificateService {
 
   public int count(LecternUser actor, UUID programmeId) {
     programmes.manageable(actor, programmeId);
-    return certificates.count(programmeId);
+    return certificates.count(programmeId, false);
   }
 
   /**
@@ -105,7 +90,8 @@ public class CertificateService {
         continue;
       }
       try {
-        boolean created = Boolean.TRUE.equals(tx.execute(s -> issueAudited(actor, p, record, row)));
+        boolean created =
+            Boolean.TRUE.equals(transactions.result(() -> issueAudited(actor, p, record, row)));
         if (created) {
           issued++;
         } else {
@@ -125,28 +111,30 @@ public class CertificateService {
     return new Issued(issued, skipped, failed);
   }
 
-  @Transactional
   public Certificate issueOne(LecternUser actor, UUID programmeId, UUID registrationId) {
-    Programme p = programmes.manageable(actor, programmeId);
-    ProgrammeRecord record = records.load(programmeId);
-    EligibilityRow row = row(record, registrationId);
-    if (!row.eligible()) {
-      throw new ConflictException("certificate.notEligible");
-    }
-    boolean created;
-    try {
-      created = issueAudited(actor, p, record, row);
-    } catch (CertificateRenderingException | CertificateTemplateException e) {
-      log.warn(
-          "Certificate for registration {} not issued: {}",
-          registrationId,
-          org.lectern.shared.logging.Scrubbed.describe(e));
-      throw new ConflictException("certificate.unprintable");
-    }
-    if (!created) {
-      throw new ConflictException("certificate.alreadyIssued");
-    }
-    return certificates.validOf(registrationId).orElseThrow();
+    return transactions.result(
+        () -> {
+          Programme p = programmes.manageable(actor, programmeId);
+          ProgrammeRecord record = records.load(programmeId);
+          EligibilityRow row = row(record, registrationId);
+          if (!row.eligible()) {
+            throw new ConflictException("certificate.notEligible");
+          }
+          boolean created;
+          try {
+            created = issueAudited(actor, p, record, row);
+          } catch (CertificateRenderingException | CertificateTemplateException e) {
+            log.warn(
+                "Certificate for registration {} not issued: {}",
+                registrationId,
+                org.lectern.shared.logging.Scrubbed.describe(e));
+            throw new ConflictException("certificate.unprintable");
+          }
+          if (!created) {
+            throw new ConflictException("certificate.alreadyIssued");
+          }
+          return certificates.validOf(registrationId).orElseThrow();
+        });
   }
 
   private boolean issueAudited(
@@ -168,102 +156,121 @@ public class CertificateService {
         .orElse(false);
   }
 
-  @Transactional
   public void override(LecternUser actor, UUID programmeId, UUID registrationId, String reason) {
-    Programme p = programmes.manageable(actor, programmeId);
-    String why = reason == null ? "" : reason.strip();
-    var problems = new InvalidInputException.Collector();
-    problems.check(!why.isEmpty(), "reason", "validation.required");
-    problems.check(
-        why.length() <= Certificate.REASON_MAX,
-        "reason",
-        "validation.tooLong",
-        Certificate.REASON_MAX);
-    problems.throwIfAny();
-    row(records.load(programmeId), registrationId);
-    overrides.put(programmeId, registrationId, why, actor.id(), clock.instant());
-    // The reason may name the person's circumstances: kept with the override, not in the log.
-    record(actor, p, "certificate.overridden", "registration", registrationId.toString(), 1, null);
+    transactions.run(
+        () -> {
+          Programme p = programmes.manageable(actor, programmeId);
+          String why = reason == null ? "" : reason.strip();
+          var problems = new InvalidInputException.Collector();
+          problems.check(!why.isEmpty(), "reason", "validation.required");
+          problems.check(
+              why.length() <= Certificate.REASON_MAX,
+              "reason",
+              "validation.tooLong",
+              Certificate.REASON_MAX);
+          problems.throwIfAny();
+          row(records.load(programmeId), registrationId);
+          overrides.put(programmeId, registrationId, why, actor.id(), clock.instant());
+          // The reason may name the person's circumstances: kept with the override, not in the log.
+          record(
+              actor,
+              p,
+              "certificate.overridden",
+              "registration",
+              registrationId.toString(),
+              1,
+              null);
+        });
   }
 
-  @Transactional
   public void removeOverride(LecternUser actor, UUID programmeId, UUID registrationId) {
-    Programme p = programmes.manageable(actor, programmeId);
-    if (overrides.remove(programmeId, registrationId)) {
-      record(
-          actor,
-          p,
-          "certificate.overrideRemoved",
-          "registration",
-          registrationId.toString(),
-          1,
-          null);
-    }
+    transactions.run(
+        () -> {
+          Programme p = programmes.manageable(actor, programmeId);
+          if (overrides.remove(programmeId, registrationId)) {
+            record(
+                actor,
+                p,
+                "certificate.overrideRemoved",
+                "registration",
+                registrationId.toString(),
+                1,
+                null);
+          }
+        });
   }
 
-  @Transactional
   public Certificate revoke(LecternUser actor, String code, String reason) {
-    Certificate c = manageable(actor, code);
-    certificates.lock(c.registrationId());
-    Certificate revoked = c.revoke(reason, clock);
-    certificates.updateStatus(revoked);
-    record(
-        actor,
-        programmes.find(c.programmeId()).orElseThrow(),
-        "certificate.revoked",
-        "certificate",
-        c.code(),
-        1,
-        null);
-    return revoked;
+    return transactions.result(
+        () -> {
+          Certificate c = manageable(actor, code);
+          certificates.lock(c.registrationId());
+          Certificate revoked = c.revoke(reason, clock);
+          certificates.updateStatus(revoked);
+          record(
+              actor,
+              programmes.find(c.programmeId()).orElseThrow(),
+              "certificate.revoked",
+              "certificate",
+              c.code(),
+              1,
+              null);
+          return revoked;
+        });
   }
 
-  @Transactional
   public Certificate reissue(LecternUser actor, String code, String correctedName) {
-    Certificate c = manageable(actor, code);
-    if (!c.isValid()) {
-      throw new ConflictException("certificate.notValid");
-    }
-    Certificate created = issuing.reissue(records.load(c.programmeId()), c, correctedName);
-    record(
-        actor,
-        programmes.find(c.programmeId()).orElseThrow(),
-        "certificate.reissued",
-        "certificate",
-        created.code(),
-        1,
-        "supersedes=" + c.code());
-    return created;
+    return transactions.result(
+        () -> {
+          Certificate c = manageable(actor, code);
+          if (!c.isValid()) {
+            throw new ConflictException("certificate.notValid");
+          }
+          Certificate created = issuing.reissue(records.load(c.programmeId()), c, correctedName);
+          record(
+              actor,
+              programmes.find(c.programmeId()).orElseThrow(),
+              "certificate.reissued",
+              "certificate",
+              created.code(),
+              1,
+              "supersedes=" + c.code());
+          return created;
+        });
   }
 
   /** The certificate if the actor manages its programme; 404 otherwise. */
-  @Transactional(readOnly = true)
   public Certificate manageable(LecternUser actor, String code) {
-    Certificate c =
-        CertificateCode.tryParse(code)
-            .flatMap(x -> certificates.findByCode(x.compact()))
-            .orElseThrow(() -> new NotFoundException("certificate.notFound"));
-    Programme p = programmes.find(c.programmeId()).orElseThrow();
-    if (!programmes.canManage(actor, p)) {
-      throw new NotFoundException("certificate.notFound");
-    }
-    return c;
+    return transactions.read(
+        () -> {
+          Certificate c =
+              CertificateCode.tryParse(code)
+                  .flatMap(x -> certificates.findByCode(x.compact()))
+                  .orElseThrow(() -> new NotFoundException("certificate.notFound"));
+          Programme p = programmes.find(c.programmeId()).orElseThrow();
+          if (!programmes.canManage(actor, p)) {
+            throw new NotFoundException("certificate.notFound");
+          }
+          return c;
+        });
   }
 
-  @Transactional
   public byte[] pdf(LecternUser actor, String code) {
-    Certificate c = manageable(actor, code);
-    record(
-        actor,
-        programmes.find(c.programmeId()).orElseThrow(),
-        "certificate.downloaded",
-        "certificate",
-        c.code(),
-        1,
-        null);
-    return certificates
-        .pdf(c.id())
-        .orElseThrow(() -> new NotFoundException("certificate.holderRemoved.pdf"));
+    return transactions.result(
+        () -> {
+          Certificate c = manageable(actor, code);
+          record(
+              actor,
+              programmes.find(c.programmeId()).orElseThrow(),
+              "certificate.downloaded",
+              "certificate",
+              c.code(),
+              1,
+              null);
+          return certificates
+              .pdf(c.id())
+              .orElseThrow(() -> new NotFoundException("certificate.holderRemoved.pdf"));
+        });
   }
 
   private EligibilityRow row(ProgrammeRecord record, UUID registrationId) {

@@ -11,6 +11,6 @@ import org.springframework.stereotype.Component;
 public record IssuedCertificates(CertificateRepository certificates) {
 
   public int valid(UUID programmeId) {
-    return certificates.valid(programmeId);
+    return certificates.count(programmeId, true);
   }
 }

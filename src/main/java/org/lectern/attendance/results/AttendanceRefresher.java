@@ -14,15 +14,13 @@ import org.springframework.stereotype.Component;
 class AttendanceRefresher {
 
   private final ResultService results;
-  private final ResultRepository repository;
 
-  AttendanceRefresher(ResultService results, ResultRepository repository) {
+  AttendanceRefresher(ResultService results) {
     this.results = results;
-    this.repository = repository;
   }
 
   @ApplicationModuleListener
   void on(AttendanceChanged event) {
-    repository.programmeOfSession(event.sessionId()).ifPresent(results::refresh);
+    results.refreshOfSession(event.sessionId());
   }
 }

@@ -44,6 +44,11 @@ public record ResultService(
     Clock clock,
     Transactions transactions) {
 
+  /** Brings the stored results of the session's programme up to date (after a change to it). */
+  void refreshOfSession(UUID sessionId) {
+    repository.programmeOfSession(sessionId).ifPresent(this::refresh);
+  }
+
   /**
    * Brings the programme's stored results up to date. Cheap when nothing changed (two small
    * queries); concurrent callers for one programme compute once, the others wait and find it done.
