@@ -1,8 +1,17 @@
 package org.lectern.notification;
 
+import jakarta.activation.DataHandler;
 import jakarta.activation.FileTypeMap;
+import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
@@ -15,6 +24,12 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * path again for every message that is not one of its own. Under a registration burst the two took
  * more CPU than anything else in Lectern (BENCHMARKS.md, issue 16). Naming the provider in the
  * system property the finder reads first, and sharing one file-type map, leave one look-up each.
+ *
+ * <p>A text part set from a {@code String} is written by Angus Mail's {@code text/plain} handler
+ * through a stream that passes every byte on one call at a time, twice per part: once to choose the
+ * transfer encoding, once to send (issue 16, fifth pass: about a tenth of the JVM's CPU per
+ * registration). {@link #textAsBytes} turns such parts into the same text as UTF-8 bytes, which
+ * both passes read in blocks; the message is byte for byte the one Jakarta Mail would have written.
  */
 final class MailParts {
 
@@ -46,5 +61,42 @@ final class MailParts {
         return FILE_TYPES;
       }
     };
+  }
+
+  /**
+   * Replaces every text body part set from a {@code String} (as {@link MimeMessageHelper#setText}
+   * sets them) by the same text encoded in the part's charset, with the same content type. The
+   * transfer encoding is still chosen by Jakarta Mail, from the bytes.
+   */
+  static void textAsBytes(MimeMessage mime) throws MessagingException {
+    try {
+      if (mime.getContent() instanceof Multipart multipart) {
+        textAsBytes(multipart);
+      }
+    } catch (IOException e) {
+      throw new MessagingException("Cannot read the message's parts", e);
+    }
+  }
+
+  private static void textAsBytes(Multipart multipart) throws MessagingException, IOException {
+    for (int i = 0; i < multipart.getCount(); i++) {
+      BodyPart part = multipart.getBodyPart(i);
+      if (!(part instanceof MimeBodyPart body)) {
+        continue;
+      }
+      DataHandler dh = body.getDataHandler();
+      if (dh.getName() != null) {
+        continue; // an attachment or a part already read from a data source
+      }
+      Object content = dh.getContent();
+      if (content instanceof Multipart inner) {
+        textAsBytes(inner);
+      } else if (content instanceof String text) {
+        String type = dh.getContentType();
+        String charset = new ContentType(type).getParameter("charset");
+        Charset cs = charset == null ? StandardCharsets.US_ASCII : Charset.forName(charset);
+        body.setDataHandler(new DataHandler(new ByteArrayDataSource(text.getBytes(cs), type)));
+      }
+    }
   }
 }

@@ -261,6 +261,7 @@ class OutboxSender {
       mime.setHeader("List-Unsubscribe", "<" + m.unsubscribeUrl() + ">");
       mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
+    MailParts.textAsBytes(mime);
     return mime;
   }
 

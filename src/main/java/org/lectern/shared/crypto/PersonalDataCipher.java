@@ -34,7 +34,14 @@ public final class PersonalDataCipher {
   private final Aead aead;
   private final Mac mac;
   private final Set<Integer> installationKeyIds;
-  private final Map<UUID, SecretKeySpec> organisationKeys = new ConcurrentHashMap<>();
+
+  /**
+   * Per organisation, an HMAC initialised with its index key, never used itself: each index is
+   * computed on a clone (issue 16: {@code Mac.getInstance}'s provider look-up and the key set-up on
+   * every registration and every mail cost more than the digest).
+   */
+  private final Map<UUID, javax.crypto.Mac> organisationMacs = new ConcurrentHashMap<>();
+
   private ProgrammeKeys programmes;
 
   PersonalDataCipher(KeysetHandle aeadKeys, KeysetHandle macKeys) {
@@ -177,23 +184,26 @@ public final class PersonalDataCipher {
    */
   public String emailIndex(String email, UUID organisationId) {
     try {
-      javax.crypto.Mac hmac = javax.crypto.Mac.getInstance("HmacSHA256");
-      hmac.init(organisationKeys.computeIfAbsent(organisationId, this::organisationKey));
+      javax.crypto.Mac hmac =
+          (javax.crypto.Mac)
+              organisationMacs.computeIfAbsent(organisationId, this::organisationMac).clone();
       byte[] tag =
           hmac.doFinal(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(tag);
-    } catch (GeneralSecurityException e) {
+    } catch (CloneNotSupportedException e) {
       throw new IllegalStateException("Blind index failed", e);
     }
   }
 
-  private SecretKeySpec organisationKey(UUID organisationId) {
+  private javax.crypto.Mac organisationMac(UUID organisationId) {
     try {
       byte[] derived =
           mac.computeMac(
               ("lectern:organisation-index-key\u0000" + organisationId)
                   .getBytes(StandardCharsets.UTF_8));
-      return new SecretKeySpec(derived, "HmacSHA256");
+      javax.crypto.Mac hmac = javax.crypto.Mac.getInstance("HmacSHA256");
+      hmac.init(new SecretKeySpec(derived, "HmacSHA256"));
+      return hmac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Key derivation failed", e);
     }
