@@ -12,6 +12,9 @@ public interface DelegateRegistrations {
 
   Optional<MailRecipient> contactOf(UUID registrationId);
 
+  /** The contacts of those of {@code registrationIds} that exist, by registration, at once. */
+  java.util.Map<UUID, MailRecipient> contactsOf(java.util.Collection<UUID> registrationIds);
+
   /** The organiser's message to a declined delegate, if any. */
   Optional<String> decisionMessageOf(UUID registrationId);
 

@@ -21,6 +21,15 @@ record RegistrationDirectory(RegistrationService registrations) implements Deleg
   }
 
   @Override
+  public java.util.Map<UUID, MailRecipient> contactsOf(java.util.Collection<UUID> registrationIds) {
+    java.util.Map<UUID, MailRecipient> contacts = new java.util.HashMap<>();
+    registrations
+        .contactsOf(registrationIds)
+        .forEach((id, c) -> contacts.put(id, RegistrationDirectory.contact(c)));
+    return contacts;
+  }
+
+  @Override
   public List<MailRecipient> confirmedOf(UUID programmeId) {
     return registrations.confirmedContactsOf(programmeId).stream()
         .map(RegistrationDirectory::contact)

@@ -3,6 +3,8 @@ package org.lectern.notification;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.lectern.registration.RegistrationConfirmed;
 import org.lectern.registration.RegistrationPending;
@@ -125,11 +127,15 @@ record RegistrationMailJobs(
                         rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class), rs.getInt(4)))
             .list();
     var memo = new RegistrationMails.Memo();
+    // The whole batch's people in one statement (issue 16: it was one per mail); one by one, each
+    // is read in its own savepoint as before.
+    Map<UUID, MailRecipient> contacts =
+        oneByOne ? Map.of() : directory.contactsOf(due.stream().map(Job::registrationId).toList());
     for (Job job : due) {
       if (oneByOne) {
         composeAlone(job, memo);
       } else {
-        compose(job, memo);
+        compose(job, memo, Optional.ofNullable(contacts.get(job.registrationId())));
       }
     }
     if (!oneByOne && !due.isEmpty()) {
@@ -140,22 +146,20 @@ record RegistrationMailJobs(
     return due.size();
   }
 
-  private void compose(Job job, RegistrationMails.Memo memo) {
+  private void compose(Job job, RegistrationMails.Memo memo, Optional<MailRecipient> contact) {
     RegistrationMailKind kind = kindOf(job.kind());
     Integer position =
         kind == RegistrationMailKind.WAITLISTED
             ? registrations.find(job.registrationId()).map(registrations::position).orElse(null)
             : null;
-    directory
-        .contactOf(job.registrationId())
-        .ifPresent(c -> mails.send(kind, c, position, null, memo));
+    contact.ifPresent(c -> mails.send(kind, c, position, null, memo));
   }
 
   private void composeAlone(Job job, RegistrationMails.Memo memo) {
     try {
       transactions.savepoint(
           () -> {
-            compose(job, memo);
+            compose(job, memo, directory.contactOf(job.registrationId()));
             jdbc.sql("delete from registration_mail_job where id = :id")
                 .param("id", job.id())
                 .update();

@@ -190,18 +190,30 @@ public record RegistrationService(
 
   /** The delegate's contact, decrypted, for notifications. */
   public Optional<DelegateContact> contactOf(UUID registrationId) {
-    return registrations
-        .find(registrationId)
-        .map(
-            r ->
-                new DelegateContact(
-                    r.id(),
-                    r.programmeId(),
-                    r.details().email(),
-                    r.details().fullName(),
-                    r.details().language(),
-                    r.status(),
-                    accessToken(r.id())));
+    return registrations.find(registrationId).map(this::contact);
+  }
+
+  /**
+   * The contacts of the registrations among {@code ids} that exist, decrypted, read in one
+   * statement (issue 16: the mail step composes a batch of registrations' mails at once).
+   */
+  public Map<UUID, DelegateContact> contactsOf(java.util.Collection<UUID> ids) {
+    Map<UUID, DelegateContact> contacts = new java.util.HashMap<>();
+    for (Registration r : registrations.findAll(ids)) {
+      contacts.put(r.id(), contact(r));
+    }
+    return contacts;
+  }
+
+  private DelegateContact contact(Registration r) {
+    return new DelegateContact(
+        r.id(),
+        r.programmeId(),
+        r.details().email(),
+        r.details().fullName(),
+        r.details().language(),
+        r.status(),
+        accessToken(r.id()));
   }
 
   /** The organiser's message to a declined delegate, decrypted; for the decline e-mail. */
