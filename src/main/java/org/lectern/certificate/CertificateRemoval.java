@@ -1,6 +1,5 @@
 package org.lectern.certificate;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.lectern.shared.crypto.PersonalDataCipher;
@@ -30,12 +29,8 @@ record CertificateRemoval(JdbcClient jdbc, PersonalDataCipher cipher)
   }
 
   @Override
-  public void eraseRegistrations(Collection<UUID> registrationIds, RemovalReason reason) {
-    if (!registrationIds.isEmpty()) {
-      blank("where registration_id in (:ids)", reason)
-          .param("ids", List.copyOf(registrationIds))
-          .update();
-    }
+  public void eraseRegistrations(List<UUID> ids, RemovalReason reason) {
+    blank("where registration_id in (:ids)", reason).param("ids", ids).update();
   }
 
   private JdbcClient.StatementSpec blank(String where, RemovalReason reason) {

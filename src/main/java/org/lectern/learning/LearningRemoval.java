@@ -1,6 +1,5 @@
 package org.lectern.learning;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.lectern.shared.privacy.PersonalDataRemoval;
@@ -51,11 +50,7 @@ record LearningRemoval(JdbcClient jdbc) implements PersonalDataRemoval {
   }
 
   @Override
-  public void eraseRegistrations(Collection<UUID> registrationIds, RemovalReason reason) {
-    if (registrationIds.isEmpty()) {
-      return;
-    }
-    List<UUID> ids = List.copyOf(registrationIds);
+  public void eraseRegistrations(List<UUID> ids, RemovalReason reason) {
     for (String table :
         List.of(
             "learning_recording_view", "learning_recording_link", "learning_material_download")) {

@@ -1,6 +1,6 @@
 package org.lectern.live;
 
-import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.lectern.shared.privacy.PersonalDataRemoval;
@@ -65,7 +65,7 @@ record LiveRemoval(JdbcClient jdbc, PersonalDataCipher cipher) implements Person
   }
 
   @Override
-  public void eraseRegistrations(Collection<UUID> registrationIds, RemovalReason reason) {
+  public void eraseRegistrations(List<UUID> registrationIds, RemovalReason reason) {
     // Not reachable per person; see the class comment.
   }
 }

@@ -1,12 +1,11 @@
 package org.lectern.news;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
 import java.util.UUID;
 import org.lectern.identity.LecternUser;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.web.FormErrors;
+import org.lectern.shared.web.FormPost;
 import org.lectern.shared.web.Ui;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,6 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 record PostAdminController(Posts posts, PostPages pages) {
 
+  private static final String VIEW = "news/admin-edit";
+
   @GetMapping("/admin/organisations/{id}/posts")
   String list(
       @PathVariable String id, @AuthenticationPrincipal LecternUser user, Ui ui, Model model) {
@@ -34,29 +35,20 @@ record PostAdminController(Posts posts, PostPages pages) {
       @PathVariable String id, @AuthenticationPrincipal LecternUser user, Ui ui, Model model) {
     model.addAttribute(
         "page", pages.edit(user, id(id), null, PostForm.blank(), FormErrors.none(), ui));
-    return "news/admin-edit";
+    return VIEW;
   }
 
   @PostMapping("/admin/organisations/{id}/posts")
-  String create(
-      @PathVariable String id,
-      @RequestParam Map<String, String> fields,
-      @AuthenticationPrincipal LecternUser user,
-      Ui ui,
-      Model model,
-      HttpServletResponse res,
-      RedirectAttributes redirect) {
+  String create(@PathVariable String id, @AuthenticationPrincipal LecternUser user, FormPost post) {
     UUID org = id(id);
     posts.writable(user, org);
-    PostForm form = PostForm.read(fields);
+    PostForm form = PostForm.read(post.params().toSingleValueMap());
+    Ui ui = post.ui();
     try {
       Post p = posts.create(user, org, form);
-      redirect.addFlashAttribute("flash", ui.t("news.saved"));
-      return "redirect:/admin/posts/" + p.id();
+      return post.redirect("/admin/posts/" + p.id(), ui.t("news.saved"));
     } catch (InvalidInputException e) {
-      res.setStatus(422);
-      model.addAttribute("page", pages.edit(user, org, null, form, FormErrors.of(e, ui), ui));
-      return "news/admin-edit";
+      return post.redraw(e, pages.edit(user, org, null, form, FormErrors.of(e, ui), ui), VIEW);
     }
   }
 
@@ -66,29 +58,21 @@ record PostAdminController(Posts posts, PostPages pages) {
     Post p = posts.editable(user, id(postId));
     model.addAttribute(
         "page", pages.edit(user, p.organisationId(), p, PostForm.of(p), FormErrors.none(), ui));
-    return "news/admin-edit";
+    return VIEW;
   }
 
   @PostMapping("/admin/posts/{postId}")
   String save(
-      @PathVariable String postId,
-      @RequestParam Map<String, String> fields,
-      @AuthenticationPrincipal LecternUser user,
-      Ui ui,
-      Model model,
-      HttpServletResponse res,
-      RedirectAttributes redirect) {
+      @PathVariable String postId, @AuthenticationPrincipal LecternUser user, FormPost post) {
     Post p = posts.editable(user, id(postId));
-    PostForm form = PostForm.read(fields);
+    PostForm form = PostForm.read(post.params().toSingleValueMap());
+    Ui ui = post.ui();
     try {
       posts.update(user, p.id(), form);
-      redirect.addFlashAttribute("flash", ui.t("news.saved"));
-      return "redirect:/admin/posts/" + p.id();
+      return post.redirect("/admin/posts/" + p.id(), ui.t("news.saved"));
     } catch (InvalidInputException e) {
-      res.setStatus(422);
-      model.addAttribute(
-          "page", pages.edit(user, p.organisationId(), p, form, FormErrors.of(e, ui), ui));
-      return "news/admin-edit";
+      return post.redraw(
+          e, pages.edit(user, p.organisationId(), p, form, FormErrors.of(e, ui), ui), VIEW);
     }
   }
 
@@ -131,24 +115,21 @@ record PostAdminController(Posts posts, PostPages pages) {
       @PathVariable String postId,
       @RequestParam(name = "image", required = false) MultipartFile file,
       @AuthenticationPrincipal LecternUser user,
-      Ui ui,
-      Model model,
-      HttpServletResponse res,
-      RedirectAttributes redirect)
+      FormPost post)
       throws IOException {
     Post p = posts.editable(user, id(postId));
+    Ui ui = post.ui();
     try {
       byte[] bytes = file == null ? new byte[0] : PostUploads.read(file);
       UUID image = posts.addImage(user, p.id(), bytes);
-      redirect.addFlashAttribute(
-          "flash", ui.t("news.image.added", "![](" + PostPages.imagePath(image) + ")"));
-      return "redirect:/admin/posts/" + p.id();
+      return post.redirect(
+          "/admin/posts/" + p.id(),
+          ui.t("news.image.added", "![](" + PostPages.imagePath(image) + ")"));
     } catch (InvalidInputException e) {
-      res.setStatus(422);
-      model.addAttribute(
-          "page",
-          pages.edit(user, p.organisationId(), p, PostForm.of(p), FormErrors.of(e, ui), ui));
-      return "news/admin-edit";
+      return post.redraw(
+          e,
+          pages.edit(user, p.organisationId(), p, PostForm.of(p), FormErrors.of(e, ui), ui),
+          VIEW);
     }
   }
 

@@ -1,6 +1,5 @@
 package org.lectern.notification;
 
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,11 +37,7 @@ record MailRemoval(JdbcClient jdbc, PersonalDataCipher cipher, RegistrationServi
   }
 
   @Override
-  public void eraseRegistrations(Collection<UUID> registrationIds, RemovalReason reason) {
-    if (registrationIds.isEmpty()) {
-      return;
-    }
-    List<UUID> ids = List.copyOf(registrationIds);
+  public void eraseRegistrations(List<UUID> ids, RemovalReason reason) {
     Set<String> addresses = new HashSet<>();
     Set<UUID> programmes = new HashSet<>();
     for (UUID id : ids) {

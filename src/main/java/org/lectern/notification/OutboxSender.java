@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.lectern.shared.lifecycle.CoalescingWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -208,12 +209,7 @@ class OutboxSender {
 
   // Exception messages of mail servers may quote the recipient: keep only the types.
   static String describe(Throwable e) {
-    StringBuilder b = new StringBuilder(e.getClass().getSimpleName());
-    Throwable cause = e.getCause();
-    for (int i = 0; cause != null && i < 3; i++, cause = cause.getCause()) {
-      b.append(" < ").append(cause.getClass().getSimpleName());
-    }
-    return b.toString();
+    return CoalescingWorker.describe(e);
   }
 
   /** "Lectern &lt;a@b&gt;" becomes "a@b": a display name may name the product or organiser. */

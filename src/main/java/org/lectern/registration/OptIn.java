@@ -9,10 +9,10 @@ import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeService;
 import org.lectern.registration.RequestRepository.Stored;
 import org.lectern.shared.crypto.Sha256;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.ConflictException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Double opt-in (ADR 0013). The public path stores every submission the same way and answers the
@@ -22,58 +22,40 @@ import org.springframework.transaction.annotation.Transactional;
  * are followed.
  */
 @Component
-class OptIn {
-
-  private final RegistrationService service;
-  private final ProgrammeService programmes;
-  private final FormSetupRepository forms;
-  private final RegistrationRepository registrations;
-  private final RequestRepository requests;
-  private final OptInSettler settler;
-  private final Clock clock;
-  private final Duration validity;
-
-  OptIn(
-      RegistrationService service,
-      ProgrammeService programmes,
-      FormSetupRepository forms,
-      RegistrationRepository registrations,
-      RequestRepository requests,
-      OptInSettler settler,
-      Clock clock,
-      @Value("${lectern.registration.opt-in.link-validity:48h}") Duration validity) {
-    this.service = service;
-    this.programmes = programmes;
-    this.forms = forms;
-    this.registrations = registrations;
-    this.requests = requests;
-    this.settler = settler;
-    this.clock = clock;
-    this.validity = validity;
-  }
+record OptIn(
+    RegistrationService service,
+    ProgrammeService programmes,
+    FormSetupRepository forms,
+    RegistrationRepository registrations,
+    RequestRepository requests,
+    OptInSettler settler,
+    Transactions transactions,
+    Clock clock,
+    @Value("${lectern.registration.opt-in.link-validity:48h}") Duration validity) {
 
   /**
    * The public path. The same work whatever the address: check the submission (which depends only
    * on what was typed), encrypt and store it, publish an id. Nothing is looked up by e-mail here.
    */
-  @Transactional
   void request(UUID programmeId, RegistrationRequest request, LecternUser actor) {
-    request(service.visibleProgramme(programmeId, actor), request);
+    transactions.run(() -> request(service.visibleProgramme(programmeId, actor), request));
   }
 
   /**
    * The same, for a programme the caller already read and found visible to the actor (issue 16: the
    * programme was read twice per submission).
    */
-  @Transactional
   void request(Programme p, RegistrationRequest request) {
-    EnrolmentService.Entry entry =
-        service.prepare(p, forms.form(p.id(), clock.instant()), request, false);
-    UUID id = UUID.randomUUID();
-    Instant now = clock.instant();
-    requests.insert(id, p.id(), entry, now, now.plus(validity));
-    // The stored request is the note that its mail is due (no event publication, issue 16).
-    settler.afterCommit();
+    transactions.run(
+        () -> {
+          EnrolmentService.Entry entry =
+              service.prepare(p, forms.form(p.id(), clock.instant()), request, false);
+          UUID id = UUID.randomUUID();
+          Instant now = clock.instant();
+          requests.insert(id, p.id(), entry, now, now.plus(validity));
+          // The stored request is the note that its mail is due (no event publication, issue 16).
+          settler.afterCommit();
+        });
   }
 
   /** What following a link led to. */
@@ -98,31 +80,32 @@ class OptIn {
    * queue decided now, in the order links are followed. A second click finds the registration the
    * first one made.
    */
-  @Transactional
   Confirmation confirm(UUID programmeId, String token) {
-    return confirm(programmes.find(programmeId).orElseThrow(), token);
+    return transactions.result(() -> confirm(programmes.find(programmeId).orElseThrow(), token));
   }
 
   /** The same, for the programme the page already read. */
-  @Transactional
   Confirmation confirm(Programme p, String token) {
-    UUID programmeId = p.id();
-    Object found = find(programmeId, token, true);
-    if (!(found instanceof Stored req)) {
-      return (Refused) found;
-    }
-    if (req.registrationId() != null) {
-      return registrations
-          .find(req.registrationId())
-          .<Confirmation>map(Done::new)
-          .orElse(new Refused("registration.optIn.invalid", 404));
-    }
-    if (!service.isOpen(p, forms.form(programmeId, clock.instant()))) {
-      throw new ConflictException("registration.closed");
-    }
-    Registration r = service.enrol(programmeId, req.entry()).registration();
-    requests.confirmed(req.id(), r.id(), clock.instant());
-    return new Done(r);
+    return transactions.result(
+        () -> {
+          UUID programmeId = p.id();
+          Object found = find(programmeId, token, true);
+          if (!(found instanceof Stored req)) {
+            return (Refused) found;
+          }
+          if (req.registrationId() != null) {
+            return registrations
+                .find(req.registrationId())
+                .<Confirmation>map(Done::new)
+                .orElse(new Refused("registration.optIn.invalid", 404));
+          }
+          if (!service.isOpen(p, forms.form(programmeId, clock.instant()))) {
+            throw new ConflictException("registration.closed");
+          }
+          Registration r = service.enrol(programmeId, req.entry()).registration();
+          requests.confirmed(req.id(), r.id(), clock.instant());
+          return new Done(r);
+        });
   }
 
   private Object find(UUID programmeId, String token, boolean lock) {

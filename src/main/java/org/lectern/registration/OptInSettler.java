@@ -10,29 +10,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeService;
 import org.lectern.registration.OptInMailer.Kind;
 import org.lectern.registration.OptInMailer.Outlook;
 import org.lectern.registration.RequestRepository.Stored;
 import org.lectern.shared.crypto.Sha256;
+import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.ConflictException;
+import org.lectern.shared.lifecycle.CoalescingWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The mail step of double opt-in (ADR 0013), in batches (issue 16). A submission commits only its
@@ -45,54 +39,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  * are taken when the application starts and with the quarter-hourly clean-up.
  */
 @Component
-class OptInSettler implements DisposableBean {
+record OptInSettler(
+    RegistrationService service,
+    ProgrammeService programmes,
+    FormSetupRepository forms,
+    RegistrationRepository registrations,
+    RequestRepository requests,
+    OptInMailer mailer,
+    Transactions transactions,
+    OptInThread thread,
+    Clock clock,
+    @Value("${lectern.base-url}") String baseUrl) {
 
   private static final Logger log = LoggerFactory.getLogger(OptInSettler.class);
   private static final SecureRandom RANDOM = new SecureRandom();
   static final int BATCH = 50;
-
-  private final RegistrationService service;
-  private final ProgrammeService programmes;
-  private final FormSetupRepository forms;
-  private final RegistrationRepository registrations;
-  private final RequestRepository requests;
-  private final OptInMailer mailer;
-  private final TransactionTemplate batch;
-  private final TransactionTemplate savepoint;
-  private final Clock clock;
-  private final String baseUrl;
-  private final ExecutorService worker =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "opt-in-mail");
-            t.setDaemon(true);
-            return t;
-          });
-  private final AtomicBoolean wanted = new AtomicBoolean();
-  private final AtomicBoolean running = new AtomicBoolean();
-
-  OptInSettler(
-      RegistrationService service,
-      ProgrammeService programmes,
-      FormSetupRepository forms,
-      RegistrationRepository registrations,
-      RequestRepository requests,
-      OptInMailer mailer,
-      PlatformTransactionManager transactions,
-      Clock clock,
-      @Value("${lectern.base-url}") String baseUrl) {
-    this.service = service;
-    this.programmes = programmes;
-    this.forms = forms;
-    this.registrations = registrations;
-    this.requests = requests;
-    this.mailer = mailer;
-    this.batch = new TransactionTemplate(transactions);
-    this.savepoint = new TransactionTemplate(transactions);
-    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-    this.clock = clock;
-    this.baseUrl = baseUrl;
-  }
 
   /** In the submission's transaction: the mail step runs once it has committed. */
   void afterCommit() {
@@ -117,32 +78,13 @@ class OptInSettler implements DisposableBean {
 
   /** Asks the background thread to answer what is due; calls while it works coalesce. */
   void soon() {
-    wanted.set(true);
-    if (running.compareAndSet(false, true)) {
-      try {
-        worker.execute(this::drain);
-      } catch (RejectedExecutionException shuttingDown) {
-        running.set(false);
-      }
-    }
+    thread.soon(this::settleAllDue);
   }
 
-  private void drain() {
+  private void settleAllDue() {
     Set<UUID> failed = new HashSet<>();
-    try {
-      while (wanted.getAndSet(false)) {
-        while (settleDue(failed) == BATCH) {
-          // more are waiting
-        }
-      }
-    } catch (RuntimeException e) {
-      // Left for the next submission, the next start or the clean-up.
-      log.warn("Answering registration requests failed: {}", e.toString());
-    } finally {
-      running.set(false);
-    }
-    if (wanted.get()) {
-      soon();
+    while (settleDue(failed) == BATCH) {
+      // more are waiting
     }
   }
 
@@ -153,20 +95,19 @@ class OptInSettler implements DisposableBean {
    */
   int settleDue(Set<UUID> failed) {
     try {
-      Integer taken = batch.execute(tx -> settle(requests.lockUnsettled(BATCH, failed)));
-      return taken == null ? 0 : taken;
+      return transactions.result(() -> settle(requests.lockUnsettled(BATCH, failed)));
     } catch (RuntimeException e) {
-      List<UUID> ids = batch.execute(tx -> requests.unsettledIds(BATCH, failed));
-      for (UUID id : ids == null ? List.<UUID>of() : ids) {
+      List<UUID> ids = transactions.result(() -> requests.unsettledIds(BATCH, failed));
+      for (UUID id : ids) {
         try {
-          batch.executeWithoutResult(
-              tx -> requests.lockUnprocessed(id).ifPresent(r -> settle(List.of(r))));
+          transactions.run(() -> requests.lockUnprocessed(id).ifPresent(r -> settle(List.of(r))));
         } catch (RuntimeException one) {
           failed.add(id);
-          log.warn("Answering registration request {} failed: {}", id, one.toString());
+          log.warn(
+              "Answering registration request {} failed: {}", id, CoalescingWorker.describe(one));
         }
       }
-      return ids == null ? 0 : ids.size();
+      return ids.size();
     }
   }
 
@@ -242,7 +183,7 @@ class OptInSettler implements DisposableBean {
   // In a savepoint, so that "full" rolls back only the attempt, not the batch.
   private Kind enrolNow(UUID programmeId, EnrolmentService.Entry entry) {
     try {
-      savepoint.executeWithoutResult(s -> service.enrol(programmeId, entry));
+      transactions.savepoint(() -> service.enrol(programmeId, entry));
       return null;
     } catch (ConflictException e) {
       return Kind.FULL;
@@ -265,10 +206,5 @@ class OptInSettler implements DisposableBean {
     byte[] raw = new byte[32];
     RANDOM.nextBytes(raw);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-  }
-
-  @Override
-  public void destroy() {
-    worker.shutdownNow();
   }
 }

@@ -1,6 +1,5 @@
 package org.lectern.registration;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.lectern.shared.crypto.PersonalDataCipher;
@@ -27,7 +26,9 @@ record RegistrationRemoval(JdbcClient jdbc, PersonalDataCipher cipher)
             .param("p", programmeId)
             .query(UUID.class)
             .list();
-    eraseRegistrations(ids, reason);
+    if (!ids.isEmpty()) {
+      eraseRegistrations(ids, reason);
+    }
     jdbc.sql(
             """
             update registration_invitation set email = :e, full_name = null,
@@ -43,11 +44,7 @@ record RegistrationRemoval(JdbcClient jdbc, PersonalDataCipher cipher)
   }
 
   @Override
-  public void eraseRegistrations(Collection<UUID> registrationIds, RemovalReason reason) {
-    if (registrationIds.isEmpty()) {
-      return;
-    }
-    List<UUID> ids = List.copyOf(registrationIds);
+  public void eraseRegistrations(List<UUID> ids, RemovalReason reason) {
     jdbc.sql(
             """
             update registration set email = :e, full_name = :n, phone = null, town = null,

@@ -1,6 +1,7 @@
 package org.lectern.retention;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import org.lectern.shared.privacy.PersonalDataRemoval;
 import org.lectern.shared.privacy.RemovalReason;
@@ -17,7 +18,12 @@ record PersonalDataRemovals(ObjectProvider<PersonalDataRemoval> removals) {
     removals.orderedStream().forEach(r -> r.anonymiseProgramme(programmeId, reason));
   }
 
+  /** Nothing happens for no registrations; every feature gets the same list otherwise. */
   void eraseRegistrations(Collection<UUID> registrationIds, RemovalReason reason) {
-    removals.orderedStream().forEach(r -> r.eraseRegistrations(registrationIds, reason));
+    if (registrationIds.isEmpty()) {
+      return;
+    }
+    List<UUID> ids = List.copyOf(registrationIds);
+    removals.orderedStream().forEach(r -> r.eraseRegistrations(ids, reason));
   }
 }

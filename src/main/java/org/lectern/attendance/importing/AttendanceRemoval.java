@@ -1,6 +1,5 @@
 package org.lectern.attendance.importing;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.lectern.shared.crypto.PersonalDataCipher;
@@ -44,11 +43,7 @@ record AttendanceRemoval(JdbcClient jdbc, PersonalDataCipher cipher)
   }
 
   @Override
-  public void eraseRegistrations(Collection<UUID> registrationIds, RemovalReason reason) {
-    if (registrationIds.isEmpty()) {
-      return;
-    }
-    List<UUID> ids = List.copyOf(registrationIds);
+  public void eraseRegistrations(List<UUID> ids, RemovalReason reason) {
     jdbc.sql(
             """
             update attendance_participant set display_name = :n, email = null

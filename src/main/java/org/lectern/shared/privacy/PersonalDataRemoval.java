@@ -1,6 +1,6 @@
 package org.lectern.shared.privacy;
 
-import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -15,6 +15,9 @@ public interface PersonalDataRemoval {
   /** Removes the personal data of every delegate of the programme. */
   void anonymiseProgramme(UUID programmeId, RemovalReason reason);
 
-  /** Removes the personal data tied to these registrations (one person's erasure). */
-  void eraseRegistrations(Collection<UUID> registrationIds, RemovalReason reason);
+  /**
+   * Removes the personal data tied to these registrations (one person's erasure). Never called with
+   * an empty list: {@code retention.PersonalDataRemovals} skips an erasure of no one.
+   */
+  void eraseRegistrations(List<UUID> registrationIds, RemovalReason reason);
 }
