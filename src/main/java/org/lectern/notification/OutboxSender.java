@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.lectern.shared.lifecycle.CoalescingWorker;
+import org.lectern.shared.logging.Scrubbed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -209,7 +209,7 @@ class OutboxSender {
 
   // Exception messages of mail servers may quote the recipient: keep only the types.
   static String describe(Throwable e) {
-    return CoalescingWorker.describe(e);
+    return Scrubbed.describe(e);
   }
 
   /** "Lectern &lt;a@b&gt;" becomes "a@b": a display name may name the product or organiser. */

@@ -16,8 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The mail of a new registration — confirmed, waitlisted or pending — without a second transaction
@@ -69,27 +67,18 @@ record RegistrationMailJobs(
         .param("kind", kind.code())
         .param("r", registrationId)
         .update();
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-              soon();
-            }
-          });
-    } else {
-      soon();
-    }
+    thread.soonAfterCommit(this::composeAllDue);
   }
 
   /** Asks the background thread to compose what is due; calls while it works coalesce. */
   void soon() {
-    thread.soon(
-        () -> {
-          while (composeDue() == BATCH) {
-            // more are waiting
-          }
-        });
+    thread.soon(this::composeAllDue);
+  }
+
+  private void composeAllDue() {
+    while (composeDue() == BATCH) {
+      // more are waiting
+    }
   }
 
   private record Job(long id, String kind, UUID registrationId, int attempts) {}

@@ -18,15 +18,13 @@ import org.lectern.registration.RequestRepository.Stored;
 import org.lectern.shared.crypto.Sha256;
 import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.ConflictException;
-import org.lectern.shared.lifecycle.CoalescingWorker;
+import org.lectern.shared.logging.Scrubbed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The mail step of double opt-in (ADR 0013), in batches (issue 16). A submission commits only its
@@ -57,17 +55,7 @@ record OptInSettler(
 
   /** In the submission's transaction: the mail step runs once it has committed. */
   void afterCommit() {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-              soon();
-            }
-          });
-    } else {
-      soon();
-    }
+    thread.soonAfterCommit(this::settleAllDue);
   }
 
   /** Requests a crash or a restart left without their mail. */
@@ -103,8 +91,7 @@ record OptInSettler(
           transactions.run(() -> requests.lockUnprocessed(id).ifPresent(r -> settle(List.of(r))));
         } catch (RuntimeException one) {
           failed.add(id);
-          log.warn(
-              "Answering registration request {} failed: {}", id, CoalescingWorker.describe(one));
+          log.warn("Answering registration request {} failed: {}", id, Scrubbed.describe(one));
         }
       }
       return ids.size();

@@ -4,9 +4,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.lectern.shared.logging.Scrubbed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * One background thread that runs work soon after it is asked for; asks that come while it works
@@ -46,29 +49,34 @@ public class CoalescingWorker implements DisposableBean {
     }
   }
 
+  /** As {@link #soon}, once the current transaction has committed (at once without one). */
+  public void soonAfterCommit(Runnable work) {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              soon(work);
+            }
+          });
+    } else {
+      soon(work);
+    }
+  }
+
   private void drain(Runnable work) {
     try {
       while (wanted.getAndSet(false)) {
         work.run();
       }
     } catch (RuntimeException e) {
-      log.warn("Background work '{}' failed: {}", name, describe(e));
+      log.warn("Background work '{}' failed: {}", name, Scrubbed.describe(e));
     } finally {
       running.set(false);
     }
     if (wanted.get()) {
       soon(work);
     }
-  }
-
-  /** The exception's class and up to three causes' classes, no messages. */
-  public static String describe(Throwable e) {
-    StringBuilder b = new StringBuilder(e.getClass().getSimpleName());
-    Throwable cause = e.getCause();
-    for (int i = 0; cause != null && i < 3; i++, cause = cause.getCause()) {
-      b.append(" < ").append(cause.getClass().getSimpleName());
-    }
-    return b.toString();
   }
 
   @Override
