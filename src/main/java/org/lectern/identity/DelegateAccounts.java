@@ -4,6 +4,9 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.lectern.shared.crypto.Sha256;
@@ -58,6 +61,57 @@ public class DelegateAccounts {
         .param("now", Timestamp.from(clock.instant()))
         .query(String.class)
         .single();
+  }
+
+  /**
+   * As {@link #remember} for several addresses (e-mail to the language it would be given), in one
+   * statement where it was one per mail (issue 16); answers each address's language, by the address
+   * as given. An address given twice (also in another spelling of the same address) is recorded
+   * once, with the language given last.
+   */
+  public Map<String, String> rememberAll(Map<String, String> languageByEmail) {
+    Map<String, String> indexByEmail = new HashMap<>();
+    Map<String, String[]> byIndex = new LinkedHashMap<>();
+    languageByEmail.forEach(
+        (email, language) -> {
+          String idx = indexOf(email);
+          indexByEmail.put(email, idx);
+          byIndex.put(idx, new String[] {email, language});
+        });
+    if (byIndex.isEmpty()) {
+      return Map.of();
+    }
+    StringBuilder values = new StringBuilder();
+    Map<String, Object> params = new HashMap<>();
+    params.put("now", Timestamp.from(clock.instant()));
+    int i = 0;
+    for (Map.Entry<String, String[]> e : byIndex.entrySet()) {
+      values
+          .append(i == 0 ? "" : ", ")
+          .append("(:idx$, :email$, :lang$, :now, :now)".replace("$", String.valueOf(i)));
+      params.put("idx" + i, e.getKey());
+      params.put("email" + i, cipher.encrypt(e.getValue()[0].strip(), EMAIL));
+      params.put("lang" + i, e.getValue()[1]);
+      i++;
+    }
+    Map<String, String> languageByIndex = new HashMap<>();
+    jdbc.sql(
+            """
+            insert into delegate_address (email_index, email, language, created_at, updated_at)
+            values VALUES
+            on conflict (email_index) do update set
+              language = case when delegate_address.language_fixed
+                              then delegate_address.language else excluded.language end,
+              updated_at = excluded.updated_at
+            returning email_index, language
+            """
+                .replace("VALUES", values))
+        .params(params)
+        .query((rs, n) -> languageByIndex.put(rs.getString(1), rs.getString(2)))
+        .list();
+    Map<String, String> out = new HashMap<>();
+    indexByEmail.forEach((email, idx) -> out.put(email, languageByIndex.get(idx)));
+    return out;
   }
 
   public Optional<DelegateAddress> find(String emailIndex) {

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(0)
-record MailRemoval(JdbcClient jdbc, PersonalDataCipher cipher, RegistrationService registrations)
+record MailRemoval(
+    JdbcClient jdbc, PersonalDataCipher cipher, RegistrationService registrations, MailFiles files)
     implements PersonalDataRemoval {
 
   private static final String ABOUT_PROGRAMME =
@@ -34,6 +35,8 @@ record MailRemoval(JdbcClient jdbc, PersonalDataCipher cipher, RegistrationServi
   @Override
   public void anonymiseProgramme(UUID programmeId, RemovalReason reason) {
     jdbc.sql("delete from mail_outbox where " + ABOUT_PROGRAMME).param("p", programmeId).update();
+    // The files its mails shared (its calendars) go with them.
+    files.removeUnused(List.of(programmeId));
   }
 
   @Override
@@ -88,5 +91,7 @@ record MailRemoval(JdbcClient jdbc, PersonalDataCipher cipher, RegistrationServi
             .update();
       }
     }
+    // Files shared by the mails removed (a programme's calendar), once no other mail sends them.
+    files.removeUnused(programmes);
   }
 }

@@ -1,6 +1,11 @@
 package org.lectern.notification;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.lectern.shared.database.Transactions;
 import org.springframework.stereotype.Service;
@@ -29,6 +34,37 @@ public record Outbox(
                   ? MailStatus.HELD
                   : MailStatus.PENDING;
           return repository.insert(UUID.randomUUID(), mail, clock.instant(), status);
+        });
+  }
+
+  /**
+   * Queues several mails as {@link #enqueue} queues each (held when undeliverable, once per dedupe
+   * key), with one look-up of undeliverable marks per organisation and one insert for all (issue
+   * 16: it was one of each per mail); answers how many were queued.
+   */
+  int enqueueAll(List<OutgoingMail> mails) {
+    return transactions.joined(
+        () -> {
+          Map<UUID, List<String>> byOrganisation = new HashMap<>();
+          for (OutgoingMail m : mails) {
+            if (m.organisationId() != null && m.to() != null) {
+              byOrganisation
+                  .computeIfAbsent(m.organisationId(), o -> new ArrayList<>())
+                  .add(m.to());
+            }
+          }
+          Map<UUID, Set<String>> marked = new HashMap<>();
+          byOrganisation.forEach(
+              (organisation, addresses) ->
+                  marked.put(organisation, undeliverable.among(organisation, addresses).keySet()));
+          List<OutboxRepository.Queued> queued = new ArrayList<>();
+          for (OutgoingMail m : mails) {
+            boolean held = marked.getOrDefault(m.organisationId(), Set.of()).contains(m.to());
+            queued.add(
+                new OutboxRepository.Queued(
+                    UUID.randomUUID(), m, held ? MailStatus.HELD : MailStatus.PENDING));
+          }
+          return repository.insertAll(queued, clock.instant()).size();
         });
   }
 }

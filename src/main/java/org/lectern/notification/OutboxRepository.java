@@ -4,12 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,11 +35,14 @@ class OutboxRepository {
   private final JdbcClient jdbc;
   private final PersonalDataCipher cipher;
   private final MailKeyRepository keys;
+  private final MailFiles files;
 
-  OutboxRepository(JdbcClient jdbc, PersonalDataCipher cipher, MailKeyRepository keys) {
+  OutboxRepository(
+      JdbcClient jdbc, PersonalDataCipher cipher, MailKeyRepository keys, MailFiles files) {
     this.jdbc = jdbc;
     this.cipher = cipher;
     this.keys = keys;
+    this.files = files;
   }
 
   /** Inserts unless a message with the same dedupe key exists; true when inserted. */
@@ -51,55 +55,77 @@ class OutboxRepository {
    * true when inserted.
    */
   boolean insert(UUID id, OutgoingMail m, Instant now, MailStatus status) {
-    MailKeyRepository.Sealer cipher = keys.sealerFor(m);
-    int rows =
-        jdbc.sql(
-                """
-                insert into mail_outbox (id, kind, related_id, recipient, subject, body_text,
-                  body_html, language, next_attempt_at, created_at, dedupe_key, neutral, sender_name, lane,
-                  unsubscribe_url, programme_id, organisation_id, status)
-                values (:id, :kind, :related, :to, :subject, :text, :html, :lang, :now, :now, :key,
-                  :neutral, :sender, :lane, :unsubscribe, :programme, :organisation, :status)
-                on conflict (dedupe_key) do nothing
-                """)
-            .param("id", id)
-            .param("kind", m.kind())
-            .param("related", m.relatedId())
-            .param("to", cipher.encrypt(m.to(), TO))
-            .param("subject", cipher.encrypt(m.subject(), SUBJECT))
-            .param("text", cipher.encrypt(m.text(), TEXT))
-            .param("html", cipher.encrypt(m.html(), HTML))
-            .param("lang", m.language())
-            .param("now", Timestamp.from(now))
-            .param("key", m.dedupeKey())
-            .param("neutral", m.neutral())
-            .param("sender", m.senderName())
-            .param("lane", MailLane.of(MailKind.require(m.kind())).priority())
-            .param("unsubscribe", cipher.encrypt(m.unsubscribeUrl(), UNSUBSCRIBE))
-            .param("programme", m.programmeId())
-            .param("organisation", m.organisationId())
-            .param("status", status.name())
-            .update();
-    if (rows == 0) {
-      return false;
+    return !insertAll(List.of(new Queued(id, m, status)), now).isEmpty();
+  }
+
+  /** A mail to queue, with its id and first status. */
+  record Queued(UUID id, OutgoingMail mail, MailStatus status) {}
+
+  /**
+   * Inserts the mails in one statement (issue 16: it was one per mail), each unless a message with
+   * the same dedupe key exists; answers the ids inserted. A file shared by many mails is referred
+   * to ({@code shared_attachment_id}), other files are stored with their mail.
+   */
+  Set<UUID> insertAll(List<Queued> mails, Instant now) {
+    if (mails.isEmpty()) {
+      return Set.of();
     }
-    int position = 0;
-    for (MailAttachment a : m.attachments()) {
-      jdbc.sql(
-              """
-              insert into mail_attachment (mail_id, position, filename, content_type, content)
-              values (:id, :pos, :name, :type, :content)
-              """)
-          .param("id", id)
-          .param("pos", position++)
-          .param("name", a.filename())
-          .param("type", a.contentType())
-          .param(
-              "content",
-              cipher.encrypt(Base64.getEncoder().encodeToString(a.content()), ATTACHMENT))
-          .update();
+    StringBuilder sql =
+        new StringBuilder(
+            "insert into mail_outbox (id, kind, related_id, recipient, subject, body_text,"
+                + " body_html, language, next_attempt_at, created_at, dedupe_key, neutral,"
+                + " sender_name, lane, unsubscribe_url, programme_id, organisation_id, status,"
+                + " shared_attachment_id) values ");
+    Map<String, Object> params = new HashMap<>();
+    params.put("now", Timestamp.from(now));
+    for (int i = 0; i < mails.size(); i++) {
+      OutgoingMail m = mails.get(i).mail();
+      MailKeyRepository.Sealer cipher = keys.sealerFor(m);
+      sql.append(i == 0 ? "" : ", ")
+          .append(
+              "(:id$, :kind$, :related$, :to$, :subject$, :text$, :html$, :lang$, :now, :now,"
+                  .replace("$", String.valueOf(i)))
+          .append(
+              " :key$, :neutral$, :sender$, :lane$, :unsubscribe$, :programme$, :organisation$,"
+                  .replace("$", String.valueOf(i)))
+          .append(" :status$, :shared$)".replace("$", String.valueOf(i)));
+      params.put("id" + i, mails.get(i).id());
+      params.put("kind" + i, m.kind());
+      params.put("related" + i, m.relatedId());
+      params.put("to" + i, cipher.encrypt(m.to(), TO));
+      params.put("subject" + i, cipher.encrypt(m.subject(), SUBJECT));
+      params.put("text" + i, cipher.encrypt(m.text(), TEXT));
+      params.put("html" + i, cipher.encrypt(m.html(), HTML));
+      params.put("lang" + i, m.language());
+      params.put("key" + i, m.dedupeKey());
+      params.put("neutral" + i, m.neutral());
+      params.put("sender" + i, m.senderName());
+      params.put("lane" + i, MailLane.of(MailKind.require(m.kind())).priority());
+      params.put("unsubscribe" + i, cipher.encrypt(m.unsubscribeUrl(), UNSUBSCRIBE));
+      params.put("programme" + i, m.programmeId());
+      params.put("organisation" + i, m.organisationId());
+      params.put("status" + i, mails.get(i).status().name());
+      params.put("shared" + i, shared(m));
     }
-    return true;
+    sql.append(" on conflict (dedupe_key) do nothing returning id");
+    Set<UUID> inserted =
+        new HashSet<>(jdbc.sql(sql.toString()).params(params).query(UUID.class).list());
+    for (Queued q : mails) {
+      if (inserted.contains(q.id())) {
+        files.attachOwn(q.id(), q.mail());
+      }
+    }
+    return inserted;
+  }
+
+  /** The one shared file of a mail, if it has one. */
+  private static UUID shared(OutgoingMail m) {
+    List<UUID> shared =
+        m.attachments().stream().map(MailAttachment::sharedId).filter(Objects::nonNull).toList();
+    if (shared.size() > 1) {
+      throw new IllegalArgumentException("a mail refers to one shared file at most");
+    }
+    return shared.isEmpty() ? null : shared.get(0);
   }
 
   /** Locks up to {@code limit} due messages; other nodes skip them until this transaction ends. */
@@ -118,7 +144,7 @@ class OutboxRepository {
       return due;
     }
     Map<UUID, List<MailAttachment>> attached =
-        attachments(due.stream().map(OutboxMessage::id).toList());
+        files.of(due.stream().map(OutboxMessage::id).toList());
     return due.stream()
         .map(m -> m.withAttachments(attached.getOrDefault(m.id(), List.of())))
         .toList();
@@ -230,32 +256,7 @@ class OutboxRepository {
   }
 
   List<MailAttachment> attachments(UUID mailId) {
-    return attachments(List.of(mailId)).getOrDefault(mailId, List.of());
-  }
-
-  /** The attachments of several messages in one statement, not one per message (issue 16). */
-  private Map<UUID, List<MailAttachment>> attachments(Collection<UUID> mailIds) {
-    Map<UUID, List<MailAttachment>> attached = new HashMap<>();
-    jdbc.sql(
-            """
-            select mail_id, filename, content_type, content from mail_attachment
-            where mail_id in (:ids) order by mail_id, position
-            """)
-        .param("ids", mailIds)
-        .query(
-            (rs, i) ->
-                attached
-                    .computeIfAbsent(rs.getObject("mail_id", UUID.class), k -> new ArrayList<>())
-                    .add(attachment(rs)))
-        .list();
-    return attached;
-  }
-
-  private MailAttachment attachment(ResultSet rs) throws SQLException {
-    return new MailAttachment(
-        rs.getString("filename"),
-        rs.getString("content_type"),
-        Base64.getDecoder().decode(cipher.decrypt(rs.getBytes("content"), ATTACHMENT)));
+    return files.of(List.of(mailId)).getOrDefault(mailId, List.of());
   }
 
   /** For monitoring: mails not yet sent (retries included) and mails given up. */

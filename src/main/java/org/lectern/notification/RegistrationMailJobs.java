@@ -115,11 +115,13 @@ record RegistrationMailJobs(
                     new Job(
                         rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class), rs.getInt(4)))
             .list();
-    var memo = new RegistrationMails.Memo();
-    // The whole batch's people in one statement (issue 16: it was one per mail); one by one, each
-    // is read in its own savepoint as before.
+    // The whole batch's people in one statement, their addresses recorded in one, their mails
+    // queued in one (issue 16: each was one per mail); one by one, each is read, recorded and
+    // queued in its own savepoint as before.
+    var memo = oneByOne ? new RegistrationMails.Memo() : RegistrationMails.Memo.collects();
     Map<UUID, MailRecipient> contacts =
         oneByOne ? Map.of() : directory.contactsOf(due.stream().map(Job::registrationId).toList());
+    mails.remember(contacts.values(), memo);
     for (Job job : due) {
       if (oneByOne) {
         composeAlone(job, memo);
@@ -127,6 +129,7 @@ record RegistrationMailJobs(
         compose(job, memo, Optional.ofNullable(contacts.get(job.registrationId())));
       }
     }
+    mails.queue(memo);
     if (!oneByOne && !due.isEmpty()) {
       jdbc.sql("delete from registration_mail_job where id in (:ids)")
           .param("ids", due.stream().map(Job::id).toList())
@@ -154,6 +157,8 @@ record RegistrationMailJobs(
                 .update();
           });
     } catch (RuntimeException e) {
+      // A file stored in the savepoint just rolled back is gone: the next mail stores it again.
+      memo.forgetFiles();
       jdbc.sql(
               """
               update registration_mail_job set attempts = attempts + 1, next_attempt_at = :next,

@@ -25,6 +25,7 @@ public record RegistrationMails(
     Wording wording,
     MailRenderer renderer,
     TrainingCalendar calendar,
+    MailFiles files,
     DelegateAccounts directory,
     Transactions transactions) {
 
@@ -46,11 +47,52 @@ public record RegistrationMails(
 
   /**
    * What mails composed together share: each programme's facts and calendar file (per language) are
-   * loaded and written once per batch, not once per mail.
+   * loaded and stored once per batch, not once per mail (the calendar file is stored once for all
+   * mails that send the same file, {@link MailFiles}). A memo that {@link #collects} keeps the
+   * composed mails for {@link #queue} and may know the people's languages ({@link #remember}).
    */
   static final class Memo {
     private final Map<UUID, ProgrammeFacts> facts = new HashMap<>();
     private final Map<String, MailAttachment> calendars = new HashMap<>();
+    private final Map<String, String> languages = new HashMap<>();
+    private final List<OutgoingMail> composed;
+
+    Memo() {
+      this.composed = null;
+    }
+
+    private Memo(List<OutgoingMail> composed) {
+      this.composed = composed;
+    }
+
+    /** Forgets the stored files (after a rollback that may have removed them). */
+    void forgetFiles() {
+      calendars.clear();
+    }
+
+    /** A memo that keeps the mails for one insert of all ({@link #queue}). */
+    static Memo collects() {
+      return new Memo(new ArrayList<>());
+    }
+  }
+
+  /**
+   * Records the addresses of these people in one statement and notes the language each is written
+   * in (issue 16: one statement per mail).
+   */
+  void remember(java.util.Collection<MailRecipient> contacts, Memo memo) {
+    Map<String, String> asked = new HashMap<>();
+    contacts.forEach(c -> asked.put(c.email(), Wording.language(c.language()).code()));
+    memo.languages.putAll(directory.rememberAll(asked));
+  }
+
+  /** Queues the mails a collecting memo kept, in one insert; answers how many were queued. */
+  int queue(Memo memo) {
+    int queued = memo.composed == null ? 0 : outbox.enqueueAll(memo.composed);
+    if (memo.composed != null) {
+      memo.composed.clear();
+    }
+    return queued;
   }
 
   /** As {@link #send(RegistrationMailKind, MailRecipient, Integer, String)}, sharing a memo. */
@@ -62,8 +104,12 @@ public record RegistrationMails(
       Memo memo) {
     return transactions.joined(
         () -> {
+          String known = memo.languages.get(contact.email());
           String lang =
-              directory.remember(contact.email(), Wording.language(contact.language()).code());
+              known != null
+                  ? known
+                  : directory.remember(
+                      contact.email(), Wording.language(contact.language()).code());
           ProgrammeFacts p = memo.facts.computeIfAbsent(contact.programmeId(), facts::load);
           String key = "notification." + kind.key();
           List<String> paragraphs = new ArrayList<>(List.of(wording.t(lang, key + ".body")));
@@ -86,7 +132,8 @@ public record RegistrationMails(
             paragraphs.add(wording.t(lang, "notification.calendar.attached"));
             attachments.add(
                 memo.calendars.computeIfAbsent(
-                    p.programme().id() + " " + lang, k -> calendarFile(p, lang)));
+                    p.programme().id() + " " + lang,
+                    k -> files.store(p.programme().id(), lang, calendarFile(p, lang))));
           }
           String subject =
               p.neutral()
@@ -101,7 +148,7 @@ public record RegistrationMails(
                   shown,
                   frame.myTrainings(lang),
                   frame.footer(lang, p.neutral()));
-          return outbox.enqueue(
+          OutgoingMail mail =
               renderer
                   .mail(
                       content,
@@ -112,7 +159,11 @@ public record RegistrationMails(
                       kind.code() + ":" + contact.registrationId(),
                       p.neutral())
                   .withSenderName(p.senderName())
-                  .about(p.programme().id(), p.programme().organisationId()));
+                  .about(p.programme().id(), p.programme().organisationId());
+          if (memo.composed != null) {
+            return memo.composed.add(mail);
+          }
+          return outbox.enqueue(mail);
         });
   }
 

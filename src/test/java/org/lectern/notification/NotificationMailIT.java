@@ -276,7 +276,7 @@ class NotificationMailIT extends IntegrationTest {
     String email = "secret.lawyer@example.kz";
     String name = "Жанна Тайная";
     send(RegistrationMailKind.CONFIRMED, contact(email, name, "ru"), null, null);
-    for (String table : List.of("mail_outbox", "mail_attachment", "delegate_address")) {
+    for (String table : List.of("mail_outbox", "mail_shared_attachment", "delegate_address")) {
       List<String> rows =
           jdbc.sql("select t::text from " + table + " t").query(String.class).list();
       assertThat(rows).isNotEmpty();
