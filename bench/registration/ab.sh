@@ -4,12 +4,13 @@
 # the start of a phase until its mail backlog is drained. Same neighbours for every jar.
 # Usage: bench/registration/ab.sh TAG ROUNDS DURATION label=jar[,ENV=value,...] ...
 #   e.g. ab.sh pool 3 15s p8=target/x.jar,LECTERN_DB_POOL_SIZE=8 p20=target/x.jar
-#   env: WARM (30s) and WARMS (2) warm-up phases per server, CONNS (32), HOLD=1 keeps the servers
+#   env: WARM (30s) and WARMS (2) warm-up phases per server, CONNS (32), HOLD=1 keeps the servers,
+#        PORT_AB (18700) the first port (three per server)
 set -u
 tag=$1 rounds=$2 dur=$3; shift 3
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=$root/target/bench; mkdir -p $out
-port=18700
+port=${PORT_AB:-18700}
 source $root/bench/registration/servers.sh
 run() { # envfile label duration
   source $1
