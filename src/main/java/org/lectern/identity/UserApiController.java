@@ -7,18 +7,15 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.Map;
 import org.lectern.shared.database.Json;
-import org.lectern.shared.web.api.Idempotency;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /api/v1/users} (API.md): platform or organisation administrators create accounts. */
 @RestController
 @Tag(name = "Users")
-record UserApiController(UserService users, Idempotency idempotency) {
+record UserApiController(UserService users) {
 
   record CreateUser(
       @Size(max = 320) String email,
@@ -31,20 +28,19 @@ record UserApiController(UserService users, Idempotency idempotency) {
       summary =
           "Create an account (platform or organisation admin); without a password an invitation"
               + " e-mail with a set-password link is sent")
-  ResponseEntity<?> create(
-      @AuthenticationPrincipal LecternUser actor,
-      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-      @Valid @RequestBody CreateUser body) {
-    return idempotency.run(
-        actor.id().toString(),
-        key,
+  ResponseEntity<?> create(IdempotentCreate creation, @Valid @RequestBody CreateUser body) {
+    return creation.run(
         // The password is no part of the request's fingerprint (defence in depth: the fingerprint
         // is a keyed HMAC too). A retry with another password replays the first answer.
         Json.write(new CreateUser(body.email(), body.fullName(), null, body.language())),
         () -> {
           var id =
               users.createAccount(
-                  actor, body.email(), body.fullName(), body.password(), body.language());
+                  creation.actor(),
+                  body.email(),
+                  body.fullName(),
+                  body.password(),
+                  body.language());
           return ResponseEntity.created(URI.create("/api/v1/users/" + id))
               .body(Map.of("id", id.toString()));
         });

@@ -7,13 +7,13 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.lectern.identity.IdempotentCreate;
 import org.lectern.identity.LecternUser;
 import org.lectern.reference.Regions;
 import org.lectern.shared.database.Json;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.web.Ui;
-import org.lectern.shared.web.api.Idempotency;
 import org.lectern.shared.web.api.Paging;
 import org.lectern.shared.web.api.TextValue;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,7 +37,6 @@ record OrganisationApiController(
     OrganisationService organisations,
     OrganisationRoster members,
     Regions regions,
-    Idempotency idempotency,
     @Value("${lectern.base-url}") String baseUrl,
     org.lectern.identity.SecondFactorRules secondFactors,
     org.lectern.identity.StepUp stepUp) {
@@ -59,13 +57,8 @@ record OrganisationApiController(
           "Set up an organisation (platform administrator; the creator becomes its ADMIN)."
               + " Without slug one is made from the name; mainCentres default to KZ-75, KZ-71")
   ResponseEntity<?> create(
-      @AuthenticationPrincipal LecternUser actor,
-      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-      @Valid @RequestBody OrganisationBody body,
-      Ui ui) {
-    return idempotency.run(
-        actor.id().toString(),
-        key,
+      IdempotentCreate creation, @Valid @RequestBody OrganisationBody body, Ui ui) {
+    return creation.run(
         Json.write(body),
         () -> {
           var settings =
@@ -77,7 +70,7 @@ record OrganisationApiController(
                   OrganisationService.DEFAULT_MAIN_CENTRES,
                   null,
                   null);
-          Organisation o = organisations.create(actor, body.slug(), settings);
+          Organisation o = organisations.create(creation.actor(), body.slug(), settings);
           return ResponseEntity.created(URI.create("/api/v1/organisations/" + o.id()))
               .body(
                   OrganisationJson.of(

@@ -8,11 +8,11 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.lectern.identity.IdempotentCreate;
 import org.lectern.identity.LecternUser;
 import org.lectern.shared.database.Json;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
-import org.lectern.shared.web.api.Idempotency;
 import org.lectern.shared.web.api.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Organisations")
-record OrganisationMemberApiController(OrganisationMembers members, Idempotency idempotency) {
+record OrganisationMemberApiController(OrganisationMembers members) {
 
   record MemberJson(
       String userId,
@@ -83,14 +82,11 @@ record OrganisationMemberApiController(OrganisationMembers members, Idempotency 
           "Add a member {userId, role: ADMIN|MEMBER}, or invite one by {email, fullName?,"
               + " language?, role}: a new account gets the invitation to choose a password")
   ResponseEntity<?> add(
-      @AuthenticationPrincipal LecternUser actor,
-      @PathVariable String id,
-      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-      @Valid @RequestBody AddMember body) {
+      IdempotentCreate creation, @PathVariable String id, @Valid @RequestBody AddMember body) {
     UUID org = OrganisationApiController.pathId(id);
-    return idempotency.run(
-        actor.id() + ":" + org,
-        key,
+    LecternUser actor = creation.actor();
+    return creation.runWithin(
+        org,
         Json.write(body),
         () -> {
           OrganisationRole role = role(body.role());

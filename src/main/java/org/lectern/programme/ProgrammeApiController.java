@@ -8,11 +8,11 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.lectern.identity.IdempotentCreate;
 import org.lectern.identity.LecternUser;
 import org.lectern.shared.database.Json;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
-import org.lectern.shared.web.api.Idempotency;
 import org.lectern.shared.web.api.Paging;
 import org.lectern.shared.web.api.TextValue;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,9 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Programmes")
 record ProgrammeApiController(
-    ProgrammeService programmes,
-    Idempotency idempotency,
-    @Value("${lectern.base-url}") String baseUrl) {
+    ProgrammeService programmes, @Value("${lectern.base-url}") String baseUrl) {
 
   /**
    * A programme as sent to create (POST: {@code organisationId} read, {@code status} not) or to
@@ -68,13 +65,8 @@ record ProgrammeApiController(
 
   @PostMapping("/api/v1/programmes")
   @Operation(summary = "Create a programme (organiser); it starts as a draft")
-  ResponseEntity<?> create(
-      @AuthenticationPrincipal LecternUser user,
-      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-      @Valid @RequestBody ProgrammeBody body) {
-    return idempotency.run(
-        user.id().toString(),
-        key,
+  ResponseEntity<?> create(IdempotentCreate creation, @Valid @RequestBody ProgrammeBody body) {
+    return creation.run(
         Json.write(body),
         () -> {
           List<String> langs = body.languages() == null ? List.of() : body.languages();
@@ -92,7 +84,8 @@ record ProgrammeApiController(
                       !Boolean.FALSE.equals(body.waitlist()),
                       Boolean.TRUE.equals(body.approvalRequired())));
           Programme p =
-              programmes.create(user, uuid(body.organisationId(), "organisationId"), input);
+              programmes.create(
+                  creation.actor(), uuid(body.organisationId(), "organisationId"), input);
           return ResponseEntity.created(URI.create("/api/v1/programmes/" + p.id()))
               .body(ProgrammeJson.of(p, baseUrl));
         });

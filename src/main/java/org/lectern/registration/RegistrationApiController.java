@@ -10,11 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.lectern.identity.IdempotentCreate;
 import org.lectern.identity.LecternUser;
 import org.lectern.shared.database.Json;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
-import org.lectern.shared.web.api.Idempotency;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -34,7 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 record RegistrationApiController(
     RegistrationService service,
     RegistrationAdminService office,
-    Idempotency idempotency,
     RateLimits rateLimits,
     OptIn optIn) {
 
@@ -94,12 +92,12 @@ record RegistrationApiController(
   ResponseEntity<?> create(
       @PathVariable UUID id,
       @RequestBody RegistrationBody body,
-      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-      @AuthenticationPrincipal LecternUser actor,
+      IdempotentCreate creation,
       HttpServletRequest http) {
     if (body == null) {
       throw InvalidInputException.of("email", "validation.required");
     }
+    LecternUser actor = creation.actor();
     var access = service.access(actor, id);
     if (access.isEmpty() || !access.get().organiser()) {
       rateLimits.check(http.getRemoteAddr(), body.email());
@@ -108,10 +106,8 @@ record RegistrationApiController(
       }
       // Double opt-in or not, the public answer is the same for every address and state: the
       // mail step decides, and only the e-mail to the address tells (ADR 0013).
-      return idempotency.run(
-          actor == null ? "anonymous" : actor.id().toString(),
-          key,
-          requestText(id, key, body),
+      return creation.run(
+          requestText(id, creation.key(), body),
           () -> {
             // The programme as access() read it: published, since the actor does not manage it.
             optIn.request(
@@ -125,10 +121,8 @@ record RegistrationApiController(
           });
     }
     rateLimits.checkUser(actor.id());
-    return idempotency.run(
-        actor.id().toString(),
-        key,
-        requestText(id, key, body),
+    return creation.run(
+        requestText(id, creation.key(), body),
         () -> {
           var r = service.register(access.get(), body.toRequest());
           var reg = r.registration();

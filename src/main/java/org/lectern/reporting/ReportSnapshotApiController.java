@@ -4,10 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
+import org.lectern.identity.IdempotentCreate;
 import org.lectern.identity.LecternUser;
 import org.lectern.reference.Regions;
 import org.lectern.shared.database.Json;
-import org.lectern.shared.web.api.Idempotency;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,14 +15,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Snapshots of a programme's report released to its funders (API.md, ADR 0017). */
 @RestController
 @Tag(name = "Reports")
-record ReportSnapshotApiController(
-    ReportPublications publications, Idempotency idempotency, Regions regions) {
+record ReportSnapshotApiController(ReportPublications publications, Regions regions) {
 
   record PublishBody(String note) {}
 
@@ -42,18 +40,15 @@ record ReportSnapshotApiController(
           "Publish the current figures to the programme's funders as a snapshot (organiser);"
               + " suppressed together with every earlier snapshot")
   ResponseEntity<?> publish(
-      @AuthenticationPrincipal LecternUser user,
+      IdempotentCreate creation,
       @PathVariable String id,
-      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
       @RequestBody(required = false) PublishBody body) {
     var programme = ReportApiController.uuid(id);
     String note = body == null ? null : body.note();
-    return idempotency.run(
-        user.id().toString(),
-        key,
+    return creation.run(
         "publish " + programme + " " + Json.write(body == null ? new PublishBody(null) : body),
         () -> {
-          var s = publications.publish(user, programme, note);
+          var s = publications.publish(creation.actor(), programme, note);
           return ResponseEntity.created(
                   URI.create("/api/v1/programmes/" + programme + "/report/publications/" + s.id()))
               .body(new Published(s.id().toString(), s.publishedAt().toString()));

@@ -10,13 +10,13 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
+import org.lectern.identity.IdempotentCreate;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeService;
 import org.lectern.shared.database.Json;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
-import org.lectern.shared.web.api.Idempotency;
 import org.lectern.shared.web.api.Paging;
 import org.lectern.shared.web.api.TextValue;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,7 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 record SessionApiController(
     SessionService sessions,
     ProgrammeService programmes,
-    Idempotency idempotency,
     @Value("${lectern.base-url}") String baseUrl) {
 
   record MeetingBody(@Size(max = 40) String provider, @Size(max = 2000) String url) {}
@@ -61,15 +59,11 @@ record SessionApiController(
   @PostMapping("/api/v1/programmes/{id}/sessions")
   @Operation(summary = "Add a session to a programme (published unless status is DRAFT)")
   ResponseEntity<?> create(
-      @AuthenticationPrincipal LecternUser user,
-      @PathVariable String id,
-      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-      @Valid @RequestBody CreateSession body) {
+      IdempotentCreate creation, @PathVariable String id, @Valid @RequestBody CreateSession body) {
     UUID programmeId = uuid(id);
-    Programme p = programmes.manageable(user, programmeId);
-    return idempotency.run(
-        user.id().toString() + ":" + programmeId,
-        key,
+    Programme p = programmes.manageable(creation.actor(), programmeId);
+    return creation.runWithin(
+        programmeId,
         Json.write(body),
         () -> {
           var problems = new InvalidInputException.Collector();
@@ -93,7 +87,7 @@ record SessionApiController(
                   body.meeting() == null ? null : body.meeting().url());
           boolean publish =
               body.status() == null || !"DRAFT".equalsIgnoreCase(body.status().strip());
-          Session s = sessions.create(user, programmeId, raw, people, publish);
+          Session s = sessions.create(creation.actor(), programmeId, raw, people, publish);
           return ResponseEntity.created(URI.create("/api/v1/sessions/" + s.id()))
               .body(SessionJson.of(s, p.timeZone(), p.mainLanguage(), true, people, baseUrl));
         });

@@ -94,6 +94,36 @@ class OperationsIT extends IntegrationTest {
   }
 
   @Test
+  void everyCreatingOperationDocumentsItsIdempotencyKey() {
+    var docs = new Http(baseUrl()).get("/v3/api-docs").json();
+    for (String path :
+        java.util.List.of(
+            "/api/v1/users",
+            "/api/v1/organisations",
+            "/api/v1/organisations/{id}/members",
+            "/api/v1/programmes",
+            "/api/v1/programmes/{id}/sessions",
+            "/api/v1/programmes/{id}/registrations",
+            "/api/v1/programmes/{id}/report/publications")) {
+      var keys = new java.util.ArrayList<String>();
+      docs.get("paths")
+          .get(path)
+          .get("post")
+          .get("parameters")
+          .forEach(
+              p -> {
+                assertThat(p.get("name").asString()).as(path).isNotEqualTo("creation");
+                if (p.get("name").asString().equals("Idempotency-Key")) {
+                  keys.add(p.get("in").asString() + " " + p.get("required").asBoolean());
+                  assertThat(p.get("schema").get("type").asString()).isEqualTo("string");
+                }
+              });
+      assertThat(keys).as(path).containsExactly("header false");
+    }
+    assertThat(docs.get("components").get("schemas").has("IdempotentCreate")).isFalse();
+  }
+
+  @Test
   void firstAdministratorIsCreatedOnceFromTheEnvironment() throws Exception {
     jdbc.sql("update app_user set platform_admin = false").update();
     String email = "admin-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";

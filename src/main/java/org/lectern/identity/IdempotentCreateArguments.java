@@ -1,0 +1,68 @@
+package org.lectern.identity;
+
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import java.util.Arrays;
+import java.util.List;
+import org.lectern.shared.web.api.Idempotency;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Resolves {@link IdempotentCreate} handler arguments, and describes them in /v3/api-docs as the
+ * optional {@code Idempotency-Key} header they read (the argument itself is no part of the API).
+ */
+@Component
+record IdempotentCreateArguments(Idempotency idempotency)
+    implements HandlerMethodArgumentResolver, WebMvcConfigurer, OperationCustomizer {
+
+  static {
+    SpringDocUtils.getConfig().addRequestWrapperToIgnore(IdempotentCreate.class);
+  }
+
+  @Override
+  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+    resolvers.add(this);
+  }
+
+  @Override
+  public boolean supportsParameter(MethodParameter parameter) {
+    return parameter.getParameterType() == IdempotentCreate.class;
+  }
+
+  @Override
+  public IdempotentCreate resolveArgument(
+      MethodParameter parameter,
+      ModelAndViewContainer mav,
+      NativeWebRequest request,
+      WebDataBinderFactory binders) {
+    var auth = SecurityContextHolder.getContext().getAuthentication();
+    LecternUser actor = auth != null && auth.getPrincipal() instanceof LecternUser u ? u : null;
+    // Repeated headers are joined with commas, as @RequestHeader String does.
+    String[] keys = request.getHeaderValues(Idempotency.HEADER);
+    String key = keys == null ? null : String.join(",", keys);
+    return new IdempotentCreate(actor, key, idempotency);
+  }
+
+  @Override
+  public Operation customize(Operation operation, HandlerMethod handler) {
+    if (Arrays.stream(handler.getMethodParameters()).anyMatch(this::supportsParameter)) {
+      operation.addParametersItem(
+          new HeaderParameter()
+              .name(Idempotency.HEADER)
+              .required(false)
+              .schema(new StringSchema()));
+    }
+    return operation;
+  }
+}
