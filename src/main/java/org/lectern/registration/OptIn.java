@@ -70,7 +70,7 @@ record OptIn(
    * statement, no transaction around it.
    */
   java.util.Optional<Refused> check(UUID programmeId, String token) {
-    return find(programmeId, token, false) instanceof Refused r
+    return find(programmeId, token) instanceof Refused r
         ? java.util.Optional.of(r)
         : java.util.Optional.empty();
   }
@@ -84,12 +84,22 @@ record OptIn(
     return transactions.result(() -> confirm(programmes.find(programmeId).orElseThrow(), token));
   }
 
-  /** The same, for the programme the page already read. */
+  /**
+   * The same, for the programme the page already read. The request is locked and the form's being
+   * open read in one statement; what is refused, and in which order, is unchanged: an unknown or
+   * foreign link, then an expired one, then a link already followed (its registration), then a
+   * closed form.
+   */
   Confirmation confirm(Programme p, String token) {
     return transactions.result(
         () -> {
-          UUID programmeId = p.id();
-          Object found = find(programmeId, token, true);
+          Instant now = clock.instant();
+          var locked =
+              usable(token)
+                  ? requests.lockForConfirmation(hash(token), now)
+                  : java.util.Optional.<RequestRepository.Locked>empty();
+          Object found =
+              judge(p.id(), locked.map(RequestRepository.Locked::request), clock.instant());
           if (!(found instanceof Stored req)) {
             return (Refused) found;
           }
@@ -99,27 +109,37 @@ record OptIn(
                 .<Confirmation>map(Done::new)
                 .orElse(new Refused("registration.optIn.invalid", 404));
           }
-          if (!service.isOpen(p, forms.form(programmeId, clock.instant()))) {
+          if (!(p.isPublished() && locked.get().formOpen())) {
             throw new ConflictException("registration.closed");
           }
-          Registration r = service.enrol(programmeId, req.entry()).registration();
+          Registration r = service.enrol(p.id(), req.entry()).registration();
           requests.confirmed(req.id(), r.id(), clock.instant());
           return new Done(r);
         });
   }
 
-  private Object find(UUID programmeId, String token, boolean lock) {
-    if (token == null || token.isBlank() || token.length() > 100) {
+  private Object find(UUID programmeId, String token) {
+    if (!usable(token)) {
       return new Refused("registration.optIn.invalid", 404);
     }
-    String hash = Sha256.hex(Sha256.bytes(token.strip()));
-    var req =
-        (lock ? requests.lockByToken(hash) : requests.findByToken(hash))
-            .filter(r -> r.programmeId().equals(programmeId));
+    return judge(programmeId, requests.findByToken(hash(token)), clock.instant());
+  }
+
+  private static boolean usable(String token) {
+    return token != null && !token.isBlank() && token.length() <= 100;
+  }
+
+  private static String hash(String token) {
+    return Sha256.hex(Sha256.bytes(token.strip()));
+  }
+
+  /** A request of another programme is as unknown as none; an unconfirmed one may have expired. */
+  private static Object judge(UUID programmeId, java.util.Optional<Stored> found, Instant now) {
+    var req = found.filter(r -> r.programmeId().equals(programmeId));
     if (req.isEmpty()) {
       return new Refused("registration.optIn.invalid", 404);
     }
-    if (req.get().registrationId() == null && req.get().expired(clock.instant())) {
+    if (req.get().registrationId() == null && req.get().expired(now)) {
       return new Refused("registration.optIn.expired", 410);
     }
     return req.get();

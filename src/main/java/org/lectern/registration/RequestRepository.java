@@ -88,11 +88,30 @@ record RequestRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
         .list();
   }
 
-  /** Locks the request a link's token opens: two clicks at once are served one after the other. */
-  Optional<Stored> lockByToken(String tokenHash) {
-    return jdbc.sql(SELECT + " where token_hash = :h for update")
+  /** A request locked for its confirmation, and whether its programme's form takes entries now. */
+  record Locked(Stored request, boolean formOpen) {}
+
+  /**
+   * Locks the request a link's token opens (two clicks at once are served one after the other) and
+   * reads in the same statement whether the form is open now — registration not closed by the
+   * organiser (no settings row: open) and a published session still to come. The confirmation read
+   * the whole form set-up (questions, consent, hybrid sessions) in a statement of its own for these
+   * two facts (issue 16).
+   */
+  Optional<Locked> lockForConfirmation(String tokenHash, Instant now) {
+    return jdbc.sql(
+            """
+            select r.id, r.programme_id, r.entry, r.token_hash is not null as issued,
+                   r.registration_id, r.expires_at,
+                   coalesce((select s.open from registration_settings s
+                             where s.programme_id = r.programme_id), true)
+                   and exists(select 1 from session_facts x where x.programme_id = r.programme_id
+                              and x.status = 'PUBLISHED' and x.starts_at > :now) as form_open
+            from registration_request r where r.token_hash = :h for update of r
+            """)
         .param("h", tokenHash)
-        .query((rs, i) -> map(rs))
+        .param("now", Timestamp.from(now))
+        .query((rs, i) -> new Locked(map(rs), rs.getBoolean("form_open")))
         .optional();
   }
 

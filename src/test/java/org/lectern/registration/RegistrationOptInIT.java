@@ -263,6 +263,59 @@ class RegistrationOptInIT extends OrganisationIT {
     assertThat(fx.count(p)).isEqualTo(1);
   }
 
+  /**
+   * The confirmation reads the request and whether the form is open in one statement (issue 16): a
+   * form the organiser closed, or whose last session has begun, after the link was mailed refuses
+   * the button with the closed page; a link already followed still leads to its registration; a
+   * settings row that does not exist means open.
+   */
+  @Test
+  void aFormClosedAfterTheMailIsSaidOnThePageAndAFollowedLinkStillLeadsToItsRegistration() {
+    // Closed by the organiser (settings row written by the registration settings).
+    UUID shut = fx.programme(org, 10, true, false);
+    apiAnswer(shut, "shut.early@example.kz");
+    apiAnswer(shut, "shut.late@example.kz");
+    String early = mailbox.confirmPath("shut.early@example.kz");
+    String late = mailbox.confirmPath("shut.late@example.kz");
+    var followed = OptInMailbox.follow(baseUrl(), early);
+    assertThat(followed.status()).isEqualTo(303);
+    jdbc.sql(
+            "insert into registration_settings (programme_id, open) values (:p, false) "
+                + "on conflict (programme_id) do update set open = false")
+        .param("p", shut)
+        .update();
+    var refused = OptInMailbox.follow(baseUrl(), late);
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.body()).contains("Registration for this programme is closed.");
+    var again = OptInMailbox.follow(baseUrl(), early);
+    assertThat(again.status()).isEqualTo(303);
+    assertThat(again.header("Location")).isEqualTo(followed.header("Location"));
+    assertThat(fx.count(shut)).isEqualTo(1);
+    // No session to come any more (its only session was moved into the past); no settings row.
+    UUID over = fx.programme(org, 10, true, false);
+    apiAnswer(over, "over@example.kz");
+    String path = mailbox.confirmPath("over@example.kz");
+    assertThat(
+            jdbc.sql("select count(*) from registration_settings where programme_id = :p")
+                .param("p", over)
+                .query(Integer.class)
+                .single())
+        .isZero();
+    jdbc.sql("update session set starts_at = now() - interval '1 day' where programme_id = :p")
+        .param("p", over)
+        .update();
+    var past = OptInMailbox.follow(baseUrl(), path);
+    assertThat(past.status()).isEqualTo(409);
+    assertThat(past.body()).contains("Registration for this programme is closed.");
+    assertThat(fx.count(over)).isZero();
+    // The session back in the future: the same link now registers.
+    jdbc.sql("update session set starts_at = now() + interval '30 days' where programme_id = :p")
+        .param("p", over)
+        .update();
+    assertThat(OptInMailbox.follow(baseUrl(), path).status()).isEqualTo(303);
+    assertThat(fx.count(over, "CONFIRMED")).isEqualTo(1);
+  }
+
   @Test
   void switchedOffTheFormRegistersDirectlyAndTheApiStillAnswersTheSame() {
     UUID p = fx.programme(org, 10, true, false);
