@@ -180,6 +180,21 @@ record MailFiles(JdbcClient jdbc, PersonalDataCipher cipher, MailKeyRepository k
             .decode(cipher.decrypt(rs.getBytes("content"), OutboxRepository.ATTACHMENT)));
   }
 
+  /**
+   * What the digest covers: the content, except a calendar's DTSTAMP lines — ical4j stamps every
+   * event with the moment the file is written, which would make each composed file differ. The
+   * stored file keeps its stamps (the moment it was made); LAST-MODIFIED and SEQUENCE, which follow
+   * the session, are covered.
+   */
+  private static byte[] stableContent(MailAttachment file) {
+    if (!file.contentType().startsWith("text/calendar")) {
+      return file.content();
+    }
+    return new String(file.content(), StandardCharsets.UTF_8)
+        .replaceAll("(?m)^DTSTAMP[:;][^\\r\\n]*\\r?\\n", "")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
   static String digest(MailAttachment file) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -187,7 +202,7 @@ record MailFiles(JdbcClient jdbc, PersonalDataCipher cipher, MailKeyRepository k
       sha.update((byte) 0);
       sha.update(file.contentType().getBytes(StandardCharsets.UTF_8));
       sha.update((byte) 0);
-      sha.update(file.content());
+      sha.update(stableContent(file));
       return HexFormat.of().formatHex(sha.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
