@@ -135,10 +135,10 @@ record BounceMailbox(
     String detail = report.status() == null ? null : report.status();
     outbox.markBounced(
         mailId, complaint ? "Complaint (" + detail + ")" : "Returned (" + detail + ")");
-    if (m.organisationId() != null) {
+    if (m.mail().organisationId() != null) {
       undeliverable.mark(
-          m.organisationId(),
-          m.to(),
+          m.mail().organisationId(),
+          m.mail().to(),
           complaint ? Undeliverable.Reason.COMPLAINED : Undeliverable.Reason.BOUNCED,
           report.smtpCode(),
           detail,

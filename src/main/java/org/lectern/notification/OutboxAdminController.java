@@ -52,11 +52,11 @@ record OutboxAdminController(
                       m ->
                           new OutboxPage.Row(
                               m.id().toString(),
-                              m.kind(),
-                              m.to(),
-                              m.language(),
-                              m.subject(),
-                              m.credential() ? null : MaskedLinks.mask(m.text()),
+                              m.mail().kind(),
+                              m.mail().to(),
+                              m.mail().language(),
+                              m.mail().subject(),
+                              m.credential() ? null : MaskedLinks.mask(m.mail().text()),
                               m.status().name(),
                               m.attempts(),
                               f.dateTime(m.createdAt(), ui.zoneOr(ZoneOffset.UTC)),

@@ -30,7 +30,7 @@ class OutboxRepository {
   private static final String COLUMNS =
       "id, kind, related_id, recipient, subject, body_text, body_html, language, status, attempts,"
           + " next_attempt_at, last_error, created_at, sent_at, neutral, sender_name, unsubscribe_url,"
-          + " programme_id, organisation_id";
+          + " programme_id, organisation_id, dedupe_key";
 
   private final JdbcClient jdbc;
   private final PersonalDataCipher cipher;
@@ -234,25 +234,27 @@ class OutboxRepository {
     Timestamp sent = rs.getTimestamp("sent_at");
     return new OutboxMessage(
         id,
-        rs.getString("kind"),
-        rs.getObject("related_id", UUID.class),
-        cipher.decrypt(rs.getBytes("recipient"), TO),
-        rs.getString("language"),
-        cipher.decrypt(rs.getBytes("subject"), SUBJECT),
-        cipher.decrypt(rs.getBytes("body_text"), TEXT),
-        cipher.decrypt(rs.getBytes("body_html"), HTML),
+        new OutgoingMail(
+            rs.getString("kind"),
+            rs.getObject("related_id", UUID.class),
+            cipher.decrypt(rs.getBytes("recipient"), TO),
+            rs.getString("language"),
+            cipher.decrypt(rs.getBytes("subject"), SUBJECT),
+            cipher.decrypt(rs.getBytes("body_text"), TEXT),
+            cipher.decrypt(rs.getBytes("body_html"), HTML),
+            List.of(),
+            rs.getString("dedupe_key"),
+            rs.getBoolean("neutral"),
+            rs.getString("sender_name"),
+            cipher.decrypt(rs.getBytes("unsubscribe_url"), UNSUBSCRIBE),
+            rs.getObject("programme_id", UUID.class),
+            rs.getObject("organisation_id", UUID.class)),
         MailStatus.valueOf(rs.getString("status")),
         rs.getInt("attempts"),
         rs.getTimestamp("next_attempt_at").toInstant(),
         rs.getString("last_error"),
         rs.getTimestamp("created_at").toInstant(),
-        sent == null ? null : sent.toInstant(),
-        List.of(),
-        rs.getBoolean("neutral"),
-        rs.getString("sender_name"),
-        cipher.decrypt(rs.getBytes("unsubscribe_url"), UNSUBSCRIBE),
-        rs.getObject("programme_id", UUID.class),
-        rs.getObject("organisation_id", UUID.class));
+        sent == null ? null : sent.toInstant());
   }
 
   List<MailAttachment> attachments(UUID mailId) {

@@ -143,7 +143,7 @@ class OutboxSender {
         deliverable.add(m);
       }
     }
-    boolean[] paced = pace.mayTake(deliverable.stream().map(OutboxMessage::to).toList());
+    boolean[] paced = pace.mayTake(deliverable.stream().map(m -> m.mail().to()).toList());
     List<OutboxMessage> ready = new ArrayList<>();
     List<MimeMessage> mimes = new ArrayList<>();
     for (int i = 0; i < deliverable.size(); i++) {
@@ -183,10 +183,10 @@ class OutboxSender {
         giveUp ? MailStatus.FAILED : MailStatus.PENDING,
         clock.instant().plus(backoff(attempt)),
         failure);
-    if (failure.permanent() && m.organisationId() != null) {
+    if (failure.permanent() && m.mail().organisationId() != null) {
       undeliverable.mark(
-          m.organisationId(),
-          m.to(),
+          m.mail().organisationId(),
+          m.mail().to(),
           Undeliverable.Reason.REFUSED,
           failure.code(),
           failure.enhancedStatus(),
@@ -195,7 +195,7 @@ class OutboxSender {
     log.warn(
         "Mail {} ({}) attempt {} failed{}: {}",
         m.id(),
-        m.kind(),
+        m.mail().kind(),
         attempt,
         failure.permanent() ? " permanently" : "",
         failure.description());
@@ -241,20 +241,20 @@ class OutboxSender {
     mime.setReturnOption(OutboxMimeMessage.RETURN_HDRS);
     MimeMessageHelper h = MailParts.helper(mime);
     h.setFrom(fromAddress);
-    h.setTo(m.to());
-    h.setSubject(m.subject());
-    if (m.html() == null) {
-      h.setText(m.text());
+    h.setTo(m.mail().to());
+    h.setSubject(m.mail().subject());
+    if (m.mail().html() == null) {
+      h.setText(m.mail().text());
     } else {
-      h.setText(m.text(), m.html());
+      h.setText(m.mail().text(), m.mail().html());
     }
-    for (MailAttachment a : m.attachments()) {
+    for (MailAttachment a : m.mail().attachments()) {
       h.addAttachment(a.filename(), new ByteArrayResource(a.content()), a.contentType());
     }
-    mime.setHeader("Content-Language", m.language());
-    if (m.unsubscribeUrl() != null) {
+    mime.setHeader("Content-Language", m.mail().language());
+    if (m.mail().unsubscribeUrl() != null) {
       // RFC 2369 and RFC 8058: mail providers offer "unsubscribe" and post to it in one click.
-      mime.setHeader("List-Unsubscribe", "<" + m.unsubscribeUrl() + ">");
+      mime.setHeader("List-Unsubscribe", "<" + m.mail().unsubscribeUrl() + ">");
       mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
     MailParts.textAsBytes(mime);
@@ -267,15 +267,15 @@ class OutboxSender {
    * lectern.mail.from} as configured.
    */
   InternetAddress sender(OutboxMessage m) throws MessagingException {
-    if (m.neutral()) {
+    if (m.mail().neutral()) {
       return new InternetAddress(neutralFrom);
     }
     InternetAddress configured = new InternetAddress(from);
-    if (m.senderName() == null) {
+    if (m.mail().senderName() == null) {
       return configured;
     }
     try {
-      return new InternetAddress(configured.getAddress(), m.senderName(), "UTF-8");
+      return new InternetAddress(configured.getAddress(), m.mail().senderName(), "UTF-8");
     } catch (java.io.UnsupportedEncodingException e) {
       throw new IllegalStateException(e);
     }

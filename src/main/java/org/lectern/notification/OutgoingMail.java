@@ -36,7 +36,8 @@ public record OutgoingMail(
     UUID organisationId) {
 
   public OutgoingMail {
-    MailKind.require(kind);
+    // The kind is checked when the mail is queued (Outbox), not here: a queued row of a kind no
+    // longer listed can still be read back.
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
     senderName = neutral || senderName == null || senderName.isBlank() ? null : senderName.strip();
   }
@@ -78,6 +79,25 @@ public record OutgoingMail(
   /** The same mail, with a one-click unsubscribe address. */
   public OutgoingMail withUnsubscribeUrl(String url) {
     return delivered(senderName, url, programmeId, organisationId);
+  }
+
+  /** The same mail with these attachments. */
+  OutgoingMail withAttachments(List<MailAttachment> attached) {
+    return new OutgoingMail(
+        kind,
+        relatedId,
+        to,
+        language,
+        subject,
+        text,
+        html,
+        attached,
+        dedupeKey,
+        neutral,
+        senderName,
+        unsubscribeUrl,
+        programmeId,
+        organisationId);
   }
 
   /** The same mail, counted for this programme of this organisation. */

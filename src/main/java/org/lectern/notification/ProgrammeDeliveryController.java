@@ -148,15 +148,15 @@ record ProgrammeDeliveryController(
           OutboxMessage m =
               outbox
                   .find(parseMail(mail))
-                  .filter(x -> p.id().equals(x.programmeId()))
+                  .filter(x -> p.id().equals(x.mail().programmeId()))
                   .orElseThrow(() -> new NotFoundException("notification.delivery.notFound"));
           if (p.organisationId() != null) {
-            undeliverable.clear(p.organisationId(), m.to());
+            undeliverable.clear(p.organisationId(), m.mail().to());
           }
           int n =
               p.organisationId() == null
                   ? 0
-                  : delivery.release(p.organisationId(), m.to(), clock.instant());
+                  : delivery.release(p.organisationId(), m.mail().to(), clock.instant());
           audit(user, p, "mail.addressReleased", "mail_outbox", m.id(), n);
           return "redirect:/admin/programmes/" + p.id() + "/delivery?done=released";
         });

@@ -120,10 +120,11 @@ class UndeliverableAddresses {
   Set<UUID> markedAmong(List<OutboxMessage> messages) {
     Map<UUID, Map<String, List<UUID>>> byOrganisation = new HashMap<>();
     for (OutboxMessage m : messages) {
-      if (m.organisationId() != null && m.to() != null) {
+      if (m.mail().organisationId() != null && m.mail().to() != null) {
         byOrganisation
-            .computeIfAbsent(m.organisationId(), o -> new HashMap<>())
-            .computeIfAbsent(index(m.organisationId(), m.to()), i -> new ArrayList<>())
+            .computeIfAbsent(m.mail().organisationId(), o -> new HashMap<>())
+            .computeIfAbsent(
+                index(m.mail().organisationId(), m.mail().to()), i -> new ArrayList<>())
             .add(m.id());
       }
     }

@@ -164,7 +164,7 @@ class AnnouncementUnsubscribeIT extends IntegrationTest {
 
     assertThat(announce()).isEqualTo(1);
     assertThat(repository.recent(10, 0))
-        .extracting(OutboxMessage::to)
+        .extracting(m -> m.mail().to())
         .containsExactly("stays@example.kz");
   }
 

@@ -165,11 +165,11 @@ class NeutralMailIT extends IntegrationTest {
     JavaMailSenderImpl mailer = new JavaMailSenderImpl();
     for (OutboxMessage row : queued) {
       OutboxMessage m = withAttachments(row);
-      found.add(m.kind() + "/" + m.language());
+      found.add(m.mail().kind() + "/" + m.mail().language());
       String everything = render(sender.mime(mailer, m));
       for (String w : forbidden) {
         assertThat(everything)
-            .as("%s in %s names %s", m.kind(), m.language(), w)
+            .as("%s in %s names %s", m.mail().kind(), m.mail().language(), w)
             .doesNotContainIgnoringCase(w);
       }
       assertThat(everything).contains("training@example.org");
@@ -300,27 +300,7 @@ class NeutralMailIT extends IntegrationTest {
   }
 
   OutboxMessage withAttachments(OutboxMessage m) {
-    return new OutboxMessage(
-        m.id(),
-        m.kind(),
-        m.relatedId(),
-        m.to(),
-        m.language(),
-        m.subject(),
-        m.text(),
-        m.html(),
-        m.status(),
-        m.attempts(),
-        m.nextAttemptAt(),
-        m.lastError(),
-        m.createdAt(),
-        m.sentAt(),
-        repository.attachments(m.id()),
-        m.neutral(),
-        m.senderName(),
-        m.unsubscribeUrl(),
-        m.programmeId(),
-        m.organisationId());
+    return m.withAttachments(repository.attachments(m.id()));
   }
 
   /** Every header (decoded) and every part's decoded content and file name, as one text. */
