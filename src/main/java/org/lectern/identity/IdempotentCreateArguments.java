@@ -4,19 +4,15 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import java.util.Arrays;
-import java.util.List;
+import org.lectern.shared.web.HandlerArgument;
 import org.lectern.shared.web.api.Idempotency;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Resolves {@link IdempotentCreate} handler arguments, and describes them in /v3/api-docs as the
@@ -24,28 +20,19 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Component
 record IdempotentCreateArguments(Idempotency idempotency)
-    implements HandlerMethodArgumentResolver, WebMvcConfigurer, OperationCustomizer {
+    implements HandlerArgument<IdempotentCreate>, OperationCustomizer {
 
   static {
     SpringDocUtils.getConfig().addRequestWrapperToIgnore(IdempotentCreate.class);
   }
 
   @Override
-  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-    resolvers.add(this);
+  public Class<IdempotentCreate> type() {
+    return IdempotentCreate.class;
   }
 
   @Override
-  public boolean supportsParameter(MethodParameter parameter) {
-    return parameter.getParameterType() == IdempotentCreate.class;
-  }
-
-  @Override
-  public IdempotentCreate resolveArgument(
-      MethodParameter parameter,
-      ModelAndViewContainer mav,
-      NativeWebRequest request,
-      WebDataBinderFactory binders) {
+  public IdempotentCreate resolve(MethodParameter parameter, NativeWebRequest request) {
     var auth = SecurityContextHolder.getContext().getAuthentication();
     LecternUser actor = auth != null && auth.getPrincipal() instanceof LecternUser u ? u : null;
     // Repeated headers are joined with commas, as @RequestHeader String does.

@@ -1,21 +1,17 @@
 package org.lectern.live;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.lectern.identity.LecternUser;
 import org.lectern.shared.error.NotFoundException;
+import org.lectern.shared.web.HandlerArgument;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.HandlerMapping;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The room's pages take their {@link Viewer} as a handler argument: who looks at the room named by
@@ -24,24 +20,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * moderate the room: for anyone else not even the console's existence is shown (404).
  */
 @Component
-record ViewerArguments(Viewers viewers) implements HandlerMethodArgumentResolver, WebMvcConfigurer {
+record ViewerArguments(Viewers viewers) implements HandlerArgument<Viewer> {
 
   @Override
-  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-    resolvers.add(this);
+  public Class<Viewer> type() {
+    return Viewer.class;
   }
 
   @Override
-  public boolean supportsParameter(MethodParameter parameter) {
-    return parameter.getParameterType() == Viewer.class;
-  }
-
-  @Override
-  public Viewer resolveArgument(
-      MethodParameter parameter,
-      ModelAndViewContainer mav,
-      NativeWebRequest request,
-      WebDataBinderFactory binders) {
+  public Viewer resolve(MethodParameter parameter, NativeWebRequest request) {
     HttpServletRequest req = request.getNativeRequest(HttpServletRequest.class);
     Viewer v = viewers.of(sessionId(parameter, req), user(), req);
     if (parameter.hasParameterAnnotation(Moderator.class) && !v.moderator()) {

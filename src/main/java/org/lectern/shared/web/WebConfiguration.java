@@ -1,6 +1,7 @@
 package org.lectern.shared.web;
 
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
@@ -9,14 +10,21 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Languages, static assets and their caching. */
+/**
+ * Languages, static assets and their caching; the handler arguments ({@link Ui}, {@link FormPost}
+ * and every {@link HandlerArgument} bean).
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
   private final UiFactory uiFactory;
+  private final ObjectProvider<HandlerArgument<?>> arguments;
 
-  WebConfiguration(@org.springframework.context.annotation.Lazy UiFactory uiFactory) {
+  WebConfiguration(
+      @org.springframework.context.annotation.Lazy UiFactory uiFactory,
+      ObjectProvider<HandlerArgument<?>> arguments) {
     this.uiFactory = uiFactory;
+    this.arguments = arguments;
   }
 
   @Override
@@ -24,6 +32,7 @@ class WebConfiguration implements WebMvcConfigurer {
       java.util.List<org.springframework.web.method.support.HandlerMethodArgumentResolver> r) {
     r.add(new UiArgumentResolver(uiFactory));
     r.add(new FormPostArgumentResolver(uiFactory));
+    arguments.orderedStream().forEach(r::add);
   }
 
   @Bean
