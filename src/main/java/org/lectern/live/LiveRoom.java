@@ -26,6 +26,12 @@ record LiveRoom(
         spotlightPoll);
   }
 
+  /** The same room with the projector showing this question, this poll, or (both null) nothing. */
+  LiveRoom withSpotlight(UUID question, UUID poll) {
+    return new LiveRoom(
+        sessionId, premoderation, chat, anonymity, joinKey, voteSalt, question, poll);
+  }
+
   /** Votes need the salt; once the room has closed it is gone and nobody can vote any more. */
   byte[] requireSalt() {
     if (voteSalt == null) {

@@ -75,16 +75,7 @@ record PollService(RoomSteps steps, PollRepository polls, Transactions transacti
           LiveRoom room = steps.lock(v);
           Poll poll = find(v, pollId).open();
           polls.updateStatus(poll);
-          steps.update(
-              new LiveRoom(
-                  room.sessionId(),
-                  room.premoderation(),
-                  room.chat(),
-                  room.anonymity(),
-                  room.joinKey(),
-                  room.voteSalt(),
-                  null,
-                  poll.id()));
+          steps.update(room.withSpotlight(null, poll.id()));
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("id", poll.id());
           m.put("question", poll.question());

@@ -108,15 +108,7 @@ record QuestionService(RoomSteps steps, QuestionRepository questions, Transactio
             boolean on = action == Action.SPOTLIGHT && changed.publicView();
             if (on || q.id().equals(room.spotlightQuestion())) {
               steps.update(
-                  new LiveRoom(
-                      room.sessionId(),
-                      room.premoderation(),
-                      room.chat(),
-                      room.anonymity(),
-                      room.joinKey(),
-                      room.voteSalt(),
-                      on ? q.id() : null,
-                      on ? null : room.spotlightPoll()));
+                  room.withSpotlight(on ? q.id() : null, on ? null : room.spotlightPoll()));
             }
           }
           questions.update(changed);
