@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.lectern.identity.LecternUser;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeService;
 import org.lectern.registration.RequestRepository.Stored;
@@ -34,16 +33,10 @@ record OptIn(
     @Value("${lectern.registration.opt-in.link-validity:48h}") Duration validity) {
 
   /**
-   * The public path. The same work whatever the address: check the submission (which depends only
-   * on what was typed), encrypt and store it, publish an id. Nothing is looked up by e-mail here.
-   */
-  void request(UUID programmeId, RegistrationRequest request, LecternUser actor) {
-    transactions.run(() -> request(service.visibleProgramme(programmeId, actor), request));
-  }
-
-  /**
-   * The same, for a programme the caller already read and found visible to the actor (issue 16: the
-   * programme was read twice per submission).
+   * The public path, for a programme the caller already read and found visible to the actor (issue
+   * 16: it was read twice per submission). The same work whatever the address: check the submission
+   * (which depends only on what was typed), encrypt and store it, publish an id. Nothing is looked
+   * up by e-mail here.
    */
   void request(Programme p, RegistrationRequest request) {
     transactions.run(

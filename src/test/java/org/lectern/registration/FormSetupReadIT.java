@@ -8,15 +8,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lectern.identity.ApiTokenService;
-import org.lectern.identity.LecternUser;
-import org.lectern.identity.UserService;
 import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.i18n.LocalizedText;
-import org.lectern.support.IntegrationTest;
 import org.lectern.support.Registrations;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -25,23 +20,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * (issue 16, not cached): whatever the organiser changes — consent text, questions, opening, hybrid
  * sessions — the very next registration sees it.
  */
-class FormSetupReadIT extends IntegrationTest {
+class FormSetupReadIT extends OrganisationIT {
 
   @Autowired RegistrationService service;
   @Autowired FormSetup forms;
-  @Autowired UserService users;
-  @Autowired ApiTokenService tokens;
-
-  Fixtures fx;
-  UUID org;
-  LecternUser organiser;
-
-  @BeforeAll
-  void setUp() {
-    fx = new Fixtures(jdbc, users, tokens);
-    org = fx.organisation();
-    organiser = fx.organiser(org);
-  }
 
   private RegistrationRequest request(String email, boolean consent, Map<String, String> attend) {
     return Registrations.request("Делегат", email, "ru", consent, attend);

@@ -7,14 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lectern.identity.ApiTokenService;
-import org.lectern.identity.UserService;
 import org.lectern.programme.ProgrammeService;
-import org.lectern.shared.crypto.PersonalDataCipher;
-import org.lectern.support.IntegrationTest;
-import org.lectern.support.OptInMailbox;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -22,27 +16,13 @@ import org.springframework.beans.factory.annotation.Autowired;
  * mail is due, so a request whose mail step never ran (a crash after the commit) is answered when
  * the step runs again, and one that cannot be read does not hold back the others.
  */
-class OptInSettlerIT extends IntegrationTest {
+class OptInSettlerIT extends OrganisationIT {
 
   @Autowired OptInSettler settler;
   @Autowired RegistrationService service;
   @Autowired ProgrammeService programmes;
   @Autowired FormSetupRepository forms;
   @Autowired RequestRepository requests;
-  @Autowired UserService users;
-  @Autowired ApiTokenService tokens;
-  @Autowired PersonalDataCipher cipher;
-
-  Fixtures fx;
-  UUID org;
-  OptInMailbox mailbox;
-
-  @BeforeAll
-  void setUp() {
-    fx = new Fixtures(jdbc, users, tokens);
-    org = fx.organisation();
-    mailbox = new OptInMailbox(jdbc, cipher);
-  }
 
   /** Stores a request as a submission does, without asking for its mail (the crash). */
   UUID storedOnly(UUID programmeId, String email) {

@@ -7,11 +7,13 @@ import org.lectern.identity.LecternUser;
 import org.lectern.identity.UserService;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.lectern.support.IntegrationTest;
+import org.lectern.support.OptInMailbox;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * An integration test of the public registration path with one organisation and its organiser, made
- * once for the class (same shared context as every {@link IntegrationTest}).
+ * An integration test of the registration path with one organisation, its organiser and the mailbox
+ * of the opt-in mails, made once for the class (same shared context as every {@link
+ * IntegrationTest}).
  */
 abstract class OrganisationIT extends IntegrationTest {
 
@@ -22,11 +24,13 @@ abstract class OrganisationIT extends IntegrationTest {
   Fixtures fx;
   UUID org;
   LecternUser organiser;
+  OptInMailbox mailbox;
 
   @BeforeAll
   void organisation() {
     fx = new Fixtures(jdbc, users, tokens);
     org = fx.organisation();
     organiser = fx.organiser(org);
+    mailbox = new OptInMailbox(jdbc, cipher);
   }
 }

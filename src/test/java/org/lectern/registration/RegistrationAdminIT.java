@@ -15,25 +15,17 @@ import java.util.regex.Pattern;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lectern.identity.ApiTokenService;
-import org.lectern.identity.UserService;
-import org.lectern.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The organiser's back office: listing, search and exports are shown and audited. */
-class RegistrationAdminIT extends IntegrationTest {
+class RegistrationAdminIT extends OrganisationIT {
 
-  @Autowired UserService users;
-  @Autowired ApiTokenService tokens;
   @Autowired RegistrationService service;
   final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-  Fixtures fx;
   UUID programme;
 
   @BeforeAll
   void setUp() throws Exception {
-    fx = new Fixtures(jdbc, users, tokens);
-    UUID org = fx.organisation();
     programme = fx.programme(org, 1, true, false);
     service.register(
         programme, RegistrationRequest.minimal("Динара Сапарова", "dinara@example.kz", "kk"), null);

@@ -15,32 +15,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lectern.identity.ApiTokenService;
-import org.lectern.identity.LecternUser;
-import org.lectern.identity.UserService;
-import org.lectern.support.IntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The registrations API over HTTP: create, duplicates, Idempotency-Key, list, cancel, audit. */
-class RegistrationApiIT extends IntegrationTest {
+class RegistrationApiIT extends OrganisationIT {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
   final HttpClient http = HttpClient.newHttpClient();
 
-  @Autowired UserService users;
-  @Autowired ApiTokenService tokens;
-  Fixtures fx;
-  UUID org;
-  LecternUser organiser;
   String token;
 
   @BeforeAll
-  void setUp() {
-    fx = new Fixtures(jdbc, users, tokens);
-    org = fx.organisation();
-    organiser = fx.organiser(org);
+  void token() {
     token = fx.token(organiser);
   }
 

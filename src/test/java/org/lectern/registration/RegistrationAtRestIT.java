@@ -10,24 +10,18 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.lectern.identity.ApiTokenService;
-import org.lectern.identity.UserService;
-import org.lectern.support.IntegrationTest;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A dump of the whole database shows no delegate's name, e-mail, phone or free text. */
-class RegistrationAtRestIT extends IntegrationTest {
+class RegistrationAtRestIT extends OrganisationIT {
 
   @Autowired RegistrationService service;
-  @Autowired UserService users;
-  @Autowired ApiTokenService tokens;
   @Autowired DataSource dataSource;
 
   @Test
   void databaseDumpHasNoPersonalDataInPlainText() throws Exception {
-    var fx = new Fixtures(jdbc, users, tokens);
-    UUID p = fx.programme(fx.organisation(), 100, true, false);
+    UUID p = fx.programme(org, 100, true, false);
     jdbc.sql(
             "update registration_settings set fields = array['PHONE','TOWN','BAR','ACCESSIBILITY','LANGUAGE']"
                 + " where programme_id = :p")

@@ -12,33 +12,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
-import org.lectern.identity.ApiTokenService;
-import org.lectern.identity.UserService;
 import org.lectern.shared.error.ConflictException;
-import org.lectern.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Capacity, waitlist and promotion on the real PostgreSQL, under concurrency. */
-class RegistrationCapacityIT extends IntegrationTest {
+class RegistrationCapacityIT extends OrganisationIT {
 
   @Autowired RegistrationService service;
   @Autowired RegistrationAdminService office;
-  @Autowired UserService users;
-  @Autowired ApiTokenService tokens;
   @Autowired OptIn optIn;
-  @Autowired org.lectern.shared.crypto.PersonalDataCipher cipher;
-
-  Fixtures fx;
-  UUID org;
-
-  @BeforeAll
-  void setUp() {
-    fx = new Fixtures(jdbc, users, tokens);
-    org = fx.organisation();
-  }
 
   @RepeatedTest(5)
   void twoHundredConcurrentRegistrationsAgainstFiftySeats() throws Exception {
@@ -80,12 +64,13 @@ class RegistrationCapacityIT extends IntegrationTest {
   @RepeatedTest(3)
   void concurrentConfirmationsAreServedInConfirmationOrder() throws Exception {
     UUID p = fx.programme(org, 10, true, false);
-    var mailbox = new org.lectern.support.OptInMailbox(jdbc, cipher);
+    // As the public form and API read it: visible to anyone.
+    var programme = service.visibleProgramme(p, null);
     List<String> emails = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       String email = "optin" + i + "-" + p.toString().substring(0, 8) + "@example.kz";
       emails.add(email);
-      optIn.request(p, RegistrationRequest.minimal("Делегат", email, "ru"), null);
+      optIn.request(programme, RegistrationRequest.minimal("Делегат", email, "ru"));
     }
     // Forty requests, not one seat taken.
     assertThat(fx.count(p)).isZero();

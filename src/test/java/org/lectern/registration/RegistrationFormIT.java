@@ -17,33 +17,13 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lectern.identity.ApiTokenService;
-import org.lectern.identity.UserService;
-import org.lectern.shared.crypto.PersonalDataCipher;
-import org.lectern.support.IntegrationTest;
 import org.lectern.support.OptInMailbox;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** The public form over HTTP, as a phone without JavaScript would use it. */
-class RegistrationFormIT extends IntegrationTest {
+class RegistrationFormIT extends OrganisationIT {
 
   static final AtomicInteger ADDRESS = new AtomicInteger(1);
-  @Autowired UserService users;
-  @Autowired ApiTokenService tokens;
-  @Autowired PersonalDataCipher cipher;
-  Fixtures fx;
-  UUID org;
-  OptInMailbox mailbox;
-
-  @BeforeAll
-  void setUp() {
-    fx = new Fixtures(jdbc, users, tokens);
-    org = fx.organisation();
-    mailbox = new OptInMailbox(jdbc, cipher);
-  }
-
   static final String CHECK_INBOX = "/register/check-inbox";
 
   @Test

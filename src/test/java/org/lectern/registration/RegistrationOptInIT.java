@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lectern.support.FormClient;
 import org.lectern.support.Http;
@@ -33,13 +32,6 @@ class RegistrationOptInIT extends OrganisationIT {
   @Autowired RegistrationService service;
   @Autowired RegistrationAdminService office;
   @Autowired RequestRepository requests;
-
-  OptInMailbox mailbox;
-
-  @BeforeAll
-  void setUp() {
-    mailbox = new OptInMailbox(jdbc, cipher);
-  }
 
   /** One programme per state the address or the programme can be in. */
   record States(UUID waitlisted, UUID full, UUID closed) {}

@@ -15,9 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
-import org.lectern.identity.ApiTokenService;
-import org.lectern.identity.UserService;
-import org.lectern.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -25,22 +22,16 @@ import org.springframework.beans.factory.annotation.Autowired;
  * path: never above capacity, the waitlist served in order, capacity edits and data from before the
  * stock existed honoured.
  */
-class SharedSeatsIT extends IntegrationTest {
+class SharedSeatsIT extends OrganisationIT {
 
   @Autowired RegistrationService service;
   @Autowired RegistrationAdminService office;
-  @Autowired UserService users;
-  @Autowired ApiTokenService tokens;
 
-  Fixtures fx;
-  UUID org;
   java.time.Instant started;
 
   @BeforeAll
   void setUp() {
     started = java.time.Instant.now();
-    fx = new Fixtures(jdbc, users, tokens);
-    org = fx.organisation();
   }
 
   private Registration register(UUID p, String email) {
