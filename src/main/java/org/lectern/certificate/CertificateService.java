@@ -160,14 +160,14 @@ public record CertificateService(
     transactions.run(
         () -> {
           Programme p = programmes.manageable(actor, programmeId);
-          String why = reason == null ? "" : reason.strip();
           var problems = new InvalidInputException.Collector();
-          problems.check(!why.isEmpty(), "reason", "validation.required");
-          problems.check(
-              why.length() <= Certificate.REASON_MAX,
-              "reason",
-              "validation.tooLong",
-              Certificate.REASON_MAX);
+          String why =
+              problems.requiredText(
+                  reason,
+                  "reason",
+                  Certificate.REASON_MAX,
+                  "validation.required",
+                  "validation.tooLong");
           problems.throwIfAny();
           row(records.load(programmeId), registrationId);
           overrides.put(programmeId, registrationId, why, actor.id(), clock.instant());

@@ -92,11 +92,10 @@ public record Passkeys(
       PublicKeyCredentialCreationOptions options) {
     return transactions.result(
         () -> {
-          String label = name == null ? "" : name.strip();
           var problems = new InvalidInputException.Collector();
-          problems
-              .check(!label.isEmpty(), "name", "validation.required")
-              .check(label.length() <= NAME_MAX, "name", "identity.passkey.nameTooLong", NAME_MAX);
+          String label =
+              problems.requiredText(
+                  name, "name", NAME_MAX, "validation.required", "identity.passkey.nameTooLong");
           if (credential == null || credential.isBlank()) {
             problems.add("passkey", "identity.passkey.needsScript");
           }

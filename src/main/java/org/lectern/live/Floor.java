@@ -20,10 +20,10 @@ record Floor(RoomSteps steps, FloorRepository floor, Transactions transactions) 
     transactions.run(
         () -> {
           Participant p = v.requireParticipant();
-          String body = text == null ? "" : text.strip();
           var problems = new InvalidInputException.Collector();
-          problems.check(!body.isEmpty(), "message", "live.chat.empty");
-          problems.check(body.length() <= CHAT_MAX, "message", "live.chat.tooLong", CHAT_MAX);
+          String body =
+              problems.requiredText(
+                  text, "message", CHAT_MAX, "live.chat.empty", "live.chat.tooLong");
           problems.throwIfAny();
           steps.requireOpen(v);
           steps.check(p.id(), LiveRateLimits.Action.CHAT);

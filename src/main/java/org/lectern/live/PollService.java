@@ -26,16 +26,16 @@ record PollService(RoomSteps steps, PollRepository polls, Transactions transacti
     return transactions.result(
         () -> {
           v.requireModerator();
-          String q = question == null ? "" : question.strip();
           List<String> labels =
               options.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
           var problems = new InvalidInputException.Collector();
-          problems.check(!q.isEmpty(), "question", "live.poll.questionEmpty");
-          problems.check(
-              q.length() <= Poll.QUESTION_MAX,
-              "question",
-              "live.poll.questionTooLong",
-              Poll.QUESTION_MAX);
+          String q =
+              problems.requiredText(
+                  question,
+                  "question",
+                  Poll.QUESTION_MAX,
+                  "live.poll.questionEmpty",
+                  "live.poll.questionTooLong");
           problems.check(
               labels.size() >= 2 && labels.size() <= Poll.MAX_OPTIONS,
               "options",

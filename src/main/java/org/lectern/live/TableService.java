@@ -88,14 +88,14 @@ record TableService(
     transactions.run(
         () -> {
           v.requireModerator();
-          String text = message == null ? "" : message.strip();
           var problems = new InvalidInputException.Collector();
-          problems.check(!text.isEmpty(), "message", "live.tables.broadcast.empty");
-          problems.check(
-              text.length() <= TableRound.TEXT_MAX,
-              "message",
-              "live.text.tooLong",
-              TableRound.TEXT_MAX);
+          String text =
+              problems.requiredText(
+                  message,
+                  "message",
+                  TableRound.TEXT_MAX,
+                  "live.tables.broadcast.empty",
+                  "live.text.tooLong");
           problems.throwIfAny();
           rooms.lock(v.session().id());
           TableRound round = openRound(v);

@@ -13,9 +13,8 @@ public record SpeakerInput(
   public static SpeakerInput validate(
       String fullName, LocalizedText bio, String affiliation, boolean published) {
     var p = new InvalidInputException.Collector();
-    String name = fullName == null ? "" : fullName.strip();
-    p.check(!name.isEmpty(), "fullName", "validation.required");
-    p.check(name.length() <= NAME_MAX, "fullName", "validation.tooLong", NAME_MAX);
+    String name =
+        p.requiredText(fullName, "fullName", NAME_MAX, "validation.required", "validation.tooLong");
     LocalizedText b = bio == null ? LocalizedText.empty() : bio;
     b.values()
         .forEach(

@@ -27,6 +27,19 @@ public class InvalidInputException extends DomainException {
       return ok ? this : add(field, code, args);
     }
 
+    /**
+     * The text stripped ({@code ""} for none), noting {@code emptyCode} for {@code field} when it
+     * is empty and {@code tooLongCode} (with {@code max}) when it has more than {@code max}
+     * characters.
+     */
+    public String requiredText(
+        String text, String field, int max, String emptyCode, String tooLongCode) {
+      String stripped = text == null ? "" : text.strip();
+      check(!stripped.isEmpty(), field, emptyCode);
+      check(stripped.length() <= max, field, tooLongCode, max);
+      return stripped;
+    }
+
     public boolean has(String field) {
       return problems.stream().anyMatch(p -> p.field().equals(field));
     }
