@@ -255,7 +255,7 @@ record EnrolmentService(
     }
   }
 
-  private static Object announcement(Registration r) {
+  static Object announcement(Registration r) {
     return switch (r.status()) {
       case CONFIRMED -> new RegistrationConfirmed(r.id(), r.programmeId());
       case WAITLISTED -> new RegistrationWaitlisted(r.id(), r.programmeId());

@@ -2,7 +2,11 @@ package org.lectern.registration;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,6 +95,131 @@ record FreeSeats(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RegistrationReposit
         .param("claim", claim)
         .query(Boolean.class)
         .single();
+  }
+
+  /**
+   * The group path's SHARE lock (ADR 0004, amendment "group commit"): the same statement as {@link
+   * #share} without a savepoint, for a transaction of its own that registers nothing else.
+   */
+  Optional<Shared> shareWhole(UUID programmeId) {
+    return jdbc.sql(
+            """
+            select p.capacity, p.approval_required,
+                   s.programme_id is not null and s.capacity is not distinct from p.capacity
+            from programme p left join programme_seat_count s on s.programme_id = p.id
+            where p.id = :p for share of p
+            """)
+        .param("p", programmeId)
+        .query((rs, i) -> new Shared((Integer) rs.getObject(1), rs.getBoolean(2), rs.getBoolean(3)))
+        .optional();
+  }
+
+  /** Column of {@link RegistrationRepository#INSERT}: its parameter and its SQL type. */
+  private record Column(String name, String param, String type) {}
+
+  private static final List<Column> COLUMNS =
+      List.of(
+          new Column("id", "id", "uuid"),
+          new Column("programme_id", "p", "uuid"),
+          new Column("status", "status", "text"),
+          new Column("waitlist_seq", "seq", "bigint"),
+          new Column("email_index", "ei", "text"),
+          new Column("email", "email", "bytea"),
+          new Column("full_name", "name", "bytea"),
+          new Column("phone", "phone", "bytea"),
+          new Column("town", "town", "bytea"),
+          new Column("licence_number", "licence", "bytea"),
+          new Column("accessibility", "access", "bytea"),
+          new Column("decision_message", "message", "bytea"),
+          new Column("region", "region", "text"),
+          new Column("country", "country", "text"),
+          new Column("profession", "profession", "text"),
+          new Column("years_band", "years", "text"),
+          new Column("gender", "gender", "text"),
+          new Column("bar_member", "bar", "boolean"),
+          new Column("language", "lang", "text"),
+          new Column("consent_id", "consent", "uuid"),
+          new Column("consent_language", "consentLang", "text"),
+          new Column("invitation_id", "invitation", "uuid"),
+          new Column("created_at", "created", "timestamptz"),
+          new Column("updated_at", "updated", "timestamptz"));
+
+  /** What the group statement did: the registrations inserted and the seats claimed. */
+  record Grouped(Set<UUID> inserted, int seats) {}
+
+  /**
+   * The group path's write, one statement for many registrations of one programme, in their order:
+   * those whose address is not yet on the programme each get one seat of the stock (SKIP LOCKED)
+   * while seats last, when {@code claim}, and are inserted; the others are left out. The caller
+   * compares the seats with the rows inserted (an address inserted concurrently by another
+   * transaction inserts nothing but may have claimed a seat) and rolls everything back if they
+   * differ.
+   */
+  Grouped insertAllClaimingSeats(
+      UUID programmeId,
+      List<Registration> rows,
+      List<RegistrationRepository.Sealed> sealed,
+      boolean claim) {
+    Map<String, Object> params = new HashMap<>();
+    StringBuilder values = new StringBuilder();
+    for (int i = 0; i < rows.size(); i++) {
+      Map<String, Object> one = registrations.insertParams(rows.get(i), sealed.get(i));
+      values.append(i == 0 ? "(" : ", (").append(i);
+      for (Column c : COLUMNS) {
+        String name = c.param() + "_" + i;
+        params.put(name, one.get(c.param()));
+        values.append(", cast(:").append(name).append(" as ").append(c.type()).append(')');
+      }
+      values.append(')');
+    }
+    String names =
+        COLUMNS.stream().map(Column::name).collect(java.util.stream.Collectors.joining(", "));
+    String sql =
+        "with v (ord, "
+            + names
+            + ") as (values "
+            + values
+            + """
+            ),
+            fresh as (
+              select v.*, row_number() over (order by ord) as rank from v
+              where not exists (select 1 from registration r
+                                where r.programme_id = :p and r.email_index = v.email_index)),
+            seat as (
+              delete from programme_free_seat where :claim and programme_id = :p and seat in (
+                select seat from programme_free_seat where programme_id = :p
+                limit (select count(*) from fresh) for update skip locked)
+              returning seat),
+            inserted as (
+              insert into registration (
+            """
+            + names
+            + ") select "
+            + names
+            + """
+               from fresh where not :claim or rank <= (select count(*) from seat)
+              order by ord
+              on conflict do nothing returning id)
+            select (select count(*) from seat), id from inserted
+            union all select (select count(*) from seat), null
+            """;
+    Set<UUID> inserted = new java.util.HashSet<>();
+    int[] seats = {0};
+    jdbc.sql(sql)
+        .params(params)
+        .param("p", programmeId)
+        .param("claim", claim)
+        .query(
+            (rs, i) -> {
+              seats[0] = rs.getInt(1);
+              UUID id = rs.getObject(2, UUID.class);
+              if (id != null) {
+                inserted.add(id);
+              }
+              return id;
+            })
+        .list();
+    return new Grouped(inserted, seats[0]);
   }
 
   /** Back to the savepoint of {@link #share}: its work undone, its SHARE lock released. */

@@ -121,24 +121,29 @@ record RegistrationApiController(
           });
     }
     rateLimits.checkUser(actor.id());
+    if (creation.key() == null || creation.key().isBlank()) {
+      // No key to claim in the registration's transaction: registered together with the others
+      // of the programme arriving at the same moment (ADR 0004, amendment "group commit").
+      return created(service.registerGrouped(access.get(), body.toRequest()));
+    }
     return creation.run(
         requestText(id, creation.key(), body),
-        () -> {
-          var r = service.register(access.get(), body.toRequest());
-          var reg = r.registration();
-          // Written here, not by Spring, so a confirmed registration keeps its
-          // "waitlistPosition": null as before.
-          String json =
-              Json.write(
-                  new Created(reg.id().toString(), reg.status().name(), r.waitlistPosition()));
-          var answer =
-              ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                  .contentType(MediaType.APPLICATION_JSON);
-          if (r.created()) {
-            answer.location(URI.create("/api/v1/registrations/" + reg.id()));
-          }
-          return answer.body(json);
-        });
+        () -> created(service.register(access.get(), body.toRequest())));
+  }
+
+  private static ResponseEntity<?> created(RegistrationService.Registered r) {
+    var reg = r.registration();
+    // Written here, not by Spring, so a confirmed registration keeps its
+    // "waitlistPosition": null as before.
+    String json =
+        Json.write(new Created(reg.id().toString(), reg.status().name(), r.waitlistPosition()));
+    var answer =
+        ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
+            .contentType(MediaType.APPLICATION_JSON);
+    if (r.created()) {
+      answer.location(URI.create("/api/v1/registrations/" + reg.id()));
+    }
+    return answer.body(json);
   }
 
   /** What an Idempotency-Key is checked against; written only when a key is sent. */

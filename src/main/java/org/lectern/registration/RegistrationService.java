@@ -30,6 +30,7 @@ public record RegistrationService(
     FormSetupRepository forms,
     RegistrationRepository registrations,
     EnrolmentService enrolment,
+    GroupEnrolment group,
     Invitations invitations,
     Regions regions,
     RoomSeats rooms,
@@ -78,6 +79,28 @@ public record RegistrationService(
           }
           return enrol(p.id(), prepare(p, form, request, access.organiser()));
         });
+  }
+
+  /**
+   * Registers with a programme already read by {@link #access}, outside any transaction: a new
+   * registration that needs nothing but a seat is registered together with the others of the same
+   * programme arriving at the same moment, in one transaction, and this returns after its commit
+   * (ADR 0004, amendment "group commit"). Everything else is registered as by {@link
+   * #register(Access, RegistrationRequest)}.
+   */
+  public Registered registerGrouped(Access access, RegistrationRequest request) {
+    Programme p = access.programme();
+    var form = forms.form(p.id(), clock.instant());
+    if (!access.organiser() && !isOpen(p, form)) {
+      throw new ConflictException("registration.closed");
+    }
+    var entry = prepare(p, form, request, access.organiser());
+    if (!GroupEnrolment.eligible(entry)) {
+      return transactions.result(() -> enrol(p.id(), entry));
+    }
+    var outcome = group.register(p.id(), entry);
+    Registration r = outcome.registration();
+    return new Registered(r, outcome.created(), position(r));
   }
 
   /** The programme if the actor may see it (published, or they manage it); else not found. */

@@ -1,0 +1,242 @@
+package org.lectern.registration;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.lectern.registration.EnrolmentService.Entry;
+import org.lectern.registration.EnrolmentService.Outcome;
+import org.lectern.registration.RegistrationRepository.Sealed;
+import org.lectern.shared.database.Transactions;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Group commit in the application (ADR 0004, amendment "group commit"): new registrations of one
+ * programme that need nothing but a seat, arriving together on this node, are registered in one
+ * transaction — one SHARE lock of the programme row, one statement that claims their seats from the
+ * stock and inserts them, one commit — and each request is answered after that commit.
+ *
+ * <p>No timer: a request that finds no batch running for its programme runs one at once with
+ * whatever is queued (at least itself); requests that arrive while a batch runs queue, and the
+ * first of them to wake runs the next batch. A request alone costs what the shared path costs.
+ *
+ * <p>If the batch's transaction fails, each of its entries is registered in a transaction of its
+ * own by {@link EnrolmentService} (the shared path, then the exclusive one), so one bad entry fails
+ * only its own request. Entries the batch left out — an address already on the programme, the same
+ * address twice in the batch, no seat left in the stock, a stock counted for another capacity —
+ * take the same way after the batch has committed, in their order of arrival.
+ */
+@Component
+final class GroupEnrolment {
+
+  /** At most this many registrations in one transaction. */
+  static final int MAX = 64;
+
+  private final RegistrationRepository registrations;
+  private final FreeSeats freeSeats;
+  private final AnswerRepository answers;
+  private final EnrolmentService enrolment;
+  private final ApplicationEventPublisher events;
+  private final Transactions transactions;
+  private final Clock clock;
+  private final ConcurrentHashMap<UUID, Lane> lanes = new ConcurrentHashMap<>();
+
+  GroupEnrolment(
+      RegistrationRepository registrations,
+      FreeSeats freeSeats,
+      AnswerRepository answers,
+      EnrolmentService enrolment,
+      ApplicationEventPublisher events,
+      Transactions transactions,
+      Clock clock) {
+    this.registrations = registrations;
+    this.freeSeats = freeSeats;
+    this.answers = answers;
+    this.enrolment = enrolment;
+    this.events = events;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  /** Whether an entry may be registered in a group: no room seats, no invitation to mark. */
+  static boolean eligible(Entry e) {
+    return e.attendance().isEmpty() && e.invitationId() == null;
+  }
+
+  /** One programme's queue; guarded by its own monitor. */
+  private static final class Lane {
+    final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    boolean running;
+  }
+
+  /** One request's entry, and its answer once its batch has run. */
+  static final class Pending {
+    final Entry entry;
+    final Sealed sealed;
+    Outcome outcome;
+    RuntimeException failure;
+    boolean done;
+
+    Pending(Entry entry, Sealed sealed) {
+      this.entry = entry;
+      this.sealed = sealed;
+    }
+
+    Outcome result() {
+      if (failure != null) {
+        throw failure;
+      }
+      return outcome;
+    }
+  }
+
+  /**
+   * Registers outside any transaction (the batch has its own): returns after the registration has
+   * committed, or throws what registering this entry alone throws.
+   */
+  Outcome register(UUID programmeId, Entry e) {
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      // Never wait for a batch while holding what a transaction holds: registered in it, as before.
+      return enrolment.register(programmeId, e);
+    }
+    // Encrypted and indexed on the request's thread, before any lock or queue.
+    Pending mine = new Pending(e, registrations.seal(programmeId, e.details()));
+    Lane lane = lanes.computeIfAbsent(programmeId, k -> new Lane());
+    boolean interrupted = false;
+    try {
+      synchronized (lane) {
+        lane.queue.add(mine);
+      }
+      while (true) {
+        List<Pending> batch = new ArrayList<>();
+        synchronized (lane) {
+          while (!mine.done && lane.running) {
+            try {
+              lane.wait();
+            } catch (InterruptedException ex) {
+              // The entry is queued and will be registered: wait for its answer all the same.
+              interrupted = true;
+            }
+          }
+          if (mine.done) {
+            return mine.result();
+          }
+          lane.running = true;
+          while (batch.size() < MAX && !lane.queue.isEmpty()) {
+            batch.add(lane.queue.poll());
+          }
+        }
+        try {
+          run(programmeId, batch);
+        } finally {
+          synchronized (lane) {
+            for (Pending p : batch) {
+              if (p.outcome == null && p.failure == null) {
+                p.failure = new IllegalStateException("registration not answered");
+              }
+              p.done = true;
+            }
+            lane.running = false;
+            lane.notifyAll();
+          }
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Runs one batch: first all together, then every entry left out (or all, if the batch failed) one
+   * at a time, in their order of arrival. Package-private for the tests, which hand it a batch.
+   */
+  void run(UUID programmeId, List<Pending> batch) {
+    List<Pending> together = new ArrayList<>();
+    Set<String> addresses = new HashSet<>();
+    for (Pending p : batch) {
+      // The same address twice: the second waits for the batch and then finds the first.
+      if (addresses.add(p.sealed.emailIndex())) {
+        together.add(p);
+      }
+    }
+    if (!together.isEmpty()) {
+      try {
+        transactions.run(() -> together(programmeId, together));
+      } catch (RuntimeException failed) {
+        for (Pending p : together) {
+          p.outcome = null;
+        }
+      }
+    }
+    for (Pending p : batch) {
+      if (p.outcome == null) {
+        try {
+          p.outcome = transactions.result(() -> enrolment.register(programmeId, p.entry));
+        } catch (RuntimeException refused) {
+          p.failure = refused;
+        }
+      }
+    }
+  }
+
+  /**
+   * In one transaction: the SHARE lock of the programme row, one statement for the seats and the
+   * rows, each new registration's answers and event. Leaves the entries it did not register without
+   * an outcome; throws (rolling everything back) if a row and its seat do not match.
+   */
+  private void together(UUID programmeId, List<Pending> entries) {
+    var p = freeSeats.shareWhole(programmeId).orElse(null);
+    if (p == null || !p.counted()) {
+      return;
+    }
+    boolean claim = !p.approvalRequired() && p.capacity() != null;
+    RegistrationStatus status =
+        p.approvalRequired() ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED;
+    var now = clock.instant();
+    List<Registration> rows = new ArrayList<>();
+    List<Sealed> sealed = new ArrayList<>();
+    for (Pending x : entries) {
+      Entry e = x.entry;
+      rows.add(
+          new Registration(
+              UUID.randomUUID(),
+              programmeId,
+              status,
+              null,
+              e.details(),
+              e.consentId(),
+              e.consentLanguage(),
+              e.invitationId(),
+              null,
+              now,
+              now,
+              0));
+      sealed.add(x.sealed);
+    }
+    var done = freeSeats.insertAllClaimingSeats(programmeId, rows, sealed, claim);
+    if (claim && done.seats() != done.inserted().size()) {
+      // An address inserted meanwhile by another transaction took a seat without a row: undo all,
+      // and let each entry go its own way.
+      throw new IllegalStateException("seats and registrations of a batch differ");
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      Registration r = rows.get(i);
+      if (done.inserted().contains(r.id())) {
+        Entry e = entries.get(i).entry;
+        if (!e.answers().isEmpty()) {
+          answers.replace(programmeId, r.id(), e.answers());
+        }
+        events.publishEvent(EnrolmentService.announcement(r));
+        entries.get(i).outcome = new Outcome(r, true);
+      }
+    }
+  }
+}
