@@ -9,7 +9,9 @@ import java.util.UUID;
 import org.lectern.registration.RegistrationConfirmed;
 import org.lectern.registration.RegistrationPending;
 import org.lectern.registration.RegistrationService;
+import org.lectern.registration.RegistrationStatus;
 import org.lectern.registration.RegistrationWaitlisted;
+import org.lectern.registration.RegistrationsAdmitted;
 import org.lectern.shared.database.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +57,29 @@ record RegistrationMailJobs(
   @EventListener
   void on(RegistrationPending e) {
     note(RegistrationMailKind.PENDING, e.registrationId());
+  }
+
+  /** Registered together (ADR 0004, group commit): their notes in one statement. */
+  @EventListener
+  void on(RegistrationsAdmitted e) {
+    RegistrationMailKind kind =
+        e.status() == RegistrationStatus.PENDING
+            ? RegistrationMailKind.PENDING
+            : RegistrationMailKind.CONFIRMED;
+    StringBuilder values = new StringBuilder();
+    Map<String, Object> params = new java.util.HashMap<>();
+    params.put("kind", kind.code());
+    for (int i = 0; i < e.registrationIds().size(); i++) {
+      values.append(i == 0 ? "" : ", ").append("(:kind, :r").append(i).append(", now(), now())");
+      params.put("r" + i, e.registrationIds().get(i));
+    }
+    jdbc.sql(
+            "insert into registration_mail_job (kind, registration_id, created_at, next_attempt_at)"
+                + " values "
+                + values)
+        .params(params)
+        .update();
+    thread.soonAfterCommit(this::composeAllDue);
   }
 
   /** In the publisher's transaction: one row, no personal data; composed after the commit. */

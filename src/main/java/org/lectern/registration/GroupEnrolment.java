@@ -227,6 +227,7 @@ final class GroupEnrolment {
       // and let each entry go its own way.
       throw new IllegalStateException("seats and registrations of a batch differ");
     }
+    List<UUID> admitted = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       Registration r = rows.get(i);
       if (done.inserted().contains(r.id())) {
@@ -234,9 +235,22 @@ final class GroupEnrolment {
         if (!e.answers().isEmpty()) {
           answers.replace(programmeId, r.id(), e.answers());
         }
-        events.publishEvent(EnrolmentService.announcement(r));
+        admitted.add(r.id());
         entries.get(i).outcome = new Outcome(r, true);
       }
+    }
+    // One event for the batch (its mails are noted in one statement), or the usual one for one.
+    if (admitted.size() == 1) {
+      events.publishEvent(
+          EnrolmentService.announcement(
+              entries.stream()
+                  .filter(x -> x.outcome != null)
+                  .findFirst()
+                  .orElseThrow()
+                  .outcome
+                  .registration()));
+    } else if (!admitted.isEmpty()) {
+      events.publishEvent(new RegistrationsAdmitted(programmeId, status, admitted));
     }
   }
 }

@@ -145,6 +145,18 @@ class GroupEnrolmentIT extends IntegrationTest {
                 .query(Integer.class)
                 .single())
         .isPositive();
+    // Every registration's mail, those registered together included, is queued.
+    await("a mail for each registration")
+        .atMost(java.time.Duration.ofMinutes(2))
+        .pollInterval(java.time.Duration.ofMillis(200))
+        .until(
+            () ->
+                jdbc.sql(
+                        "select count(distinct related_id) from mail_outbox where related_id in (:ids)")
+                    .param("ids", ids)
+                    .query(Integer.class)
+                    .single(),
+            c -> c == n);
   }
 
   /** A batch larger than the seats left: seats to the first, the waitlist in arrival order. */
