@@ -185,11 +185,13 @@ record FreeSeats(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RegistrationReposit
               select v.*, row_number() over (order by ord) as rank from v
               where not exists (select 1 from registration r
                                 where r.programme_id = :p and r.email_index = v.email_index)),
+            chosen as materialized (
+              select seat from programme_free_seat where :claim and programme_id = :p
+              limit (select count(*) from fresh) for update skip locked),
             seat as (
-              delete from programme_free_seat where :claim and programme_id = :p and seat in (
-                select seat from programme_free_seat where programme_id = :p
-                limit (select count(*) from fresh) for update skip locked)
-              returning seat),
+              delete from programme_free_seat f using chosen c
+              where f.programme_id = :p and f.seat = c.seat
+              returning f.seat),
             inserted as (
               insert into registration (
             """

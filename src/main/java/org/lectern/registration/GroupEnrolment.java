@@ -12,6 +12,8 @@ import org.lectern.registration.EnrolmentService.Entry;
 import org.lectern.registration.EnrolmentService.Outcome;
 import org.lectern.registration.RegistrationRepository.Sealed;
 import org.lectern.shared.database.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -34,6 +36,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 final class GroupEnrolment {
+
+  private static final Logger log = LoggerFactory.getLogger(GroupEnrolment.class);
 
   /** At most this many registrations in one transaction. */
   static final int MAX = 64;
@@ -171,6 +175,11 @@ final class GroupEnrolment {
       try {
         transactions.run(() -> together(programmeId, together));
       } catch (RuntimeException failed) {
+        log.warn(
+            "A batch of {} registrations of programme {} failed; registering them one by one: {}",
+            together.size(),
+            programmeId,
+            failed.toString());
         for (Pending p : together) {
           p.outcome = null;
         }

@@ -186,6 +186,22 @@ class GroupEnrolmentIT extends IntegrationTest {
     assertThat(stock(p)).isZero();
   }
 
+  /** A large stock (as for a big webinar): the whole batch in one transaction, one seat each. */
+  @Test
+  void aBatchFromALargeStockIsRegisteredTogether() {
+    UUID p = counted(100_000, true);
+    assertThat(stock(p)).isEqualTo(FreeSeats.STOCK);
+    List<GroupEnrolment.Pending> batch = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      batch.add(pending(p, "large" + i + "-" + p + "@example.kz", null));
+    }
+    group.run(p, batch);
+    assertThat(batch.stream().map(x -> x.result().registration().createdAt()).distinct())
+        .hasSize(1);
+    assertThat(fx.count(p, "CONFIRMED")).isEqualTo(41);
+    assertThat(stock(p)).isEqualTo(FreeSeats.STOCK - 40);
+  }
+
   /** The same address twice in one batch, and one already registered: one registration each. */
   @Test
   void duplicatesInABatchGiveTheExistingRegistration() {
