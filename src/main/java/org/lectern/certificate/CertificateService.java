@@ -15,6 +15,7 @@ import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
+import org.lectern.shared.logging.Scrubbed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -100,11 +101,7 @@ public record CertificateService(
       } catch (CertificateRenderingException
           | CertificateTemplateException
           | IllegalArgumentException e) {
-        log.warn(
-            "Certificate for registration {} not issued: {}",
-            row.registrationId(),
-            // The message may quote the holder's name (e.g. a glyph the font lacks): types only.
-            org.lectern.shared.logging.Scrubbed.describe(e));
+        notIssued(row.registrationId(), e);
         failed.add(row.registrationId());
       }
     }
@@ -124,10 +121,7 @@ public record CertificateService(
           try {
             created = issueAudited(actor, p, record, row);
           } catch (CertificateRenderingException | CertificateTemplateException e) {
-            log.warn(
-                "Certificate for registration {} not issued: {}",
-                registrationId,
-                org.lectern.shared.logging.Scrubbed.describe(e));
+            notIssued(registrationId, e);
             throw new ConflictException("certificate.unprintable");
           }
           if (!created) {
@@ -172,14 +166,7 @@ public record CertificateService(
           row(records.load(programmeId), registrationId);
           overrides.put(programmeId, registrationId, why, actor.id(), clock.instant());
           // The reason may name the person's circumstances: kept with the override, not in the log.
-          record(
-              actor,
-              p,
-              "certificate.overridden",
-              "registration",
-              registrationId.toString(),
-              1,
-              null);
+          recordOne(actor, p, "certificate.overridden", "registration", registrationId.toString());
         });
   }
 
@@ -188,14 +175,8 @@ public record CertificateService(
         () -> {
           Programme p = programmes.manageable(actor, programmeId);
           if (overrides.remove(programmeId, registrationId)) {
-            record(
-                actor,
-                p,
-                "certificate.overrideRemoved",
-                "registration",
-                registrationId.toString(),
-                1,
-                null);
+            recordOne(
+                actor, p, "certificate.overrideRemoved", "registration", registrationId.toString());
           }
         });
   }
@@ -207,14 +188,12 @@ public record CertificateService(
           certificates.lock(c.registrationId());
           Certificate revoked = c.revoke(reason, clock);
           certificates.updateStatus(revoked);
-          record(
+          recordOne(
               actor,
               programmes.find(c.programmeId()).orElseThrow(),
               "certificate.revoked",
               "certificate",
-              c.code(),
-              1,
-              null);
+              c.code());
           return revoked;
         });
   }
@@ -259,18 +238,22 @@ public record CertificateService(
     return transactions.result(
         () -> {
           Certificate c = manageable(actor, code);
-          record(
+          recordOne(
               actor,
               programmes.find(c.programmeId()).orElseThrow(),
               "certificate.downloaded",
               "certificate",
-              c.code(),
-              1,
-              null);
+              c.code());
           return certificates
               .pdf(c.id())
               .orElseThrow(() -> new NotFoundException("certificate.holderRemoved.pdf"));
         });
+  }
+
+  private static void notIssued(UUID registrationId, Exception e) {
+    // The message may quote the holder's name (e.g. a glyph the font lacks): types only.
+    log.warn(
+        "Certificate for registration {} not issued: {}", registrationId, Scrubbed.describe(e));
   }
 
   private EligibilityRow row(ProgrammeRecord record, UUID registrationId) {
@@ -278,6 +261,12 @@ public record CertificateService(
         .filter(r -> r.registrationId().equals(registrationId))
         .findFirst()
         .orElseThrow(() -> new NotFoundException("certificate.registrationNotFound"));
+  }
+
+  /** One subject, no details. */
+  private void recordOne(
+      LecternUser actor, Programme p, String action, String type, String subject) {
+    record(actor, p, action, type, subject, 1, null);
   }
 
   private void record(

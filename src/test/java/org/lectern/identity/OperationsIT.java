@@ -124,6 +124,25 @@ class OperationsIT extends IntegrationTest {
   }
 
   @Test
+  void theApiDocumentsNoParameterThatIsOnlyThePagesLanguageAndForms() {
+    var docs = new Http(baseUrl()).get("/v3/api-docs").json();
+    var names = new java.util.ArrayList<String>();
+    docs.get("paths")
+        .forEach(
+            item ->
+                item.forEach(
+                    operation -> {
+                      if (operation.has("parameters")) {
+                        operation
+                            .get("parameters")
+                            .forEach(p -> names.add(p.get("name").asString()));
+                      }
+                    }));
+    assertThat(names).contains("Idempotency-Key").doesNotContain("ui", "post", "Ui", "FormPost");
+    assertThat(docs.get("components").get("schemas").has("Ui")).isFalse();
+  }
+
+  @Test
   void firstAdministratorIsCreatedOnceFromTheEnvironment() throws Exception {
     jdbc.sql("update app_user set platform_admin = false").update();
     String email = "admin-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
