@@ -114,36 +114,6 @@ record FreeSeats(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RegistrationReposit
         .optional();
   }
 
-  /** Column of {@link RegistrationRepository#INSERT}: its parameter and its SQL type. */
-  private record Column(String name, String param, String type) {}
-
-  private static final List<Column> COLUMNS =
-      List.of(
-          new Column("id", "id", "uuid"),
-          new Column("programme_id", "p", "uuid"),
-          new Column("status", "status", "text"),
-          new Column("waitlist_seq", "seq", "bigint"),
-          new Column("email_index", "ei", "text"),
-          new Column("email", "email", "bytea"),
-          new Column("full_name", "name", "bytea"),
-          new Column("phone", "phone", "bytea"),
-          new Column("town", "town", "bytea"),
-          new Column("licence_number", "licence", "bytea"),
-          new Column("accessibility", "access", "bytea"),
-          new Column("decision_message", "message", "bytea"),
-          new Column("region", "region", "text"),
-          new Column("country", "country", "text"),
-          new Column("profession", "profession", "text"),
-          new Column("years_band", "years", "text"),
-          new Column("gender", "gender", "text"),
-          new Column("bar_member", "bar", "boolean"),
-          new Column("language", "lang", "text"),
-          new Column("consent_id", "consent", "uuid"),
-          new Column("consent_language", "consentLang", "text"),
-          new Column("invitation_id", "invitation", "uuid"),
-          new Column("created_at", "created", "timestamptz"),
-          new Column("updated_at", "updated", "timestamptz"));
-
   /** What the group statement did: the registrations inserted and the seats claimed. */
   record Grouped(Set<UUID> inserted, int seats) {}
 
@@ -165,15 +135,14 @@ record FreeSeats(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RegistrationReposit
     for (int i = 0; i < rows.size(); i++) {
       Map<String, Object> one = registrations.insertParams(rows.get(i), sealed.get(i));
       values.append(i == 0 ? "(" : ", (").append(i);
-      for (Column c : COLUMNS) {
+      for (InsertColumn c : InsertColumn.ALL) {
         String name = c.param() + "_" + i;
         params.put(name, one.get(c.param()));
         values.append(", cast(:").append(name).append(" as ").append(c.type()).append(')');
       }
       values.append(')');
     }
-    String names =
-        COLUMNS.stream().map(Column::name).collect(java.util.stream.Collectors.joining(", "));
+    String names = InsertColumn.names();
     String sql =
         "with v (ord, "
             + names

@@ -177,16 +177,7 @@ record RegistrationRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
     insert(r, seal(r.programmeId(), r.details()));
   }
 
-  static final String INSERT =
-      """
-      insert into registration (id, programme_id, status, waitlist_seq, email_index, email,
-        full_name, phone, town, licence_number, accessibility, decision_message, region,
-        country, profession, years_band, gender, bar_member, language, consent_id,
-        consent_language, invitation_id, created_at, updated_at)
-      values (:id, :p, :status, :seq, :ei, :email, :name, :phone, :town, :licence, :access,
-        :message, :region, :country, :profession, :years, :gender, :bar, :lang, :consent,
-        :consentLang, :invitation, :created, :updated)
-      """;
+  static final String INSERT = InsertColumn.INSERT;
 
   /** Inserts with the personal fields already sealed for the registration's details. */
   void insert(Registration r, Sealed sealed) {
