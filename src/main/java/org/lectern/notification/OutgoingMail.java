@@ -73,16 +73,30 @@ public record OutgoingMail(
 
   /** The same mail, sent under {@code name} (ignored for neutral mails). */
   public OutgoingMail withSenderName(String name) {
-    return delivered(name, unsubscribeUrl, programmeId, organisationId);
+    return delivered(attachments, name, unsubscribeUrl, programmeId, organisationId);
   }
 
   /** The same mail, with a one-click unsubscribe address. */
   public OutgoingMail withUnsubscribeUrl(String url) {
-    return delivered(senderName, url, programmeId, organisationId);
+    return delivered(attachments, senderName, url, programmeId, organisationId);
   }
 
   /** The same mail with these attachments. */
   OutgoingMail withAttachments(List<MailAttachment> attached) {
+    return delivered(attached, senderName, unsubscribeUrl, programmeId, organisationId);
+  }
+
+  /** The same mail, counted for this programme of this organisation. */
+  public OutgoingMail about(UUID programme, UUID organisation) {
+    return delivered(attachments, senderName, unsubscribeUrl, programme, organisation);
+  }
+
+  private OutgoingMail delivered(
+      List<MailAttachment> attached,
+      String sender,
+      String unsubscribe,
+      UUID programme,
+      UUID organisation) {
     return new OutgoingMail(
         kind,
         relatedId,
@@ -92,30 +106,6 @@ public record OutgoingMail(
         text,
         html,
         attached,
-        dedupeKey,
-        neutral,
-        senderName,
-        unsubscribeUrl,
-        programmeId,
-        organisationId);
-  }
-
-  /** The same mail, counted for this programme of this organisation. */
-  public OutgoingMail about(UUID programme, UUID organisation) {
-    return delivered(senderName, unsubscribeUrl, programme, organisation);
-  }
-
-  private OutgoingMail delivered(
-      String sender, String unsubscribe, UUID programme, UUID organisation) {
-    return new OutgoingMail(
-        kind,
-        relatedId,
-        to,
-        language,
-        subject,
-        text,
-        html,
-        attachments,
         dedupeKey,
         neutral,
         sender,
