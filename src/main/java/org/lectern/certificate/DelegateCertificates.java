@@ -6,16 +6,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.lectern.certificate.document.CertificateCode;
-import org.lectern.registration.RegistrationService;
+import org.lectern.registration.OwnRegistrations;
 import org.lectern.shared.database.Transactions;
 import org.springframework.stereotype.Service;
 
 /** A delegate's own certificates, found through their registrations' e-mail address. */
 @Service
 public record DelegateCertificates(
-    RegistrationService registrations,
-    CertificateRepository certificates,
-    Transactions transactions) {
+    OwnRegistrations registrations, CertificateRepository certificates, Transactions transactions) {
 
   /** Newest first, every status (a revoked one is shown as revoked, never offered as valid). */
   public List<Certificate> of(String email) {

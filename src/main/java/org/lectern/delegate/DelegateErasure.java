@@ -15,7 +15,7 @@ import org.lectern.identity.DelegateAddress;
 import org.lectern.identity.DelegatePrincipal;
 import org.lectern.notification.ErasureMail;
 import org.lectern.registration.OwnRegistration;
-import org.lectern.registration.RegistrationService;
+import org.lectern.registration.OwnRegistrations;
 import org.lectern.retention.Erasure;
 import org.lectern.shared.crypto.Sha256;
 import org.lectern.shared.database.Transactions;
@@ -32,7 +32,7 @@ import org.springframework.stereotype.Service;
 record DelegateErasure(
     JdbcClient jdbc,
     DelegateAccounts directory,
-    RegistrationService registrations,
+    OwnRegistrations registrations,
     Erasure erasure,
     ErasureMail mail,
     AuditLog audit,

@@ -14,7 +14,7 @@ import org.lectern.identity.DelegatePrincipal;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeService;
 import org.lectern.registration.OwnRegistration;
-import org.lectern.registration.RegistrationService;
+import org.lectern.registration.OwnRegistrations;
 import org.lectern.registration.RegistrationStatus;
 import org.lectern.session.Session;
 import org.lectern.session.SessionService;
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 /** Builds the "My trainings" page and the delegate's calendar from their registrations. */
 @Component
 record MyTrainings(
-    RegistrationService registrations,
+    OwnRegistrations registrations,
     ProgrammeService programmes,
     SessionService sessions,
     TrainingCalendar calendar,

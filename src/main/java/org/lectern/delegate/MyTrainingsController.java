@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.lectern.identity.DelegateAccounts;
 import org.lectern.identity.DelegateAddress;
 import org.lectern.identity.DelegatePrincipal;
-import org.lectern.registration.RegistrationService;
+import org.lectern.registration.OwnRegistrations;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.i18n.Language;
 import org.lectern.shared.web.Ui;
@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 record MyTrainingsController(
     MyTrainings trainings,
     DelegateAccounts directory,
-    RegistrationService registrations,
+    OwnRegistrations registrations,
     LocaleResolver locales,
     @Value("${lectern.base-url}") String baseUrl) {
 

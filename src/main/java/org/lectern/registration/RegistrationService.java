@@ -277,43 +277,4 @@ public record RegistrationService(
             accessToken(registrationId).getBytes(java.nio.charset.StandardCharsets.UTF_8),
             token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
-
-  /** Everything registered under an e-mail address, newest first, for "My trainings". */
-  public List<OwnRegistration> forDelegate(String email) {
-    return registrations.ofEmail(email).stream()
-        .map(
-            r ->
-                new OwnRegistration(
-                    r.id(),
-                    r.programmeId(),
-                    r.status(),
-                    position(r),
-                    r.details().language(),
-                    r.createdAt()))
-        .toList();
-  }
-
-  /** The delegate cancels one of their own registrations; the first waitlisted moves up. */
-  public Registration cancelByDelegate(String email, UUID registrationId) {
-    return transactions.result(
-        () -> {
-          Registration r =
-              registrations
-                  .find(registrationId)
-                  .filter(
-                      x -> cipher.emailIndex(x.details().email()).equals(cipher.emailIndex(email)))
-                  .orElseThrow(() -> new NotFoundException("registration.notFound"));
-          return enrolment.cancel(r);
-        });
-  }
-
-  /** Creates a personal invitation link token (invitation-only programmes). */
-  public String invite(
-      LecternUser actor, UUID programmeId, String email, String name, String language) {
-    return transactions.result(
-        () -> {
-          programmes.manageable(actor, programmeId);
-          return invitations.invite(programmeId, email, name, language);
-        });
-  }
 }

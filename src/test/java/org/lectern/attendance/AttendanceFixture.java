@@ -20,6 +20,7 @@ import org.lectern.identity.LecternUser;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeInput;
 import org.lectern.programme.ProgrammeService;
+import org.lectern.registration.OwnRegistrations;
 import org.lectern.registration.RegistrationRequest;
 import org.lectern.registration.RegistrationService;
 import org.lectern.session.Session;
@@ -39,6 +40,7 @@ public abstract class AttendanceFixture extends IntegrationTest {
   @Autowired protected SessionService sessions;
   @Autowired protected ApiTokenService tokens;
   @Autowired protected RegistrationService registrationService;
+  @Autowired protected OwnRegistrations own;
 
   protected LecternUser organiser;
   protected String token;
@@ -112,7 +114,7 @@ public abstract class AttendanceFixture extends IntegrationTest {
 
   protected UUID registerCancelled(Programme p, String fullName, String email) {
     UUID id = register(p, fullName, email);
-    registrationService.cancelByDelegate(email, id);
+    own.cancelByDelegate(email, id);
     return id;
   }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.lectern.registration.OwnRegistrations;
 import org.lectern.registration.RegistrationRequest;
 import org.lectern.registration.RegistrationService;
 import org.lectern.support.IntegrationTest;
@@ -17,6 +18,7 @@ class SessionRemindersIT extends IntegrationTest {
 
   @Autowired SessionReminders reminders;
   @Autowired RegistrationService registrations;
+  @Autowired OwnRegistrations own;
 
   @Test
   void eachReminderIsQueuedOnceForConfirmedDelegatesWithTheirJoinLink() {
@@ -66,7 +68,7 @@ class SessionRemindersIT extends IntegrationTest {
     registrations.register(programme.id(), RegistrationRequest.minimal("Айгүл", a, "ru"), null);
     var cancelled =
         registrations.register(programme.id(), RegistrationRequest.minimal("Берік", b, "ru"), null);
-    registrations.cancelByDelegate(b, cancelled.registration().id());
+    own.cancelByDelegate(b, cancelled.registration().id());
     assertThat(reminders.enqueueDue()).isEqualTo(1);
     jdbc.sql("update session set starts_at = :s, ends_at = :e where id = :id")
         .param("s", Timestamp.from(Instant.now().plus(Duration.ofHours(12))))

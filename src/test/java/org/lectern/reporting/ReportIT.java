@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.ProgrammeRole;
 import org.lectern.reference.Regions;
+import org.lectern.registration.OwnRegistrations;
 import org.lectern.registration.RegistrationService;
 import org.lectern.reporting.ReportFixture.Delegate;
 import org.lectern.support.Http;
@@ -32,6 +33,7 @@ class ReportIT extends IntegrationTest {
   @Autowired ReportFixture fx;
   @Autowired org.lectern.support.Fixtures fixtures;
   @Autowired RegistrationService registrations;
+  @Autowired OwnRegistrations own;
   @Autowired Regions regions;
   @Autowired MessageSource messages;
 
@@ -87,7 +89,7 @@ class ReportIT extends IntegrationTest {
         new Delegate(
             "Ушедший Участник", "gone@report.example", "KZ-75", "female", "advocate", "3-5", "ru");
     fixed.add(gone);
-    registrations.cancelByDelegate(gone.email(), fx.register(organiser, programme, gone));
+    own.cancelByDelegate(gone.email(), fx.register(organiser, programme, gone));
     organiserToken = fx.token(organiser);
     funderToken = fx.token(fx.funderOf(organiser, programme));
     fx.publish(organiser, programme, "after registration");
