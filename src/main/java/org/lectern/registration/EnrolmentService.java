@@ -42,7 +42,26 @@ record EnrolmentService(
       Map<UUID, AttendanceMode> attendance,
       UUID consentId,
       String consentLanguage,
-      UUID invitationId) {}
+      UUID invitationId) {
+
+    /** The new registration this entry makes: a fresh id, created and updated {@code now}. */
+    Registration newRegistration(
+        UUID programmeId, RegistrationStatus status, Long waitlistSeq, java.time.Instant now) {
+      return new Registration(
+          UUID.randomUUID(),
+          programmeId,
+          status,
+          waitlistSeq,
+          details,
+          consentId,
+          consentLanguage,
+          invitationId,
+          null,
+          now,
+          now,
+          0);
+    }
+  }
 
   /** Registers within the caller's transaction (refused without one). */
   Outcome register(UUID programmeId, Entry e) {
@@ -85,21 +104,7 @@ record EnrolmentService(
       saveOrFail(r);
       r = registrations.find(r.id()).orElseThrow();
     } else {
-      var now = clock.instant();
-      r =
-          new Registration(
-              UUID.randomUUID(),
-              programmeId,
-              status,
-              seq,
-              e.details(),
-              e.consentId(),
-              e.consentLanguage(),
-              e.invitationId(),
-              null,
-              now,
-              now,
-              0);
+      r = e.newRegistration(programmeId, status, seq, clock.instant());
       registrations.insert(r, sealed);
     }
     // A new row has nothing to replace: skip statements while the lock is held.

@@ -214,20 +214,7 @@ final class GroupEnrolment {
     List<Sealed> sealed = new ArrayList<>();
     for (Pending x : entries) {
       Entry e = x.entry;
-      rows.add(
-          new Registration(
-              UUID.randomUUID(),
-              programmeId,
-              status,
-              null,
-              e.details(),
-              e.consentId(),
-              e.consentLanguage(),
-              e.invitationId(),
-              null,
-              now,
-              now,
-              0));
+      rows.add(e.newRegistration(programmeId, status, null, now));
       sealed.add(x.sealed);
     }
     var done = freeSeats.insertAllClaimingSeats(programmeId, rows, sealed, claim);

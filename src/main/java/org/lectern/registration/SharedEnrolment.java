@@ -35,21 +35,12 @@ record SharedEnrolment(AnswerRepository answers, FreeSeats freeSeats, Clock cloc
       freeSeats.rollbackToSavepoint();
       return null;
     }
-    var now = clock.instant();
     Registration r =
-        new Registration(
-            UUID.randomUUID(),
+        e.newRegistration(
             programmeId,
             p.approvalRequired() ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED,
             null,
-            e.details(),
-            e.consentId(),
-            e.consentLanguage(),
-            e.invitationId(),
-            null,
-            now,
-            now,
-            0);
+            clock.instant());
     boolean claim = !p.approvalRequired() && p.capacity() != null;
     if (!freeSeats.insertClaimingSeat(r, sealed, claim)) {
       freeSeats.rollbackToSavepoint();
