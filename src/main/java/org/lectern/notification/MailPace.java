@@ -3,6 +3,7 @@ package org.lectern.notification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Polite sending: at most so many messages a minute to one destination domain, and in total,
  * counted in PostgreSQL so that several nodes together keep to the same rate. A message over the
- * rate waits for the next minute; waiting is not a failed attempt.
+ * rate waits for the window its turn comes in ({@link #book}); waiting is not a failed attempt.
  */
 @Component
 class MailPace {
@@ -25,6 +26,8 @@ class MailPace {
   private final RateLimiter limiter;
   private final Limit perDomain;
   private final Limit total;
+  // Lane and domain (or lane and "*") -> the first free moment after those booked (see book).
+  private final Map<String, Instant> booked = new HashMap<>();
 
   MailPace(
       RateLimiter limiter,
@@ -67,6 +70,36 @@ class MailPace {
   Instant nextWindow(Instant now) {
     long w = WINDOW.toMillis();
     return Instant.ofEpochMilli((now.toEpochMilli() / w + 1) * w);
+  }
+
+  /**
+   * When a message the pace refused is due again: in the window its turn comes in (issue 16: all of
+   * them were put back to the next window, which then refused most of them again, a whole batch of
+   * claims, decryption and updates each time). The refused messages of one destination domain are
+   * booked one after the other at the domain's pace from the start of the next window on (the k-th
+   * at that start + k × window / permits), and those of all domains together at the total pace, so
+   * each comes due about when a permit will be free for it. Lanes are booked apart: an urgent mail
+   * is never booked behind a bulk burst; it comes due at the next window's start with the first of
+   * them and leaves first, since the claim orders by lane. The booking is this node's view only;
+   * whether a message may go is still counted in PostgreSQL when it comes due, so several nodes or
+   * a restart never send faster than the pace, at worst a message is refused and booked again.
+   */
+  synchronized Instant book(int lane, String recipient, Instant now) {
+    if (booked.size() > 10_000) {
+      booked.values().removeIf(t -> !t.isAfter(now));
+    }
+    String byDomain = lane + " " + domain(recipient);
+    String inTotal = lane + " *";
+    Instant slot = nextWindow(now);
+    for (String key : new String[] {byDomain, inTotal}) {
+      Instant taken = booked.get(key);
+      if (taken != null && taken.isAfter(slot)) {
+        slot = taken;
+      }
+    }
+    booked.put(byDomain, slot.plus(WINDOW.dividedBy(perDomain.permits())));
+    booked.put(inTotal, slot.plus(WINDOW.dividedBy(total.permits())));
+    return slot;
   }
 
   static String domain(String recipient) {

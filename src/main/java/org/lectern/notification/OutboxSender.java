@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -130,12 +131,14 @@ class OutboxSender {
   }
 
   private int sendBatch(JavaMailSender sender) {
-    List<OutboxMessage> due = repository.claimDue(clock.instant(), BATCH);
+    Instant now = clock.instant();
+    List<OutboxRepository.Claimed> due = repository.claimDue(now, BATCH);
     // Per batch, not per message (issue 16): the undeliverable marks in one look-up per
-    // organisation, the pace in one count per destination domain and one in total.
+    // organisation, the pace in one count per destination domain and one in total; only the
+    // recipient is decrypted until the pace has answered.
     Set<UUID> known = undeliverable.markedAmong(due);
-    List<OutboxMessage> deliverable = new ArrayList<>();
-    for (OutboxMessage m : due) {
+    List<OutboxRepository.Claimed> deliverable = new ArrayList<>();
+    for (OutboxRepository.Claimed m : due) {
       if (known.contains(m.id())) {
         // Known not to arrive: sending again would only harm the sender's reputation.
         repository.hold(m.id());
@@ -143,15 +146,21 @@ class OutboxSender {
         deliverable.add(m);
       }
     }
-    boolean[] paced = pace.mayTake(deliverable.stream().map(m -> m.mail().to()).toList());
+    boolean[] paced = pace.mayTake(deliverable.stream().map(OutboxRepository.Claimed::to).toList());
+    List<OutboxRepository.Claimed> allowed = new ArrayList<>();
+    List<OutboxRepository.Claimed> refused = new ArrayList<>();
+    for (int i = 0; i < deliverable.size(); i++) {
+      (paced[i] ? allowed : refused).add(deliverable.get(i));
+    }
+    // Refused by the pace: each booked into the window its turn comes in, all in one statement.
+    Map<UUID, Instant> later = new LinkedHashMap<>();
+    for (OutboxRepository.Claimed m : refused) {
+      later.put(m.id(), pace.book(m.lane(), m.to(), now));
+    }
+    repository.deferAll(later);
     List<OutboxMessage> ready = new ArrayList<>();
     List<MimeMessage> mimes = new ArrayList<>();
-    for (int i = 0; i < deliverable.size(); i++) {
-      OutboxMessage m = deliverable.get(i);
-      if (!paced[i]) {
-        repository.defer(m.id(), pace.nextWindow(clock.instant()));
-        continue;
-      }
+    for (OutboxMessage m : repository.open(allowed)) {
       try {
         mimes.add(mime(sender, m));
         ready.add(m);

@@ -117,14 +117,13 @@ class UndeliverableAddresses {
    * The messages of an outbox batch whose address is marked for their organisation: one look-up per
    * organisation in the batch, not one per message.
    */
-  Set<UUID> markedAmong(List<OutboxMessage> messages) {
+  Set<UUID> markedAmong(List<OutboxRepository.Claimed> messages) {
     Map<UUID, Map<String, List<UUID>>> byOrganisation = new HashMap<>();
-    for (OutboxMessage m : messages) {
-      if (m.mail().organisationId() != null && m.mail().to() != null) {
+    for (OutboxRepository.Claimed m : messages) {
+      if (m.organisationId() != null && m.to() != null) {
         byOrganisation
-            .computeIfAbsent(m.mail().organisationId(), o -> new HashMap<>())
-            .computeIfAbsent(
-                index(m.mail().organisationId(), m.mail().to()), i -> new ArrayList<>())
+            .computeIfAbsent(m.organisationId(), o -> new HashMap<>())
+            .computeIfAbsent(index(m.organisationId(), m.to()), i -> new ArrayList<>())
             .add(m.id());
       }
     }
