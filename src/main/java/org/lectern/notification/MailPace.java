@@ -90,16 +90,19 @@ class MailPace {
     }
     String byDomain = lane + " " + domain(recipient);
     String inTotal = lane + " *";
-    Instant slot = nextWindow(now);
-    for (String key : new String[] {byDomain, inTotal}) {
-      Instant taken = booked.get(key);
-      if (taken != null && taken.isAfter(slot)) {
-        slot = taken;
-      }
-    }
+    Instant next = nextWindow(now);
+    Instant domainFree = later(next, booked.get(byDomain));
+    Instant totalFree = later(next, booked.get(inTotal));
+    Instant slot = later(domainFree, totalFree);
     booked.put(byDomain, slot.plus(WINDOW.dividedBy(perDomain.permits())));
-    booked.put(inTotal, slot.plus(WINDOW.dividedBy(total.permits())));
+    // The total counts turns, not moments: a mail booked late for its domain's sake does not push
+    // the other domains' mails back.
+    booked.put(inTotal, totalFree.plus(WINDOW.dividedBy(total.permits())));
     return slot;
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return b != null && b.isAfter(a) ? b : a;
   }
 
   static String domain(String recipient) {
