@@ -51,4 +51,18 @@ class ErrorPagesIT extends IntegrationTest {
     assertThat(r.header("Content-Type")).startsWith("text/html");
     assertThat(r.body()).doesNotContain("Exception", "trace");
   }
+
+  @Test
+  void aQueryStringTheContainerCannotDecodeIsABadRequestNotAFailure() {
+    // %ff is no UTF-8: Tomcat refuses to read the parameters the first time anything asks.
+    var page = new Http(baseUrl()).get("/news?lang=%ff", "Accept-Language", "kk");
+    assertThat(page.status()).isEqualTo(400);
+    assertThat(page.header("Content-Type")).startsWith("text/html");
+    assertThat(page.body()).contains("<html lang=\"kk\"", "role=\"alert\"");
+    var api = new Http(baseUrl()).get("/api/v1/programmes?limit=%ff", "Accept-Language", "ru");
+    assertThat(api.status()).isEqualTo(400);
+    assertThat(api.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(api.json().get("detail").asString()).isEqualTo("Не удалось прочитать запрос.");
+  }
+
 }
