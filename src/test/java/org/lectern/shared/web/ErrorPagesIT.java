@@ -65,4 +65,21 @@ class ErrorPagesIT extends IntegrationTest {
     assertThat(api.json().get("detail").asString()).isEqualTo("Не удалось прочитать запрос.");
   }
 
+  @Test
+  void anAddressTomcatRefusesIsOurPageNotTomcats() {
+    // Refused by the connector before any filter runs: not UTF-8, and an encoded slash.
+    for (String path : new String[] {"/programmes/%ff", "/programmes/a%2Fb"}) {
+      var page = new Http(baseUrl()).get(path, "Accept-Language", "ru");
+      assertThat(page.status()).isEqualTo(400);
+      assertThat(page.header("Content-Type")).startsWith("text/html");
+      assertThat(page.body())
+          .contains("<html lang=\"ru\"", "role=\"alert\"", "Не удалось прочитать запрос.")
+          .doesNotContain("HTTP Status", "Tomcat");
+      assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'");
+    }
+    var api = new Http(baseUrl()).get("/api/v1/programmes/%ff", "Accept-Language", "kk");
+    assertThat(api.status()).isEqualTo(400);
+    assertThat(api.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(api.json().get("status").asInt()).isEqualTo(400);
+  }
 }
