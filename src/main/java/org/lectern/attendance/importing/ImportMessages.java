@@ -1,5 +1,6 @@
 package org.lectern.attendance.importing;
 
+import org.lectern.attendance.report.ReportFormatException;
 import org.lectern.attendance.report.ReportWarning;
 
 /** A refused import or a reader's warning as a sentence in the reader's language, with its line. */
@@ -13,7 +14,15 @@ final class ImportMessages {
   private ImportMessages() {}
 
   static String of(ImportRefused e, Words words) {
-    return atLine(e.line(), words.t(e.code(), e.args()), words);
+    Object[] args = e.args();
+    if (ReportFormatException.UNREADABLE.equals(e.code())
+        && args.length == 1
+        && args[0] instanceof String reason) {
+      // The reader names why in one word (binary, encoding, csv, json): said in the reader's
+      // language, never the word itself.
+      args = new Object[] {words.t(ReportFormatException.UNREADABLE + "." + reason)};
+    }
+    return atLine(e.line(), words.t(e.code(), args), words);
   }
 
   static String of(ReportWarning w, Words words) {

@@ -155,8 +155,11 @@ class AttendanceImportApiIT extends AttendanceFixture {
     byte[] png = {
       (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0
     };
-    assertThat(upload(s, png, Map.of()).json().get("code").asString())
-        .isEqualTo("attendance.import.unreadable");
+    var pngAnswer = upload(s, png, Map.of()).json();
+    assertThat(pngAnswer.get("code").asString()).isEqualTo("attendance.import.unreadable");
+    // Why, in the caller's language — not the reader's own word for it ("binary").
+    assertThat(pngAnswer.get("detail").asString())
+        .isEqualTo("The file cannot be read (it is not a text file).");
 
     var unknown = upload(s, "Colour,Shape\nred,round\n".getBytes(StandardCharsets.UTF_8), Map.of());
     assertThat(unknown.status()).isEqualTo(422);
