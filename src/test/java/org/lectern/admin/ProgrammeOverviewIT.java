@@ -130,6 +130,18 @@ class ProgrammeOverviewIT extends BackOfficeFixture {
     assertThat(web.get(base).body()).doesNotContain("name=\"version\"");
   }
 
+  @Test
+  void draftSessionsAreNamedOnTheOverviewUntilPublished() {
+    Programme p = programme("overview-drafts", null, false);
+    var draft = session(p, "Черновая", Instant.now().plus(Duration.ofDays(4)), "ONLINE", false);
+    WebSession web = signedIn(AIGERIM).language("ru");
+    assertThat(web.get("/admin/programmes/" + p.id()).body())
+        .contains("Сессий в черновике, их не видят посетители: 1")
+        .contains("href=\"/admin/programmes/" + p.id() + "/sessions\"");
+    sessions.publish(aigerim, draft);
+    assertThat(web.get("/admin/programmes/" + p.id()).body()).doesNotContain("Сессий в черновике");
+  }
+
   private Programme programme(String slug, Integer capacity, boolean approval) {
     return programmes.create(
         aigerim,
@@ -148,6 +160,10 @@ class ProgrammeOverviewIT extends BackOfficeFixture {
   }
 
   private UUID session(Programme p, String title, Instant start, String mode) {
+    return session(p, title, start, mode, true);
+  }
+
+  private UUID session(Programme p, String title, Instant start, String mode, boolean publish) {
     return sessions
         .create(
             aigerim,
@@ -166,7 +182,7 @@ class ProgrammeOverviewIT extends BackOfficeFixture {
                 "URL",
                 "https://meet.example.org/x"),
             List.of(),
-            true)
+            publish)
         .id();
   }
 }
