@@ -10,6 +10,7 @@ import org.lectern.identity.DelegateAccounts;
 import org.lectern.identity.DelegateAddress;
 import org.lectern.identity.DelegatePrincipal;
 import org.lectern.shared.error.NotFoundException;
+import org.lectern.shared.web.Ui;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +32,7 @@ record DelegateRightsController(
     DelegateAccounts directory,
     DelegateDataExport export,
     DelegateErasure erasure,
+    MyDataValues values,
     AuditLog audit) {
 
   @GetMapping(value = "/my/data.json", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -46,14 +48,15 @@ record DelegateRightsController(
   }
 
   @GetMapping("/my/data")
-  String page(@AuthenticationPrincipal DelegatePrincipal delegate, Model model) {
+  String page(@AuthenticationPrincipal DelegatePrincipal delegate, Ui ui, Model model) {
     MyData data = collect(delegate);
     List<DelegateRightsPages.Section> sections =
         data.held().entrySet().stream()
             .map(
                 e ->
                     new DelegateRightsPages.Section(
-                        e.getKey(), e.getValue().stream().map(this::fields).toList()))
+                        e.getKey(),
+                        e.getValue().stream().map(r -> fields(e.getKey(), r, ui)).toList()))
             .toList();
     model.addAttribute("page", new DelegateRightsPages.MyDataPage(data.email(), sections));
     return "delegate/data";
@@ -107,10 +110,14 @@ record DelegateRightsController(
     return data;
   }
 
-  private List<DelegateRightsPages.Field> fields(Map<String, Object> record) {
+  private List<DelegateRightsPages.Field> fields(
+      String section, Map<String, Object> record, Ui ui) {
     return record.entrySet().stream()
         .filter(e -> e.getValue() != null && !"".equals(e.getValue()))
-        .map(e -> new DelegateRightsPages.Field(e.getKey(), String.valueOf(e.getValue())))
+        .map(
+            e ->
+                new DelegateRightsPages.Field(
+                    e.getKey(), values.show(section, e.getKey(), e.getValue(), ui)))
         .toList();
   }
 }

@@ -12,6 +12,7 @@
       "notification", // its API: the erasure link mail, the mails sent to them; it implements
       // notification's AnnouncementOptOuts (the unsubscribe page and its table)
       "programme",
+      "reference", // region names on the delegate's data page
       "registration",
       "retention",
       "session",

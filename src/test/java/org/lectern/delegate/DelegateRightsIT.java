@@ -171,6 +171,12 @@ class DelegateRightsIT extends IntegrationTest {
     assertThat(page.body())
         .contains(NAME, EMAIL, code, "Certificates", "E-mails sent to you")
         .doesNotContain(OTHER);
+    // Read in their language: statuses, region, profession and times by name, not stored codes.
+    String ru = http.get("/my/data?lang=ru").body();
+    assertThat(ru)
+        .contains("Подтверждена", "Алматы", "Адвокат", "Действителен", "(UTC, UTC+00:00)")
+        .doesNotContain(">CONFIRMED<", ">KZ-75<", ">advocate<", ">VALID<");
+    assertThat(ru).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
     var json = http.get("/my/data.json");
     assertThat(json.status()).isEqualTo(200);
     var held = json.json().get("held");
