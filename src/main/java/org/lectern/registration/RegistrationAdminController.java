@@ -24,7 +24,8 @@ record RegistrationAdminController(
     RegistrationAdminService office,
     RegistrationService service,
     org.lectern.programme.ProgrammeService programmes,
-    org.lectern.shared.mail.UndeliverableMarks undeliverable) {
+    org.lectern.shared.mail.UndeliverableMarks undeliverable,
+    org.lectern.reference.Regions regions) {
 
   static final int PAGE = 50;
 
@@ -83,7 +84,7 @@ record RegistrationAdminController(
                         r.details().email(),
                         r.status().name(),
                         service.position(r),
-                        r.details().region(),
+                        regionName(r.details().region(), ui),
                         ui.time().dateTime(r.createdAt(), zone),
                         unreachable.get(r.details().email())))
             .toList();
@@ -99,8 +100,24 @@ record RegistrationAdminController(
             listing.counts(),
             Math.max(0, offset),
             PAGE,
-            done == null ? null : ui.t("registration.admin.done")));
+            done == null ? null : ui.t("registration.admin.done"),
+            ui.zoneLabel(zone, java.time.Instant.now())));
     return "registration/admin";
+  }
+
+  /** The region by its name in the reader's language, not its code (KZ-75, OTHER). */
+  private String regionName(String code, Ui ui) {
+    if (code == null) {
+      return null;
+    }
+    return regions
+        .find(code)
+        .map(r -> r.name(ui.lang()))
+        .orElseGet(
+            () ->
+                org.lectern.reference.Regions.OTHER.equals(code)
+                    ? ui.t("registration.region.OTHER")
+                    : code);
   }
 
   @PostMapping("/admin/registrations/{id}/{action}")

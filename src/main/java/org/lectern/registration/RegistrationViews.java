@@ -84,7 +84,8 @@ public final class RegistrationViews {
       Map<String, Integer> counts,
       int offset,
       int limit,
-      String notice) {
+      String notice,
+      String zone) { // the zone of the "registered" times, named in their column's heading
 
     public boolean hasNext() {
       return offset + limit < total;

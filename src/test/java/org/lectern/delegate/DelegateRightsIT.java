@@ -247,6 +247,11 @@ class DelegateRightsIT extends IntegrationTest {
     signIn(web, organiser);
     assertThat(web.get("/admin/programmes/" + first + "/registrations").body())
         .contains("/admin/registrations/" + other + "/erase");
+    // The region by its name, not its code; the times' zone named in their column.
+    assertThat(web.get("/admin/programmes/" + first + "/registrations?lang=ru").body())
+        .contains("<td>Алматы</td>", "(Asia/Almaty")
+        .doesNotContain("<td>KZ-75</td>");
+    web.get("/admin/programmes/" + first + "/registrations?lang=en");
     var page = web.get("/admin/registrations/" + other + "/erase");
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("It reaches 1 registration(s)");
