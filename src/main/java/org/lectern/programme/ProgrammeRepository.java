@@ -32,6 +32,23 @@ record ProgrammeRepository(JdbcClient jdbc) {
     return jdbc.sql(SELECT + " where slug = :s").param("s", slug).query(this::map).optional();
   }
 
+  Optional<ProgrammeHeading> publishedHeading(String slug) {
+    return jdbc.sql(
+            """
+            select id, slug, title::text as title, languages from programme
+            where slug = :s and status = 'PUBLISHED'
+            """)
+        .param("s", slug)
+        .query(
+            (rs, i) ->
+                new ProgrammeHeading(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("slug"),
+                    Json.text(rs.getString("title")),
+                    Arrays.asList((String[]) rs.getArray("languages").getArray())))
+        .optional();
+  }
+
   boolean slugTaken(String slug, UUID exceptId) {
     return jdbc.sql("select exists(select 1 from programme where slug = :s and id <> :id)")
         .param("s", slug)

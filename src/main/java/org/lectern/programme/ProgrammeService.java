@@ -156,6 +156,11 @@ public record ProgrammeService(
     return programmes.findBySlug(slug).filter(Programme::isPublished);
   }
 
+  /** The heading of a published programme (not its description): the double opt-in link. */
+  public Optional<ProgrammeHeading> publishedHeading(String slug) {
+    return programmes.publishedHeading(slug);
+  }
+
   public List<Programme> published() {
     return programmes.published();
   }

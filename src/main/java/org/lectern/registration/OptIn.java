@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.lectern.programme.Programme;
+import org.lectern.programme.ProgrammeHeading;
 import org.lectern.programme.ProgrammeService;
 import org.lectern.registration.RequestRepository.Stored;
 import org.lectern.shared.crypto.Sha256;
@@ -84,6 +85,15 @@ record OptIn(
    * closed form.
    */
   Confirmation confirm(Programme p, String token) {
+    return confirm(p.id(), p.isPublished(), token);
+  }
+
+  /** The same, for the published programme whose heading the link's page read. */
+  Confirmation confirm(ProgrammeHeading p, String token) {
+    return confirm(p.id(), true, token);
+  }
+
+  private Confirmation confirm(UUID programmeId, boolean published, String token) {
     return transactions.result(
         () -> {
           Instant now = clock.instant();
@@ -92,7 +102,7 @@ record OptIn(
                   ? requests.lockForConfirmation(hash(token), now)
                   : java.util.Optional.<RequestRepository.Locked>empty();
           Object found =
-              judge(p.id(), locked.map(RequestRepository.Locked::request), clock.instant());
+              judge(programmeId, locked.map(RequestRepository.Locked::request), clock.instant());
           if (!(found instanceof Stored req)) {
             return (Refused) found;
           }
@@ -102,10 +112,10 @@ record OptIn(
                 .<Confirmation>map(Done::new)
                 .orElse(new Refused("registration.optIn.invalid", 404));
           }
-          if (!(p.isPublished() && locked.get().formOpen())) {
+          if (!(published && locked.get().formOpen())) {
             throw new ConflictException("registration.closed");
           }
-          Registration r = service.enrol(p.id(), req.entry()).registration();
+          Registration r = service.enrol(programmeId, req.entry()).registration();
           requests.confirmed(req.id(), r.id(), clock.instant());
           return new Done(r);
         });

@@ -1,8 +1,7 @@
 package org.lectern.registration;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.lectern.programme.Programme;
+import org.lectern.programme.ProgrammeHeading;
 import org.lectern.programme.ProgrammeService;
 import org.lectern.registration.RegistrationViews.ConfirmPage;
 import org.lectern.shared.error.ConflictException;
@@ -15,7 +14,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The confirmation link of double opt-in. Opening it (GET) only shows a button: mail scanners that
@@ -32,7 +32,7 @@ record OptInController(ProgrammeService programmes, RegistrationService service,
       Ui ui,
       Model model,
       HttpServletResponse response) {
-    Programme p = published(slug);
+    ProgrammeHeading p = published(slug);
     var refused = optIn.check(p.id(), token);
     refused.ifPresent(r -> response.setStatus(r.status()));
     model.addAttribute(
@@ -46,14 +46,13 @@ record OptInController(ProgrammeService programmes, RegistrationService service,
   }
 
   @PostMapping("/programmes/{slug}/register/confirm")
-  String confirm(
+  ModelAndView confirm(
       @PathVariable String slug,
       @RequestParam(required = false) String token,
       Ui ui,
       Model model,
-      HttpServletRequest http,
       HttpServletResponse response) {
-    Programme p = published(slug);
+    ProgrammeHeading p = published(slug);
     OptIn.Confirmation outcome;
     try {
       outcome = optIn.confirm(p, token);
@@ -62,13 +61,20 @@ record OptInController(ProgrammeService programmes, RegistrationService service,
     }
     if (outcome instanceof OptIn.Done done) {
       var r = done.registration();
-      http.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.SEE_OTHER);
-      return "redirect:/programmes/"
-          + slug
-          + "/register/done/"
-          + r.id()
-          + "?t="
-          + service.accessToken(r.id());
+      // The view itself, not "redirect:…": a view name unique to each registration missed the view
+      // resolvers' cache every time and had a RedirectView made and initialised as a bean per
+      // confirmation (issue 16). The same 303 and Location.
+      var redirect =
+          new RedirectView(
+              "/programmes/"
+                  + slug
+                  + "/register/done/"
+                  + r.id()
+                  + "?t="
+                  + service.accessToken(r.id()),
+              true);
+      redirect.setStatusCode(HttpStatus.SEE_OTHER);
+      return new ModelAndView(redirect);
     }
     var refused = (OptIn.Refused) outcome;
     response.setStatus(refused.status());
@@ -76,12 +82,13 @@ record OptInController(ProgrammeService programmes, RegistrationService service,
         "page",
         new ConfirmPage(
             slug, p.title().show(ui.lang(), p.languages()), null, ui.t(refused.code())));
-    return "registration/confirm";
+    return new ModelAndView("registration/confirm");
   }
 
-  private Programme published(String slug) {
+  /** Only the title, languages and zone of the programme: not its description (issue 16). */
+  private ProgrammeHeading published(String slug) {
     return programmes
-        .publishedBySlug(slug)
+        .publishedHeading(slug)
         .orElseThrow(() -> new NotFoundException("error.notFound"));
   }
 }
