@@ -59,14 +59,29 @@ record OptIn(
 
   record Refused(String code, int status) implements Confirmation {}
 
+  /** A link's page: the programme's heading, and why the link cannot be followed, if it cannot. */
+  record LinkPage(ProgrammeHeading programme, java.util.Optional<Refused> refused) {}
+
   /**
-   * Why a link cannot be followed, if it cannot; changes nothing (the GET of the link). One
-   * statement, no transaction around it.
+   * What the GET of a link shows; changes nothing. One statement, no transaction around it: the
+   * published programme {@code slug} names and the request the token opens. Empty if no published
+   * programme has the slug.
    */
-  java.util.Optional<Refused> check(UUID programmeId, String token) {
-    return find(programmeId, token) instanceof Refused r
-        ? java.util.Optional.of(r)
-        : java.util.Optional.empty();
+  java.util.Optional<LinkPage> open(String slug, String token) {
+    return requests
+        .linkPage(slug, usable(token) ? hash(token) : "")
+        .map(
+            page -> {
+              Object found =
+                  usable(token)
+                      ? judge(page.programme().id(), page.request(), clock.instant())
+                      : new Refused("registration.optIn.invalid", 404);
+              return new LinkPage(
+                  page.programme(),
+                  found instanceof Refused r
+                      ? java.util.Optional.of(r)
+                      : java.util.Optional.empty());
+            });
   }
 
   /**
@@ -119,13 +134,6 @@ record OptIn(
           requests.confirmed(req.id(), r.id(), clock.instant());
           return new Done(r);
         });
-  }
-
-  private Object find(UUID programmeId, String token) {
-    if (!usable(token)) {
-      return new Refused("registration.optIn.invalid", 404);
-    }
-    return judge(programmeId, requests.findByToken(hash(token)), clock.instant());
   }
 
   private static boolean usable(String token) {

@@ -32,8 +32,9 @@ record OptInController(ProgrammeService programmes, RegistrationService service,
       Ui ui,
       Model model,
       HttpServletResponse response) {
-    ProgrammeHeading p = published(slug);
-    var refused = optIn.check(p.id(), token);
+    var page = optIn.open(slug, token).orElseThrow(() -> new NotFoundException("error.notFound"));
+    ProgrammeHeading p = page.programme();
+    var refused = page.refused();
     refused.ifPresent(r -> response.setStatus(r.status()));
     model.addAttribute(
         "page",

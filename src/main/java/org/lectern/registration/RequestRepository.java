@@ -2,12 +2,15 @@ package org.lectern.registration;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.lectern.programme.ProgrammeHeading;
 import org.lectern.shared.crypto.PersonalDataCipher;
+import org.lectern.shared.database.Json;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -115,11 +118,35 @@ record RequestRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
         .optional();
   }
 
-  /** What a link's page needs to know (not the submission: nothing is decrypted to show it). */
-  Optional<Stored> findByToken(String tokenHash) {
-    return jdbc.sql(SELECT.replace("entry,", "null::bytea as entry,") + " where token_hash = :h")
+  /** A link's page: the published programme it was opened on, and the request its token opens. */
+  record LinkPage(ProgrammeHeading programme, Optional<Stored> request) {}
+
+  /**
+   * What a link's page needs, in one statement (issue 16: the programme by its slug and the request
+   * by its token were two): the heading of the published programme {@code slug} names (from the
+   * view programme publishes) and the request, of whichever programme, that {@code tokenHash} opens
+   * ("": none). Nothing is decrypted. Empty if no published programme has the slug.
+   */
+  Optional<LinkPage> linkPage(String slug, String tokenHash) {
+    return jdbc.sql(
+            """
+            select f.id as p_id, f.slug as p_slug, f.title::text as p_title, f.languages as p_languages,
+                   r.id, r.programme_id, null::bytea as entry, r.token_hash is not null as issued,
+                   r.registration_id, r.expires_at
+            from programme_facts f left join registration_request r on r.token_hash = :h
+            where f.slug = :s and f.status = 'PUBLISHED'
+            """)
+        .param("s", slug)
         .param("h", tokenHash)
-        .query((rs, i) -> map(rs))
+        .query(
+            (rs, i) ->
+                new LinkPage(
+                    new ProgrammeHeading(
+                        rs.getObject("p_id", UUID.class),
+                        rs.getString("p_slug"),
+                        Json.text(rs.getString("p_title")),
+                        Arrays.asList((String[]) rs.getArray("p_languages").getArray())),
+                    rs.getObject("id") == null ? Optional.empty() : Optional.of(map(rs))))
         .optional();
   }
 

@@ -214,6 +214,13 @@ class RegistrationOptInIT extends OrganisationIT {
     assertThat(wrong.body()).contains("Эта ссылка недействительна");
     var unknown = new Http(baseUrl()).get(path + "x&lang=en");
     assertThat(unknown.status()).isEqualTo(404);
+    // No token at all: the same page; no programme of that address: not found.
+    var none = new Http(baseUrl()).get("/programmes/" + fx.slug(p) + "/register/confirm?lang=ru");
+    assertThat(none.status()).isEqualTo(404);
+    assertThat(none.body()).contains("Эта ссылка недействительна");
+    var noProgramme =
+        new Http(baseUrl()).get(path.replace(fx.slug(p), "no-such-programme") + "&lang=ru");
+    assertThat(noProgramme.status()).isEqualTo(404);
     // Expired: refused, also when the button of a page opened earlier is pressed.
     Http person = new Http(baseUrl());
     var page = person.get(path + "&lang=kk");
