@@ -73,10 +73,15 @@ final class GroupEnrolment {
     return e.attendance().isEmpty() && e.invitationId() == null;
   }
 
-  /** One programme's queue; guarded by its own monitor. */
+  /**
+   * One programme's queue; guarded by its own monitor. A lane with nothing queued and no batch
+   * running is retired (removed from the map, so that the map does not keep a lane for every
+   * programme ever registered into); a request that finds its lane retired takes the new one.
+   */
   private static final class Lane {
     final ArrayDeque<Pending> queue = new ArrayDeque<>();
     boolean running;
+    boolean retired;
   }
 
   /** One request's entry, and its answer once its batch has run. */
@@ -111,12 +116,9 @@ final class GroupEnrolment {
     }
     // Encrypted and indexed on the request's thread, before any lock or queue.
     Pending mine = new Pending(e, registrations.seal(programmeId, e.details()));
-    Lane lane = lanes.computeIfAbsent(programmeId, k -> new Lane());
+    Lane lane = enqueue(programmeId, mine);
     boolean interrupted = false;
     try {
-      synchronized (lane) {
-        lane.queue.add(mine);
-      }
       while (true) {
         List<Pending> batch = new ArrayList<>();
         synchronized (lane) {
@@ -147,6 +149,11 @@ final class GroupEnrolment {
               p.done = true;
             }
             lane.running = false;
+            if (lane.queue.isEmpty()) {
+              // Every waiter's entry has been answered: none of them needs this lane again.
+              lane.retired = true;
+              lanes.remove(programmeId, lane);
+            }
             lane.notifyAll();
           }
         }
@@ -156,6 +163,24 @@ final class GroupEnrolment {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  /** Queues an entry on its programme's live lane (never on a retired one) and returns the lane. */
+  private Lane enqueue(UUID programmeId, Pending mine) {
+    while (true) {
+      Lane lane = lanes.computeIfAbsent(programmeId, k -> new Lane());
+      synchronized (lane) {
+        if (!lane.retired) {
+          lane.queue.add(mine);
+          return lane;
+        }
+      }
+    }
+  }
+
+  /** Whether the programme has a lane on this node (for the tests: idle lanes are removed). */
+  boolean hasLane(UUID programmeId) {
+    return lanes.containsKey(programmeId);
   }
 
   /**

@@ -123,6 +123,8 @@ class GroupEnrolmentIT extends IntegrationTest {
     }
     pool.shutdown();
     assertThat(failures).isEmpty();
+    // Everyone answered: the programme's lane is idle and removed (the map does not grow).
+    assertThat(group.hasLane(p)).isFalse();
     assertThat(ids).doesNotHaveDuplicates().hasSize(n);
     assertThat(fx.count(p, "CONFIRMED")).isEqualTo(50);
     assertThat(fx.count(p, "WAITLISTED")).isEqualTo(n + 1 - 50);
