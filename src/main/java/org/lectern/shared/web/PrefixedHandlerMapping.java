@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -32,6 +33,31 @@ class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
 
   private final Map<RequestMappingInfo, String[]> beginnings = new ConcurrentHashMap<>();
 
+  /**
+   * The request being looked up on this thread and its plain path, worked out once per look-up
+   * instead of once per mapping (it was two request-attribute reads through every wrapper of the
+   * request, ~300 times a request: a third of the look-up's CPU).
+   */
+  private static final ThreadLocal<LookUp> LOOK_UP = new ThreadLocal<>();
+
+  private record LookUp(HttpServletRequest request, String path) {}
+
+  @Override
+  protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
+      throws Exception {
+    LookUp outer = LOOK_UP.get();
+    LOOK_UP.set(new LookUp(request, plainPath(request)));
+    try {
+      return super.lookupHandlerMethod(lookupPath, request);
+    } finally {
+      if (outer == null) {
+        LOOK_UP.remove();
+      } else {
+        LOOK_UP.set(outer);
+      }
+    }
+  }
+
   @Override
   protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
     super.registerHandlerMethod(handler, method, mapping);
@@ -46,7 +72,9 @@ class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
       RequestMappingInfo info, HttpServletRequest request) {
     String[] b = beginnings.get(info);
     if (b != null && getPatternParser() != null && getPatternParser().isCaseSensitive()) {
-      String path = plainPath(request);
+      LookUp current = LOOK_UP.get();
+      String path =
+          current != null && current.request() == request ? current.path() : plainPath(request);
       if (path != null && !startsWithAny(path, b)) {
         return null;
       }
