@@ -1,5 +1,7 @@
 package org.lectern.notification;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.lectern.audit.AuditLog;
 import org.lectern.identity.LecternUser;
@@ -46,6 +48,7 @@ record OutboxAdminController(
                   messages.size(),
                   "offset=" + from));
           var f = ui.time();
+          ZoneId zone = ui.zoneOr(ZoneOffset.UTC);
           var rows =
               messages.stream()
                   .map(
@@ -53,23 +56,31 @@ record OutboxAdminController(
                           new OutboxPage.Row(
                               m.id().toString(),
                               m.mail().kind(),
+                              MailKind.of(m.mail().kind())
+                                  .map(k -> ui.t("notification.kind." + k.code()))
+                                  .orElse(m.mail().kind()),
                               m.mail().to(),
                               m.mail().language(),
                               m.mail().subject(),
                               m.credential() ? null : MaskedLinks.mask(m.mail().text()),
                               m.status().name(),
                               m.attempts(),
-                              f.dateTime(m.createdAt(), ui.zoneOr(ZoneOffset.UTC)),
-                              m.sentAt() == null
-                                  ? null
-                                  : f.dateTime(m.sentAt(), ui.zoneOr(ZoneOffset.UTC)),
+                              f.dateTime(m.createdAt(), zone),
+                              m.sentAt() == null ? null : f.dateTime(m.sentAt(), zone),
                               m.lastError(),
                               outbox.attachments(m.id()).stream()
                                   .map(MailAttachment::filename)
                                   .toList()))
                   .toList();
           model.addAttribute(
-              "page", new OutboxPage(sender.enabled(), outbox.count(), from, PAGE, rows));
+              "page",
+              new OutboxPage(
+                  sender.enabled(),
+                  outbox.count(),
+                  from,
+                  PAGE,
+                  ui.zoneLabel(zone, Instant.now()),
+                  rows));
           return "notification/outbox";
         });
   }

@@ -83,7 +83,7 @@ class ProgrammeOverviewBrowserIT extends BrowserTest {
         page.navigate("/admin/programmes/" + p.id());
         assertThat(page.locator("h1").innerText()).isEqualTo("Суд и права человека");
         assertThat(page.locator("main").innerText())
-            .contains("Следующая сессия")
+            .contains("Следующее занятие")
             .contains("Право на защиту")
             .contains("Asia/Almaty")
             .contains("Открыть онлайн-зал")

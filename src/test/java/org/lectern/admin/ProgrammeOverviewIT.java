@@ -76,14 +76,14 @@ class ProgrammeOverviewIT extends BackOfficeFixture {
         .contains("Писем не дошло или задержано: 1")
         .contains("/admin/programmes/" + p.id() + "/delivery")
         .doesNotContain("href=\"/admin/outbox\"")
-        .contains("Прошедших сессий без данных о посещаемости: 1")
+        .contains("Прошедших занятий без данных о посещаемости: 1")
         .contains("/admin/sessions/" + past + "/attendance")
         .contains("Сертификатов к выдаче: 1")
         .doesNotContain("Заявок ждут одобрения");
     assertThat(web.get("/admin/programmes/" + approval.id()).body())
         .contains("Заявок ждут одобрения: 1")
         .contains("registrations?status=PENDING")
-        .contains("Предстоящих сессий нет.");
+        .contains("Предстоящих занятий нет.");
 
     // A browser in another zone sees the time in its own zone and the programme's named.
     String elsewhere =
@@ -102,7 +102,7 @@ class ProgrammeOverviewIT extends BackOfficeFixture {
     Map<String, String> current =
         Map.of(
             "", "Обзор",
-            "/sessions", "Сессии",
+            "/sessions", "Занятия",
             "/registrations", "Регистрации",
             "/invitations", "Приглашения",
             "/attendance", "Посещаемость",
@@ -136,10 +136,10 @@ class ProgrammeOverviewIT extends BackOfficeFixture {
     var draft = session(p, "Черновая", Instant.now().plus(Duration.ofDays(4)), "ONLINE", false);
     WebSession web = signedIn(AIGERIM).language("ru");
     assertThat(web.get("/admin/programmes/" + p.id()).body())
-        .contains("Сессий в черновике, их не видят посетители: 1")
+        .contains("Занятий в черновике, их не видят посетители: 1")
         .contains("href=\"/admin/programmes/" + p.id() + "/sessions\"");
     sessions.publish(aigerim, draft);
-    assertThat(web.get("/admin/programmes/" + p.id()).body()).doesNotContain("Сессий в черновике");
+    assertThat(web.get("/admin/programmes/" + p.id()).body()).doesNotContain("Занятий в черновике");
   }
 
   private Programme programme(String slug, Integer capacity, boolean approval) {

@@ -98,6 +98,8 @@ class DelegateSignInIT extends IntegrationTest {
     // Nor does the administrators' outbox page show the link.
     String outboxPage = adminOutbox();
     assertThat(outboxPage).contains("Кіруге арналған сілтеме").doesNotContain(token);
+    // The administrator reads the kind by its name and the zone the times are in.
+    assertThat(outboxPage).contains("Sign-in link (<code>delegate.signIn</code>)", "Times in ");
     var signedIn = http.post("/my/sign-in/token", "token=" + token + "&_csrf=" + csrf(confirm));
     assertThat(signedIn.statusCode()).isEqualTo(302);
     assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/my");

@@ -28,6 +28,18 @@ class NotificationMessagesTest {
   }
 
   @Test
+  void everyKindOfMailHasANameInEveryLanguage() throws Exception {
+    for (String lang : new String[] {"en", "ru", "kk"}) {
+      Properties p = load(lang);
+      for (MailKind kind : MailKind.values()) {
+        assertThat(p.getProperty("notification.kind." + kind.code()))
+            .as("%s in %s", kind, lang)
+            .isNotBlank();
+      }
+    }
+  }
+
+  @Test
   void backOffGrowsAndIsCapped() {
     assertThat(OutboxSender.backoff(1)).hasSeconds(30);
     assertThat(OutboxSender.backoff(2)).hasSeconds(60);
