@@ -24,17 +24,21 @@ class AdminBootstrap extends StartupStep {
   private final PasswordPolicy policy;
   private final String email;
   private final String password;
+  private final String name;
 
   AdminBootstrap(
       UserService users,
       PasswordPolicy policy,
       @Value("${lectern.admin.email:}") String email,
-      @Value("${lectern.admin.password:}") String password) {
+      @Value("${lectern.admin.password:}") String password,
+      @Value("${lectern.admin.name:}") String name) {
     super(PHASE);
     this.users = users;
     this.policy = policy;
     this.email = email;
     this.password = password;
+    // The name others see in member lists and the audit log; it can be given in any language.
+    this.name = name == null || name.isBlank() ? "Administrator" : name.strip();
   }
 
   @Override
@@ -57,7 +61,7 @@ class AdminBootstrap extends StartupStep {
           PasswordPolicy.MIN_LENGTH);
       throw e;
     }
-    users.create(email, "Administrator", password, true);
+    users.create(email, name, password, true);
     log.info("Created platform administrator {}", email);
   }
 }

@@ -152,12 +152,13 @@ class OperationsIT extends IntegrationTest {
   void firstAdministratorIsCreatedOnceFromTheEnvironment() throws Exception {
     jdbc.sql("update app_user set platform_admin = false").update();
     String email = "admin-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
-    new AdminBootstrap(users, policy, email, "steppe-lantern-quiet-71").start();
+    new AdminBootstrap(users, policy, email, "steppe-lantern-quiet-71", "Айгерим Сапарова").start();
     var admin = users.findByEmail(email).orElseThrow();
     assertThat(admin.platformAdmin()).isTrue();
+    assertThat(admin.fullName()).isEqualTo("Айгерим Сапарова");
 
     String other = "second-" + email;
-    new AdminBootstrap(users, policy, other, "tulip-glacier-echo-42").start();
+    new AdminBootstrap(users, policy, other, "tulip-glacier-echo-42", "").start();
     assertThat(users.findByEmail(other)).isEmpty();
 
     var token =
@@ -173,7 +174,7 @@ class OperationsIT extends IntegrationTest {
     jdbc.sql("update app_user set platform_admin = false").update();
     String email = "weak-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> new AdminBootstrap(users, policy, email, "short").start())
+            () -> new AdminBootstrap(users, policy, email, "short", "").start())
         .isInstanceOf(org.lectern.shared.error.InvalidInputException.class);
     assertThat(users.findByEmail(email)).isEmpty();
   }
@@ -183,7 +184,7 @@ class OperationsIT extends IntegrationTest {
     jdbc.sql("update app_user set platform_admin = false").update();
     String email = "common-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> new AdminBootstrap(users, policy, email, "password1234").start())
+            () -> new AdminBootstrap(users, policy, email, "password1234", "").start())
         .isInstanceOf(org.lectern.shared.error.InvalidInputException.class);
     assertThat(users.findByEmail(email)).isEmpty();
   }
