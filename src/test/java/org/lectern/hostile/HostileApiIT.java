@@ -91,7 +91,7 @@ class HostileApiIT extends HostileFixture {
         if (a.status() >= 400) {
           refusals++;
         }
-        String v = violation(a, before);
+        String v = violation(a, before, c.path());
         if (v != null) {
           violations.add(op + " as " + c.role() + " [" + c.label() + "] → " + v);
         }
