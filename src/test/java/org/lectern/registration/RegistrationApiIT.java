@@ -185,6 +185,14 @@ class RegistrationApiIT extends OrganisationIT {
     assertThat(JSON.readTree(list.body()).get(0).get("email").asString())
         .isEqualTo("l2@example.kz");
     assertThat(auditCount("registration.listed", p.toString())).isEqualTo(1);
+    // A status the API does not know: 400, naming the parameter to fix, and nothing listed.
+    var unknown = get("/api/v1/programmes/" + p + "/registrations?status=NOPE");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    var problem = JSON.readTree(unknown.body());
+    assertThat(problem.get("code").asString()).isEqualTo("error.malformed");
+    assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("status");
+    assertThat(problem.get("errors").get(0).get("code").asString()).isEqualTo("validation.choice");
+    assertThat(auditCount("registration.listed", p.toString())).isEqualTo(1);
 
     var del =
         send(

@@ -94,7 +94,34 @@ record ErrorResponses(MessageSource messages, UiFactory uiFactory) {
     MethodArgumentTypeMismatchException.class
   })
   Object malformed(Exception e, HttpServletRequest req) {
-    return respond(req, HttpStatus.BAD_REQUEST, "error.malformed", new Object[0], List.of());
+    return respond(
+        req, HttpStatus.BAD_REQUEST, "error.malformed", new Object[0], malformedField(e));
+  }
+
+  /** Which parameter was missing or of the wrong type, so that a caller can tell which to fix. */
+  static List<FieldProblem> malformedField(Exception e) {
+    if (e instanceof MissingServletRequestParameterException m) {
+      return List.of(new FieldProblem(m.getParameterName(), "validation.required"));
+    }
+    if (e instanceof MissingServletRequestPartException m) {
+      return List.of(new FieldProblem(m.getRequestPartName(), "validation.required"));
+    }
+    if (e instanceof MethodArgumentTypeMismatchException m) {
+      Class<?> type = m.getRequiredType();
+      String code;
+      if (type != null && type.isEnum()) {
+        code = "validation.choice";
+      } else if (type == Integer.class
+          || type == int.class
+          || type == Long.class
+          || type == long.class) {
+        code = "validation.integer";
+      } else {
+        code = "validation.invalid";
+      }
+      return List.of(new FieldProblem(m.getName(), code));
+    }
+    return List.of();
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
