@@ -102,7 +102,7 @@ class PasskeyBrowserIT extends BrowserTest {
       page.click("button[aria-label='Remove the passkey \"Work laptop\"']");
       page.waitForURL("**/admin/account/second-factor?done=passkeyRemoved");
       assertThat(page.locator("[role=alert]").first().textContent())
-          .contains("requires a second factor");
+          .contains("A second factor is required for your account");
       page.navigate("/admin");
       page.waitForURL("**" + SignInSuccess.ENROL);
     }
