@@ -285,6 +285,32 @@ class MailBouncesIT extends IntegrationTest {
   }
 
   @Test
+  void aBatchAsksNoQuestionBetweenMessagesUnlessOneFailed() throws Exception {
+    register("fine-6a@example.kz");
+    register("fine-6b@example.kz");
+    register("fine-6c@example.kz");
+    try (ScriptedSmtp smtp = new ScriptedSmtp()) {
+      assertThat(sender(smtp.port()).sendDue()).isEqualTo(3);
+      // Three commands per message, no NOOP or RSET between them (issue 16, eighth pass).
+      assertThat(smtp.commands)
+          .containsExactly(
+              "EHLO", "MAIL", "RCPT", "DATA", "MAIL", "RCPT", "DATA", "MAIL", "RCPT", "DATA",
+              "QUIT");
+    }
+    register("fine-7a@example.kz");
+    register("gone-7@example.kz");
+    register("fine-7b@example.kz");
+    try (ScriptedSmtp smtp = new ScriptedSmtp()) {
+      assertThat(sender(smtp.port()).sendDue()).isEqualTo(2);
+      // After the refused one the connection is checked, and the next message goes over it.
+      assertThat(smtp.commands).contains("NOOP");
+      assertThat(smtp.connections.get()).isEqualTo(1);
+      assertThat(smtp.delivered)
+          .containsExactlyInAnyOrder("fine-7a@example.kz", "fine-7b@example.kz");
+    }
+  }
+
+  @Test
   void anAddressMarkedAfterItsMailWasQueuedIsHeldWhenTheBatchIsSent() throws Exception {
     // Queued straight into the outbox (no registrations: the other tests count the programme's).
     for (String to : List.of("fine-5a@example.kz", "gone-5@example.kz", "fine-5b@example.kz")) {

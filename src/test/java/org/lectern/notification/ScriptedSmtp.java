@@ -30,6 +30,9 @@ final class ScriptedSmtp implements AutoCloseable {
   /** Each delivered message as sent (headers and body). */
   final List<String> messages = new CopyOnWriteArrayList<>();
 
+  /** The verb of every command received (EHLO, MAIL, RCPT, DATA, NOOP, …), in order. */
+  final List<String> commands = new CopyOnWriteArrayList<>();
+
   /** Connections accepted so far (a batch of messages should need one). */
   final AtomicInteger connections = new AtomicInteger();
 
@@ -65,6 +68,7 @@ final class ScriptedSmtp implements AutoCloseable {
     String line;
     while ((line = in.readLine()) != null) {
       String upper = line.toUpperCase(Locale.ROOT);
+      commands.add(upper.split(" ", 2)[0]);
       if (upper.startsWith("EHLO") || upper.startsWith("HELO")) {
         reply(out, "250 scripted");
       } else if (upper.startsWith("MAIL FROM")) {
