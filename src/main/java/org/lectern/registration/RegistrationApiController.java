@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /** Registrations in the REST API: create (like the public form), list (audited), cancel. */
 @RestController
@@ -41,14 +42,46 @@ record RegistrationApiController(
 
   /**
    * The request body; values as in API.md: the delegate's details at the top level, as in a
-   * listing's item. {@code answers}: question id → text or list.
+   * listing's item. {@code answers}: question id → text or list. Read by {@link
+   * RegistrationBodyReader} in one pass, no longer as {@code @JsonUnwrapped DelegateDetails} (issue
+   * 16); the same JSON is accepted and refused with the same problems.
    */
+  @JsonDeserialize(using = RegistrationBodyReader.class)
   record RegistrationBody(
-      @JsonUnwrapped DelegateDetails details,
+      String fullName,
+      String email,
+      String phone,
+      String region,
+      String country,
+      String town,
+      String profession,
+      String yearsBand,
+      String gender,
+      Boolean barMember,
+      String licenceNumber,
+      String language,
+      String accessibility,
       Map<String, Object> answers,
       Boolean consent,
       Map<String, String> attendance,
       String invitation) {
+
+    DelegateDetails details() {
+      return new DelegateDetails(
+          fullName,
+          email,
+          phone,
+          region,
+          country,
+          town,
+          profession,
+          yearsBand,
+          gender,
+          barMember,
+          licenceNumber,
+          language,
+          accessibility);
+    }
 
     RegistrationRequest toRequest() {
       Map<String, List<String>> a = new LinkedHashMap<>();
@@ -62,15 +95,11 @@ record RegistrationApiController(
                         : v == null ? List.of() : List.of(String.valueOf(v))));
       }
       return RegistrationRequest.of(
-          details,
+          details(),
           a,
           Boolean.TRUE.equals(consent),
           attendance == null ? Map.of() : attendance,
           invitation);
-    }
-
-    String email() {
-      return details == null ? null : details.email();
     }
   }
 
