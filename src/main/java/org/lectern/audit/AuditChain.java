@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.lectern.shared.database.AdvisoryLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,7 +47,7 @@ public class AuditChain {
   }
 
   private int linkLocked() {
-    jdbc.sql("select pg_advisory_xact_lock(:k)").param("k", LOCK).query(Object.class).single();
+    AdvisoryLocks.untilCommit(jdbc, LOCK);
     Head head = head();
     int total = 0;
     while (true) {

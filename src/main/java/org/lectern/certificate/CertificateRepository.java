@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.lectern.certificate.document.CpdHours;
 import org.lectern.shared.crypto.PersonalDataCipher;
+import org.lectern.shared.database.AdvisoryLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -152,10 +153,7 @@ record CertificateRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
 
   /** Serialises issuing for one registration until the transaction ends. */
   void lock(UUID registrationId) {
-    jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-        .param("key", "certificate:" + registrationId)
-        .query((rs, i) -> 1)
-        .single();
+    AdvisoryLocks.untilCommit(jdbc, "certificate:" + registrationId, 0);
   }
 
   // The cipher works on text; Base64 keeps the PDF's bytes intact through it.

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.lectern.shared.database.AdvisoryLocks;
 import org.lectern.shared.database.Json;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,10 +27,7 @@ class ReportSnapshotRepository {
 
   /** Serialises publishing per programme, so each snapshot is checked against all before it. */
   void lock(UUID programmeId) {
-    jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:p, 7010))")
-        .param("p", programmeId.toString())
-        .query((rs, i) -> 1)
-        .list();
+    AdvisoryLocks.untilCommit(jdbc, programmeId.toString(), 7010);
   }
 
   void insert(ReportSnapshot s, UUID publishedBy, PublishedReport report) {

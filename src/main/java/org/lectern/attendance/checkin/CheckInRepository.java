@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.lectern.attendance.results.SessionVersionRepository;
+import org.lectern.shared.database.AdvisoryLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -69,10 +70,7 @@ public record CheckInRepository(JdbcClient jdbc, SessionVersionRepository versio
 
   /** Two door phones scanning the same person at once take turns; other people are not held up. */
   void lockDelegate(UUID sessionId, UUID registrationId) {
-    jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:k, 9))")
-        .param("k", sessionId + ":" + registrationId)
-        .query()
-        .listOfRows();
+    AdvisoryLocks.untilCommit(jdbc, sessionId + ":" + registrationId, 9);
   }
 
   /** The registration whose check-in code has this digest. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.lectern.shared.database.AdvisoryLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +22,7 @@ record ResultRepository(JdbcClient jdbc) {
 
   /** Serialises the computation of one programme's results until the transaction ends. */
   void lockProgramme(UUID programmeId) {
-    jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:p, 8))")
-        .param("p", programmeId.toString())
-        .query()
-        .listOfRows();
+    AdvisoryLocks.untilCommit(jdbc, programmeId.toString(), 8);
   }
 
   Optional<UUID> programmeOfSession(UUID sessionId) {
