@@ -1,6 +1,7 @@
 package org.lectern.admin;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The one menu of a programme's back-office pages, in order: what each item is called and where it
@@ -11,25 +12,40 @@ public final class ProgrammeMenu {
 
   private ProgrammeMenu() {}
 
-  /** One item: its name (also what pages pass as {@code current}), message key and path. */
-  public record Item(String name, String messageKey, String path) {}
+  /**
+   * One item, called {@code name} (also what pages pass as {@code current}): its message key is
+   * {@code admin.nav.<name>}, and it leads to {@code /<name>} — the overview to the programme's own
+   * page.
+   */
+  public record Item(String name) {
+
+    public String messageKey() {
+      return "admin.nav." + name;
+    }
+
+    public String path() {
+      return name.equals("overview") ? "" : "/" + name;
+    }
+  }
 
   public static final List<Item> ITEMS =
-      List.of(
-          new Item("overview", "admin.nav.overview", ""),
-          new Item("sessions", "admin.nav.sessions", "/sessions"),
-          new Item("registrations", "admin.nav.registrations", "/registrations"),
-          new Item("invitations", "admin.nav.invitations", "/invitations"),
-          new Item("attendance", "admin.nav.attendance", "/attendance"),
-          new Item("live", "admin.nav.live", "/live"),
-          new Item("learning", "admin.nav.learning", "/learning"),
-          new Item("certificates", "admin.nav.certificates", "/certificates"),
-          new Item("announcements", "admin.nav.announcements", "/announcements"),
-          new Item("delivery", "admin.nav.delivery", "/delivery"),
-          new Item("report", "admin.nav.report", "/report"),
-          new Item("members", "admin.nav.members", "/members"),
-          new Item("retention", "admin.nav.retention", "/retention"),
-          new Item("settings", "admin.nav.settings", "/settings"));
+      Stream.of(
+              "overview",
+              "sessions",
+              "registrations",
+              "invitations",
+              "attendance",
+              "live",
+              "learning",
+              "certificates",
+              "announcements",
+              "delivery",
+              "report",
+              "members",
+              "retention",
+              "settings")
+          .map(Item::new)
+          .toList();
 
   /** The message key of the item called {@code name}, or null. */
   public static String keyOf(String name) {

@@ -34,6 +34,9 @@ class AdminMessagesTest {
     for (MeetingProvider m : MeetingProvider.values()) {
       used.add("admin.provider." + m.name());
     }
+    for (ProgrammeMenu.Item item : ProgrammeMenu.ITEMS) {
+      used.add(item.messageKey());
+    }
     assertThat(en).containsAll(used);
     assertThat(used).as("keys nobody uses").containsAll(en);
   }
