@@ -11,10 +11,10 @@ import org.springframework.context.NoSuchMessageException;
 import org.springframework.stereotype.Component;
 
 /**
- * A value of the delegate's data page as a reader of their language reads it: statuses,
- * professions, genders, languages, regions and countries by name, times in their zone with the zone
- * named — not the stored codes ({@code CONFIRMED}, {@code KZ-75}, {@code 2026-…Z}). The JSON
- * download keeps the codes.
+ * A value of the delegate's data page as a reader of their language reads it: statuses, mails'
+ * kinds, professions, genders, languages, regions and countries by name, times in their zone with
+ * the zone named — not the stored codes ({@code CONFIRMED}, {@code KZ-75}, {@code 2026-…Z}). The
+ * JSON download keeps the codes.
  */
 @Component
 record MyDataValues(Regions regions) {
@@ -36,6 +36,7 @@ record MyDataValues(Regions regions) {
                 default -> "registration.status.";
               },
               raw);
+      case "kind" -> section.equals("mails") ? named(ui, "notification.kind.", raw) : raw;
       case "profession" -> named(ui, "registration.profession.", raw);
       case "gender" -> named(ui, "registration.gender.", raw);
       case "language" -> named(ui, "language.", raw);

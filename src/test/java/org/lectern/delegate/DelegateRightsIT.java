@@ -171,11 +171,13 @@ class DelegateRightsIT extends IntegrationTest {
     assertThat(page.body())
         .contains(NAME, EMAIL, code, "Certificates", "E-mails sent to you")
         .doesNotContain(OTHER);
-    // Read in their language: statuses, region, profession and times by name, not stored codes.
+    // Read in their language: statuses, mail kinds, region, profession and times by name, not
+    // stored codes.
     String ru = http.get("/my/data?lang=ru").body();
     assertThat(ru)
         .contains("Подтверждена", "Алматы", "Адвокат", "Действителен", "(UTC, UTC+00:00)")
-        .doesNotContain(">CONFIRMED<", ">KZ-75<", ">advocate<", ">VALID<");
+        .contains(">Ссылка для входа<")
+        .doesNotContain(">CONFIRMED<", ">KZ-75<", ">advocate<", ">VALID<", ">delegate.signIn<");
     assertThat(ru).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
     var json = http.get("/my/data.json");
     assertThat(json.status()).isEqualTo(200);
