@@ -36,8 +36,8 @@ public final class SecondNode {
                   "--lectern.second-factor.default-policy=OFFERED",
                   "--lectern.mail.neutral-from=training@example.org",
                   "--db-scheduler.enabled=false");
-      ConfigurableApplicationContext started = node;
-      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "second-node-stop"));
+      // Closed at exit by Spring's shutdown hook, like the tests' own contexts, before the test
+      // database stops (TestDatabase).
     }
     return node;
   }

@@ -39,6 +39,10 @@ class EmbeddedPostgresConfiguration {
           // The library's default is off: a crash could lose commits already acknowledged (a
           // registration someone was told about). Every commit waits for its WAL on disk.
           .setServerConfig("synchronous_commit", "on")
+          // Stopped by this bean's close, after everything that uses the database — not by the
+          // library's own shutdown hook, which would stop it at once, under requests that a
+          // graceful shutdown is still finishing and listeners still completing their events.
+          .setRegisterShutdownHook(false)
           .start();
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + pgData, e);
