@@ -2,101 +2,17 @@ package org.lectern.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import jakarta.mail.internet.MimeMessage;
-import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lectern.shared.limit.RateLimiter;
-import org.lectern.support.IntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Mail leaves in lanes, at a polite pace, and refusals are told apart: against GreenMail (lanes,
  * pace) and a scripted SMTP server that refuses some recipients (permanent and temporary failures).
  */
-class MailLanesIT extends IntegrationTest {
-
-  static final int SMTP_PORT = MailFixtures.freePort();
-  static GreenMail smtp = MailFixtures.smtp(SMTP_PORT);
-
-  @Autowired Outbox outbox;
-  @Autowired OutboxRepository repository;
-  @Autowired UndeliverableAddresses undeliverable;
-  @Autowired ReturnPath returnPath;
-  @Autowired TransactionTemplate transactions;
-  @Autowired RateLimiter limiter;
-  @Autowired Clock clock;
-
-  @BeforeEach
-  void empty() throws Exception {
-    jdbc.sql("delete from mail_outbox").update();
-    jdbc.sql("delete from rate_limit_window").update();
-    smtp.purgeEmailFromAllMailboxes();
-  }
-
-  @AfterAll
-  static void stop() {
-    smtp.stop();
-  }
+class MailLanesIT extends OutboxSenderFixture {
 
   OutboxSender sender(int port, int perDomain, int total) {
-    JavaMailSenderImpl mail = new JavaMailSenderImpl();
-    mail.setHost("127.0.0.1");
-    mail.setPort(port);
-    var beans = new StaticListableBeanFactory(Map.of("mailSender", mail));
-    return new OutboxSender(
-        repository,
-        undeliverable,
-        returnPath,
-        new MailPace(limiter, perDomain, total),
-        beans.getBeanProvider(JavaMailSender.class),
-        transactions,
-        clock,
-        "lectern@example.org",
-        "training@example.org",
-        8);
-  }
-
-  void queue(MailKind kind, String to) {
-    transactions.executeWithoutResult(tx -> enqueue(kind, to));
-  }
-
-  void enqueue(MailKind kind, String to) {
-    outbox.enqueue(
-        new OutgoingMail(
-            kind.code(),
-            UUID.randomUUID(),
-            to,
-            "en",
-            "Subject",
-            "Text",
-            null,
-            List.of(),
-            kind.code() + ":" + UUID.randomUUID(),
-            false));
-  }
-
-  List<String> received() {
-    return Arrays.stream(smtp.getReceivedMessages())
-        .map(
-            m -> {
-              try {
-                return ((MimeMessage) m).getAllRecipients()[0].toString();
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            })
-        .toList();
+    return sender(port, new MailPace(limiter, perDomain, total));
   }
 
   @Test
@@ -107,7 +23,7 @@ class MailLanesIT extends IntegrationTest {
     queue(MailKind.SESSION_REMINDER_HOUR, "reminded@example.org");
     queue(MailKind.DELEGATE_SIGN_IN, "waiting@example.org");
 
-    assertThat(sender(SMTP_PORT, 1000, 1000).sendDue()).isEqualTo(OutboxSender.BATCH);
+    assertThat(sender(smtpPort, 1000, 1000).sendDue()).isEqualTo(OutboxSender.BATCH);
 
     List<String> first = received();
     assertThat(first).hasSize(OutboxSender.BATCH);
@@ -123,7 +39,7 @@ class MailLanesIT extends IntegrationTest {
     }
     queue(MailKind.PROGRAMME_ANNOUNCEMENT, "someone@other.example");
 
-    sender(SMTP_PORT, 2, 1000).sendDue();
+    sender(smtpPort, 2, 1000).sendDue();
 
     List<String> got = received();
     assertThat(got).contains("someone@other.example");
@@ -143,7 +59,7 @@ class MailLanesIT extends IntegrationTest {
     for (int i = 0; i < 6; i++) {
       queue(MailKind.PROGRAMME_ANNOUNCEMENT, "p" + i + "@domain" + i + ".example");
     }
-    sender(SMTP_PORT, 1000, 4).sendDue();
+    sender(smtpPort, 1000, 4).sendDue();
     assertThat(received()).hasSize(4);
   }
 

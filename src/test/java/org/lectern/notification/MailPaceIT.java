@@ -2,85 +2,18 @@ package org.lectern.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lectern.shared.limit.RateLimiter;
-import org.lectern.support.IntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Mails the pace refuses are put back in one go, each into the window its turn comes in, untried;
  * an urgent mail refused with them is due first (issue 16).
  */
-class MailPaceIT extends IntegrationTest {
-
-  static final int SMTP_PORT = MailFixtures.freePort();
-  static GreenMail smtp = MailFixtures.smtp(SMTP_PORT);
-
-  @Autowired Outbox outbox;
-  @Autowired OutboxRepository repository;
-  @Autowired UndeliverableAddresses undeliverable;
-  @Autowired ReturnPath returnPath;
-  @Autowired TransactionTemplate transactions;
-  @Autowired RateLimiter limiter;
-  @Autowired Clock clock;
-
-  @BeforeEach
-  void empty() throws Exception {
-    jdbc.sql("delete from mail_outbox").update();
-    jdbc.sql("delete from rate_limit_window").update();
-    smtp.purgeEmailFromAllMailboxes();
-  }
-
-  @AfterAll
-  static void stop() {
-    smtp.stop();
-  }
+class MailPaceIT extends OutboxSenderFixture {
 
   OutboxSender sender(MailPace pace) {
-    JavaMailSenderImpl mail = new JavaMailSenderImpl();
-    mail.setHost("127.0.0.1");
-    mail.setPort(SMTP_PORT);
-    var beans = new StaticListableBeanFactory(Map.of("mailSender", mail));
-    return new OutboxSender(
-        repository,
-        undeliverable,
-        returnPath,
-        pace,
-        beans.getBeanProvider(JavaMailSender.class),
-        transactions,
-        clock,
-        "lectern@example.org",
-        "training@example.org",
-        8);
-  }
-
-  void queue(MailKind kind, String to) {
-    transactions.executeWithoutResult(
-        tx ->
-            outbox.enqueue(
-                new OutgoingMail(
-                    kind.code(),
-                    UUID.randomUUID(),
-                    to,
-                    "en",
-                    "Subject",
-                    "Text",
-                    null,
-                    List.of(),
-                    kind.code() + ":" + UUID.randomUUID(),
-                    false)));
+    return sender(smtpPort, pace);
   }
 
   List<Instant> dueTimes(String kind) {
