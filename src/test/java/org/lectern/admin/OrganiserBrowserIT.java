@@ -7,11 +7,9 @@ import com.microsoft.playwright.Page;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.Programme;
-import org.lectern.programme.ProgrammeInput;
 import org.lectern.programme.ProgrammeService;
 import org.lectern.shared.i18n.LocalizedText;
 import org.lectern.support.BrowserTest;
@@ -30,30 +28,20 @@ class OrganiserBrowserIT extends BrowserTest {
   void organiserAddsASessionInKazakhAndRussianAndItAppearsPublicly() {
     LecternUser organiser = fixtures.organiser("browser");
     Programme programme =
-        programmes.create(
+        fixtures.programme(
             organiser,
-            null,
-            ProgrammeInput.validate(
-                new ProgrammeInput.Raw(
-                    "browser-" + UUID.randomUUID().toString().substring(0, 6),
-                    new LocalizedText(Map.of("ru", "Гибридная серия", "kk", "Гибридті цикл")),
-                    LocalizedText.empty(),
-                    List.of("ru", "kk"),
-                    "Asia/Almaty",
-                    BigDecimal.valueOf(2),
-                    40,
-                    true,
-                    false)));
+            "browser",
+            new LocalizedText(Map.of("ru", "Гибридная серия", "kk", "Гибридті цикл")),
+            List.of("ru", "kk"),
+            BigDecimal.valueOf(2),
+            40);
     programmes.publish(organiser, programme.id());
 
     try (BrowserContext context = desktop("Asia/Almaty", true)) {
       Page page = context.newPage();
       page.navigate("/login?lang=kk");
       assertAccessible(page);
-      page.fill("#email", organiser.email());
-      page.fill("#password", Fixtures.PASSWORD);
-      page.locator("main form button[type=submit]").click();
-      page.waitForURL("**/admin");
+      signIn(page, organiser.email(), "kk");
 
       page.navigate("/admin/programmes/" + programme.id() + "/sessions/new");
       assertAccessible(page);

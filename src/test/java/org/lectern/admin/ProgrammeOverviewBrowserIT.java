@@ -9,12 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.Programme;
-import org.lectern.programme.ProgrammeInput;
-import org.lectern.programme.ProgrammeService;
 import org.lectern.session.SessionInput;
 import org.lectern.session.SessionService;
 import org.lectern.shared.i18n.LocalizedText;
@@ -30,27 +27,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ProgrammeOverviewBrowserIT extends BrowserTest {
 
   @Autowired Fixtures fixtures;
-  @Autowired ProgrammeService programmes;
   @Autowired SessionService sessions;
 
   @Test
   void theOverviewAndItsMenuWorkOnAPhoneWithAndWithoutJavaScript() {
     LecternUser organiser = fixtures.organiser("phone-menu");
     Programme p =
-        programmes.create(
+        fixtures.programme(
             organiser,
+            "phone-menu",
+            new LocalizedText(Map.of("ru", "Суд и права человека", "kk", "Сот және құқық")),
+            List.of("ru", "kk"),
             null,
-            ProgrammeInput.validate(
-                new ProgrammeInput.Raw(
-                    "phone-menu-" + UUID.randomUUID().toString().substring(0, 6),
-                    new LocalizedText(Map.of("ru", "Суд и права человека", "kk", "Сот және құқық")),
-                    LocalizedText.empty(),
-                    List.of("ru", "kk"),
-                    "Asia/Almaty",
-                    null,
-                    40,
-                    true,
-                    false)));
+            40);
     Instant start = Instant.now().plus(Duration.ofDays(1));
     sessions.create(
         organiser,
@@ -74,11 +63,7 @@ class ProgrammeOverviewBrowserIT extends BrowserTest {
     for (boolean javascript : new boolean[] {false, true}) {
       try (BrowserContext context = phone("Asia/Almaty", javascript)) {
         Page page = context.newPage();
-        page.navigate("/login?lang=ru");
-        page.fill("#email", organiser.email());
-        page.fill("#password", Fixtures.PASSWORD);
-        page.locator("main form button[type=submit]").click();
-        page.waitForURL("**/admin");
+        signIn(page, organiser.email(), "ru");
 
         page.navigate("/admin/programmes/" + p.id());
         assertThat(page.locator("h1").innerText()).isEqualTo("Суд и права человека");

@@ -10,8 +10,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.Programme;
-import org.lectern.programme.ProgrammeInput;
-import org.lectern.programme.ProgrammeService;
 import org.lectern.shared.i18n.LocalizedText;
 import org.lectern.support.BrowserTest;
 import org.lectern.support.Fixtures;
@@ -25,7 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DeliveryBrowserIT extends BrowserTest {
 
   @Autowired Fixtures fixtures;
-  @Autowired ProgrammeService programmes;
   @Autowired Outbox outbox;
   @Autowired UndeliverableAddresses undeliverable;
   @Autowired TransactionTemplate transactions;
@@ -35,21 +32,13 @@ class DeliveryBrowserIT extends BrowserTest {
   void anOrganiserReadsDeliveryAndReleasesAnAddressOnAPhone() {
     LecternUser organiser = fixtures.organiser("delivery-phone");
     Programme p =
-        programmes.create(
+        fixtures.programme(
             organiser,
+            "delivery",
+            new LocalizedText(java.util.Map.of("kk", "Сот және құқық", "ru", "Суд и права")),
+            List.of("kk", "ru"),
             null,
-            ProgrammeInput.validate(
-                new ProgrammeInput.Raw(
-                    "delivery-" + UUID.randomUUID().toString().substring(0, 6),
-                    new LocalizedText(
-                        java.util.Map.of("kk", "Сот және құқық", "ru", "Суд и права")),
-                    LocalizedText.empty(),
-                    List.of("kk", "ru"),
-                    "Asia/Almaty",
-                    null,
-                    40,
-                    true,
-                    false)));
+            40);
     for (boolean javascript : new boolean[] {false, true}) {
       String address = "moved-" + javascript + "@example.kz";
       undeliverable.mark(
@@ -71,11 +60,7 @@ class DeliveryBrowserIT extends BrowserTest {
                       .about(p.id(), p.organisationId())));
       try (BrowserContext context = phone("Asia/Almaty", javascript)) {
         Page page = context.newPage();
-        page.navigate("/login?lang=kk");
-        page.fill("#email", organiser.email());
-        page.fill("#password", Fixtures.PASSWORD);
-        page.locator("main form button[type=submit]").click();
-        page.waitForURL("**/admin");
+        signIn(page, organiser.email(), "kk");
 
         page.navigate("/admin/programmes/" + p.id() + "/delivery");
         assertThat(page.locator("h1").innerText()).isEqualTo("Хаттарды жеткізу");

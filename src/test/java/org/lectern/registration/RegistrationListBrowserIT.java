@@ -10,8 +10,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.Programme;
-import org.lectern.programme.ProgrammeInput;
-import org.lectern.programme.ProgrammeService;
 import org.lectern.shared.i18n.LocalizedText;
 import org.lectern.support.BrowserTest;
 import org.lectern.support.Fixtures;
@@ -25,27 +23,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 class RegistrationListBrowserIT extends BrowserTest {
 
   @Autowired Fixtures fixtures;
-  @Autowired ProgrammeService programmes;
   @Autowired RegistrationService registrations;
 
   @Test
   void theRegistrationAndCertificateTablesFitAPhone() {
     LecternUser organiser = fixtures.organiser("list-phone");
     Programme p =
-        programmes.create(
+        fixtures.programme(
             organiser,
+            "list-phone",
+            new LocalizedText(Map.of("kk", "Адам құқықтары", "ru", "Права человека")),
+            List.of("kk", "ru"),
             null,
-            ProgrammeInput.validate(
-                new ProgrammeInput.Raw(
-                    "list-phone-" + UUID.randomUUID().toString().substring(0, 6),
-                    new LocalizedText(Map.of("kk", "Адам құқықтары", "ru", "Права человека")),
-                    LocalizedText.empty(),
-                    List.of("kk", "ru"),
-                    "Asia/Almaty",
-                    null,
-                    1,
-                    true,
-                    false)));
+            1);
     for (String who : List.of("Ерлан Қасымов", "Дана Ахметова")) {
       registrations.register(
           p.id(),
@@ -54,11 +44,7 @@ class RegistrationListBrowserIT extends BrowserTest {
     }
     try (BrowserContext context = phone("Asia/Almaty", true)) {
       Page page = context.newPage();
-      page.navigate("/login?lang=kk");
-      page.fill("#email", organiser.email());
-      page.fill("#password", Fixtures.PASSWORD);
-      page.locator("main form button[type=submit]").click();
-      page.waitForURL("**/admin");
+      signIn(page, organiser.email(), "kk");
       for (String path : List.of("/registrations", "/certificates")) {
         page.navigate("/admin/programmes/" + p.id() + path);
         assertThat(page.locator("main").innerText()).contains("Ерлан Қасымов");

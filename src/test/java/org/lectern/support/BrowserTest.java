@@ -85,6 +85,18 @@ public abstract class BrowserTest extends IntegrationTest {
             .setHasTouch(true));
   }
 
+  /**
+   * Signs in on the sign-in page (in this language, or the browser's when null) and waits for the
+   * back office.
+   */
+  protected static void signIn(Page page, String email, String lang) {
+    page.navigate(lang == null ? "/login" : "/login?lang=" + lang);
+    page.fill("#email", email);
+    page.fill("#password", Fixtures.PASSWORD);
+    page.locator("main form button[type=submit]").click();
+    page.waitForURL("**/admin");
+  }
+
   /** Fails with the rules and elements when axe-core finds any accessibility violation. */
   protected static void assertAccessible(Page page) {
     AxeResults results =

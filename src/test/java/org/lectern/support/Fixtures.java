@@ -1,14 +1,19 @@
 package org.lectern.support;
 
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.UUID;
 import org.lectern.identity.LecternUser;
 import org.lectern.identity.UserService;
 import org.lectern.organisation.Organisation;
 import org.lectern.organisation.OrganisationService;
+import org.lectern.programme.Programme;
+import org.lectern.programme.ProgrammeInput;
+import org.lectern.programme.ProgrammeService;
 import org.lectern.shared.i18n.LocalizedText;
 import org.springframework.stereotype.Component;
 
-/** Creates organisations and organisers for tests through the real services. */
+/** Creates organisations, organisers and programmes for tests through the real services. */
 @Component
 public class Fixtures {
 
@@ -16,10 +21,12 @@ public class Fixtures {
 
   private final OrganisationService organisations;
   private final UserService users;
+  private final ProgrammeService programmes;
 
-  Fixtures(OrganisationService organisations, UserService users) {
+  Fixtures(OrganisationService organisations, UserService users, ProgrammeService programmes) {
     this.organisations = organisations;
     this.users = users;
+    this.programmes = programmes;
   }
 
   /** An organisation with one organiser; returns the organiser. */
@@ -36,5 +43,32 @@ public class Fixtures {
 
   public UUID organisationOf(LecternUser user) {
     return users.memberships(user.id()).get(0).organisationId();
+  }
+
+  /**
+   * A draft programme of the organiser's organisation, in Asia/Almaty, with a waiting list and
+   * without approval; its slug is {@code slug} and a random suffix.
+   */
+  public Programme programme(
+      LecternUser organiser,
+      String slug,
+      LocalizedText title,
+      List<String> languages,
+      BigDecimal cpdHours,
+      int capacity) {
+    return programmes.create(
+        organiser,
+        null,
+        ProgrammeInput.validate(
+            new ProgrammeInput.Raw(
+                slug + "-" + UUID.randomUUID().toString().substring(0, 6),
+                title,
+                LocalizedText.empty(),
+                languages,
+                "Asia/Almaty",
+                cpdHours,
+                capacity,
+                true,
+                false)));
   }
 }
