@@ -108,6 +108,62 @@ class HostileApiIT extends HostileFixture {
     assertThat(violations).isEmpty();
   }
 
+  /**
+   * Ids are opaque (docs/API.md): a path segment that no object could have as its id names nothing,
+   * so it is 404 problem+json in the caller's language, as an unknown id is — never 400 for some
+   * routes and 404 for others. Every path parameter of every operation, one at a time, the others
+   * real, as the programme's organiser. The one exception: naming an organisation on a programme
+   * ({@code PUT …/partners/{organisationId}/{role}}) reads both as the new link's input — 422
+   * naming the field, as for an organisation that does not exist.
+   */
+  @Test
+  void anIdNoObjectCouldHaveIsNotFoundInTheCallersLanguage() {
+    List<String> wrong = new ArrayList<>();
+    int requests = 0;
+    for (Operation op : operations()) {
+      if (op.toString().equals("PUT /api/v1/programmes/{id}/partners/{organisationId}/{role}")) {
+        continue;
+      }
+      boolean multipart = op.spec().at("/requestBody/content").has("multipart/form-data");
+      for (String param : params(op)) {
+        String[] headers = {
+          "Authorization", auth("organiser")[1], "Accept-Language", "ru",
+        };
+        Answer a =
+            send(
+                op.method(),
+                path(op, param, "not-a-uuid"),
+                json(op)
+                    ? "application/json"
+                    : multipart ? "multipart/form-data; boundary=x" : null,
+                json(op) ? utf8("{}") : multipart ? utf8(FILE_PART) : null,
+                headers);
+        requests++;
+        if (a.status() != 404
+            || !a.contentType().startsWith("application/problem+json")
+            || !a.body().matches("(?s).*\"detail\":\"[^\"]*[а-яА-Я].*")) {
+          wrong.add(
+              op
+                  + " "
+                  + param
+                  + " → "
+                  + a.status()
+                  + " "
+                  + a.body().substring(0, Math.min(200, a.body().length())));
+        }
+      }
+    }
+    System.out.printf("Malformed ids: %d requests, %d not 404%n", requests, wrong.size());
+    wrong.forEach(w -> System.out.println("  NOT 404 " + w));
+    assertThat(requests).isGreaterThan(MIN_OPERATIONS);
+    assertThat(wrong).isEmpty();
+  }
+
+  /** A multipart body with one small file in the part {@code file}. */
+  private static final String FILE_PART =
+      "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n"
+          + "Content-Type: application/octet-stream\r\n\r\nabc\r\n--x--\r\n";
+
   /** One request to send. */
   record Case(
       String label, String role, String method, String path, String contentType, byte[] body) {}

@@ -31,9 +31,11 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -94,8 +96,23 @@ record ErrorResponses(MessageSource messages, UiFactory uiFactory) {
     MethodArgumentTypeMismatchException.class
   })
   Object malformed(Exception e, HttpServletRequest req) {
+    if (e instanceof MethodArgumentTypeMismatchException m && inPath(m, req)) {
+      return respond(req, HttpStatus.NOT_FOUND, "error.notFound", new Object[0], List.of());
+    }
     return respond(
         req, HttpStatus.BAD_REQUEST, "error.malformed", new Object[0], malformedField(e));
+  }
+
+  /**
+   * Whether the value that is not of its type is a segment of the path ({@code /registrations/x}):
+   * an address that cannot name anything names nothing — 404, as an unknown id — not a request to
+   * correct. A query parameter of the wrong type stays 400, naming the parameter.
+   */
+  static boolean inPath(MethodArgumentTypeMismatchException m, HttpServletRequest req) {
+    return !m.getParameter().hasParameterAnnotation(RequestParam.class)
+        && req.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE)
+            instanceof Map<?, ?> variables
+        && variables.containsKey(m.getName());
   }
 
   /** Which parameter was missing or of the wrong type, so that a caller can tell which to fix. */
