@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.lectern.identity.BackOfficeSession.code;
 import static org.lectern.identity.BackOfficeSession.location;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,8 @@ import org.lectern.support.Fixtures;
 import org.lectern.support.Http;
 import org.lectern.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 
 /**
  * The second factor as people meet it: set up when their organisation requires it (and nothing else
@@ -27,6 +31,7 @@ class SecondFactorIT extends IntegrationTest {
   @Autowired Fixtures fixtures;
   @Autowired UserService users;
   @Autowired ApiTokenService tokens;
+  @Autowired FindByIndexNameSessionRepository<? extends Session> sessions;
 
   /** Someone whose organisation requires the second factor (the production default). */
   private LecternUser required(String label) {
@@ -233,6 +238,52 @@ class SecondFactorIT extends IntegrationTest {
     assertThat(renewed.statusCode()).isEqualTo(200);
     assertThat(RECOVERY.matcher(renewed.body()).results().count()).isEqualTo(10);
     assertThat(audited(u.id(), "account.recoveryCodesRenewed")).isEqualTo(1);
+  }
+
+  @Test
+  void aFactorShownMoreThanTenMinutesAgoIsAskedForAgainInTheBrowser() {
+    LecternUser u = fixtures.organiser("factor-stale");
+    var s = new BackOfficeSession(baseUrl());
+    s.password(u.email(), Fixtures.PASSWORD);
+    byte[] secret = BackOfficeSession.secretOf(s.get(SignInSuccess.ENROL).body());
+    s.postFrom(SignInSuccess.ENROL, SignInSuccess.ENROL, Map.of("code", code(secret, 0)));
+    String renew = SignInSuccess.ENROL + "/recovery-codes";
+
+    // The factor was shown 9 minutes ago: still fresh, the codes are renewed at once.
+    factorShown(u, Duration.ofMinutes(9));
+    var renewed = s.postFrom(SignInSuccess.ENROL, renew, Map.of());
+    assertThat(renewed.statusCode()).isEqualTo(200);
+    assertThat(audited(u.id(), "account.recoveryCodesRenewed")).isEqualTo(1);
+    List<String> codes = RECOVERY.matcher(renewed.body()).results().map(r -> r.group(1)).toList();
+    assertThat(codes).hasSize(10);
+
+    // 11 minutes ago: asked again, and nothing is renewed until the code is given.
+    factorShown(u, Duration.ofMinutes(11));
+    var asked = s.postFrom(SignInSuccess.ENROL, renew, Map.of());
+    assertThat(asked.statusCode()).isEqualTo(303);
+    assertThat(location(asked)).contains(SignInSuccess.SECOND_STEP + "?next=");
+    assertThat(audited(u.id(), "account.recoveryCodesRenewed")).isEqualTo(1);
+    var page = s.get(location(asked).replaceFirst("^https?://[^/]+", ""));
+    var verified =
+        s.post(
+            SignInSuccess.SECOND_STEP,
+            BackOfficeSession.csrfIn(page.body()),
+            Map.of("code", codes.get(0), "next", SignInSuccess.ENROL));
+    assertThat(location(verified)).endsWith(SignInSuccess.ENROL);
+    assertThat(s.postFrom(SignInSuccess.ENROL, renew, Map.of()).statusCode()).isEqualTo(200);
+    assertThat(audited(u.id(), "account.recoveryCodesRenewed")).isEqualTo(2);
+  }
+
+  /** Sets when the person's (only) browser session last saw their second factor. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void factorShown(LecternUser u, Duration ago) {
+    var found =
+        sessions.findByIndexNameAndIndexValue(
+            FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, u.sessionOwner());
+    assertThat(found).hasSize(1);
+    Session session = found.values().iterator().next();
+    session.setAttribute(SignInState.SESSION_KEY, SignInState.verified(Instant.now().minus(ago)));
+    ((FindByIndexNameSessionRepository) sessions).save(session);
   }
 
   @Test
