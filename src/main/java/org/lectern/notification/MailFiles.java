@@ -141,14 +141,14 @@ record MailFiles(JdbcClient jdbc, PersonalDataCipher cipher, MailKeyRepository k
     jdbc.sql(
             """
             select mail_id, position, null::uuid as shared_id, filename, content_type, content
-              from mail_attachment where mail_id in (:ids)
+              from mail_attachment where mail_id = any(cast(:ids as uuid[]))
             union all
             select o.id, 2147483647, s.id, s.filename, s.content_type, s.content
               from mail_outbox o join mail_shared_attachment s on s.id = o.shared_attachment_id
-             where o.id in (:ids)
+             where o.id = any(cast(:ids as uuid[]))
             order by 1, 2
             """)
-        .param("ids", mailIds)
+        .param("ids", mailIds.toArray(UUID[]::new))
         .query(
             (rs, i) -> {
               UUID sharedId = rs.getObject("shared_id", UUID.class);

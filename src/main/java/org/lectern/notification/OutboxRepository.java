@@ -70,52 +70,99 @@ class OutboxRepository {
     if (mails.isEmpty()) {
       return Set.of();
     }
-    StringBuilder sql =
-        new StringBuilder(
-            "insert into mail_outbox (id, kind, related_id, recipient, subject, body_text,"
-                + " body_html, language, next_attempt_at, created_at, dedupe_key, neutral,"
-                + " sender_name, lane, unsubscribe_url, programme_id, organisation_id, status,"
-                + " shared_attachment_id) values ");
-    Map<String, Object> params = new HashMap<>();
-    params.put("now", Timestamp.from(now));
-    for (int i = 0; i < mails.size(); i++) {
+    int n = mails.size();
+    String[] ids = new String[n];
+    String[] kinds = new String[n];
+    String[] related = new String[n];
+    byte[][] to = new byte[n][];
+    byte[][] subjects = new byte[n][];
+    byte[][] texts = new byte[n][];
+    byte[][] htmls = new byte[n][];
+    String[] languages = new String[n];
+    String[] dedupeKeys = new String[n];
+    boolean[] neutral = new boolean[n];
+    String[] senders = new String[n];
+    int[] lanes = new int[n];
+    byte[][] unsubscribes = new byte[n][];
+    String[] programmes = new String[n];
+    String[] organisations = new String[n];
+    String[] statuses = new String[n];
+    String[] shared = new String[n];
+    for (int i = 0; i < n; i++) {
       OutgoingMail m = mails.get(i).mail();
       MailKeyRepository.Sealer cipher = keys.sealerFor(m);
-      sql.append(i == 0 ? "" : ", ")
-          .append(
-              "(:id$, :kind$, :related$, :to$, :subject$, :text$, :html$, :lang$, :now, :now,"
-                  .replace("$", String.valueOf(i)))
-          .append(
-              " :key$, :neutral$, :sender$, :lane$, :unsubscribe$, :programme$, :organisation$,"
-                  .replace("$", String.valueOf(i)))
-          .append(" :status$, :shared$)".replace("$", String.valueOf(i)));
-      params.put("id" + i, mails.get(i).id());
-      params.put("kind" + i, m.kind());
-      params.put("related" + i, m.relatedId());
-      params.put("to" + i, cipher.encrypt(m.to(), TO));
-      params.put("subject" + i, cipher.encrypt(m.subject(), SUBJECT));
-      params.put("text" + i, cipher.encrypt(m.text(), TEXT));
-      params.put("html" + i, cipher.encrypt(m.html(), HTML));
-      params.put("lang" + i, m.language());
-      params.put("key" + i, m.dedupeKey());
-      params.put("neutral" + i, m.neutral());
-      params.put("sender" + i, m.senderName());
-      params.put("lane" + i, MailLane.of(MailKind.require(m.kind())).priority());
-      params.put("unsubscribe" + i, cipher.encrypt(m.unsubscribeUrl(), UNSUBSCRIBE));
-      params.put("programme" + i, m.programmeId());
-      params.put("organisation" + i, m.organisationId());
-      params.put("status" + i, mails.get(i).status().name());
-      params.put("shared" + i, shared(m));
+      ids[i] = mails.get(i).id().toString();
+      kinds[i] = m.kind();
+      related[i] = text(m.relatedId());
+      to[i] = cipher.encrypt(m.to(), TO);
+      subjects[i] = cipher.encrypt(m.subject(), SUBJECT);
+      texts[i] = cipher.encrypt(m.text(), TEXT);
+      htmls[i] = cipher.encrypt(m.html(), HTML);
+      languages[i] = m.language();
+      dedupeKeys[i] = m.dedupeKey();
+      neutral[i] = m.neutral();
+      senders[i] = m.senderName();
+      lanes[i] = MailLane.of(MailKind.require(m.kind())).priority();
+      unsubscribes[i] = cipher.encrypt(m.unsubscribeUrl(), UNSUBSCRIBE);
+      programmes[i] = text(m.programmeId());
+      organisations[i] = text(m.organisationId());
+      statuses[i] = mails.get(i).status().name();
+      shared[i] = text(shared(m));
     }
-    sql.append(" on conflict (dedupe_key) do nothing returning id");
-    Set<UUID> inserted =
-        new HashSet<>(jdbc.sql(sql.toString()).params(params).query(UUID.class).list());
+    // One array per column, so the text is the same for every batch size: parsed and planned once
+    // per connection (issue 16, eighth pass; a text per size was parsed and planned every time).
+    Map<String, Object> params = new HashMap<>();
+    params.put("now", Timestamp.from(now));
+    params.put("ids", ids);
+    params.put("kinds", kinds);
+    params.put("related", related);
+    params.put("to", to);
+    params.put("subjects", subjects);
+    params.put("texts", texts);
+    params.put("htmls", htmls);
+    params.put("languages", languages);
+    params.put("keys", dedupeKeys);
+    params.put("neutral", neutral);
+    params.put("senders", senders);
+    params.put("lanes", lanes);
+    params.put("unsubscribes", unsubscribes);
+    params.put("programmes", programmes);
+    params.put("organisations", organisations);
+    params.put("statuses", statuses);
+    params.put("shared", shared);
+    String sql = INSERT;
+    Set<UUID> inserted = new HashSet<>(jdbc.sql(sql).params(params).query(UUID.class).list());
     for (Queued q : mails) {
       if (inserted.contains(q.id())) {
         files.attachOwn(q.id(), q.mail());
       }
     }
     return inserted;
+  }
+
+  private static final String INSERT =
+      """
+      insert into mail_outbox (id, kind, related_id, recipient, subject, body_text, body_html,
+        language, next_attempt_at, created_at, dedupe_key, neutral, sender_name, lane,
+        unsubscribe_url, programme_id, organisation_id, status, shared_attachment_id)
+      select id, kind, related_id, recipient, subject, body_text, body_html, language, :now, :now,
+        dedupe_key, neutral, sender_name, lane, unsubscribe_url, programme_id, organisation_id,
+        status, shared_attachment_id
+      from unnest(cast(:ids as uuid[]), cast(:kinds as text[]), cast(:related as uuid[]),
+        cast(:to as bytea[]), cast(:subjects as bytea[]), cast(:texts as bytea[]),
+        cast(:htmls as bytea[]), cast(:languages as text[]), cast(:keys as text[]),
+        cast(:neutral as boolean[]), cast(:senders as text[]), cast(:lanes as smallint[]),
+        cast(:unsubscribes as bytea[]), cast(:programmes as uuid[]), cast(:organisations as uuid[]),
+        cast(:statuses as text[]), cast(:shared as uuid[])) with ordinality
+        as m (id, kind, related_id, recipient, subject, body_text, body_html, language, dedupe_key,
+          neutral, sender_name, lane, unsubscribe_url, programme_id, organisation_id, status,
+          shared_attachment_id, ord)
+      order by ord
+      on conflict (dedupe_key) do nothing returning id
+      """;
+
+  private static String text(UUID id) {
+    return id == null ? null : id.toString();
   }
 
   /** The one shared file of a mail, if it has one. */
@@ -248,9 +295,9 @@ class OutboxRepository {
     jdbc.sql(
             """
             update mail_outbox set status = 'SENT', sent_at = :now, attempts = attempts + 1,
-              last_error = null where id in (:ids)
+              last_error = null where id = any(cast(:ids as uuid[]))
             """)
-        .param("ids", ids)
+        .param("ids", ids.toArray(UUID[]::new))
         .param("now", Timestamp.from(now))
         .update();
   }

@@ -66,18 +66,16 @@ record RegistrationMailJobs(
         e.status() == RegistrationStatus.PENDING
             ? RegistrationMailKind.PENDING
             : RegistrationMailKind.CONFIRMED;
-    StringBuilder values = new StringBuilder();
-    Map<String, Object> params = new java.util.HashMap<>();
-    params.put("kind", kind.code());
-    for (int i = 0; i < e.registrationIds().size(); i++) {
-      values.append(i == 0 ? "" : ", ").append("(:kind, :r").append(i).append(", now(), now())");
-      params.put("r" + i, e.registrationIds().get(i));
-    }
+    // One text for every batch size (an array, not a list of values): parsed and planned once per
+    // connection (issue 16, eighth pass).
     jdbc.sql(
-            "insert into registration_mail_job (kind, registration_id, created_at, next_attempt_at)"
-                + " values "
-                + values)
-        .params(params)
+            """
+            insert into registration_mail_job (kind, registration_id, created_at, next_attempt_at)
+            select :kind, r, now(), now()
+            from unnest(cast(:ids as uuid[])) with ordinality as j (r, ord) order by ord
+            """)
+        .param("kind", kind.code())
+        .param("ids", e.registrationIds().toArray(UUID[]::new))
         .update();
     thread.soonAfterCommit(this::composeAllDue);
   }
@@ -156,8 +154,8 @@ record RegistrationMailJobs(
     }
     mails.queue(memo);
     if (!oneByOne && !due.isEmpty()) {
-      jdbc.sql("delete from registration_mail_job where id in (:ids)")
-          .param("ids", due.stream().map(Job::id).toList())
+      jdbc.sql("delete from registration_mail_job where id = any(cast(:ids as bigint[]))")
+          .param("ids", due.stream().mapToLong(Job::id).toArray())
           .update();
     }
     return due.size();

@@ -124,59 +124,28 @@ record FreeSeats(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RegistrationReposit
    * compares the seats with the rows inserted (an address inserted concurrently by another
    * transaction inserts nothing but may have claimed a seat) and rolls everything back if they
    * differ.
+   *
+   * <p>The rows travel as one array per column ({@code unnest}), so the statement's text is the
+   * same for every batch size: PostgreSQL parses and plans it once per connection and the driver
+   * keeps it prepared (issue 16, eighth pass: a text per size was parsed and planned on every
+   * batch, about a sixth of the server's CPU per registration).
    */
   Grouped insertAllClaimingSeats(
       UUID programmeId,
       List<Registration> rows,
       List<RegistrationRepository.Sealed> sealed,
       boolean claim) {
-    Map<String, Object> params = new HashMap<>();
-    StringBuilder values = new StringBuilder();
+    List<Map<String, Object>> each = new java.util.ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
-      Map<String, Object> one = registrations.insertParams(rows.get(i), sealed.get(i));
-      values.append(i == 0 ? "(" : ", (").append(i);
-      for (InsertColumn c : InsertColumn.ALL) {
-        String name = c.param() + "_" + i;
-        params.put(name, one.get(c.param()));
-        values.append(", cast(:").append(name).append(" as ").append(c.type()).append(')');
-      }
-      values.append(')');
+      each.add(registrations.insertParams(rows.get(i), sealed.get(i)));
     }
-    String names = InsertColumn.names();
-    String sql =
-        "with v (ord, "
-            + names
-            + ") as (values "
-            + values
-            + """
-            ),
-            fresh as (
-              select v.*, row_number() over (order by ord) as rank from v
-              where not exists (select 1 from registration r
-                                where r.programme_id = :p and r.email_index = v.email_index)),
-            chosen as materialized (
-              select seat from programme_free_seat where :claim and programme_id = :p
-              limit (select count(*) from fresh) for update skip locked),
-            seat as (
-              delete from programme_free_seat f using chosen c
-              where f.programme_id = :p and f.seat = c.seat
-              returning f.seat),
-            inserted as (
-              insert into registration (
-            """
-            + names
-            + ") select "
-            + names
-            + """
-               from fresh where not :claim or rank <= (select count(*) from seat)
-              order by ord
-              on conflict do nothing returning id)
-            select (select count(*) from seat), id from inserted
-            union all select (select count(*) from seat), null
-            """;
+    Map<String, Object> params = new HashMap<>();
+    for (InsertColumn c : InsertColumn.ALL) {
+      params.put("a_" + c.param(), c.column(each));
+    }
     Set<UUID> inserted = new java.util.HashSet<>();
     int[] seats = {0};
-    jdbc.sql(sql)
+    jdbc.sql(GROUP)
         .params(params)
         .param("p", programmeId)
         .param("claim", claim)
@@ -192,6 +161,41 @@ record FreeSeats(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RegistrationReposit
         .list();
     return new Grouped(inserted, seats[0]);
   }
+
+  /** The group statement: one text for every batch size (see {@link #insertAllClaimingSeats}). */
+  static final String GROUP =
+      "with v as (select * from unnest("
+          + InsertColumn.ALL.stream()
+              .map(InsertColumn::arrayParam)
+              .collect(java.util.stream.Collectors.joining(", "))
+          + ") with ordinality as v ("
+          + InsertColumn.names()
+          + ", ord)),"
+          + """
+          fresh as (
+            select v.*, row_number() over (order by ord) as rank from v
+            where not exists (select 1 from registration r
+                              where r.programme_id = :p and r.email_index = v.email_index)),
+          chosen as materialized (
+            select seat from programme_free_seat where :claim and programme_id = :p
+            limit (select count(*) from fresh) for update skip locked),
+          seat as (
+            delete from programme_free_seat f using chosen c
+            where f.programme_id = :p and f.seat = c.seat
+            returning f.seat),
+          inserted as (
+            insert into registration (
+          """
+          + InsertColumn.names()
+          + ") select "
+          + InsertColumn.names()
+          + """
+             from fresh where not :claim or rank <= (select count(*) from seat)
+            order by ord
+            on conflict do nothing returning id)
+          select (select count(*) from seat), id from inserted
+          union all select (select count(*) from seat), null
+          """;
 
   /** Back to the savepoint of {@link #share}: its work undone, its SHARE lock released. */
   void rollbackToSavepoint() {

@@ -37,6 +37,38 @@ record InsertColumn(String name, String param, String type) {
           new InsertColumn("created_at", "created", "timestamptz"),
           new InsertColumn("updated_at", "updated", "timestamptz"));
 
+  /**
+   * The group statement's parameter of this column ({@code a_} and the single insert's name): an
+   * array of the column's type, sent as text (bytea as bytes) and cast, one element per row.
+   */
+  String arrayParam() {
+    return "cast(:a_" + param + " as " + type + "[])";
+  }
+
+  /**
+   * This column's values of the given rows (their {@link RegistrationRepository#insertParams}) as
+   * the array {@link #arrayParam} takes: {@code byte[][]} for bytea, else the values as text
+   * (instants in ISO form, so that the session's time zone plays no part).
+   */
+  Object column(List<java.util.Map<String, Object>> rows) {
+    if (type.equals("bytea")) {
+      byte[][] out = new byte[rows.size()][];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = (byte[]) rows.get(i).get(param);
+      }
+      return out;
+    }
+    String[] out = new String[rows.size()];
+    for (int i = 0; i < out.length; i++) {
+      Object v = rows.get(i).get(param);
+      out[i] =
+          v == null
+              ? null
+              : v instanceof java.sql.Timestamp t ? t.toInstant().toString() : v.toString();
+    }
+    return out;
+  }
+
   /** The column names, comma-separated, in order. */
   static String names() {
     return ALL.stream().map(InsertColumn::name).collect(Collectors.joining(", "));
