@@ -96,10 +96,10 @@ class UndeliverableAddresses {
     jdbc.sql(
             """
             select address_index, reason, smtp_code, detail, first_at from mail_undeliverable
-            where organisation_id = :org and address_index in (:idx)
+            where organisation_id = :org and address_index = any(cast(:idx as text[]))
             """)
         .param("org", organisation)
-        .param("idx", byIndex.keySet())
+        .param("idx", byIndex.keySet().toArray(String[]::new))
         .query(
             (rs, i) ->
                 found.put(
@@ -133,10 +133,10 @@ class UndeliverableAddresses {
             jdbc.sql(
                     """
                     select address_index from mail_undeliverable
-                    where organisation_id = :org and address_index in (:idx)
+                    where organisation_id = :org and address_index = any(cast(:idx as text[]))
                     """)
                 .param("org", organisation)
-                .param("idx", byIndex.keySet())
+                .param("idx", byIndex.keySet().toArray(String[]::new))
                 .query(String.class)
                 .list()
                 .forEach(i -> marked.addAll(byIndex.get(i))));

@@ -86,7 +86,11 @@ record RegistrationRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return jdbc.sql(SELECT + " where id in (:ids)").param("ids", ids).query(this::map).list();
+    // An array, not a list: one text for any number of ids, planned once per connection.
+    return jdbc.sql(SELECT + " where id = any(cast(:ids as uuid[]))")
+        .param("ids", ids.toArray(UUID[]::new))
+        .query(this::map)
+        .list();
   }
 
   Optional<Registration> findByEmail(UUID programmeId, String email) {

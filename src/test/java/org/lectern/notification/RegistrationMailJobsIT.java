@@ -164,4 +164,37 @@ class RegistrationMailJobsIT extends IntegrationTest {
                 .list())
         .containsExactly(1);
   }
+
+  /**
+   * Issue 16, eighth pass: the outbox's ciphertext is stored as it is — out of line when the row is
+   * large, never put through a compression attempt that cannot succeed — and a registration's mail
+   * row is stored uncompressed.
+   */
+  @Test
+  void theOutboxStoresItsCiphertextWithoutTryingToCompressIt() {
+    assertThat(
+            jdbc.sql(
+                    """
+                    select string_agg(attname::text || '=' || attstorage::text, ',' order by attname)
+                    from pg_attribute where attrelid = 'mail_outbox'::regclass
+                      and attname in ('recipient', 'subject', 'body_text', 'body_html',
+                                      'unsubscribe_url')
+                    """)
+                .query(String.class)
+                .single())
+        .isEqualTo("body_html=e,body_text=e,recipient=e,subject=e,unsubscribe_url=e");
+    var r = registrations.register(programme.id(), request("storage@example.kz"), null);
+    composeEverything();
+    assertThat(
+            jdbc.sql(
+                    """
+                    select count(*) from mail_outbox where related_id = :r
+                      and pg_column_compression(body_html) is null
+                      and pg_column_compression(body_text) is null
+                    """)
+                .param("r", r.registration().id())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+  }
 }

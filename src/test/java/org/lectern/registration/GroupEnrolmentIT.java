@@ -1,8 +1,10 @@
 package org.lectern.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -202,6 +204,56 @@ class GroupEnrolmentIT extends IntegrationTest {
         .hasSize(1);
     assertThat(fx.count(p, "CONFIRMED")).isEqualTo(41);
     assertThat(stock(p)).isEqualTo(FreeSeats.STOCK - 40);
+  }
+
+  /**
+   * The group statement takes one array per column (issue 16, eighth pass): every column of every
+   * row reads back as given — text, bytes, booleans, nulls and the instant — for batches of
+   * different sizes through the same statement.
+   */
+  @Test
+  void everyColumnOfABatchReadsBackAsGiven() {
+    UUID p = counted(100, true);
+    for (int size : new int[] {1, 2, 5}) {
+      List<GroupEnrolment.Pending> batch = new ArrayList<>();
+      List<DelegateDetails> given = new ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        String email = "full" + size + "-" + i + "-" + p + "@example.kz";
+        var details =
+            new DelegateDetails(
+                "Делегат «" + i + "» O'Brien, \\ {x}",
+                email,
+                i % 2 == 0 ? "+7 701 000 00 0" + i : null,
+                i % 2 == 0 ? "Алматы" : null,
+                i % 2 == 0 ? "KZ" : null,
+                i % 2 == 0 ? "Қарағанды" : null,
+                i % 2 == 0 ? "advocate" : null,
+                i % 2 == 0 ? "5-10" : null,
+                i % 3 == 0 ? "female" : null,
+                i % 3 == 0 ? Boolean.TRUE : i % 3 == 1 ? Boolean.FALSE : null,
+                i % 2 == 0 ? "Л-" + i : null,
+                i % 2 == 0 ? "kk" : "ru",
+                i % 2 == 0 ? "пандус, \"ramp\"" : null);
+        given.add(details);
+        batch.add(
+            new GroupEnrolment.Pending(
+                new EnrolmentService.Entry(details, List.of(), Map.of(), null, null, null),
+                registrations.seal(p, details)));
+      }
+      group.run(p, batch);
+      for (int i = 0; i < size; i++) {
+        var answered = batch.get(i).result();
+        assertThat(answered.created()).isTrue();
+        var stored = registrations.find(answered.registration().id()).orElseThrow();
+        assertThat(stored.details()).isEqualTo(given.get(i));
+        assertThat(stored.status()).isEqualTo(RegistrationStatus.CONFIRMED);
+        assertThat(stored.waitlistSeq()).isNull();
+        assertThat(stored.createdAt())
+            .isCloseTo(answered.registration().createdAt(), within(1, ChronoUnit.MICROS));
+      }
+    }
+    assertThat(fx.count(p, "CONFIRMED")).isEqualTo(1 + 1 + 2 + 5);
+    assertThat(stock(p)).isEqualTo(100 - 9);
   }
 
   /** The same address twice in one batch, and one already registered: one registration each. */
