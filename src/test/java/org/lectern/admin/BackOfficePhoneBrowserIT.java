@@ -1,0 +1,137 @@
+package org.lectern.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.lectern.identity.LecternUser;
+import org.lectern.identity.UserService;
+import org.lectern.programme.Programme;
+import org.lectern.registration.RegistrationRequest;
+import org.lectern.registration.RegistrationService;
+import org.lectern.session.SessionInput;
+import org.lectern.session.SessionService;
+import org.lectern.shared.i18n.LocalizedText;
+import org.lectern.support.BrowserTest;
+import org.lectern.support.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every page of a programme's menu, and every page an organisation's administrator reaches from the
+ * back office, on a 360-pixel phone in Kazakh (the longest words of the three languages), with a
+ * session and registrations on it: each answers 200, does not scroll sideways (wide tables scroll
+ * in their own frame) and axe-core finds nothing.
+ */
+class BackOfficePhoneBrowserIT extends BrowserTest {
+
+  @Autowired Fixtures fixtures;
+  @Autowired UserService users;
+  @Autowired SessionService sessions;
+  @Autowired RegistrationService registrations;
+
+  @Test
+  void everyBackOfficePageFitsAPhoneAndPassesAxe() {
+    LecternUser organiser = fixtures.organiser("phone-sweep");
+    UUID org = fixtures.organisationOf(organiser);
+    users.grantOrganisationRole(org, organiser.id(), "ADMIN");
+    Programme p =
+        fixtures.programme(
+            organiser,
+            "phone-sweep",
+            new LocalizedText(
+                Map.of(
+                    "kk", "Адам құқықтары және сот төрелігіне қол жетімділік",
+                    "ru", "Права человека и доступ к правосудию")),
+            List.of("kk", "ru"),
+            null,
+            30);
+    Instant start = Instant.now().plus(Duration.ofDays(2));
+    UUID session =
+        sessions
+            .create(
+                organiser,
+                p.id(),
+                new SessionInput.Raw(
+                    LocalizedText.of("kk", "Қорғалу құқығы"),
+                    LocalizedText.empty(),
+                    start,
+                    start.plus(Duration.ofHours(2)),
+                    "HYBRID",
+                    LocalizedText.of("kk", "Алматы"),
+                    20,
+                    "kk",
+                    List.of(),
+                    List.of(),
+                    "URL",
+                    "https://meet.example.org/phone-sweep"),
+                List.of(),
+                true)
+            .id();
+    for (String who : List.of("Ерлан Қасымов", "Дана Ахметова")) {
+      registrations.register(
+          p.id(),
+          RegistrationRequest.minimal(who, UUID.randomUUID() + "@long-domain.example.kz", "kk"),
+          organiser);
+    }
+
+    List<String> paths = new ArrayList<>();
+    ProgrammeMenu.ITEMS.forEach(i -> paths.add("/admin/programmes/" + p.id() + i.path()));
+    paths.addAll(
+        List.of(
+            "/admin",
+            "/admin/account",
+            "/admin/speakers",
+            "/admin/speakers/new",
+            "/admin/programmes/new",
+            "/admin/programmes/" + p.id() + "/sessions/new",
+            "/admin/programmes/" + p.id() + "/registration-settings",
+            "/admin/programmes/" + p.id() + "/certificates/settings",
+            "/admin/programmes/" + p.id() + "/learning/results",
+            "/admin/sessions/" + session,
+            "/admin/sessions/" + session + "/attendance",
+            "/admin/sessions/" + session + "/check-in",
+            "/admin/sessions/" + session + "/materials",
+            "/admin/sessions/" + session + "/recording",
+            "/admin/organisations/" + org + "/settings",
+            "/admin/organisations/" + org + "/members",
+            "/admin/organisations/" + org + "/posts",
+            "/admin/organisations/" + org + "/posts/new",
+            "/admin/organisations/" + org + "/purge",
+            "/admin/organisations/" + org + "/comparison"));
+
+    List<String> problems = new ArrayList<>();
+    try (BrowserContext context = phone("Asia/Almaty", true)) {
+      Page page = context.newPage();
+      signIn(page, organiser.email(), "kk");
+      for (String path : paths) {
+        Response answer = page.navigate(path);
+        if (answer == null || answer.status() != 200) {
+          problems.add(path + ": " + (answer == null ? "no answer" : answer.status()));
+          continue;
+        }
+        assertThat(page.locator("html").getAttribute("lang")).as(path).isEqualTo("kk");
+        Object wide =
+            page.evaluate(
+                "() => [...document.querySelectorAll('body *')]"
+                    + ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1"
+                    + " && !e.closest('.table-wrap') && getComputedStyle(e).position !== 'fixed')"
+                    + ".slice(0, 3).map(e => e.tagName + '.' + e.className + ' '"
+                    + " + Math.round(e.getBoundingClientRect().right))");
+        if (!(Boolean)
+            page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")) {
+          problems.add(path + ": scrolls sideways, wide: " + wide);
+        }
+        assertAccessible(page);
+      }
+    }
+    assertThat(problems).as("pages that do not fit a phone").isEmpty();
+  }
+}
