@@ -5,13 +5,17 @@ import jakarta.activation.FileTypeMap;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
+import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.ByteArrayDataSource;
+import jakarta.mail.util.SharedByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
@@ -61,6 +65,36 @@ final class MailParts {
         return FILE_TYPES;
       }
     };
+  }
+
+  /**
+   * A file that the mails of a batch send alike (a programme's calendar, {@link MailFiles}) as its
+   * body part is written: headers and transfer-encoded content, made once as {@link
+   * MimeMessageHelper#addAttachment} and Jakarta Mail make it for each mail (issue 16, eighth pass:
+   * the same file was scanned and encoded again for every mail). {@link #addEncoded} puts it into a
+   * message; the message written is byte for byte the one with the file attached the usual way.
+   */
+  static byte[] encodedAttachment(Session session, MailAttachment file) throws MessagingException {
+    MimeMessage scratch = new MimeMessage(session);
+    MimeMessageHelper h = helper(scratch);
+    h.addAttachment(file.filename(), new ByteArrayResource(file.content()), file.contentType());
+    scratch.saveChanges();
+    Multipart root = h.getRootMimeMultipart();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(2 * file.content().length + 512);
+    try {
+      root.getBodyPart(root.getCount() - 1).writeTo(out);
+    } catch (IOException e) {
+      throw new MessagingException("Cannot encode the attachment", e);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Attaches a file encoded by {@link #encodedAttachment}: its content is written as it is, not
+   * decoded and encoded again, since the part names its transfer encoding.
+   */
+  static void addEncoded(MimeMessageHelper h, byte[] encoded) throws MessagingException {
+    h.getRootMimeMultipart().addBodyPart(new MimeBodyPart(new SharedByteArrayInputStream(encoded)));
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.lectern.notification;
 
 import gg.jte.TemplateEngine;
+import gg.jte.html.escape.Escape;
 import gg.jte.output.StringOutput;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,92 @@ record MailRenderer(TemplateEngine templates) {
     StringOutput out = new StringOutput();
     templates.render(TEMPLATE, Map.of("mail", content), out);
     return out.toString();
+  }
+
+  /**
+   * A mail laid out once for everyone whose mail differs only in the greeting (issue 16, eighth
+   * pass: a registration burst sends one programme's mail in one language to thousands of people;
+   * the template, the wording and the facts were laid out again for each). Text and HTML are kept
+   * split where the greeting goes; {@link #text(String)} and {@link #html(String)} give what {@link
+   * MailRenderer#text} and {@link MailRenderer#html} give for the content with that greeting.
+   */
+  record Skeleton(
+      MailContent content,
+      String textBefore,
+      String textAfter,
+      String htmlBefore,
+      String htmlAfter) {
+
+    String text(String greeting) {
+      return textBefore + greeting + textAfter;
+    }
+
+    /** The greeting escaped as the template escapes it (HTML content). */
+    String html(String greeting) {
+      StringOutput out = new StringOutput(htmlBefore.length() + htmlAfter.length() + 64);
+      out.writeContent(htmlBefore);
+      Escape.htmlContent(greeting, out);
+      out.writeContent(htmlAfter);
+      return out.toString();
+    }
+  }
+
+  /** Where the greeting goes: no wording, name or markup contains it (checked, see skeleton). */
+  private static final String GREETING = "\0lectern:greeting\0";
+
+  /**
+   * The content laid out with its greeting left open (the content's own greeting is ignored); null
+   * when the layout does not show the greeting exactly once in each form (then lay out each mail).
+   */
+  Skeleton skeleton(MailContent content) {
+    MailContent open =
+        new MailContent(
+            content.language(),
+            content.subject(),
+            GREETING,
+            content.paragraphs(),
+            content.facts(),
+            content.action(),
+            content.footer());
+    String text = text(open);
+    String html = html(open);
+    int t = text.indexOf(GREETING);
+    int h = html.indexOf(GREETING);
+    if (t < 0
+        || h < 0
+        || text.indexOf(GREETING, t + 1) >= 0
+        || html.indexOf(GREETING, h + 1) >= 0) {
+      return null;
+    }
+    return new Skeleton(
+        content,
+        text.substring(0, t),
+        text.substring(t + GREETING.length()),
+        html.substring(0, h),
+        html.substring(h + GREETING.length()));
+  }
+
+  /** The mail of a skeleton with this greeting, as {@link #mail} makes it from the content. */
+  OutgoingMail mail(
+      Skeleton skeleton,
+      String greeting,
+      String kind,
+      java.util.UUID relatedId,
+      String to,
+      java.util.List<MailAttachment> attachments,
+      String dedupeKey,
+      boolean neutral) {
+    return new OutgoingMail(
+        kind,
+        relatedId,
+        to,
+        skeleton.content().language(),
+        skeleton.content().subject(),
+        skeleton.text(greeting),
+        skeleton.html(greeting),
+        attachments,
+        dedupeKey,
+        neutral);
   }
 
   static String text(MailContent c) {

@@ -160,9 +160,11 @@ class OutboxSender {
     repository.deferAll(later);
     List<OutboxMessage> ready = new ArrayList<>();
     List<MimeMessage> mimes = new ArrayList<>();
+    // The files the batch's mails share (a programme's calendar), each encoded once.
+    Map<MailAttachment, byte[]> encoded = new java.util.IdentityHashMap<>();
     for (OutboxMessage m : repository.open(allowed)) {
       try {
-        mimes.add(mime(sender, m));
+        mimes.add(mime(sender, m, encoded));
         ready.add(m);
       } catch (RuntimeException | MessagingException e) {
         failed(m, e);
@@ -236,11 +238,19 @@ class OutboxSender {
    * header.
    */
   MimeMessage mime(JavaMailSender sender, OutboxMessage m) throws MessagingException {
+    return mime(sender, m, new java.util.IdentityHashMap<>());
+  }
+
+  /**
+   * As {@link #mime(JavaMailSender, OutboxMessage)}; a shared file (the same instance in several
+   * mails of a batch, {@link MailFiles#of}) is encoded once and kept in {@code encoded}.
+   */
+  MimeMessage mime(JavaMailSender sender, OutboxMessage m, Map<MailAttachment, byte[]> encoded)
+      throws MessagingException {
     InternetAddress fromAddress = sender(m);
+    jakarta.mail.Session session = sender.createMimeMessage().getSession();
     OutboxMimeMessage mime =
-        new OutboxMimeMessage(
-            sender.createMimeMessage().getSession(),
-            returnPath.messageId(m.id(), fromAddress.getAddress()));
+        new OutboxMimeMessage(session, returnPath.messageId(m.id(), fromAddress.getAddress()));
     String envelope = returnPath.envelopeFrom(m.id());
     if (envelope != null) {
       mime.setEnvelopeFrom(envelope);
@@ -258,7 +268,16 @@ class OutboxSender {
       h.setText(m.mail().text(), m.mail().html());
     }
     for (MailAttachment a : m.mail().attachments()) {
-      h.addAttachment(a.filename(), new ByteArrayResource(a.content()), a.contentType());
+      if (a.sharedId() == null) {
+        h.addAttachment(a.filename(), new ByteArrayResource(a.content()), a.contentType());
+      } else {
+        byte[] part = encoded.get(a);
+        if (part == null) {
+          part = MailParts.encodedAttachment(session, a);
+          encoded.put(a, part);
+        }
+        MailParts.addEncoded(h, part);
+      }
     }
     mime.setHeader("Content-Language", m.mail().language());
     if (m.mail().unsubscribeUrl() != null) {

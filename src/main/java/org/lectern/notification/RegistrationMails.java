@@ -55,6 +55,9 @@ public record RegistrationMails(
     private final Map<UUID, ProgrammeFacts> facts = new HashMap<>();
     private final Map<String, MailAttachment> calendars = new HashMap<>();
     private final Map<String, String> languages = new HashMap<>();
+    // Kind, programme and language -> the mail laid out without its greeting (issue 16, eighth
+    // pass): within a batch, the mails that differ only in the greeting are laid out once.
+    private final Map<String, Alike> alike = new HashMap<>();
     private final List<OutgoingMail> composed;
 
     Memo() {
@@ -68,6 +71,7 @@ public record RegistrationMails(
     /** Forgets the stored files (after a rollback that may have removed them). */
     void forgetFiles() {
       calendars.clear();
+      alike.clear();
     }
 
     /** A memo that keeps the mails for one insert of all ({@link #queue}). */
@@ -111,60 +115,115 @@ public record RegistrationMails(
                   : directory.remember(
                       contact.email(), Wording.language(contact.language()).code());
           ProgrammeFacts p = memo.facts.computeIfAbsent(contact.programmeId(), facts::load);
-          String key = "notification." + kind.key();
-          List<String> paragraphs = new ArrayList<>(List.of(wording.t(lang, key + ".body")));
-          List<MailContent.Fact> shown = new ArrayList<>(frame.programmeFacts(p, lang));
-          if (waitlistPosition != null) {
-            shown.add(
-                0,
-                new MailContent.Fact(
-                    wording.t(lang, "notification.fact.position"),
-                    String.valueOf(waitlistPosition)));
-          }
-          if (organiserMessage != null && !organiserMessage.isBlank()) {
-            shown.add(
-                0,
-                new MailContent.Fact(
-                    wording.t(lang, "notification.fact.message"), organiserMessage));
-          }
-          List<MailAttachment> attachments = new ArrayList<>();
-          if (kind.withCalendar() && !p.sessions().isEmpty()) {
-            paragraphs.add(wording.t(lang, "notification.calendar.attached"));
-            attachments.add(
-                memo.calendars.computeIfAbsent(
-                    p.programme().id() + " " + lang,
-                    k -> files.store(p.programme().id(), lang, calendarFile(p, lang))));
-          }
-          String subject =
-              p.neutral()
-                  ? frame.neutralSubject(p, lang)
-                  : wording.t(lang, key + ".subject", p.title(lang));
-          MailContent content =
-              new MailContent(
-                  lang,
-                  subject,
-                  frame.greeting(lang, contact.fullName(), p.neutral()),
-                  paragraphs,
-                  shown,
-                  frame.myTrainings(lang),
-                  frame.footer(lang, p.neutral()));
-          OutgoingMail mail =
-              renderer
-                  .mail(
-                      content,
+          String greeting = frame.greeting(lang, contact.fullName(), p.neutral());
+          if (waitlistPosition == null
+              && (organiserMessage == null || organiserMessage.isBlank())) {
+            Alike a =
+                memo.alike.computeIfAbsent(
+                    kind.code() + " " + p.programme().id() + " " + lang,
+                    k -> {
+                      Parts parts = parts(kind, p, lang, null, null, memo);
+                      return new Alike(parts, renderer.skeleton(parts.content(greeting)));
+                    });
+            if (a.skeleton() != null) {
+              return queue(
+                  renderer.mail(
+                      a.skeleton(),
+                      greeting,
                       kind.code(),
                       contact.registrationId(),
                       contact.email(),
-                      attachments,
+                      a.parts().attachments(),
                       kind.code() + ":" + contact.registrationId(),
-                      p.neutral())
-                  .withSenderName(p.senderName())
-                  .about(p.programme().id(), p.programme().organisationId());
-          if (memo.composed != null) {
-            return memo.composed.add(mail);
+                      p.neutral()),
+                  p,
+                  memo);
+            }
           }
-          return outbox.enqueue(mail);
+          Parts parts = parts(kind, p, lang, waitlistPosition, organiserMessage, memo);
+          return queue(
+              renderer.mail(
+                  parts.content(greeting),
+                  kind.code(),
+                  contact.registrationId(),
+                  contact.email(),
+                  parts.attachments(),
+                  kind.code() + ":" + contact.registrationId(),
+                  p.neutral()),
+              p,
+              memo);
         });
+  }
+
+  /** A mail's words and files but its greeting; the same for everyone without a position. */
+  private record Parts(
+      String lang,
+      String subject,
+      List<String> paragraphs,
+      List<MailContent.Fact> shown,
+      List<MailAttachment> attachments,
+      MailContent.Link myTrainings,
+      List<String> footer) {
+
+    MailContent content(String greeting) {
+      return new MailContent(lang, subject, greeting, paragraphs, shown, myTrainings, footer);
+    }
+  }
+
+  /** The parts shared by a batch's alike mails, and their layout (null: laid out each time). */
+  private record Alike(Parts parts, MailRenderer.Skeleton skeleton) {}
+
+  private boolean queue(OutgoingMail rendered, ProgrammeFacts p, Memo memo) {
+    OutgoingMail mail =
+        rendered
+            .withSenderName(p.senderName())
+            .about(p.programme().id(), p.programme().organisationId());
+    if (memo.composed != null) {
+      return memo.composed.add(mail);
+    }
+    return outbox.enqueue(mail);
+  }
+
+  private Parts parts(
+      RegistrationMailKind kind,
+      ProgrammeFacts p,
+      String lang,
+      Integer waitlistPosition,
+      String organiserMessage,
+      Memo memo) {
+    String key = "notification." + kind.key();
+    List<String> paragraphs = new ArrayList<>(List.of(wording.t(lang, key + ".body")));
+    List<MailContent.Fact> shown = new ArrayList<>(frame.programmeFacts(p, lang));
+    if (waitlistPosition != null) {
+      shown.add(
+          0,
+          new MailContent.Fact(
+              wording.t(lang, "notification.fact.position"), String.valueOf(waitlistPosition)));
+    }
+    if (organiserMessage != null && !organiserMessage.isBlank()) {
+      shown.add(
+          0, new MailContent.Fact(wording.t(lang, "notification.fact.message"), organiserMessage));
+    }
+    List<MailAttachment> attachments = new ArrayList<>();
+    if (kind.withCalendar() && !p.sessions().isEmpty()) {
+      paragraphs.add(wording.t(lang, "notification.calendar.attached"));
+      attachments.add(
+          memo.calendars.computeIfAbsent(
+              p.programme().id() + " " + lang,
+              k -> files.store(p.programme().id(), lang, calendarFile(p, lang))));
+    }
+    String subject =
+        p.neutral()
+            ? frame.neutralSubject(p, lang)
+            : wording.t(lang, key + ".subject", p.title(lang));
+    return new Parts(
+        lang,
+        subject,
+        List.copyOf(paragraphs),
+        List.copyOf(shown),
+        List.copyOf(attachments),
+        frame.myTrainings(lang),
+        frame.footer(lang, p.neutral()));
   }
 
   private MailAttachment calendarFile(ProgrammeFacts p, String lang) {

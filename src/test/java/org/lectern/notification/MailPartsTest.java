@@ -50,6 +50,58 @@ class MailPartsTest {
         .contains("BEGIN:VCALENDAR");
   }
 
+  @Test
+  void aFileEncodedOnceIsWrittenAsAttachingItForEachMailWrites() throws Exception {
+    String[] calendars = {
+      "BEGIN:VCALENDAR\r\nSUMMARY:Fair trial\r\nEND:VCALENDAR\r\n",
+      "BEGIN:VCALENDAR\r\nSUMMARY:Право на справедливый суд по МПГПП\r\nEND:VCALENDAR\r\n",
+      "BEGIN:VCALENDAR\r\nSUMMARY:АСҚП бойынша әділ сотқа құқық\r\nDESCRIPTION:"
+          + "Мәтін ".repeat(200)
+          + "\r\nEND:VCALENDAR\r\n",
+    };
+    for (String calendar : calendars) {
+      MailAttachment file =
+          new MailAttachment(
+              "Программа.ics",
+              MailAttachment.CALENDAR,
+              calendar.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+              java.util.UUID.randomUUID());
+      byte[] encoded = MailParts.encodedAttachment(SESSION, file);
+      for (int mail = 0; mail < 2; mail++) {
+        var usual = bare("Ваша регистрация подтверждена.");
+        usual.addAttachment(
+            file.filename(), new ByteArrayResource(file.content()), file.contentType());
+        var once = bare("Ваша регистрация подтверждена.");
+        MailParts.addEncoded(once, encoded);
+        assertThat(written(once.getMimeMessage())).isEqualTo(written(usual.getMimeMessage()));
+      }
+    }
+  }
+
+  /** A message with text parts only, and its helper (which adds the file to it). */
+  private static org.springframework.mail.javamail.MimeMessageHelper bare(String text)
+      throws Exception {
+    MimeMessage mime = new MimeMessage(SESSION);
+    var h = MailParts.helper(mime);
+    h.setFrom("from@example.org");
+    h.setTo("to@example.org");
+    h.setSubject("Тема");
+    h.setText(text, "<p>" + text + "</p>");
+    mime.setSentDate(new java.util.Date(0));
+    return h;
+  }
+
+  /** The message as written, with its multipart boundaries (unique per message) named alike. */
+  private static String written(MimeMessage mime) throws Exception {
+    MailParts.textAsBytes(mime);
+    mime.saveChanges();
+    mime.setHeader("Message-ID", "<fixed@example.org>");
+    var out = new ByteArrayOutputStream();
+    mime.writeTo(out);
+    return out.toString(java.nio.charset.StandardCharsets.US_ASCII)
+        .replaceAll("----=_Part_[0-9]+_[0-9-]+\\.[0-9]+", "BOUNDARY");
+  }
+
   private static MimeMessage message(String text, String html) throws Exception {
     MimeMessage mime = new MimeMessage(SESSION);
     var h = MailParts.helper(mime);

@@ -23,6 +23,7 @@ class RegistrationMailJobsIT extends IntegrationTest {
   @Autowired RegistrationService registrations;
   @Autowired OutboxSender sender;
   @Autowired TransactionTemplate transactions;
+  @Autowired OutboxRepository outbox;
 
   MailFixtures.Programme programme;
 
@@ -196,5 +197,77 @@ class RegistrationMailJobsIT extends IntegrationTest {
                 .query(Integer.class)
                 .single())
         .isEqualTo(1);
+  }
+
+  UUID register(String fullName, String email) {
+    return registrations
+        .register(
+            programme.id(), Registrations.request(fullName, email, "ru", false, Map.of()), null)
+        .registration()
+        .id();
+  }
+
+  OutgoingMail mailOf(UUID registrationId) {
+    UUID id =
+        jdbc.sql("select id from mail_outbox where related_id = :r")
+            .param("r", registrationId)
+            .query(UUID.class)
+            .single();
+    return outbox.find(id).orElseThrow().mail();
+  }
+
+  /**
+   * The mails of one batch are laid out once (issue 16, eighth pass): each still greets its own
+   * person, escaped in the HTML, and the next batch shows a programme's new title.
+   */
+  @Test
+  void theMailsOfABatchDifferInTheGreetingOnlyAndTheNextBatchShowsANewTitle() {
+    UUID anna = register("Анна <Иванова>", "jobs-alike-anna@example.kz");
+    UUID bolat = register("Болат & сыновья", "jobs-alike-bolat@example.kz");
+    composeEverything();
+    // Composed again, both in one batch.
+    jdbc.sql("delete from mail_outbox where related_id in (:r)")
+        .param("r", java.util.List.of(anna, bolat))
+        .update();
+    for (UUID id : java.util.List.of(anna, bolat)) {
+      jdbc.sql(
+              "insert into registration_mail_job (kind, registration_id) values ('registration.confirmed', :r)")
+          .param("r", id)
+          .update();
+    }
+    composeEverything();
+    OutgoingMail a = mailOf(anna);
+    OutgoingMail b = mailOf(bolat);
+    assertThat(a.text()).contains("Анна <Иванова>").doesNotContain("Болат");
+    assertThat(b.text()).contains("Болат & сыновья").doesNotContain("Анна");
+    assertThat(a.html()).contains("Анна &lt;Иванова&gt;").doesNotContain("Анна <");
+    assertThat(b.html()).contains("Болат &amp; сыновья");
+    assertThat(a.text().replace("Анна <Иванова>", "X"))
+        .isEqualTo(b.text().replace("Болат & сыновья", "X"));
+    assertThat(a.subject()).isEqualTo(b.subject()).contains(MailFixtures.TITLE_RU);
+    assertThat(a.text()).contains(MailFixtures.TITLE_RU);
+
+    String title =
+        jdbc.sql("select title::text from programme where id = :p")
+            .param("p", programme.id())
+            .query(String.class)
+            .single();
+    try {
+      jdbc.sql(
+              "update programme set title = jsonb_set(title, '{ru}', '\"Новое название\"') where id = :p")
+          .param("p", programme.id())
+          .update();
+      UUID next = register("Ержан", "jobs-alike-next@example.kz");
+      composeEverything();
+      OutgoingMail n = mailOf(next);
+      assertThat(n.subject()).contains("Новое название").doesNotContain(MailFixtures.TITLE_RU);
+      assertThat(n.text()).contains("Новое название").doesNotContain(MailFixtures.TITLE_RU);
+      assertThat(n.html()).contains("Новое название");
+    } finally {
+      jdbc.sql("update programme set title = cast(:t as jsonb) where id = :p")
+          .param("t", title)
+          .param("p", programme.id())
+          .update();
+    }
   }
 }
