@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.lectern.identity.LecternUser;
 import org.lectern.support.BrowserTest;
-import org.lectern.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -70,11 +69,7 @@ class LearningBrowserIT extends BrowserTest {
       page.navigate("/learning/" + c + "/" + fx.token(c) + "/feedback?lang=ru");
       assertAccessible(page);
 
-      page.navigate("/login?lang=ru");
-      page.fill("#email", org.email());
-      page.fill("#password", Fixtures.PASSWORD);
-      page.locator("main form button[type=submit]").click();
-      page.waitForURL("**/admin");
+      signIn(page, org.email(), "ru");
       page.navigate("/admin/programmes/" + soon + "/learning");
       assertThat(page.locator("h1").textContent()).isEqualTo("Тест знаний");
       assertAccessible(page);

@@ -227,11 +227,7 @@ class ReportBrowserIT extends BrowserTest {
 
   private Page signIn(BrowserContext context, LecternUser user) {
     Page page = context.newPage();
-    page.navigate("/login");
-    page.fill("#email", user.email());
-    page.fill("#password", Fixtures.PASSWORD);
-    page.locator("main form button[type=submit]").click();
-    page.waitForURL("**/admin");
+    signIn(page, user.email(), null);
     return page;
   }
 }

@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lectern.identity.LecternUser;
-import org.lectern.programme.ProgrammeInput;
-import org.lectern.programme.ProgrammeService;
 import org.lectern.registration.RegistrationRequest;
 import org.lectern.registration.RegistrationService;
 import org.lectern.shared.crypto.PersonalDataCipher;
@@ -33,7 +31,6 @@ class PrivacyBrowserIT extends BrowserTest {
   static final String EMAIL = "browser.erase@privacy.example";
 
   @Autowired Fixtures fixtures;
-  @Autowired ProgrammeService programmes;
   @Autowired RegistrationService registrations;
   @Autowired PersonalDataCipher cipher;
 
@@ -46,21 +43,14 @@ class PrivacyBrowserIT extends BrowserTest {
   void setUp() {
     organiser = fixtures.organiser("privacy-browser");
     programme =
-        programmes
-            .create(
+        fixtures
+            .programme(
                 organiser,
-                null,
-                ProgrammeInput.validate(
-                    new ProgrammeInput.Raw(
-                        "privacy-" + UUID.randomUUID().toString().substring(0, 6),
-                        new LocalizedText(Map.of("en", "Privacy training", "ru", "Курс")),
-                        LocalizedText.empty(),
-                        List.of("en", "ru"),
-                        "Asia/Almaty",
-                        BigDecimal.ONE,
-                        100,
-                        true,
-                        false)))
+                "privacy",
+                new LocalizedText(Map.of("en", "Privacy training", "ru", "Курс")),
+                List.of("en", "ru"),
+                BigDecimal.ONE,
+                100)
             .id();
     delegate = register("Browser Delegate", EMAIL);
     other = register("Second Person", "second@privacy.example");
@@ -100,11 +90,7 @@ class PrivacyBrowserIT extends BrowserTest {
   void anOrganiserSetsAPeriodReadsTheScheduleAndErasesAPerson() {
     try (BrowserContext context = desktop("Asia/Almaty", true)) {
       Page page = context.newPage();
-      page.navigate("/login");
-      page.fill("#email", organiser.email());
-      page.fill("#password", Fixtures.PASSWORD);
-      page.locator("main form button[type=submit]").click();
-      page.waitForURL("**/admin");
+      signIn(page, organiser.email(), null);
 
       page.navigate("/admin/programmes/" + programme + "/retention");
       assertThat(page.locator("#due").textContent()).contains("no sessions");

@@ -205,11 +205,7 @@ class CheckInBrowserIT extends BrowserTest {
 
   private Page signIn(BrowserContext context, LecternUser user, String lang) {
     Page page = context.newPage();
-    page.navigate("/login?lang=" + lang);
-    page.fill("#email", user.email());
-    page.fill("#password", Fixtures.PASSWORD);
-    page.locator("main form button[type=submit]").click();
-    page.waitForURL("**/admin");
+    signIn(page, user.email(), lang);
     return page;
   }
 
