@@ -1,5 +1,9 @@
 package org.lectern.registration;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * What a delegate told us about themselves. In memory in clear; in the database the identifying
  * fields (name, e-mail, phone, town, licence number, accessibility needs) are encrypted.
@@ -18,6 +22,12 @@ public record DelegateDetails(
     String licenceNumber,
     String language,
     String accessibility) {
+
+  /** The details' names, in order: the form's fields and the API's properties. */
+  public static final List<String> FIELDS =
+      Arrays.stream(DelegateDetails.class.getRecordComponents())
+          .map(RecordComponent::getName)
+          .toList();
 
   /** The minimum: name, e-mail and the language to write to them in. */
   public static DelegateDetails of(String fullName, String email, String language) {

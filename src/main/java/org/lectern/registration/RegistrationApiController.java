@@ -48,40 +48,11 @@ record RegistrationApiController(
    */
   @JsonDeserialize(using = RegistrationBodyReader.class)
   record RegistrationBody(
-      String fullName,
-      String email,
-      String phone,
-      String region,
-      String country,
-      String town,
-      String profession,
-      String yearsBand,
-      String gender,
-      Boolean barMember,
-      String licenceNumber,
-      String language,
-      String accessibility,
+      @JsonUnwrapped DelegateDetails details,
       Map<String, Object> answers,
       Boolean consent,
       Map<String, String> attendance,
       String invitation) {
-
-    DelegateDetails details() {
-      return new DelegateDetails(
-          fullName,
-          email,
-          phone,
-          region,
-          country,
-          town,
-          profession,
-          yearsBand,
-          gender,
-          barMember,
-          licenceNumber,
-          language,
-          accessibility);
-    }
 
     RegistrationRequest toRequest() {
       Map<String, List<String>> a = new LinkedHashMap<>();
@@ -129,7 +100,7 @@ record RegistrationApiController(
     LecternUser actor = creation.actor();
     var access = service.access(actor, id);
     if (access.isEmpty() || !access.get().organiser()) {
-      rateLimits.check(http.getRemoteAddr(), body.email());
+      rateLimits.check(http.getRemoteAddr(), body.details().email());
       if (actor != null) {
         rateLimits.checkUser(actor.id());
       }

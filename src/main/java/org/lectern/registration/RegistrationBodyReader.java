@@ -26,21 +26,7 @@ import tools.jackson.databind.ValueDeserializer;
 final class RegistrationBodyReader extends ValueDeserializer<RegistrationBody> {
 
   /** The delegate's details, in {@link DelegateDetails}' order; {@code barMember} is a Boolean. */
-  static final List<String> DETAILS =
-      List.of(
-          "fullName",
-          "email",
-          "phone",
-          "region",
-          "country",
-          "town",
-          "profession",
-          "yearsBand",
-          "gender",
-          "barMember",
-          "licenceNumber",
-          "language",
-          "accessibility");
+  static final List<String> DETAILS = DelegateDetails.FIELDS;
 
   private static final int BAR_MEMBER = DETAILS.indexOf("barMember");
 
@@ -95,19 +81,9 @@ final class RegistrationBodyReader extends ValueDeserializer<RegistrationBody> {
       throw pending;
     }
     return new RegistrationBody(
-        text[0],
-        text[1],
-        text[2],
-        text[3],
-        text[4],
-        text[5],
-        text[6],
-        text[7],
-        text[8],
-        barMember,
-        text[10],
-        text[11],
-        text[12],
+        new DelegateDetails(
+            text[0], text[1], text[2], text[3], text[4], text[5], text[6], text[7], text[8],
+            barMember, text[10], text[11], text[12]),
         answers,
         consent,
         attendance,

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeService;
@@ -41,21 +42,7 @@ record RegistrationFormController(
   static final String HONEYPOT = "website";
 
   private static final List<String> FIELDS =
-      List.of(
-          "fullName",
-          "email",
-          "phone",
-          "region",
-          "country",
-          "town",
-          "profession",
-          "yearsBand",
-          "gender",
-          "barMember",
-          "licenceNumber",
-          "language",
-          "accessibility",
-          "invitation");
+      Stream.concat(DelegateDetails.FIELDS.stream(), Stream.of("invitation")).toList();
 
   @GetMapping("/programmes/{slug}/register")
   String form(
