@@ -17,8 +17,6 @@ import org.lectern.identity.UserService;
 import org.lectern.programme.Programme;
 import org.lectern.registration.RegistrationRequest;
 import org.lectern.registration.RegistrationService;
-import org.lectern.session.SessionInput;
-import org.lectern.session.SessionService;
 import org.lectern.shared.i18n.LocalizedText;
 import org.lectern.support.BrowserTest;
 import org.lectern.support.Fixtures;
@@ -34,7 +32,6 @@ class BackOfficePhoneBrowserIT extends BrowserTest {
 
   @Autowired Fixtures fixtures;
   @Autowired UserService users;
-  @Autowired SessionService sessions;
   @Autowired RegistrationService registrations;
 
   @Test
@@ -55,26 +52,7 @@ class BackOfficePhoneBrowserIT extends BrowserTest {
             30);
     Instant start = Instant.now().plus(Duration.ofDays(2));
     UUID session =
-        sessions
-            .create(
-                organiser,
-                p.id(),
-                new SessionInput.Raw(
-                    LocalizedText.of("kk", "Қорғалу құқығы"),
-                    LocalizedText.empty(),
-                    start,
-                    start.plus(Duration.ofHours(2)),
-                    "HYBRID",
-                    LocalizedText.of("kk", "Алматы"),
-                    20,
-                    "kk",
-                    List.of(),
-                    List.of(),
-                    "URL",
-                    "https://meet.example.org/phone-sweep"),
-                List.of(),
-                true)
-            .id();
+        fixtures.hybridSession(organiser, p.id(), "kk", "Қорғалу құқығы", start, 20).id();
     for (String who : List.of("Ерлан Қасымов", "Дана Ахметова")) {
       registrations.register(
           p.id(),

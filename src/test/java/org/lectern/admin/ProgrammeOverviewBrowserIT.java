@@ -12,8 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.Programme;
-import org.lectern.session.SessionInput;
-import org.lectern.session.SessionService;
 import org.lectern.shared.i18n.LocalizedText;
 import org.lectern.support.BrowserTest;
 import org.lectern.support.Fixtures;
@@ -27,7 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ProgrammeOverviewBrowserIT extends BrowserTest {
 
   @Autowired Fixtures fixtures;
-  @Autowired SessionService sessions;
 
   @Test
   void theOverviewAndItsMenuWorkOnAPhoneWithAndWithoutJavaScript() {
@@ -41,24 +38,7 @@ class ProgrammeOverviewBrowserIT extends BrowserTest {
             null,
             40);
     Instant start = Instant.now().plus(Duration.ofDays(1));
-    sessions.create(
-        organiser,
-        p.id(),
-        new SessionInput.Raw(
-            LocalizedText.of("ru", "Право на защиту"),
-            LocalizedText.empty(),
-            start,
-            start.plus(Duration.ofHours(2)),
-            "HYBRID",
-            LocalizedText.of("ru", "Алматы"),
-            30,
-            "ru",
-            List.of(),
-            List.of(),
-            "URL",
-            "https://meet.example.org/x"),
-        List.of(),
-        true);
+    fixtures.hybridSession(organiser, p.id(), "ru", "Право на защиту", start, 30);
 
     for (boolean javascript : new boolean[] {false, true}) {
       try (BrowserContext context = phone("Asia/Almaty", javascript)) {

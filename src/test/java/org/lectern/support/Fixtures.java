@@ -1,6 +1,8 @@
 package org.lectern.support;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.lectern.identity.LecternUser;
@@ -10,6 +12,9 @@ import org.lectern.organisation.OrganisationService;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeInput;
 import org.lectern.programme.ProgrammeService;
+import org.lectern.session.Session;
+import org.lectern.session.SessionInput;
+import org.lectern.session.SessionService;
 import org.lectern.shared.i18n.LocalizedText;
 import org.springframework.stereotype.Component;
 
@@ -22,11 +27,17 @@ public class Fixtures {
   private final OrganisationService organisations;
   private final UserService users;
   private final ProgrammeService programmes;
+  private final SessionService sessions;
 
-  Fixtures(OrganisationService organisations, UserService users, ProgrammeService programmes) {
+  Fixtures(
+      OrganisationService organisations,
+      UserService users,
+      ProgrammeService programmes,
+      SessionService sessions) {
     this.organisations = organisations;
     this.users = users;
     this.programmes = programmes;
+    this.sessions = sessions;
   }
 
   /** An organisation with one organiser; returns the organiser. */
@@ -70,5 +81,36 @@ public class Fixtures {
                 capacity,
                 true,
                 false)));
+  }
+
+  /**
+   * A published two-hour hybrid session of the programme, in {@code language}, with a place in
+   * Almaty and an online link.
+   */
+  public Session hybridSession(
+      LecternUser organiser,
+      UUID programmeId,
+      String language,
+      String title,
+      Instant start,
+      int seats) {
+    return sessions.create(
+        organiser,
+        programmeId,
+        new SessionInput.Raw(
+            LocalizedText.of(language, title),
+            LocalizedText.empty(),
+            start,
+            start.plus(Duration.ofHours(2)),
+            "HYBRID",
+            LocalizedText.of(language, "Алматы"),
+            seats,
+            language,
+            List.of(),
+            List.of(),
+            "URL",
+            "https://meet.example.org/" + UUID.randomUUID()),
+        List.of(),
+        true);
   }
 }
