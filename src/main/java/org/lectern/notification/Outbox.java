@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public record Outbox(
-    OutboxRepository repository,
+    OutboxQueueRepository repository,
     UndeliverableAddresses undeliverable,
     Clock clock,
     Transactions transactions) {
@@ -57,11 +57,11 @@ public record Outbox(
           byOrganisation.forEach(
               (organisation, addresses) ->
                   marked.put(organisation, undeliverable.among(organisation, addresses).keySet()));
-          List<OutboxRepository.Queued> queued = new ArrayList<>();
+          List<OutboxQueueRepository.Queued> queued = new ArrayList<>();
           for (OutgoingMail m : mails) {
             boolean held = marked.getOrDefault(m.organisationId(), Set.of()).contains(m.to());
             queued.add(
-                new OutboxRepository.Queued(
+                new OutboxQueueRepository.Queued(
                     UUID.randomUUID(), m, held ? MailStatus.HELD : MailStatus.PENDING));
           }
           return repository.insertAll(queued, clock.instant()).size();

@@ -6,11 +6,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,145 +31,12 @@ class OutboxRepository {
 
   private final JdbcClient jdbc;
   private final PersonalDataCipher cipher;
-  private final MailKeyRepository keys;
   private final MailFiles files;
 
-  OutboxRepository(
-      JdbcClient jdbc, PersonalDataCipher cipher, MailKeyRepository keys, MailFiles files) {
+  OutboxRepository(JdbcClient jdbc, PersonalDataCipher cipher, MailFiles files) {
     this.jdbc = jdbc;
     this.cipher = cipher;
-    this.keys = keys;
     this.files = files;
-  }
-
-  /** Inserts unless a message with the same dedupe key exists; true when inserted. */
-  boolean insert(UUID id, OutgoingMail m, Instant now) {
-    return insert(id, m, now, MailStatus.PENDING);
-  }
-
-  /**
-   * Inserts unless a message with the same dedupe key exists, as {@code PENDING} or {@code HELD};
-   * true when inserted.
-   */
-  boolean insert(UUID id, OutgoingMail m, Instant now, MailStatus status) {
-    return !insertAll(List.of(new Queued(id, m, status)), now).isEmpty();
-  }
-
-  /** A mail to queue, with its id and first status. */
-  record Queued(UUID id, OutgoingMail mail, MailStatus status) {}
-
-  /**
-   * Inserts the mails in one statement (issue 16: it was one per mail), each unless a message with
-   * the same dedupe key exists; answers the ids inserted. A file shared by many mails is referred
-   * to ({@code shared_attachment_id}), other files are stored with their mail.
-   */
-  Set<UUID> insertAll(List<Queued> mails, Instant now) {
-    if (mails.isEmpty()) {
-      return Set.of();
-    }
-    int n = mails.size();
-    String[] ids = new String[n];
-    String[] kinds = new String[n];
-    String[] related = new String[n];
-    byte[][] to = new byte[n][];
-    byte[][] subjects = new byte[n][];
-    byte[][] texts = new byte[n][];
-    byte[][] htmls = new byte[n][];
-    String[] languages = new String[n];
-    String[] dedupeKeys = new String[n];
-    boolean[] neutral = new boolean[n];
-    String[] senders = new String[n];
-    int[] lanes = new int[n];
-    byte[][] unsubscribes = new byte[n][];
-    String[] programmes = new String[n];
-    String[] organisations = new String[n];
-    String[] statuses = new String[n];
-    String[] shared = new String[n];
-    for (int i = 0; i < n; i++) {
-      OutgoingMail m = mails.get(i).mail();
-      MailKeyRepository.Sealer cipher = keys.sealerFor(m);
-      ids[i] = mails.get(i).id().toString();
-      kinds[i] = m.kind();
-      related[i] = text(m.relatedId());
-      to[i] = cipher.encrypt(m.to(), TO);
-      subjects[i] = cipher.encrypt(m.subject(), SUBJECT);
-      texts[i] = cipher.encrypt(m.text(), TEXT);
-      htmls[i] = cipher.encrypt(m.html(), HTML);
-      languages[i] = m.language();
-      dedupeKeys[i] = m.dedupeKey();
-      neutral[i] = m.neutral();
-      senders[i] = m.senderName();
-      lanes[i] = MailLane.of(MailKind.require(m.kind())).priority();
-      unsubscribes[i] = cipher.encrypt(m.unsubscribeUrl(), UNSUBSCRIBE);
-      programmes[i] = text(m.programmeId());
-      organisations[i] = text(m.organisationId());
-      statuses[i] = mails.get(i).status().name();
-      shared[i] = text(shared(m));
-    }
-    // One array per column, so the text is the same for every batch size: parsed and planned once
-    // per connection (issue 16, eighth pass; a text per size was parsed and planned every time).
-    Map<String, Object> params = new HashMap<>();
-    params.put("now", Timestamp.from(now));
-    params.put("ids", ids);
-    params.put("kinds", kinds);
-    params.put("related", related);
-    params.put("to", to);
-    params.put("subjects", subjects);
-    params.put("texts", texts);
-    params.put("htmls", htmls);
-    params.put("languages", languages);
-    params.put("keys", dedupeKeys);
-    params.put("neutral", neutral);
-    params.put("senders", senders);
-    params.put("lanes", lanes);
-    params.put("unsubscribes", unsubscribes);
-    params.put("programmes", programmes);
-    params.put("organisations", organisations);
-    params.put("statuses", statuses);
-    params.put("shared", shared);
-    String sql = INSERT;
-    Set<UUID> inserted = new HashSet<>(jdbc.sql(sql).params(params).query(UUID.class).list());
-    for (Queued q : mails) {
-      if (inserted.contains(q.id())) {
-        files.attachOwn(q.id(), q.mail());
-      }
-    }
-    return inserted;
-  }
-
-  private static final String INSERT =
-      """
-      insert into mail_outbox (id, kind, related_id, recipient, subject, body_text, body_html,
-        language, next_attempt_at, created_at, dedupe_key, neutral, sender_name, lane,
-        unsubscribe_url, programme_id, organisation_id, status, shared_attachment_id)
-      select id, kind, related_id, recipient, subject, body_text, body_html, language, :now, :now,
-        dedupe_key, neutral, sender_name, lane, unsubscribe_url, programme_id, organisation_id,
-        status, shared_attachment_id
-      from unnest(cast(:ids as uuid[]), cast(:kinds as text[]), cast(:related as uuid[]),
-        cast(:to as bytea[]), cast(:subjects as bytea[]), cast(:texts as bytea[]),
-        cast(:htmls as bytea[]), cast(:languages as text[]), cast(:keys as text[]),
-        cast(:neutral as boolean[]), cast(:senders as text[]), cast(:lanes as smallint[]),
-        cast(:unsubscribes as bytea[]), cast(:programmes as uuid[]), cast(:organisations as uuid[]),
-        cast(:statuses as text[]), cast(:shared as uuid[])) with ordinality
-        as m (id, kind, related_id, recipient, subject, body_text, body_html, language, dedupe_key,
-          neutral, sender_name, lane, unsubscribe_url, programme_id, organisation_id, status,
-          shared_attachment_id, ord)
-      order by ord
-      on conflict (dedupe_key) do nothing returning id
-      """;
-
-  private static String text(UUID id) {
-    return id == null ? null : id.toString();
-  }
-
-  /** The one shared file of a mail, if it has one. */
-  private static UUID shared(OutgoingMail m) {
-    List<UUID> shared =
-        m.attachments().stream().map(MailAttachment::sharedId).filter(Objects::nonNull).toList();
-    if (shared.size() > 1) {
-      throw new IllegalArgumentException("a mail refers to one shared file at most");
-    }
-    return shared.isEmpty() ? null : shared.get(0);
   }
 
   /**

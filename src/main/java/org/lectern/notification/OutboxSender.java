@@ -19,9 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,14 +44,12 @@ class OutboxSender {
 
   private final OutboxRepository repository;
   private final UndeliverableAddresses undeliverable;
-  private final ReturnPath returnPath;
   private final MailPace pace;
   private final ObjectProvider<JavaMailSender> mailSender;
   private final RegistrationMailJobs registrationMails;
   private final TransactionTemplate transactions;
   private final Clock clock;
-  private final String from;
-  private final String neutralFrom;
+  private final OutgoingMime mimes;
   private final int maxAttempts;
 
   /** Without registration mails to compose (a sender on its own, as some tests build it). */
@@ -97,15 +93,16 @@ class OutboxSender {
       @Value("${lectern.mail.max-attempts:8}") int maxAttempts) {
     this.repository = repository;
     this.undeliverable = undeliverable;
-    this.returnPath = returnPath;
     this.pace = pace;
     this.mailSender = mailSender;
     this.registrationMails = registrationMails;
     this.transactions = transactions;
     this.clock = clock;
-    this.from = from;
-    this.neutralFrom =
-        neutralFrom == null || neutralFrom.isBlank() ? addressOnly(from) : neutralFrom;
+    this.mimes =
+        new OutgoingMime(
+            returnPath,
+            from,
+            neutralFrom == null || neutralFrom.isBlank() ? addressOnly(from) : neutralFrom);
     this.maxAttempts = maxAttempts;
   }
 
@@ -164,7 +161,7 @@ class OutboxSender {
     Map<MailAttachment, byte[]> encoded = new java.util.IdentityHashMap<>();
     for (OutboxMessage m : repository.open(allowed)) {
       try {
-        mimes.add(mime(sender, m, encoded));
+        mimes.add(this.mimes.mime(sender, m, encoded));
         ready.add(m);
       } catch (RuntimeException | MessagingException e) {
         failed(m, e);
@@ -232,81 +229,9 @@ class OutboxSender {
     }
   }
 
-  /**
-   * The message as it goes out. No header names the product or refers to Lectern: neutral mails
-   * come from the neutral sender; the outbox row is found by its id in the database, not by a
-   * header.
-   */
+  /** The message as it goes out ({@link OutgoingMime}). */
   MimeMessage mime(JavaMailSender sender, OutboxMessage m) throws MessagingException {
-    return mime(sender, m, new java.util.IdentityHashMap<>());
-  }
-
-  /**
-   * As {@link #mime(JavaMailSender, OutboxMessage)}; a shared file (the same instance in several
-   * mails of a batch, {@link MailFiles#of}) is encoded once and kept in {@code encoded}.
-   */
-  MimeMessage mime(JavaMailSender sender, OutboxMessage m, Map<MailAttachment, byte[]> encoded)
-      throws MessagingException {
-    InternetAddress fromAddress = sender(m);
-    jakarta.mail.Session session = sender.createMimeMessage().getSession();
-    OutboxMimeMessage mime =
-        new OutboxMimeMessage(session, returnPath.messageId(m.id(), fromAddress.getAddress()));
-    String envelope = returnPath.envelopeFrom(m.id());
-    if (envelope != null) {
-      mime.setEnvelopeFrom(envelope);
-    }
-    // Delivery status notifications should quote headers only, never the message (RFC 3461).
-    mime.setNotifyOptions(OutboxMimeMessage.NOTIFY_FAILURE);
-    mime.setReturnOption(OutboxMimeMessage.RETURN_HDRS);
-    MimeMessageHelper h = MailParts.helper(mime);
-    h.setFrom(fromAddress);
-    h.setTo(m.mail().to());
-    h.setSubject(m.mail().subject());
-    if (m.mail().html() == null) {
-      h.setText(m.mail().text());
-    } else {
-      h.setText(m.mail().text(), m.mail().html());
-    }
-    for (MailAttachment a : m.mail().attachments()) {
-      if (a.sharedId() == null) {
-        h.addAttachment(a.filename(), new ByteArrayResource(a.content()), a.contentType());
-      } else {
-        byte[] part = encoded.get(a);
-        if (part == null) {
-          part = MailParts.encodedAttachment(session, a);
-          encoded.put(a, part);
-        }
-        MailParts.addEncoded(h, part);
-      }
-    }
-    mime.setHeader("Content-Language", m.mail().language());
-    if (m.mail().unsubscribeUrl() != null) {
-      // RFC 2369 and RFC 8058: mail providers offer "unsubscribe" and post to it in one click.
-      mime.setHeader("List-Unsubscribe", "<" + m.mail().unsubscribeUrl() + ">");
-      mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-    }
-    MailParts.textAsBytes(mime);
-    return mime;
-  }
-
-  /**
-   * Neutral mails come from the neutral sender; a mail about a programme of an organisation that
-   * named its sender goes out under that name at the installation's address; others from {@code
-   * lectern.mail.from} as configured.
-   */
-  InternetAddress sender(OutboxMessage m) throws MessagingException {
-    if (m.mail().neutral()) {
-      return new InternetAddress(neutralFrom);
-    }
-    InternetAddress configured = new InternetAddress(from);
-    if (m.mail().senderName() == null) {
-      return configured;
-    }
-    try {
-      return new InternetAddress(configured.getAddress(), m.mail().senderName(), "UTF-8");
-    } catch (java.io.UnsupportedEncodingException e) {
-      throw new IllegalStateException(e);
-    }
+    return mimes.mime(sender, m, new java.util.IdentityHashMap<>());
   }
 
   Instant now() {

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 @Service
 public record ProgrammeService(
     ProgrammeRepository programmes,
+    ProgrammePartnerRepository partnerships,
     ProgrammeAccess access,
     UserService users,
     OrganisationService organisations,
@@ -48,7 +49,7 @@ public record ProgrammeService(
           var now = clock.instant();
           Programme p = Programme.create(org, in, now);
           programmes.insert(p);
-          programmes.putPartner(
+          partnerships.putPartner(
               p.id(),
               new ProgrammePartner(
                   org, PartnerRole.ORGANISER, LocalizedText.empty(), LocalizedText.empty(), 0));
@@ -176,7 +177,7 @@ public record ProgrammeService(
   }
 
   public List<ProgrammePartner> partners(UUID programmeId) {
-    return programmes.partners(programmeId);
+    return partnerships.partners(programmeId);
   }
 
   public void putPartner(LecternUser actor, UUID programmeId, ProgrammePartner partner) {
@@ -203,7 +204,7 @@ public record ProgrammeService(
               p.languages(),
               ProgrammePartner.TEXT_MAX);
           problems.throwIfAny();
-          programmes.putPartner(programmeId, partner);
+          partnerships.putPartner(programmeId, partner);
         });
   }
 
@@ -211,7 +212,7 @@ public record ProgrammeService(
     transactions.run(
         () -> {
           manageable(actor, programmeId);
-          programmes.removePartner(programmeId, orgId, role);
+          partnerships.removePartner(programmeId, orgId, role);
         });
   }
 
