@@ -9,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.lectern.shared.limit.RateLimiter;
@@ -139,18 +137,7 @@ class MailPriorityBench extends IntegrationTest {
   }
 
   void queue(MailKind kind, String to) {
-    outbox.enqueue(
-        new OutgoingMail(
-            kind.code(),
-            UUID.randomUUID(),
-            to,
-            "en",
-            "Subject",
-            "Text",
-            null,
-            List.of(),
-            kind.code() + ":" + UUID.randomUUID(),
-            false));
+    outbox.enqueue(OutboxSenderFixture.plain(kind, to));
   }
 
   static String first(MimeMessage m) {

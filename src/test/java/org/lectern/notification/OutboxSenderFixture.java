@@ -68,20 +68,22 @@ abstract class OutboxSenderFixture extends IntegrationTest {
 
   /** Queues a mail of this kind to this address, in its own transaction. */
   void queue(MailKind kind, String to) {
-    transactions.executeWithoutResult(
-        tx ->
-            outbox.enqueue(
-                new OutgoingMail(
-                    kind.code(),
-                    UUID.randomUUID(),
-                    to,
-                    "en",
-                    "Subject",
-                    "Text",
-                    null,
-                    List.of(),
-                    kind.code() + ":" + UUID.randomUUID(),
-                    false)));
+    transactions.executeWithoutResult(tx -> outbox.enqueue(plain(kind, to)));
+  }
+
+  /** A short English mail of this kind to this address, with a dedupe key of its own. */
+  static OutgoingMail plain(MailKind kind, String to) {
+    return new OutgoingMail(
+        kind.code(),
+        UUID.randomUUID(),
+        to,
+        "en",
+        "Subject",
+        "Text",
+        null,
+        List.of(),
+        kind.code() + ":" + UUID.randomUUID(),
+        false);
   }
 
   /** The addresses GreenMail received mail for, in order. */
