@@ -101,18 +101,32 @@ record FreeSeats(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RegistrationReposit
    * The group path's SHARE lock (ADR 0004, amendment "group commit"): the same statement as {@link
    * #share} without a savepoint, for a transaction of its own that registers nothing else.
    */
-  Optional<Shared> shareWhole(UUID programmeId) {
+  Optional<Whole> shareWhole(UUID programmeId) {
     return jdbc.sql(
             """
             select p.capacity, p.approval_required,
-                   s.programme_id is not null and s.capacity is not distinct from p.capacity
+                   s.programme_id is not null and s.capacity is not distinct from p.capacity,
+                   p.version, p.organisation_id, p.languages
             from programme p left join programme_seat_count s on s.programme_id = p.id
             where p.id = :p for share of p
             """)
         .param("p", programmeId)
-        .query((rs, i) -> new Shared((Integer) rs.getObject(1), rs.getBoolean(2), rs.getBoolean(3)))
+        .query(
+            (rs, i) ->
+                new Whole(
+                    new Shared((Integer) rs.getObject(1), rs.getBoolean(2), rs.getBoolean(3)),
+                    new ProgrammeCopies.Facts(
+                        rs.getInt(4),
+                        rs.getObject(5, UUID.class),
+                        List.of((String[]) rs.getArray(6).getArray()))))
         .optional();
   }
+
+  /**
+   * The group path's view of the programme under its SHARE lock: the seats, and the facts a request
+   * checked against this node's copy of the programme must still find ({@link ProgrammeCopies}).
+   */
+  record Whole(Shared shared, ProgrammeCopies.Facts facts) {}
 
   /** What the group statement did: the registrations inserted and the seats claimed. */
   record Grouped(Set<UUID> inserted, int seats) {}

@@ -33,6 +33,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * only its own request. Entries the batch left out — an address already on the programme, the same
  * address twice in the batch, no seat left in the stock, a stock counted for another capacity —
  * take the same way after the batch has committed, in their order of arrival.
+ *
+ * <p>An entry checked against this node's copy of the programme and its form set-up ({@link
+ * ProgrammeCopies}) is registered only if the batch's own reads find that copy current; otherwise
+ * (and if the batch fails, or leaves it out as the same address twice) it is answered "stale" and
+ * its request is checked again from fresh reads.
  */
 @Component
 final class GroupEnrolment {
@@ -44,6 +49,8 @@ final class GroupEnrolment {
 
   private final RegistrationRepository registrations;
   private final FreeSeats freeSeats;
+  private final FormSetupRepository forms;
+  private final ProgrammeCopies copies;
   private final AnswerRepository answers;
   private final EnrolmentService enrolment;
   private final ApplicationEventPublisher events;
@@ -54,6 +61,8 @@ final class GroupEnrolment {
   GroupEnrolment(
       RegistrationRepository registrations,
       FreeSeats freeSeats,
+      FormSetupRepository forms,
+      ProgrammeCopies copies,
       AnswerRepository answers,
       EnrolmentService enrolment,
       ApplicationEventPublisher events,
@@ -61,6 +70,8 @@ final class GroupEnrolment {
       Clock clock) {
     this.registrations = registrations;
     this.freeSeats = freeSeats;
+    this.forms = forms;
+    this.copies = copies;
     this.answers = answers;
     this.enrolment = enrolment;
     this.events = events;
@@ -88,20 +99,33 @@ final class GroupEnrolment {
   static final class Pending {
     final Entry entry;
     final Sealed sealed;
+
+    /** The node's copy the entry was checked against, or null: checked against fresh reads. */
+    final ProgrammeCopies.Copy copy;
+
     Outcome outcome;
     RuntimeException failure;
+
+    /** The batch found the copy out of date: not registered, to be checked again. */
+    boolean stale;
+
     boolean done;
 
     Pending(Entry entry, Sealed sealed) {
+      this(entry, sealed, null);
+    }
+
+    Pending(Entry entry, Sealed sealed, ProgrammeCopies.Copy copy) {
       this.entry = entry;
       this.sealed = sealed;
+      this.copy = copy;
     }
 
     Outcome result() {
       if (failure != null) {
         throw failure;
       }
-      return outcome;
+      return stale ? null : outcome;
     }
   }
 
@@ -110,12 +134,22 @@ final class GroupEnrolment {
    * committed, or throws what registering this entry alone throws.
    */
   Outcome register(UUID programmeId, Entry e) {
+    return register(programmeId, e, null);
+  }
+
+  /**
+   * As {@link #register(UUID, Entry)}, for an entry checked against this node's copy of the
+   * programme and its form set-up: null, with nothing written, when the batch finds that copy out
+   * of date (the caller checks the request again from fresh reads).
+   */
+  Outcome register(UUID programmeId, Entry e, ProgrammeCopies.Copy copy) {
     if (TransactionSynchronizationManager.isActualTransactionActive()) {
-      // Never wait for a batch while holding what a transaction holds: registered in it, as before.
-      return enrolment.register(programmeId, e);
+      // Never wait for a batch while holding what a transaction holds: registered in it, as before
+      // (an entry checked against a copy is checked again instead: nothing here reads it again).
+      return copy != null ? null : enrolment.register(programmeId, e);
     }
     // Encrypted and indexed on the request's thread, before any lock or queue.
-    Pending mine = new Pending(e, registrations.seal(programmeId, e.details()));
+    Pending mine = new Pending(e, registrations.seal(programmeId, e.details()), copy);
     Lane lane = enqueue(programmeId, mine);
     boolean interrupted = false;
     try {
@@ -143,7 +177,7 @@ final class GroupEnrolment {
         } finally {
           synchronized (lane) {
             for (Pending p : batch) {
-              if (p.outcome == null && p.failure == null) {
+              if (p.outcome == null && p.failure == null && !p.stale) {
                 p.failure = new IllegalStateException("registration not answered");
               }
               p.done = true;
@@ -194,6 +228,9 @@ final class GroupEnrolment {
       // The same address twice: the second waits for the batch and then finds the first.
       if (addresses.add(p.sealed.emailIndex())) {
         together.add(p);
+      } else if (p.copy != null) {
+        // Its copy would not be checked by the batch: checked again from fresh reads.
+        p.stale = true;
       }
     }
     if (!together.isEmpty()) {
@@ -207,11 +244,13 @@ final class GroupEnrolment {
             failed.toString());
         for (Pending p : together) {
           p.outcome = null;
+          // Its copy was not confirmed by a committed read: checked again from fresh reads.
+          p.stale = p.copy != null;
         }
       }
     }
     for (Pending p : batch) {
-      if (p.outcome == null) {
+      if (p.outcome == null && !p.stale) {
         try {
           p.outcome = transactions.result(() -> enrolment.register(programmeId, p.entry));
         } catch (RuntimeException refused) {
@@ -222,13 +261,38 @@ final class GroupEnrolment {
   }
 
   /**
+   * The entries whose check still holds: those checked against fresh reads, and those checked
+   * against this node's copy when the programme's facts (read under its SHARE lock) and its form
+   * set-up (read now, in the batch's transaction) are what the copy holds. The others are marked
+   * stale and their copy is dropped: nothing of theirs is written.
+   */
+  private List<Pending> current(UUID programmeId, FreeSeats.Whole whole, List<Pending> entries) {
+    if (entries.stream().allMatch(x -> x.copy == null)) {
+      return entries;
+    }
+    RegistrationForm now = whole == null ? null : forms.form(programmeId, clock.instant());
+    List<Pending> current = new ArrayList<>();
+    for (Pending x : entries) {
+      if (x.copy == null || whole != null && x.copy.current(whole.facts(), now)) {
+        current.add(x);
+      } else {
+        x.stale = true;
+        copies.forget(programmeId, x.copy);
+      }
+    }
+    return current;
+  }
+
+  /**
    * In one transaction: the SHARE lock of the programme row, one statement for the seats and the
    * rows, each new registration's answers and event. Leaves the entries it did not register without
    * an outcome; throws (rolling everything back) if a row and its seat do not match.
    */
-  private void together(UUID programmeId, List<Pending> entries) {
-    var p = freeSeats.shareWhole(programmeId).orElse(null);
-    if (p == null || !p.counted()) {
+  private void together(UUID programmeId, List<Pending> all) {
+    var whole = freeSeats.shareWhole(programmeId).orElse(null);
+    List<Pending> entries = current(programmeId, whole, all);
+    var p = whole == null ? null : whole.shared();
+    if (p == null || !p.counted() || entries.isEmpty()) {
       return;
     }
     boolean claim = !p.approvalRequired() && p.capacity() != null;

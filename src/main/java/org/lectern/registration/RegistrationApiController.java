@@ -98,10 +98,25 @@ record RegistrationApiController(
       throw InvalidInputException.of("email", "validation.required");
     }
     LecternUser actor = creation.actor();
+    boolean keyless = creation.key() == null || creation.key().isBlank();
+    boolean counted = false;
+    if (keyless) {
+      // An organiser without a key: checked against this node's copy of the programme and its
+      // form set-up, confirmed by the batch's own reads (ADR 0004, "checked against a copy").
+      var copy = service.organiserCopy(actor, id);
+      if (copy.isPresent()) {
+        rateLimits.checkUser(actor.id());
+        counted = true;
+        var registered = service.registerWithCopy(copy.get(), body.toRequest());
+        if (registered.isPresent()) {
+          return created(registered.get());
+        }
+      }
+    }
     var access = service.access(actor, id);
     if (access.isEmpty() || !access.get().organiser()) {
       rateLimits.check(http.getRemoteAddr(), body.details().email());
-      if (actor != null) {
+      if (actor != null && !counted) {
         rateLimits.checkUser(actor.id());
       }
       // Double opt-in or not, the public answer is the same for every address and state: the
@@ -120,8 +135,10 @@ record RegistrationApiController(
                 .body(ACCEPTED);
           });
     }
-    rateLimits.checkUser(actor.id());
-    if (creation.key() == null || creation.key().isBlank()) {
+    if (!counted) {
+      rateLimits.checkUser(actor.id());
+    }
+    if (keyless) {
       // No key to claim in the registration's transaction: registered together with the others
       // of the programme arriving at the same moment (ADR 0004, amendment "group commit").
       return created(service.registerGrouped(access.get(), body.toRequest()));
