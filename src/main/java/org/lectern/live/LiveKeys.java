@@ -3,9 +3,10 @@ package org.lectern.live;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.lectern.session.SessionService;
 import org.lectern.shared.crypto.PersonalDataCipher;
 import org.lectern.shared.crypto.ProgrammeCipher;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.lectern.shared.error.NotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,12 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 class LiveKeys {
 
-  private final JdbcClient jdbc;
+  private final SessionService sessions;
   private final PersonalDataCipher cipher;
   private final Map<UUID, UUID> programmeOfSession = new ConcurrentHashMap<>();
 
-  LiveKeys(JdbcClient jdbc, PersonalDataCipher cipher) {
-    this.jdbc = jdbc;
+  LiveKeys(SessionService sessions, PersonalDataCipher cipher) {
+    this.sessions = sessions;
     this.cipher = cipher;
   }
 
@@ -30,10 +31,9 @@ class LiveKeys {
         programmeOfSession.computeIfAbsent(
             sessionId,
             s ->
-                jdbc.sql("select programme_id from session_facts where id = :s")
-                    .param("s", s)
-                    .query(UUID.class)
-                    .single());
+                sessions
+                    .programmeOf(s)
+                    .orElseThrow(() -> new NotFoundException("session.notFound")));
     return cipher.forProgramme(programmeId);
   }
 }

@@ -124,6 +124,11 @@ public record SessionService(
     return sessions.find(id);
   }
 
+  /** The programme of a session (a session never changes programme). */
+  public Optional<UUID> programmeOf(UUID sessionId) {
+    return sessions.programmeOf(sessionId);
+  }
+
   public List<Session> ofProgramme(UUID programmeId) {
     return sessions.ofProgramme(programmeId);
   }

@@ -3,7 +3,6 @@ package org.lectern.attendance.results;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.lectern.shared.database.AdvisoryLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,13 +22,6 @@ record ResultRepository(JdbcClient jdbc) {
   /** Serialises the computation of one programme's results until the transaction ends. */
   void lockProgramme(UUID programmeId) {
     AdvisoryLocks.untilCommit(jdbc, programmeId.toString(), 8);
-  }
-
-  Optional<UUID> programmeOfSession(UUID sessionId) {
-    return jdbc.sql("select programme_id from session_facts where id = :s")
-        .param("s", sessionId)
-        .query(UUID.class)
-        .optional();
   }
 
   void saveFingerprint(UUID programmeId, String fingerprint, Instant at) {

@@ -16,6 +16,7 @@ import org.lectern.attendance.report.EffectiveAttendance;
 import org.lectern.attendance.report.Interval;
 import org.lectern.attendance.results.ResultRepository.SessionResult;
 import org.lectern.attendance.results.ResultRepository.StaleSession;
+import org.lectern.session.SessionService;
 import org.lectern.shared.crypto.Sha256;
 import org.lectern.shared.database.Transactions;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,6 +40,7 @@ public record ResultService(
     PresenceRepository recorded,
     CheckInRepository checkIns,
     CompletionRuleRepository rules,
+    SessionService sessions,
     ObjectProvider<CompletionCredit> credits,
     ObjectProvider<TablePresence> tables,
     Clock clock,
@@ -46,7 +48,7 @@ public record ResultService(
 
   /** Brings the stored results of the session's programme up to date (after a change to it). */
   void refreshOfSession(UUID sessionId) {
-    repository.programmeOfSession(sessionId).ifPresent(this::refresh);
+    sessions.programmeOf(sessionId).ifPresent(this::refresh);
   }
 
   /**
