@@ -108,8 +108,8 @@ record Announcements(
             frame.myTrainings(lang),
             footer);
     return renderer
+        .layout(content)
         .mail(
-            content,
             "programme.announcement",
             p.programme().id(),
             c.email(),

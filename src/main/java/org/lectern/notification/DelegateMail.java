@@ -52,14 +52,15 @@ public record DelegateMail(
                   frame.footer(m.language(), m.neutral()));
           return outbox.enqueue(
               senders.dress(
-                  renderer.mail(
-                      content,
-                      m.kind(),
-                      m.relatedId(),
-                      m.to(),
-                      m.attachments(),
-                      m.dedupeKey(),
-                      m.neutral()),
+                  renderer
+                      .layout(content)
+                      .mail(
+                          m.kind(),
+                          m.relatedId(),
+                          m.to(),
+                          m.attachments(),
+                          m.dedupeKey(),
+                          m.neutral()),
                   m.programmeId()));
         });
   }

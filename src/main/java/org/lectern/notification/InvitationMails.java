@@ -43,8 +43,8 @@ record InvitationMails(
           // A new upload renews the link: the dedupe key includes the link so the new one is sent.
           outbox.enqueue(
               renderer
+                  .layout(content)
                   .mail(
-                      content,
                       "registration.invited",
                       invitationId,
                       invitee.email(),

@@ -31,6 +31,8 @@ record LinkMail(Outbox outbox, MailRenderer renderer, MailFrame frame, Wording w
             new MailContent.Link(wording.t(lang, keys + ".action"), url),
             frame.footer(lang, true));
     outbox.enqueue(
-        renderer.mail(content, kind, null, email, List.of(), kind + ":" + UUID.randomUUID(), true));
+        renderer
+            .layout(content)
+            .mail(kind, null, email, List.of(), kind + ":" + UUID.randomUUID(), true));
   }
 }

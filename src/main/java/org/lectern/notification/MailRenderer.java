@@ -3,7 +3,9 @@ package org.lectern.notification;
 import gg.jte.TemplateEngine;
 import gg.jte.html.escape.Escape;
 import gg.jte.output.StringOutput;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /** Lays out {@link MailContent} as HTML (a jte template) and as plain text. */
@@ -44,6 +46,11 @@ record MailRenderer(TemplateEngine templates) {
       out.writeContent(htmlAfter);
       return out.toString();
     }
+
+    /** What {@link MailRenderer#layout} gives for the content with this greeting. */
+    LaidOut withGreeting(String greeting) {
+      return new LaidOut(content.language(), content.subject(), text(greeting), html(greeting));
+    }
   }
 
   /** Where the greeting goes: no wording, name or markup contains it (checked, see skeleton). */
@@ -81,29 +88,6 @@ record MailRenderer(TemplateEngine templates) {
         html.substring(h + GREETING.length()));
   }
 
-  /** The mail of a skeleton with this greeting, as {@link #mail} makes it from the content. */
-  OutgoingMail mail(
-      Skeleton skeleton,
-      String greeting,
-      String kind,
-      java.util.UUID relatedId,
-      String to,
-      java.util.List<MailAttachment> attachments,
-      String dedupeKey,
-      boolean neutral) {
-    return new OutgoingMail(
-        kind,
-        relatedId,
-        to,
-        skeleton.content().language(),
-        skeleton.content().subject(),
-        skeleton.text(greeting),
-        skeleton.html(greeting),
-        attachments,
-        dedupeKey,
-        neutral);
-  }
-
   static String text(MailContent c) {
     StringBuilder b = new StringBuilder();
     b.append(c.greeting()).append("\n\n");
@@ -126,34 +110,27 @@ record MailRenderer(TemplateEngine templates) {
     return b.toString();
   }
 
-  OutgoingMail mail(
-      MailContent content,
-      String kind,
-      java.util.UUID relatedId,
-      String to,
-      java.util.List<MailAttachment> attachments,
-      String dedupeKey) {
-    return mail(content, kind, relatedId, to, attachments, dedupeKey, false);
+  /** The content laid out as text and HTML. */
+  LaidOut layout(MailContent content) {
+    return new LaidOut(content.language(), content.subject(), text(content), html(content));
   }
 
-  OutgoingMail mail(
-      MailContent content,
-      String kind,
-      java.util.UUID relatedId,
-      String to,
-      java.util.List<MailAttachment> attachments,
-      String dedupeKey,
-      boolean neutral) {
-    return new OutgoingMail(
-        kind,
-        relatedId,
-        to,
-        content.language(),
-        content.subject(),
-        text(content),
-        html(content),
-        attachments,
-        dedupeKey,
-        neutral);
+  /**
+   * A mail's words laid out, ready to be addressed: what {@link #layout} makes of a content and
+   * what {@link Skeleton#withGreeting} makes of a skeleton, so a mail is made from either in one
+   * place.
+   */
+  record LaidOut(String language, String subject, String text, String html) {
+
+    OutgoingMail mail(
+        String kind,
+        UUID relatedId,
+        String to,
+        List<MailAttachment> attachments,
+        String dedupeKey,
+        boolean neutral) {
+      return new OutgoingMail(
+          kind, relatedId, to, language, subject, text, html, attachments, dedupeKey, neutral);
+    }
   }
 }

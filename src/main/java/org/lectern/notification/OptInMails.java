@@ -76,8 +76,8 @@ record OptInMails(
           // The link is a credential: the dedupe key names only the request.
           outbox.enqueue(
               renderer
+                  .layout(content)
                   .mail(
-                      content,
                       "registration.optIn." + code,
                       requestId,
                       email,

@@ -127,29 +127,30 @@ public record RegistrationMails(
                     });
             if (a.skeleton() != null) {
               return queue(
-                  renderer.mail(
-                      a.skeleton(),
-                      greeting,
-                      kind.code(),
-                      contact.registrationId(),
-                      contact.email(),
-                      a.parts().attachments(),
-                      kind.code() + ":" + contact.registrationId(),
-                      p.neutral()),
+                  a.skeleton()
+                      .withGreeting(greeting)
+                      .mail(
+                          kind.code(),
+                          contact.registrationId(),
+                          contact.email(),
+                          a.parts().attachments(),
+                          kind.code() + ":" + contact.registrationId(),
+                          p.neutral()),
                   p,
                   memo);
             }
           }
           Parts parts = parts(kind, p, lang, waitlistPosition, organiserMessage, memo);
           return queue(
-              renderer.mail(
-                  parts.content(greeting),
-                  kind.code(),
-                  contact.registrationId(),
-                  contact.email(),
-                  parts.attachments(),
-                  kind.code() + ":" + contact.registrationId(),
-                  p.neutral()),
+              renderer
+                  .layout(parts.content(greeting))
+                  .mail(
+                      kind.code(),
+                      contact.registrationId(),
+                      contact.email(),
+                      parts.attachments(),
+                      kind.code() + ":" + contact.registrationId(),
+                      p.neutral()),
               p,
               memo);
         });

@@ -69,7 +69,8 @@ record ReminderMails(
           String dedupe = r.code + ":" + s.id() + ":" + c.registrationId() + ":" + s.startsAt();
           return outbox.enqueue(
               renderer
-                  .mail(content, r.code, s.id(), c.email(), List.of(), dedupe, p.neutral())
+                  .layout(content)
+                  .mail(r.code, s.id(), c.email(), List.of(), dedupe, p.neutral())
                   .withSenderName(p.senderName())
                   .about(p.programme().id(), p.programme().organisationId()));
         });

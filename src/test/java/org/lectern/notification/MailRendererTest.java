@@ -48,8 +48,9 @@ class MailRendererTest {
         assertThat(skeleton.text(greeting)).isEqualTo(MailRenderer.text(whole));
         assertThat(skeleton.html(greeting)).isEqualTo(renderer.html(whole));
         OutgoingMail fromSkeleton =
-            renderer.mail(skeleton, greeting, "k", null, "a@b.kz", List.of(), "d", false);
-        OutgoingMail fromWhole = renderer.mail(whole, "k", null, "a@b.kz", List.of(), "d", false);
+            skeleton.withGreeting(greeting).mail("k", null, "a@b.kz", List.of(), "d", false);
+        OutgoingMail fromWhole =
+            renderer.layout(whole).mail("k", null, "a@b.kz", List.of(), "d", false);
         assertThat(fromSkeleton).isEqualTo(fromWhole);
       }
     }
