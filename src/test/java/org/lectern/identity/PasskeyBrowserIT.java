@@ -3,10 +3,14 @@ package org.lectern.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import org.junit.jupiter.api.Test;
+import org.lectern.shared.web.FormErrors;
 import org.lectern.support.BrowserTest;
 import org.lectern.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,18 +47,7 @@ class PasskeyBrowserIT extends BrowserTest {
     try (BrowserContext context = onLocalhost(true)) {
       context.setDefaultTimeout(30_000);
       Page page = context.newPage();
-      var cdp = context.newCDPSession(page);
-      cdp.send("WebAuthn.enable");
-      JsonObject options = new JsonObject();
-      options.addProperty("protocol", "ctap2");
-      options.addProperty("transport", "internal");
-      options.addProperty("hasResidentKey", true);
-      options.addProperty("hasUserVerification", true);
-      options.addProperty("isUserVerified", true);
-      options.addProperty("automaticPresenceSimulation", true);
-      JsonObject args = new JsonObject();
-      args.add("options", options);
-      cdp.send("WebAuthn.addVirtualAuthenticator", args);
+      withAuthenticator(context, page);
 
       // The organisation requires a second factor: the sign-in stops at setting one up.
       signInWithPassword(page, u);
@@ -106,6 +99,127 @@ class PasskeyBrowserIT extends BrowserTest {
       page.navigate("/admin");
       page.waitForURL("**" + SignInSuccess.ENROL);
     }
+  }
+
+  /** A phone-sized screen (360 × 740, touch) on localhost, JavaScript on. */
+  private BrowserContext phoneOnLocalhost() {
+    return browser.newContext(
+        new Browser.NewContextOptions()
+            .setBaseURL("http://localhost:" + port)
+            .setTimezoneId("Asia/Almaty")
+            .setViewportSize(360, 740)
+            .setIsMobile(true)
+            .setHasTouch(true));
+  }
+
+  /**
+   * On a phone in Russian: an organiser adds a passkey from their account page and signs in with
+   * it. A second account, signing in on the same phone, cannot pass its second step with the first
+   * account's passkey (the options are tampered with so that the phone offers it). Once removed,
+   * the passkey still in the phone signs nobody in. axe-core on every page.
+   */
+  @Test
+  void anotherAccountCannotUseAPasskeyAndARemovedOneSignsNobodyIn() {
+    LecternUser anna = fixtures.organiser("passkey-phone-anna");
+    LecternUser boris = fixtures.organiser("passkey-phone-boris");
+    try (BrowserContext borisPhone = phoneOnLocalhost()) {
+      // Boris has a passkey of his own, on his own phone: his second step offers passkeys.
+      borisPhone.setDefaultTimeout(30_000);
+      Page page = borisPhone.newPage();
+      withAuthenticator(borisPhone, page);
+      page.navigate("/login?lang=ru");
+      signInWithPassword(page, boris);
+      page.waitForURL("**/admin");
+      addPasskey(page, "Телефон Бориса");
+    }
+    try (BrowserContext phone = phoneOnLocalhost()) {
+      phone.setDefaultTimeout(30_000);
+      Page page = phone.newPage();
+      withAuthenticator(phone, page);
+      page.navigate("/login?lang=ru");
+      signInWithPassword(page, anna);
+      page.waitForURL("**/admin");
+      addPasskey(page, "Телефон Анны");
+      signOut(page);
+      page.navigate("/login");
+      page.click("#passkey");
+      page.waitForURL("**/admin");
+      page.navigate(SignInSuccess.ENROL);
+      assertThat(page.locator("table").textContent()).contains("Телефон Анны");
+      signOut(page);
+
+      // Boris on Anna's phone: his password, then Anna's passkey (the phone is told that any of
+      // the site's passkeys will do) — refused, and he is not signed in.
+      signInWithPassword(page, boris);
+      page.waitForURL("**" + SignInSuccess.SECOND_STEP);
+      page.route(
+          "**" + PasskeySignInController.SECOND_STEP + PasskeySignInController.OPTIONS,
+          route -> {
+            APIResponse real = route.fetch();
+            JsonObject o = JsonParser.parseString(real.text()).getAsJsonObject();
+            o.remove("allowCredentials");
+            route.fulfill(new Route.FulfillOptions().setResponse(real).setBody(o.toString()));
+          });
+      page.click("#passkey");
+      page.waitForURL("**" + PasskeySignInController.SECOND_STEP);
+      assertThat(page.locator("#" + FormErrors.errorId("passkey")).textContent())
+          .contains("Не удалось проверить этот ключ доступа");
+      assertAccessible(page);
+      page.unrouteAll();
+      page.navigate("/admin");
+      page.waitForURL("**" + SignInSuccess.SECOND_STEP);
+      page.locator("form[action='/logout'] button").first().click();
+      page.waitForURL("**/");
+
+      // Anna removes her passkey; the phone still holds it, but it signs nobody in.
+      page.navigate("/login");
+      page.click("#passkey");
+      page.waitForURL("**/admin");
+      page.navigate(SignInSuccess.ENROL);
+      page.click("button[aria-label='Удалить ключ доступа «Телефон Анны»']");
+      page.waitForURL("**" + SignInSuccess.ENROL + "?done=passkeyRemoved");
+      assertThat(page.locator("main").textContent()).doesNotContain("Телефон Анны");
+      signOut(page);
+      page.navigate("/login");
+      page.click("#passkey");
+      page.waitForURL("**" + PasskeySignInController.SIGN_IN);
+      assertThat(page.locator("#" + FormErrors.errorId("passkey")).textContent())
+          .contains("С этим ключом доступа не удалось войти ни в одну учётную запись");
+      assertAccessible(page);
+    }
+  }
+
+  /** Chromium's virtual authenticator (CTAP2, discoverable keys, verifies its holder). */
+  private static void withAuthenticator(BrowserContext context, Page page) {
+    var cdp = context.newCDPSession(page);
+    cdp.send("WebAuthn.enable");
+    JsonObject options = new JsonObject();
+    options.addProperty("protocol", "ctap2");
+    options.addProperty("transport", "internal");
+    options.addProperty("hasResidentKey", true);
+    options.addProperty("hasUserVerification", true);
+    options.addProperty("isUserVerified", true);
+    options.addProperty("automaticPresenceSimulation", true);
+    JsonObject args = new JsonObject();
+    args.add("options", options);
+    cdp.send("WebAuthn.addVirtualAuthenticator", args);
+  }
+
+  /** Adds a passkey on the account page (the person's first factor: recovery codes shown). */
+  private static void addPasskey(Page page, String name) {
+    page.navigate(SignInSuccess.ENROL);
+    assertAccessible(page);
+    page.fill("#name", name);
+    page.click("#passkey");
+    page.waitForSelector(".recovery-codes");
+    assertThat(page.locator("[role=status].alert").first().textContent())
+        .contains("Ключ доступа добавлен");
+    assertThat(page.locator("table").textContent()).contains(name);
+    // On a phone the list of passkeys scrolls in its own box, not the page sideways.
+    assertThat(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
+        .as("the page scrolls sideways")
+        .isEqualTo(true);
+    assertAccessible(page);
   }
 
   @Test
