@@ -48,6 +48,135 @@ class CheckInBrowserIT extends BrowserTest {
   @Autowired RegistrationService registrations;
   @Autowired OneTimeTokenService oneTimeTokens;
   @Autowired PersonalDataCipher cipher;
+  @Autowired CheckInCodeService codes;
+
+  /**
+   * A phone's camera as the page's script sees it, for a browser that has none: {@code
+   * BarcodeDetector} (Chrome on Android has it, Chromium on Linux not) reads whatever code the test
+   * last put in {@code window.name}; the camera is a blank canvas, or refuses to open when {@code
+   * camera} is false (no camera, or permission denied).
+   */
+  private static String fakeCamera(boolean camera) {
+    return """
+        window.BarcodeDetector = class {
+          detect() {
+            return Promise.resolve(window.name ? [{ rawValue: window.name, format: "qr_code" }] : []);
+          }
+        };
+        navigator.mediaDevices.getUserMedia = function () {
+          if (!%s) { return Promise.reject(new DOMException("No camera", "NotFoundError")); }
+          var canvas = document.createElement("canvas");
+          canvas.width = 64;
+          canvas.height = 64;
+          canvas.getContext("2d").fillRect(0, 0, 64, 64);
+          return Promise.resolve(canvas.captureStream());
+        };
+        """
+        .formatted(camera);
+  }
+
+  /**
+   * Door staff with JavaScript on a phone in Kazakh. Where the camera cannot be opened, the button
+   * says so and the typed code still checks the delegate in; with a camera, the code it reads
+   * checks the next delegate in at once, the same code read again records nothing and says since
+   * when they are in, and a code of another programme is refused and tied to the field.
+   */
+  @Test
+  void withJavaScriptTheCameraOrTheTypedCodeChecksInOnceAndForeignCodesAreRefused() {
+    LecternUser organiser = fixtures.organiser("door-camera");
+    Programme p =
+        fixtures.programme(
+            organiser,
+            "door-camera",
+            LocalizedText.of("kk", "Сөз бостандығы"),
+            List.of("kk", "ru"),
+            null,
+            30);
+    Instant start = Instant.now().plus(Duration.ofMinutes(20));
+    Session s = fixtures.hybridSession(organiser, p.id(), "kk", "Сөз бостандығы", start, 10);
+    String sid = s.id().toString();
+    UUID asel = register(p, organiser, "Әсел Жақсылықова", "asel.cam@mail.kz", sid, "ROOM");
+    UUID marat = register(p, organiser, "Марат Оспанов", "marat.cam@mail.kz", sid, "ROOM");
+    Programme other =
+        fixtures.programme(
+            organiser, "door-other", LocalizedText.of("kk", "Басқа"), List.of("kk"), null, 30);
+    Session otherSession = fixtures.hybridSession(organiser, other.id(), "kk", "Басқа", start, 10);
+    UUID stranger =
+        register(
+            other,
+            organiser,
+            "Ерлан Беков",
+            "erlan.cam@mail.kz",
+            otherSession.id().toString(),
+            "ROOM");
+    String aselCode = codes.codeFor(asel, p.id());
+    String maratCode = codes.codeFor(marat, p.id());
+    String strangerCode = codes.codeFor(stranger, other.id());
+
+    // No camera: the button says so, and the code is typed.
+    try (var door = phone("Asia/Almaty", true)) {
+      door.addInitScript(fakeCamera(false));
+      Page page = signIn(door, organiser, "kk");
+      page.navigate("/admin/sessions/" + sid + "/check-in");
+      var camera = page.locator("#camera");
+      assertThat(camera.isVisible()).isTrue();
+      assertThat(camera.textContent()).isEqualTo("Камерамен сканерлеу");
+      camera.click();
+      page.waitForSelector("#camera-status:has-text('кодты қолмен теріңіз')");
+      assertThat(camera.getAttribute("aria-pressed")).isEqualTo("false");
+      assertAccessible(page);
+      page.fill("#code", aselCode);
+      page.locator("#code-form button[type=submit]").click();
+      page.waitForURL("**/check-in");
+      assertThat(page.locator("[role=status]").first().textContent())
+          .contains("Әсел Жақсылықова: келгені", "белгіленді");
+    }
+
+    // A camera: what it reads is submitted at once.
+    try (var door = phone("Asia/Almaty", true)) {
+      door.addInitScript(fakeCamera(true));
+      Page page = signIn(door, organiser, "kk");
+      page.navigate("/admin/sessions/" + sid + "/check-in");
+      page.locator("#camera").click();
+      page.waitForSelector("video.camera");
+      assertThat(page.locator("#camera").getAttribute("aria-pressed")).isEqualTo("true");
+      assertThat(page.locator("#camera-status").textContent())
+          .isEqualTo("Камераны QR-кодқа бағыттаңыз.");
+      assertAccessible(page);
+      page.evaluate("code => { window.name = code; }", maratCode);
+      page.waitForSelector("[role=status]:has-text('Марат Оспанов: келгені')");
+      assertThat(page.locator("#count-in-room").textContent()).isEqualTo("2");
+      assertThat(page.locator("video.camera").count()).isZero();
+
+      // The same code read again: nothing is recorded, and the page says since when.
+      page.evaluate("() => { window.name = ''; }");
+      page.locator("#camera").click();
+      page.waitForSelector("video.camera");
+      page.evaluate("code => { window.name = code; }", maratCode);
+      page.waitForSelector("[role=status]:has-text('Марат Оспанов залда')");
+      assertThat(page.locator("#count-in-room").textContent()).isEqualTo("2");
+
+      // Another programme's delegate: refused, tied to the field, the code left in it.
+      page.evaluate("() => { window.name = ''; }");
+      page.locator("#camera").click();
+      page.waitForSelector("video.camera");
+      page.evaluate("code => { window.name = code; }", strangerCode);
+      page.waitForSelector("#code-error");
+      assertThat(page.locator("#code-error").textContent())
+          .isEqualTo("Бұл бағдарламаның бірде-бір делегатында мұндай код жоқ.");
+      assertThat(page.locator("#code").getAttribute("aria-invalid")).isEqualTo("true");
+      assertThat(page.locator("#code").inputValue()).isEqualTo(strangerCode);
+      assertAccessible(page);
+    }
+    assertThat(
+            jdbc.sql(
+                    "select registration_id from attendance_checkin where session_id = :s"
+                        + " order by at")
+                .param("s", s.id())
+                .query(UUID.class)
+                .list())
+        .containsExactly(asel, marat);
+  }
 
   @Test
   void aDelegatesQrCodeChecksThemInOnADoorPhoneWithoutJavaScript() throws Exception {
