@@ -179,4 +179,90 @@ class LiveRoomBrowserIT extends BrowserTest {
       assertAccessible(projector);
     }
   }
+
+  /** A delegate signs in with a one-time link (in {@code lang}) and enters the room by a name. */
+  private Page enter(
+      BrowserContext context, LiveFixtures.Delegate d, String lang, String name, String base) {
+    Page page = context.newPage();
+    var token = oneTimeTokens.generate(new GenerateOneTimeTokenRequest(fx.emailIndex(d.email())));
+    page.navigate("/my/sign-in/token?token=" + token.getTokenValue() + "&lang=" + lang);
+    page.locator("main form button[type=submit]").click();
+    page.waitForURL("**/my**");
+    page.navigate(base);
+    page.fill("#displayName", name);
+    page.locator("main form button[type=submit]").click();
+    page.waitForURL("**" + base);
+    return page;
+  }
+
+  /**
+   * Two delegates on phones, one in Kazakh with JavaScript and one in Russian without it, and the
+   * organiser's console in Russian: a question asked on one phone appears on the other phone and in
+   * the console without a reload; a vote from the phone without JavaScript is counted live
+   * everywhere; a question the organiser hides leaves the phone with JavaScript live, and the
+   * other's on its next reload. axe-core on the pages with scripts.
+   */
+  @Test
+  void questionsVotesAndHidingFollowLiveAcrossLanguagesWithAndWithoutJavaScript() {
+    var room = fx.running();
+    var aigerim = fx.delegate(room, "Aigerim Kairatovna");
+    var oleg = fx.delegate(room, "Oleg Petrov");
+    String base = "/sessions/" + room.sessionId() + "/live";
+    var soon =
+        new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+            .setTimeout(15_000);
+
+    try (BrowserContext desk = desktop("Asia/Almaty", true);
+        BrowserContext kkPhone = phone("Asia/Almaty", true);
+        BrowserContext ruPhone = phone("Asia/Almaty", false)) {
+      Page console = desk.newPage();
+      console.navigate("/login?lang=ru");
+      signInOrganiser(console, room);
+      console.navigate(base + "/moderate");
+      live(console);
+
+      Page kk = enter(kkPhone, aigerim, "kk", "Айгерім", base);
+      live(kk);
+      Page ru = enter(ruPhone, oleg, "ru", "Олег", base);
+      assertThat(ru.locator("h1")).isVisible();
+
+      // Asked in Kazakh on the phone with JavaScript: the console has it without a reload.
+      kk.fill("#text", "Әкімшілік қамауға 9-бап қолданыла ма?");
+      kk.locator("#ask button[type=submit]").click();
+      kk.waitForURL("**" + base + "?asked");
+      live(kk);
+      Locator atConsole =
+          console.locator(".question", new Page.LocatorOptions().setHasText("9-бап"));
+      atConsole.waitFor(SOON);
+      assertThat(atConsole).containsText("Айгерім");
+      assertThat(atConsole).containsText("Голосов: 0");
+
+      // Voted for on the phone without JavaScript (a plain form and a reload): counted live on the
+      // other phone, in Kazakh, and in the console.
+      ru.reload();
+      Locator atRu =
+          ru.locator("#live-questions .question", new Page.LocatorOptions().setHasText("9-бап"));
+      assertThat(atRu).containsText("Айгерім");
+      atRu.locator("button", new Locator.LocatorOptions().setHasText("Поддержать вопрос")).click();
+      ru.waitForURL("**" + base + "**");
+      assertThat(
+              ru.locator(
+                  "#live-questions .question", new Page.LocatorOptions().setHasText("9-бап")))
+          .containsText("Голосов: 1");
+      assertThat(ru.locator("#live-questions .question button[aria-pressed=true]"))
+          .hasText("Отозвать голос");
+      assertThat(kk.locator("#live-questions .question")).containsText("Дауыс: 1", soon);
+      assertThat(atConsole).containsText("Голосов: 1", soon);
+      assertAccessible(kk);
+      assertAccessible(console);
+
+      // Hidden by the organiser: gone from the phone with JavaScript without a reload.
+      atConsole.locator("button[data-action=hide]").click();
+      console.waitForURL("**/moderate**");
+      assertThat(kk.locator("#live-questions")).not().containsText("9-бап", soon);
+      ru.reload();
+      assertThat(ru.locator("#live-questions")).not().containsText("9-бап");
+      assertAccessible(kk);
+    }
+  }
 }
