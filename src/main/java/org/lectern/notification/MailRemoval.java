@@ -35,6 +35,7 @@ record MailRemoval(
   @Override
   public void anonymiseProgramme(UUID programmeId, RemovalReason reason) {
     jdbc.sql("delete from mail_outbox where " + ABOUT_PROGRAMME).param("p", programmeId).update();
+    forgetGone();
     // The files its mails shared (its calendars) go with them.
     files.removeUnused(List.of(programmeId));
   }
@@ -91,7 +92,21 @@ record MailRemoval(
             .update();
       }
     }
+    forgetGone();
     // Files shared by the mails removed (a programme's calendar), once no other mail sends them.
     files.removeUnused(programmes);
+  }
+
+  /**
+   * The due list's entries whose mail was removed (V202612130200: the list has no foreign key, a
+   * check per mail queued; the claim passes such entries over, this takes them away).
+   */
+  private void forgetGone() {
+    jdbc.sql(
+            """
+            delete from mail_outbox_due d
+            where not exists (select 1 from mail_outbox m where m.id = d.id)
+            """)
+        .update();
   }
 }

@@ -115,8 +115,11 @@ record OutboxQueueRepository(JdbcClient jdbc, MailKeyRepository keys, MailFiles 
     return inserted;
   }
 
+  // A PENDING mail is listed in mail_outbox_due in the same statement (V202612130200: no index of
+  // the outbox names the status, so marking it sent is a HOT update).
   private static final String INSERT =
       """
+      with queued as (
       insert into mail_outbox (id, kind, related_id, recipient, subject, body_text, body_html,
         language, next_attempt_at, created_at, dedupe_key, neutral, sender_name, lane,
         unsubscribe_url, programme_id, organisation_id, status, shared_attachment_id)
@@ -133,7 +136,11 @@ record OutboxQueueRepository(JdbcClient jdbc, MailKeyRepository keys, MailFiles 
           neutral, sender_name, lane, unsubscribe_url, programme_id, organisation_id, status,
           shared_attachment_id, ord)
       order by ord
-      on conflict (dedupe_key) do nothing returning id
+      on conflict (dedupe_key) do nothing returning id, lane, next_attempt_at, status),
+      due as (
+        insert into mail_outbox_due (id, lane, next_attempt_at)
+        select id, lane, next_attempt_at from queued where status = 'PENDING')
+      select id from queued
       """;
 
   private static String text(UUID id) {

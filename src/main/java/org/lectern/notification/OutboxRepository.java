@@ -64,13 +64,18 @@ class OutboxRepository {
       String lastError,
       Instant createdAt) {}
 
-  /** Locks up to {@code limit} due messages; other nodes skip them until this transaction ends. */
+  /**
+   * Locks up to {@code limit} due messages; other nodes skip them until this transaction ends. The
+   * due list is {@code mail_outbox_due} (V202612130200): its row is locked, the mail's row is only
+   * read, so marking it sent stays a HOT update. A listed id whose mail is gone is passed over.
+   */
   List<Claimed> claimDue(Instant now, int limit) {
     return jdbc.sql(
-            "select "
-                + COLUMNS
-                + ", lane from mail_outbox where status = 'PENDING' and next_attempt_at <= :now"
-                + " order by lane, next_attempt_at limit :limit for update skip locked")
+            "select m."
+                + COLUMNS.replace(", ", ", m.")
+                + ", d.lane from mail_outbox_due d join mail_outbox m on m.id = d.id"
+                + " where d.next_attempt_at <= :now and m.status = 'PENDING'"
+                + " order by d.lane, d.next_attempt_at limit :limit for update of d skip locked")
         .param("now", Timestamp.from(now))
         .param("limit", limit)
         .query(
@@ -151,15 +156,20 @@ class OutboxRepository {
     return jdbc.sql("select count(*) from mail_outbox").query(Integer.class).single();
   }
 
-  /** Marks the messages of one batch sent, in one statement. */
+  /**
+   * Marks the messages of one batch sent and takes them off the due list, in one statement. A
+   * message that meanwhile left {@code PENDING} (a bounce of an earlier delivery) keeps its status.
+   */
   void markSent(Collection<UUID> ids, Instant now) {
     if (ids.isEmpty()) {
       return;
     }
     jdbc.sql(
             """
-            update mail_outbox set status = 'SENT', sent_at = :now, attempts = attempts + 1,
-              last_error = null where id = any(cast(:ids as uuid[]))
+            with sent as (
+              update mail_outbox set status = 'SENT', sent_at = :now, attempts = attempts + 1,
+                last_error = null where id = any(cast(:ids as uuid[])) and status = 'PENDING')
+            delete from mail_outbox_due where id = any(cast(:ids as uuid[]))
             """)
         .param("ids", ids.toArray(UUID[]::new))
         .param("now", Timestamp.from(now))
@@ -177,9 +187,11 @@ class OutboxRepository {
     List<UUID> ids = new java.util.ArrayList<>(next.keySet());
     jdbc.sql(
             """
-            update mail_outbox m set next_attempt_at = d.next
-            from unnest(cast(:ids as uuid[]), cast(:nexts as timestamptz[])) as d(id, next)
-            where m.id = d.id
+            with later as (
+              select * from unnest(cast(:ids as uuid[]), cast(:nexts as timestamptz[])) as d(id, next)),
+            mail as (
+              update mail_outbox m set next_attempt_at = l.next from later l where m.id = l.id)
+            update mail_outbox_due d set next_attempt_at = l.next from later l where d.id = l.id
             """)
         .param("ids", ids.toArray(UUID[]::new))
         .param(
@@ -194,10 +206,16 @@ class OutboxRepository {
   }
 
   void markAttemptFailed(UUID id, MailStatus status, Instant next, SmtpFailure failure) {
+    // Still due (a later attempt) or off the due list (given up).
     jdbc.sql(
             """
-            update mail_outbox set status = :status, attempts = attempts + 1,
-              next_attempt_at = :next, last_error = :error, failure_code = :code where id = :id
+            with mail as (
+              update mail_outbox set status = :status, attempts = attempts + 1,
+                next_attempt_at = :next, last_error = :error, failure_code = :code where id = :id),
+            due as (
+              update mail_outbox_due set next_attempt_at = :next
+              where id = :id and :status = 'PENDING')
+            delete from mail_outbox_due where id = :id and :status <> 'PENDING'
             """)
         .param("id", id)
         .param("status", status.name())
@@ -209,7 +227,12 @@ class OutboxRepository {
 
   /** Not sent: the address is undeliverable for the organisation. */
   void hold(UUID id) {
-    jdbc.sql("update mail_outbox set status = 'HELD' where id = :id and status = 'PENDING'")
+    jdbc.sql(
+            """
+            with held as (
+              update mail_outbox set status = 'HELD' where id = :id and status = 'PENDING')
+            delete from mail_outbox_due where id = :id
+            """)
         .param("id", id)
         .update();
   }
@@ -218,8 +241,10 @@ class OutboxRepository {
   void markBounced(UUID id, String detail) {
     jdbc.sql(
             """
-            update mail_outbox set status = 'BOUNCED', last_error = :detail
-            where id = :id and status in ('SENT', 'PENDING', 'FAILED')
+            with bounced as (
+              update mail_outbox set status = 'BOUNCED', last_error = :detail
+              where id = :id and status in ('SENT', 'PENDING', 'FAILED'))
+            delete from mail_outbox_due where id = :id
             """)
         .param("id", id)
         .param("detail", detail)

@@ -111,13 +111,19 @@ class ProgrammeDelivery {
   int retryFailed(UUID programmeId, Instant now) {
     return jdbc.sql(
             """
-            update mail_outbox set status = 'PENDING', attempts = 0, next_attempt_at = :now,
-              last_error = null, failure_code = 0
-            where programme_id = :p and status = 'FAILED'
+            with again as (
+              update mail_outbox set status = 'PENDING', attempts = 0, next_attempt_at = :now,
+                last_error = null, failure_code = 0
+              where programme_id = :p and status = 'FAILED' returning id, lane),
+            due as (
+              insert into mail_outbox_due (id, lane, next_attempt_at)
+              select id, lane, :now from again on conflict (id) do update set next_attempt_at = :now)
+            select cast(count(*) as int) from again
             """)
         .param("p", programmeId)
         .param("now", Timestamp.from(now))
-        .update();
+        .query(Integer.class)
+        .single();
   }
 
   /**
@@ -151,12 +157,18 @@ class ProgrammeDelivery {
     // Bounced mail was delivered once; only mail never delivered goes again.
     return jdbc.sql(
             """
-            update mail_outbox set status = 'PENDING', attempts = 0, next_attempt_at = :now,
-              last_error = null, failure_code = 0
-            where id in (:ids) and status in ('HELD', 'FAILED')
+            with again as (
+              update mail_outbox set status = 'PENDING', attempts = 0, next_attempt_at = :now,
+                last_error = null, failure_code = 0
+              where id in (:ids) and status in ('HELD', 'FAILED') returning id, lane),
+            due as (
+              insert into mail_outbox_due (id, lane, next_attempt_at)
+              select id, lane, :now from again on conflict (id) do update set next_attempt_at = :now)
+            select cast(count(*) as int) from again
             """)
         .param("ids", theirs)
         .param("now", Timestamp.from(now))
-        .update();
+        .query(Integer.class)
+        .single();
   }
 }
