@@ -38,6 +38,7 @@ abstract class OutboxSenderFixture extends IntegrationTest {
   @BeforeEach
   void empty() throws Exception {
     jdbc.sql("delete from mail_outbox").update();
+    jdbc.sql("delete from mail_outbox_due").update();
     jdbc.sql("delete from rate_limit_window").update();
     smtp.purgeEmailFromAllMailboxes();
   }

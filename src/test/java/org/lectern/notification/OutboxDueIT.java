@@ -1,0 +1,157 @@
+package org.lectern.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The outbox's due list (V202612130200, issue 16 ninth pass): the mails waiting to go are listed in
+ * {@code mail_outbox_due}, so no index of {@code mail_outbox} names a column that sending changes
+ * and marking a mail sent is a HOT update; delivery stays at least once.
+ */
+class OutboxDueIT extends OutboxSenderFixture {
+
+  /** A mail about the size of a registration mail (~1 kB of text inline, the HTML out of line). */
+  static OutgoingMail sized(String to) {
+    String text = "Dear delegate, your place is confirmed. ".repeat(25);
+    return new OutgoingMail(
+        MailKind.REGISTRATION_CONFIRMED.code(),
+        UUID.randomUUID(),
+        to,
+        "en",
+        "Your registration: Contract law update, 12 December",
+        text,
+        "<p>" + text.repeat(2) + "</p>",
+        List.of(),
+        "test:" + UUID.randomUUID(),
+        false,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  private void queueSized(int n) {
+    transactions.executeWithoutResult(
+        tx -> {
+          for (int i = 0; i < n; i++) {
+            outbox.enqueue(sized("d" + i + "@example.org"));
+          }
+        });
+  }
+
+  /** Mails PENDING and mails on the due list are the same mails. */
+  private void assertDueListMatchesStatus() {
+    assertThat(
+            jdbc.sql(
+                    """
+                    select count(*) from mail_outbox m full join mail_outbox_due d on d.id = m.id
+                    where (m.status = 'PENDING') is distinct from (d.id is not null)
+                    """)
+                .query(Integer.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
+  void noIndexOfTheOutboxNamesAColumnThatSendingChanges() {
+    List<String> indexes =
+        jdbc.sql(
+                "select pg_get_indexdef(indexrelid) from pg_index"
+                    + " where indrelid = 'mail_outbox'::regclass")
+            .query(String.class)
+            .list();
+    assertThat(indexes).hasSize(5);
+    for (String column :
+        List.of("status", "attempts", "sent_at", "last_error", "failure_code", "next_attempt_at")) {
+      assertThat(indexes).noneMatch(d -> d.matches("(?s).*\\b" + column + "\\b.*"));
+    }
+  }
+
+  @Test
+  void markingABatchSentIsAHotUpdateOfEveryRow() {
+    queueSized(OutboxSender.BATCH);
+    assertDueListMatchesStatus();
+    OutboxSender sender = sender(smtpPort, new MailPace(limiter, 1000, 1000));
+    // In one transaction, so that PostgreSQL's per-transaction counters are this batch's own.
+    Map<String, Object> counts =
+        transactions.execute(
+            tx -> {
+              assertThat(sender.sendDue()).isEqualTo(OutboxSender.BATCH);
+              return jdbc.sql(
+                      """
+                      select n_tup_upd, n_tup_hot_upd from pg_stat_xact_user_tables
+                      where relname = 'mail_outbox'
+                      """)
+                  .query()
+                  .singleRow();
+            });
+    assertThat(((Number) counts.get("n_tup_upd")).intValue()).isEqualTo(OutboxSender.BATCH);
+    assertThat(((Number) counts.get("n_tup_hot_upd")).intValue()).isEqualTo(OutboxSender.BATCH);
+    assertThat(received()).hasSize(OutboxSender.BATCH);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from mail_outbox where status = 'SENT' and sent_at is not null")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(OutboxSender.BATCH);
+    assertDueListMatchesStatus();
+  }
+
+  @Test
+  void aCrashBetweenSendingAndMarkingSendsAgainAndLosesNothing() {
+    queueSized(3);
+    OutboxSender sender = sender(smtpPort, new MailPace(limiter, 1000, 1000));
+    // The SMTP server accepts the batch, then the transaction that would mark it sent never
+    // commits (the node dies): the rows are still PENDING and still on the due list.
+    transactions.executeWithoutResult(
+        tx -> {
+          assertThat(sender.sendDue()).isEqualTo(3);
+          tx.setRollbackOnly();
+        });
+    assertThat(received()).hasSize(3);
+    assertThat(jdbc.sql("select count(*) from mail_outbox_due").query(Integer.class).single())
+        .isEqualTo(3);
+    assertDueListMatchesStatus();
+    // The next run sends them again: at least once, nothing dropped.
+    assertThat(sender.sendDue()).isEqualTo(3);
+    assertThat(received()).hasSize(6);
+    assertThat(jdbc.sql("select count(*) from mail_outbox_due").query(Integer.class).single())
+        .isZero();
+    assertThat(sender.sendDue()).isZero();
+    assertDueListMatchesStatus();
+  }
+
+  @Test
+  void heldBouncedFailedAndRetriedMailsLeaveAndJoinTheDueList() {
+    queueSized(4);
+    List<UUID> ids = jdbc.sql("select id from mail_outbox order by id").query(UUID.class).list();
+    transactions.executeWithoutResult(
+        tx -> {
+          repository.hold(ids.get(0));
+          repository.markBounced(ids.get(1), "returned");
+          repository.markAttemptFailed(
+              ids.get(2),
+              MailStatus.FAILED,
+              clock.instant(),
+              SmtpFailure.of(new IllegalStateException("refused")));
+          repository.markAttemptFailed(
+              ids.get(3),
+              MailStatus.PENDING,
+              clock.instant().plusSeconds(3600),
+              SmtpFailure.of(new IllegalStateException("later")));
+        });
+    assertDueListMatchesStatus();
+    assertThat(jdbc.sql("select id from mail_outbox_due").query(UUID.class).list())
+        .containsExactly(ids.get(3));
+    // Tried again later: not due now.
+    assertThat(sender(smtpPort, new MailPace(limiter, 1000, 1000)).sendDue()).isZero();
+    // A mail whose row is removed is passed over, not claimed.
+    jdbc.sql("delete from mail_outbox where id = :id").param("id", ids.get(3)).update();
+    jdbc.sql("update mail_outbox_due set next_attempt_at = now()").update();
+    assertThat(sender(smtpPort, new MailPace(limiter, 1000, 1000)).sendDue()).isZero();
+  }
+}
