@@ -133,43 +133,43 @@ record MailFiles(JdbcClient jdbc, PersonalDataCipher cipher, MailKeyRepository k
 
   /**
    * The attachments of several messages in one statement, not one per message (issue 16): their own
-   * files in order, then the shared one, decrypted once per batch.
+   * files in order, then the shared one. A shared file is read and decrypted once per batch: its
+   * content comes in one row, and each mail that refers to it in a row that names it only (issue
+   * 16, ninth pass: the content came once per mail).
    */
   Map<UUID, List<MailAttachment>> of(Collection<UUID> mailIds) {
     Map<UUID, List<MailAttachment>> attached = new HashMap<>();
     Map<UUID, MailAttachment> shared = new HashMap<>();
     jdbc.sql(
             """
-            select mail_id, position, null::uuid as shared_id, filename, content_type, content
+            select null::uuid as mail_id, -1 as position, s.id as shared_id,
+                   s.filename, s.content_type, s.content
+              from mail_shared_attachment s
+             where s.id in (select o.shared_attachment_id from mail_outbox o
+                             where o.id = any(cast(:ids as uuid[])))
+            union all
+            select mail_id, position, null::uuid, filename, content_type, content
               from mail_attachment where mail_id = any(cast(:ids as uuid[]))
             union all
-            select o.id, 2147483647, s.id, s.filename, s.content_type, s.content
-              from mail_outbox o join mail_shared_attachment s on s.id = o.shared_attachment_id
-             where o.id = any(cast(:ids as uuid[]))
-            order by 1, 2
+            select o.id, 2147483647, o.shared_attachment_id, null, null, null
+              from mail_outbox o
+             where o.id = any(cast(:ids as uuid[])) and o.shared_attachment_id is not null
+            order by 1 nulls first, 2
             """)
         .param("ids", mailIds.toArray(UUID[]::new))
         .query(
             (rs, i) -> {
+              UUID mailId = rs.getObject("mail_id", UUID.class);
               UUID sharedId = rs.getObject("shared_id", UUID.class);
-              MailAttachment file =
-                  sharedId == null
-                      ? attachment(rs)
-                      : shared.computeIfAbsent(sharedId, k -> sharedAttachment(rs, k));
-              return attached
-                  .computeIfAbsent(rs.getObject("mail_id", UUID.class), k -> new ArrayList<>())
-                  .add(file);
+              if (mailId == null) {
+                shared.put(sharedId, attachment(rs).sharedAs(sharedId));
+                return false;
+              }
+              MailAttachment file = sharedId == null ? attachment(rs) : shared.get(sharedId);
+              return attached.computeIfAbsent(mailId, k -> new ArrayList<>()).add(file);
             })
         .list();
     return attached;
-  }
-
-  private MailAttachment sharedAttachment(ResultSet rs, UUID id) {
-    try {
-      return attachment(rs).sharedAs(id);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private MailAttachment attachment(ResultSet rs) throws SQLException {

@@ -31,6 +31,7 @@ class SharedCalendarIT extends IntegrationTest {
   @Autowired OutboxRepository outbox;
   @Autowired MailRemoval removal;
   @Autowired UndeliverableAddresses undeliverable;
+  @Autowired MailFiles mailFiles;
 
   MailFixtures.Programme programme;
 
@@ -127,6 +128,26 @@ class SharedCalendarIT extends IntegrationTest {
     for (UUID mail : mails) {
       assertThat(calendarOf(mail)).contains("20310209T040000Z");
     }
+    // Read for the batch at once (with a mail of another language): each mail gets its file, the
+    // mails that share one get the one instance, read once.
+    UUID englishDelegate = register("batch-en@example.kz", "en");
+    composeEverything();
+    UUID english = mailOf(englishDelegate);
+    List<UUID> batch = new java.util.ArrayList<>(mails);
+    batch.add(english);
+    Map<UUID, List<MailAttachment>> read = mailFiles.of(batch);
+    assertThat(read).containsOnlyKeys(batch);
+    MailAttachment russian = read.get(mails.get(0)).get(0);
+    for (UUID mail : mails) {
+      assertThat(read.get(mail)).hasSize(1);
+      assertThat(read.get(mail).get(0)).isSameAs(russian);
+    }
+    assertThat(russian.sharedId()).isEqualTo(fileOf(mails.get(0)));
+    assertThat(read.get(english)).hasSize(1);
+    assertThat(read.get(english).get(0).sharedId()).isEqualTo(fileOf(english)).isNotNull();
+    assertThat(new String(read.get(english).get(0).content(), StandardCharsets.UTF_8))
+        .isEqualTo(calendarOf(english))
+        .isNotEqualTo(new String(russian.content(), StandardCharsets.UTF_8));
   }
 
   @Test
