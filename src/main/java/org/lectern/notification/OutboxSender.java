@@ -157,11 +157,11 @@ class OutboxSender {
     repository.deferAll(later);
     List<OutboxMessage> ready = new ArrayList<>();
     List<MimeMessage> mimes = new ArrayList<>();
-    // The files the batch's mails share (a programme's calendar), each encoded once.
-    Map<MailAttachment, byte[]> encoded = new java.util.IdentityHashMap<>();
+    // What the batch's messages have alike (date, senders, subjects, shared files) made once.
+    OutgoingMime.Batch batch = this.mimes.batch(sender, clock.instant());
     for (OutboxMessage m : repository.open(allowed)) {
       try {
-        mimes.add(this.mimes.mime(sender, m, encoded));
+        mimes.add(batch.mime(m));
         ready.add(m);
       } catch (RuntimeException | MessagingException e) {
         failed(m, e);
@@ -231,7 +231,7 @@ class OutboxSender {
 
   /** The message as it goes out ({@link OutgoingMime}). */
   MimeMessage mime(JavaMailSender sender, OutboxMessage m) throws MessagingException {
-    return mimes.mime(sender, m, new java.util.IdentityHashMap<>());
+    return mimes.batch(sender, clock.instant()).mime(m);
   }
 
   Instant now() {

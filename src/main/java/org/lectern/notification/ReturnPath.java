@@ -49,14 +49,24 @@ class ReturnPath {
 
   /** The envelope sender for this message, or null to use the configured sender. */
   String envelopeFrom(UUID mailId) {
-    return bounceLocal == null ? null : bounceLocal + "+" + token(mailId) + "@" + bounceDomain;
+    return bounceLocal == null ? null : envelopeFromOf(token(mailId));
+  }
+
+  /** The envelope sender for the message with this {@link #token}, or null. */
+  String envelopeFromOf(String token) {
+    return bounceLocal == null ? null : bounceLocal + "+" + token + "@" + bounceDomain;
   }
 
   /** A Message-ID in the sender's domain that carries the token and names no product. */
   String messageId(UUID mailId, String fromAddress) {
+    return messageIdOf(token(mailId), fromAddress);
+  }
+
+  /** The Message-ID of the message with this {@link #token}, in the sender's domain. */
+  String messageIdOf(String token, String fromAddress) {
     int at = fromAddress == null ? -1 : fromAddress.lastIndexOf('@');
     String domain = at < 0 ? "localhost" : fromAddress.substring(at + 1);
-    return "<" + token(mailId) + "@" + domain + ">";
+    return "<" + token + "@" + domain + ">";
   }
 
   /** The outbox row named by the first genuine token in this text. */

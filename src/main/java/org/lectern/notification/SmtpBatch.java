@@ -103,13 +103,16 @@ final class SmtpBatch {
         }
         MimeMessage mimeMessage = batch.get(i);
         try {
-          if (mimeMessage.getSentDate() == null) {
-            mimeMessage.setSentDate(new Date());
-          }
-          String messageId = mimeMessage.getMessageID();
-          mimeMessage.saveChanges();
-          if (messageId != null) {
-            mimeMessage.setHeader("Message-ID", messageId);
+          // A message written as bytes (OutgoingMime) has its date and Message-ID, and is saved.
+          if (!(mimeMessage instanceof WrittenMime)) {
+            if (mimeMessage.getSentDate() == null) {
+              mimeMessage.setSentDate(new Date());
+            }
+            String messageId = mimeMessage.getMessageID();
+            mimeMessage.saveChanges();
+            if (messageId != null) {
+              mimeMessage.setHeader("Message-ID", messageId);
+            }
           }
           Address[] addresses = mimeMessage.getAllRecipients();
           transport.sendMessage(mimeMessage, addresses != null ? addresses : new Address[0]);
