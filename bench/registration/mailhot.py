@@ -10,7 +10,8 @@ WHAT = [("crypto (Tink/JCA)", ("com.google.crypto.tink", "javax.crypto", "com.su
         ("JDBC driver", ("org.postgresql",)), ("Hikari", ("com.zaxxer.hikari",)),
         ("jte", ("gg.jte",)), ("messages", ("org.springframework.context.support", "java.text.MessageFormat")),
         ("calendar", ("net.fortuna",)), ("socket", ("sun.nio.ch", "java.net.Socket", "sun.nio")),
-        ("mail encoding", ("org.eclipse.angus.mail.util", "jakarta.mail.internet.MimeUtility")),
+        ("mail encoding", ("org.eclipse.angus.mail.util", "jakarta.mail.internet.MimeUtility",
+                           "org.lectern.notification.MimeBytes")),
         ("mail", ("jakarta.mail", "org.eclipse.angus", "jakarta.activation", "org.springframework.mail")),
         ("date/time format", ("java.time.format",)), ("logging", ("ch.qos.logback", "org.slf4j"))]
 STEP = [("compose: render (MailRenderer)", "MailRenderer."), ("compose: wording/frame", ("MailFrame.", "Wording.")),
@@ -19,7 +20,7 @@ STEP = [("compose: render (MailRenderer)", "MailRenderer."), ("compose: wording/
         ("compose: contacts/addresses", ("DelegateRegistrations", "RegistrationMails.remember", "DelegateAccounts")),
         ("send: claim (select+decrypt to)", "OutboxRepository.claimDue"), ("send: open (decrypt+files)", "OutboxRepository.open"),
         ("send: pace/undeliverable", ("MailPace.", "UndeliverableAddresses.")),
-        ("send: build MIME", "OutboxSender.mime"), ("send: SMTP (save+write)", "SmtpBatch."),
+        ("send: build MIME", ("OutboxSender.mime", "OutgoingMime")), ("send: SMTP (save+write)", "SmtpBatch."),
         ("send: mark sent", "OutboxRepository.markSent")]
 def classify(frames, table):
     for f in frames:

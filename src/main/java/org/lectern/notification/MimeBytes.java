@@ -112,7 +112,8 @@ final class MimeBytes {
 
   /** Quoted-printable as Jakarta Mail's {@code QPEncoderStream} writes text (76 per line). */
   private void quotedPrintable(byte[] content) {
-    room(content.length * 3 + content.length / 25 + 8);
+    // At most three characters a byte, and a soft break (three) per 73 characters or more.
+    room(content.length * 4 + 16);
     int count = 0;
     boolean space = false;
     boolean cr = false;
@@ -148,7 +149,6 @@ final class MimeBytes {
   }
 
   private int qp(int c, boolean encode, int count) {
-    room(8);
     if (encode) {
       if ((count += 3) > QP_LINE) {
         buf[len++] = '=';
