@@ -263,6 +263,16 @@ class LiveRoomBrowserIT extends BrowserTest {
       ru.reload();
       assertThat(ru.locator("#live-questions")).not().containsText("9-бап");
       assertAccessible(kk);
+
+      // Asked on the phone without JavaScript (a plain form): the other phone and the console
+      // have it without a reload.
+      ru.fill("#text", "Применяется ли статья 14 к дисциплинарным делам?");
+      ru.locator("#ask button[type=submit]").click();
+      ru.waitForURL("**" + base + "?asked");
+      assertThat(ru.locator("#live-questions")).containsText("статья 14");
+      assertThat(kk.locator("#live-questions")).containsText("статья 14", soon);
+      assertThat(console.locator(".question", new Page.LocatorOptions().setHasText("статья 14")))
+          .containsText("Олег", soon);
     }
   }
 }

@@ -143,6 +143,13 @@ class CheckInBrowserIT extends BrowserTest {
       assertThat(page.locator("#camera-status").textContent())
           .isEqualTo("Камераны QR-кодқа бағыттаңыз.");
       assertAccessible(page);
+      // Pressed again, the camera stops; pressed once more, it looks again.
+      page.locator("#camera").click();
+      assertThat(page.locator("video.camera").count()).isZero();
+      assertThat(page.locator("#camera").getAttribute("aria-pressed")).isEqualTo("false");
+      assertThat(page.locator("#camera").textContent()).isEqualTo("Камерамен сканерлеу");
+      page.locator("#camera").click();
+      page.waitForSelector("video.camera");
       page.evaluate("code => { window.name = code; }", maratCode);
       page.waitForSelector("[role=status]:has-text('Марат Оспанов: келгені')");
       assertThat(page.locator("#count-in-room").textContent()).isEqualTo("2");
