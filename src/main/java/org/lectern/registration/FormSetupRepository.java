@@ -1,5 +1,7 @@
 package org.lectern.registration;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,59 +50,74 @@ record FormSetupRepository(JdbcClient jdbc) {
    */
   RegistrationForm form(UUID programmeId, Instant now) {
     return jdbc.sql(
-            """
-            select s.fields, s.required_fields, s.invitation_only, s.open,
-                   c.id as consent_id, c.version as consent_version, c.texts::text as consent_texts,
-                   (select coalesce(json_agg(json_build_object('id', q.id, 'position', q.position,
-                       'kind', q.kind, 'label', q.label, 'options', q.options,
-                       'required', q.required, 'active', q.active)
-                       order by q.position, q.created_at), '[]')
-                    from registration_question q where q.programme_id = k.id)::text as questions,
-                   array(select x.id from session x where x.programme_id = k.id
-                     and x.status = 'PUBLISHED' and x.mode = 'HYBRID' and x.starts_at > :now)
-                     as hybrid,
-                   exists(select 1 from session x where x.programme_id = k.id
-                     and x.status = 'PUBLISHED' and x.starts_at > :now) as upcoming
-            from (select cast(:p as uuid) as id) k
-            left join registration_settings s on s.programme_id = k.id
-            left join lateral (select id, version, texts from registration_consent
-              where programme_id = k.id order by version desc limit 1) c on true
-            """)
+            "select " + FORM_COLUMNS + " from (select cast(:p as uuid) as id) k " + FORM_JOINS)
         .param("p", programmeId)
         .param("now", Timestamp.from(now))
-        .query(
-            (rs, i) -> {
-              var settings =
-                  rs.getArray("fields") == null
-                      ? FormSettings.defaults(programmeId)
-                      : new FormSettings(
-                          programmeId,
-                          fields((String[]) rs.getArray("fields").getArray()),
-                          fields((String[]) rs.getArray("required_fields").getArray()),
-                          rs.getBoolean("invitation_only"),
-                          rs.getBoolean("open"));
-              UUID consentId = rs.getObject("consent_id", UUID.class);
-              var consent =
-                  consentId == null
-                      ? Optional.<Consent>empty()
-                      : Optional.of(
-                          new Consent(
-                              consentId,
-                              programmeId,
-                              rs.getInt("consent_version"),
-                              Json.text(rs.getString("consent_texts"))));
-              Set<UUID> hybrid = new LinkedHashSet<>();
-              for (Object id : (Object[]) rs.getArray("hybrid").getArray()) {
-                hybrid.add((UUID) id);
-              }
-              return new RegistrationForm(
-                  settings,
-                  consent,
-                  questions(programmeId, rs.getString("questions")),
-                  hybrid,
-                  rs.getBoolean("upcoming"));
-            })
+        .query((rs, i) -> form(programmeId, rs))
         .single();
+  }
+
+  /**
+   * The form set-up's columns, for a statement whose programme is {@code k} (its id {@code k.id})
+   * joined with {@link #FORM_JOINS}, and a parameter {@code :now}; read by {@link #form(UUID,
+   * ResultSet)}. The group path reads them in its SHARE-lock statement ({@link
+   * FreeSeats#shareWhole}).
+   */
+  static final String FORM_COLUMNS =
+      """
+      s.fields, s.required_fields, s.invitation_only, s.open,
+             c.id as consent_id, c.version as consent_version, c.texts::text as consent_texts,
+             (select coalesce(json_agg(json_build_object('id', q.id, 'position', q.position,
+                 'kind', q.kind, 'label', q.label, 'options', q.options,
+                 'required', q.required, 'active', q.active)
+                 order by q.position, q.created_at), '[]')
+              from registration_question q where q.programme_id = k.id)::text as questions,
+             array(select x.id from session x where x.programme_id = k.id
+               and x.status = 'PUBLISHED' and x.mode = 'HYBRID' and x.starts_at > :now)
+               as hybrid,
+             exists(select 1 from session x where x.programme_id = k.id
+               and x.status = 'PUBLISHED' and x.starts_at > :now) as upcoming
+      """;
+
+  /** The joins {@link #FORM_COLUMNS} read from. */
+  static final String FORM_JOINS =
+      """
+      left join registration_settings s on s.programme_id = k.id
+      left join lateral (select id, version, texts from registration_consent
+        where programme_id = k.id order by version desc limit 1) c on true
+      """;
+
+  /** The form set-up from a row with {@link #FORM_COLUMNS}. */
+  static RegistrationForm form(UUID programmeId, ResultSet rs) throws SQLException {
+    var settings =
+        rs.getArray("fields") == null
+            ? FormSettings.defaults(programmeId)
+            : new FormSettings(
+                programmeId,
+                fields((String[]) rs.getArray("fields").getArray()),
+                fields((String[]) rs.getArray("required_fields").getArray()),
+                rs.getBoolean("invitation_only"),
+                rs.getBoolean("open"));
+    UUID consentId = rs.getObject("consent_id", UUID.class);
+    var consent =
+        consentId == null
+            ? Optional.<Consent>empty()
+            : Optional.of(
+                new Consent(
+                    consentId,
+                    programmeId,
+                    rs.getInt("consent_version"),
+                    Json.text(rs.getString("consent_texts"))));
+    Set<UUID> hybrid = new LinkedHashSet<>();
+    for (Object id : (Object[]) rs.getArray("hybrid").getArray()) {
+      hybrid.add((UUID) id);
+    }
+    return new RegistrationForm(
+        settings,
+        consent,
+        questions(programmeId, rs.getString("questions")),
+        hybrid,
+        rs.getBoolean("upcoming"));
   }
 
   private static List<Question> questions(UUID programmeId, String json) {

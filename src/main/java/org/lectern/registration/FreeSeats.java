@@ -2,6 +2,9 @@ package org.lectern.registration;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,32 +104,54 @@ record FreeSeats(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RegistrationReposit
    * The group path's SHARE lock (ADR 0004, amendment "group commit"): the same statement as {@link
    * #share} without a savepoint, for a transaction of its own that registers nothing else.
    */
-  Optional<Whole> shareWhole(UUID programmeId) {
+  Optional<Whole> shareWhole(UUID programmeId, Instant formAt) {
+    if (formAt == null) {
+      return jdbc.sql(
+              """
+              select k.capacity, k.approval_required,
+                     n.programme_id is not null and n.capacity is not distinct from k.capacity,
+                     k.version, k.organisation_id, k.languages
+              from programme k left join programme_seat_count n on n.programme_id = k.id
+              where k.id = :p for share of k
+              """)
+          .param("p", programmeId)
+          .query((rs, i) -> whole(rs, null))
+          .optional();
+    }
+    // The form set-up in the same round trip, for a batch with entries checked against a copy.
     return jdbc.sql(
             """
-            select p.capacity, p.approval_required,
-                   s.programme_id is not null and s.capacity is not distinct from p.capacity,
-                   p.version, p.organisation_id, p.languages
-            from programme p left join programme_seat_count s on s.programme_id = p.id
-            where p.id = :p for share of p
-            """)
+            select k.capacity, k.approval_required,
+                   n.programme_id is not null and n.capacity is not distinct from k.capacity,
+                   k.version, k.organisation_id, k.languages,
+            """
+                + FormSetupRepository.FORM_COLUMNS
+                + """
+                from programme k left join programme_seat_count n on n.programme_id = k.id
+                """
+                + FormSetupRepository.FORM_JOINS
+                + " where k.id = :p for share of k")
         .param("p", programmeId)
-        .query(
-            (rs, i) ->
-                new Whole(
-                    new Shared((Integer) rs.getObject(1), rs.getBoolean(2), rs.getBoolean(3)),
-                    new ProgrammeCopies.Facts(
-                        rs.getInt(4),
-                        rs.getObject(5, UUID.class),
-                        List.of((String[]) rs.getArray(6).getArray()))))
+        .param("now", Timestamp.from(formAt))
+        .query((rs, i) -> whole(rs, FormSetupRepository.form(programmeId, rs)))
         .optional();
+  }
+
+  private static Whole whole(ResultSet rs, RegistrationForm form) throws SQLException {
+    return new Whole(
+        new Shared((Integer) rs.getObject(1), rs.getBoolean(2), rs.getBoolean(3)),
+        new ProgrammeCopies.Facts(
+            rs.getInt(4),
+            rs.getObject(5, UUID.class),
+            List.of((String[]) rs.getArray(6).getArray())),
+        form);
   }
 
   /**
    * The group path's view of the programme under its SHARE lock: the seats, and the facts a request
    * checked against this node's copy of the programme must still find ({@link ProgrammeCopies}).
    */
-  record Whole(Shared shared, ProgrammeCopies.Facts facts) {}
+  record Whole(Shared shared, ProgrammeCopies.Facts facts, RegistrationForm form) {}
 
   /** What the group statement did: the registrations inserted and the seats claimed. */
   record Grouped(Set<UUID> inserted, int seats) {}

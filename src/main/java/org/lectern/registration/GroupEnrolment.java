@@ -49,7 +49,6 @@ final class GroupEnrolment {
 
   private final RegistrationRepository registrations;
   private final FreeSeats freeSeats;
-  private final FormSetupRepository forms;
   private final ProgrammeCopies copies;
   private final AnswerRepository answers;
   private final EnrolmentService enrolment;
@@ -61,7 +60,6 @@ final class GroupEnrolment {
   GroupEnrolment(
       RegistrationRepository registrations,
       FreeSeats freeSeats,
-      FormSetupRepository forms,
       ProgrammeCopies copies,
       AnswerRepository answers,
       EnrolmentService enrolment,
@@ -70,7 +68,6 @@ final class GroupEnrolment {
       Clock clock) {
     this.registrations = registrations;
     this.freeSeats = freeSeats;
-    this.forms = forms;
     this.copies = copies;
     this.answers = answers;
     this.enrolment = enrolment;
@@ -262,18 +259,17 @@ final class GroupEnrolment {
 
   /**
    * The entries whose check still holds: those checked against fresh reads, and those checked
-   * against this node's copy when the programme's facts (read under its SHARE lock) and its form
-   * set-up (read now, in the batch's transaction) are what the copy holds. The others are marked
-   * stale and their copy is dropped: nothing of theirs is written.
+   * against this node's copy when the programme's facts and its form set-up, read in the statement
+   * that takes the programme's SHARE lock, are what the copy holds. The others are marked stale and
+   * their copy is dropped: nothing of theirs is written.
    */
   private List<Pending> current(UUID programmeId, FreeSeats.Whole whole, List<Pending> entries) {
     if (entries.stream().allMatch(x -> x.copy == null)) {
       return entries;
     }
-    RegistrationForm now = whole == null ? null : forms.form(programmeId, clock.instant());
     List<Pending> current = new ArrayList<>();
     for (Pending x : entries) {
-      if (x.copy == null || whole != null && x.copy.current(whole.facts(), now)) {
+      if (x.copy == null || whole != null && x.copy.current(whole.facts(), whole.form())) {
         current.add(x);
       } else {
         x.stale = true;
@@ -289,7 +285,8 @@ final class GroupEnrolment {
    * an outcome; throws (rolling everything back) if a row and its seat do not match.
    */
   private void together(UUID programmeId, List<Pending> all) {
-    var whole = freeSeats.shareWhole(programmeId).orElse(null);
+    boolean copied = all.stream().anyMatch(x -> x.copy != null);
+    var whole = freeSeats.shareWhole(programmeId, copied ? clock.instant() : null).orElse(null);
     List<Pending> entries = current(programmeId, whole, all);
     var p = whole == null ? null : whole.shared();
     if (p == null || !p.counted() || entries.isEmpty()) {
