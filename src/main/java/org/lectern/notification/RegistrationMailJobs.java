@@ -66,13 +66,12 @@ record RegistrationMailJobs(
         e.status() == RegistrationStatus.PENDING
             ? RegistrationMailKind.PENDING
             : RegistrationMailKind.CONFIRMED;
-    // One text for every batch size (an array, not a list of values): parsed and planned once per
-    // connection (issue 16, eighth pass).
+    // One row for the batch, its registrations in arrival order (issue 16, ninth pass: it was a
+    // row, a foreign-key check and a delete per registration).
     jdbc.sql(
             """
-            insert into registration_mail_job (kind, registration_id, created_at, next_attempt_at)
-            select :kind, r, now(), now()
-            from unnest(cast(:ids as uuid[])) with ordinality as j (r, ord) order by ord
+            insert into registration_mail_job (kind, registration_ids, created_at, next_attempt_at)
+            values (:kind, cast(:ids as uuid[]), now(), now())
             """)
         .param("kind", kind.code())
         .param("ids", e.registrationIds().toArray(UUID[]::new))
@@ -104,7 +103,15 @@ record RegistrationMailJobs(
     }
   }
 
-  private record Job(long id, String kind, UUID registrationId, int attempts) {}
+  /**
+   * A note: one registration ({@code registration_id}) or the registrations of a group batch
+   * ({@code registration_ids}, in arrival order).
+   */
+  private record Job(
+      long id, String kind, List<UUID> registrationIds, boolean listed, int attempts) {}
+
+  /** One registration's mail of a note. */
+  private record Mail(Job job, UUID registrationId) {}
 
   /**
    * Composes and queues up to {@link #BATCH} due mails in one transaction; returns how many jobs it
@@ -124,73 +131,123 @@ record RegistrationMailJobs(
   }
 
   private int composeBatch(boolean oneByOne) {
-    List<Job> due =
+    List<Job> notes =
         jdbc.sql(
                 """
-                select id, kind, registration_id, attempts from registration_mail_job
+                select id, kind, registration_id, registration_ids, attempts
+                from registration_mail_job
                 where next_attempt_at <= :now order by id limit :n
                 for update skip locked
                 """)
             .param("now", java.sql.Timestamp.from(clock.instant()))
             .param("n", BATCH)
             .query(
-                (rs, i) ->
-                    new Job(
-                        rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class), rs.getInt(4)))
+                (rs, i) -> {
+                  java.sql.Array listed = rs.getArray(4);
+                  return listed == null
+                      ? new Job(
+                          rs.getLong(1),
+                          rs.getString(2),
+                          List.of(rs.getObject(3, UUID.class)),
+                          false,
+                          rs.getInt(5))
+                      : new Job(
+                          rs.getLong(1),
+                          rs.getString(2),
+                          List.of((UUID[]) listed.getArray()),
+                          true,
+                          rs.getInt(5));
+                })
             .list();
+    // Notes in order up to about BATCH mails (at least one note); the others are left for the next
+    // round, which the answer BATCH asks for.
+    List<Job> due = new java.util.ArrayList<>();
+    List<Mail> mailsDue = new java.util.ArrayList<>();
+    for (Job note : notes) {
+      if (!due.isEmpty() && mailsDue.size() + note.registrationIds().size() > BATCH) {
+        break;
+      }
+      due.add(note);
+      note.registrationIds().forEach(r -> mailsDue.add(new Mail(note, r)));
+    }
     // The whole batch's people in one statement, their addresses recorded in one, their mails
     // queued in one (issue 16: each was one per mail); one by one, each is read, recorded and
     // queued in its own savepoint as before.
     var memo = oneByOne ? new RegistrationMails.Memo() : RegistrationMails.Memo.collects();
     Map<UUID, MailRecipient> contacts =
-        oneByOne ? Map.of() : directory.contactsOf(due.stream().map(Job::registrationId).toList());
+        oneByOne
+            ? Map.of()
+            : directory.contactsOf(mailsDue.stream().map(Mail::registrationId).toList());
     mails.remember(contacts.values(), memo);
-    for (Job job : due) {
+    for (Mail mail : mailsDue) {
       if (oneByOne) {
-        composeAlone(job, memo);
+        composeAlone(mail, memo);
       } else {
-        compose(job, memo, Optional.ofNullable(contacts.get(job.registrationId())));
+        compose(mail, memo, Optional.ofNullable(contacts.get(mail.registrationId())));
       }
     }
     mails.queue(memo);
-    if (!oneByOne && !due.isEmpty()) {
+    // A batch's note goes once all its mails are queued (one by one, a failed mail got a note of
+    // its own in composeAlone); a single registration's note as before.
+    long[] done = due.stream().filter(j -> !oneByOne || j.listed()).mapToLong(Job::id).toArray();
+    if (done.length > 0) {
       jdbc.sql("delete from registration_mail_job where id = any(cast(:ids as bigint[]))")
-          .param("ids", due.stream().mapToLong(Job::id).toArray())
+          .param("ids", done)
           .update();
     }
-    return due.size();
+    return due.size() < notes.size() ? BATCH : notes.size();
   }
 
-  private void compose(Job job, RegistrationMails.Memo memo, Optional<MailRecipient> contact) {
-    RegistrationMailKind kind = kindOf(job.kind());
+  private void compose(Mail mail, RegistrationMails.Memo memo, Optional<MailRecipient> contact) {
+    RegistrationMailKind kind = kindOf(mail.job().kind());
     Integer position =
         kind == RegistrationMailKind.WAITLISTED
-            ? registrations.find(job.registrationId()).map(registrations::position).orElse(null)
+            ? registrations.find(mail.registrationId()).map(registrations::position).orElse(null)
             : null;
     contact.ifPresent(c -> mails.send(kind, c, position, null, memo));
   }
 
-  private void composeAlone(Job job, RegistrationMails.Memo memo) {
+  private void composeAlone(Mail mail, RegistrationMails.Memo memo) {
+    Job job = mail.job();
     try {
       transactions.savepoint(
           () -> {
-            compose(job, memo, directory.contactOf(job.registrationId()));
-            jdbc.sql("delete from registration_mail_job where id = :id")
-                .param("id", job.id())
-                .update();
+            compose(mail, memo, directory.contactOf(mail.registrationId()));
+            if (!job.listed()) {
+              jdbc.sql("delete from registration_mail_job where id = :id")
+                  .param("id", job.id())
+                  .update();
+            }
           });
     } catch (RuntimeException e) {
       // A file stored in the savepoint just rolled back is gone: the next mail stores it again.
       memo.forgetFiles();
-      jdbc.sql(
-              """
-              update registration_mail_job set attempts = attempts + 1, next_attempt_at = :next,
-                last_error = :error where id = :id
-              """)
-          .param("id", job.id())
-          .param("next", java.sql.Timestamp.from(clock.instant().plus(RETRY)))
-          .param("error", OutboxSender.describe(e))
-          .update();
+      java.sql.Timestamp next = java.sql.Timestamp.from(clock.instant().plus(RETRY));
+      if (job.listed()) {
+        // This registration of a batch's note waits in a note of its own; the others go on.
+        jdbc.sql(
+                """
+                insert into registration_mail_job
+                  (kind, registration_id, created_at, next_attempt_at, attempts, last_error)
+                values (:kind, :r, now(), :next, :attempts, :error)
+                """)
+            .param("kind", job.kind())
+            .param("r", mail.registrationId())
+            .param("next", next)
+            .param("attempts", job.attempts() + 1)
+            .param("error", OutboxSender.describe(e))
+            .update();
+      } else {
+        jdbc.sql(
+                """
+                update registration_mail_job set attempts = attempts + 1, next_attempt_at = :next,
+                  last_error = :error where id = :id
+                """)
+            .param("id", job.id())
+            .param("next", next)
+            .param("error", OutboxSender.describe(e))
+            .update();
+      }
       log.warn(
           "Mail {} of registration job {} failed (attempt {}): {}",
           job.kind(),

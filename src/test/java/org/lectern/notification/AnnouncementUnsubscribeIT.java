@@ -87,7 +87,8 @@ class AnnouncementUnsubscribeIT extends IntegrationTest {
     // for a worker that holds them, so after this no registration mail can arrive any more.
     jdbc.sql(
             "delete from registration_mail_job where registration_id in"
-                + " (select id from registration where programme_id = :p)")
+                + " (select id from registration where programme_id = :p)"
+                + " or registration_ids && array(select id from registration where programme_id = :p)")
         .param("p", programme)
         .update();
   }

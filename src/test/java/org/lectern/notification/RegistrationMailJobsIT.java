@@ -45,7 +45,9 @@ class RegistrationMailJobsIT extends IntegrationTest {
   }
 
   int notes(UUID registrationId) {
-    return jdbc.sql("select count(*) from registration_mail_job where registration_id = :r")
+    return jdbc.sql(
+            "select count(*) from registration_mail_job"
+                + " where registration_id = :r or :r = any(registration_ids)")
         .param("r", registrationId)
         .query(Integer.class)
         .single();
@@ -160,6 +162,46 @@ class RegistrationMailJobsIT extends IntegrationTest {
             jdbc.sql(
                     "select attempts from registration_mail_job where registration_id = :r"
                         + " and next_attempt_at > now() and last_error is not null")
+                .param("r", broken)
+                .query(Integer.class)
+                .list())
+        .containsExactly(1);
+  }
+
+  /**
+   * A batch registered together notes its mails in one row (issue 16, ninth pass): composing it
+   * gives each of its registrations one mail, and one whose mail fails waits in a note of its own
+   * while the others are queued.
+   */
+  @Test
+  void aBatchsNoteGivesEachItsMailAndAFailureWaitsAlone() {
+    UUID first = register("Первый Участник", "jobs-listed-1@example.kz");
+    UUID broken = register("Второй Участник", "jobs-listed-2@example.kz");
+    UUID third = register("Третий Участник", "jobs-listed-3@example.kz");
+    composeEverything();
+    jdbc.sql("delete from mail_outbox where related_id in (:r)")
+        .param("r", java.util.List.of(first, broken, third))
+        .update();
+    jdbc.sql("update registration set full_name = '\\x00'::bytea where id = :r")
+        .param("r", broken)
+        .update();
+    jdbc.sql(
+            "insert into registration_mail_job (kind, registration_ids)"
+                + " values ('registration.confirmed', cast(:ids as uuid[]))")
+        .param("ids", new UUID[] {first, broken, third})
+        .update();
+    assertThat(notes(broken)).isEqualTo(1);
+    composeEverything();
+    assertThat(mails(first)).isEqualTo(1);
+    assertThat(mails(third)).isEqualTo(1);
+    assertThat(mails(broken)).isZero();
+    assertThat(notes(first)).isZero();
+    assertThat(notes(third)).isZero();
+    assertThat(
+            jdbc.sql(
+                    "select attempts from registration_mail_job where registration_id = :r"
+                        + " and registration_ids is null and next_attempt_at > now()"
+                        + " and last_error is not null")
                 .param("r", broken)
                 .query(Integer.class)
                 .list())

@@ -34,6 +34,7 @@ class GroupEnrolmentIT extends IntegrationTest {
 
   @Autowired RegistrationService service;
   @Autowired GroupEnrolment group;
+  @Autowired org.springframework.transaction.support.TransactionTemplate transactionTemplate;
   @Autowired RegistrationRepository registrations;
   @Autowired UserService users;
   @Autowired ApiTokenService tokens;
@@ -204,6 +205,39 @@ class GroupEnrolmentIT extends IntegrationTest {
         .hasSize(1);
     assertThat(fx.count(p, "CONFIRMED")).isEqualTo(41);
     assertThat(stock(p)).isEqualTo(FreeSeats.STOCK - 40);
+  }
+
+  /**
+   * The mails of a batch are noted in one row listing its registrations in arrival order (issue 16,
+   * ninth pass: it was a row, a foreign-key check and a delete per registration).
+   */
+  @Test
+  void aBatchNotesItsMailsInOneRow() {
+    UUID p = counted(100_000, true);
+    List<GroupEnrolment.Pending> batch = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      batch.add(pending(p, "noted" + i + "-" + p + "@example.kz", null));
+    }
+    // Read inside the batch's transaction, before the composing thread can take the note.
+    List<List<UUID>> notes =
+        transactionTemplate.execute(
+            tx -> {
+              group.run(p, batch);
+              List<List<UUID>> listed =
+                  jdbc.sql(
+                          """
+                          select registration_ids from registration_mail_job
+                          where registration_ids && array(
+                            select id from registration where programme_id = :p)
+                          """)
+                      .param("p", p)
+                      .query((rs, i) -> List.of((UUID[]) rs.getArray(1).getArray()))
+                      .list();
+              tx.setRollbackOnly();
+              return listed;
+            });
+    assertThat(notes)
+        .containsExactly(batch.stream().map(x -> x.result().registration().id()).toList());
   }
 
   /**
