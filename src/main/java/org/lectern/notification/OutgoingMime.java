@@ -90,7 +90,8 @@ final class OutgoingMime {
       String messageId = returnPath.messageIdOf(token, sender.getAddress());
       String n = Integer.toString(messages++);
       String mixed = boundaries + n + ".0";
-      WrittenMime mime = new WrittenMime(session, messageId, to, body(mail, mixed, n));
+      WrittenMime mime =
+          new WrittenMime(session, messageId, to, mail.subject(), body(mail, mixed, n));
       String envelope = returnPath.envelopeFromOf(token);
       if (envelope != null) {
         mime.setEnvelopeFrom(envelope);

@@ -12,10 +12,13 @@ import jakarta.mail.Session;
 final class WrittenMime extends OutboxMimeMessage {
 
   private final Address[] recipients;
+  private final String subject;
 
-  WrittenMime(Session session, String messageId, Address[] recipients, byte[] body) {
+  WrittenMime(
+      Session session, String messageId, Address[] recipients, String subject, byte[] body) {
     super(session, messageId);
     this.recipients = recipients.clone();
+    this.subject = subject;
     this.content = body;
     this.saved = true;
     this.modified = false;
@@ -24,6 +27,16 @@ final class WrittenMime extends OutboxMimeMessage {
   @Override
   public Address[] getAllRecipients() {
     return recipients.clone();
+  }
+
+  /**
+   * The subject as composed: the SMTP transport asks for it before every message (to hand it to
+   * {@code sendMessageStart}), which would decode the header's encoded words again each time. The
+   * header itself is as Jakarta Mail writes it.
+   */
+  @Override
+  public String getSubject() {
+    return subject;
   }
 
   /** Nothing to save: the headers and the content were written together, and stay so. */
