@@ -33,6 +33,8 @@ class ProgrammeCopiesIT extends OrganisationIT {
   final HttpClient http = HttpClient.newHttpClient();
 
   @Autowired FormSetup forms;
+  @Autowired RegistrationService service;
+  @Autowired ProgrammeCopies copies;
   @Autowired ProgrammeService programmes;
 
   String baseB;
@@ -165,5 +167,36 @@ class ProgrammeCopiesIT extends OrganisationIT {
     assertThat(refused.statusCode()).isEqualTo(401);
     assertThat(fx.count(p)).isOne();
     assertThat(post(baseUrl(), issued.token(), p, person(email)).body()).isEqualTo(refused.body());
+  }
+
+  @Test
+  void aCopyOutOfDateRegistersNothingEvenWhenTheRequestPassesItsCheck() throws Exception {
+    String token = fx.token(organiser);
+    UUID p = fx.programme(org, 100, true, false);
+    assertThat(post(baseUrl(), token, p, person("warm-" + p + "@example.kz")).statusCode())
+        .isEqualTo(201);
+    var old = copies.get(p).orElseThrow();
+    // A question nobody has to answer: the request passes the old copy's check and the new form's.
+    forms.addQuestion(
+        organiser,
+        p,
+        Question.Kind.TEXT,
+        LocalizedText.empty().with("en", "Notes").with("ru", "Заметки").with("kk", "Жазбалар"),
+        LocalizedText.empty(),
+        false);
+    var request = RegistrationRequest.minimal("Делегат", "late-" + p + "@example.kz", "ru");
+
+    // Only the batch's own read tells the copy is out of date: nothing written, the copy dropped.
+    assertThat(service.registerWithCopy(old, request)).isEmpty();
+    assertThat(fx.count(p)).isOne();
+    assertThat(copies.get(p)).isEmpty();
+
+    // Checked again from fresh reads (as the API does), it is registered, and the copy is new.
+    var fresh = service.access(organiser, p).orElseThrow();
+    assertThat(service.registerGrouped(fresh, request).created()).isTrue();
+    assertThat(fx.count(p)).isEqualTo(2);
+    var copy = copies.get(p).orElseThrow();
+    assertThat(copy.form().questions()).hasSize(1);
+    assertThat(service.registerWithCopy(copy, request).orElseThrow().created()).isFalse();
   }
 }
