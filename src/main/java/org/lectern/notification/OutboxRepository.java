@@ -66,16 +66,24 @@ class OutboxRepository {
 
   /**
    * Locks up to {@code limit} due messages; other nodes skip them until this transaction ends. The
-   * due list is {@code mail_outbox_due} (V202612130200): its row is locked, the mail's row is only
-   * read, so marking it sent stays a HOT update. A listed id whose mail is gone is passed over.
+   * due list is {@code mail_outbox_due} (V202612130200): its rows are chosen and locked on their
+   * own (lane, time) index — materialised, so that the plan never starts from the outbox, whose
+   * status is not indexed — then the mails are read, so marking them sent stays a HOT update. An
+   * entry whose mail is gone or no longer {@code PENDING} is taken off the list in the same
+   * statement.
    */
   List<Claimed> claimDue(Instant now, int limit) {
     return jdbc.sql(
-            "select m."
-                + COLUMNS.replace(", ", ", m.")
-                + ", d.lane from mail_outbox_due d join mail_outbox m on m.id = d.id"
-                + " where d.next_attempt_at <= :now and m.status = 'PENDING'"
-                + " order by d.lane, d.next_attempt_at limit :limit for update of d skip locked")
+            "with due as materialized (select id, lane, next_attempt_at from mail_outbox_due"
+                + " where next_attempt_at <= :now order by lane, next_attempt_at limit :limit"
+                + " for update skip locked),"
+                + " mail as materialized (select m.*, due.lane as due_lane, due.next_attempt_at"
+                + " as due_at from due join mail_outbox m on m.id = due.id and m.status = 'PENDING'),"
+                + " stale as (delete from mail_outbox_due s using due where s.id = due.id"
+                + " and not exists (select 1 from mail as x where x.id = due.id))"
+                + " select "
+                + COLUMNS
+                + ", due_lane as lane from mail order by due_lane, due_at")
         .param("now", Timestamp.from(now))
         .param("limit", limit)
         .query(

@@ -160,5 +160,8 @@ class OutboxDueIT extends OutboxSenderFixture {
     jdbc.sql("delete from mail_outbox where id = :id").param("id", ids.get(3)).update();
     jdbc.sql("update mail_outbox_due set next_attempt_at = now()").update();
     assertThat(sender(smtpPort, new MailPace(limiter, 1000, 1000)).sendDue()).isZero();
+    // ... and taken off the list by the claim that met it.
+    assertThat(jdbc.sql("select count(*) from mail_outbox_due").query(Integer.class).single())
+        .isZero();
   }
 }
