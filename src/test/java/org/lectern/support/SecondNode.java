@@ -20,15 +20,17 @@ public final class SecondNode {
       node =
           new SpringApplicationBuilder(LecternApplication.class)
               .properties(
-                  "server.port=0",
-                  "management.server.port=0",
                   "spring.datasource.url=" + TestDatabase.jdbcUrl(),
                   "spring.datasource.username=postgres",
                   "spring.datasource.password=",
                   "spring.jmx.enabled=false")
               // As arguments, which outrank application.yml: both nodes must share the data
-              // directory (the personal-data key) to read each other's encrypted rows.
+              // directory (the personal-data key) to read each other's encrypted rows; and the
+              // ports are free ones (as default properties, application.yml's 8080 and 8081 won:
+              // the second node failed to start whenever Lectern itself ran on this machine).
               .run(
+                  "--server.port=0",
+                  "--management.server.port=0",
                   "--lectern.data-dir="
                       + System.getProperty("java.io.tmpdir")
                       + "/lectern-test-data",
