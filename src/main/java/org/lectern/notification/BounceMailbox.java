@@ -29,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 record BounceMailbox(
     OutboxRepository outbox,
+    OutboxStatusRepository statuses,
     UndeliverableAddresses undeliverable,
     ReturnPath returnPath,
     TransactionTemplate transactions,
@@ -133,7 +134,7 @@ record BounceMailbox(
     OutboxMessage m = original.get();
     boolean complaint = report.kind() == DeliveryReport.Kind.COMPLAINT;
     String detail = report.status() == null ? null : report.status();
-    outbox.markBounced(
+    statuses.markBounced(
         mailId, complaint ? "Complaint (" + detail + ")" : "Returned (" + detail + ")");
     if (m.mail().organisationId() != null) {
       undeliverable.mark(

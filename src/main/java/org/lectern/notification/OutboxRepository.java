@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,101 +161,6 @@ class OutboxRepository {
 
   int count() {
     return jdbc.sql("select count(*) from mail_outbox").query(Integer.class).single();
-  }
-
-  /**
-   * Marks the messages of one batch sent and takes them off the due list, in one statement. A
-   * message that meanwhile left {@code PENDING} (a bounce of an earlier delivery) keeps its status.
-   */
-  void markSent(Collection<UUID> ids, Instant now) {
-    if (ids.isEmpty()) {
-      return;
-    }
-    jdbc.sql(
-            """
-            with sent as (
-              update mail_outbox set status = 'SENT', sent_at = :now, attempts = attempts + 1,
-                last_error = null where id = any(cast(:ids as uuid[])) and status = 'PENDING')
-            delete from mail_outbox_due where id = any(cast(:ids as uuid[]))
-            """)
-        .param("ids", ids.toArray(UUID[]::new))
-        .param("now", Timestamp.from(now))
-        .update();
-  }
-
-  /**
-   * Puts messages back, each until its own time, without counting an attempt (they were not tried):
-   * one statement for all (issue 16: it was one per message).
-   */
-  void deferAll(Map<UUID, Instant> next) {
-    if (next.isEmpty()) {
-      return;
-    }
-    List<UUID> ids = new java.util.ArrayList<>(next.keySet());
-    jdbc.sql(
-            """
-            with later as (
-              select * from unnest(cast(:ids as uuid[]), cast(:nexts as timestamptz[])) as d(id, next)),
-            mail as (
-              update mail_outbox m set next_attempt_at = l.next from later l where m.id = l.id)
-            update mail_outbox_due d set next_attempt_at = l.next from later l where d.id = l.id
-            """)
-        .param("ids", ids.toArray(UUID[]::new))
-        .param(
-            "nexts",
-            ids.stream()
-                .map(
-                    id ->
-                        java.time.OffsetDateTime.ofInstant(next.get(id), java.time.ZoneOffset.UTC)
-                            .toString())
-                .toArray(String[]::new))
-        .update();
-  }
-
-  void markAttemptFailed(UUID id, MailStatus status, Instant next, SmtpFailure failure) {
-    // Still due (a later attempt) or off the due list (given up).
-    jdbc.sql(
-            """
-            with mail as (
-              update mail_outbox set status = :status, attempts = attempts + 1,
-                next_attempt_at = :next, last_error = :error, failure_code = :code where id = :id),
-            due as (
-              update mail_outbox_due set next_attempt_at = :next
-              where id = :id and :status = 'PENDING')
-            delete from mail_outbox_due where id = :id and :status <> 'PENDING'
-            """)
-        .param("id", id)
-        .param("status", status.name())
-        .param("next", Timestamp.from(next))
-        .param("error", failure.description())
-        .param("code", failure.code())
-        .update();
-  }
-
-  /** Not sent: the address is undeliverable for the organisation. */
-  void hold(UUID id) {
-    jdbc.sql(
-            """
-            with held as (
-              update mail_outbox set status = 'HELD' where id = :id and status = 'PENDING')
-            delete from mail_outbox_due where id = :id
-            """)
-        .param("id", id)
-        .update();
-  }
-
-  /** A delivered message came back (a delivery status notification or a complaint). */
-  void markBounced(UUID id, String detail) {
-    jdbc.sql(
-            """
-            with bounced as (
-              update mail_outbox set status = 'BOUNCED', last_error = :detail
-              where id = :id and status in ('SENT', 'PENDING', 'FAILED'))
-            delete from mail_outbox_due where id = :id
-            """)
-        .param("id", id)
-        .param("detail", detail)
-        .update();
   }
 
   /** One message, decrypted, without attachments. */

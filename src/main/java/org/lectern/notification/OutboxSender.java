@@ -43,6 +43,7 @@ class OutboxSender {
   }
 
   private final OutboxRepository repository;
+  private final OutboxStatusRepository statuses;
   private final UndeliverableAddresses undeliverable;
   private final MailPace pace;
   private final ObjectProvider<JavaMailSender> mailSender;
@@ -55,6 +56,7 @@ class OutboxSender {
   /** Without registration mails to compose (a sender on its own, as some tests build it). */
   OutboxSender(
       OutboxRepository repository,
+      OutboxStatusRepository statuses,
       UndeliverableAddresses undeliverable,
       ReturnPath returnPath,
       MailPace pace,
@@ -66,6 +68,7 @@ class OutboxSender {
       int maxAttempts) {
     this(
         repository,
+        statuses,
         undeliverable,
         returnPath,
         pace,
@@ -81,6 +84,7 @@ class OutboxSender {
   @Autowired
   OutboxSender(
       OutboxRepository repository,
+      OutboxStatusRepository statuses,
       UndeliverableAddresses undeliverable,
       ReturnPath returnPath,
       MailPace pace,
@@ -92,6 +96,7 @@ class OutboxSender {
       @Value("${lectern.mail.neutral-from:}") String neutralFrom,
       @Value("${lectern.mail.max-attempts:8}") int maxAttempts) {
     this.repository = repository;
+    this.statuses = statuses;
     this.undeliverable = undeliverable;
     this.pace = pace;
     this.mailSender = mailSender;
@@ -138,7 +143,7 @@ class OutboxSender {
     for (OutboxRepository.Claimed m : due) {
       if (known.contains(m.id())) {
         // Known not to arrive: sending again would only harm the sender's reputation.
-        repository.hold(m.id());
+        statuses.hold(m.id());
       } else {
         deliverable.add(m);
       }
@@ -154,7 +159,7 @@ class OutboxSender {
     for (OutboxRepository.Claimed m : refused) {
       later.put(m.id(), pace.book(m.lane(), m.to(), now));
     }
-    repository.deferAll(later);
+    statuses.deferAll(later);
     List<OutboxMessage> ready = new ArrayList<>();
     List<MimeMessage> mimes = new ArrayList<>();
     // What the batch's messages have alike (date, senders, subjects, shared files) made once.
@@ -178,7 +183,7 @@ class OutboxSender {
         failed(ready.get(i), e);
       }
     }
-    repository.markSent(sent, clock.instant());
+    statuses.markSent(sent, clock.instant());
     return sent.size();
   }
 
@@ -186,7 +191,7 @@ class OutboxSender {
     int attempt = m.attempts() + 1;
     SmtpFailure failure = SmtpFailure.of(e);
     boolean giveUp = failure.permanent() || attempt >= maxAttempts;
-    repository.markAttemptFailed(
+    statuses.markAttemptFailed(
         m.id(),
         giveUp ? MailStatus.FAILED : MailStatus.PENDING,
         clock.instant().plus(backoff(attempt)),

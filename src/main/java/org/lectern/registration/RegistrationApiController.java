@@ -33,6 +33,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 @Tag(name = "Registrations")
 record RegistrationApiController(
     RegistrationService service,
+    CopyEnrolment copies,
     RegistrationAdminService office,
     RateLimits rateLimits,
     OptIn optIn) {
@@ -103,11 +104,11 @@ record RegistrationApiController(
     if (keyless) {
       // An organiser without a key: checked against this node's copy of the programme and its
       // form set-up, confirmed by the batch's own reads (ADR 0004, "checked against a copy").
-      var copy = service.organiserCopy(actor, id);
+      var copy = copies.organiserCopy(actor, id);
       if (copy.isPresent()) {
         rateLimits.checkUser(actor.id());
         counted = true;
-        var registered = service.registerWithCopy(copy.get(), body.toRequest());
+        var registered = copies.registerWithCopy(copy.get(), body.toRequest());
         if (registered.isPresent()) {
           return created(registered.get());
         }

@@ -107,44 +107,6 @@ public record RegistrationService(
     return new Registered(r, outcome.created(), position(r));
   }
 
-  /**
-   * This node's copy of the programme and its form set-up, when there is one and the actor manages
-   * the programme by it (ADR 0004, amendment "checked against a copy"): no read of the programme or
-   * the form before the batch. Empty: read them, as {@link #access} does.
-   */
-  Optional<ProgrammeCopies.Copy> organiserCopy(LecternUser actor, UUID programmeId) {
-    if (actor == null) {
-      return Optional.empty();
-    }
-    return copies.get(programmeId).filter(c -> programmes.canManage(actor, c.programme()));
-  }
-
-  /**
-   * Registers an organiser's request checked against this node's copy, in a batch that reads the
-   * programme's facts and its form set-up again and registers the entry only if they are what the
-   * copy holds. Empty, with nothing written, when the request has to be checked again from fresh
-   * reads ({@link #access}, {@link #registerGrouped}): the copy was out of date, the request was
-   * refused by it (a refusal is answered from fresh reads only), or it needs more than a seat.
-   */
-  Optional<Registered> registerWithCopy(ProgrammeCopies.Copy copy, RegistrationRequest request) {
-    Programme p = copy.programme();
-    EnrolmentService.Entry entry;
-    try {
-      entry = prepare(p, copy.form(), request, true);
-    } catch (RuntimeException refused) {
-      return Optional.empty();
-    }
-    if (!GroupEnrolment.eligible(entry)) {
-      return Optional.empty();
-    }
-    var outcome = group.register(p.id(), entry, copy);
-    if (outcome == null) {
-      return Optional.empty();
-    }
-    Registration r = outcome.registration();
-    return Optional.of(new Registered(r, outcome.created(), position(r)));
-  }
-
   /** The programme if the actor may see it (published, or they manage it); else not found. */
   Programme visibleProgramme(UUID programmeId, LecternUser actor) {
     return programmes

@@ -35,6 +35,7 @@ class AnnouncementUnsubscribeIT extends IntegrationTest {
   @Autowired Fixtures fixtures;
   @Autowired Announcements announcements;
   @Autowired OutboxRepository repository;
+  @Autowired OutboxStatusRepository statuses;
   @Autowired UndeliverableAddresses undeliverable;
   @Autowired ReturnPath returnPath;
   @Autowired TransactionTemplate transactions;
@@ -114,6 +115,7 @@ class AnnouncementUnsubscribeIT extends IntegrationTest {
     mail.setPort(SMTP_PORT);
     return new OutboxSender(
         repository,
+        statuses,
         undeliverable,
         returnPath,
         new MailPace(limiter, 1000, 1000),

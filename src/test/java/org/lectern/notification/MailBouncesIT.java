@@ -57,6 +57,7 @@ class MailBouncesIT extends IntegrationTest {
   @Autowired Fixtures fixtures;
   @Autowired Announcements announcements;
   @Autowired OutboxRepository repository;
+  @Autowired OutboxStatusRepository statuses;
   @Autowired UndeliverableAddresses undeliverable;
   @Autowired PersonalDataCipher cipher;
   @Autowired Outbox outbox;
@@ -128,6 +129,7 @@ class MailBouncesIT extends IntegrationTest {
     mail.setPort(port);
     return new OutboxSender(
         repository,
+        statuses,
         undeliverable,
         new ReturnPath(cipher, BOUNCES),
         new MailPace(limiter, 1000, 1000),
@@ -142,6 +144,7 @@ class MailBouncesIT extends IntegrationTest {
   BounceMailbox bounceMailbox() {
     return new BounceMailbox(
         repository,
+        statuses,
         undeliverable,
         new ReturnPath(cipher, BOUNCES),
         transactions,
@@ -452,7 +455,13 @@ class MailBouncesIT extends IntegrationTest {
   void withoutABounceMailboxNothingIsRead() {
     BounceMailbox none =
         new BounceMailbox(
-            repository, undeliverable, new ReturnPath(cipher, ""), transactions, clock, "");
+            repository,
+            statuses,
+            undeliverable,
+            new ReturnPath(cipher, ""),
+            transactions,
+            clock,
+            "");
     assertThat(none.configured()).isFalse();
     assertThat(none.read()).isZero();
     assertThat(new ReturnPath(cipher, "").envelopeFrom(UUID.randomUUID())).isNull();

@@ -32,6 +32,7 @@ class MailPriorityBench extends IntegrationTest {
 
   @Autowired Outbox outbox;
   @Autowired OutboxRepository repository;
+  @Autowired OutboxStatusRepository statuses;
   @Autowired UndeliverableAddresses undeliverable;
   @Autowired ReturnPath returnPath;
   @Autowired TransactionTemplate transactions;
@@ -50,6 +51,7 @@ class MailPriorityBench extends IntegrationTest {
       OutboxSender sender =
           new OutboxSender(
               repository,
+              statuses,
               undeliverable,
               returnPath,
               new MailPace(limiter, 1_000_000, 1_000_000),

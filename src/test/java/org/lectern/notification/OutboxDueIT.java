@@ -138,14 +138,14 @@ class OutboxDueIT extends OutboxSenderFixture {
     List<UUID> ids = jdbc.sql("select id from mail_outbox order by id").query(UUID.class).list();
     transactions.executeWithoutResult(
         tx -> {
-          repository.hold(ids.get(0));
-          repository.markBounced(ids.get(1), "returned");
-          repository.markAttemptFailed(
+          statuses.hold(ids.get(0));
+          statuses.markBounced(ids.get(1), "returned");
+          statuses.markAttemptFailed(
               ids.get(2),
               MailStatus.FAILED,
               clock.instant(),
               SmtpFailure.of(new IllegalStateException("refused")));
-          repository.markAttemptFailed(
+          statuses.markAttemptFailed(
               ids.get(3),
               MailStatus.PENDING,
               clock.instant().plusSeconds(3600),

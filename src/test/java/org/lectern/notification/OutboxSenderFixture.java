@@ -29,6 +29,7 @@ abstract class OutboxSenderFixture extends IntegrationTest {
 
   @Autowired Outbox outbox;
   @Autowired OutboxRepository repository;
+  @Autowired OutboxStatusRepository statuses;
   @Autowired UndeliverableAddresses undeliverable;
   @Autowired ReturnPath returnPath;
   @Autowired TransactionTemplate transactions;
@@ -56,6 +57,7 @@ abstract class OutboxSenderFixture extends IntegrationTest {
     var beans = new StaticListableBeanFactory(Map.of("mailSender", mail));
     return new OutboxSender(
         repository,
+        statuses,
         undeliverable,
         returnPath,
         pace,

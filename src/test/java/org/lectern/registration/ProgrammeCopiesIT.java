@@ -34,6 +34,7 @@ class ProgrammeCopiesIT extends OrganisationIT {
 
   @Autowired FormSetup forms;
   @Autowired RegistrationService service;
+  @Autowired CopyEnrolment copyEnrolment;
   @Autowired ProgrammeCopies copies;
   @Autowired ProgrammeService programmes;
 
@@ -187,7 +188,7 @@ class ProgrammeCopiesIT extends OrganisationIT {
     var request = RegistrationRequest.minimal("Делегат", "late-" + p + "@example.kz", "ru");
 
     // Only the batch's own read tells the copy is out of date: nothing written, the copy dropped.
-    assertThat(service.registerWithCopy(old, request)).isEmpty();
+    assertThat(copyEnrolment.registerWithCopy(old, request)).isEmpty();
     assertThat(fx.count(p)).isOne();
     assertThat(copies.get(p)).isEmpty();
 
@@ -197,6 +198,6 @@ class ProgrammeCopiesIT extends OrganisationIT {
     assertThat(fx.count(p)).isEqualTo(2);
     var copy = copies.get(p).orElseThrow();
     assertThat(copy.form().questions()).hasSize(1);
-    assertThat(service.registerWithCopy(copy, request).orElseThrow().created()).isFalse();
+    assertThat(copyEnrolment.registerWithCopy(copy, request).orElseThrow().created()).isFalse();
   }
 }
