@@ -66,7 +66,7 @@ if [ "${SKIP_PUBLIC:-0}" = 1 ]; then exit 0; fi
 # submissions were slower (BENCHMARKS, fifth pass). Wait until they are out (NO_DRAIN=1: do not).
 if [ "${NO_DRAIN:-0}" != 1 ]; then
   for t in $(seq 0 600); do
-    left=$(psql_ -c "select (select count(*) from mail_outbox where status = 'PENDING') + (select count(*) from registration_mail_job) + (select count(*) from event_publication where completion_date is null)")
+    left=$(psql_ -c "select (select count(*) from mail_outbox_due) + (select count(*) from registration_mail_job) + (select count(*) from event_publication where completion_date is null)")
     [ "${left:-0}" = 0 ] && break; sleep 1
   done
   echo "the organiser phase's mail backlog drained $t s before the public phase (left: $left, load $(load))"
@@ -85,7 +85,7 @@ if [ "${PUBLIC_WARMUP:-20s}" != 0 ]; then
     > "$out/registration-public-warmup.log" 2>&1 || echo "(warm-up failed: see $out/registration-public-warmup.log)"
   grep -E "^PUBLIC complete" "$out/registration-public-warmup.log" | sed 's/^/warm-up: /' || true
   for t in $(seq 0 600); do
-    left=$(psql_ -c "select (select count(*) from mail_outbox where status = 'PENDING') + (select count(*) from registration_mail_job) + (select count(*) from event_publication where completion_date is null)")
+    left=$(psql_ -c "select (select count(*) from mail_outbox_due) + (select count(*) from registration_mail_job) + (select count(*) from event_publication where completion_date is null)")
     [ "${left:-0}" = 0 ] && break; sleep 1
   done
   # The measured phase counts the links in the sink: the warm-up's are not theirs (the sink appends).

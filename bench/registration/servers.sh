@@ -16,7 +16,7 @@ done
 for ef in "${envs[@]}"; do for _ in $(seq 1 900); do [ -s $ef ] && break; sleep 1; done; done
 psq() { psql -h 127.0.0.1 -p $pgport -U postgres -d postgres -Atq -c "$1" 2>/dev/null; }
 backlog() { # of the server whose envfile was sourced last
-  psq "select (select count(*) from mail_outbox where status = 'PENDING')
+  psq "select (select count(*) from mail_outbox_due)
     + (select count(*) from event_publication where completion_date is null)
     + (select count(*) from registration_mail_job)
     + (select count(*) from registration_request where token_hash is null and entry is not null)"

@@ -28,7 +28,7 @@ wrk_run() { # label path duration
     wrk -t2 -c"${CONNECTIONS:-32}" -d"$3" --timeout 30s -s "$root/bench/registration/organiser.lua" "$base" | grep RESULT
 }
 backlog() {
-  psq -c "select (select count(*) from mail_outbox where status = 'PENDING') + (select count(*) from registration_mail_job)"
+  psq -c "select (select count(*) from mail_outbox_due) + (select count(*) from registration_mail_job)"
 }
 drain() { for _ in $(seq 1 180); do [ "$(backlog)" = 0 ] && return; sleep 1; done; echo "backlog left: $(backlog)"; }
 wrk_run warm "/api/v1/programmes/$warm/registrations" 20s >/dev/null

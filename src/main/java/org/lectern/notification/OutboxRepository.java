@@ -203,12 +203,18 @@ class OutboxRepository {
     return files.of(List.of(mailId)).getOrDefault(mailId, List.of());
   }
 
-  /** For monitoring: mails not yet sent (retries included) and mails given up. */
+  /**
+   * For monitoring: mails not yet sent (retries included) and mails given up. The waiting mails are
+   * counted on the due list ({@code mail_outbox_due}, one primary-key look-up of the mail per entry
+   * so that an entry whose mail is gone or no longer {@code PENDING} is not counted), not by
+   * reading the whole outbox, whose status no index names.
+   */
   Map<String, Double> waitingAndFailed() {
     Map<String, Double> out = new HashMap<>();
     jdbc.sql(
-            "select count(*) filter (where status = 'PENDING'),"
-                + " count(*) filter (where status in ('FAILED', 'BOUNCED')) from mail_outbox")
+            "select (select count(*) from mail_outbox_due d join mail_outbox m on m.id = d.id"
+                + " and m.status = 'PENDING'),"
+                + " (select count(*) from mail_outbox where status in ('FAILED', 'BOUNCED'))")
         .query(
             (rs, n) -> {
               out.put("waiting", rs.getDouble(1));

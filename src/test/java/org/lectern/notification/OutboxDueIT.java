@@ -164,4 +164,36 @@ class OutboxDueIT extends OutboxSenderFixture {
     assertThat(jdbc.sql("select count(*) from mail_outbox_due").query(Integer.class).single())
         .isZero();
   }
+
+  @Test
+  void theWaitingFigureCountsTheDueListRightAfterSendingHoldingAndBouncing() {
+    queueSized(6);
+    assertThat(repository.waitingAndFailed()).containsEntry("waiting", 6.0);
+    List<UUID> ids = jdbc.sql("select id from mail_outbox order by id").query(UUID.class).list();
+    transactions.executeWithoutResult(
+        tx -> {
+          statuses.hold(ids.get(0));
+          statuses.markBounced(ids.get(1), "returned");
+          statuses.markAttemptFailed(
+              ids.get(2),
+              MailStatus.PENDING,
+              clock.instant().plusSeconds(3600),
+              SmtpFailure.of(new IllegalStateException("later")));
+        });
+    // Held and bounced leave; a retry later still waits.
+    assertThat(repository.waitingAndFailed())
+        .containsEntry("waiting", 4.0)
+        .containsEntry("failed", 1.0);
+    // The due ones are sent; the one tried again later still waits.
+    assertThat(sender(smtpPort, new MailPace(limiter, 1000, 1000)).sendDue()).isEqualTo(3);
+    assertThat(repository.waitingAndFailed()).containsEntry("waiting", 1.0);
+    // An entry whose mail is gone, or whose mail is no longer PENDING, is not a waiting mail.
+    jdbc.sql("delete from mail_outbox where id = :id").param("id", ids.get(2)).update();
+    jdbc.sql("insert into mail_outbox_due (id, lane, next_attempt_at) values (:id, 0, now())")
+        .param("id", ids.get(3))
+        .update();
+    assertThat(repository.waitingAndFailed())
+        .containsEntry("waiting", 0.0)
+        .containsEntry("failed", 1.0);
+  }
 }
