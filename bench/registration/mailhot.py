@@ -20,8 +20,10 @@ STEP = [("compose: render (MailRenderer)", "MailRenderer."), ("compose: wording/
         ("compose: contacts/addresses", ("DelegateRegistrations", "RegistrationMails.remember", "DelegateAccounts")),
         ("send: claim (select+decrypt to)", "OutboxRepository.claimDue"), ("send: open (decrypt+files)", "OutboxRepository.open"),
         ("send: pace/undeliverable", ("MailPace.", "UndeliverableAddresses.")),
-        ("send: build MIME", ("OutboxSender.mime", "OutgoingMime")), ("send: SMTP (save+write)", "SmtpBatch."),
-        ("send: mark sent", "OutboxRepository.markSent")]
+        ("send: build MIME", ("OutboxSender.mime", "OutgoingMime")), ("send: SMTP connect/QUIT", ("SmtpBatch.connect", "SmtpConnections.", "Service.connect",
+                                      "SMTPTransport.close")),
+        ("send: SMTP (save+write)", "SmtpBatch."),
+        ("send: mark sent/failed", ("Repository.markSent", "Repository.markAttemptFailed"))]
 def classify(frames, table):
     for f in frames:
         for name, keys in table:

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.lectern.shared.logging.Scrubbed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * administrators to read.
  */
 @Component
-class OutboxSender {
+class OutboxSender implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
   static final int BATCH = 20;
@@ -52,6 +53,7 @@ class OutboxSender {
   private final Clock clock;
   private final OutgoingMime mimes;
   private final int maxAttempts;
+  private final SmtpConnections connections;
 
   /** Without registration mails to compose (a sender on its own, as some tests build it). */
   OutboxSender(
@@ -78,7 +80,8 @@ class OutboxSender {
         clock,
         from,
         neutralFrom,
-        maxAttempts);
+        maxAttempts,
+        new SmtpConnections(SmtpConnections.IDLE, SmtpConnections.MESSAGES, clock));
   }
 
   @Autowired
@@ -94,7 +97,39 @@ class OutboxSender {
       Clock clock,
       @Value("${lectern.mail.from}") String from,
       @Value("${lectern.mail.neutral-from:}") String neutralFrom,
-      @Value("${lectern.mail.max-attempts:8}") int maxAttempts) {
+      @Value("${lectern.mail.max-attempts:8}") int maxAttempts,
+      @Value("${lectern.mail.smtp.idle-timeout:60s}") Duration idleTimeout,
+      @Value("${lectern.mail.smtp.messages-per-connection:100}") int messagesPerConnection) {
+    this(
+        repository,
+        statuses,
+        undeliverable,
+        returnPath,
+        pace,
+        mailSender,
+        registrationMails,
+        transactions,
+        clock,
+        from,
+        neutralFrom,
+        maxAttempts,
+        new SmtpConnections(idleTimeout, messagesPerConnection, clock));
+  }
+
+  OutboxSender(
+      OutboxRepository repository,
+      OutboxStatusRepository statuses,
+      UndeliverableAddresses undeliverable,
+      ReturnPath returnPath,
+      MailPace pace,
+      ObjectProvider<JavaMailSender> mailSender,
+      RegistrationMailJobs registrationMails,
+      TransactionTemplate transactions,
+      Clock clock,
+      String from,
+      String neutralFrom,
+      int maxAttempts,
+      SmtpConnections connections) {
     this.repository = repository;
     this.statuses = statuses;
     this.undeliverable = undeliverable;
@@ -109,6 +144,13 @@ class OutboxSender {
             from,
             neutralFrom == null || neutralFrom.isBlank() ? addressOnly(from) : neutralFrom);
     this.maxAttempts = maxAttempts;
+    this.connections = connections;
+  }
+
+  /** Says {@code QUIT} on the SMTP connections kept for the next batch. */
+  @Override
+  public void destroy() {
+    connections.close();
   }
 
   boolean enabled() {
@@ -128,6 +170,8 @@ class OutboxSender {
     if (sender == null) {
       return 0;
     }
+    // Connections kept since the last batch that waited too long are closed even when none is due.
+    connections.closeIdle();
     Integer sent = transactions.execute(tx -> sendBatch(sender));
     return sent == null ? 0 : sent;
   }
@@ -172,8 +216,9 @@ class OutboxSender {
         failed(m, e);
       }
     }
-    // One SMTP connection for the whole batch; failures are mapped back to their messages.
-    Map<MimeMessage, RuntimeException> failures = SmtpBatch.send(sender, mimes);
+    // One SMTP connection for the whole batch, kept for the next one; failures are mapped back to
+    // their messages.
+    Map<MimeMessage, RuntimeException> failures = SmtpBatch.send(sender, mimes, connections);
     List<UUID> sent = new ArrayList<>();
     for (int i = 0; i < ready.size(); i++) {
       RuntimeException e = failures.get(mimes.get(i));

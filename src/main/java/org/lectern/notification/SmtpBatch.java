@@ -28,6 +28,13 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * {@code DATA} (issue 16, eighth pass). It is asked after a message failed (the server may have
  * closed the connection), and a closed connection is opened again for the next message, as Spring
  * does.
+ *
+ * <p>With {@link SmtpConnections} the connection outlives the batch (issue 16, tenth pass): the
+ * batch takes a kept one, and gives it back open instead of saying {@code QUIT}. A kept connection
+ * the server closed while it waited fails on the batch's first message; that message is then sent
+ * again over a new connection (it did not go, or — if the connection dropped after the server took
+ * it — it goes twice: at least once, never lost). Any other failure is recorded as before. After
+ * its share of messages a connection is closed and another opened within the batch.
  */
 final class SmtpBatch {
 
@@ -35,6 +42,15 @@ final class SmtpBatch {
 
   /** The failed messages of the batch (by identity) with their failure; empty when all went. */
   static Map<MimeMessage, RuntimeException> send(JavaMailSender sender, List<MimeMessage> batch) {
+    return send(sender, batch, null);
+  }
+
+  /**
+   * As {@link #send(JavaMailSender, List)}, over a connection kept in {@code connections} (null:
+   * one connection for this batch only).
+   */
+  static Map<MimeMessage, RuntimeException> send(
+      JavaMailSender sender, List<MimeMessage> batch, SmtpConnections connections) {
     Map<MimeMessage, RuntimeException> failed = new IdentityHashMap<>();
     if (batch.isEmpty()) {
       return failed;
@@ -42,7 +58,7 @@ final class SmtpBatch {
     try {
       // Spring's own class only: a subclass may connect its own way.
       if (sender.getClass() == JavaMailSenderImpl.class) {
-        send((JavaMailSenderImpl) sender, batch);
+        send((JavaMailSenderImpl) sender, batch, connections);
       } else {
         sender.send(batch.toArray(MimeMessage[]::new));
       }
@@ -74,12 +90,23 @@ final class SmtpBatch {
    * Spring's {@code JavaMailSenderImpl.doSend} without the check of the connection before each
    * message; throws what it throws.
    */
-  private static void send(JavaMailSenderImpl sender, List<MimeMessage> batch) {
+  private static void send(
+      JavaMailSenderImpl sender, List<MimeMessage> batch, SmtpConnections connections) {
     Map<Object, Exception> failedMessages = new LinkedHashMap<>();
-    Transport transport = null;
+    SmtpConnections.Kept kept = connections == null ? null : connections.take(sender);
+    Transport transport = kept == null ? null : kept.transport;
+    // The batch's first message goes over a connection that waited since the last batch.
+    boolean reused = kept != null;
     boolean lastFailed = false;
     try {
       for (int i = 0; i < batch.size(); i++) {
+        if (transport != null
+            && connections != null
+            && kept.messages >= connections.perConnection()) {
+          // Its share of messages: the server may refuse more over it.
+          SmtpConnections.quit(transport);
+          transport = null;
+        }
         if (transport == null || (lastFailed && !transport.isConnected())) {
           if (transport != null) {
             try {
@@ -89,8 +116,10 @@ final class SmtpBatch {
             }
             transport = null;
           }
+          reused = false;
           try {
             transport = connect(sender);
+            kept = new SmtpConnections.Kept(sender, transport);
           } catch (AuthenticationFailedException ex) {
             throw new MailAuthenticationException(ex);
           } catch (Exception ex) {
@@ -115,14 +144,30 @@ final class SmtpBatch {
             }
           }
           Address[] addresses = mimeMessage.getAllRecipients();
+          kept.messages++;
           transport.sendMessage(mimeMessage, addresses != null ? addresses : new Address[0]);
           lastFailed = false;
         } catch (Exception ex) {
+          if (reused && !transport.isConnected()) {
+            // The kept connection was closed by the server while it waited (its idle timeout, a
+            // restart): the same message again, over a new connection.
+            SmtpConnections.quit(transport);
+            transport = null;
+            reused = false;
+            i--;
+            continue;
+          }
           failedMessages.put(mimeMessage, ex);
           lastFailed = true;
         }
+        reused = false;
       }
     } finally {
+      if (transport != null && connections != null && !(lastFailed && !transport.isConnected())) {
+        // Open and ready for the next batch (after a failure the provider reset it with RSET).
+        connections.give(kept);
+        transport = null;
+      }
       try {
         if (transport != null) {
           transport.close();

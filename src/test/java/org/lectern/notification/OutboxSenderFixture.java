@@ -51,6 +51,12 @@ abstract class OutboxSenderFixture extends IntegrationTest {
 
   /** A sender to the SMTP server on this port, at this pace. */
   OutboxSender sender(int port, MailPace pace) {
+    return sender(
+        port, pace, new SmtpConnections(SmtpConnections.IDLE, SmtpConnections.MESSAGES, clock));
+  }
+
+  /** A sender to the SMTP server on this port, at this pace, keeping its connections here. */
+  OutboxSender sender(int port, MailPace pace, SmtpConnections connections) {
     JavaMailSenderImpl mail = new JavaMailSenderImpl();
     mail.setHost("127.0.0.1");
     mail.setPort(port);
@@ -62,11 +68,13 @@ abstract class OutboxSenderFixture extends IntegrationTest {
         returnPath,
         pace,
         beans.getBeanProvider(JavaMailSender.class),
+        null,
         transactions,
         clock,
         "lectern@example.org",
         "training@example.org",
-        8);
+        8,
+        connections);
   }
 
   /** Queues a mail of this kind to this address, in its own transaction. */

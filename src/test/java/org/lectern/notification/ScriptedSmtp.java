@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real SMTP server on loopback that answers recipients by their local part: {@code gone…} gets
  * "550 no such mailbox" (permanent), {@code busy…} gets "451 try later" (temporary), anyone else is
- * accepted. GreenMail accepts every recipient, so it cannot show how Lectern treats refusals.
+ * accepted; at {@code drop…} it closes the connection without a reply (a connection that dies in
+ * the middle of a batch). GreenMail accepts every recipient, so it cannot show how Lectern treats
+ * refusals. Each connection is served on its own thread (Lectern keeps one open across batches).
  */
 final class ScriptedSmtp implements AutoCloseable {
 
@@ -36,6 +38,8 @@ final class ScriptedSmtp implements AutoCloseable {
   /** Connections accepted so far (a batch of messages should need one). */
   final AtomicInteger connections = new AtomicInteger();
 
+  private final List<Socket> open = new CopyOnWriteArrayList<>();
+
   ScriptedSmtp() throws IOException {
     server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Thread t = new Thread(this::serve, "scripted-smtp");
@@ -49,13 +53,40 @@ final class ScriptedSmtp implements AutoCloseable {
 
   private void serve() {
     while (!server.isClosed()) {
-      try (Socket s = server.accept()) {
+      try {
+        Socket s = server.accept();
         connections.incrementAndGet();
-        talk(s);
+        open.add(s);
+        Thread t =
+            new Thread(
+                () -> {
+                  try (s) {
+                    talk(s);
+                  } catch (IOException e) {
+                    // closed, or the client went away
+                  } finally {
+                    open.remove(s);
+                  }
+                },
+                "scripted-smtp-connection");
+        t.setDaemon(true);
+        t.start();
       } catch (IOException e) {
-        // closed, or the client went away: wait for the next one
+        // closed: no more connections
       }
     }
+  }
+
+  /** Closes every open connection without a word, as a server restarting or timing out does. */
+  void dropAll() throws IOException {
+    for (Socket s : open) {
+      s.close();
+    }
+  }
+
+  /** The commands received with this verb so far. */
+  long count(String verb) {
+    return commands.stream().filter(verb::equals).count();
   }
 
   private void talk(Socket s) throws IOException {
@@ -76,7 +107,9 @@ final class ScriptedSmtp implements AutoCloseable {
         reply(out, "250 2.1.0 ok");
       } else if (upper.startsWith("RCPT TO")) {
         recipient = line.substring(line.indexOf('<') + 1, line.indexOf('>'));
-        if (recipient.startsWith("gone")) {
+        if (recipient.startsWith("drop")) {
+          return;
+        } else if (recipient.startsWith("gone")) {
           reply(out, "550 5.1.1 <" + recipient + ">: no such mailbox");
         } else if (recipient.startsWith("busy")) {
           reply(out, "451 4.3.0 try again later");
@@ -112,5 +145,6 @@ final class ScriptedSmtp implements AutoCloseable {
   @Override
   public void close() throws IOException {
     server.close();
+    dropAll();
   }
 }
