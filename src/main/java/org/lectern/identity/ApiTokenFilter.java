@@ -31,7 +31,15 @@ class ApiTokenFilter extends OncePerRequestFilter {
       chain.doFilter(req, res);
       return;
     }
-    var bearer = tokens.bearer(header.substring(7).strip());
+    String token = header.substring(7).strip();
+    if (deferrable(req)) {
+      var known = tokens.known(token);
+      if (known != null) {
+        deferred(req, res, chain, token, known);
+        return;
+      }
+    }
+    var bearer = tokens.bearer(token);
     if (bearer.isEmpty()) {
       problems.commence(req, res, null);
       return;
@@ -46,6 +54,53 @@ class ApiTokenFilter extends OncePerRequestFilter {
     SecurityContextHolder.getContext().setAuthentication(auth);
     try {
       chain.doFilter(req, res);
+    } finally {
+      SecurityContextHolder.clearContext();
+    }
+  }
+
+  /**
+   * An organiser's registration without an {@code Idempotency-Key}: the one request whose token may
+   * be checked by the registration batch instead of here (ADR 0004, amendment "the token checked in
+   * the batch").
+   */
+  static boolean deferrable(HttpServletRequest req) {
+    String uri = req.getRequestURI();
+    return "POST".equals(req.getMethod())
+        && uri.startsWith(REGISTRATIONS_PREFIX)
+        && uri.endsWith(REGISTRATIONS_SUFFIX)
+        && uri.length() == REGISTRATIONS_PREFIX.length() + 36 + REGISTRATIONS_SUFFIX.length()
+        && uri.indexOf('/', REGISTRATIONS_PREFIX.length())
+            == uri.length() - REGISTRATIONS_SUFFIX.length()
+        && req.getHeader("Idempotency-Key") == null;
+  }
+
+  private static final String REGISTRATIONS_PREFIX = "/api/v1/programmes/";
+  private static final String REGISTRATIONS_SUFFIX = "/registrations";
+
+  /**
+   * Authenticated by this node's note of the token; the token is checked by the batch, or read
+   * again before any other answer ({@link PendingToken}). Whatever answer is begun while the token
+   * is unchecked reads it first, and is replaced by this filter's 401 if it no longer works.
+   */
+  private void deferred(
+      HttpServletRequest req,
+      HttpServletResponse res,
+      FilterChain chain,
+      String token,
+      KnownTokens.Known known)
+      throws ServletException, IOException {
+    var pending = new PendingToken(known.tokenId(), known.user(), tokens, token);
+    req.setAttribute(PendingToken.ATTRIBUTE, pending);
+    if (known.factorAt() != null) {
+      req.setAttribute(StepUp.TOKEN_FACTOR_AT, known.factorAt());
+    }
+    SecurityContextHolder.getContext()
+        .setAuthentication(
+            UsernamePasswordAuthenticationToken.authenticated(
+                known.user(), null, known.user().getAuthorities()));
+    try {
+      chain.doFilter(req, new UncheckedAnswer(req, res, pending, problems));
     } finally {
       SecurityContextHolder.clearContext();
     }

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Service;
  * token works while it is unexpired, unrevoked and its account is not disabled.
  */
 @Service
-public record ApiTokenService(JdbcClient jdbc, Clock clock, Transactions transactions) {
+public record ApiTokenService(
+    JdbcClient jdbc, Clock clock, Transactions transactions, KnownTokens known) {
 
   public static final Duration LIFETIME = Duration.ofDays(30);
   public static final int MAX_DAYS = 365;
@@ -118,7 +119,8 @@ public record ApiTokenService(JdbcClient jdbc, Clock clock, Transactions transac
   /** A token's user, and when the token was made with a second-factor code (or null). */
   record Bearer(LecternUser user, Instant factorAt) {}
 
-  private record TokenRow(UUID id, LecternUser user, Timestamp factorAt, Timestamp lastUsedAt) {}
+  private record TokenRow(
+      UUID id, LecternUser user, Timestamp factorAt, Timestamp lastUsedAt, Timestamp expiresAt) {}
 
   /**
    * How stale {@code last_used_at} may get. Writing it on every request made every API call a write
@@ -133,17 +135,18 @@ public record ApiTokenService(JdbcClient jdbc, Clock clock, Transactions transac
       return Optional.empty();
     }
     Instant now = clock.instant();
+    byte[] hash = hash(token);
     // The token and its account in one round trip (issue 16: one statement less on every call).
     var row =
         jdbc.sql(
                 """
-                select t.id as token_id, t.factor_at, t.last_used_at, u.id, u.email, u.full_name,
+                select t.id as token_id, t.factor_at, t.last_used_at, t.expires_at, u.id, u.email, u.full_name,
                   u.password_hash, u.platform_admin, u.disabled_at is not null as disabled,
                   u.session_epoch
                 from api_token t join app_user u on u.id = t.user_id
                 where t.token_hash = :hash and t.revoked_at is null and t.expires_at > :now
                 """)
-            .param("hash", hash(token))
+            .param("hash", hash)
             .param("now", Timestamp.from(now))
             .query(
                 (rs, i) ->
@@ -158,7 +161,8 @@ public record ApiTokenService(JdbcClient jdbc, Clock clock, Transactions transac
                             rs.getBoolean("disabled"),
                             rs.getInt("session_epoch")),
                         rs.getTimestamp("factor_at"),
-                        rs.getTimestamp("last_used_at")))
+                        rs.getTimestamp("last_used_at"),
+                        rs.getTimestamp("expires_at")))
             .optional();
     row.filter(
             r ->
@@ -176,8 +180,63 @@ public record ApiTokenService(JdbcClient jdbc, Clock clock, Transactions transac
                     .param("now", Timestamp.from(now))
                     .param("stale", Timestamp.from(now.minus(LAST_USED_PRECISION)))
                     .update());
-    return row.filter(r -> r.user().isEnabled())
-        .map(r -> new Bearer(r.user(), r.factorAt() == null ? null : r.factorAt().toInstant()));
+    var bearer =
+        row.filter(r -> r.user().isEnabled())
+            .map(r -> new Bearer(r.user(), r.factorAt() == null ? null : r.factorAt().toInstant()));
+    if (bearer.isPresent()) {
+      var r = row.get();
+      known.put(
+          hash,
+          new KnownTokens.Known(
+              r.id(), r.user(), bearer.get().factorAt(), r.expiresAt().toInstant()));
+    } else {
+      known.forget(hash);
+    }
+    return bearer;
+  }
+
+  /**
+   * This node's note of a token it found working and that has not expired by the note, or null (ADR
+   * 0004, amendment "the token checked in the batch"): never trusted, see {@link PendingToken}.
+   */
+  KnownTokens.Known known(String token) {
+    if (token == null || !token.startsWith("lct_") || token.length() > 100) {
+      return null;
+    }
+    var k = known.get(hash(token));
+    return k == null || !k.expiresAt().isAfter(clock.instant()) ? null : k;
+  }
+
+  /**
+   * Of these tokens, the ids of those that still work (unrevoked, unexpired, account enabled), each
+   * with whether its account is a platform administrator: one statement for a registration batch,
+   * in the caller's transaction (ADR 0004, amendment "the token checked in the batch"). Notes the
+   * use of those last noted more than {@link #LAST_USED_PRECISION} ago, in the same statement.
+   */
+  public java.util.Map<UUID, Boolean> stillValid(java.util.Collection<UUID> tokenIds) {
+    Instant now = clock.instant();
+    var valid = new java.util.HashMap<UUID, Boolean>();
+    jdbc.sql(
+            """
+            with valid as (
+              select t.id, u.platform_admin, t.last_used_at
+              from api_token t join app_user u on u.id = t.user_id
+              where t.id = any(:ids) and t.revoked_at is null and t.expires_at > :now
+                and u.disabled_at is null),
+            used as (
+              update api_token set last_used_at = :now
+              where id in (select id from valid where last_used_at is null or last_used_at < :stale)
+                and (last_used_at is null or last_used_at < :stale))
+            select id, platform_admin from valid
+            """)
+        .param("ids", tokenIds.stream().distinct().toArray(UUID[]::new))
+        .param("now", Timestamp.from(now))
+        .param("stale", Timestamp.from(now.minus(LAST_USED_PRECISION)))
+        .query(
+            rs -> {
+              valid.put(rs.getObject("id", UUID.class), rs.getBoolean("platform_admin"));
+            });
+    return valid;
   }
 
   static byte[] hash(String token) {

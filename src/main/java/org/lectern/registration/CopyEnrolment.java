@@ -3,6 +3,7 @@ package org.lectern.registration;
 import java.util.Optional;
 import java.util.UUID;
 import org.lectern.identity.LecternUser;
+import org.lectern.identity.PendingToken;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeService;
 import org.lectern.registration.RegistrationService.Registered;
@@ -41,6 +42,17 @@ record CopyEnrolment(
    * only), or it needs more than a seat.
    */
   Optional<Registered> registerWithCopy(ProgrammeCopies.Copy copy, RegistrationRequest request) {
+    return registerWithCopy(copy, request, null);
+  }
+
+  /**
+   * As {@link #registerWithCopy(ProgrammeCopies.Copy, RegistrationRequest)}, for a request whose
+   * API token is still unchecked (or null): the batch checks it in its own statement, and throws
+   * the 401 with nothing written if it no longer works (ADR 0004, amendment "the token checked in
+   * the batch"). Empty also when the token's account changed: read again with the request.
+   */
+  Optional<Registered> registerWithCopy(
+      ProgrammeCopies.Copy copy, RegistrationRequest request, PendingToken token) {
     Programme p = copy.programme();
     EnrolmentService.Entry entry;
     try {
@@ -51,7 +63,7 @@ record CopyEnrolment(
     if (!GroupEnrolment.eligible(entry)) {
       return Optional.empty();
     }
-    var outcome = group.register(p.id(), entry, copy);
+    var outcome = group.register(p.id(), entry, copy, token);
     if (outcome == null) {
       return Optional.empty();
     }

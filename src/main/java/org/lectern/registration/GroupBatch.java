@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.lectern.identity.ApiTokenService;
 import org.lectern.registration.EnrolmentService.Entry;
 import org.lectern.registration.EnrolmentService.Outcome;
 import org.lectern.registration.GroupEnrolment.Pending;
@@ -37,6 +39,7 @@ final class GroupBatch {
   private final ApplicationEventPublisher events;
   private final Transactions transactions;
   private final Clock clock;
+  private final ApiTokenService tokens;
 
   GroupBatch(
       FreeSeats freeSeats,
@@ -45,7 +48,8 @@ final class GroupBatch {
       EnrolmentService enrolment,
       ApplicationEventPublisher events,
       Transactions transactions,
-      Clock clock) {
+      Clock clock,
+      ApiTokenService tokens) {
     this.freeSeats = freeSeats;
     this.copies = copies;
     this.answers = answers;
@@ -53,6 +57,7 @@ final class GroupBatch {
     this.events = events;
     this.transactions = transactions;
     this.clock = clock;
+    this.tokens = tokens;
   }
 
   /**
@@ -88,7 +93,7 @@ final class GroupBatch {
       }
     }
     for (Pending p : batch) {
-      if (p.outcome == null && !p.stale) {
+      if (p.outcome == null && !p.stale && !p.refused) {
         try {
           p.outcome = transactions.result(() -> enrolment.register(programmeId, p.entry));
         } catch (RuntimeException refused) {
@@ -121,6 +126,44 @@ final class GroupBatch {
   }
 
   /**
+   * The entries whose API token still works, checked for the whole batch in one statement after the
+   * programme's lock (ADR 0004, amendment "the token checked in the batch"): an entry whose token
+   * was revoked, expired or whose account was disabled is refused, nothing of it written; one whose
+   * account's platform role changed since the node noted the token is checked again from fresh
+   * reads (stale). Entries whose token the filter read are kept as they are.
+   */
+  private List<Pending> tokensChecked(List<Pending> all) {
+    List<UUID> ids = new ArrayList<>();
+    for (Pending x : all) {
+      if (x.token != null) {
+        ids.add(x.token.tokenId());
+      }
+    }
+    if (ids.isEmpty()) {
+      return all;
+    }
+    Map<UUID, Boolean> valid = tokens.stillValid(ids);
+    List<Pending> kept = new ArrayList<>();
+    for (Pending x : all) {
+      if (x.token == null) {
+        kept.add(x);
+        continue;
+      }
+      Boolean admin = valid.get(x.token.tokenId());
+      if (admin == null) {
+        x.refused = true;
+        x.token.refusedByBatch();
+      } else if (admin != x.token.platformAdmin()) {
+        x.stale = true;
+      } else {
+        x.token.checkedByBatch();
+        kept.add(x);
+      }
+    }
+    return kept;
+  }
+
+  /**
    * In one transaction: the SHARE lock of the programme row, one statement for the seats and the
    * rows, each new registration's answers and event. Leaves the entries it did not register without
    * an outcome; throws (rolling everything back) if a row and its seat do not match.
@@ -128,7 +171,7 @@ final class GroupBatch {
   private void together(UUID programmeId, List<Pending> all) {
     boolean copied = all.stream().anyMatch(x -> x.copy != null);
     var whole = freeSeats.shareWhole(programmeId, copied ? clock.instant() : null).orElse(null);
-    List<Pending> entries = current(programmeId, whole, all);
+    List<Pending> entries = current(programmeId, whole, tokensChecked(all));
     var p = whole == null ? null : whole.shared();
     if (p == null || !p.counted() || entries.isEmpty()) {
       return;

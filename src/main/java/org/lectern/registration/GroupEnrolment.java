@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.lectern.identity.PendingToken;
 import org.lectern.registration.EnrolmentService.Entry;
 import org.lectern.registration.EnrolmentService.Outcome;
 import org.lectern.registration.RegistrationRepository.Sealed;
+import org.lectern.shared.error.UnauthenticatedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -77,8 +79,14 @@ final class GroupEnrolment {
     Outcome outcome;
     RuntimeException failure;
 
+    /** The request's API token, still unchecked (checked by the batch), or null. */
+    final PendingToken token;
+
     /** The batch found the copy out of date: not registered, to be checked again. */
     boolean stale;
+
+    /** The batch found the token revoked, expired or its account disabled: nothing written. */
+    boolean refused;
 
     boolean done;
 
@@ -87,12 +95,20 @@ final class GroupEnrolment {
     }
 
     Pending(Entry entry, Sealed sealed, ProgrammeCopies.Copy copy) {
+      this(entry, sealed, copy, null);
+    }
+
+    Pending(Entry entry, Sealed sealed, ProgrammeCopies.Copy copy, PendingToken token) {
       this.entry = entry;
       this.sealed = sealed;
       this.copy = copy;
+      this.token = token;
     }
 
     Outcome result() {
+      if (refused) {
+        throw new UnauthenticatedException("identity.unauthenticated");
+      }
       if (failure != null) {
         throw failure;
       }
@@ -114,13 +130,23 @@ final class GroupEnrolment {
    * of date (the caller checks the request again from fresh reads).
    */
   Outcome register(UUID programmeId, Entry e, ProgrammeCopies.Copy copy) {
+    return register(programmeId, e, copy, null);
+  }
+
+  /**
+   * As {@link #register(UUID, Entry, ProgrammeCopies.Copy)}, for a request whose API token is still
+   * unchecked (or null; only with a copy): the batch checks it in one statement for all its
+   * entries, and throws the 401 with nothing written for a token that no longer works; null
+   * (checked again) when the token's account changed.
+   */
+  Outcome register(UUID programmeId, Entry e, ProgrammeCopies.Copy copy, PendingToken token) {
     if (TransactionSynchronizationManager.isActualTransactionActive()) {
       // Never wait for a batch while holding what a transaction holds: registered in it, as before
       // (an entry checked against a copy is checked again instead: nothing here reads it again).
       return copy != null ? null : enrolment.register(programmeId, e);
     }
     // Encrypted and indexed on the request's thread, before any lock or queue.
-    Pending mine = new Pending(e, registrations.seal(programmeId, e.details()), copy);
+    Pending mine = new Pending(e, registrations.seal(programmeId, e.details()), copy, token);
     Lane lane = enqueue(programmeId, mine);
     boolean interrupted = false;
     try {
@@ -148,7 +174,7 @@ final class GroupEnrolment {
         } finally {
           synchronized (lane) {
             for (Pending p : batch) {
-              if (p.outcome == null && p.failure == null && !p.stale) {
+              if (p.outcome == null && p.failure == null && !p.stale && !p.refused) {
                 p.failure = new IllegalStateException("registration not answered");
               }
               p.done = true;

@@ -64,8 +64,17 @@ class RateLimits {
 
   /** Counts one registration made by a signed-in user (an organiser's import or client). */
   void checkUser(UUID userId) {
+    checkUser(userId, null);
+  }
+
+  /**
+   * As {@link #checkUser(UUID)}, running {@code beforeCounted} (which may throw) before the shared
+   * count is written: a request whose token is still unchecked reads it first (ADR 0004, amendment
+   * "the token checked in the batch").
+   */
+  void checkUser(UUID userId, Runnable beforeCounted) {
     if (enabled) {
-      perUser.acquire(userId.toString());
+      perUser.acquire(userId.toString(), beforeCounted);
     }
   }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.lectern.identity.IdempotentCreate;
 import org.lectern.identity.LecternUser;
+import org.lectern.identity.PendingToken;
 import org.lectern.shared.database.Json;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
@@ -101,18 +102,25 @@ record RegistrationApiController(
     LecternUser actor = creation.actor();
     boolean keyless = creation.key() == null || creation.key().isBlank();
     boolean counted = false;
+    // Authenticated by the node's note of the token, not yet read: checked by the batch, or read
+    // below before anything else is done (ADR 0004, amendment "the token checked in the batch").
+    PendingToken pending = keyless ? PendingToken.of(http) : null;
     if (keyless) {
       // An organiser without a key: checked against this node's copy of the programme and its
       // form set-up, confirmed by the batch's own reads (ADR 0004, "checked against a copy").
       var copy = copies.organiserCopy(actor, id);
       if (copy.isPresent()) {
-        rateLimits.checkUser(actor.id());
+        rateLimits.checkUser(actor.id(), pending == null ? null : pending::confirm);
         counted = true;
-        var registered = copies.registerWithCopy(copy.get(), body.toRequest());
+        var registered = copies.registerWithCopy(copy.get(), body.toRequest(), pending);
         if (registered.isPresent()) {
           return created(registered.get());
         }
       }
+    }
+    if (pending != null) {
+      // Every other answer is given after the filter's own read of the token, as that account.
+      actor = pending.confirm();
     }
     var access = service.access(actor, id);
     if (access.isEmpty() || !access.get().organiser()) {

@@ -47,6 +47,14 @@ public final class LeasedPermits {
 
   /** Uses one permit of {@code key}; throws {@link TooManyRequestsException} when none is left. */
   public void acquire(String key) {
+    acquire(key, null);
+  }
+
+  /**
+   * As {@link #acquire(String)}, running {@code beforeShared} (which may throw) before the shared
+   * count is asked, i.e. before anything is written: a permit in hand is used without it.
+   */
+  public void acquire(String key, Runnable beforeShared) {
     Instant now = clock.instant();
     long size = limit.window().toSeconds();
     long window = Math.floorDiv(now.getEpochSecond(), size);
@@ -58,6 +66,9 @@ public final class LeasedPermits {
       if (lease.window == window && lease.left > 0) {
         lease.left--;
         return;
+      }
+      if (beforeShared != null) {
+        beforeShared.run();
       }
       int taken = limiter.acquireUpTo(limit, key, share);
       if (taken == 0) {
