@@ -66,12 +66,32 @@ class SmtpSockets implements BeanPostProcessor {
     }
   }
 
+  /** Waiting for a connection, in milliseconds, unless the operator set it. */
+  static final String CONNECT_TIMEOUT = "30000";
+
+  /** Waiting for a reply of the server, in milliseconds, unless the operator set it. */
+  static final String READ_TIMEOUT = "60000";
+
   @Override
   public Object postProcessBeforeInitialization(Object bean, String name) {
     if (bean instanceof JavaMailSenderImpl sender) {
       configure(sender.getJavaMailProperties(), sender.getProtocol());
+      timeouts(sender.getJavaMailProperties(), sender.getProtocol());
     }
     return bean;
+  }
+
+  /**
+   * Jakarta Mail waits for ever by default: for a connection and for each reply. A connection kept
+   * across batches ({@link SmtpConnections}) that a firewall dropped without a word would hold the
+   * sending thread for good; with a reply timeout the message fails as a lost connection does
+   * (retried after the back-off) and the connection is replaced. The operator's own values ({@code
+   * spring.mail.properties.mail.smtp.timeout}, {@code ….connectiontimeout}) win.
+   */
+  static void timeouts(Properties properties, String protocol) {
+    String prefix = "mail." + (protocol == null || protocol.isBlank() ? "smtp" : protocol);
+    properties.putIfAbsent(prefix + ".connectiontimeout", CONNECT_TIMEOUT);
+    properties.putIfAbsent(prefix + ".timeout", READ_TIMEOUT);
   }
 
   /** Adds the factory unless the properties already say how to connect; true when it did. */

@@ -57,4 +57,22 @@ class SmtpSocketsTest {
     assertThat(SmtpSockets.configure(none, null)).isTrue();
     assertThat(none.get("mail.smtp.socketFactory")).isSameAs(SmtpSockets.NoDelay.INSTANCE);
   }
+
+  @Test
+  void connectingAndRepliesHaveATimeoutUnlessTheOperatorSetOne() {
+    JavaMailSenderImpl smtp = new JavaMailSenderImpl();
+    new SmtpSockets().postProcessBeforeInitialization(smtp, "mailSender");
+    assertThat(smtp.getJavaMailProperties().getProperty("mail.smtp.connectiontimeout"))
+        .isEqualTo("30000");
+    assertThat(smtp.getJavaMailProperties().getProperty("mail.smtp.timeout")).isEqualTo("60000");
+
+    JavaMailSenderImpl own = new JavaMailSenderImpl();
+    own.setProtocol("smtps");
+    own.getJavaMailProperties().setProperty("mail.smtps.timeout", "5000");
+    new SmtpSockets().postProcessBeforeInitialization(own, "mailSender");
+    assertThat(own.getJavaMailProperties().getProperty("mail.smtps.timeout")).isEqualTo("5000");
+    assertThat(own.getJavaMailProperties().getProperty("mail.smtps.connectiontimeout"))
+        .isEqualTo("30000");
+    assertThat(own.getJavaMailProperties()).doesNotContainKey("mail.smtp.timeout");
+  }
 }
