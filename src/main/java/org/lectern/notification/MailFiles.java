@@ -100,6 +100,7 @@ record MailFiles(JdbcClient jdbc, PersonalDataCipher cipher, MailKeyRepository k
               select s.id from mail_shared_attachment s
               where s.programme_id in (:p)
                 and not exists (select 1 from mail_outbox o where o.shared_attachment_id = s.id)
+                and not exists (select 1 from mail_shared_body b where b.shared_attachment_id = s.id)
               for update skip locked)
             """)
         .param("p", programmeIds)
@@ -135,25 +136,27 @@ record MailFiles(JdbcClient jdbc, PersonalDataCipher cipher, MailKeyRepository k
    * The attachments of several messages in one statement, not one per message (issue 16): their own
    * files in order, then the shared one. A shared file is read and decrypted once per batch: its
    * content comes in one row, and each mail that refers to it in a row that names it only (issue
-   * 16, ninth pass: the content came once per mail).
+   * 16, ninth pass: the content came once per mail). A mail that shares its words ({@link
+   * SharedBodies}) sends the file its body names.
    */
   Map<UUID, List<MailAttachment>> of(Collection<UUID> mailIds) {
     Map<UUID, List<MailAttachment>> attached = new HashMap<>();
     Map<UUID, MailAttachment> shared = new HashMap<>();
     jdbc.sql(
             """
+            with mail as materialized (
+              select o.id, coalesce(o.shared_attachment_id, b.shared_attachment_id) as shared_id
+                from mail_outbox o left join mail_shared_body b on b.id = o.shared_body_id
+               where o.id = any(cast(:ids as uuid[])))
             select null::uuid as mail_id, -1 as position, s.id as shared_id,
                    s.filename, s.content_type, s.content
               from mail_shared_attachment s
-             where s.id in (select o.shared_attachment_id from mail_outbox o
-                             where o.id = any(cast(:ids as uuid[])))
+             where s.id in (select shared_id from mail)
             union all
             select mail_id, position, null::uuid, filename, content_type, content
               from mail_attachment where mail_id = any(cast(:ids as uuid[]))
             union all
-            select o.id, 2147483647, o.shared_attachment_id, null, null, null
-              from mail_outbox o
-             where o.id = any(cast(:ids as uuid[])) and o.shared_attachment_id is not null
+            select id, 2147483647, shared_id, null, null, null from mail where shared_id is not null
             order by 1 nulls first, 2
             """)
         .param("ids", mailIds.toArray(UUID[]::new))

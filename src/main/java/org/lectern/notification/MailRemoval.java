@@ -21,7 +21,11 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(0)
 record MailRemoval(
-    JdbcClient jdbc, PersonalDataCipher cipher, RegistrationService registrations, MailFiles files)
+    JdbcClient jdbc,
+    PersonalDataCipher cipher,
+    RegistrationService registrations,
+    MailFiles files,
+    SharedBodies bodies)
     implements PersonalDataRemoval {
 
   private static final String ABOUT_PROGRAMME =
@@ -36,7 +40,9 @@ record MailRemoval(
   public void anonymiseProgramme(UUID programmeId, RemovalReason reason) {
     jdbc.sql("delete from mail_outbox where " + ABOUT_PROGRAMME).param("p", programmeId).update();
     forgetGone();
-    // The files its mails shared (its calendars) go with them.
+    // The words and files its mails shared (its calendars) go with them, the words first (they
+    // name the files).
+    bodies.removeUnused(List.of(programmeId));
     files.removeUnused(List.of(programmeId));
   }
 
@@ -93,7 +99,9 @@ record MailRemoval(
       }
     }
     forgetGone();
-    // Files shared by the mails removed (a programme's calendar), once no other mail sends them.
+    // Words and files shared by the mails removed (a programme's calendar), once no other mail
+    // sends them.
+    bodies.removeUnused(programmes);
     files.removeUnused(programmes);
   }
 

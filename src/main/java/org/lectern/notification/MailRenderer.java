@@ -1,7 +1,6 @@
 package org.lectern.notification;
 
 import gg.jte.TemplateEngine;
-import gg.jte.html.escape.Escape;
 import gg.jte.output.StringOutput;
 import java.util.List;
 import java.util.Map;
@@ -35,16 +34,17 @@ record MailRenderer(TemplateEngine templates) {
       String htmlAfter) {
 
     String text(String greeting) {
-      return textBefore + greeting + textAfter;
+      return body().text(greeting);
     }
 
     /** The greeting escaped as the template escapes it (HTML content). */
     String html(String greeting) {
-      StringOutput out = new StringOutput(htmlBefore.length() + htmlAfter.length() + 64);
-      out.writeContent(htmlBefore);
-      Escape.htmlContent(greeting, out);
-      out.writeContent(htmlAfter);
-      return out.toString();
+      return body().html(greeting);
+    }
+
+    /** The subject and the layout around the greeting, as stored for many mails. */
+    MailBody body() {
+      return new MailBody(content.subject(), textBefore, textAfter, htmlBefore, htmlAfter);
     }
 
     /** What {@link MailRenderer#layout} gives for the content with this greeting. */

@@ -38,15 +38,27 @@ public record Outbox(
   }
 
   /**
+   * A mail to queue: whole, or ({@code bodyId} not null) its greeting and the words it shares with
+   * others, stored once ({@link SharedBodies}; the mail's text and HTML are then not needed).
+   */
+  record Composed(OutgoingMail mail, UUID bodyId, String greeting) {
+
+    Composed(OutgoingMail mail) {
+      this(mail, null, null);
+    }
+  }
+
+  /**
    * Queues several mails as {@link #enqueue} queues each (held when undeliverable, once per dedupe
    * key), with one look-up of undeliverable marks per organisation and one insert for all (issue
    * 16: it was one of each per mail); answers how many were queued.
    */
-  int enqueueAll(List<OutgoingMail> mails) {
+  int enqueueAll(List<Composed> mails) {
     return transactions.joined(
         () -> {
           Map<UUID, List<String>> byOrganisation = new HashMap<>();
-          for (OutgoingMail m : mails) {
+          for (Composed c : mails) {
+            OutgoingMail m = c.mail();
             if (m.organisationId() != null && m.to() != null) {
               byOrganisation
                   .computeIfAbsent(m.organisationId(), o -> new ArrayList<>())
@@ -58,11 +70,16 @@ public record Outbox(
               (organisation, addresses) ->
                   marked.put(organisation, undeliverable.among(organisation, addresses).keySet()));
           List<OutboxQueueRepository.Queued> queued = new ArrayList<>();
-          for (OutgoingMail m : mails) {
+          for (Composed c : mails) {
+            OutgoingMail m = c.mail();
             boolean held = marked.getOrDefault(m.organisationId(), Set.of()).contains(m.to());
             queued.add(
                 new OutboxQueueRepository.Queued(
-                    UUID.randomUUID(), m, held ? MailStatus.HELD : MailStatus.PENDING));
+                    UUID.randomUUID(),
+                    m,
+                    held ? MailStatus.HELD : MailStatus.PENDING,
+                    c.bodyId(),
+                    c.greeting()));
           }
           return repository.insertAll(queued, clock.instant()).size();
         });

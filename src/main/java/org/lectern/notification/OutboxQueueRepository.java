@@ -1,5 +1,6 @@
 package org.lectern.notification;
 
+import static org.lectern.notification.OutboxRepository.GREETING;
 import static org.lectern.notification.OutboxRepository.HTML;
 import static org.lectern.notification.OutboxRepository.SUBJECT;
 import static org.lectern.notification.OutboxRepository.TEXT;
@@ -33,8 +34,17 @@ record OutboxQueueRepository(JdbcClient jdbc, MailKeyRepository keys, MailFiles 
     return !insertAll(List.of(new Queued(id, m, status)), now).isEmpty();
   }
 
-  /** A mail to queue, with its id and first status. */
-  record Queued(UUID id, OutgoingMail mail, MailStatus status) {}
+  /**
+   * A mail to queue, with its id and first status. A mail whose words are stored once for many
+   * ({@code bodyId}, {@link SharedBodies}) keeps only its {@code greeting}: its subject, text and
+   * HTML are not stored with it (issue 16, tenth pass), nor its shared file, which the body names.
+   */
+  record Queued(UUID id, OutgoingMail mail, MailStatus status, UUID bodyId, String greeting) {
+
+    Queued(UUID id, OutgoingMail mail, MailStatus status) {
+      this(id, mail, status, null, null);
+    }
+  }
 
   /**
    * Inserts the mails in one statement (issue 16: it was one per mail), each unless a message with
@@ -63,16 +73,25 @@ record OutboxQueueRepository(JdbcClient jdbc, MailKeyRepository keys, MailFiles 
     String[] organisations = new String[n];
     String[] statuses = new String[n];
     String[] shared = new String[n];
+    String[] bodies = new String[n];
+    byte[][] greetings = new byte[n][];
     for (int i = 0; i < n; i++) {
-      OutgoingMail m = mails.get(i).mail();
+      Queued q = mails.get(i);
+      OutgoingMail m = q.mail();
       MailKeyRepository.Sealer cipher = keys.sealerFor(m);
       ids[i] = mails.get(i).id().toString();
       kinds[i] = m.kind();
       related[i] = text(m.relatedId());
       to[i] = cipher.encrypt(m.to(), TO);
-      subjects[i] = cipher.encrypt(m.subject(), SUBJECT);
-      texts[i] = cipher.encrypt(m.text(), TEXT);
-      htmls[i] = cipher.encrypt(m.html(), HTML);
+      if (q.bodyId() == null) {
+        subjects[i] = cipher.encrypt(m.subject(), SUBJECT);
+        texts[i] = cipher.encrypt(m.text(), TEXT);
+        htmls[i] = cipher.encrypt(m.html(), HTML);
+        shared[i] = text(shared(m));
+      } else {
+        bodies[i] = q.bodyId().toString();
+        greetings[i] = cipher.encrypt(q.greeting(), GREETING);
+      }
       languages[i] = m.language();
       dedupeKeys[i] = m.dedupeKey();
       neutral[i] = m.neutral();
@@ -81,8 +100,7 @@ record OutboxQueueRepository(JdbcClient jdbc, MailKeyRepository keys, MailFiles 
       unsubscribes[i] = cipher.encrypt(m.unsubscribeUrl(), UNSUBSCRIBE);
       programmes[i] = text(m.programmeId());
       organisations[i] = text(m.organisationId());
-      statuses[i] = mails.get(i).status().name();
-      shared[i] = text(shared(m));
+      statuses[i] = q.status().name();
     }
     // One array per column, so the text is the same for every batch size: parsed and planned once
     // per connection (issue 16, eighth pass; a text per size was parsed and planned every time).
@@ -105,6 +123,8 @@ record OutboxQueueRepository(JdbcClient jdbc, MailKeyRepository keys, MailFiles 
     params.put("organisations", organisations);
     params.put("statuses", statuses);
     params.put("shared", shared);
+    params.put("bodies", bodies);
+    params.put("greetings", greetings);
     String sql = INSERT;
     Set<UUID> inserted = new HashSet<>(jdbc.sql(sql).params(params).query(UUID.class).list());
     for (Queued q : mails) {
@@ -122,19 +142,21 @@ record OutboxQueueRepository(JdbcClient jdbc, MailKeyRepository keys, MailFiles 
       with queued as (
       insert into mail_outbox (id, kind, related_id, recipient, subject, body_text, body_html,
         language, next_attempt_at, created_at, dedupe_key, neutral, sender_name, lane,
-        unsubscribe_url, programme_id, organisation_id, status, shared_attachment_id)
+        unsubscribe_url, programme_id, organisation_id, status, shared_attachment_id,
+        shared_body_id, greeting)
       select id, kind, related_id, recipient, subject, body_text, body_html, language, :now, :now,
         dedupe_key, neutral, sender_name, lane, unsubscribe_url, programme_id, organisation_id,
-        status, shared_attachment_id
+        status, shared_attachment_id, shared_body_id, greeting
       from unnest(cast(:ids as uuid[]), cast(:kinds as text[]), cast(:related as uuid[]),
         cast(:to as bytea[]), cast(:subjects as bytea[]), cast(:texts as bytea[]),
         cast(:htmls as bytea[]), cast(:languages as text[]), cast(:keys as text[]),
         cast(:neutral as boolean[]), cast(:senders as text[]), cast(:lanes as smallint[]),
         cast(:unsubscribes as bytea[]), cast(:programmes as uuid[]), cast(:organisations as uuid[]),
-        cast(:statuses as text[]), cast(:shared as uuid[])) with ordinality
+        cast(:statuses as text[]), cast(:shared as uuid[]), cast(:bodies as uuid[]),
+        cast(:greetings as bytea[])) with ordinality
         as m (id, kind, related_id, recipient, subject, body_text, body_html, language, dedupe_key,
           neutral, sender_name, lane, unsubscribe_url, programme_id, organisation_id, status,
-          shared_attachment_id, ord)
+          shared_attachment_id, shared_body_id, greeting, ord)
       order by ord
       on conflict (dedupe_key) do nothing returning id, lane, next_attempt_at, status),
       due as (

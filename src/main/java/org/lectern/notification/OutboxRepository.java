@@ -22,20 +22,29 @@ class OutboxRepository {
   static final String HTML = "mail.html";
   static final String UNSUBSCRIBE = "mail.unsubscribe";
   static final String ATTACHMENT = "mail.attachment";
+  static final String GREETING = "mail.greeting";
 
   private static final String COLUMNS =
       "id, kind, related_id, recipient, subject, body_text, body_html, language, status, attempts,"
           + " next_attempt_at, last_error, created_at, sent_at, neutral, sender_name, unsubscribe_url,"
-          + " programme_id, organisation_id, dedupe_key";
+          + " programme_id, organisation_id, dedupe_key, shared_body_id, greeting";
+
+  /** A row's shared words (null: it has its own), read with the row on the outbox page. */
+  private static final String SHARED_BODY =
+      ", (select b.body from mail_shared_body b where b.id = mail_outbox.shared_body_id)"
+          + " as shared_body";
 
   private final JdbcClient jdbc;
   private final PersonalDataCipher cipher;
   private final MailFiles files;
+  private final SharedBodies bodies;
 
-  OutboxRepository(JdbcClient jdbc, PersonalDataCipher cipher, MailFiles files) {
+  OutboxRepository(
+      JdbcClient jdbc, PersonalDataCipher cipher, MailFiles files, SharedBodies bodies) {
     this.jdbc = jdbc;
     this.cipher = cipher;
     this.files = files;
+    this.bodies = bodies;
   }
 
   /**
@@ -58,6 +67,8 @@ class OutboxRepository {
       String senderName,
       byte[] unsubscribe,
       UUID programmeId,
+      UUID bodyId,
+      byte[] greeting,
       int attempts,
       Instant nextAttemptAt,
       String lastError,
@@ -104,6 +115,8 @@ class OutboxRepository {
                         rs.getString("sender_name"),
                         rs.getBytes("unsubscribe_url"),
                         rs.getObject("programme_id", UUID.class),
+                        rs.getObject("shared_body_id", UUID.class),
+                        rs.getBytes("greeting"),
                         rs.getInt("attempts"),
                         rs.getTimestamp("next_attempt_at").toInstant(),
                         rs.getString("last_error"),
@@ -111,47 +124,80 @@ class OutboxRepository {
         .list();
   }
 
-  /** The claimed rows that will be sent, decrypted whole, with their attachments (one look-up). */
+  /**
+   * The claimed rows that will be sent, decrypted whole, with their attachments (one look-up) and
+   * their shared words (one look-up, each body decrypted once).
+   */
   List<OutboxMessage> open(List<Claimed> claimed) {
     if (claimed.isEmpty()) {
       return List.of();
     }
     Map<UUID, List<MailAttachment>> attached = files.of(claimed.stream().map(Claimed::id).toList());
+    Map<UUID, SharedBodies.Stored> shared =
+        bodies.read(
+            claimed.stream()
+                .map(c -> c.sealed().bodyId())
+                .filter(java.util.Objects::nonNull)
+                .toList());
     return claimed.stream()
         .map(
             c -> {
               Sealed s = c.sealed();
-              return new OutboxMessage(
-                  c.id(),
-                  new OutgoingMail(
-                      s.kind(),
-                      s.relatedId(),
-                      c.to(),
-                      s.language(),
-                      cipher.decrypt(s.subject(), SUBJECT),
-                      cipher.decrypt(s.text(), TEXT),
-                      cipher.decrypt(s.html(), HTML),
-                      attached.getOrDefault(c.id(), List.of()),
-                      s.dedupeKey(),
-                      s.neutral(),
-                      s.senderName(),
-                      cipher.decrypt(s.unsubscribe(), UNSUBSCRIBE),
-                      s.programmeId(),
-                      c.organisationId()),
-                  MailStatus.PENDING,
-                  s.attempts(),
-                  s.nextAttemptAt(),
-                  s.lastError(),
-                  s.createdAt(),
-                  null);
+              if (s.bodyId() != null) {
+                String greeting = cipher.decrypt(s.greeting(), GREETING);
+                SharedBodies.Stored stored = shared.get(s.bodyId());
+                MailBody body = stored == null ? MailBody.SHREDDED : stored.body();
+                return message(
+                    c,
+                    s,
+                    body.subject(),
+                    body.text(greeting),
+                    body.html(greeting),
+                    attached.getOrDefault(c.id(), List.of()));
+              }
+              return message(
+                  c,
+                  s,
+                  cipher.decrypt(s.subject(), SUBJECT),
+                  cipher.decrypt(s.text(), TEXT),
+                  cipher.decrypt(s.html(), HTML),
+                  attached.getOrDefault(c.id(), List.of()));
             })
         .toList();
+  }
+
+  private OutboxMessage message(
+      Claimed c, Sealed s, String subject, String text, String html, List<MailAttachment> files) {
+    return new OutboxMessage(
+        c.id(),
+        new OutgoingMail(
+            s.kind(),
+            s.relatedId(),
+            c.to(),
+            s.language(),
+            subject,
+            text,
+            html,
+            files,
+            s.dedupeKey(),
+            s.neutral(),
+            s.senderName(),
+            cipher.decrypt(s.unsubscribe(), UNSUBSCRIBE),
+            s.programmeId(),
+            c.organisationId()),
+        MailStatus.PENDING,
+        s.attempts(),
+        s.nextAttemptAt(),
+        s.lastError(),
+        s.createdAt(),
+        null);
   }
 
   List<OutboxMessage> recent(int limit, int offset) {
     return jdbc.sql(
             "select "
                 + COLUMNS
+                + SHARED_BODY
                 + " from mail_outbox order by created_at desc, id limit :l offset :o")
         .param("l", limit)
         .param("o", offset)
@@ -165,7 +211,7 @@ class OutboxRepository {
 
   /** One message, decrypted, without attachments. */
   java.util.Optional<OutboxMessage> find(UUID id) {
-    return jdbc.sql("select " + COLUMNS + " from mail_outbox where id = :id")
+    return jdbc.sql("select " + COLUMNS + SHARED_BODY + " from mail_outbox where id = :id")
         .param("id", id)
         .query((rs, i) -> map(rs))
         .optional();
@@ -174,6 +220,8 @@ class OutboxRepository {
   private OutboxMessage map(ResultSet rs) throws SQLException {
     UUID id = rs.getObject("id", UUID.class);
     Timestamp sent = rs.getTimestamp("sent_at");
+    MailBody body = bodies.open(rs.getBytes("shared_body"));
+    String greeting = body == null ? null : cipher.decrypt(rs.getBytes("greeting"), GREETING);
     return new OutboxMessage(
         id,
         new OutgoingMail(
@@ -181,9 +229,9 @@ class OutboxRepository {
             rs.getObject("related_id", UUID.class),
             cipher.decrypt(rs.getBytes("recipient"), TO),
             rs.getString("language"),
-            cipher.decrypt(rs.getBytes("subject"), SUBJECT),
-            cipher.decrypt(rs.getBytes("body_text"), TEXT),
-            cipher.decrypt(rs.getBytes("body_html"), HTML),
+            body != null ? body.subject() : cipher.decrypt(rs.getBytes("subject"), SUBJECT),
+            body != null ? body.text(greeting) : cipher.decrypt(rs.getBytes("body_text"), TEXT),
+            body != null ? body.html(greeting) : cipher.decrypt(rs.getBytes("body_html"), HTML),
             List.of(),
             rs.getString("dedupe_key"),
             rs.getBoolean("neutral"),

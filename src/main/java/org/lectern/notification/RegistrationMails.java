@@ -26,6 +26,7 @@ public record RegistrationMails(
     MailRenderer renderer,
     TrainingCalendar calendar,
     MailFiles files,
+    SharedBodies bodies,
     DelegateAccounts directory,
     Transactions transactions) {
 
@@ -58,13 +59,13 @@ public record RegistrationMails(
     // Kind, programme and language -> the mail laid out without its greeting (issue 16, eighth
     // pass): within a batch, the mails that differ only in the greeting are laid out once.
     private final Map<String, Alike> alike = new HashMap<>();
-    private final List<OutgoingMail> composed;
+    private final List<Outbox.Composed> composed;
 
     Memo() {
       this.composed = null;
     }
 
-    private Memo(List<OutgoingMail> composed) {
+    private Memo(List<Outbox.Composed> composed) {
       this.composed = composed;
     }
 
@@ -125,6 +126,28 @@ public record RegistrationMails(
                       Parts parts = parts(kind, p, lang, null, null, memo);
                       return new Alike(parts, renderer.skeleton(parts.content(greeting)));
                     });
+            if (a.skeleton() != null && memo.composed != null) {
+              // Queued together: the words stored once for the batch, the greeting per mail
+              // (issue 16, tenth pass).
+              UUID body = a.storedBody(p, lang, bodies);
+              if (body != null) {
+                OutgoingMail mail =
+                    new OutgoingMail(
+                            kind.code(),
+                            contact.registrationId(),
+                            contact.email(),
+                            lang,
+                            a.skeleton().content().subject(),
+                            null,
+                            null,
+                            a.parts().attachments(),
+                            kind.code() + ":" + contact.registrationId(),
+                            p.neutral())
+                        .withSenderName(p.senderName())
+                        .about(p.programme().id(), p.programme().organisationId());
+                return memo.composed.add(new Outbox.Composed(mail, body, greeting));
+              }
+            }
             if (a.skeleton() != null) {
               return queue(
                   a.skeleton()
@@ -172,7 +195,41 @@ public record RegistrationMails(
   }
 
   /** The parts shared by a batch's alike mails, and their layout (null: laid out each time). */
-  private record Alike(Parts parts, MailRenderer.Skeleton skeleton) {}
+  private static final class Alike {
+    private final Parts parts;
+    private final MailRenderer.Skeleton skeleton;
+    private UUID body;
+
+    Alike(Parts parts, MailRenderer.Skeleton skeleton) {
+      this.parts = parts;
+      this.skeleton = skeleton;
+    }
+
+    Parts parts() {
+      return parts;
+    }
+
+    MailRenderer.Skeleton skeleton() {
+      return skeleton;
+    }
+
+    /**
+     * The stored words of these mails (stored once per batch); null when they send a file of their
+     * own, which is stored with each mail as before.
+     */
+    UUID storedBody(ProgrammeFacts p, String lang, SharedBodies bodies) {
+      if (body == null) {
+        List<UUID> files = parts.attachments().stream().map(MailAttachment::sharedId).toList();
+        if (files.size() > 1 || files.contains(null)) {
+          return null;
+        }
+        body =
+            bodies.store(
+                p.programme().id(), lang, skeleton.body(), files.isEmpty() ? null : files.get(0));
+      }
+      return body;
+    }
+  }
 
   private boolean queue(OutgoingMail rendered, ProgrammeFacts p, Memo memo) {
     OutgoingMail mail =
@@ -180,7 +237,7 @@ public record RegistrationMails(
             .withSenderName(p.senderName())
             .about(p.programme().id(), p.programme().organisationId());
     if (memo.composed != null) {
-      return memo.composed.add(mail);
+      return memo.composed.add(new Outbox.Composed(mail));
     }
     return outbox.enqueue(mail);
   }

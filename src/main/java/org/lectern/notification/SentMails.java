@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * mails that carried a working link (sign-in, confirmation) are never handed out.
  */
 @Component
-public record SentMails(JdbcClient jdbc, PersonalDataCipher cipher) {
+public record SentMails(JdbcClient jdbc, PersonalDataCipher cipher, SharedBodies bodies) {
 
   private static final int MAX = 5000;
 
@@ -34,7 +34,9 @@ public record SentMails(JdbcClient jdbc, PersonalDataCipher cipher) {
     return jdbc
         .sql(
             """
-            select kind, status, created_at, sent_at, recipient, subject, body_text from mail_outbox
+            select kind, status, created_at, sent_at, recipient, subject, body_text, greeting,
+              (select b.body from mail_shared_body b where b.id = o.shared_body_id) as shared_body
+            from mail_outbox o
             where related_id is null or related_id in (:ids)
             order by created_at limit :max
             """)
@@ -49,6 +51,22 @@ public record SentMails(JdbcClient jdbc, PersonalDataCipher cipher) {
               String kind = rs.getString("kind");
               boolean credential = MailKind.of(kind).map(MailKind::credential).orElse(true);
               Timestamp sent = rs.getTimestamp("sent_at");
+              // Words shared with other mails (issue 16, tenth pass): the subject and the text are
+              // made from them and this mail's greeting, as when it was sent.
+              MailBody body = bodies.open(rs.getBytes("shared_body"));
+              if (body != null) {
+                String greeting =
+                    credential
+                        ? null
+                        : cipher.decrypt(rs.getBytes("greeting"), OutboxRepository.GREETING);
+                return new SentMail(
+                    kind,
+                    rs.getString("status"),
+                    rs.getTimestamp("created_at").toInstant(),
+                    sent == null ? null : sent.toInstant(),
+                    body.subject(),
+                    credential ? null : body.text(greeting));
+              }
               return new SentMail(
                   kind,
                   rs.getString("status"),

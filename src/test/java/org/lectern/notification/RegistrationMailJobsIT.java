@@ -239,6 +239,20 @@ class RegistrationMailJobsIT extends IntegrationTest {
                 .query(Integer.class)
                 .single())
         .isEqualTo(1);
+    // Issue 16, tenth pass: its words are stored once for many mails, also as they are.
+    assertThat(
+            jdbc.sql(
+                    """
+                    select a.attstorage::text || ':' || (pg_column_compression(b.body) is null)
+                    from mail_outbox m join mail_shared_body b on b.id = m.shared_body_id
+                    join pg_attribute a on a.attrelid = 'mail_shared_body'::regclass
+                      and a.attname = 'body'
+                    where m.related_id = :r
+                    """)
+                .param("r", r.registration().id())
+                .query(String.class)
+                .single())
+        .isEqualTo("e:true");
   }
 
   UUID register(String fullName, String email) {
