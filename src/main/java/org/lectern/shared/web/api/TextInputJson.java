@@ -73,6 +73,15 @@ class TextInputJson {
   }
 
   static final class Text extends StringDeserializer {
+    /**
+     * Stateless, so kept in Jackson's cache: not cachable (a custom deserializer's default), it was
+     * looked up and made again for every string value of every API body (issue 16, tenth pass).
+     */
+    @Override
+    public boolean isCachable() {
+      return true;
+    }
+
     @Override
     public String deserialize(JsonParser p, DeserializationContext ctxt) {
       return normalise(p, super.deserialize(p, ctxt));
@@ -88,6 +97,12 @@ class TextInputJson {
 
   /** {@code Object}-typed values (free-form answers, text by language) as maps, lists, scalars. */
   static final class Untyped extends ValueDeserializer<Object> {
+    /** Stateless, so kept in Jackson's cache (as {@link Text}). */
+    @Override
+    public boolean isCachable() {
+      return true;
+    }
+
     @Override
     public Object deserialize(JsonParser p, DeserializationContext ctxt) {
       JsonNode tree = ctxt.readTree(p);
