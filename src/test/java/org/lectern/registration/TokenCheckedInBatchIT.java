@@ -169,4 +169,23 @@ class TokenCheckedInBatchIT extends OrganisationIT {
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
     assertThat(fx.count(p) + requests(p)).isEqualTo(before);
   }
+
+  @Test
+  void aPlatformAdministratorDemotedSinceTheNoteIsAnsweredAsTheAccountReadNow() throws Exception {
+    UUID adminId =
+        users.create(
+            "admin-" + UUID.randomUUID() + "@example.org", "Admin", "a-long-password-123", true);
+    var issued = tokens.issue(adminId, "admin");
+    UUID p = warmOnB(issued.token());
+    jdbc.sql("update app_user set platform_admin = false where id = :id")
+        .param("id", adminId)
+        .update();
+
+    // The batch finds the account changed: not registered as an organiser's request; read again,
+    // the account manages nothing, so it gets the public answer, as from a node that reads it.
+    var r = post(baseB, issued.token(), p, person("demoted-" + p + "@example.kz"));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    assertThat(r.body()).isEqualTo(RegistrationApiController.ACCEPTED);
+    assertThat(fx.count(p)).isOne();
+  }
 }
