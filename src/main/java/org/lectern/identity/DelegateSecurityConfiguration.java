@@ -70,20 +70,16 @@ class DelegateSecurityConfiguration {
             o ->
                 o.tokenService(tokens)
                     .tokenGeneratingUrl("/my/sign-in")
+                    // Every request is stored and answered alike; the link, if any, is issued
+                    // after the answer (DelegateAccess.issue). No token is generated here: the
+                    // request goes on to DelegateSignInController, which answers.
                     .generateRequestResolver(
-                        request ->
-                            access
-                                .linkRecipient(request.getParameter("email"))
-                                .map(
-                                    index ->
-                                        new GenerateOneTimeTokenRequest(
-                                            index, DelegateAccess.LINK_VALIDITY))
-                                .orElse(null))
-                    .tokenGenerationSuccessHandler(
-                        (request, response, token) -> {
-                          access.mailLink(token);
-                          response.sendRedirect("/my/sign-in?sent");
+                        request -> {
+                          access.request(request.getParameter("email"));
+                          return (GenerateOneTimeTokenRequest) null;
                         })
+                    .tokenGenerationSuccessHandler(
+                        (request, response, token) -> response.sendRedirect("/my/sign-in?sent"))
                     .loginProcessingUrl("/my/sign-in/token")
                     .loginPage("/my/sign-in")
                     .showDefaultSubmitPage(false)

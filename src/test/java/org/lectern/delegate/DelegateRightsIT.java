@@ -153,6 +153,15 @@ class DelegateRightsIT extends IntegrationTest {
         http.postForm(
             "/my/sign-in", Map.of("email", EMAIL, "_csrf", csrf(http.get("/my/sign-in").body())));
     assertThat(asked.status()).isEqualTo(302);
+    // The link is issued after the answer (DelegateAccess.issue): wait until the request is taken.
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql("select count(*) from delegate_sign_in_request")
+                        .query(Integer.class)
+                        .single()
+                    == 0);
     String path = link(mail("delegate.signIn", EMAIL), "/my/sign-in/token?");
     String token = path.replaceAll(".*token=([^&]+).*", "$1");
     var in =

@@ -80,6 +80,15 @@ class DelegateSignInIT extends IntegrationTest {
         http.post(
             "/my/sign-in", "email=nobody@example.kz&_csrf=" + csrf(http.get("/my/sign-in").body()));
     assertThat(unknown.headers().firstValue("Location").orElseThrow()).endsWith("/my/sign-in?sent");
+    // The link is issued after the answer (DelegateAccess.issue): wait until the request is taken.
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql("select count(*) from delegate_sign_in_request")
+                        .query(Integer.class)
+                        .single()
+                    == 0);
 
     assertThat(sender.sendDue()).isEqualTo(1);
     assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
@@ -150,12 +159,114 @@ class DelegateSignInIT extends IntegrationTest {
     }
     var unknown = http.post("/my/sign-in", "email=nobody2@example.kz&_csrf=" + csrf(sentPage));
     assertThat(unknown.headers().firstValue("Location").orElseThrow()).endsWith("/my/sign-in?sent");
+    // The link is issued after the answer (DelegateAccess.issue): wait until the request is taken.
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql("select count(*) from delegate_sign_in_request")
+                        .query(Integer.class)
+                        .single()
+                    == 0);
     // Three links every 15 minutes per address; the fourth request sends nothing.
     assertThat(
             jdbc.sql("select count(*) from mail_outbox where kind = 'delegate.signIn'")
                 .query(Integer.class)
                 .single())
         .isEqualTo(DelegateSignInLimits.PER_WINDOW);
+  }
+
+  /**
+   * Timing as a disclosure (SECURITY.md): a known and an unknown address are answered after the
+   * same work — the request stored and one event with its id — and the token and the mail come
+   * after the answer. With the token table locked, a known address is still answered at once
+   * (before, its request inserted the token before answering and waited for the lock); the link
+   * follows once the lock is gone, and the event log holds no address.
+   */
+  @Test
+  void aKnownAddressIsAnsweredBeforeItsLinkIsIssuedAsAnUnknownOneIs() throws Exception {
+    var programme = MailFixtures.programme(jdbc);
+    String email = "saule." + UUID.randomUUID().toString().substring(0, 6) + "@example.kz";
+    transactions.executeWithoutResult(
+        tx ->
+            mails.send(
+                RegistrationMailKind.CONFIRMED,
+                new MailRecipient(
+                    UUID.randomUUID(), programme.id(), email, "Сәуле", "kk", "CONFIRMED"),
+                null,
+                null));
+    jdbc.sql("delete from mail_outbox").update();
+    String form = http.get("/my/sign-in").body();
+    var lockHolder = new TransactionTemplate(transactions.getTransactionManager());
+    lockHolder.setPropagationBehavior(
+        org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    java.util.List<java.net.http.HttpResponse<String>> answers =
+        lockHolder.execute(
+            tx -> {
+              jdbc.sql("lock table one_time_tokens in exclusive mode").update();
+              var out = new java.util.ArrayList<java.net.http.HttpResponse<String>>();
+              for (String address : java.util.List.of(email, "nobody3@example.kz")) {
+                try {
+                  out.add(
+                      java.util.concurrent.CompletableFuture.supplyAsync(
+                              () -> {
+                                try {
+                                  return http.post(
+                                      "/my/sign-in",
+                                      "email=" + enc(address) + "&_csrf=" + csrf(form));
+                                } catch (Exception e) {
+                                  throw new IllegalStateException(e);
+                                }
+                              })
+                          .get(20, java.util.concurrent.TimeUnit.SECONDS));
+                } catch (Exception e) {
+                  throw new AssertionError(
+                      address + " was not answered while tokens were locked", e);
+                }
+              }
+              // Answered, and nothing issued yet for the known address.
+              assertThat(
+                      jdbc.sql("select count(*) from mail_outbox where kind = 'delegate.signIn'")
+                          .query(Integer.class)
+                          .single())
+                  .isZero();
+              return out;
+            });
+    assertThat(answers.get(0).statusCode()).isEqualTo(answers.get(1).statusCode()).isEqualTo(302);
+    assertThat(answers.get(0).headers().firstValue("Location"))
+        .isEqualTo(answers.get(1).headers().firstValue("Location"));
+    assertThat(answers.get(0).body()).isEqualTo(answers.get(1).body());
+    // The lock is gone: the known address gets its link, the unknown one nothing.
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql("select count(*) from mail_outbox where kind = 'delegate.signIn'")
+                        .query(Integer.class)
+                        .single()
+                    == 1);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql("select count(*) from delegate_sign_in_request")
+                        .query(Integer.class)
+                        .single()
+                    == 0);
+    assertThat(
+            jdbc.sql("select count(*) from mail_outbox where kind = 'delegate.signIn'")
+                .query(Integer.class)
+                .single())
+        .isOne();
+    // The events stored for the two requests hold ids only, never the address.
+    assertThat(
+            jdbc.sql(
+                    "select serialized_event from event_publication"
+                        + " where event_type like '%DelegateSignInRequested'")
+                .query(String.class)
+                .list())
+        .hasSizeGreaterThanOrEqualTo(2)
+        .noneMatch(e -> e.contains("@"));
   }
 
   long tokenRows(String value) {
