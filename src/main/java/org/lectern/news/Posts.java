@@ -36,11 +36,12 @@ public record Posts(
     return organisations.visible(user, organisationId);
   }
 
-  /** The post, if the user may edit it (404 otherwise). */
+  /**
+   * The post, if the user may edit it; otherwise the same 404 as for a post that does not exist (an
+   * organisation's "not found" would tell that the id is another organisation's post).
+   */
   public Post editable(LecternUser user, UUID id) {
-    Post p = posts.find(id).orElseThrow(Posts::notFound);
-    organisations.visible(user, p.organisationId());
-    return p;
+    return posts.find(id).filter(p -> canEdit(user, p)).orElseThrow(Posts::notFound);
   }
 
   public List<Post> ofOrganisation(LecternUser user, UUID organisationId) {
