@@ -70,14 +70,10 @@ class DelegateSecurityConfiguration {
             o ->
                 o.tokenService(tokens)
                     .tokenGeneratingUrl("/my/sign-in")
-                    // Every request is stored and answered alike; the link, if any, is issued
-                    // after the answer (DelegateAccess.issue). No token is generated here: the
-                    // request goes on to DelegateSignInController, which answers.
-                    .generateRequestResolver(
-                        request -> {
-                          access.request(request.getParameter("email"));
-                          return (GenerateOneTimeTokenRequest) null;
-                        })
+                    // No token is generated here: the request goes on to
+                    // DelegateSignInController, which stores every request alike and answers; the
+                    // link, if any, is issued after the answer (DelegateAccess.issue).
+                    .generateRequestResolver(request -> (GenerateOneTimeTokenRequest) null)
                     .tokenGenerationSuccessHandler(
                         (request, response, token) -> response.sendRedirect("/my/sign-in?sent"))
                     .loginProcessingUrl("/my/sign-in/token")

@@ -1,7 +1,11 @@
 package org.lectern.identity;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.lectern.shared.error.InvalidInputException;
+import org.lectern.shared.limit.TooManyRequestsException;
 import org.lectern.shared.web.FormErrors;
+import org.lectern.shared.web.FormRefusal;
 import org.lectern.shared.web.Ui;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,6 +20,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class DelegateSignInController {
 
+  private final DelegateAccess access;
+  private final DelegateSignInLimits limits;
+
+  DelegateSignInController(DelegateAccess access, DelegateSignInLimits limits) {
+    this.access = access;
+    this.limits = limits;
+  }
+
   @GetMapping("/my/sign-in")
   String signIn(
       @RequestParam(required = false) String sent,
@@ -25,16 +37,37 @@ class DelegateSignInController {
     model.addAttribute(
         "page",
         new DelegateSignInPage(
-            "", FormErrors.none(), sent != null, expired != null, signedOut != null));
+            "", FormErrors.none(), sent != null, expired != null, signedOut != null, false));
     return "identity/delegate-sign-in";
   }
 
-  /** Reached only when no link was issued: the answer must not tell why. */
+  /**
+   * A request for a link. Counted per network address first (a refusal depends only on where the
+   * request comes from); then every well-formed address gets the same work and the same answer,
+   * whether it is registered, unknown or over its own limit (DelegateAccess.request).
+   */
   @PostMapping("/my/sign-in")
-  String signInNotIssued(@RequestParam(defaultValue = "") String email, Model model, Ui ui) {
-    if (!Emails.isValid(email)) {
-      FormErrors errors = emailError(ui);
-      model.addAttribute("page", new DelegateSignInPage(email, errors, false, false, false));
+  String requestLink(
+      @RequestParam(defaultValue = "") String email,
+      HttpServletRequest req,
+      HttpServletResponse res,
+      Model model,
+      Ui ui) {
+    String shown = email.length() > 254 ? email.substring(0, 254) : email.strip();
+    try {
+      limits.client(req.getRemoteAddr());
+    } catch (TooManyRequestsException e) {
+      return FormRefusal.redraw(
+          e,
+          new DelegateSignInPage(shown, FormErrors.none(), false, false, false, true),
+          "identity/delegate-sign-in",
+          model,
+          res);
+    }
+    if (!access.request(email)) {
+      res.setStatus(422);
+      model.addAttribute(
+          "page", new DelegateSignInPage(shown, emailError(ui), false, false, false, false));
       return "identity/delegate-sign-in";
     }
     return "redirect:/my/sign-in?sent";

@@ -46,6 +46,7 @@ class DelegateSignInIT extends IntegrationTest {
   @Autowired OutboxSender sender;
   @Autowired TransactionTemplate transactions;
   @Autowired org.lectern.identity.UserService users;
+  @Autowired DelegateSignInLimits limits;
 
   final FormClient http = new FormClient(this::baseUrl);
 
@@ -312,5 +313,67 @@ class DelegateSignInIT extends IntegrationTest {
             HttpResponse.BodyHandlers.ofString());
     assertThat(page.statusCode()).isEqualTo(200);
     return page.body();
+  }
+
+  /**
+   * Link requests are counted per network address before anything is stored: over the limit the
+   * request is refused with 429, Retry-After and the reason in the page's language — for a
+   * registered address exactly as for an unknown or malformed one — and no link is issued.
+   */
+  @Test
+  void requestsFromOneNetworkAreLimitedWhateverAddressTheyAskFor() throws Exception {
+    var programme = MailFixtures.programme(jdbc);
+    String email = "dana." + UUID.randomUUID().toString().substring(0, 6) + "@example.kz";
+    transactions.executeWithoutResult(
+        tx ->
+            mails.send(
+                RegistrationMailKind.CONFIRMED,
+                new MailRecipient(
+                    UUID.randomUUID(), programme.id(), email, "Дана", "ru", "CONFIRMED"),
+                null,
+                null));
+    jdbc.sql("delete from mail_outbox").update();
+    // This class's other tests asked for links from the same address.
+    jdbc.sql("delete from rate_limit_window where bucket like 'signin.client%'").update();
+    try {
+      String form = http.get("/my/sign-in?lang=ru").body();
+      for (int i = 0; i < limits.perClient(); i++) {
+        var asked =
+            http.post("/my/sign-in", "email=nobody" + i + "@example.kz&_csrf=" + csrf(form));
+        assertThat(asked.statusCode()).as("request %d", i).isEqualTo(302);
+      }
+
+      var known = http.post("/my/sign-in", "email=" + enc(email) + "&_csrf=" + csrf(form));
+      var unknown = http.post("/my/sign-in", "email=someone@example.kz&_csrf=" + csrf(form));
+      var malformed = http.post("/my/sign-in", "email=not-an-address&_csrf=" + csrf(form));
+
+      for (var refused : java.util.List.of(known, unknown, malformed)) {
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()))
+            .isBetween(1L, 15 * 60L);
+        assertThat(refused.body())
+            .contains("Слишком много запросов ссылки для входа из вашей сети");
+      }
+      // The three answers differ only in the address shown back in the field.
+      String csrfField = "name=\"_csrf\" value=\"[^\"]+\"";
+      assertThat(known.body().replace(email, "X").replaceAll(csrfField, ""))
+          .isEqualTo(unknown.body().replace("someone@example.kz", "X").replaceAll(csrfField, ""));
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(60))
+          .until(
+              () ->
+                  jdbc.sql("select count(*) from delegate_sign_in_request")
+                          .query(Integer.class)
+                          .single()
+                      == 0);
+      assertThat(
+              jdbc.sql("select count(*) from mail_outbox where kind = 'delegate.signIn'")
+                  .query(Integer.class)
+                  .single())
+          .isZero();
+    } finally {
+      // The other tests of this class ask for links from the same address too.
+      jdbc.sql("delete from rate_limit_window where bucket like 'signin.client%'").update();
+    }
   }
 }
