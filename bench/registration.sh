@@ -58,20 +58,29 @@ print('CPU raw insert: PostgreSQL %.1f s for %d rows = %.3f ms per row -> %.0f r
 }
 pgpid=$(sed -n 1p "$data/postgres/postmaster.pid")
 export pgpid
-raw_insert "before the warm-up"
-raw_before=$raw
+raw_before=0
+if [ "${RAW_BEFORE:-1}" = 1 ]; then raw_insert "before the warm-up"; raw_before=$raw; fi
 echo "warm-up (${WARMUP:-20s}, another programme) ..."
 wrk_run warm /api/v1/programmes/$warm/registrations "$token" "${WARMUP:-20s}" >/dev/null
 # The measured phase starts with no mail of the warm-up left, so that the mails it sends (during
 # the phase and after it) are its own and their CPU can be counted with it.
 echo "the warm-up's mails drained in $(drain) s (left: $(backlog))"
 echo "== organiser API: $conns connections, $duration, load before $(load)"
+# PostgreSQL's own background work during the phase (it is counted in its CPU): checkpoints, and
+# autovacuum workers sampled once a second.
+checkpoints() { psql_ -c "select num_timed + num_requested from pg_stat_checkpointer"; }
+ck0=$(checkpoints)
+(while sleep 1; do psql_ -c "select regexp_replace(query, '^autovacuum: ', '') from pg_stat_activity where backend_type = 'autovacuum worker' and query <> ''"; done > "$data/autovacuum.txt" 2>/dev/null) &
+sampler=$!
 c0=$(cpu $pid $pgpid)
 python3 "$root/bench/registration/threads.py" $pid > "$data/threads0.txt"
 jfr_start organiser
 r=$(wrk_run org /api/v1/programmes/$prog/registrations "$token" "$duration")
 jfr_stop organiser
 c1=$(cpu $pid $pgpid)
+kill $sampler 2>/dev/null || true
+av=$(sort "$data/autovacuum.txt" | uniq -c | sort -rn | awk '{n=$1; $1=""; printf "%s%s (%d s)", sep, $0, n; sep=","}')
+echo "PostgreSQL during the phase: $(( $(checkpoints) - ck0 )) checkpoint(s) begun; autovacuum workers:${av:- none}"
 echo "$r"
 python3 "$root/bench/registration/threads.py" $pid "$data/threads0.txt"
 echo "load after: $(load)"
@@ -93,7 +102,7 @@ print('CPU organiser including its mails (backlog out $drained s after the phase
 raw_insert "after the organiser phase"
 raw_after=$raw
 raw=$(python3 -c "print(max($raw_before, $raw_after))")
-python3 -c "print('RATIO organiser %.1f reg/s / raw %.1f rows/s (the higher of the two raw runs) = %.1f %% (against each: %.1f %% before, %.1f %% after)' % ($rate, $raw, 100*$rate/$raw, 100*$rate/$raw_before, 100*$rate/$raw_after))"
+python3 -c "print('RATIO organiser %.1f reg/s / raw %.1f rows/s (the higher of the raw runs) = %.1f %% (before the warm-up: %s, after: %.1f %%)' % ($rate, $raw, 100*$rate/$raw, '%.1f %%' % (100*$rate/$raw_before) if $raw_before else 'not run', 100*$rate/$raw_after))"
 
 if [ "${SKIP_PUBLIC:-0}" = 1 ]; then exit 0; fi
 # The organiser phase leaves thousands of mails to compose and send; measured beside them, the public
