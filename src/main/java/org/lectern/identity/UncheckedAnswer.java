@@ -6,8 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.Writer;
 import org.lectern.shared.error.UnauthenticatedException;
 
 /**
@@ -99,7 +99,7 @@ final class UncheckedAnswer extends HttpServletResponseWrapper {
 
   @Override
   public PrintWriter getWriter() throws IOException {
-    return answering() ? super.getWriter() : new PrintWriter(OutputStream.nullOutputStream());
+    return answering() ? super.getWriter() : new PrintWriter(Writer.nullWriter());
   }
 
   @Override
