@@ -57,16 +57,7 @@ class DelegateSignInIT extends IntegrationTest {
 
   @Test
   void aDelegateSignsInWithTheLinkFromTheirMailbox() throws Exception {
-    var programme = MailFixtures.programme(jdbc);
-    String email = "madina." + UUID.randomUUID().toString().substring(0, 6) + "@example.kz";
-    transactions.executeWithoutResult(
-        tx ->
-            mails.send(
-                RegistrationMailKind.CONFIRMED,
-                new MailRecipient(
-                    UUID.randomUUID(), programme.id(), email, "Мадина", "kk", "CONFIRMED"),
-                null,
-                null));
+    String email = delegate("madina", "Мадина", "kk");
     sender.sendDue();
     smtp.purgeEmailFromAllMailboxes();
 
@@ -82,14 +73,7 @@ class DelegateSignInIT extends IntegrationTest {
             "/my/sign-in", "email=nobody@example.kz&_csrf=" + csrf(http.get("/my/sign-in").body()));
     assertThat(unknown.headers().firstValue("Location").orElseThrow()).endsWith("/my/sign-in?sent");
     // The link is issued after the answer (DelegateAccess.issue): wait until the request is taken.
-    org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(30))
-        .until(
-            () ->
-                jdbc.sql("select count(*) from delegate_sign_in_request")
-                        .query(Integer.class)
-                        .single()
-                    == 0);
+    awaitRequestsTaken();
 
     assertThat(sender.sendDue()).isEqualTo(1);
     assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
@@ -136,16 +120,7 @@ class DelegateSignInIT extends IntegrationTest {
 
   @Test
   void aDelegateAsksAgainFromThePageThatSaidCheckYourInboxWithinTheLimit() throws Exception {
-    var programme = MailFixtures.programme(jdbc);
-    String email = "aigerim." + UUID.randomUUID().toString().substring(0, 6) + "@example.kz";
-    transactions.executeWithoutResult(
-        tx ->
-            mails.send(
-                RegistrationMailKind.CONFIRMED,
-                new MailRecipient(
-                    UUID.randomUUID(), programme.id(), email, "Айгерім", "kk", "CONFIRMED"),
-                null,
-                null));
+    String email = delegate("aigerim", "Айгерім", "kk");
     jdbc.sql("delete from mail_outbox").update();
 
     String sentPage = null;
@@ -161,14 +136,7 @@ class DelegateSignInIT extends IntegrationTest {
     var unknown = http.post("/my/sign-in", "email=nobody2@example.kz&_csrf=" + csrf(sentPage));
     assertThat(unknown.headers().firstValue("Location").orElseThrow()).endsWith("/my/sign-in?sent");
     // The link is issued after the answer (DelegateAccess.issue): wait until the request is taken.
-    org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(30))
-        .until(
-            () ->
-                jdbc.sql("select count(*) from delegate_sign_in_request")
-                        .query(Integer.class)
-                        .single()
-                    == 0);
+    awaitRequestsTaken();
     // Three links every 15 minutes per address; the fourth request sends nothing.
     assertThat(
             jdbc.sql("select count(*) from mail_outbox where kind = 'delegate.signIn'")
@@ -186,16 +154,7 @@ class DelegateSignInIT extends IntegrationTest {
    */
   @Test
   void aKnownAddressIsAnsweredBeforeItsLinkIsIssuedAsAnUnknownOneIs() throws Exception {
-    var programme = MailFixtures.programme(jdbc);
-    String email = "saule." + UUID.randomUUID().toString().substring(0, 6) + "@example.kz";
-    transactions.executeWithoutResult(
-        tx ->
-            mails.send(
-                RegistrationMailKind.CONFIRMED,
-                new MailRecipient(
-                    UUID.randomUUID(), programme.id(), email, "Сәуле", "kk", "CONFIRMED"),
-                null,
-                null));
+    String email = delegate("saule", "Сәуле", "kk");
     jdbc.sql("delete from mail_outbox").update();
     String form = http.get("/my/sign-in").body();
     var lockHolder = new TransactionTemplate(transactions.getTransactionManager());
@@ -246,14 +205,7 @@ class DelegateSignInIT extends IntegrationTest {
                         .query(Integer.class)
                         .single()
                     == 1);
-    org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(30))
-        .until(
-            () ->
-                jdbc.sql("select count(*) from delegate_sign_in_request")
-                        .query(Integer.class)
-                        .single()
-                    == 0);
+    awaitRequestsTaken();
     assertThat(
             jdbc.sql("select count(*) from mail_outbox where kind = 'delegate.signIn'")
                 .query(Integer.class)
@@ -322,16 +274,7 @@ class DelegateSignInIT extends IntegrationTest {
    */
   @Test
   void requestsFromOneNetworkAreLimitedWhateverAddressTheyAskFor() throws Exception {
-    var programme = MailFixtures.programme(jdbc);
-    String email = "dana." + UUID.randomUUID().toString().substring(0, 6) + "@example.kz";
-    transactions.executeWithoutResult(
-        tx ->
-            mails.send(
-                RegistrationMailKind.CONFIRMED,
-                new MailRecipient(
-                    UUID.randomUUID(), programme.id(), email, "Дана", "ru", "CONFIRMED"),
-                null,
-                null));
+    String email = delegate("dana", "Дана", "ru");
     jdbc.sql("delete from mail_outbox").update();
     // This class's other tests asked for links from the same address.
     jdbc.sql("delete from rate_limit_window where bucket like 'signin.client%'").update();
@@ -358,14 +301,7 @@ class DelegateSignInIT extends IntegrationTest {
       String csrfField = "name=\"_csrf\" value=\"[^\"]+\"";
       assertThat(known.body().replace(email, "X").replaceAll(csrfField, ""))
           .isEqualTo(unknown.body().replace("someone@example.kz", "X").replaceAll(csrfField, ""));
-      org.awaitility.Awaitility.await()
-          .atMost(java.time.Duration.ofSeconds(60))
-          .until(
-              () ->
-                  jdbc.sql("select count(*) from delegate_sign_in_request")
-                          .query(Integer.class)
-                          .single()
-                      == 0);
+      awaitRequestsTaken();
       assertThat(
               jdbc.sql("select count(*) from mail_outbox where kind = 'delegate.signIn'")
                   .query(Integer.class)
@@ -375,5 +311,34 @@ class DelegateSignInIT extends IntegrationTest {
       // The other tests of this class ask for links from the same address too.
       jdbc.sql("delete from rate_limit_window where bucket like 'signin.client%'").update();
     }
+  }
+
+  /** An address that a delegate registered with (it has had a mail), the outbox then empty. */
+  private String delegate(String local, String name, String language) {
+    var programme = MailFixtures.programme(jdbc);
+    String email = local + "." + UUID.randomUUID().toString().substring(0, 6) + "@example.kz";
+    transactions.executeWithoutResult(
+        tx ->
+            mails.send(
+                RegistrationMailKind.CONFIRMED,
+                new MailRecipient(
+                    UUID.randomUUID(), programme.id(), email, name, language, "CONFIRMED"),
+                null,
+                null));
+    return email;
+  }
+
+  /**
+   * Links are issued after the answer (DelegateAccess.issue): waits until every request is taken.
+   */
+  private void awaitRequestsTaken() {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .until(
+            () ->
+                jdbc.sql("select count(*) from delegate_sign_in_request")
+                        .query(Integer.class)
+                        .single()
+                    == 0);
   }
 }
