@@ -58,6 +58,13 @@ print('CPU raw insert: PostgreSQL %.1f s for %d rows = %.3f ms per row -> %.0f r
 }
 pgpid=$(sed -n 1p "$data/postgres/postmaster.pid")
 export pgpid
+# The machine's own speed per CPU second (compute and memory latency), measured before the
+# warm-up, just before the phase and after it: a host that slows the virtual CPUs down shows here,
+# whatever Lectern does (bench/registration/Calibrate.java). And the CPU time the host took from
+# this machine (steal) during the phase.
+calibrate() { echo "$1 $(java -Xmx1g "$root/bench/registration/Calibrate.java")"; }
+jiffies() { awk '/^cpu /{print $2+$3+$4+$5+$6+$7+$8+$9, $9}' /proc/stat; }
+calibrate "before the warm-up:"
 raw_before=0
 if [ "${RAW_BEFORE:-1}" = 1 ]; then raw_insert "before the warm-up"; raw_before=$raw; fi
 echo "warm-up (${WARMUP:-20s}, another programme) ..."
@@ -65,6 +72,7 @@ wrk_run warm /api/v1/programmes/$warm/registrations "$token" "${WARMUP:-20s}" >/
 # The measured phase starts with no mail of the warm-up left, so that the mails it sends (during
 # the phase and after it) are its own and their CPU can be counted with it.
 echo "the warm-up's mails drained in $(drain) s (left: $(backlog))"
+calibrate "before the phase:"
 echo "== organiser API: $conns connections, $duration, load before $(load)"
 # PostgreSQL's own background work during the phase (it is counted in its CPU): checkpoints, and
 # autovacuum workers sampled once a second.
@@ -73,15 +81,20 @@ ck0=$(checkpoints)
 (while sleep 1; do psql_ -c "select regexp_replace(query, '^autovacuum: ', '') from pg_stat_activity where backend_type = 'autovacuum worker' and query <> ''"; done > "$data/autovacuum.txt" 2>/dev/null) &
 sampler=$!
 c0=$(cpu $pid $pgpid)
+s0=$(jiffies)
 python3 "$root/bench/registration/threads.py" $pid > "$data/threads0.txt"
 jfr_start organiser
 r=$(wrk_run org /api/v1/programmes/$prog/registrations "$token" "$duration")
 jfr_stop organiser
 c1=$(cpu $pid $pgpid)
+s1=$(jiffies)
 kill $sampler 2>/dev/null || true
 av=$(sort "$data/autovacuum.txt" | uniq -c | sort -rn | awk '{n=$1; $1=""; printf "%s%s (%d s)", sep, $0, n; sep=","}')
 echo "PostgreSQL during the phase: $(( $(checkpoints) - ck0 )) checkpoint(s) begun; autovacuum workers:${av:- none}"
 echo "$r"
+python3 -c "
+t0,s0=map(int,'$s0'.split()); t1,s1=map(int,'$s1'.split())
+print('steal during the phase: %.1f %% of the machine\'s CPU time' % (100*(s1-s0)/max(1,t1-t0)))"
 python3 "$root/bench/registration/threads.py" $pid "$data/threads0.txt"
 echo "load after: $(load)"
 rate=$(echo "$r" | sed -E 's/.* rate=([0-9.]+).*/\1/')
@@ -99,6 +112,7 @@ python3 -c "
 j0,p0=map(float,'$c0'.split()); j1,p1=map(float,'$c1b'.split()); n=$done_org
 print('CPU organiser including its mails (backlog out $drained s after the phase): Lectern %.1f s + PostgreSQL %.1f s for %d registrations = %.2f ms per registration' % (j1-j0, p1-p0, n, 1000*((j1-j0)+(p1-p0))/n))"
 
+calibrate "after the phase:"
 raw_insert "after the organiser phase"
 raw_after=$raw
 raw=$(python3 -c "print(max($raw_before, $raw_after))")
