@@ -81,6 +81,19 @@ public final class PendingToken {
     return user;
   }
 
+  /**
+   * Whether the token works: read as {@link #confirm()} reads it if still unchecked; false when the
+   * batch or that read found it revoked, expired or its account disabled.
+   */
+  public boolean works() {
+    try {
+      confirm();
+      return true;
+    } catch (UnauthenticatedException refused) {
+      return false;
+    }
+  }
+
   boolean refused() {
     return state == State.REFUSED;
   }

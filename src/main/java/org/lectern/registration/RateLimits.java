@@ -70,11 +70,14 @@ class RateLimits {
   /**
    * As {@link #checkUser(UUID)}, running {@code beforeCounted} (which may throw) before the shared
    * count is written: a request whose token is still unchecked reads it first (ADR 0004, amendment
-   * "the token checked in the batch").
+   * "the token checked in the batch"). A permit in this node's hand is used without that read, so
+   * the returned action gives it back, for a request whose token turns out revoked or expired: it
+   * is not the account's use, and must not cost the account's holder a registration.
    */
-  void checkUser(UUID userId, Runnable beforeCounted) {
-    if (enabled) {
-      perUser.acquire(userId.toString(), beforeCounted);
+  Runnable checkUser(UUID userId, Runnable beforeCounted) {
+    if (!enabled) {
+      return () -> {};
     }
+    return perUser.acquire(userId.toString(), beforeCounted)::giveBack;
   }
 }

@@ -110,11 +110,24 @@ record RegistrationApiController(
       // form set-up, confirmed by the batch's own reads (ADR 0004, "checked against a copy").
       var copy = copies.organiserCopy(actor, id);
       if (copy.isPresent()) {
-        rateLimits.checkUser(actor.id(), pending == null ? null : pending::confirm);
+        Runnable giveBack =
+            rateLimits.checkUser(actor.id(), pending == null ? null : pending::confirm);
         counted = true;
-        var registered = copies.registerWithCopy(copy.get(), body.toRequest(), pending);
-        if (registered.isPresent()) {
-          return created(registered.get());
+        try {
+          var registered = copies.registerWithCopy(copy.get(), body.toRequest(), pending);
+          if (registered.isPresent()) {
+            return created(registered.get());
+          }
+          if (pending != null) {
+            actor = pending.confirm();
+          }
+        } catch (RuntimeException e) {
+          // A permit used by a token that no longer works (found by the batch, or read now, as the
+          // answer would read it) is given back: the 401 costs the account's holder nothing.
+          if (pending != null && !pending.works()) {
+            giveBack.run();
+          }
+          throw e;
         }
       }
     }

@@ -188,4 +188,46 @@ class TokenCheckedInBatchIT extends OrganisationIT {
     assertThat(r.body()).isEqualTo(RegistrationApiController.ACCEPTED);
     assertThat(fx.count(p)).isOne();
   }
+
+  /**
+   * The second node hands out an account's registrations from permits it took for the minute
+   * (LeasedPermits) before the token is checked by the batch: a revoked token's requests must give
+   * them back, or whoever stole and lost a token could spend the real holder's allowance (120 a
+   * minute) with 401s. Run in one minute's window: started early in a minute (the requests take
+   * seconds), since a new window would give the holder a full allowance whatever the old one lost.
+   */
+  @Test
+  void aRevokedTokensRequestsCostTheAccountsHolderNoRegistration() throws Exception {
+    int allowance = 120; // lectern.registration.rate-limit.per-user-per-minute's default
+    await()
+        .atMost(Duration.ofSeconds(40))
+        .until(() -> java.time.Instant.now().getEpochSecond() % 60 < 20);
+    long minute = java.time.Instant.now().getEpochSecond() / 60;
+    LecternUser holder = fx.organiser(org);
+    var lost = tokens.issue(holder.id(), "lost");
+    UUID p = warmOnB(lost.token()); // one of the minute's registrations; B holds permits in hand
+    assertThat(tokens.revoke(holder.id(), lost.id())).isTrue(); // on the other node
+
+    for (int i = 0; i < 30; i++) {
+      var refused = post(baseB, lost.token(), p, person("stolen-" + i + "-" + p + "@example.kz"));
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+    }
+    assertThat(fx.count(p)).isOne();
+
+    // The holder's new token, on the same node: the rest of the minute's allowance, all of it.
+    String fresh = tokens.issue(holder.id(), "fresh").token();
+    int created = 0;
+    for (int i = 1; i < allowance; i++) {
+      var r = post(baseB, fresh, p, person("own-" + i + "-" + p + "@example.kz"));
+      assertThat(r.statusCode()).as("registration " + i + ": " + r.body()).isEqualTo(201);
+      created++;
+    }
+    assertThat(created).isEqualTo(allowance - 1);
+    assertThat(fx.count(p)).isEqualTo(allowance);
+    if (java.time.Instant.now().getEpochSecond() / 60 == minute) {
+      // Still the same window: the allowance is exact, not more.
+      var over = post(baseB, fresh, p, person("over-" + p + "@example.kz"));
+      assertThat(over.statusCode()).as(over.body()).isEqualTo(429);
+    }
+  }
 }

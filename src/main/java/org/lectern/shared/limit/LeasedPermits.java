@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * share instead of one per request (issue 16). The shared count is what the nodes took, so together
  * they are never allowed more than the permits; a node may be refused while another still holds
  * permits it took (stricter, never more lenient), and one node alone is allowed exactly the
- * permits. What a node took and did not use lapses with the window.
+ * permits. What a node took and did not use lapses with the window. A permit given back ({@link
+ * Permit#giveBack()}) within its window is handed out again; after it, it lapses with the rest.
  */
 public final class LeasedPermits {
 
@@ -45,19 +46,53 @@ public final class LeasedPermits {
     this.clock = clock;
   }
 
+  /** One permit used, which its user may give back while its window lasts. */
+  public final class Permit {
+    private final String key;
+    private final long window;
+    private boolean givenBack;
+
+    private Permit(String key, long window) {
+      this.key = key;
+      this.window = window;
+    }
+
+    /**
+     * Hands the permit out again, as if it had not been used: for a use that turned out not to be
+     * the key's (a request whose token no longer works). Nothing once its window has ended (the
+     * shared count's window has ended too) or when given back already.
+     */
+    public void giveBack() {
+      Lease lease = leases.get(key);
+      if (lease == null) {
+        return;
+      }
+      synchronized (lease) {
+        if (!givenBack && lease.window == window && window == windowOf(clock.instant())) {
+          givenBack = true;
+          lease.left++;
+        }
+      }
+    }
+  }
+
   /** Uses one permit of {@code key}; throws {@link TooManyRequestsException} when none is left. */
-  public void acquire(String key) {
-    acquire(key, null);
+  public Permit acquire(String key) {
+    return acquire(key, null);
+  }
+
+  private long windowOf(Instant now) {
+    return Math.floorDiv(now.getEpochSecond(), limit.window().toSeconds());
   }
 
   /**
    * As {@link #acquire(String)}, running {@code beforeShared} (which may throw) before the shared
    * count is asked, i.e. before anything is written: a permit in hand is used without it.
    */
-  public void acquire(String key, Runnable beforeShared) {
+  public Permit acquire(String key, Runnable beforeShared) {
     Instant now = clock.instant();
     long size = limit.window().toSeconds();
-    long window = Math.floorDiv(now.getEpochSecond(), size);
+    long window = windowOf(now);
     if (leases.size() > KEEP) {
       leases.values().removeIf(l -> l.window < window);
     }
@@ -65,7 +100,7 @@ public final class LeasedPermits {
     synchronized (lease) {
       if (lease.window == window && lease.left > 0) {
         lease.left--;
-        return;
+        return new Permit(key, window);
       }
       if (beforeShared != null) {
         beforeShared.run();
@@ -77,6 +112,7 @@ public final class LeasedPermits {
       }
       lease.window = window;
       lease.left = taken - 1;
+      return new Permit(key, window);
     }
   }
 }
