@@ -18,6 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 source "$root/bench/registration/setup.sh"
+source "$root/bench/registration/pgwatch.sh"
 prog=$(new_programme bench-organiser)
 
 wrk_run() { # label path token duration
@@ -80,15 +81,21 @@ checkpoints() { psql_ -c "select num_timed + num_requested from pg_stat_checkpoi
 ck0=$(checkpoints)
 (while sleep 1; do psql_ -c "select regexp_replace(query, '^autovacuum: ', '') from pg_stat_activity where backend_type = 'autovacuum worker' and query <> ''"; done > "$data/autovacuum.txt" 2>/dev/null) &
 sampler=$!
+pgwatch_snapshot "$data/pg0.txt"
+pgwatch_sampler "$data/pgsamples.txt" &
+watcher=$!
 c0=$(cpu $pid $pgpid)
 s0=$(jiffies)
 python3 "$root/bench/registration/threads.py" $pid > "$data/threads0.txt"
 jfr_start organiser
+pgwatch_perf_start "$(( ${duration%s} - 2 ))"
 r=$(wrk_run org /api/v1/programmes/$prog/registrations "$token" "$duration")
 jfr_stop organiser
 c1=$(cpu $pid $pgpid)
 s1=$(jiffies)
-kill $sampler 2>/dev/null || true
+kill $sampler $watcher 2>/dev/null || true
+sleep 2 # the backends report their counts when idle, at most a second later
+pgwatch_snapshot "$data/pg1.txt"
 av=$(sort "$data/autovacuum.txt" | uniq -c | sort -rn | awk '{n=$1; $1=""; printf "%s%s (%d s)", sep, $0, n; sep=","}')
 echo "PostgreSQL during the phase: $(( $(checkpoints) - ck0 )) checkpoint(s) begun; autovacuum workers:${av:- none}"
 echo "$r"
@@ -96,6 +103,8 @@ python3 -c "
 t0,s0=map(int,'$s0'.split()); t1,s1=map(int,'$s1'.split())
 print('steal during the phase: %.1f %% of the machine\'s CPU time' % (100*(s1-s0)/max(1,t1-t0)))"
 python3 "$root/bench/registration/threads.py" $pid "$data/threads0.txt"
+pgwatch_report "$data/pg0.txt" "$data/pg1.txt" "$data/pgsamples.txt" "$(echo "$r" | sed -E 's/.* requests=([0-9]+).*/\1/')" "$prog"
+pgwatch_perf_report
 echo "load after: $(load)"
 rate=$(echo "$r" | sed -E 's/.* rate=([0-9.]+).*/\1/')
 done_org=$(echo "$r" | sed -E 's/.* requests=([0-9]+).*/\1/')
