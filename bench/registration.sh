@@ -11,6 +11,8 @@
 # Prints registrations/s, the raw rate, their ratio, p50/p99.
 # Usage: bench/registration.sh            (env: CONNECTIONS=32 DURATION=15s CAPACITY=1000000
 #                                           WARMUP=20s, PUBLIC_WARMUP=20s (0: none), JFR=1 to record target/bench/*.jfr, SKIP_PUBLIC=1,
+#                                           PERF=1 to sample the machine with perf during the organiser phase,
+#                                           RAW_BEFORE=0 to skip the raw insert rate before the warm-up,
 #                                           CONFIRM_DURATION=120s for following the links,
 #                                           NO_DRAIN=1 starts the public phase before the organiser
 #                                           phase's mails are out)
