@@ -163,27 +163,35 @@ record AdminPages(
   }
 
   PartnerSection partners(Programme p, PartnerForm form, FormErrors errors, Ui ui) {
-    List<ProgrammePartner> list = programmes.partners(p.id());
     Map<UUID, Organisation> orgs = new LinkedHashMap<>();
     organisations.all().forEach(o -> orgs.put(o.id(), o));
-    var rows =
-        list.stream()
-            .filter(pp -> orgs.containsKey(pp.organisationId()))
-            .map(
-                pp ->
-                    new PartnerRow(
-                        pp.organisationId().toString(),
-                        pp.role().name(),
-                        orgs.get(pp.organisationId()).name().show(ui.lang(), p.languages()),
-                        pp.acknowledgement().isEmpty()
-                            ? null
-                            : pp.acknowledgement().show(ui.lang(), p.languages()),
-                        pp.disclaimer().isEmpty()
-                            ? null
-                            : pp.disclaimer().show(ui.lang(), p.languages())))
-            .toList();
     return new PartnerSection(
-        rows, form, errors, options(List.copyOf(orgs.values()), ui), p.languages());
+        partnerRows(programmes.partners(p.id()), orgs, p, ui),
+        // Proposals awaiting the named organisation's agreement: shown, with a way to withdraw.
+        partnerRows(programmes.proposals(p.id()), orgs, p, ui),
+        form,
+        errors,
+        options(List.copyOf(orgs.values()), ui),
+        p.languages());
+  }
+
+  private static List<PartnerRow> partnerRows(
+      List<ProgrammePartner> list, Map<UUID, Organisation> orgs, Programme p, Ui ui) {
+    return list.stream()
+        .filter(pp -> orgs.containsKey(pp.organisationId()))
+        .map(
+            pp ->
+                new PartnerRow(
+                    pp.organisationId().toString(),
+                    pp.role().name(),
+                    orgs.get(pp.organisationId()).name().show(ui.lang(), p.languages()),
+                    pp.acknowledgement().isEmpty()
+                        ? null
+                        : pp.acknowledgement().show(ui.lang(), p.languages()),
+                    pp.disclaimer().isEmpty()
+                        ? null
+                        : pp.disclaimer().show(ui.lang(), p.languages())))
+        .toList();
   }
 
   /** The common zones, plus the one chosen when it is not among them. */

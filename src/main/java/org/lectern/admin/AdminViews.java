@@ -55,10 +55,18 @@ public final class AdminViews {
 
   public record PartnerSection(
       List<PartnerRow> rows,
+      List<PartnerRow> proposals,
       PartnerForm form,
       FormErrors errors,
       List<Option> organisations,
       List<String> languages) {}
+
+  /** An organisation's proposals page: its name and the proposals awaiting an answer. */
+  public record ProposalsPage(String organisationId, Shown organisation, List<ProposalRow> rows) {}
+
+  /** One proposal: which programme, whose, in which role, with the text it would show. */
+  public record ProposalRow(
+      String programmeId, Shown programme, Shown host, String role, Shown acknowledgement) {}
 
   public record PartnerRow(
       String organisationId, String role, Shown name, Shown acknowledgement, Shown disclaimer) {}

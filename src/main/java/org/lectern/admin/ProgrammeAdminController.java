@@ -90,9 +90,13 @@ record ProgrammeAdminController(ProgrammeService programmes, AdminPages pages) {
     PartnerForm form = PartnerForm.from(post.data());
     try {
       int position = programmes.partners(p.id()).size();
-      programmes.putPartner(user, p.id(), form.toPartner(position));
+      var naming = programmes.putPartner(user, p.id(), form.toPartner(position));
       return post.redirect(
-          "/admin/programmes/" + p.id() + "/settings#partners", ui.t("admin.partner.saved"));
+          "/admin/programmes/" + p.id() + "/settings#partners",
+          ui.t(
+              naming == ProgrammeService.Naming.NAMED
+                  ? "admin.partner.saved"
+                  : "admin.partner.proposed"));
     } catch (InvalidInputException e) {
       var partners = pages.partners(p, form, FormErrors.of(e, ui), ui);
       var page = pages.programme(p, ProgrammeForm.of(p), FormErrors.none(), partners, ui);
@@ -124,8 +128,10 @@ record ProgrammeAdminController(ProgrammeService programmes, AdminPages pages) {
     } catch (IllegalArgumentException e) {
       throw new NotFoundException("error.notFound");
     }
-    programmes.removePartner(user, pid, Ids.parse(organisationId), r);
+    boolean wasPartner = programmes.removePartner(user, pid, Ids.parse(organisationId), r);
     return redirect(
-        "/admin/programmes/" + pid + "/settings#partners", ui.t("admin.partner.removed"), redirect);
+        "/admin/programmes/" + pid + "/settings#partners",
+        ui.t(wasPartner ? "admin.partner.removed" : "admin.partner.withdrawn"),
+        redirect);
   }
 }

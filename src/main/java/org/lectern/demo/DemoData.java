@@ -163,8 +163,8 @@ public record DemoData(
     Programme p = programmes.create(actor, orgs.get(d.organisation()).id(), input);
     int position = 0;
     for (var partner : d.partners()) {
-      programmes.putPartner(
-          actor,
+      // The seed's partnerships were agreed before the data was loaded.
+      programmes.putAgreedPartner(
           p.id(),
           new ProgrammePartner(
               orgs.get(partner.organisation()).id(),

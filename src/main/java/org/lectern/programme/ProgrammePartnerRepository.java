@@ -10,33 +10,105 @@ import org.springframework.stereotype.Component;
 @Component
 record ProgrammePartnerRepository(JdbcClient jdbc) {
 
+  /** The organisations named on the programme that agreed to it: the only ones that count. */
   List<ProgrammePartner> partners(UUID programmeId) {
+    return named(programmeId, true);
+  }
+
+  /** Organisations proposed on the programme that have not agreed yet (they give nothing). */
+  List<ProgrammePartner> proposals(UUID programmeId) {
+    return named(programmeId, false);
+  }
+
+  private List<ProgrammePartner> named(UUID programmeId, boolean accepted) {
     return jdbc.sql(
             """
             select organisation_id, role, acknowledgement::text as ack, disclaimer::text as dis, position
-            from programme_organisation where programme_id = :p order by position, role
+            from programme_organisation
+            where programme_id = :p and (accepted_at is not null) = :accepted
+            order by position, role
             """)
         .param("p", programmeId)
-        .query(
-            (rs, i) ->
-                new ProgrammePartner(
-                    rs.getObject("organisation_id", UUID.class),
-                    PartnerRole.valueOf(rs.getString("role")),
-                    Json.text(rs.getString("ack")),
-                    Json.text(rs.getString("dis")),
-                    rs.getInt("position")))
+        .param("accepted", accepted)
+        .query((rs, i) -> partner(rs))
         .list();
   }
 
-  void putPartner(UUID programmeId, ProgrammePartner p) {
+  /** The proposals made to an organisation, oldest programme first. */
+  List<PartnerProposal> proposalsTo(UUID organisationId) {
+    return jdbc.sql(
+            """
+            select programme_id, organisation_id, role, acknowledgement::text as ack,
+                   disclaimer::text as dis, position
+            from programme_organisation
+            where organisation_id = :o and accepted_at is null
+            order by programme_id, role
+            """)
+        .param("o", organisationId)
+        .query(
+            (rs, i) -> new PartnerProposal(rs.getObject("programme_id", UUID.class), partner(rs)))
+        .list();
+  }
+
+  /** Whether the organisation is named in that role, and whether it agreed: null when not named. */
+  Boolean accepted(UUID programmeId, UUID organisationId, PartnerRole role) {
+    return jdbc.sql(
+            """
+            select accepted_at is not null from programme_organisation
+            where programme_id = :p and organisation_id = :o and role = :r
+            """)
+        .param("p", programmeId)
+        .param("o", organisationId)
+        .param("r", role.name())
+        .query(Boolean.class)
+        .optional()
+        .orElse(null);
+  }
+
+  /**
+   * The organisation agrees: the proposal becomes a partner placed after those already named. False
+   * when there was no such proposal (or it was accepted already).
+   */
+  boolean accept(UUID programmeId, UUID organisationId, PartnerRole role) {
+    return jdbc.sql(
+                """
+                update programme_organisation set accepted_at = now(),
+                  position = (select coalesce(max(position) + 1, 0) from programme_organisation
+                              where programme_id = :p and accepted_at is not null)
+                where programme_id = :p and organisation_id = :o and role = :r
+                  and accepted_at is null
+                """)
+            .param("p", programmeId)
+            .param("o", organisationId)
+            .param("r", role.name())
+            .update()
+        == 1;
+  }
+
+  private static ProgrammePartner partner(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new ProgrammePartner(
+        rs.getObject("organisation_id", UUID.class),
+        PartnerRole.valueOf(rs.getString("role")),
+        Json.text(rs.getString("ack")),
+        Json.text(rs.getString("dis")),
+        rs.getInt("position"));
+  }
+
+  /**
+   * Names the organisation, or changes the texts it is named with. {@code accepted}: it agreed (the
+   * programme's own organisation, or the actor administers it); otherwise a new row is a proposal,
+   * and a row that was accepted stays accepted.
+   */
+  void putPartner(UUID programmeId, ProgrammePartner p, boolean accepted) {
     jdbc.sql(
             """
             insert into programme_organisation
-              (programme_id, organisation_id, role, acknowledgement, disclaimer, position)
-            values (:p, :o, :r, :a, :d, :pos)
+              (programme_id, organisation_id, role, acknowledgement, disclaimer, position, accepted_at)
+            values (:p, :o, :r, :a, :d, :pos, case when :accepted then now() end)
             on conflict (programme_id, organisation_id, role) do update
               set acknowledgement = excluded.acknowledgement, disclaimer = excluded.disclaimer,
-                  position = excluded.position
+                  position = excluded.position,
+                  accepted_at = coalesce(programme_organisation.accepted_at, excluded.accepted_at)
             """)
         .param("p", programmeId)
         .param("o", p.organisationId())
@@ -44,15 +116,18 @@ record ProgrammePartnerRepository(JdbcClient jdbc) {
         .param("a", Json.jsonb(p.acknowledgement()))
         .param("d", Json.jsonb(p.disclaimer()))
         .param("pos", p.position())
+        .param("accepted", accepted)
         .update();
   }
 
-  void removePartner(UUID programmeId, UUID organisationId, PartnerRole role) {
-    jdbc.sql(
-            "delete from programme_organisation where programme_id = :p and organisation_id = :o and role = :r")
-        .param("p", programmeId)
-        .param("o", organisationId)
-        .param("r", role.name())
-        .update();
+  /** Removes the organisation in that role, accepted or proposed; false when it was not named. */
+  boolean removePartner(UUID programmeId, UUID organisationId, PartnerRole role) {
+    return jdbc.sql(
+                "delete from programme_organisation where programme_id = :p and organisation_id = :o and role = :r")
+            .param("p", programmeId)
+            .param("o", organisationId)
+            .param("r", role.name())
+            .update()
+        > 0;
   }
 }

@@ -89,7 +89,8 @@ record ProgrammeRepository(JdbcClient jdbc) {
        or id in (select programme_id from programme_member where user_id = :u)
        or id in (select po.programme_id from programme_organisation po
                  join organisation_member_facts om on om.organisation_id = po.organisation_id
-                 where po.role = 'CO_ORGANISER' and om.user_id = :u))
+                 where po.role = 'CO_ORGANISER' and po.accepted_at is not null
+                   and om.user_id = :u))
       """;
 
   void insert(Programme p) {
@@ -200,7 +201,8 @@ record ProgrammeRepository(JdbcClient jdbc) {
             """
             select exists(select 1 from programme_organisation po
               join organisation_member_facts om on om.organisation_id = po.organisation_id
-              where po.programme_id = :p and po.role = 'CO_ORGANISER' and om.user_id = :u)
+              where po.programme_id = :p and po.role = 'CO_ORGANISER'
+                and po.accepted_at is not null and om.user_id = :u)
             """)
         .param("p", programmeId)
         .param("u", userId)
@@ -217,6 +219,7 @@ record ProgrammeRepository(JdbcClient jdbc) {
             select om.user_id, po.organisation_id from programme_organisation po
               join organisation_member_facts om on om.organisation_id = po.organisation_id
               where po.programme_id = :p and po.role = 'CO_ORGANISER'
+                and po.accepted_at is not null
             """)
         .param("p", programmeId)
         .query((rs, i) -> new ViaPartner(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))

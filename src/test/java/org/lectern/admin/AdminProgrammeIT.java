@@ -189,7 +189,9 @@ class AdminProgrammeIT extends BackOfficeFixture {
                 .add("acknowledgement.ru", "При поддержке центра")
                 .add("disclaimer.kk", "Пікірлер авторларға тиесілі."));
     assertThat(added.statusCode()).isEqualTo(302);
-    assertThat(programmes.partners(p.id()))
+    // Another organisation is only proposed until one of its administrators accepts (ADR 0010).
+    assertThat(programmes.partners(p.id())).noneMatch(pp -> pp.organisationId().equals(centre));
+    assertThat(programmes.proposals(p.id()))
         .anyMatch(
             pp ->
                 pp.organisationId().equals(centre)
@@ -205,6 +207,7 @@ class AdminProgrammeIT extends BackOfficeFixture {
                 .add("acknowledgement.en", "Not a language of this programme"));
     assertThat(foreignLanguage.statusCode()).isEqualTo(422);
     assertThat(programmes.partners(p.id())).noneMatch(pp -> pp.role().name().equals("PARTNER"));
+    assertThat(programmes.proposals(p.id())).noneMatch(pp -> pp.role().name().equals("PARTNER"));
 
     var removed =
         web.post(
@@ -212,5 +215,6 @@ class AdminProgrammeIT extends BackOfficeFixture {
             new Form().add("organisationId", centre.toString()).add("role", "FUNDER"));
     assertThat(removed.statusCode()).isEqualTo(302);
     assertThat(programmes.partners(p.id())).noneMatch(pp -> pp.organisationId().equals(centre));
+    assertThat(programmes.proposals(p.id())).noneMatch(pp -> pp.organisationId().equals(centre));
   }
 }

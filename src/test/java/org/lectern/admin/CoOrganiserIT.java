@@ -3,9 +3,12 @@ package org.lectern.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lectern.admin.WebSession.Form;
 import org.lectern.identity.ApiTokenService;
+import org.lectern.identity.LecternUser;
 import org.lectern.programme.PartnerRole;
 import org.lectern.programme.Programme;
 import org.lectern.support.Http;
@@ -18,6 +21,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 class CoOrganiserIT extends BackOfficeFixture {
 
   @Autowired ApiTokenService tokens;
+
+  /** The centre's administrator, who agrees to the centre co-organising (ADR 0010, amendment). */
+  LecternUser centreAdmin;
+
+  @BeforeAll
+  void centreAdministrator() {
+    UUID d = users.create("admin@centre.example", "Centre Admin", PASSWORD, false);
+    users.grantOrganisationRole(centre, d, "ADMIN");
+    centreAdmin = users.find(d).orElseThrow();
+  }
 
   @Test
   void partnersAreNamedThroughTheApi() {
@@ -42,8 +55,24 @@ class CoOrganiserIT extends BackOfficeFixture {
             Map.of("acknowledgement", Map.of("ru", "Совместно с центром")),
             "Authorization",
             host);
-    assertThat(named.status()).as(named.body()).isEqualTo(200);
+    assertThat(named.status()).as(named.body()).isEqualTo(202);
     assertThat(named.json().get("role").asString()).isEqualTo("CO_ORGANISER");
+    assertThat(named.json().get("status").asString()).isEqualTo("PROPOSED");
+    assertThat(api.get(regs, "Authorization", partner).status())
+        .as("a proposal gives nothing")
+        .isEqualTo(404);
+    String admin = "Bearer " + tokens.issue(centreAdmin.id(), "test").token();
+    var accepted =
+        api.postJson(
+            "/api/v1/organisations/"
+                + centre
+                + "/partner-proposals/"
+                + p.id()
+                + "/CO_ORGANISER/acceptance",
+            Map.of(),
+            "Authorization",
+            admin);
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(204);
     assertThat(api.putJson(base + "/CO_ORGANISER", Map.of(), "Authorization", host).status())
         .as("idempotent")
         .isEqualTo(200);
@@ -84,6 +113,10 @@ class CoOrganiserIT extends BackOfficeFixture {
             base + "/partners",
             new Form().add("organisationId", centre.toString()).add("role", "CO_ORGANISER"));
     assertThat(coOrganiser.statusCode()).isEqualTo(302);
+    assertThat(partner.get(base + "/registrations").statusCode())
+        .as("proposed, not yet accepted")
+        .isEqualTo(404);
+    programmes.acceptProposal(centreAdmin, centre, shared.id(), PartnerRole.CO_ORGANISER);
     assertThat(programmes.partners(shared.id()))
         .anyMatch(
             pp -> pp.organisationId().equals(centre) && pp.role() == PartnerRole.CO_ORGANISER);

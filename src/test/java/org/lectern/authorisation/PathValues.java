@@ -58,7 +58,7 @@ final class PathValues {
       case "organisationId" -> o.organisation().toString();
       case "q" -> o.question().toString();
       case "code" -> o.certificate();
-      case "role" -> before.contains("/partners/") ? "CO_ORGANISER" : "SPEAKER";
+      case "role" -> before.contains("/partner") ? "CO_ORGANISER" : "SPEAKER";
       case "action" -> before.contains("/polls/") ? "open" : "confirm";
       case "format" -> "csv";
       case "kind" -> "pre";

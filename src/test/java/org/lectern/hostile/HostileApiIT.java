@@ -114,7 +114,7 @@ class HostileApiIT extends HostileFixture {
    * routes and 404 for others. Every path parameter of every operation, one at a time, the others
    * real, as the programme's organiser. The one exception: naming an organisation on a programme
    * ({@code PUT …/partners/{organisationId}/{role}}) reads both as the new link's input — 422
-   * naming the field, as for an organisation that does not exist.
+   * naming the field (an organisation that does not exist gets the same 202 as one that does).
    */
   @Test
   void anIdNoObjectCouldHaveIsNotFoundInTheCallersLanguage() {
