@@ -13,6 +13,7 @@
 #                                           WARMUP=20s, PUBLIC_WARMUP=20s (0: none), JFR=1 to record target/bench/*.jfr, SKIP_PUBLIC=1,
 #                                           PERF=1 to sample the machine with perf during the organiser phase,
 #                                           RAW_BEFORE=0 to skip the raw insert rate before the warm-up,
+#                                           CHECKPOINT_TIMEOUT=30min to keep timed checkpoints out of the phase,
 #                                           CONFIRM_DURATION=120s for following the links,
 #                                           NO_DRAIN=1 starts the public phase before the organiser
 #                                           phase's mails are out)
@@ -76,7 +77,7 @@ wrk_run warm /api/v1/programmes/$warm/registrations "$token" "${WARMUP:-20s}" >/
 # the phase and after it) are its own and their CPU can be counted with it.
 echo "the warm-up's mails drained in $(drain) s (left: $(backlog))"
 calibrate "before the phase:"
-echo "== organiser API: $conns connections, $duration, load before $(load)"
+echo "== organiser API: $conns connections, $duration, load before $(load); PostgreSQL up $(psql_ -c "select extract(epoch from now() - pg_postmaster_start_time())::int") s, the last checkpoint completed: $(psql_ -c "select coalesce(extract(epoch from now() - checkpoint_time)::int || ' s ago', 'none') from pg_control_checkpoint()"), checkpointer now: $(psql_ -c "select coalesce(wait_event, 'CPU') from pg_stat_activity where backend_type = 'checkpointer'")"
 # PostgreSQL's own background work during the phase (it is counted in its CPU): checkpoints, and
 # autovacuum workers sampled once a second.
 checkpoints() { psql_ -c "select num_timed + num_requested from pg_stat_checkpointer"; }
