@@ -10,6 +10,7 @@ import org.lectern.programme.ProgrammeService;
 import org.lectern.shared.database.Transactions;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
+import org.lectern.speaker.Speaker;
 import org.lectern.speaker.SpeakerService;
 import org.springframework.stereotype.Service;
 
@@ -45,7 +46,7 @@ public record SessionService(
     return transactions.result(
         () -> {
           Programme programme = programmes.manageable(actor, programmeId);
-          SessionInput in = validate(raw, programme, people, problems);
+          SessionInput in = validate(actor, raw, programme, people, List.of(), problems);
           Session s = Session.create(programmeId, in, publish, clock.instant());
           sessions.insert(s);
           sessions.replaceSpeakers(s.id(), people);
@@ -68,7 +69,9 @@ public record SessionService(
         () -> {
           Session current = manageable(actor, sessionId);
           Programme programme = programmes.find(current.programmeId()).orElseThrow();
-          SessionInput in = validate(raw, programme, people, problems);
+          List<UUID> kept =
+              sessions.speakers(sessionId).stream().map(SessionSpeaker::speakerId).toList();
+          SessionInput in = validate(actor, raw, programme, people, kept, problems);
           sessions.update(current.with(in));
           sessions.replaceSpeakers(sessionId, people);
           return sessions.find(sessionId).orElseThrow();
@@ -91,14 +94,34 @@ public record SessionService(
         });
   }
 
+  /**
+   * Checks the input; a speaker may be chosen when they are of the programme's organisation, of one
+   * the actor belongs to (all for a platform administrator: the speakers the form offers), or
+   * already on the session ({@code kept}). Any other speaker — another organisation's profile,
+   * published or not — is refused exactly as an id that exists nowhere.
+   */
   private SessionInput validate(
+      LecternUser actor,
       SessionInput.Raw raw,
       Programme programme,
       List<SessionSpeaker> people,
+      List<UUID> kept,
       InvalidInputException.Collector problems) {
     List<UUID> ids = people.stream().map(SessionSpeaker::speakerId).distinct().toList();
-    problems.check(
-        speakers.findAll(ids).size() == ids.size(), "speakers", "session.speaker.unknown");
+    var found = speakers.findAll(ids);
+    var theirs =
+        found.stream().anyMatch(sp -> !sp.organisationId().equals(programme.organisationId()))
+            ? speakers.manageableBy(actor).stream().map(Speaker::id).toList()
+            : List.<UUID>of();
+    long choosable =
+        found.stream()
+            .filter(
+                sp ->
+                    sp.organisationId().equals(programme.organisationId())
+                        || kept.contains(sp.id())
+                        || theirs.contains(sp.id()))
+            .count();
+    problems.check(choosable == ids.size(), "speakers", "session.speaker.unknown");
     return SessionInput.validate(raw, programme, problems);
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.lectern.attendance.ProgrammeAttendance;
+import org.lectern.attendance.importing.AttendanceViews.PreviewPage;
 import org.lectern.attendance.join.JoinWindow;
 import org.lectern.attendance.join.LinkSharing;
 import org.lectern.attendance.registrants.RegistrantDirectory;
@@ -128,7 +129,15 @@ record AttendanceAdminController(
               : ui.t("attendance.import.done", s.participants(), s.matched(), s.unmatched()));
       return "redirect:/admin/sessions/" + sid + "/attendance";
     } catch (InvalidInputException e) {
-      return renderPreview(user, sid, uuid(upload), ui, model, response);
+      // A decision naming a registration the preview did not offer (gone meanwhile, or of another
+      // programme): nothing is recorded, and the preview says so with 422, as any refused form.
+      String view = renderPreview(user, sid, uuid(upload), ui, model, response);
+      if (model.getAttribute("page") instanceof PreviewPage page) {
+        response.setStatus(422);
+        model.addAttribute(
+            "page", page.withProblem(ui.t(e.fields().get(0).code(), e.fields().get(0).args())));
+      }
+      return view;
     }
   }
 

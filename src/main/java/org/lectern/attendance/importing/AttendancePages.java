@@ -125,7 +125,8 @@ class AttendancePages {
         warnings,
         people,
         pv.choices().zone().map(ZoneId::getId).orElse(p.timeZone().getId()),
-        Zones.COMMON);
+        Zones.COMMON,
+        null);
   }
 
   ChoicePage choice(

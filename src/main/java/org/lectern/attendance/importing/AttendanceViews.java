@@ -68,7 +68,29 @@ public final class AttendanceViews {
       List<String> warnings,
       List<PreviewRow> people,
       String zone,
-      List<String> zones) {}
+      List<String> zones,
+      String problem) {
+
+    /** The same preview with a refusal of the decisions sent above it (null: none). */
+    public PreviewPage withProblem(String text) {
+      return new PreviewPage(
+          sessionId,
+          sessionTitle,
+          uploadId,
+          fileName,
+          format,
+          rows,
+          matched,
+          unmatched,
+          toDecide,
+          meeting,
+          warnings,
+          people,
+          zone,
+          zones,
+          text);
+    }
+  }
 
   /** The file needs the organiser's choice before it can be read. */
   public record ChoicePage(
