@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * For the programme's overview: e-mail about the programme that could not be sent, came back or is
- * held because its address does not receive mail; the link leads to the delivery page.
+ * held because its address does not receive mail; the link leads to the delivery page. Counted on
+ * the list of problems ({@code mail_outbox_problem}), not among all of the programme's mails.
  */
 @Component
 record MailAttention(JdbcClient jdbc) implements ProgrammeAttention {
@@ -20,8 +21,7 @@ record MailAttention(JdbcClient jdbc) implements ProgrammeAttention {
     int problems =
         jdbc.sql(
                 """
-                select count(*) from mail_outbox
-                where programme_id = :p and status in ('FAILED', 'BOUNCED', 'HELD')
+                select count(*) from mail_outbox_problem where programme_id = :p
                 """)
             .param("p", p.id())
             .query(Integer.class)

@@ -136,7 +136,8 @@ record OutboxQueueRepository(JdbcClient jdbc, MailKeyRepository keys, MailFiles 
   }
 
   // A PENDING mail is listed in mail_outbox_due in the same statement (V202612130200: no index of
-  // the outbox names the status, so marking it sent is a HOT update).
+  // the outbox names the status, so marking it sent is a HOT update), a held one in
+  // mail_outbox_problem (V202612150400).
   private static final String INSERT =
       """
       with queued as (
@@ -158,10 +159,13 @@ record OutboxQueueRepository(JdbcClient jdbc, MailKeyRepository keys, MailFiles 
           neutral, sender_name, lane, unsubscribe_url, programme_id, organisation_id, status,
           shared_attachment_id, shared_body_id, greeting, ord)
       order by ord
-      on conflict (dedupe_key) do nothing returning id, lane, next_attempt_at, status),
+      on conflict (dedupe_key) do nothing returning id, lane, next_attempt_at, status, programme_id),
       due as (
         insert into mail_outbox_due (id, lane, next_attempt_at)
-        select id, lane, next_attempt_at from queued where status = 'PENDING')
+        select id, lane, next_attempt_at from queued where status = 'PENDING'),
+      problem as (
+        insert into mail_outbox_problem (id, status, programme_id)
+        select id, status, programme_id from queued where status <> 'PENDING')
       select id from queued
       """;
 

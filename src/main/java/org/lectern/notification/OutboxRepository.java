@@ -255,14 +255,15 @@ class OutboxRepository {
    * For monitoring: mails not yet sent (retries included) and mails given up. The waiting mails are
    * counted on the due list ({@code mail_outbox_due}, one primary-key look-up of the mail per entry
    * so that an entry whose mail is gone or no longer {@code PENDING} is not counted), not by
-   * reading the whole outbox, whose status no index names.
+   * reading the whole outbox, whose status no index names; the failed ones on the list of problems
+   * ({@code mail_outbox_problem}, V202612150400), likewise.
    */
   Map<String, Double> waitingAndFailed() {
     Map<String, Double> out = new HashMap<>();
     jdbc.sql(
             "select (select count(*) from mail_outbox_due d join mail_outbox m on m.id = d.id"
                 + " and m.status = 'PENDING'),"
-                + " (select count(*) from mail_outbox where status in ('FAILED', 'BOUNCED'))")
+                + " (select count(*) from mail_outbox_problem where status in ('FAILED', 'BOUNCED'))")
         .query(
             (rs, n) -> {
               out.put("waiting", rs.getDouble(1));

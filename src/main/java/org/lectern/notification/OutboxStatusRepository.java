@@ -12,7 +12,9 @@ import org.springframework.stereotype.Repository;
 /**
  * SQL of what became of each outbox mail after an attempt — sent, put back until later, failed,
  * held for an undeliverable address, bounced — each keeping the due list ({@code mail_outbox_due})
- * in step in the same statement (ADR 0004, amendment on the outbox's "sent" as a HOT update).
+ * in step in the same statement (ADR 0004, amendment on the outbox's "sent" as a HOT update), and
+ * the list of problems ({@code mail_outbox_problem}: failed for good, held, bounced; V202612150400)
+ * that the figures count.
  */
 @Repository
 class OutboxStatusRepository {
@@ -78,7 +80,12 @@ class OutboxStatusRepository {
             """
             with mail as (
               update mail_outbox set status = :status, attempts = attempts + 1,
-                next_attempt_at = :next, last_error = :error, failure_code = :code where id = :id),
+                next_attempt_at = :next, last_error = :error, failure_code = :code where id = :id
+              returning id, programme_id),
+            problem as (
+              insert into mail_outbox_problem (id, status, programme_id)
+              select id, :status, programme_id from mail where :status <> 'PENDING'
+              on conflict (id) do update set status = excluded.status),
             due as (
               update mail_outbox_due set next_attempt_at = :next
               where id = :id and :status = 'PENDING')
@@ -97,7 +104,11 @@ class OutboxStatusRepository {
     jdbc.sql(
             """
             with held as (
-              update mail_outbox set status = 'HELD' where id = :id and status = 'PENDING')
+              update mail_outbox set status = 'HELD' where id = :id and status = 'PENDING'
+              returning id, programme_id),
+            problem as (
+              insert into mail_outbox_problem (id, status, programme_id)
+              select id, 'HELD', programme_id from held on conflict (id) do nothing)
             delete from mail_outbox_due where id = :id
             """)
         .param("id", id)
@@ -110,7 +121,11 @@ class OutboxStatusRepository {
             """
             with bounced as (
               update mail_outbox set status = 'BOUNCED', last_error = :detail
-              where id = :id and status in ('SENT', 'PENDING', 'FAILED'))
+              where id = :id and status in ('SENT', 'PENDING', 'FAILED') returning id, programme_id),
+            problem as (
+              insert into mail_outbox_problem (id, status, programme_id)
+              select id, 'BOUNCED', programme_id from bounced
+              on conflict (id) do update set status = 'BOUNCED')
             delete from mail_outbox_due where id = :id
             """)
         .param("id", id)

@@ -117,7 +117,8 @@ class ProgrammeDelivery {
               where programme_id = :p and status = 'FAILED' returning id, lane),
             due as (
               insert into mail_outbox_due (id, lane, next_attempt_at)
-              select id, lane, :now from again on conflict (id) do update set next_attempt_at = :now)
+              select id, lane, :now from again on conflict (id) do update set next_attempt_at = :now),
+            solved as (delete from mail_outbox_problem where id in (select id from again))
             select cast(count(*) as int) from again
             """)
         .param("p", programmeId)
@@ -163,7 +164,8 @@ class ProgrammeDelivery {
               where id in (:ids) and status in ('HELD', 'FAILED') returning id, lane),
             due as (
               insert into mail_outbox_due (id, lane, next_attempt_at)
-              select id, lane, :now from again on conflict (id) do update set next_attempt_at = :now)
+              select id, lane, :now from again on conflict (id) do update set next_attempt_at = :now),
+            solved as (delete from mail_outbox_problem where id in (select id from again))
             select cast(count(*) as int) from again
             """)
         .param("ids", theirs)
