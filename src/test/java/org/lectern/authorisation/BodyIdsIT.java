@@ -28,17 +28,18 @@ import org.springframework.security.authentication.ott.OneTimeTokenService;
 /**
  * Ids inside request bodies and query strings (IDOR). {@link InnerObjectsIT} attacks ids in paths;
  * here the handlers that read an object's id from a form field, a JSON property or the query string
- * — a speaker of a session, the registration checked in at the door (page and API), the
- * registration an attendance decision points at, a poll option voted for, a report snapshot, a news
- * post's programme and author, the mail whose address is released, the member whose role is revoked
- * — are called by someone who may act on their own programme with the id of an object of another
- * organisation's programme and, where rights are per programme, of another programme of the same
- * organisation (and where it applies, a cancelled one). The answer must be the answer to an id that
- * exists nowhere — same status, same redirect, same body but for the ids — and neither the other
- * object nor the caller's own programme may change. A control submits the caller's own object's id
- * and must be told apart from an unknown id (by the answer or by what it changed), so the test
- * cannot pass by never reaching the code. A malformed id never answers 5xx and changes nothing; a
- * list that mixes an own and a foreign id is refused as a whole (nothing of it applied).
+ * — a speaker of a session, the registration or personal code checked in at the door (page and
+ * API), the registration an attendance decision points at, a poll option voted for, a report
+ * snapshot, a news post's programme and author, the mail whose address is released, the member
+ * whose role is revoked, a table or participant of the discussion tables' console — are called by
+ * someone who may act on their own programme with the id of an object of another organisation's
+ * programme and, where rights are per programme, of another programme of the same organisation (and
+ * where it applies, a cancelled one). The answer must be the answer to an id that exists nowhere —
+ * same status, same redirect, same body but for the ids — and neither the other object nor the
+ * caller's own programme may change. A control submits the caller's own object's id and must be
+ * told apart from an unknown id (by the answer or by what it changed), so the test cannot pass by
+ * never reaching the code. A malformed id never answers 5xx and changes nothing; a list that mixes
+ * an own and a foreign id is refused as a whole (nothing of it applied).
  */
 class BodyIdsIT extends IntegrationTest {
 
@@ -52,6 +53,7 @@ class BodyIdsIT extends IntegrationTest {
   @Autowired OneTimeTokenService signInTokens;
   @Autowired PersonalDataCipher cipher;
   @Autowired AttendanceImportService imports;
+  @Autowired org.lectern.attendance.checkin.CheckInCodeService codes;
 
   MatrixWorld world;
   MatrixRestore restore;
@@ -350,6 +352,48 @@ class BodyIdsIT extends IntegrationTest {
     // Attendance decisions: the registration a person of an upload is said to be.
     attendance(problems);
 
+    // Check-in by personal code (badge): another programme's delegate's code.
+    Case byCode =
+        new Case(
+            "check-in by code (page)",
+            "door",
+            "POST",
+            "/admin/sessions/" + session + "/check-in",
+            "code={id}&kind=IN&nonce=" + UUID.randomUUID(),
+            "select (select count(*) from attendance_checkin where registration_id in ('"
+                + world.foreign.registration()
+                + "', '"
+                + secondRegistration
+                + "')) || '/' || (select count(*) from attendance_checkin where session_id = '"
+                + session
+                + "')");
+    Case byCodeApi =
+        new Case(
+            "check-in by code (API)",
+            "door",
+            "POST",
+            "/api/v1/sessions/" + session + "/check-ins",
+            "{\"code\":\"{id}\",\"kind\":\"IN\"}",
+            byCode.sql());
+    String ownCode = codes.codeFor(world.own.delegateRegistration(), own);
+    for (Case c : List.of(byCode, byCodeApi)) {
+      attackValues(
+          () -> c,
+          ownCode,
+          codes.codeFor(world.foreign.registration(), world.foreign.programme()),
+          unknownCode(),
+          problems);
+      attackValues(
+          () -> c,
+          ownCode,
+          codes.codeFor(secondRegistration, secondProgramme),
+          unknownCode(),
+          problems);
+    }
+
+    // The discussion tables' console: a table or a participant of another session's room.
+    tables(problems);
+
     problems.forEach(p -> System.out.println("  PROBLEM " + p));
     assertThat(problems).as("ids of another programme in bodies").isEmpty();
   }
@@ -401,6 +445,65 @@ class BodyIdsIT extends IntegrationTest {
     }
   }
 
+  private void tables(List<String> problems) {
+    UUID session = world.own.session();
+    UUID ownTable = table(session);
+    UUID ownOther = table(session);
+    UUID foreignTable = table(foreignSession);
+    UUID ownPerson = participant(session);
+    UUID foreignPerson = participant(foreignSession);
+    String spot =
+        "select (select row_to_json(t)::text from live_table t where id = :id) || '/'"
+            + " || (select coalesce(spotlight_table::text, '-') from live_room where session_id = '"
+            + session
+            + "') || (select coalesce(spotlight_table::text, '-') from live_room"
+            + " where session_id = '"
+            + foreignSession
+            + "')";
+    attack(
+        new Case(
+            "tables spotlight",
+            "organiser",
+            "POST",
+            "/sessions/" + session + "/live/tables/spotlight",
+            "table={id}",
+            spot),
+        ownTable,
+        foreignTable,
+        problems);
+    String seats =
+        "select (select count(*) from live_table_seat where table_id = :id) || '/'"
+            + " || (select count(*) from live_table_seat s join live_table t on t.id = s.table_id"
+            + " where t.session_id = '"
+            + session
+            + "')";
+    attack(
+        new Case(
+            "tables move to table",
+            "organiser",
+            "POST",
+            "/sessions/" + session + "/live/tables/move",
+            "participant=" + ownPerson + "&table={id}",
+            seats),
+        ownOther,
+        foreignTable,
+        problems);
+    attack(
+        new Case(
+            "tables move participant",
+            "organiser",
+            "POST",
+            "/sessions/" + session + "/live/tables/move",
+            "table=" + ownTable + "&participant={id}",
+            "select (select count(*) from live_table_seat where participant_id = :id) || '/'"
+                + " || (select count(*) from live_table_seat where table_id = '"
+                + ownTable
+                + "')"),
+        ownPerson,
+        foreignPerson,
+        problems);
+  }
+
   // --- running one attack --------------------------------------------------------------------
 
   /** The control with the own id, then the foreign id against an unknown one. */
@@ -410,8 +513,18 @@ class BodyIdsIT extends IntegrationTest {
 
   private void attackEach(
       java.util.function.Supplier<Case> cases, UUID ownId, UUID foreignId, List<String> problems) {
+    attackValues(
+        cases, ownId.toString(), foreignId.toString(), UUID.randomUUID().toString(), problems);
+  }
+
+  /** As above with any value: a code, say, and one that exists nowhere. */
+  private void attackValues(
+      java.util.function.Supplier<Case> cases,
+      String ownId,
+      String foreignId,
+      String unknown,
+      List<String> problems) {
     Case c = cases.get();
-    String unknown = UUID.randomUUID().toString();
     // The control: one's own object is told apart from an unknown id.
     String ownBefore = read(c, ownId.toString());
     Caller.Answer stranger = call(c, unknown);
@@ -420,7 +533,7 @@ class BodyIdsIT extends IntegrationTest {
     restore.run();
     boolean told =
         stranger.status() != mine.status()
-            || !same(stranger.location(), unknown).equals(same(mine.location(), ownId.toString()))
+            || !same(stranger.location(), unknown).equals(same(mine.location(), ownId))
             || !ownBefore.equals(ownAfter);
     System.out.printf(
         "  %-55s control %d / unknown %d%n", c.label(), mine.status(), stranger.status());
@@ -429,7 +542,7 @@ class BodyIdsIT extends IntegrationTest {
     }
     // The attack.
     Case a = cases.get();
-    String victim = foreignId.toString();
+    String victim = foreignId;
     String before = read(a, victim);
     Caller.Answer u = call(a, unknown);
     Caller.Answer f = call(a, victim);
@@ -522,6 +635,64 @@ class BodyIdsIT extends IntegrationTest {
         .replaceAll("name=\"_csrf\" content=\"[^\"]*\"", "")
         .replaceAll("content=\"[^\"]*\" name=\"_csrf\"", "")
         .replaceAll("name=\"nonce\" value=\"[^\"]*\"", "");
+  }
+
+  /** A well-formed personal code (its check character right) that nobody holds. */
+  private static String unknownCode() {
+    String alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    var random = new java.security.SecureRandom();
+    StringBuilder b = new StringBuilder();
+    int sum = 0;
+    for (int i = 0; i < 11; i++) {
+      int c = random.nextInt(32);
+      b.append(alphabet.charAt(c));
+      sum += (i + 1) * c;
+    }
+    b.append(alphabet.charAt(sum % 31));
+    return b.substring(0, 4) + "-" + b.substring(4, 8) + "-" + b.substring(8);
+  }
+
+  /** A table of the session's open round (one round per session, opened on first use). */
+  private UUID table(UUID session) {
+    UUID round =
+        jdbc.sql("select id from live_table_round where session_id = :s and closed_at is null")
+            .param("s", session)
+            .query(UUID.class)
+            .optional()
+            .orElseGet(
+                () -> {
+                  UUID r = UUID.randomUUID();
+                  jdbc.sql(
+                          "insert into live_table_round (id, session_id, grouping, mixing,"
+                              + " max_size, opened_at, ends_at) values (:r, :s, 'RANDOM', 'MIXED',"
+                              + " 4, now(), now() + interval '1 hour')")
+                      .param("r", r)
+                      .param("s", session)
+                      .update();
+                  return r;
+                });
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            "insert into live_table (id, round_id, session_id, number) values (:id, :r, :s,"
+                + " (select coalesce(max(number), 0) + 1 from live_table where round_id = :r))")
+        .param("id", id)
+        .param("r", round)
+        .param("s", session)
+        .update();
+    return id;
+  }
+
+  private UUID participant(UUID session) {
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            "insert into live_participant (id, session_id, kind, subject_key, pass_hash)"
+                + " values (:id, :s, 'DELEGATE', :k, :h)")
+        .param("id", id)
+        .param("s", session)
+        .param("k", UUID.randomUUID().toString())
+        .param("h", UUID.randomUUID().toString())
+        .update();
+    return id;
   }
 
   // --- objects -------------------------------------------------------------------------------
