@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.lectern.identity.BackOfficeSession;
 import org.lectern.identity.LecternUser;
 import org.lectern.identity.UserService;
+import org.lectern.programme.PartnerRole;
 import org.lectern.programme.Programme;
+import org.lectern.programme.ProgrammePartner;
+import org.lectern.programme.ProgrammeService;
 import org.lectern.registration.RegistrationRequest;
 import org.lectern.registration.RegistrationService;
 import org.lectern.shared.i18n.LocalizedText;
@@ -34,6 +37,7 @@ class BackOfficePhoneBrowserIT extends BrowserTest {
   @Autowired Fixtures fixtures;
   @Autowired UserService users;
   @Autowired RegistrationService registrations;
+  @Autowired ProgrammeService programmes;
 
   @Test
   void everyBackOfficePageFitsAPhoneAndPassesAxe() {
@@ -60,6 +64,19 @@ class BackOfficePhoneBrowserIT extends BrowserTest {
           RegistrationRequest.minimal(who, UUID.randomUUID() + "@long-domain.example.kz", "kk"),
           organiser);
     }
+    // Proposals both ways (ADR 0010): the settings page lists one awaiting another organisation's
+    // agreement, the organisation's proposals page one to answer.
+    LecternUser other = fixtures.organiser("phone-partner");
+    programmes.putPartner(
+        organiser,
+        p.id(),
+        new ProgrammePartner(
+            fixtures.organisationOf(other),
+            PartnerRole.PARTNER,
+            LocalizedText.empty(),
+            LocalizedText.empty(),
+            1));
+    proposeTo(org, other);
 
     List<String> paths = new ArrayList<>();
     ProgrammeMenu.ITEMS.forEach(i -> paths.add("/admin/programmes/" + p.id() + i.path()));
@@ -84,13 +101,61 @@ class BackOfficePhoneBrowserIT extends BrowserTest {
             "/admin/organisations/" + org + "/posts",
             "/admin/organisations/" + org + "/posts/new",
             "/admin/organisations/" + org + "/purge",
-            "/admin/organisations/" + org + "/comparison"));
+            "/admin/organisations/" + org + "/comparison",
+            "/admin/organisations/" + org + "/partner-proposals"));
 
     try (BrowserContext context = phone("Asia/Almaty", true)) {
       Page page = context.newPage();
       signIn(page, organiser.email(), "kk");
       assertThat(unfit(page, paths)).as("pages that do not fit a phone").isEmpty();
     }
+  }
+
+  /**
+   * An organisation's administrator answers a proposal to co-organise on a phone in Kazakh without
+   * JavaScript: the organisation's page leads to the proposals, Accept is a plain form.
+   */
+  @Test
+  void anAdministratorAcceptsAProposalWithoutJavaScript() {
+    LecternUser admin = fixtures.organiser("phone-consent");
+    UUID org = fixtures.organisationOf(admin);
+    users.grantOrganisationRole(org, admin.id(), "ADMIN");
+    Programme theirs = proposeTo(org, fixtures.organiser("phone-consent-host"));
+    try (BrowserContext context = phone("Asia/Almaty", false)) {
+      Page page = context.newPage();
+      signIn(page, admin.email(), "kk");
+      page.navigate("/admin/organisations/" + org + "/settings");
+      page.locator("a[href$='/partner-proposals']").click();
+      page.waitForURL("**/partner-proposals");
+      assertThat(page.content()).contains("Серіктестік бағдарлама");
+      page.locator("form[action$='/partner-proposals/accept'] button").click();
+      page.waitForURL("**/partner-proposals");
+      assertThat(page.locator("[role=status]").textContent()).contains("Қабылданды");
+    }
+    assertThat(programmes.partners(theirs.id()))
+        .anyMatch(pp -> pp.organisationId().equals(org) && pp.role() == PartnerRole.CO_ORGANISER);
+  }
+
+  /** A programme of the host's organisation that proposes {@code org} as co-organiser. */
+  private Programme proposeTo(UUID org, LecternUser host) {
+    Programme theirs =
+        fixtures.programme(
+            host,
+            "phone-partner",
+            new LocalizedText(Map.of("kk", "Серіктестік бағдарлама")),
+            List.of("kk"),
+            null,
+            10);
+    programmes.putPartner(
+        host,
+        theirs.id(),
+        new ProgrammePartner(
+            org,
+            PartnerRole.CO_ORGANISER,
+            LocalizedText.of("kk", "Бірлесіп ұйымдастырылған"),
+            LocalizedText.empty(),
+            1));
+    return theirs;
   }
 
   @Test
