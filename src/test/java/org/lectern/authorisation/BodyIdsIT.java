@@ -31,15 +31,16 @@ import org.springframework.security.authentication.ott.OneTimeTokenService;
  * — a speaker of a session, the registration or personal code checked in at the door (page and
  * API), the registration an attendance decision points at, a poll option voted for, a report
  * snapshot, a news post's programme and author, the mail whose address is released, the member
- * whose role is revoked, a table or participant of the discussion tables' console — are called by
- * someone who may act on their own programme with the id of an object of another organisation's
- * programme and, where rights are per programme, of another programme of the same organisation (and
- * where it applies, a cancelled one). The answer must be the answer to an id that exists nowhere —
- * same status, same redirect, same body but for the ids — and neither the other object nor the
- * caller's own programme may change. A control submits the caller's own object's id and must be
- * told apart from an unknown id (by the answer or by what it changed), so the test cannot pass by
- * never reaching the code. A malformed id never answers 5xx and changes nothing; a list that mixes
- * an own and a foreign id is refused as a whole (nothing of it applied).
+ * whose role is revoked, a table or participant of the discussion tables' console, a registration's
+ * answers and room requests, a new programme's organisation — are called by someone who may act on
+ * their own programme with the id of an object of another organisation's programme and, where
+ * rights are per programme, of another programme of the same organisation (and where it applies, a
+ * cancelled one). The answer must be the answer to an id that exists nowhere — same status, same
+ * redirect, same body but for the ids — and neither the other object nor the caller's own programme
+ * may change. A control submits the caller's own object's id and must be told apart from an unknown
+ * id (by the answer or by what it changed), so the test cannot pass by never reaching the code. A
+ * malformed id never answers 5xx and changes nothing; a list that mixes an own and a foreign id is
+ * refused as a whole (nothing of it applied).
  */
 class BodyIdsIT extends IntegrationTest {
 
@@ -393,6 +394,53 @@ class BodyIdsIT extends IntegrationTest {
 
     // The discussion tables' console: a table or a participant of another session's room.
     tables(problems);
+
+    // A registration's answers and room requests (API): another programme's question or session.
+    String registered =
+        "select (select count(*) from registration_answer where question_id = :id) || '/'"
+            + " || (select count(*) from registration_attendance where session_id = :id) || '/'"
+            + " || (select count(*) from registration_answer a join registration r"
+            + " on r.id = a.registration_id where r.programme_id = '"
+            + own
+            + "')";
+    attack(
+        new Case(
+            "registration answers (API)",
+            "organiser",
+            "POST",
+            "/api/v1/programmes/" + own + "/registrations",
+            "{\"email\":\"answers-{id}@example.org\",\"fullName\":\"Body Ids\","
+                + "\"answers\":{\"{id}\":\"yes\"}}",
+            registered),
+        world.own.question(),
+        world.foreign.question(),
+        problems);
+    attack(
+        new Case(
+            "registration room request (API)",
+            "organiser",
+            "POST",
+            "/api/v1/programmes/" + own + "/registrations",
+            "{\"email\":\"room-{id}@example.org\",\"fullName\":\"Body Ids\","
+                + "\"attendance\":{\"{id}\":\"ROOM\"}}",
+            registered),
+        session,
+        foreignSession,
+        problems);
+
+    // A new programme in another organisation (the form's organisation field).
+    attack(
+        new Case(
+            "new programme's organisation",
+            "organiser",
+            "POST",
+            "/admin/programmes",
+            "slug=b-{id}&title.en=Body+ids&languages=en&mainLanguage=en&timeZone=Asia%2FAlmaty"
+                + "&organisationId={id}",
+            "select count(*) || '' from programme where organisation_id = :id"),
+        world.own.organisation(),
+        world.foreign.organisation(),
+        problems);
 
     problems.forEach(p -> System.out.println("  PROBLEM " + p));
     assertThat(problems).as("ids of another programme in bodies").isEmpty();
