@@ -14,6 +14,7 @@
 #                                           PERF=1 to sample the machine with perf during the organiser phase,
 #                                           RAW_BEFORE=0 to skip the raw insert rate before the warm-up,
 #                                           CHECKPOINT_TIMEOUT=30min to keep timed checkpoints out of the phase,
+#                                           PGSS=1 to list the phase's heaviest statements (pg_stat_statements),
 #                                           CONFIRM_DURATION=120s for following the links,
 #                                           NO_DRAIN=1 starts the public phase before the organiser
 #                                           phase's mails are out)
@@ -62,6 +63,8 @@ print('CPU raw insert: PostgreSQL %.1f s for %d rows = %.3f ms per row -> %.0f r
 }
 pgpid=$(sed -n 1p "$data/postgres/postmaster.pid")
 export pgpid
+pgwatch_pgss_enable
+export pgpid
 # The machine's own speed per CPU second (compute and memory latency), measured before the
 # warm-up, just before the phase and after it: a host that slows the virtual CPUs down shows here,
 # whatever Lectern does (bench/registration/Calibrate.java). And the CPU time the host took from
@@ -85,6 +88,7 @@ ck0=$(checkpoints)
 (while sleep 1; do psql_ -c "select regexp_replace(query, '^autovacuum: ', '') from pg_stat_activity where backend_type = 'autovacuum worker' and query <> ''"; done > "$data/autovacuum.txt" 2>/dev/null) &
 sampler=$!
 pgwatch_snapshot "$data/pg0.txt"
+pgwatch_pgss_reset
 pgwatch_sampler "$data/pgsamples.txt" &
 watcher=$!
 c0=$(cpu $pid $pgpid)
@@ -108,6 +112,7 @@ print('steal during the phase: %.1f %% of the machine\'s CPU time' % (100*(s1-s0
 python3 "$root/bench/registration/threads.py" $pid "$data/threads0.txt"
 pgwatch_report "$data/pg0.txt" "$data/pg1.txt" "$data/pgsamples.txt" "$(echo "$r" | sed -E 's/.* requests=([0-9]+).*/\1/')" "$prog"
 pgwatch_perf_report
+pgwatch_pgss_report "$(echo "$r" | sed -E 's/.* requests=([0-9]+).*/\1/')"
 echo "load after: $(load)"
 rate=$(echo "$r" | sed -E 's/.* rate=([0-9.]+).*/\1/')
 done_org=$(echo "$r" | sed -E 's/.* requests=([0-9]+).*/\1/')

@@ -121,3 +121,27 @@ kernel = sum(r[0] for r in rows if 'kernel' in r[1])
 print('    kernel %.1f %%, user %.1f %%' % (100 * kernel / t, 100 - 100 * kernel / t))
 for share, name in rows[:20]: print('    %5.1f %%  %s' % (100 * share / t, name))"
 }
+# PGSS=1: the server restarted with pg_stat_statements before the warm-up (as pgcost.sh does), and
+# the phase's heaviest statements printed per registration (calls, execution time, buffers).
+pgwatch_pgss_enable() {
+  [ "${PGSS:-0}" = 1 ] || return 0
+  local bin
+  bin=$(dirname "$(sed -n 1p "$data/postgres/postmaster.opts" | cut -d' ' -f1)")
+  psql_ -c "alter system set shared_preload_libraries = 'pg_stat_statements'" -c "alter system set pg_stat_statements.track = 'all'" >/dev/null
+  unshare -U "$bin/pg_ctl" restart -D "$data/postgres" -m fast -w -l "$out/registration-pg.log" >/dev/null
+  psql_ -c "create extension if not exists pg_stat_statements" >/dev/null
+  psql_ -c "update scheduled_tasks set picked = false, picked_by = null, last_heartbeat = null where picked" >/dev/null
+  pgpid=$(sed -n 1p "$data/postgres/postmaster.pid")
+  echo "PostgreSQL restarted with pg_stat_statements (pid $pgpid)"
+}
+pgwatch_pgss_reset() { [ "${PGSS:-0}" = 1 ] && psql_ -c "select pg_stat_statements_reset()" >/dev/null || true; }
+pgwatch_pgss_report() { # registrations
+  [ "${PGSS:-0}" = 1 ] || return 0
+  echo "  heaviest statements of the phase, per registration (calls, execution ms, buffers, rows):"
+  psql_ -F ' | ' -c "
+    select round(sum(calls)::numeric / $1, 3), round((sum(total_exec_time) / $1)::numeric, 4),
+           round(sum(shared_blks_hit + shared_blks_read)::numeric / $1, 1), round(sum(rows)::numeric / $1, 2),
+           regexp_replace(left(min(query), 110), '\s+', ' ', 'g')
+      from pg_stat_statements where query not like '%pg_stat%' and query not like '%pg_control%'
+     group by queryid order by sum(total_exec_time) desc limit 10" | sed 's/^/    /'
+}
