@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.lectern.identity.LecternUser;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.i18n.LocalizedText;
+import org.lectern.shared.web.api.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -129,16 +131,27 @@ record ProgrammePartnerApiController(ProgrammeService programmes) {
       summary =
           "Programmes of other organisations that propose to name this one, awaiting its"
               + " agreement (the organisation's administrators; 404 for anyone else)")
-  List<Proposal> proposals(@AuthenticationPrincipal LecternUser actor, @PathVariable String id) {
-    return programmes.proposalsTo(actor, uuid(id)).stream()
-        .map(
-            x ->
-                new Proposal(
-                    x.programmeId().toString(),
-                    x.partner().role().name(),
-                    x.partner().acknowledgement().values(),
-                    x.partner().disclaimer().values()))
-        .toList();
+  ResponseEntity<List<Proposal>> proposals(
+      @AuthenticationPrincipal LecternUser actor,
+      @PathVariable String id,
+      @RequestParam(required = false) Integer limit,
+      @RequestParam(required = false) Integer offset) {
+    Paging paging = Paging.of(limit, offset);
+    var all = programmes.proposalsTo(actor, uuid(id));
+    return ResponseEntity.ok()
+        .header(Paging.TOTAL_HEADER, String.valueOf(all.size()))
+        .body(
+            all.stream()
+                .skip(paging.offset())
+                .limit(paging.limit())
+                .map(
+                    x ->
+                        new Proposal(
+                            x.programmeId().toString(),
+                            x.partner().role().name(),
+                            x.partner().acknowledgement().values(),
+                            x.partner().disclaimer().values()))
+                .toList());
   }
 
   @PostMapping("/api/v1/organisations/{id}/partner-proposals/{programmeId}/{role}/acceptance")

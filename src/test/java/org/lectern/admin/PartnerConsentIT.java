@@ -196,6 +196,7 @@ class PartnerConsentIT extends BackOfficeFixture {
     var toAnswer = api.get(answer, "Authorization", admin);
     assertThat(toAnswer.status()).isEqualTo(200);
     assertThat(toAnswer.body()).contains(p.id().toString()).contains("PARTNER");
+    assertThat(toAnswer.header("X-Total-Count")).isEqualTo("1");
 
     assertThat(api.delete(answer + "/" + p.id() + "/PARTNER", "Authorization", admin).status())
         .isEqualTo(204);
