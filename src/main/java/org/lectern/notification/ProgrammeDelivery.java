@@ -65,13 +65,17 @@ class ProgrammeDelivery {
         .list();
   }
 
-  /** The programme's mail that failed, bounced or is held, grouped by address (decrypted). */
+  /**
+   * The programme's mail that failed, bounced or is held, grouped by address (decrypted): the mails
+   * on the list of problems ({@code mail_outbox_problem}), not all of the programme's.
+   */
   List<Problem> problems(UUID programmeId, int limit) {
     Map<String, Problem> byAddress = new LinkedHashMap<>();
     jdbc.sql(
             """
             select id, recipient, status, last_error from mail_outbox
-            where programme_id = :p and status in ('FAILED', 'BOUNCED', 'HELD')
+            where id in (select id from mail_outbox_problem where programme_id = :p)
+              and programme_id = :p and status in ('FAILED', 'BOUNCED', 'HELD')
             order by created_at desc, id limit 5000
             """)
         .param("p", programmeId)
@@ -129,7 +133,8 @@ class ProgrammeDelivery {
 
   /**
    * Mail of the organisation to this address goes out again: held, failed and bounced messages are
-   * queued from now. Returns how many.
+   * queued from now. Returns how many. Looked for on the list of problems: the outbox has no index
+   * on the organisation, so this read the whole outbox.
    */
   int release(UUID organisationId, String address, Instant now) {
     String wanted = address.strip().toLowerCase(Locale.ROOT);
@@ -138,7 +143,8 @@ class ProgrammeDelivery {
             .sql(
                 """
                 select id, recipient from mail_outbox
-                where organisation_id = :org and status in ('HELD', 'FAILED', 'BOUNCED')
+                where id in (select id from mail_outbox_problem)
+                  and organisation_id = :org and status in ('HELD', 'FAILED', 'BOUNCED')
                 """)
             .param("org", organisationId)
             .query(

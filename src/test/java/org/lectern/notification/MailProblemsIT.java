@@ -140,6 +140,10 @@ class MailProblemsIT extends OutboxSenderFixture {
               SmtpFailure.of(new IllegalStateException("later")));
         });
     assertThat(figuresExact()).isOne();
+    // The delivery page's list and the release look for them on the list too.
+    assertThat(delivery.problems(programme, 100))
+        .extracting(ProgrammeDelivery.Problem::address)
+        .containsExactlyInAnyOrder("gone@example.kz", "d@example.kz", "e@example.kz");
 
     // Bounced: one sent, one that had failed (counted once, now as bounced).
     statuses.markBounced(a, "returned");
