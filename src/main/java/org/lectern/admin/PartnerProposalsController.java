@@ -9,6 +9,7 @@ import org.lectern.admin.AdminViews.ProposalsPage;
 import org.lectern.identity.LecternUser;
 import org.lectern.organisation.OrganisationService;
 import org.lectern.programme.PartnerRole;
+import org.lectern.programme.ProgrammePartners;
 import org.lectern.programme.ProgrammeService;
 import org.lectern.shared.web.Ui;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,13 +27,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * decline (deleted). Anyone else meets 404, as for an organisation that does not exist (ADR 0010).
  */
 @Controller
-record PartnerProposalsController(ProgrammeService programmes, OrganisationService organisations) {
+record PartnerProposalsController(
+    ProgrammeService programmes, ProgrammePartners partners, OrganisationService organisations) {
 
   @GetMapping("/admin/organisations/{id}/partner-proposals")
   String page(
       @PathVariable String id, @AuthenticationPrincipal LecternUser user, Ui ui, Model model) {
     UUID org = Ids.parse(id);
-    var proposals = programmes.proposalsTo(user, org);
+    var proposals = partners.proposalsTo(user, org);
     var own = organisations.find(org).orElseThrow();
     var rows =
         proposals.stream()
@@ -63,7 +65,7 @@ record PartnerProposalsController(ProgrammeService programmes, OrganisationServi
       Ui ui,
       RedirectAttributes redirect) {
     UUID org = Ids.parse(id);
-    programmes.acceptProposal(user, org, Ids.orNull(programmeId), role(role));
+    partners.acceptProposal(user, org, Ids.orNull(programmeId), role(role));
     return redirect(
         "/admin/organisations/" + org + "/partner-proposals",
         ui.t("admin.proposals.accepted"),
@@ -79,7 +81,7 @@ record PartnerProposalsController(ProgrammeService programmes, OrganisationServi
       Ui ui,
       RedirectAttributes redirect) {
     UUID org = Ids.parse(id);
-    programmes.declineProposal(user, org, Ids.orNull(programmeId), role(role));
+    partners.declineProposal(user, org, Ids.orNull(programmeId), role(role));
     return redirect(
         "/admin/organisations/" + org + "/partner-proposals",
         ui.t("admin.proposals.declined"),

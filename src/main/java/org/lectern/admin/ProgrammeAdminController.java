@@ -7,6 +7,7 @@ import org.lectern.identity.LecternUser;
 import org.lectern.programme.PartnerRole;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeInput;
+import org.lectern.programme.ProgrammePartners;
 import org.lectern.programme.ProgrammeService;
 import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.DomainException;
@@ -30,7 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * programme's overview and menu pages are {@link ProgrammeOverviewController}'s.
  */
 @Controller
-record ProgrammeAdminController(ProgrammeService programmes, AdminPages pages) {
+record ProgrammeAdminController(
+    ProgrammeService programmes, ProgrammePartners partners, AdminPages pages) {
 
   private static final String VIEW = "admin/programme";
 
@@ -90,11 +92,11 @@ record ProgrammeAdminController(ProgrammeService programmes, AdminPages pages) {
     PartnerForm form = PartnerForm.from(post.data());
     try {
       int position = programmes.partners(p.id()).size();
-      var naming = programmes.putPartner(user, p.id(), form.toPartner(position));
+      var naming = partners.putPartner(user, p.id(), form.toPartner(position));
       return post.redirect(
           "/admin/programmes/" + p.id() + "/settings#partners",
           ui.t(
-              naming == ProgrammeService.Naming.NAMED
+              naming == ProgrammePartners.Naming.NAMED
                   ? "admin.partner.saved"
                   : "admin.partner.proposed"));
     } catch (InvalidInputException e) {
@@ -128,7 +130,7 @@ record ProgrammeAdminController(ProgrammeService programmes, AdminPages pages) {
     } catch (IllegalArgumentException e) {
       throw new NotFoundException("error.notFound");
     }
-    boolean wasPartner = programmes.removePartner(user, pid, Ids.parse(organisationId), r);
+    boolean wasPartner = partners.removePartner(user, pid, Ids.parse(organisationId), r);
     return redirect(
         "/admin/programmes/" + pid + "/settings#partners",
         ui.t(wasPartner ? "admin.partner.removed" : "admin.partner.withdrawn"),

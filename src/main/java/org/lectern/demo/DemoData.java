@@ -21,6 +21,7 @@ import org.lectern.programme.PartnerRole;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeInput;
 import org.lectern.programme.ProgrammePartner;
+import org.lectern.programme.ProgrammePartners;
 import org.lectern.programme.ProgrammeService;
 import org.lectern.reporting.ReportPublications;
 import org.lectern.session.SessionInput;
@@ -45,6 +46,7 @@ public record DemoData(
     OrganisationService organisations,
     SpeakerService speakers,
     ProgrammeService programmes,
+    ProgrammePartners partners,
     SessionService sessions,
     DemoDelegates delegates,
     DemoAttendance attendance,
@@ -164,7 +166,7 @@ public record DemoData(
     int position = 0;
     for (var partner : d.partners()) {
       // The seed's partnerships were agreed before the data was loaded.
-      programmes.putAgreedPartner(
+      partners.putAgreedPartner(
           p.id(),
           new ProgrammePartner(
               orgs.get(partner.organisation()).id(),

@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Programmes")
-record ProgrammePartnerApiController(ProgrammeService programmes) {
+record ProgrammePartnerApiController(ProgrammeService programmes, ProgrammePartners partners) {
 
   /**
    * An organisation named on a programme. {@code status}: {@code ACCEPTED} (it counts: public
@@ -107,7 +107,7 @@ record ProgrammePartnerApiController(ProgrammeService programmes) {
             new LocalizedText(texts.acknowledgement() == null ? Map.of() : texts.acknowledgement()),
             new LocalizedText(texts.disclaimer() == null ? Map.of() : texts.disclaimer()),
             position);
-    boolean named = programmes.putPartner(actor, p.id(), partner) == ProgrammeService.Naming.NAMED;
+    boolean named = partners.putPartner(actor, p.id(), partner) == ProgrammePartners.Naming.NAMED;
     return ResponseEntity.status(named ? HttpStatus.OK : HttpStatus.ACCEPTED)
         .body(json(partner, named));
   }
@@ -121,7 +121,7 @@ record ProgrammePartnerApiController(ProgrammeService programmes) {
       @PathVariable String organisationId,
       @PathVariable String role) {
     Programme p = programmes.manageable(actor, ProgrammeApiController.pathId(id));
-    programmes.removePartner(actor, p.id(), uuid(organisationId), role(role));
+    partners.removePartner(actor, p.id(), uuid(organisationId), role(role));
     return ResponseEntity.noContent().build();
   }
 
@@ -137,7 +137,7 @@ record ProgrammePartnerApiController(ProgrammeService programmes) {
       @RequestParam(required = false) Integer limit,
       @RequestParam(required = false) Integer offset) {
     Paging paging = Paging.of(limit, offset);
-    var all = programmes.proposalsTo(actor, uuid(id));
+    var all = partners.proposalsTo(actor, uuid(id));
     return ResponseEntity.ok()
         .header(Paging.TOTAL_HEADER, String.valueOf(all.size()))
         .body(
@@ -166,7 +166,7 @@ record ProgrammePartnerApiController(ProgrammeService programmes) {
       @PathVariable String id,
       @PathVariable String programmeId,
       @PathVariable String role) {
-    programmes.acceptProposal(actor, uuid(id), uuid(programmeId), role(role));
+    partners.acceptProposal(actor, uuid(id), uuid(programmeId), role(role));
     return ResponseEntity.noContent().build();
   }
 
@@ -181,7 +181,7 @@ record ProgrammePartnerApiController(ProgrammeService programmes) {
       @PathVariable String id,
       @PathVariable String programmeId,
       @PathVariable String role) {
-    programmes.declineProposal(actor, uuid(id), uuid(programmeId), role(role));
+    partners.declineProposal(actor, uuid(id), uuid(programmeId), role(role));
     return ResponseEntity.noContent().build();
   }
 

@@ -18,6 +18,7 @@ import org.lectern.identity.UserService;
 import org.lectern.programme.PartnerRole;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammePartner;
+import org.lectern.programme.ProgrammePartners;
 import org.lectern.programme.ProgrammeService;
 import org.lectern.registration.RegistrationRequest;
 import org.lectern.registration.RegistrationService;
@@ -38,6 +39,7 @@ class BackOfficePhoneBrowserIT extends BrowserTest {
   @Autowired UserService users;
   @Autowired RegistrationService registrations;
   @Autowired ProgrammeService programmes;
+  @Autowired ProgrammePartners partners;
 
   @Test
   void everyBackOfficePageFitsAPhoneAndPassesAxe() {
@@ -67,7 +69,7 @@ class BackOfficePhoneBrowserIT extends BrowserTest {
     // Proposals both ways (ADR 0010): the settings page lists one awaiting another organisation's
     // agreement, the organisation's proposals page one to answer.
     LecternUser other = fixtures.organiser("phone-partner");
-    programmes.putPartner(
+    partners.putPartner(
         organiser,
         p.id(),
         new ProgrammePartner(
@@ -146,7 +148,7 @@ class BackOfficePhoneBrowserIT extends BrowserTest {
             List.of("kk"),
             null,
             10);
-    programmes.putPartner(
+    partners.putPartner(
         host,
         theirs.id(),
         new ProgrammePartner(

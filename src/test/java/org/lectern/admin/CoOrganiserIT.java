@@ -11,6 +11,7 @@ import org.lectern.identity.ApiTokenService;
 import org.lectern.identity.LecternUser;
 import org.lectern.programme.PartnerRole;
 import org.lectern.programme.Programme;
+import org.lectern.programme.ProgrammePartners;
 import org.lectern.support.Http;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class CoOrganiserIT extends BackOfficeFixture {
 
   @Autowired ApiTokenService tokens;
+  @Autowired ProgrammePartners partners;
 
   /** The centre's administrator, who agrees to the centre co-organising (ADR 0010, amendment). */
   LecternUser centreAdmin;
@@ -116,7 +118,7 @@ class CoOrganiserIT extends BackOfficeFixture {
     assertThat(partner.get(base + "/registrations").statusCode())
         .as("proposed, not yet accepted")
         .isEqualTo(404);
-    programmes.acceptProposal(centreAdmin, centre, shared.id(), PartnerRole.CO_ORGANISER);
+    partners.acceptProposal(centreAdmin, centre, shared.id(), PartnerRole.CO_ORGANISER);
     assertThat(programmes.partners(shared.id()))
         .anyMatch(
             pp -> pp.organisationId().equals(centre) && pp.role() == PartnerRole.CO_ORGANISER);
