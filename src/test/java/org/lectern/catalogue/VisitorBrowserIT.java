@@ -97,7 +97,7 @@ class VisitorBrowserIT extends BrowserTest {
           assertThat(
                   (Boolean)
                       page.evaluate(
-                          "document.documentElement.scrollWidth <= window.innerWidth + 1"))
+                          "document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1"))
               .as("no horizontal scrolling on a phone: %s", path)
               .isTrue();
         }
