@@ -46,10 +46,15 @@ class ProgrammeOverviewIT extends BackOfficeFixture {
     certificates.override(aigerim, p.id(), confirmed.id(), "Присутствовала лично");
     jdbc.sql(
             """
-            insert into mail_outbox (id, kind, related_id, recipient, subject, body_text, language,
-              status, attempts, next_attempt_at, created_at, dedupe_key, programme_id)
-            values (:id, 'registration.confirmed', :r, '\\x00', '\\x00', '\\x00', 'ru', 'FAILED', 5,
-              now(), now(), :k, :p)
+            with failed as (
+              insert into mail_outbox (id, kind, related_id, recipient, subject, body_text, language,
+                status, attempts, next_attempt_at, created_at, dedupe_key, programme_id)
+              values (:id, 'registration.confirmed', :r, '\\x00', '\\x00', '\\x00', 'ru', 'FAILED', 5,
+                now(), now(), :k, :p)
+              returning id, programme_id)
+            -- As the statement that fails a mail for good does: listed among the problems too.
+            insert into mail_outbox_problem (id, status, programme_id)
+            select id, 'FAILED', programme_id from failed
             """)
         .param("id", UUID.randomUUID())
         .param("p", p.id())
