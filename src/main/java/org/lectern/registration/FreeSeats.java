@@ -184,7 +184,7 @@ record FreeSeats(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RegistrationReposit
     }
     Set<UUID> inserted = new java.util.HashSet<>();
     int[] seats = {0};
-    jdbc.sql(GROUP)
+    jdbc.sql(GroupStatement.TEXT)
         .params(params)
         .param("p", programmeId)
         .param("claim", claim)
@@ -200,41 +200,6 @@ record FreeSeats(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RegistrationReposit
         .list();
     return new Grouped(inserted, seats[0]);
   }
-
-  /** The group statement: one text for every batch size (see {@link #insertAllClaimingSeats}). */
-  static final String GROUP =
-      "with v as (select * from unnest("
-          + InsertColumn.ALL.stream()
-              .map(InsertColumn::arrayParam)
-              .collect(java.util.stream.Collectors.joining(", "))
-          + ") with ordinality as v ("
-          + InsertColumn.names()
-          + ", ord)),"
-          + """
-          fresh as (
-            select v.*, row_number() over (order by ord) as rank from v
-            where not exists (select 1 from registration r
-                              where r.programme_id = :p and r.email_index = v.email_index)),
-          chosen as materialized (
-            select seat from programme_free_seat where :claim and programme_id = :p
-            limit (select count(*) from fresh) for update skip locked),
-          seat as (
-            delete from programme_free_seat f using chosen c
-            where f.programme_id = :p and f.seat = c.seat
-            returning f.seat),
-          inserted as (
-            insert into registration (
-          """
-          + InsertColumn.names()
-          + ") select "
-          + InsertColumn.names()
-          + """
-             from fresh where not :claim or rank <= (select count(*) from seat)
-            order by ord
-            on conflict do nothing returning id)
-          select (select count(*) from seat), id from inserted
-          union all select (select count(*) from seat), null
-          """;
 
   /** Back to the savepoint of {@link #share}: its work undone, its SHARE lock released. */
   void rollbackToSavepoint() {
