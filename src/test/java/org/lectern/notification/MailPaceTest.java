@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lectern.shared.limit.Limit;
+import org.lectern.shared.limit.RateLimiter;
 
 /** Where the pace books the mails it refused: in the windows their turn comes in. */
 class MailPaceTest {
@@ -15,6 +17,47 @@ class MailPaceTest {
   static final Instant NEXT = Instant.parse("2026-12-05T22:41:00Z");
   static final int BULK = MailLane.BULK.priority();
   static final int URGENT = MailLane.URGENT.priority();
+
+  @Test
+  void domainsAreCountedInOneOrderWhateverTheBatchsOrderAndTheTotalLast() {
+    // Each count locks its window's row for the rest of the batch's transaction: two nodes
+    // counting the same rows in different orders deadlock.
+    List<String> counted = new ArrayList<>();
+    RateLimiter recording =
+        new RateLimiter() {
+          @Override
+          public boolean tryAcquire(Limit limit, String key) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public void acquire(Limit limit, String key) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public int acquireUpTo(Limit limit, String key, int wanted) {
+            counted.add(limit.name() + " " + key);
+            return wanted;
+          }
+        };
+    MailPace pace = new MailPace(recording, 10, 100);
+    boolean[] first =
+        pace.mayTake(
+            List.of("a@zeta.example", "b@alpha.example", "c@mid.example", "d@zeta.example"));
+    List<String> firstOrder = List.copyOf(counted);
+    counted.clear();
+    pace.mayTake(List.of("e@mid.example", "f@zeta.example", "g@alpha.example"));
+
+    assertThat(first).containsOnly(true);
+    assertThat(firstOrder)
+        .containsExactly(
+            "mail.domain alpha.example",
+            "mail.domain mid.example",
+            "mail.domain zeta.example",
+            "mail.total all");
+    assertThat(counted).isEqualTo(firstOrder);
+  }
 
   @Test
   void aDomainsRefusedMailsAreSpreadAtItsPaceOverTheWindowsToCome() {
