@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.lectern.identity.DelegateSignInLimits;
 import org.lectern.support.FormClient;
 import org.lectern.support.IntegrationTest;
+import org.lectern.support.LimitWindows;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -124,6 +126,8 @@ class DelegateSignInIT extends IntegrationTest {
     jdbc.sql("delete from mail_outbox").update();
 
     String sentPage = null;
+    // The four requests in one of the limit's fixed 15-minute windows.
+    LimitWindows.awaitRoom(Duration.ofMinutes(15), Duration.ofSeconds(90));
     for (int i = 0; i < 4; i++) {
       String form = sentPage == null ? http.get("/my/sign-in?lang=kk").body() : sentPage;
       var asked = http.post("/my/sign-in", "email=" + enc(email) + "&_csrf=" + csrf(form));
@@ -279,6 +283,8 @@ class DelegateSignInIT extends IntegrationTest {
     // This class's other tests asked for links from the same address.
     jdbc.sql("delete from rate_limit_window where bucket like 'signin.client%'").update();
     try {
+      // All the requests in one of the limit's fixed 15-minute windows.
+      LimitWindows.awaitRoom(Duration.ofMinutes(15), Duration.ofSeconds(120));
       String form = http.get("/my/sign-in?lang=ru").body();
       for (int i = 0; i < limits.perClient(); i++) {
         var asked =
