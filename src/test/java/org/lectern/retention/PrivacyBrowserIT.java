@@ -64,26 +64,34 @@ class PrivacyBrowserIT extends BrowserTest {
   }
 
   String link(String kind, String path) {
+    // A delegate's sign-in link is issued after the answer (DelegateAccess.issue, from an event's
+    // listener): wait for its mail instead of reading the outbox at once.
     String text =
-        jdbc
-            .sql(
-                "select recipient, body_text from mail_outbox where kind = :k"
-                    + " order by created_at desc")
-            .param("k", kind)
-            .query(
-                (rs, i) ->
-                    EMAIL.equals(cipher.decrypt(rs.getBytes(1), "mail.to"))
-                        ? cipher.decrypt(rs.getBytes(2), "mail.text")
-                        : null)
-            .list()
-            .stream()
-            .filter(java.util.Objects::nonNull)
-            .findFirst()
+        org.awaitility.Awaitility.await()
+            .atMost(java.time.Duration.ofSeconds(30))
+            .until(() -> mail(kind), java.util.Optional::isPresent)
             .orElseThrow();
     Matcher m =
         Pattern.compile("https?://[^/\\s]+(" + Pattern.quote(path) + "[^\\s)\"<>]+)").matcher(text);
     assertThat(m.find()).isTrue();
     return m.group(1);
+  }
+
+  private java.util.Optional<String> mail(String kind) {
+    return jdbc
+        .sql(
+            "select recipient, body_text from mail_outbox where kind = :k"
+                + " order by created_at desc")
+        .param("k", kind)
+        .query(
+            (rs, i) ->
+                EMAIL.equals(cipher.decrypt(rs.getBytes(1), "mail.to"))
+                    ? cipher.decrypt(rs.getBytes(2), "mail.text")
+                    : null)
+        .list()
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
   }
 
   @Test
