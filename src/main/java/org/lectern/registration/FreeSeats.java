@@ -30,8 +30,11 @@ record FreeSeats(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RegistrationReposit
   /** At most this many free seats are kept as rows (a huge capacity does not mean huge tables). */
   static final int STOCK = 500;
 
-  /** The programme as the shared path sees it, under a SHARE lock of its row. */
-  record Shared(Integer capacity, boolean approvalRequired, boolean counted) {}
+  /**
+   * The programme as the shared path sees it, under a SHARE lock of its row. {@code firstSeat}: no
+   * seat of the stock is below it until the next count (V202612160400), where claims start.
+   */
+  record Shared(Integer capacity, boolean approvalRequired, boolean counted, int firstSeat) {}
 
   /**
    * The savepoint the shared path rolls back to (releasing its SHARE lock) when it cannot go on.
@@ -50,7 +53,8 @@ record FreeSeats(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RegistrationReposit
             + """
             ;
             select p.capacity, p.approval_required,
-                   s.programme_id is not null and s.capacity is not distinct from p.capacity
+                   s.programme_id is not null and s.capacity is not distinct from p.capacity,
+                   coalesce(s.first_seat, 0)
             from programme p left join programme_seat_count s on s.programme_id = p.id
             where p.id = ? for share of p
             """,
@@ -62,7 +66,11 @@ record FreeSeats(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RegistrationReposit
               try (ResultSet rs = ps.getResultSet()) {
                 return rs.next()
                     ? Optional.of(
-                        new Shared((Integer) rs.getObject(1), rs.getBoolean(2), rs.getBoolean(3)))
+                        new Shared(
+                            (Integer) rs.getObject(1),
+                            rs.getBoolean(2),
+                            rs.getBoolean(3),
+                            rs.getInt(4)))
                     : Optional.<Shared>empty();
               }
             }
@@ -78,13 +86,14 @@ record FreeSeats(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RegistrationReposit
    * programme. True only if it inserted and got its seat (or needed none); otherwise the caller
    * rolls back to its savepoint, which gives the seat back.
    */
-  boolean insertClaimingSeat(Registration r, RegistrationRepository.Sealed sealed, boolean claim) {
+  boolean insertClaimingSeat(
+      Registration r, RegistrationRepository.Sealed sealed, boolean claim, int firstSeat) {
     return jdbc.sql(
             """
             with seat as (
               delete from programme_free_seat where :claim and programme_id = :p and seat = (
-                select seat from programme_free_seat where programme_id = :p
-                limit 1 for update skip locked)
+                select seat from programme_free_seat where programme_id = :p and seat >= :first
+                order by seat limit 1 for update skip locked)
               returning seat),
             inserted as (
             """
@@ -96,6 +105,7 @@ record FreeSeats(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RegistrationReposit
             """)
         .params(registrations.insertParams(r, sealed))
         .param("claim", claim)
+        .param("first", firstSeat)
         .query(Boolean.class)
         .single();
   }
@@ -110,7 +120,7 @@ record FreeSeats(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RegistrationReposit
               """
               select k.capacity, k.approval_required,
                      n.programme_id is not null and n.capacity is not distinct from k.capacity,
-                     k.version, k.organisation_id, k.languages
+                     k.version, k.organisation_id, k.languages, coalesce(n.first_seat, 0)
               from programme k left join programme_seat_count n on n.programme_id = k.id
               where k.id = :p for share of k
               """)
@@ -123,7 +133,7 @@ record FreeSeats(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RegistrationReposit
             """
             select k.capacity, k.approval_required,
                    n.programme_id is not null and n.capacity is not distinct from k.capacity,
-                   k.version, k.organisation_id, k.languages,
+                   k.version, k.organisation_id, k.languages, coalesce(n.first_seat, 0),
             """
                 + FormSetupRepository.FORM_COLUMNS
                 + """
@@ -139,7 +149,7 @@ record FreeSeats(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RegistrationReposit
 
   private static Whole whole(ResultSet rs, RegistrationForm form) throws SQLException {
     return new Whole(
-        new Shared((Integer) rs.getObject(1), rs.getBoolean(2), rs.getBoolean(3)),
+        new Shared((Integer) rs.getObject(1), rs.getBoolean(2), rs.getBoolean(3), rs.getInt(7)),
         new ProgrammeCopies.Facts(
             rs.getInt(4),
             rs.getObject(5, UUID.class),
@@ -173,7 +183,8 @@ record FreeSeats(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RegistrationReposit
       UUID programmeId,
       List<Registration> rows,
       List<RegistrationRepository.Sealed> sealed,
-      boolean claim) {
+      boolean claim,
+      int firstSeat) {
     List<Map<String, Object>> each = new java.util.ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
       each.add(registrations.insertParams(rows.get(i), sealed.get(i)));
@@ -188,6 +199,7 @@ record FreeSeats(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RegistrationReposit
         .params(params)
         .param("p", programmeId)
         .param("claim", claim)
+        .param("first", firstSeat)
         .query(
             (rs, i) -> {
               seats[0] = rs.getInt(1);
@@ -214,7 +226,9 @@ record FreeSeats(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RegistrationReposit
   /**
    * Refills or trims the stock to min(STOCK, capacity - confirmed), or empties it while anyone
    * waits. Only under the programme's exclusive lock: then no claim is in flight and the counts are
-   * exact.
+   * exact. Reads only the window (V202612160400): the seats from the last count's first seat on;
+   * new seats are numbered after the highest ever given, and the window's new start is the lowest
+   * seat left, so claims never read the entries of the seats claimed before it.
    */
   void recount(UUID programmeId, Integer capacity, RegistrationRepository.Seats seats) {
     int want =
@@ -223,19 +237,28 @@ record FreeSeats(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RegistrationReposit
             : Math.min(STOCK, Math.max(0, capacity - seats.confirmed()));
     var stock =
         jdbc.sql(
-                "select count(*), coalesce(max(seat), 0) from programme_free_seat where programme_id = :p")
+                """
+                select count(f.seat), coalesce(max(f.seat), 0), w.first, w.last
+                from (select coalesce(max(first_seat), 0) as first, coalesce(max(last_seat), 0) as last
+                      from programme_seat_count where programme_id = :p) w
+                left join programme_free_seat f on f.programme_id = :p and f.seat >= w.first
+                group by w.first, w.last
+                """)
             .param("p", programmeId)
-            .query((rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)})
+            .query((rs, i) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)})
             .single();
     int have = stock[0];
+    int first = stock[2];
+    int last = Math.max(stock[1], stock[3]);
     if (have > want) {
       jdbc.sql(
               """
               delete from programme_free_seat where programme_id = :p and seat in (
-                select seat from programme_free_seat where programme_id = :p
+                select seat from programme_free_seat where programme_id = :p and seat >= :first
                 order by seat desc limit :n)
               """)
           .param("p", programmeId)
+          .param("first", first)
           .param("n", have - want)
           .update();
     } else if (have < want) {
@@ -245,19 +268,25 @@ record FreeSeats(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RegistrationReposit
               select :p, n from generate_series(:from, :to) n
               """)
           .param("p", programmeId)
-          .param("from", stock[1] + 1)
-          .param("to", stock[1] + want - have)
+          .param("from", last + 1)
+          .param("to", last + want - have)
           .update();
+      last += want - have;
     }
     jdbc.sql(
             """
-            insert into programme_seat_count (programme_id, capacity, counted_at)
-            values (:p, :c, now())
+            insert into programme_seat_count (programme_id, capacity, counted_at, first_seat, last_seat)
+            values (:p, :c, now(), coalesce((select min(seat) from programme_free_seat
+                                             where programme_id = :p and seat >= :first), :last + 1),
+                    :last)
             on conflict (programme_id) do update
-              set capacity = excluded.capacity, counted_at = excluded.counted_at
+              set capacity = excluded.capacity, counted_at = excluded.counted_at,
+                  first_seat = excluded.first_seat, last_seat = excluded.last_seat
             """)
         .param("p", programmeId)
         .param("c", capacity)
+        .param("first", first)
+        .param("last", last)
         .update();
   }
 }

@@ -187,7 +187,7 @@ final class GroupBatch {
       rows.add(e.newRegistration(programmeId, status, null, now));
       sealed.add(x.sealed);
     }
-    var done = freeSeats.insertAllClaimingSeats(programmeId, rows, sealed, claim);
+    var done = freeSeats.insertAllClaimingSeats(programmeId, rows, sealed, claim, p.firstSeat());
     if (claim && done.seats() != done.inserted().size()) {
       // An address inserted meanwhile by another transaction took a seat without a row: undo all,
       // and let each entry go its own way.

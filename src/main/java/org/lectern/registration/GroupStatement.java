@@ -14,6 +14,13 @@ package org.lectern.registration;
  * registrations, 344 rows fetched per registration after 12,000 and half the server's CPU (issue
  * 16, eleventh pass). With the pair from each entry the only plans left are a probe of the unique
  * index per entry, or reading the whole table, whose size the planner always knows.
+ *
+ * <p>The seats are claimed from {@code :first} on, the start of the stock's window ({@link
+ * FreeSeats.Shared#firstSeat}, V202612160400): every seat of the stock is there or later, and the
+ * entries before it are seats claimed long ago, dead until a vacuum. Scanning from the start of the
+ * programme's range read them all again in every claim — work growing with the burst (400 buffers
+ * per claim after 15,000 claims; twelfth pass); from the window's start a claim passes at most the
+ * seats claimed since the last count, never more than the stock.
  */
 final class GroupStatement {
 
@@ -34,7 +41,8 @@ final class GroupStatement {
                               where r.programme_id = v.programme_id
                                 and r.email_index = v.email_index)),
           chosen as materialized (
-            select seat from programme_free_seat where :claim and programme_id = :p
+            select seat from programme_free_seat
+            where :claim and programme_id = :p and seat >= :first order by seat
             limit (select count(*) from fresh) for update skip locked),
           seat as (
             delete from programme_free_seat f using chosen c

@@ -42,7 +42,7 @@ record SharedEnrolment(AnswerRepository answers, FreeSeats freeSeats, Clock cloc
             null,
             clock.instant());
     boolean claim = !p.approvalRequired() && p.capacity() != null;
-    if (!freeSeats.insertClaimingSeat(r, sealed, claim)) {
+    if (!freeSeats.insertClaimingSeat(r, sealed, claim, p.firstSeat())) {
       freeSeats.rollbackToSavepoint();
       return null;
     }

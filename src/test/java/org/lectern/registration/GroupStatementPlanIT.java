@@ -54,6 +54,7 @@ class GroupStatementPlanIT extends IntegrationTest {
                       .params(batch(fresh))
                       .param("p", fresh)
                       .param("claim", false)
+                      .param("first", 0)
                       .query(String.class)
                       .single();
               return json.readTree(text).get(0).get("Plan");
