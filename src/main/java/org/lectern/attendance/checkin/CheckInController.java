@@ -21,8 +21,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The door list of a session's room: search by name, check in and out with one button, or by a
  * delegate's code (typed, from a scanner that types, or from the camera). Plain forms; every answer
- * to a scan is a redirect back to the list, which says what happened. A search is posted, never a
- * query string: a name in a URL ends up in logs, history and the referrer.
+ * to a scan, and to a search, is a redirect back to the list, which says what happened. A search is
+ * posted, never a query string: a name in a URL ends up in logs, history and the referrer.
  */
 @Controller
 record CheckInController(CheckInService door, CheckInPages pages, Clock clock) {
@@ -36,15 +36,24 @@ record CheckInController(CheckInService door, CheckInPages pages, Clock clock) {
     return render(user, uuid(id), q, "", null, false, focusCode, ui, model);
   }
 
-  /** A search of the door list, by name; outside the check-in window door staff see nobody. */
+  /**
+   * A search of the door list, by name; outside the check-in window door staff see nobody. The
+   * answer is a redirect to the list, which shows the search (a flash attribute): a page that
+   * answered a POST is one the phone's Back button can only offer to resubmit ("Confirm form
+   * resubmission"), and door staff press Back after every check-in from a search.
+   */
   @PostMapping("/admin/sessions/{id}/check-in/search")
   String search(
       @PathVariable String id,
       @AuthenticationPrincipal LecternUser user,
       @RequestParam(required = false) String q,
-      Ui ui,
-      Model model) {
-    return render(user, uuid(id), q, "", null, false, false, ui, model);
+      RedirectAttributes redirect) {
+    UUID sid = uuid(id);
+    door.mayWork(user, sid);
+    if (q != null && !q.isBlank()) {
+      redirect.addFlashAttribute("q", q.strip());
+    }
+    return "redirect:/admin/sessions/" + sid + "/check-in";
   }
 
   @PostMapping("/admin/sessions/{id}/check-in")

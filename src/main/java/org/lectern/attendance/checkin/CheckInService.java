@@ -196,6 +196,11 @@ record CheckInService(
         });
   }
 
+  /** Refuses (403/404/409 as the list would) an actor who may not work this session's door. */
+  void mayWork(LecternUser actor, UUID sessionId) {
+    transactions.read(() -> door(actor, sessionId));
+  }
+
   /** The session if the actor may work the door of its programme and it has a room. */
   private Session door(LecternUser actor, UUID sessionId) {
     Session s =
