@@ -70,13 +70,7 @@ record AdminPages(
                 p ->
                     sessions.publishedOfProgramme(p.id()).stream()
                         .filter(s -> s.mode().hasRoom() && s.endsAt().isAfter(now))
-                        .map(
-                            s ->
-                                new AdminViews.DoorRow(
-                                    s.id().toString(),
-                                    s.title().show(ui.lang(), p.languages()),
-                                    ui.time()
-                                        .range(s.startsAt(), s.endsAt(), ui.zoneOr(p.timeZone())))))
+                        .map(s -> doorRow(s, p, ui)))
             .toList();
     boolean member = user.platformAdmin() || !users.memberships(user.id()).isEmpty();
     return new DashboardPage(
@@ -88,6 +82,18 @@ record AdminPages(
         member,
         member,
         users.mayCreateAccounts(user));
+  }
+
+  /** A session door staff work: its time in their zone, named, and in the programme's. */
+  private static AdminViews.DoorRow doorRow(
+      org.lectern.session.Session s, org.lectern.programme.Programme p, Ui ui) {
+    var zone = ui.zoneOr(p.timeZone());
+    return new AdminViews.DoorRow(
+        s.id().toString(),
+        s.title().show(ui.lang(), p.languages()),
+        ui.time().range(s.startsAt(), s.endsAt(), zone),
+        ui.zoneLabel(zone, s.startsAt()),
+        OwnSpeakerService.programmeTime(s, p, zone, ui));
   }
 
   private static ProgrammeRow row(org.lectern.programme.Programme p, Ui ui) {

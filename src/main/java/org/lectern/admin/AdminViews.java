@@ -28,7 +28,8 @@ public final class AdminViews {
       boolean mayManageUsers) {}
 
   /** A session whose door the user works (role DOOR): where to check people in, and when. */
-  public record DoorRow(String sessionId, Shown title, String when) {}
+  public record DoorRow(
+      String sessionId, Shown title, String when, String zone, String programmeWhen) {}
 
   public record ProgrammeRow(
       String id, String slug, Shown title, boolean published, List<String> languages) {}
@@ -115,9 +116,17 @@ public final class AdminViews {
   public record SpeakerAccountSection(
       String linkedEmail, String invitedEmail, String email, String language, FormErrors errors) {}
 
-  /** The speaker's own back office: their sessions and their profiles. */
+  /**
+   * The speaker's own back office: their sessions and their profiles. {@code programmeWhen} is the
+   * time in the programme's zone, named, when the viewer's zone is another (else null).
+   */
   public record SpeakerSessionRow(
-      String sessionId, Shown title, Shown programme, String when, String zone) {}
+      String sessionId,
+      Shown title,
+      Shown programme,
+      String when,
+      String zone,
+      String programmeWhen) {}
 
   public record OwnProfileRow(String speakerId, String name) {}
 

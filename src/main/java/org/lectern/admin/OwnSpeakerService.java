@@ -1,6 +1,7 @@
 package org.lectern.admin;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -65,9 +66,24 @@ record OwnSpeakerService(
                                   s.title().show(ui.lang(), p.languages()),
                                   p.title().show(ui.lang(), p.languages()),
                                   ui.time().range(s.startsAt(), s.endsAt(), zone),
-                                  ui.zoneLabel(zone, s.startsAt())));
+                                  ui.zoneLabel(zone, s.startsAt()),
+                                  programmeTime(s, p, zone, ui)));
                         }));
     return rows;
+  }
+
+  /**
+   * The session's time in the programme's zone, that zone named, for a viewer in another zone (a
+   * speaker in London, door staff who chose their own zone); null when the zones are the same.
+   */
+  static String programmeTime(Session s, Programme p, ZoneId zone, Ui ui) {
+    if (zone.equals(p.timeZone())) {
+      return null;
+    }
+    return ui.t(
+        "admin.dashboard.programmeTime",
+        ui.zoneLabel(p.timeZone(), s.startsAt()),
+        ui.time().range(s.startsAt(), s.endsAt(), p.timeZone()));
   }
 
   /** The languages of the programmes the speaker's sessions belong to; all three when none. */

@@ -113,6 +113,12 @@ class SpeakerAccessIT extends BackOfficeFixture {
         .doesNotContain("href=\"/admin/users\"")
         .doesNotContain("href=\"/admin/speakers\"");
     assertThat(linked(erlan.id())).isNotNull();
+    // A speaker in London sees their time, their zone named, and the programme's time and zone:
+    // the room in Almaty starts at the programme's hour.
+    speaker.get("/preferences/zone?tz=Europe/London&back=/admin");
+    assertThat(speaker.get("/admin").body())
+        .contains("(Europe/London, UTC+00:00)")
+        .contains("В часовом поясе программы (Asia/Almaty, UTC+05:00): ");
 
     var console = speaker.get("/sessions/" + own + "/live/moderate");
     assertThat(console.statusCode()).isEqualTo(200);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.lectern.attendance.checkin.CheckInViews.DoorPage;
 import org.lectern.attendance.checkin.CheckInViews.DoorRow;
+import org.lectern.session.DeliveryMode;
 import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.DomainException;
 import org.lectern.shared.error.InvalidInputException;
@@ -66,7 +67,20 @@ class CheckInPages {
         problem == null ? FormErrors.none() : errors(problem, problemOnCode, zone, ui),
         focusCode,
         list.manager(),
-        list.manager() || list.open());
+        list.manager() || list.open(),
+        ui.t(emptyKey(list, search)));
+  }
+
+  /**
+   * Door staff at a hybrid session see only those with a seat in the room: an empty list there does
+   * not mean that nobody is confirmed, and whoever registered online has a code.
+   */
+  private static String emptyKey(DoorList list, String search) {
+    boolean searched = search != null && !search.isBlank();
+    if (!list.manager() && list.session().mode() == DeliveryMode.HYBRID) {
+      return searched ? "attendance.checkin.noMatchInRoom" : "attendance.checkin.nobodyInRoom";
+    }
+    return searched ? "attendance.checkin.noMatch" : "attendance.checkin.nobody";
   }
 
   /** What the door says after a scan, for the next page. */

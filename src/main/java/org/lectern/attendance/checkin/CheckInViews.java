@@ -12,6 +12,8 @@ public final class CheckInViews {
    * The door list: the room's figures, the code field, the search and one row per delegate. Every
    * form carries a nonce made for this rendering, so submitting it twice is one scan. When {@code
    * listShown} is false (door staff outside the window) the page only says when the door opens.
+   * {@code emptyNote} is what an empty list says: door staff at a hybrid session see only those
+   * with a seat in the room, so theirs says that people who registered online have a code.
    */
   public record DoorPage(
       String sessionId,
@@ -32,7 +34,8 @@ public final class CheckInViews {
       FormErrors errors,
       boolean focusCode,
       boolean manager,
-      boolean listShown) {
+      boolean listShown,
+      String emptyNote) {
 
     public boolean searched() {
       return search != null && !search.isBlank();
