@@ -56,8 +56,12 @@ record OptInMails(
             paragraphs.add(wording.t(lang, "notification.optIn.outlook." + outlook.name()));
             paragraphs.add(
                 wording.t(lang, "notification.optIn.confirm.validity", validity.toHours()));
+            // The link's page in the mail's language, on whatever browser opens it (a phone's
+            // mail app often opens its own, which knows nothing of the form's language).
             action =
-                new MailContent.Link(wording.t(lang, "notification.optIn.confirm.action"), link);
+                new MailContent.Link(
+                    wording.t(lang, "notification.optIn.confirm.action"),
+                    link + (link.contains("?") ? "&" : "?") + "lang=" + lang);
           } else if (kind == Kind.ALREADY_REGISTERED) {
             action = frame.myTrainings(lang);
           } else {

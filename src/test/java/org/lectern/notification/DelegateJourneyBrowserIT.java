@@ -33,7 +33,8 @@ class DelegateJourneyBrowserIT extends BrowserTest {
   static final GreenMail smtp = MailFixtures.smtp(SMTP_PORT);
   static final Pattern CONFIRM =
       Pattern.compile(
-          "https?://[^/\\s]+(/programmes/[^/\\s]+/register/confirm\\?token=[A-Za-z0-9_-]+)");
+          "https?://[^/\\s]+(/programmes/[^/\\s]+/register/confirm\\?token=[A-Za-z0-9_-]+)"
+              + "(&lang=[a-z]{2})?");
   static final Pattern LINK =
       Pattern.compile("https?://[^/\\s]+(/my/sign-in/token\\?token=[A-Za-z0-9-]+[^\\s\"<]*)");
 
@@ -96,6 +97,14 @@ class DelegateJourneyBrowserIT extends BrowserTest {
       assertThat(text).contains("Тіркелуімді растау").doesNotContain("Әйгерім");
       Matcher confirm = CONFIRM.matcher(text);
       assertThat(confirm.find()).isTrue();
+      // The link opened in another browser (a mail app's own, in English): still in Kazakh.
+      assertThat(confirm.group(2)).isEqualTo("&lang=kk");
+      try (BrowserContext mailApp = phone("Asia/Almaty", false)) {
+        Page other = mailApp.newPage();
+        other.navigate(confirm.group(1) + confirm.group(2));
+        assertThat(other.locator("html").getAttribute("lang")).isEqualTo("kk");
+        assertThat(other.locator("main").innerText()).contains("Тіркелуді растаңыз");
+      }
       page.navigate(confirm.group(1));
       assertThat(page.locator("main").innerText()).contains("Тіркелуді растаңыз");
       page.locator("main form button[type=submit]").click();
