@@ -37,6 +37,8 @@ class SecondFactorBrowserIT extends BrowserTest {
       page.waitForURL("**" + SignInSuccess.ENROL);
       secret = Base32.decode(page.inputValue("#secret"));
       assertThat(page.inputValue("#uri")).startsWith("otpauth://totp/");
+      // Set up on the phone that runs the app, a QR code cannot be scanned: a link opens the app.
+      assertThat(page.locator("#open-app").getAttribute("href")).isEqualTo(page.inputValue("#uri"));
       assertThat(page.locator("svg.qr").count()).isEqualTo(1);
       // The passkey form is there but says it needs JavaScript; the app works without.
       assertThat(page.locator("#passkey-hint").textContent()).contains("JavaScript");
