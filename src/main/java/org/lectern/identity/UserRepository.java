@@ -44,6 +44,26 @@ class UserRepository {
         .list();
   }
 
+  /**
+   * The account with this id or address (whichever is not null) as an organisation's managers may
+   * name it: a member of the organisation, or an account of no organisation that is no platform
+   * administrator. An account that belongs only to other organisations is left out, as no account.
+   */
+  Optional<LecternUser> findReachable(UUID id, String email, UUID organisationId) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from app_user where (id = :id or lower(email) = lower(:e))"
+                + " and (exists(select 1 from organisation_member m where m.user_id = app_user.id"
+                + " and m.organisation_id = :o) or (not platform_admin and not exists(select 1"
+                + " from organisation_member m where m.user_id = app_user.id)))")
+        .param("id", id)
+        .param("e", email == null ? null : email.strip())
+        .param("o", organisationId)
+        .query(LecternUser.class)
+        .optional();
+  }
+
   boolean organisationHasMembers(UUID organisationId) {
     return jdbc.sql("select exists(select 1 from organisation_member where organisation_id = :o)")
         .param("o", organisationId)

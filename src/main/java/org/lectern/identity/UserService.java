@@ -106,6 +106,34 @@ public record UserService(
     return byId;
   }
 
+  /**
+   * The account with this id as the managers of an organisation (or of one of its programmes) may
+   * name it (ADR 0010, "accounts of other organisations"): a member of the organisation, or an
+   * account that belongs to no organisation (door staff, speakers, funders) and is no platform
+   * administrator. An account that belongs only to other organisations is empty, exactly as an id
+   * of no account, so the answer does not tell whether it exists. A platform administrator acting
+   * reaches every account.
+   */
+  public Optional<LecternUser> reachable(LecternUser actor, UUID organisationId, UUID userId) {
+    if (userId == null) {
+      return Optional.empty();
+    }
+    return actor != null && actor.platformAdmin()
+        ? users.findById(userId)
+        : users.findReachable(userId, null, organisationId);
+  }
+
+  /** As {@link #reachable}, by e-mail address. */
+  public Optional<LecternUser> reachableByEmail(
+      LecternUser actor, UUID organisationId, String email) {
+    if (email == null || email.isBlank()) {
+      return Optional.empty();
+    }
+    return actor != null && actor.platformAdmin()
+        ? users.findByEmail(email)
+        : users.findReachable(null, email, organisationId);
+  }
+
   /** Whether anyone belongs to the organisation (and so may manage its programmes). */
   public boolean organisationHasMembers(UUID organisationId) {
     return users.organisationHasMembers(organisationId);

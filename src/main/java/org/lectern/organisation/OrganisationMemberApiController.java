@@ -80,7 +80,9 @@ record OrganisationMemberApiController(OrganisationMembers members) {
   @Operation(
       summary =
           "Add a member {userId, role: ADMIN|MEMBER}, or invite one by {email, fullName?,"
-              + " language?, role}: a new account gets the invitation to choose a password")
+              + " language?, role}: a new account gets the invitation to choose a password."
+              + " userId reaches the organisation's members and accounts of no organisation; an"
+              + " account of other organisations only gets the 422 of an id of no account")
   ResponseEntity<?> add(
       IdempotentCreate creation, @PathVariable String id, @Valid @RequestBody AddMember body) {
     UUID org = OrganisationApiController.pathId(id);

@@ -41,7 +41,9 @@ public record OrganisationMembers(
     return transactions.result(
         () -> {
           organisations.administrable(actor, organisationId);
-          if (userId == null || users.find(userId).isEmpty()) {
+          // An account of other organisations only is no account here (ADR 0010): the answer
+          // must not tell whether it exists, nor give its name.
+          if (users.reachable(actor, organisationId, userId).isEmpty()) {
             throw InvalidInputException.of("userId", "organisation.member.unknownUser");
           }
           return put(actor, organisationId, userId, role);

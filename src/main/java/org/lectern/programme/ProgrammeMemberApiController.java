@@ -73,7 +73,12 @@ record ProgrammeMemberApiController(ProgrammeService programmes, ProgrammeMember
 
   @PostMapping("/api/v1/programmes/{id}/members")
   @org.lectern.identity.FreshSecondFactor
-  @Operation(summary = "Grant a person a role on a programme (organiser)")
+  @Operation(
+      summary =
+          "Grant a person a role on a programme (organiser). userId reaches members of the"
+              + " programme's organisation or of an accepted co-organiser, people holding a role"
+              + " on it and accounts of no organisation; an account of other organisations only"
+              + " gets the 422 of an id of no account")
   ResponseEntity<Map<String, String>> grant(
       @AuthenticationPrincipal LecternUser actor,
       @PathVariable String id,

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.lectern.identity.LecternUser;
-import org.lectern.identity.UserService;
 import org.lectern.programme.MembersPage.MemberForm;
 import org.lectern.programme.MembersPage.MemberRow;
 import org.lectern.programme.MembersPage.PartnerMemberRow;
@@ -32,8 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * funders get their view of the report.
  */
 @Controller
-record ProgrammeMembersController(
-    UserService users, ProgrammeService programmes, ProgrammeMembers members) {
+record ProgrammeMembersController(ProgrammeService programmes, ProgrammeMembers members) {
 
   @GetMapping("/admin/programmes/{id}/members")
   String members(
@@ -63,7 +61,8 @@ record ProgrammeMembersController(
     var form = new MemberForm(email.strip(), role);
     try {
       var problems = new InvalidInputException.Collector();
-      var user = form.email().isEmpty() ? null : users.findByEmail(form.email()).orElse(null);
+      // An account of another organisation only is "no account with this address" (ADR 0010).
+      var user = programmes.grantee(actor, p, form.email()).orElse(null);
       problems.check(user != null, "email", "programme.members.unknown");
       problems.check(roleOf(role) != null, "role", "validation.choice");
       problems.throwIfAny();

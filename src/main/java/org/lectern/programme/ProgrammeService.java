@@ -193,7 +193,8 @@ public record ProgrammeService(
     transactions.run(
         () -> {
           Programme p = manageable(actor, programmeId);
-          if (users.find(userId).isEmpty()) {
+          if (grantee(actor, p, users.reachable(actor, p.organisationId(), userId), userId)
+              .isEmpty()) {
             throw InvalidInputException.of("userId", "identity.userNotFound");
           }
           programmes.addMember(programmeId, userId, role);
@@ -209,6 +210,33 @@ public record ProgrammeService(
                   1,
                   "role=" + role.name() + " user=" + userId));
         });
+  }
+
+  /**
+   * The account a programme's manager may give a role to, by e-mail address (the page's form): as
+   * {@link UserService#reachable}, or someone who already holds a role on the programme or belongs
+   * to an organisation co-organising it (both listed on its members page). An account of other
+   * organisations only is empty, exactly as an address of no account.
+   */
+  public Optional<LecternUser> grantee(LecternUser actor, Programme p, String email) {
+    var reachable = users.reachableByEmail(actor, p.organisationId(), email);
+    if (reachable.isPresent()) {
+      return reachable;
+    }
+    return users
+        .findByEmail(email == null ? "" : email)
+        .flatMap(u -> grantee(actor, p, Optional.empty(), u.id()));
+  }
+
+  private Optional<LecternUser> grantee(
+      LecternUser actor, Programme p, Optional<LecternUser> reachable, UUID userId) {
+    if (reachable.isPresent() || userId == null) {
+      return reachable;
+    }
+    boolean known =
+        programmes.members(p.id()).stream().anyMatch(m -> m.userId().equals(userId))
+            || programmes.viaPartners(p.id()).stream().anyMatch(v -> v.userId().equals(userId));
+    return known ? users.find(userId) : Optional.empty();
   }
 
   public boolean canManage(LecternUser actor, Programme p) {
