@@ -169,15 +169,23 @@ record AdminPages(
   }
 
   PartnerSection partners(Programme p, PartnerForm form, FormErrors errors, Ui ui) {
+    var named = programmes.partners(p.id());
+    var proposed = programmes.proposals(p.id());
+    // Only the organisations named or proposed here: the page lists no others (ADR 0010).
     Map<UUID, Organisation> orgs = new LinkedHashMap<>();
-    organisations.all().forEach(o -> orgs.put(o.id(), o));
+    organisations
+        .findAll(
+            java.util.stream.Stream.concat(named.stream(), proposed.stream())
+                .map(ProgrammePartner::organisationId)
+                .distinct()
+                .toList())
+        .forEach(o -> orgs.put(o.id(), o));
     return new PartnerSection(
-        partnerRows(programmes.partners(p.id()), orgs, p, ui),
+        partnerRows(named, orgs, p, ui),
         // Proposals awaiting the named organisation's agreement: shown, with a way to withdraw.
-        partnerRows(programmes.proposals(p.id()), orgs, p, ui),
+        partnerRows(proposed, orgs, p, ui),
         form,
         errors,
-        options(List.copyOf(orgs.values()), ui),
         p.languages());
   }
 

@@ -59,11 +59,14 @@ public final class AdminViews {
       List<PartnerRow> proposals,
       PartnerForm form,
       FormErrors errors,
-      List<Option> organisations,
       List<String> languages) {}
 
-  /** An organisation's proposals page: its name and the proposals awaiting an answer. */
-  public record ProposalsPage(String organisationId, Shown organisation, List<ProposalRow> rows) {}
+  /**
+   * An organisation's proposals page: its name, the proposals awaiting an answer and the programmes
+   * that name it with its agreement.
+   */
+  public record ProposalsPage(
+      String organisationId, Shown organisation, List<ProposalRow> rows, List<ProposalRow> named) {}
 
   /** One proposal: which programme, whose, in which role, with the text it would show. */
   public record ProposalRow(

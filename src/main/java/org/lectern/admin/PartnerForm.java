@@ -6,9 +6,12 @@ import org.lectern.programme.ProgrammePartner;
 import org.lectern.shared.i18n.LocalizedText;
 import org.lectern.shared.web.FormData;
 
-/** An organisation to name on a programme, as typed. */
+/**
+ * An organisation to name on a programme, as typed: by its address name (slug), which the
+ * organisation tells those it works with — the page lists no organisations (ADR 0010).
+ */
 public record PartnerForm(
-    String organisationId,
+    String organisation,
     String role,
     Map<String, String> acknowledgement,
     Map<String, String> disclaimer) {
@@ -19,16 +22,20 @@ public record PartnerForm(
 
   static PartnerForm from(FormData f) {
     return new PartnerForm(
-        f.get("organisationId"),
+        f.get("organisation").strip().toLowerCase(java.util.Locale.ROOT),
         f.get("role"),
         f.text("acknowledgement").values(),
         f.text("disclaimer").values());
   }
 
-  /** Unparsable ids and roles become null, which the service reports as a field problem. */
-  ProgrammePartner toPartner(int position) {
+  /**
+   * The partner to name: {@code organisationId} is the organisation found by its address name or,
+   * for none, an id of no organisation (answered as a proposal, nothing stored). An unknown role
+   * becomes null, which the service reports as a field problem.
+   */
+  ProgrammePartner toPartner(java.util.UUID organisationId, int position) {
     return new ProgrammePartner(
-        Ids.orNull(organisationId),
+        organisationId,
         roleOrNull(),
         new LocalizedText(acknowledgement),
         new LocalizedText(disclaimer),

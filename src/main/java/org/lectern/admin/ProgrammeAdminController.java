@@ -4,6 +4,8 @@ import static org.lectern.admin.AdminResponses.redirect;
 
 import java.util.UUID;
 import org.lectern.identity.LecternUser;
+import org.lectern.organisation.Organisation;
+import org.lectern.organisation.OrganisationService;
 import org.lectern.programme.PartnerRole;
 import org.lectern.programme.Programme;
 import org.lectern.programme.ProgrammeInput;
@@ -14,6 +16,7 @@ import org.lectern.shared.error.DomainException;
 import org.lectern.shared.error.ForbiddenException;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
+import org.lectern.shared.text.Slugs;
 import org.lectern.shared.web.FormErrors;
 import org.lectern.shared.web.FormPost;
 import org.lectern.shared.web.Ui;
@@ -32,7 +35,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 record ProgrammeAdminController(
-    ProgrammeService programmes, ProgrammePartners partners, AdminPages pages) {
+    ProgrammeService programmes,
+    ProgrammePartners partners,
+    OrganisationService organisations,
+    AdminPages pages) {
 
   private static final String VIEW = "admin/programme";
 
@@ -91,8 +97,22 @@ record ProgrammeAdminController(
     Programme p = programmes.manageable(user, Ids.parse(id));
     PartnerForm form = PartnerForm.from(post.data());
     try {
+      if (form.organisation().isEmpty()) {
+        throw InvalidInputException.of("organisation", "validation.required");
+      }
+      if (!Slugs.isValid(form.organisation())) {
+        throw InvalidInputException.of("organisation", "validation.slug");
+      }
+      // An address name of no organisation is answered as a proposal, and nothing is stored
+      // (ProgrammePartners.putPartner with an id of none): the answer does not tell which
+      // organisations exist.
+      UUID org =
+          organisations
+              .findBySlug(form.organisation())
+              .map(Organisation::id)
+              .orElseGet(UUID::randomUUID);
       int position = programmes.partners(p.id()).size();
-      var naming = partners.putPartner(user, p.id(), form.toPartner(position));
+      var naming = partners.putPartner(user, p.id(), form.toPartner(org, position));
       return post.redirect(
           "/admin/programmes/" + p.id() + "/settings#partners",
           ui.t(

@@ -59,6 +59,7 @@ public enum AuditAction {
   PROGRAMME_PARTNER_PROPOSED("programme.partnerProposed"),
   PROGRAMME_PARTNER_ACCEPTED("programme.partnerAccepted"),
   PROGRAMME_PARTNER_DECLINED("programme.partnerDeclined"),
+  PROGRAMME_PARTNER_LEFT("programme.partnerLeft"),
   PROGRAMME_PARTNER_WITHDRAWN("programme.partnerWithdrawn"),
   PROGRAMME_PARTNER_REMOVED("programme.partnerRemoved"),
   REGISTRATION_LISTED("registration.listed"),

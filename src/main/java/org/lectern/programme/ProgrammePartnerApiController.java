@@ -49,6 +49,7 @@ record ProgrammePartnerApiController(ProgrammeService programmes, ProgrammePartn
   record Proposal(
       String programmeId,
       String role,
+      String status,
       Map<String, String> acknowledgement,
       Map<String, String> disclaimer) {}
 
@@ -130,14 +131,21 @@ record ProgrammePartnerApiController(ProgrammeService programmes, ProgrammePartn
       tags = "Organisations",
       summary =
           "Programmes of other organisations that propose to name this one, awaiting its"
-              + " agreement (the organisation's administrators; 404 for anyone else)")
+              + " agreement; with status=ACCEPTED those that name it with its agreement (the"
+              + " organisation's administrators; 404 for anyone else)")
   ResponseEntity<List<Proposal>> proposals(
       @AuthenticationPrincipal LecternUser actor,
       @PathVariable String id,
+      @RequestParam(required = false) String status,
       @RequestParam(required = false) Integer limit,
       @RequestParam(required = false) Integer offset) {
     Paging paging = Paging.of(limit, offset);
-    var all = partners.proposalsTo(actor, uuid(id));
+    boolean accepted = "ACCEPTED".equals(status);
+    if (status != null && !accepted && !"PROPOSED".equals(status)) {
+      throw InvalidInputException.of("status", "validation.choice");
+    }
+    var all =
+        accepted ? partners.partnershipsOf(actor, uuid(id)) : partners.proposalsTo(actor, uuid(id));
     return ResponseEntity.ok()
         .header(Paging.TOTAL_HEADER, String.valueOf(all.size()))
         .body(
@@ -149,6 +157,7 @@ record ProgrammePartnerApiController(ProgrammeService programmes, ProgrammePartn
                         new Proposal(
                             x.programmeId().toString(),
                             x.partner().role().name(),
+                            accepted ? "ACCEPTED" : "PROPOSED",
                             x.partner().acknowledgement().values(),
                             x.partner().disclaimer().values()))
                 .toList());
@@ -174,8 +183,9 @@ record ProgrammePartnerApiController(ProgrammeService programmes, ProgrammePartn
   @Operation(
       tags = "Organisations",
       summary =
-          "Decline a proposal: it is deleted (the organisation's administrators; 404 for anyone"
-              + " else or no such proposal, 409 when accepted already)")
+          "Decline a proposal, or withdraw the organisation's name from a programme it accepted"
+              + " (the partner leaves; a co-organiser's members lose the programme): it is deleted"
+              + " and audited (the organisation's administrators; 404 for anyone else or none)")
   ResponseEntity<Void> decline(
       @AuthenticationPrincipal LecternUser actor,
       @PathVariable String id,

@@ -36,15 +36,25 @@ record ProgrammePartnerRepository(JdbcClient jdbc) {
 
   /** The proposals made to an organisation, oldest programme first. */
   List<PartnerProposal> proposalsTo(UUID organisationId) {
+    return namings(organisationId, false);
+  }
+
+  /** The programmes that name the organisation with its agreement. */
+  List<PartnerProposal> partnershipsOf(UUID organisationId) {
+    return namings(organisationId, true);
+  }
+
+  private List<PartnerProposal> namings(UUID organisationId, boolean accepted) {
     return jdbc.sql(
             """
             select programme_id, organisation_id, role, acknowledgement::text as ack,
                    disclaimer::text as dis, position
             from programme_organisation
-            where organisation_id = :o and accepted_at is null
+            where organisation_id = :o and (accepted_at is not null) = :accepted
             order by programme_id, role
             """)
         .param("o", organisationId)
+        .param("accepted", accepted)
         .query(
             (rs, i) -> new PartnerProposal(rs.getObject("programme_id", UUID.class), partner(rs)))
         .list();
@@ -97,7 +107,7 @@ record ProgrammePartnerRepository(JdbcClient jdbc) {
   /**
    * Names the organisation, or changes the texts it is named with. {@code accepted}: it agreed (the
    * programme's own organisation, or the actor administers it); otherwise a new row is a proposal,
-   * and a row that was accepted stays accepted.
+   * and a row that was accepted stays accepted only when its texts are unchanged.
    */
   void putPartner(UUID programmeId, ProgrammePartner p, boolean accepted) {
     jdbc.sql(
@@ -108,7 +118,18 @@ record ProgrammePartnerRepository(JdbcClient jdbc) {
             on conflict (programme_id, organisation_id, role) do update
               set acknowledgement = excluded.acknowledgement, disclaimer = excluded.disclaimer,
                   position = excluded.position,
-                  accepted_at = coalesce(programme_organisation.accepted_at, excluded.accepted_at)
+                  -- Agreed (own or administered): stays or becomes accepted. Otherwise an
+                  -- accepted row stays accepted only while its texts are what was accepted:
+                  -- changed texts await the organisation's agreement again (ADR 0010).
+                  accepted_at = case
+                    when excluded.accepted_at is not null
+                      then coalesce(programme_organisation.accepted_at, excluded.accepted_at)
+                    when programme_organisation.acknowledgement
+                           is not distinct from excluded.acknowledgement
+                         and programme_organisation.disclaimer
+                           is not distinct from excluded.disclaimer
+                      then programme_organisation.accepted_at
+                  end
             """)
         .param("p", programmeId)
         .param("o", p.organisationId())

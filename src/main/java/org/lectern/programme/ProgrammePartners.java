@@ -61,11 +61,15 @@ public record ProgrammePartners(
           boolean own = org.equals(p.organisationId());
           boolean exists = own || organisations.find(org).isPresent();
           boolean agreed = own || (exists && organisations.canAdminister(actor, org));
-          Boolean before = exists ? partnerships.accepted(programmeId, org, partner.role()) : null;
           if (exists) {
             partnerships.putPartner(programmeId, partner, agreed);
           }
-          boolean named = agreed || Boolean.TRUE.equals(before);
+          // An accepted partner whose texts changed awaits its agreement again.
+          boolean named =
+              agreed
+                  || exists
+                      && Boolean.TRUE.equals(
+                          partnerships.accepted(programmeId, org, partner.role()));
           auditPartner(
               actor,
               p,
@@ -144,24 +148,39 @@ public record ProgrammePartners(
         });
   }
 
-  /** An administrator of the named organisation declines a proposal: it is deleted. */
-  public void declineProposal(
+  /**
+   * The programmes that name the organisation with its agreement, for its administrators; 404 for
+   * anyone else, as for an organisation that does not exist.
+   */
+  public List<PartnerProposal> partnershipsOf(LecternUser actor, UUID organisationId) {
+    return transactions.read(
+        () -> {
+          administered(actor, organisationId);
+          return partnerships.partnershipsOf(organisationId);
+        });
+  }
+
+  /**
+   * An administrator of the named organisation declines a proposal, or withdraws the organisation's
+   * name from a programme it had accepted (the partner leaves: a co-organiser's members lose the
+   * programme at once): either is deleted. True when it had been accepted. Audited in the named
+   * organisation's log and, for a partner leaving, in the host's too.
+   */
+  public boolean declineProposal(
       LecternUser actor, UUID organisationId, UUID programmeId, PartnerRole role) {
-    transactions.run(
+    return transactions.result(
         () -> {
           Boolean accepted = proposal(actor, organisationId, programmeId, role);
-          if (accepted) {
-            throw new ConflictException("programme.partner.alreadyAccepted");
-          }
           partnerships.removePartner(programmeId, organisationId, role);
-          auditPartner(
-              actor,
-              programmes.find(programmeId).orElseThrow(),
-              "programme.partnerDeclined",
-              organisationId,
-              role,
-              // In the named organisation's log: its administrator answered.
-              organisationId);
+          Programme p = programmes.find(programmeId).orElseThrow();
+          String action = accepted ? "programme.partnerLeft" : "programme.partnerDeclined";
+          // In the named organisation's log: its administrator answered.
+          auditPartner(actor, p, action, organisationId, role, organisationId);
+          if (accepted && !organisationId.equals(p.organisationId())) {
+            // The host's managers see in their own log why the partner is gone.
+            auditPartner(actor, p, action, organisationId, role, p.organisationId());
+          }
+          return accepted;
         });
   }
 

@@ -184,7 +184,7 @@ class AdminProgrammeIT extends BackOfficeFixture {
         web.post(
             "/admin/programmes/" + p.id() + "/partners",
             new Form()
-                .add("organisationId", centre.toString())
+                .add("organisation", "centre")
                 .add("role", "FUNDER")
                 .add("acknowledgement.ru", "При поддержке центра")
                 .add("disclaimer.kk", "Пікірлер авторларға тиесілі."));
@@ -202,7 +202,7 @@ class AdminProgrammeIT extends BackOfficeFixture {
         web.post(
             "/admin/programmes/" + p.id() + "/partners",
             new Form()
-                .add("organisationId", centre.toString())
+                .add("organisation", "centre")
                 .add("role", "PARTNER")
                 .add("acknowledgement.en", "Not a language of this programme"));
     assertThat(foreignLanguage.statusCode()).isEqualTo(422);

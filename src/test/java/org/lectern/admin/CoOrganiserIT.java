@@ -75,7 +75,14 @@ class CoOrganiserIT extends BackOfficeFixture {
             "Authorization",
             admin);
     assertThat(accepted.status()).as(accepted.body()).isEqualTo(204);
-    assertThat(api.putJson(base + "/CO_ORGANISER", Map.of(), "Authorization", host).status())
+    // The same texts again: idempotent, still accepted (other texts would ask again, ADR 0010).
+    assertThat(
+            api.putJson(
+                    base + "/CO_ORGANISER",
+                    Map.of("acknowledgement", Map.of("ru", "Совместно с центром")),
+                    "Authorization",
+                    host)
+                .status())
         .as("idempotent")
         .isEqualTo(200);
     assertThat(api.get(regs, "Authorization", partner).status()).isEqualTo(200);
@@ -105,15 +112,14 @@ class CoOrganiserIT extends BackOfficeFixture {
     // A mere partner gets nothing.
     var named =
         host.post(
-            base + "/partners",
-            new Form().add("organisationId", centre.toString()).add("role", "PARTNER"));
+            base + "/partners", new Form().add("organisation", "centre").add("role", "PARTNER"));
     assertThat(named.statusCode()).isEqualTo(302);
     assertThat(partner.get(base + "/registrations").statusCode()).isEqualTo(404);
 
     var coOrganiser =
         host.post(
             base + "/partners",
-            new Form().add("organisationId", centre.toString()).add("role", "CO_ORGANISER"));
+            new Form().add("organisation", "centre").add("role", "CO_ORGANISER"));
     assertThat(coOrganiser.statusCode()).isEqualTo(302);
     assertThat(partner.get(base + "/registrations").statusCode())
         .as("proposed, not yet accepted")

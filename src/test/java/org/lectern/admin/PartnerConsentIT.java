@@ -24,6 +24,7 @@ class PartnerConsentIT extends BackOfficeFixture {
   static final String DANA = "dana@centre.example";
 
   @Autowired ApiTokenService tokens;
+  @Autowired org.lectern.programme.ProgrammePartners partnersService;
 
   org.lectern.identity.LecternUser dana;
 
@@ -50,12 +51,12 @@ class PartnerConsentIT extends BackOfficeFixture {
         host.post(
             base + "/partners",
             new Form()
-                .add("organisationId", centre.toString())
+                .add("organisation", "centre")
                 .add("role", "CO_ORGANISER")
                 .add("acknowledgement.ru", "Совместно с правозащитным центром"));
     assertThat(proposed.statusCode()).isEqualTo(302);
     assertThat(host.follow(proposed).body())
-        .contains("The organisation is proposed")
+        .contains("The proposal is sent, if an organisation with this address name exists")
         .contains("Awaiting the agreement of Rights Centre");
     assertThat(programmes.partners(p.id())).noneMatch(pp -> pp.organisationId().equals(centre));
     assertThat(programmes.proposals(p.id()))
@@ -161,18 +162,6 @@ class PartnerConsentIT extends BackOfficeFixture {
             danaToken);
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.body()).contains("accepted already");
-    assertThat(
-            api.delete(
-                    "/api/v1/organisations/"
-                        + centre
-                        + "/partner-proposals/"
-                        + p.id()
-                        + "/CO_ORGANISER",
-                    "Authorization",
-                    danaToken)
-                .status())
-        .as("an accepted partnership is not declined")
-        .isEqualTo(409);
     assertThat(programmes.partners(p.id())).anyMatch(pp -> pp.organisationId().equals(centre));
 
     assertThat(audited("programme.partnerProposed", aigerim.id(), p.id())).isEqualTo(1);
@@ -273,6 +262,162 @@ class PartnerConsentIT extends BackOfficeFixture {
     assertThat(own.json().get("status").asString()).isEqualTo("ACCEPTED");
     assertThat(programmes.partners(p.id()))
         .anyMatch(pp -> pp.organisationId().equals(bar) && pp.role() == PartnerRole.FUNDER);
+  }
+
+  @Test
+  void theSettingsPageNamesAnOrganisationByItsAddressNameAndListsNoOthers() {
+    Programme p = draftProgramme("consent-slug");
+    WebSession host = signedIn(AIGERIM);
+    String settings = "/admin/programmes/" + p.id() + "/settings";
+    String form = "/admin/programmes/" + p.id() + "/partners";
+    var page = host.get(settings);
+    assertThat(page.statusCode()).isEqualTo(200);
+    // No list of the installation's organisations: neither the centre's name nor its id.
+    assertThat(page.body())
+        .doesNotContain("Rights Centre")
+        .doesNotContain(centre.toString())
+        .doesNotContainPattern("<select[^>]*name=\"organisationId\"")
+        .contains("name=\"organisation\"");
+
+    int audit = count("audit_entry");
+    var known = host.post(form, new Form().add("organisation", "centre").add("role", "PARTNER"));
+    var unknown =
+        host.post(form, new Form().add("organisation", "no-such-centre").add("role", "PARTNER"));
+    assertThat(known.statusCode()).isEqualTo(302);
+    assertThat(unknown.statusCode()).isEqualTo(known.statusCode());
+    assertThat(unknown.headers().firstValue("Location"))
+        .isEqualTo(known.headers().firstValue("Location"));
+    assertThat(unknown.body()).isEqualTo(known.body());
+    // Both audited alike; only the existing one is stored, as a proposal.
+    assertThat(count("audit_entry")).isEqualTo(audit + 2);
+    assertThat(programmes.proposals(p.id()))
+        .singleElement()
+        .satisfies(pp -> assertThat(pp.organisationId()).isEqualTo(centre));
+    assertThat(host.follow(unknown).body())
+        .contains("The proposal is sent, if an organisation with this address name exists");
+
+    // Bad input is answered clearly (422 naming the field) and changes nothing.
+    int rows = count("programme_organisation");
+    var empty = host.post(form, new Form().add("organisation", "").add("role", "PARTNER"));
+    assertThat(empty.statusCode()).isEqualTo(422);
+    assertThat(empty.body()).contains("aria-invalid=\"true\"");
+    var malformed =
+        host.post(form, new Form().add("organisation", "Not a slug!").add("role", "PARTNER"));
+    assertThat(malformed.statusCode()).isEqualTo(422);
+    var badRole = host.post(form, new Form().add("organisation", "centre").add("role", "OWNER"));
+    assertThat(badRole.statusCode()).isEqualTo(422);
+    assertThat(count("programme_organisation")).isEqualTo(rows);
+    // Typed in capitals, the address name still finds the organisation.
+    var capitals =
+        host.post(form, new Form().add("organisation", " Centre ").add("role", "FUNDER"));
+    assertThat(capitals.statusCode()).isEqualTo(302);
+    assertThat(programmes.proposals(p.id())).hasSize(2);
+    // Withdrawn again: the centre's page lists no proposal for the other tests.
+    partnersService.removePartner(aigerim, p.id(), centre, PartnerRole.PARTNER);
+    partnersService.removePartner(aigerim, p.id(), centre, PartnerRole.FUNDER);
+    assertThat(programmes.proposals(p.id())).isEmpty();
+  }
+
+  @Test
+  void anAcceptedPartnerLeavesAndChangedTextsAwaitItsAgreementAgain() {
+    Programme p = draftProgramme("consent-leave");
+    Http api = new Http(baseUrl());
+    String host = "Bearer " + tokens.issue(aigerim.id(), "test").token();
+    String admin = "Bearer " + tokens.issue(dana.id(), "test").token();
+    String member = "Bearer " + tokens.issue(bolat.id(), "test").token();
+    String named = "/api/v1/programmes/" + p.id() + "/partners/" + centre;
+    String answer = "/api/v1/organisations/" + centre + "/partner-proposals";
+    var texts = Map.of("acknowledgement", Map.of("ru", "Совместно с центром"));
+    assertThat(api.putJson(named + "/CO_ORGANISER", texts, "Authorization", host).status())
+        .isEqualTo(202);
+    partnersService.acceptProposal(dana, centre, p.id(), PartnerRole.CO_ORGANISER);
+    assertThat(
+            api.get("/api/v1/programmes/" + p.id() + "/registrations", "Authorization", member)
+                .status())
+        .isEqualTo(200);
+
+    // The same texts again keep the agreement; changed texts await it again (no rights meanwhile).
+    var same = api.putJson(named + "/CO_ORGANISER", texts, "Authorization", host);
+    assertThat(same.status()).isEqualTo(200);
+    assertThat(same.json().get("status").asString()).isEqualTo("ACCEPTED");
+    var changed =
+        api.putJson(
+            named + "/CO_ORGANISER",
+            Map.of("acknowledgement", Map.of("ru", "Центр одобрил всё это")),
+            "Authorization",
+            host);
+    assertThat(changed.status()).isEqualTo(202);
+    assertThat(changed.json().get("status").asString()).isEqualTo("PROPOSED");
+    assertThat(programmes.partners(p.id())).noneMatch(pp -> pp.organisationId().equals(centre));
+    assertThat(
+            api.get("/api/v1/programmes/" + p.id() + "/registrations", "Authorization", member)
+                .status())
+        .isEqualTo(404);
+    assertThat(api.get(answer, "Authorization", admin).body()).contains("Центр одобрил всё это");
+    partnersService.acceptProposal(dana, centre, p.id(), PartnerRole.CO_ORGANISER);
+
+    // Listed to the named organisation's administrator as a programme naming it.
+    var accepted = api.get(answer + "?status=ACCEPTED", "Authorization", admin);
+    assertThat(accepted.status()).isEqualTo(200);
+    assertThat(accepted.body()).contains(p.id().toString()).contains("\"status\":\"ACCEPTED\"");
+    assertThat(api.get(answer + "?status=OTHER", "Authorization", admin).status()).isEqualTo(422);
+    assertThat(api.get(answer + "?status=ACCEPTED", "Authorization", member).status())
+        .isEqualTo(404);
+
+    // The administrator withdraws the organisation's name on the page: gone for the host, and
+    // the members lose the programme at once. Its member (not an administrator) cannot.
+    WebSession web = signedIn(DANA);
+    String page = "/admin/organisations/" + centre + "/partner-proposals";
+    var shown = web.get(page);
+    assertThat(shown.body()).contains("Withdraw our name");
+    var byMember =
+        signedIn(BOLAT)
+            .post(
+                page + "/decline",
+                new Form().add("programmeId", p.id().toString()).add("role", "CO_ORGANISER"));
+    assertThat(byMember.statusCode()).isEqualTo(404);
+    assertThat(programmes.partners(p.id())).anyMatch(pp -> pp.organisationId().equals(centre));
+    var left =
+        web.post(
+            page + "/decline",
+            new Form().add("programmeId", p.id().toString()).add("role", "CO_ORGANISER"));
+    assertThat(left.statusCode()).isEqualTo(302);
+    assertThat(web.follow(left).body())
+        .contains("Withdrawn: your organisation is no longer named on the programme.");
+    assertThat(programmes.partners(p.id())).noneMatch(pp -> pp.organisationId().equals(centre));
+    assertThat(programmes.proposals(p.id())).isEmpty();
+    assertThat(
+            api.get("/api/v1/programmes/" + p.id() + "/registrations", "Authorization", member)
+                .status())
+        .isEqualTo(404);
+    assertThat(signedIn(AIGERIM).get("/admin/programmes/" + p.id() + "/settings").body())
+        .doesNotContain("Rights Centre");
+    assertThat(auditedIn("programme.partnerLeft", centre, p.id())).isEqualTo(1);
+    assertThat(auditedIn("programme.partnerLeft", bar, p.id())).isEqualTo(1);
+
+    // Through the API: an accepted partner leaves with DELETE (204), then there is nothing (404).
+    assertThat(api.putJson(named + "/PARTNER", Map.of(), "Authorization", host).status())
+        .isEqualTo(202);
+    partnersService.acceptProposal(dana, centre, p.id(), PartnerRole.PARTNER);
+    assertThat(api.delete(answer + "/" + p.id() + "/PARTNER", "Authorization", member).status())
+        .isEqualTo(404);
+    assertThat(api.delete(answer + "/" + p.id() + "/PARTNER", "Authorization", admin).status())
+        .isEqualTo(204);
+    assertThat(programmes.partners(p.id())).noneMatch(pp -> pp.organisationId().equals(centre));
+    assertThat(api.delete(answer + "/" + p.id() + "/PARTNER", "Authorization", admin).status())
+        .isEqualTo(404);
+    assertThat(auditedIn("programme.partnerLeft", bar, p.id())).isEqualTo(2);
+  }
+
+  private int auditedIn(String action, UUID log, UUID programme) {
+    return jdbc.sql(
+            "select count(*) from audit_entry where action = :a and organisation_id = :o"
+                + " and subject_id = :p")
+        .param("a", action)
+        .param("o", log)
+        .param("p", programme.toString())
+        .query(Integer.class)
+        .single();
   }
 
   /** The page without what differs between any two requests: the id asked for, the CSRF token. */

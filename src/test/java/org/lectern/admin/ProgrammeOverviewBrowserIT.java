@@ -86,6 +86,22 @@ class ProgrammeOverviewBrowserIT extends BrowserTest {
           assertThat(page.locator("nav.prognav a[aria-current=page]").isVisible()).isTrue();
           assertAccessible(page);
         }
+
+        // Partners are named by the organisation's address name, typed: no list of the
+        // installation's organisations (ADR 0010). An unknown one is answered as a sent proposal.
+        assertThat(page.locator("select[name=organisationId]").count()).isZero();
+        Locator partnerForm = page.locator("form[action$='/partners']");
+        partnerForm.getByLabel("Имя организации в адресе").fill("no-such-organisation");
+        partnerForm.locator("select[name=role]").selectOption("FUNDER");
+        partnerForm.locator("button[type=submit]").click();
+        page.waitForURL("**/settings*");
+        assertThat(page.locator("main").innerText())
+            .contains("Предложение отправлено, если организация с таким именем в адресе существует")
+            .doesNotContain("Ожидают согласия");
+        if (javascript) {
+          page.locator("nav.prognav summary").click();
+          assertAccessible(page);
+        }
       }
     }
   }
