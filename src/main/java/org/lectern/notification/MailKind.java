@@ -33,7 +33,8 @@ public enum MailKind {
   LEARNING_FOLLOW_UP_REMINDER("learning.followUpReminder", false),
   IDENTITY_INVITED("identity.invited", true),
   IDENTITY_PASSWORD_RESET("identity.passwordReset", true),
-  IDENTITY_SIGN_IN_LOCKED("identity.signInLocked", false);
+  IDENTITY_SIGN_IN_LOCKED("identity.signInLocked", false),
+  PROGRAMME_PARTNER_PROPOSED("programme.partnerProposed", false);
 
   private final String code;
   private final boolean credential;

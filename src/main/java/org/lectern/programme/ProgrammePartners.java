@@ -23,7 +23,8 @@ public record ProgrammePartners(
     ProgrammePartnerRepository partnerships,
     OrganisationService organisations,
     AuditLog audit,
-    Transactions transactions) {
+    Transactions transactions,
+    org.springframework.context.ApplicationEventPublisher events) {
 
   /** What naming an organisation did: named at once, or proposed until it agrees. */
   public enum Naming {
@@ -61,6 +62,7 @@ public record ProgrammePartners(
           boolean own = org.equals(p.organisationId());
           boolean exists = own || organisations.find(org).isPresent();
           boolean agreed = own || (exists && organisations.canAdminister(actor, org));
+          Boolean before = exists ? partnerships.accepted(programmeId, org, partner.role()) : null;
           if (exists) {
             partnerships.putPartner(programmeId, partner, agreed);
           }
@@ -76,6 +78,12 @@ public record ProgrammePartners(
               named ? "programme.partnerNamed" : "programme.partnerProposed",
               org,
               partner.role());
+          if (exists && !named && !Boolean.FALSE.equals(before)) {
+            // A new proposal (or changed texts of an accepted one): its administrators are told.
+            // The same pending proposal put again tells nobody again.
+            events.publishEvent(
+                new PartnerProposed(UUID.randomUUID(), programmeId, org, partner.role()));
+          }
           return named ? Naming.NAMED : Naming.PROPOSED;
         });
   }

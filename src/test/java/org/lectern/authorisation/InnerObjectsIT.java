@@ -61,8 +61,8 @@ class InnerObjectsIT extends IntegrationTest {
       Map.of(
           "PUT /api/v1/programmes/{id}/partners/{organisationId}/{role}",
           "names an organisation on one's own programme: every organisation of the installation"
-              + " may be named (the settings page offers them all); nothing of it is read or"
-              + " changed");
+              + " may be proposed (the settings page takes its address name); an id of none gets"
+              + " the same answer (PartnerConsentIT); nothing of it is read or changed");
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
