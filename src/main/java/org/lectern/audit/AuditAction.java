@@ -95,6 +95,7 @@ public enum AuditAction {
   ACCOUNT_FACTOR_ENROLLED("account.factorEnrolled"),
   ACCOUNT_FACTOR_REMOVED("account.factorRemoved"),
   ACCOUNT_RECOVERY_CODE_USED("account.recoveryCodeUsed"),
+  ACCOUNT_RECOVERY_CODE_RETURNED("account.recoveryCodeReturned"),
   ACCOUNT_RECOVERY_CODES_RENEWED("account.recoveryCodesRenewed"),
   ACCOUNT_FACTOR_POLICY_CHANGED("account.factorPolicyChanged"),
   ACCOUNT_PASSKEY_ADDED("account.passkeyAdded"),

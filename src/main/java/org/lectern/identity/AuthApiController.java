@@ -7,7 +7,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.lectern.shared.error.DomainException;
 import org.lectern.shared.error.NotFoundException;
 import org.lectern.shared.error.UnauthenticatedException;
 import org.springframework.http.HttpStatus;
@@ -48,7 +50,9 @@ record AuthApiController(
               + " default 30); otp: the second-factor code (or a recovery code) where the account"
               + " has one")
   ApiTokenService.IssuedToken create(@Valid @RequestBody TokenRequest request) {
+    // Everything the body can be refused for is checked before a code is spent.
     Duration validity = PersonalTokenService.validity(request.expiresInDays());
+    String name = PersonalTokenService.name(request.name());
     LecternUser user;
     try {
       var auth =
@@ -59,15 +63,20 @@ record AuthApiController(
     } catch (AuthenticationException e) {
       throw new BadCredentials();
     }
-    boolean factor = secondFactor(user, request.otp());
-    return office.issue(user, request.name(), validity, factor);
+    Optional<SecondFactors.CodeUse> factor = secondFactor(user, request.otp());
+    try {
+      return office.issue(user, name, validity, factor.isPresent());
+    } catch (DomainException e) {
+      factor.ifPresent(use -> factors.giveBack(user, use));
+      throw e;
+    }
   }
 
   /**
-   * Checks the code of an account with a second factor (true); refuses an account that must have
-   * one and has none; false for an account without one.
+   * Checks the code of an account with a second factor (the code's use); refuses an account that
+   * must have one and has none; empty for an account without one.
    */
-  private boolean secondFactor(LecternUser user, String otp) {
+  private Optional<SecondFactors.CodeUse> secondFactor(LecternUser user, String otp) {
     if (factors.enrolled(user.id())) {
       if (otp == null || otp.isBlank()) {
         // A passkey cannot travel in a JSON body: such an account makes its tokens in the browser.
@@ -76,15 +85,15 @@ record AuthApiController(
                 ? "identity.factor.required"
                 : "identity.passkey.apiNeedsCode");
       }
-      if (!factors.verify(user, otp)) {
-        throw new SecondFactorNeeded("identity.factor.wrongCode");
-      }
-      return true;
+      return Optional.of(
+          factors
+              .use(user, otp)
+              .orElseThrow(() -> new SecondFactorNeeded("identity.factor.wrongCode")));
     }
     if (factors.required(user)) {
       throw org.lectern.shared.error.InvalidInputException.of("otp", "identity.factor.enrolFirst");
     }
-    return false;
+    return Optional.empty();
   }
 
   @GetMapping("/api/v1/auth/tokens")

@@ -62,6 +62,15 @@ class SecondFactorRepository {
   }
 
   /** Takes the step of a code once: false when it (or a later one) was already used. */
+  /** Takes back the use of {@code step} unless a later step has been used since. */
+  void unuseStep(UUID userId, long step, long before) {
+    jdbc.sql("update second_factor_totp set last_step = :b where user_id = :u and last_step = :s")
+        .param("u", userId)
+        .param("s", step)
+        .param("b", before)
+        .update();
+  }
+
   boolean useStep(UUID userId, long step) {
     return jdbc.sql(
                 """
@@ -104,6 +113,20 @@ class SecondFactorRepository {
             .param("u", userId)
             .param("h", hash)
             .param("now", Timestamp.from(now))
+            .update()
+        == 1;
+  }
+
+  /** Marks a code unused again if it is still the use made at {@code usedAt}. */
+  boolean unuseRecoveryCode(UUID userId, byte[] hash, Instant usedAt) {
+    return jdbc.sql(
+                """
+                update second_factor_recovery_code set used_at = null
+                where user_id = :u and code_hash = :h and used_at = :at
+                """)
+            .param("u", userId)
+            .param("h", hash)
+            .param("at", Timestamp.from(usedAt))
             .update()
         == 1;
   }

@@ -2,7 +2,9 @@ package org.lectern.identity;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.lectern.audit.AuditAction;
@@ -116,30 +118,71 @@ public record SecondFactors(
   }
 
   /**
+   * A code accepted for one request: the recovery code's digest and when it was marked used, or the
+   * app's time step and the one accepted before it.
+   */
+  public record CodeUse(UUID userId, byte[] recoveryHash, Instant usedAt, long step, long before) {}
+
+  /**
    * Checks a code from the app or an unused recovery code, each good once. Throws {@link
    * org.lectern.shared.limit.TooManyRequestsException} once the account's attempts are spent.
    */
   public boolean verify(LecternUser user, String code) {
+    return use(user, code).isPresent();
+  }
+
+  /**
+   * As {@link #verify}, saying which code was used, so that a request refused for its content
+   * afterwards can {@link #giveBack} it. Two requests with the same code: one gets it (the marking
+   * is one conditional update), the other is refused.
+   */
+  public Optional<CodeUse> use(LecternUser user, String code) {
     return transactions.result(
         () -> {
           limiter.acquire(ATTEMPTS, user.id().toString());
           var row = factors.totp(user.id()).filter(SecondFactorRepository.TotpRow::confirmed);
           if (row.isEmpty() && !(RecoveryCodes.looksLike(code) && enrolled(user.id()))) {
-            return false;
+            return Optional.<CodeUse>empty();
           }
           if (RecoveryCodes.looksLike(code)) {
-            if (!factors.useRecoveryCode(user.id(), RecoveryCodes.hash(code), clock.instant())) {
-              return false;
+            byte[] hash = RecoveryCodes.hash(code);
+            Instant now = clock.instant();
+            if (!factors.useRecoveryCode(user.id(), hash, now)) {
+              return Optional.<CodeUse>empty();
             }
             accounts.record(
                 user,
                 AuditAction.ACCOUNT_RECOVERY_CODE_USED,
                 user.id(),
                 accounts.firstOrganisation(user.id()));
-            return true;
+            return Optional.of(new CodeUse(user.id(), hash, now, 0, 0));
           }
           OptionalLong step = Totp.match(open(row.get().secret()), code, clock.instant(), 0);
-          return step.isPresent() && factors.useStep(user.id(), step.getAsLong());
+          if (step.isEmpty() || !factors.useStep(user.id(), step.getAsLong())) {
+            return Optional.<CodeUse>empty();
+          }
+          return Optional.of(
+              new CodeUse(user.id(), null, null, step.getAsLong(), row.get().lastStep()));
+        });
+  }
+
+  /**
+   * Makes a code used by {@link #use} good again because the request it came with was refused and
+   * changed nothing (audited for a recovery code). Nothing happens when it has been used since (an
+   * app code of a later step, or the code renewed).
+   */
+  public void giveBack(LecternUser user, CodeUse use) {
+    transactions.run(
+        () -> {
+          if (use.recoveryHash() == null) {
+            factors.unuseStep(use.userId(), use.step(), use.before());
+          } else if (factors.unuseRecoveryCode(use.userId(), use.recoveryHash(), use.usedAt())) {
+            accounts.record(
+                user,
+                AuditAction.ACCOUNT_RECOVERY_CODE_RETURNED,
+                user.id(),
+                accounts.firstOrganisation(user.id()));
+          }
         });
   }
 

@@ -24,6 +24,7 @@ public record StepUp(SecondFactors factors, Clock clock) {
   public static final String HEADER = "Lectern-Second-Factor";
   public static final URI PROBLEM_TYPE = URI.create("urn:lectern:problem:stepUpRequired");
   static final String TOKEN_FACTOR_AT = StepUp.class.getName() + ".tokenFactorAt";
+  private static final String CODE_USE = StepUp.class.getName() + ".codeUse";
 
   /** Throws {@link StepUpRequiredException} unless the caller's second factor is fresh. */
   public void require(LecternUser user, HttpServletRequest req) {
@@ -43,10 +44,26 @@ public record StepUp(SecondFactors factors, Clock clock) {
         return true;
       }
       String code = req.getHeader(HEADER);
-      return code != null && !code.isBlank() && factors.verify(user, code);
+      if (code == null || code.isBlank()) {
+        return false;
+      }
+      var use = factors.use(user, code);
+      use.ifPresent(u -> req.setAttribute(CODE_USE, u));
+      return use.isPresent();
     }
     SignInState state = SignInState.of(req.getSession(false));
     return state != null && state.factorAt() != null && recent(state.factorAt());
+  }
+
+  /**
+   * Makes the code this request spent in {@link #HEADER} good again: the request was refused for
+   * its content and changed nothing (called by {@link StepUpAdvice}, which sees the refusal).
+   */
+  void giveBack(LecternUser user, HttpServletRequest req) {
+    if (req.getAttribute(CODE_USE) instanceof SecondFactors.CodeUse use) {
+      req.removeAttribute(CODE_USE);
+      factors.giveBack(user, use);
+    }
   }
 
   private boolean recent(Instant at) {

@@ -1,9 +1,11 @@
 package org.lectern.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import org.lectern.shared.error.DomainException;
+import org.lectern.shared.web.HandlerGuard;
 import org.lectern.shared.web.Ui;
 import org.lectern.shared.web.UiFactory;
 import org.springframework.context.MessageSource;
@@ -13,42 +15,45 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Enforces {@link FreshSecondFactor} before the handler runs, and answers a {@link
+ * Enforces {@link FreshSecondFactor} right before the handler runs, and answers a {@link
  * StepUpRequiredException}: pages go to the re-verification page (and come back), the API gets 401
  * problem+json of type {@link StepUp#PROBLEM_TYPE}.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-record StepUpAdvice(StepUp stepUp, MessageSource messages, UiFactory uis)
-    implements WebMvcConfigurer {
+record StepUpAdvice(StepUp stepUp, MessageSource messages, UiFactory uis) implements HandlerGuard {
 
+  /**
+   * Before a {@link FreshSecondFactor} handler runs — after its arguments were read and validated,
+   * so a malformed request is refused before a code in {@link StepUp#HEADER} is spent — the factor
+   * must be fresh. A code spent for a request that the handler then refuses ({@link
+   * DomainException}: 422 for its content, 404, 409…, nothing changed) is given back, so the person
+   * can send the corrected request with it.
+   */
   @Override
-  public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(
-        new HandlerInterceptor() {
-          @Override
-          public boolean preHandle(HttpServletRequest req, HttpServletResponse res, Object h) {
-            if (h instanceof HandlerMethod m
-                && (m.hasMethodAnnotation(FreshSecondFactor.class)
-                    || m.getBeanType().isAnnotationPresent(FreshSecondFactor.class))) {
-              var auth =
-                  org.springframework.security.core.context.SecurityContextHolder.getContext()
-                      .getAuthentication();
-              if (auth != null && auth.getPrincipal() instanceof LecternUser user) {
-                stepUp.require(user, req);
-              }
-            }
-            return true;
-          }
-        });
+  public Object around(HandlerMethod m, HttpServletRequest req, Callable<Object> handler)
+      throws Exception {
+    var auth = SecurityContextHolder.getContext().getAuthentication();
+    LecternUser user = auth != null && auth.getPrincipal() instanceof LecternUser u ? u : null;
+    if (user != null
+        && (m.hasMethodAnnotation(FreshSecondFactor.class)
+            || m.getBeanType().isAnnotationPresent(FreshSecondFactor.class))) {
+      stepUp.require(user, req);
+    }
+    try {
+      return handler.call();
+    } catch (DomainException e) {
+      if (user != null) {
+        stepUp.giveBack(user, req);
+      }
+      throw e;
+    }
   }
 
   @ExceptionHandler(StepUpRequiredException.class)

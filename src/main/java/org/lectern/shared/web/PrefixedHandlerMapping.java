@@ -285,12 +285,21 @@ class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
     return false;
   }
 
-  /** Hands Spring Boot this mapping in place of the plain one, configured as usual. */
+  /**
+   * Hands Spring Boot this mapping and the {@link GuardedHandlerAdapter} in place of the plain
+   * ones, configured as usual (Spring Boot takes one such registration only).
+   */
   @Component
   static class Registration implements WebMvcRegistrations {
     @Override
     public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
       return new PrefixedHandlerMapping();
+    }
+
+    @Override
+    public org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter
+        getRequestMappingHandlerAdapter() {
+      return new GuardedHandlerAdapter();
     }
   }
 }
