@@ -226,6 +226,14 @@ class BackOfficePhoneBrowserIT extends BrowserTest {
                   + " <= document.documentElement.clientWidth + 1")) {
         problems.add(path + ": scrolls sideways, wide: " + wide);
       }
+      // A message given an empty argument leaves a dangling colon ("Registrations:").
+      Object dangling =
+          page.evaluate(
+              "() => [...document.querySelectorAll('main a')].map(a => a.textContent.trim())"
+                  + ".filter(t => t.endsWith(':'))");
+      if (!((List<?>) dangling).isEmpty()) {
+        problems.add(path + ": a link ends in a colon: " + dangling);
+      }
       assertAccessible(page);
     }
     return problems;
