@@ -2,6 +2,7 @@ package org.lectern.identity;
 
 import java.time.Clock;
 import org.lectern.shared.database.Transactions;
+import org.lectern.shared.i18n.Language;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -84,6 +85,16 @@ class DelegateSecurityConfiguration {
                     .authenticationSuccessHandler(new SimpleUrlAuthenticationSuccessHandler("/my"))
                     .authenticationFailureHandler(
                         new SimpleUrlAuthenticationFailureHandler("/my/sign-in?expired")))
+        // Signed out, /my?lang=kk leads to the sign-in page in Kazakh: the pages read ?lang, and
+        // this redirect comes before any page.
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(
+                    (request, response, refused) ->
+                        response.sendRedirect(
+                            Language.fromCode(request.getParameter("lang"))
+                                .map(l -> "/my/sign-in?lang=" + l.code())
+                                .orElse("/my/sign-in"))))
         .logout(l -> l.logoutUrl("/my/sign-out").logoutSuccessUrl("/my/sign-in?signedOut"))
         .headers(
             h ->

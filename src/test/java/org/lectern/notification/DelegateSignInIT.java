@@ -64,6 +64,15 @@ class DelegateSignInIT extends IntegrationTest {
     smtp.purgeEmailFromAllMailboxes();
 
     assertThat(http.get("/my").statusCode()).isEqualTo(302);
+    assertThat(http.get("/my").headers().firstValue("Location").orElseThrow())
+        .endsWith("/my/sign-in");
+    // A link to /my in Kazakh, opened signed out, signs in in Kazakh (the redirect keeps ?lang).
+    var kazakh = http.get("/my?lang=kk");
+    assertThat(kazakh.statusCode()).isEqualTo(302);
+    assertThat(kazakh.headers().firstValue("Location").orElseThrow())
+        .endsWith("/my/sign-in?lang=kk");
+    assertThat(http.get("/my?lang=xx").headers().firstValue("Location").orElseThrow())
+        .endsWith("/my/sign-in");
     String form = http.get("/my/sign-in?lang=kk").body();
     var asked = http.post("/my/sign-in", "email=" + enc(email) + "&_csrf=" + csrf(form));
     assertThat(asked.statusCode()).isEqualTo(302);
