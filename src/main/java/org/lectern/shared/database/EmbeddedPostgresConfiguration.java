@@ -23,6 +23,8 @@ class EmbeddedPostgresConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+  static final String AUTOVACUUM_NAPTIME = "5s";
+
   @Bean(destroyMethod = "close")
   EmbeddedPostgres embeddedPostgres(@Value("${lectern.data-dir}") String dataDir) {
     Path pgData = Path.of(dataDir, "postgres").toAbsolutePath();
@@ -39,6 +41,11 @@ class EmbeddedPostgresConfiguration {
           // The library's default is off: a crash could lose commits already acknowledged (a
           // registration someone was told about). Every commit waits for its WAL on disk.
           .setServerConfig("synchronous_commit", "on")
+          // The queue tables (the mail due list, the free-seat stock) are claimed from their head,
+          // where every claim leaves a dead index entry that later claims read again until a vacuum
+          // removes it; autovacuum looks at a table once per naptime (default a minute: 70,000
+          // mails at a burst's rate). Every 5 s bounds that to a twelfth (issue 16, twelfth pass).
+          .setServerConfig("autovacuum_naptime", AUTOVACUUM_NAPTIME)
           // Stopped by this bean's close, after everything that uses the database — not by the
           // library's own shutdown hook, which would stop it at once, under requests that a
           // graceful shutdown is still finishing and listeners still completing their events.
