@@ -21,7 +21,9 @@ import tools.jackson.databind.JsonNode;
  * unknown field, the wrong content type), odd ids in every path parameter, and {@value #TRIES}
  * requests from a seeded generator, each replacing one field (or query parameter) with a hostile
  * value ({@link HostileValues}) as one of four callers (anonymous, an organiser of another
- * organisation, the programme's organiser, a platform administrator).
+ * organisation, the programme's organiser, a platform administrator). Every text field of every
+ * body is also given a number and a boolean ({@link #wrongTypes}): never accepted, 422 {@code
+ * validation.type} naming the field when the body is read.
  *
  * <p>The property: no answer is a 5xx; every refusal is {@code application/problem+json} with
  * {@code status} and {@code title}; a refused request changes none of the checked tables.
@@ -39,6 +41,7 @@ class HostileApiIT extends HostileFixture {
       List.of("anonymous", "otherOrganiser", "organiser", "admin");
 
   JsonNode api;
+  int wrongTypesRefused;
 
   @BeforeAll
   void world() {
@@ -92,6 +95,9 @@ class HostileApiIT extends HostileFixture {
           refusals++;
         }
         String v = violation(a, before, c.path());
+        if (v == null && c.wrongType() != null) {
+          v = typeViolation(a, c.wrongType());
+        }
         if (v != null) {
           violations.add(op + " as " + c.role() + " [" + c.label() + "] → " + v);
         }
@@ -99,13 +105,16 @@ class HostileApiIT extends HostileFixture {
     }
     System.out.printf(
         "Hostile API input: %d operations, %d requests, %d refused (%d by the server before the"
-            + " application), %d violations%n",
-        ops.size(), requests, refusals, rejectedByServer, violations.size());
+            + " application, %d numbers or booleans for text as validation.type), %d violations%n",
+        ops.size(), requests, refusals, rejectedByServer, wrongTypesRefused, violations.size());
     violations.stream().limit(150).forEach(v -> System.out.println("VIOLATION " + v));
     assertThat(ops.size())
         .as("operations found in /v3/api-docs")
         .isGreaterThanOrEqualTo(MIN_OPERATIONS);
     assertThat(violations).isEmpty();
+    assertThat(wrongTypesRefused)
+        .as("text fields given a number or boolean, refused naming the field")
+        .isGreaterThanOrEqualTo(MIN_OPERATIONS);
   }
 
   /**
@@ -164,9 +173,25 @@ class HostileApiIT extends HostileFixture {
       "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n"
           + "Content-Type: application/octet-stream\r\n\r\nabc\r\n--x--\r\n";
 
-  /** One request to send. */
+  /**
+   * One request to send; {@code wrongType} names the text field given a number or a boolean (null
+   * for the other cases).
+   */
   record Case(
-      String label, String role, String method, String path, String contentType, byte[] body) {}
+      String label,
+      String role,
+      String method,
+      String path,
+      String contentType,
+      byte[] body,
+      String wrongType) {
+    Case(String label, String role, String method, String path, String contentType, byte[] body) {
+      this(label, role, method, path, contentType, body, null);
+    }
+  }
+
+  /** What a text field is given in the wrong-type cases: never read as text. */
+  static final List<String> NOT_TEXT = List.of("42", "-1.5", "true");
 
   List<Case> fixedCases(Operation op) {
     List<Case> cases = new ArrayList<>();
@@ -211,7 +236,70 @@ class HostileApiIT extends HostileFixture {
               (String) b[0], "organiser", op.method(), path, "application/json", (byte[]) b[1]));
     }
     cases.add(new Case("text/plain", "organiser", op.method(), path, "text/plain", utf8("hello")));
+    cases.addAll(wrongTypes(op, schema, path));
     return cases;
+  }
+
+  /**
+   * Each text field of the body, in turn, given a number or a boolean among plausible values of the
+   * others, as the programme's organiser: never read as text (no "42" taken for a title).
+   */
+  List<Case> wrongTypes(Operation op, JsonNode schema, String path) {
+    List<Case> cases = new ArrayList<>();
+    List<String> fields = properties(schema);
+    for (String field : fields) {
+      JsonNode p = resolve(schema.get("properties").get(field));
+      if (p == null || p.get("type") == null || !"string".equals(p.get("type").asString())) {
+        continue;
+      }
+      for (String value : NOT_TEXT) {
+        StringBuilder body = new StringBuilder("{");
+        for (String f : fields) {
+          if (!f.equals(field)) {
+            body.append('"')
+                .append(f)
+                .append("\":")
+                .append(baseline(schema.get("properties").get(f)))
+                .append(',');
+          }
+        }
+        body.append('"').append(field).append("\":").append(value).append('}');
+        cases.add(
+            new Case(
+                "wrong type " + field + "=" + value,
+                "organiser",
+                op.method(),
+                path,
+                "application/json",
+                utf8(body.toString()),
+                field));
+      }
+    }
+    return cases;
+  }
+
+  /**
+   * A wrong-type case is never accepted; refused as content (422), it names the field with {@code
+   * validation.type} (401, 403, 404 before the body is read are fine).
+   */
+  String typeViolation(Answer a, String field) {
+    if (a.status() < 400) {
+      return a.status() + ": a number or boolean was taken for the text " + field;
+    }
+    if (a.status() != 422) {
+      return null;
+    }
+    var errors = Http.JSON.readTree(a.body()).get("errors");
+    if (errors != null) {
+      for (var e : errors) {
+        if (field.equals(e.path("field").asString())
+            && "validation.type".equals(e.path("code").asString())) {
+          wrongTypesRefused++;
+          return null;
+        }
+      }
+    }
+    return "422 without {field: " + field + ", code: validation.type}: " + abbreviate(a.body());
   }
 
   Case generated(Operation op, Random random) {

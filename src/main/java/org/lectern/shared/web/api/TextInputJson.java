@@ -15,15 +15,22 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.KeyDeserializer;
+import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * Applies {@link TextInput} to every string of every JSON body (values, map keys and free-form
  * values such as registration answers), and makes the API strict: a property nobody reads and a key
- * given twice are refused, not silently dropped or overwritten (API.md, "Text input").
+ * given twice are refused, not silently dropped or overwritten, and a value of the wrong type is
+ * refused rather than converted — a number or boolean where text goes, text where a number or
+ * boolean goes, a fraction where a whole number goes, a number where a choice goes (API.md, "Text
+ * input", "Unknown fields, wrong types, malformed bodies").
  */
 @Configuration(proxyBeanMethods = false)
 class TextInputJson {
@@ -40,6 +47,17 @@ class TextInputJson {
       builder
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          // No lenient coercion: "42" is not a number, 42 or true is not a text, 1.5 is not a
+          // whole number, 0 is not a choice — each is refused as the wrong type (API.md).
+          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+          .enable(tools.jackson.databind.cfg.EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+          .withCoercionConfig(
+              LogicalType.Textual,
+              c ->
+                  c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                      .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                      .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
           .addModule(module());
     }
 
