@@ -173,15 +173,17 @@ final class Indicators {
     List<String> parts = new ArrayList<>();
     for (String dim : List.of("gender", "region", "profession")) {
       Table t = r.completed().get(dim);
-      if (t != null) {
-        parts.add(l.heading(dim) + ": " + join(t, dim, l));
+      String cells = t == null ? "" : join(t, dim, l);
+      // A dimension with nothing to show (nobody completed) is left out, not "Gender: ".
+      if (!cells.isEmpty()) {
+        parts.add(l.heading(dim) + ": " + cells);
       }
     }
     String value = l.number(completed);
     if (r.completionRule() != null) {
       value += " (" + l.rule(r.completionRule(), true) + ")";
     }
-    return new Filled(d, value, String.join("; ", parts));
+    return new Filled(d, value, parts.isEmpty() ? null : String.join("; ", parts));
   }
 
   private static String join(Table t, String dim, Labels l) {
