@@ -34,6 +34,7 @@ public enum MailKind {
   IDENTITY_INVITED("identity.invited", true),
   IDENTITY_PASSWORD_RESET("identity.passwordReset", true),
   IDENTITY_SIGN_IN_LOCKED("identity.signInLocked", false),
+  IDENTITY_ACCOUNT_EXISTS("identity.accountExists", false),
   PROGRAMME_PARTNER_PROPOSED("programme.partnerProposed", false);
 
   private final String code;
