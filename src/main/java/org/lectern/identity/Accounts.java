@@ -102,11 +102,11 @@ public record Accounts(
     }
     Set<UUID> administered = organisations(actor.id(), true);
     var shared = targetOrgs.stream().filter(administered::contains).findFirst();
-    if (shared.isEmpty()) {
+    // An account also in another organisation (or a platform administrator) is "not found", as
+    // one of no organisation they administer or none at all: a 403 would tell that the member
+    // belongs elsewhere too (ADR 0010, nothing enumerates).
+    if (shared.isEmpty() || target.platformAdmin() || !administered.containsAll(targetOrgs)) {
       throw new NotFoundException("identity.userNotFound");
-    }
-    if (target.platformAdmin() || !administered.containsAll(targetOrgs)) {
-      throw new ForbiddenException("identity.account.forbidden");
     }
     return shared.get();
   }
