@@ -76,7 +76,13 @@ class RecoveryCodeRefusalIT extends IntegrationTest {
     users.grantOrganisationRole(org, admin.id(), "ADMIN");
     List<String> codes = enrolled(admin);
     String code = codes.get(2);
-    LecternUser other = fixtures.organiser("recovery-other");
+    // An account of no organisation (another organisation's would be no account to these routes).
+    UUID other =
+        users.create(
+            "recovery-other-" + UUID.randomUUID() + "@example.org",
+            "Recovery Other",
+            Fixtures.PASSWORD,
+            false);
     String stale = "Bearer " + tokens.issue(admin.id(), "old").token();
     String members = "/api/v1/organisations/" + org + "/members";
 
@@ -84,7 +90,7 @@ class RecoveryCodeRefusalIT extends IntegrationTest {
     var invalid =
         http.postJson(
             members,
-            Http.map("userId", other.id().toString(), "role", "R".repeat(21)),
+            Http.map("userId", other.toString(), "role", "R".repeat(21)),
             "Authorization",
             stale,
             StepUp.HEADER,
@@ -97,7 +103,7 @@ class RecoveryCodeRefusalIT extends IntegrationTest {
     var unknownRole =
         http.postJson(
             members,
-            Http.map("userId", other.id().toString(), "role", "OWNER"),
+            Http.map("userId", other.toString(), "role", "OWNER"),
             "Authorization",
             stale,
             StepUp.HEADER,
@@ -112,7 +118,7 @@ class RecoveryCodeRefusalIT extends IntegrationTest {
     var added =
         http.postJson(
             members,
-            Http.map("userId", other.id().toString(), "role", "MEMBER"),
+            Http.map("userId", other.toString(), "role", "MEMBER"),
             "Authorization",
             stale,
             StepUp.HEADER,
@@ -121,7 +127,7 @@ class RecoveryCodeRefusalIT extends IntegrationTest {
     assertThat(factors.unusedRecoveryCodes(admin.id())).isEqualTo(9);
     var replay =
         http.patchJson(
-            members + "/" + other.id(),
+            members + "/" + other,
             Http.map("role", "ADMIN"),
             "Authorization",
             stale,
