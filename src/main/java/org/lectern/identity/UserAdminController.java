@@ -24,14 +24,7 @@ record UserAdminController(UserService users) {
       Model model) {
     requireAdmin(actor);
     model.addAttribute(
-        "page",
-        new UsersPage(
-            new UserForm("", "", "ru"),
-            FormErrors.none(),
-            created,
-            created == null || actor.platformAdmin()
-                ? "identity.users.created"
-                : "identity.users.requested"));
+        "page", new UsersPage(new UserForm("", "", "ru"), FormErrors.none(), created));
     return "identity/users";
   }
 
@@ -45,13 +38,9 @@ record UserAdminController(UserService users) {
       Model model) {
     var form = new UserForm(email.strip(), fullName.strip(), language);
     try {
-      if (actor != null && actor.platformAdmin()) {
-        users.createAccount(actor, form.email(), form.fullName(), null, language);
-      } else {
-        users.requestAccount(actor, form.email(), form.fullName(), null, language);
-      }
+      users.createAccount(actor, form.email(), form.fullName(), null, language);
     } catch (InvalidInputException | org.lectern.shared.error.ConflictException e) {
-      model.addAttribute("page", new UsersPage(form, FormErrors.of(e, ui), null, null));
+      model.addAttribute("page", new UsersPage(form, FormErrors.of(e, ui), null));
       return "identity/users";
     }
     return "redirect:/admin/users?created="

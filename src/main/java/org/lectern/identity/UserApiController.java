@@ -27,21 +27,13 @@ record UserApiController(UserService users) {
   @Operation(
       summary =
           "Create an account (platform or organisation admin); without a password an invitation"
-              + " e-mail with a set-password link is sent. An organisation administrator gets 202"
-              + " whether or not the address already has an account")
+              + " e-mail with a set-password link is sent")
   ResponseEntity<?> create(IdempotentCreate creation, @Valid @RequestBody CreateUser body) {
     return creation.run(
         // The password is no part of the request's fingerprint (defence in depth: the fingerprint
         // is a keyed HMAC too). A retry with another password replays the first answer.
         Json.write(new CreateUser(body.email(), body.fullName(), null, body.language())),
         () -> {
-          if (creation.actor() == null || !creation.actor().platformAdmin()) {
-            // An organisation administrator learns nothing about the address (ADR 0010): the same
-            // 202 whether it already has an account (whose holder is told by mail) or not.
-            users.requestAccount(
-                creation.actor(), body.email(), body.fullName(), body.password(), body.language());
-            return ResponseEntity.accepted().body(Map.of("status", "RECEIVED"));
-          }
           var id =
               users.createAccount(
                   creation.actor(),

@@ -58,38 +58,6 @@ public record UserService(
         });
   }
 
-  /**
-   * An account asked for by an organisation administrator, who must not learn whether the address
-   * already has one (ADR 0010, accounts of other organisations): a new address gets its account as
-   * in {@link #createAccount}; for an existing one nothing is stored or changed, and its holder is
-   * told by mail ({@link AccountAlreadyExists}). Both return nothing, so the caller answers alike.
-   * A platform administrator, who sees every account anyway, uses {@link #createAccount}. Invalid
-   * input is refused (422) in both cases, before the address is looked up.
-   */
-  public void requestAccount(
-      LecternUser actor, String email, String fullName, String password, String language) {
-    transactions.run(
-        () -> {
-          if (!mayCreateAccounts(actor)) {
-            throw new org.lectern.shared.error.ForbiddenException("identity.users.forbidden");
-          }
-          boolean invite = password == null || password.isEmpty();
-          if (!invite && policy != null) {
-            policy.check("password", password, email == null ? "" : email.split("@")[0], fullName);
-          }
-          validate(email, fullName, invite ? null : password);
-          var existing = users.findByEmail(email);
-          if (existing.isEmpty()) {
-            createAccount(actor, email, fullName, password, language);
-            return;
-          }
-          if (!invite) {
-            encoder.encode(password); // the same work as for a new account
-          }
-          events.publishEvent(new AccountAlreadyExists(existing.get().id(), actor.id()));
-        });
-  }
-
   /** The account a role was given to, and whether its owner still has to accept an invitation. */
   public record Invitee(UUID userId, boolean pending) {}
 
@@ -178,7 +146,18 @@ public record UserService(
   public UUID create(String email, String fullName, String password, boolean platformAdmin) {
     return transactions.result(
         () -> {
-          validate(email, fullName, password);
+          var problems = new InvalidInputException.Collector();
+          problems.check(email != null && Emails.isValid(email), "email", "validation.email");
+          problems.check(
+              fullName != null && !fullName.isBlank(), "fullName", "validation.required");
+          problems.check(
+              fullName == null || fullName.length() <= 200, "fullName", "validation.size", 200, 1);
+          problems.check(
+              password == null || password.length() >= MIN_PASSWORD,
+              "password",
+              "identity.password.short",
+              MIN_PASSWORD);
+          problems.throwIfAny();
           if (users.findByEmail(email).isPresent()) {
             throw new ConflictException("identity.emailTaken");
           }
@@ -191,20 +170,6 @@ public record UserService(
               platformAdmin);
           return id;
         });
-  }
-
-  private static void validate(String email, String fullName, String password) {
-    var problems = new InvalidInputException.Collector();
-    problems.check(email != null && Emails.isValid(email), "email", "validation.email");
-    problems.check(fullName != null && !fullName.isBlank(), "fullName", "validation.required");
-    problems.check(
-        fullName == null || fullName.length() <= 200, "fullName", "validation.size", 200, 1);
-    problems.check(
-        password == null || password.length() >= MIN_PASSWORD,
-        "password",
-        "identity.password.short",
-        MIN_PASSWORD);
-    problems.throwIfAny();
   }
 
   /** ADMIN or MEMBER ({@code ORGANISER}, the old name of MEMBER, is written as MEMBER). */

@@ -1,7 +1,6 @@
 package org.lectern.notification;
 
 import java.util.UUID;
-import org.lectern.identity.AccountAlreadyExists;
 import org.lectern.identity.PasswordResetRequested;
 import org.lectern.identity.PasswordResets;
 import org.lectern.identity.SignInLocked;
@@ -92,27 +91,5 @@ class AccountMailListener {
         new Object[] {user.fullName(), link},
         "identity.invited:" + user.id(),
         false);
-  }
-
-  /**
-   * An organisation administrator asked for an account with this address (they were answered as for
-   * a new one): its holder is told who asked, in their language; nothing was changed.
-   */
-  @ApplicationModuleListener
-  void on(AccountAlreadyExists e) {
-    String asker = mails.users().find(e.actorId()).map(u -> u.fullName()).orElse("");
-    mails
-        .enabled(e.userId())
-        .ifPresent(
-            user ->
-                mails.queue(
-                    MailKind.IDENTITY_ACCOUNT_EXISTS.code(),
-                    user,
-                    mails.languageOf(user),
-                    "identity.accountExists.mail.subject",
-                    "identity.accountExists.mail.text",
-                    new Object[] {user.fullName(), asker, mails.link("/login")},
-                    MailKind.IDENTITY_ACCOUNT_EXISTS.code() + ":" + UUID.randomUUID(),
-                    false));
   }
 }

@@ -34,7 +34,6 @@ public enum MailKind {
   IDENTITY_INVITED("identity.invited", true),
   IDENTITY_PASSWORD_RESET("identity.passwordReset", true),
   IDENTITY_SIGN_IN_LOCKED("identity.signInLocked", false),
-  IDENTITY_ACCOUNT_EXISTS("identity.accountExists", false),
   PROGRAMME_PARTNER_PROPOSED("programme.partnerProposed", false);
 
   private final String code;

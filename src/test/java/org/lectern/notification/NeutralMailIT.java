@@ -245,7 +245,7 @@ class NeutralMailIT extends IntegrationTest {
       case LEARNING_FOLLOW_UP -> inTransaction(() -> followUps.send(programme, c, false));
       case LEARNING_FOLLOW_UP_REMINDER -> inTransaction(() -> followUps.send(programme, c, true));
       // Sent to staff when an account is created, about no programme: not covered.
-      case IDENTITY_INVITED, IDENTITY_PASSWORD_RESET, IDENTITY_ACCOUNT_EXISTS -> false;
+      case IDENTITY_INVITED, IDENTITY_PASSWORD_RESET -> false;
       // Sent to an organisation's administrators, about no participant (PartnerProposalMailIT).
       case PROGRAMME_PARTNER_PROPOSED -> false;
       // Always neutral: the holder of an attacked account may not be the only one reading.
