@@ -86,6 +86,7 @@ public enum AuditAction {
   ORGANISATION_MEMBER_REMOVED("organisation.member.removed"),
   ORGANISATION_MEMBER_ROLE_CHANGED("organisation.member.roleChanged"),
   ACCOUNT_PASSWORD_CHANGED("account.passwordChanged"),
+  ACCOUNT_NAME_CHANGED("account.nameChanged"),
   ACCOUNT_PASSWORD_RESET("account.passwordReset"),
   ACCOUNT_DISABLED("account.disabled"),
   ACCOUNT_ENABLED("account.enabled"),

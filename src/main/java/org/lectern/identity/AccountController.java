@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** "Your account": change the password; list, create and revoke API tokens. */
+/** "Your account": change the name or the password; list, create and revoke API tokens. */
 @Controller
 class AccountController {
 
@@ -53,12 +53,43 @@ class AccountController {
       Ui ui,
       Model model) {
     String notice =
-        done == null || !List.of("password", "revoked").contains(done)
+        done == null || !List.of("password", "revoked", "name").contains(done)
             ? null
             : ui.t("identity.account.done." + done);
     model.addAttribute(
         "page", page(user, ui, FormErrors.none(), FormErrors.none(), "", null, notice));
     return "identity/account";
+  }
+
+  @PostMapping("/admin/account/name")
+  String changeName(
+      @AuthenticationPrincipal LecternUser user,
+      @RequestParam(defaultValue = "") String fullName,
+      HttpServletRequest req,
+      HttpServletResponse res,
+      Ui ui,
+      Model model) {
+    String name;
+    try {
+      name = accounts.rename(user, fullName);
+    } catch (DomainException e) {
+      res.setStatus(422);
+      String shown = fullName.length() > 300 ? fullName.substring(0, 300) : fullName;
+      model.addAttribute(
+          "page",
+          page(user, ui, FormErrors.none(), FormErrors.none(), "", null, null)
+              .withNameErrors(FormErrors.of(e, ui), shown));
+      return "identity/account";
+    }
+    // This session shows the new name at once (live rooms, the audit log); the counter is
+    // unchanged.
+    var renewed = user.named(name);
+    var context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(renewed, null, renewed.getAuthorities()));
+    SecurityContextHolder.setContext(context);
+    contexts.saveContext(context, req, res);
+    return "redirect:/admin/account?done=name";
   }
 
   @PostMapping("/admin/account/password")
@@ -145,6 +176,9 @@ class AccountController {
     return new AccountPage(
         user.email(),
         user.fullName(),
+        FormErrors.none(),
+        user.fullName(),
+        user.platformAdmin() && AdminBootstrap.DEFAULT_NAME.equals(user.fullName()),
         passwordErrors,
         rows,
         tokenErrors,

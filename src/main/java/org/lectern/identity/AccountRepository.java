@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for an account's state: disabled or not, its session counter, its password. */
+/** SQL for an account's state: disabled or not, its session counter, its password, its name. */
 @Repository
 class AccountRepository {
 
@@ -40,6 +40,15 @@ class AccountRepository {
         .param("u", userId)
         .query(Integer.class)
         .single();
+  }
+
+  /** Sets the name the person is shown by; false when there is no such account. */
+  boolean setName(UUID userId, String name) {
+    return jdbc.sql("update app_user set full_name = :n where id = :u")
+            .param("n", name)
+            .param("u", userId)
+            .update()
+        == 1;
   }
 
   /** Disables (ending every session) or re-enables; false when nothing changed. */

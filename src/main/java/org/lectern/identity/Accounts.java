@@ -12,13 +12,15 @@ import org.lectern.shared.error.ConflictException;
 import org.lectern.shared.error.ForbiddenException;
 import org.lectern.shared.error.InvalidInputException;
 import org.lectern.shared.error.NotFoundException;
+import org.lectern.shared.text.TextInput;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
- * An account's life after its creation: its owner changes the password; an administrator disables
- * or re-enables it. Both end the account's other browser sessions on every node, because {@link
- * AccountStateFilter} compares each session with the account's counter on every request.
+ * An account's life after its creation: its owner changes the password or their name; an
+ * administrator disables or re-enables it. Both end the account's other browser sessions on every
+ * node, because {@link AccountStateFilter} compares each session with the account's counter on
+ * every request.
  */
 @Service
 public record Accounts(
@@ -55,6 +57,33 @@ public record Accounts(
           record(
               owner, AuditAction.ACCOUNT_PASSWORD_CHANGED, user.id(), firstOrganisation(user.id()));
           return epoch;
+        });
+  }
+
+  /**
+   * Changes the name the owner is shown by (member lists, live rooms, the audit log): one line of 1
+   * to 200 characters after trimming, as every person's name ({@link TextInput.Kind#NAME}). Returns
+   * the name as stored.
+   */
+  public String rename(LecternUser owner, String name) {
+    var problems = new InvalidInputException.Collector();
+    String next;
+    try {
+      next = name == null ? "" : TextInput.normalise(name).strip();
+    } catch (TextInput.Refused e) {
+      throw InvalidInputException.of("fullName", e.code(), e.args());
+    }
+    problems.check(!next.isEmpty(), "fullName", "validation.required");
+    TextInput.check(problems, "fullName", next, TextInput.Kind.NAME);
+    problems.throwIfAny();
+    return transactions.result(
+        () -> {
+          if (!accounts.setName(owner.id(), next)) {
+            throw new NotFoundException("identity.userNotFound");
+          }
+          record(
+              owner, AuditAction.ACCOUNT_NAME_CHANGED, owner.id(), firstOrganisation(owner.id()));
+          return next;
         });
   }
 

@@ -16,6 +16,13 @@ import org.springframework.stereotype.Component;
 @Component
 class AdminBootstrap extends StartupStep {
 
+  /**
+   * The name of the first administrator when LECTERN_ADMIN_NAME is not set. Participants see it
+   * (live rooms, member lists), so "Your account" asks an administrator still called so to set
+   * their own name.
+   */
+  static final String DEFAULT_NAME = "Administrator";
+
   static final int PHASE = WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 2048;
 
   private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
@@ -38,7 +45,7 @@ class AdminBootstrap extends StartupStep {
     this.email = email;
     this.password = password;
     // The name others see in member lists and the audit log; it can be given in any language.
-    this.name = name == null || name.isBlank() ? "Administrator" : name.strip();
+    this.name = name == null || name.isBlank() ? DEFAULT_NAME : name.strip();
   }
 
   @Override
@@ -63,5 +70,11 @@ class AdminBootstrap extends StartupStep {
     }
     users.create(email, name, password, true);
     log.info("Created platform administrator {}", email);
+    if (DEFAULT_NAME.equals(name)) {
+      log.info(
+          "LECTERN_ADMIN_NAME is not set: the administrator is shown as '{}' until they set their"
+              + " name on /admin/account",
+          DEFAULT_NAME);
+    }
   }
 }

@@ -36,6 +36,11 @@ public record LecternUser(
     return new LecternUser(id, email, fullName, passwordHash, platformAdmin, disabled, epoch);
   }
 
+  /** The same person under the name they just gave themselves. */
+  LecternUser named(String name) {
+    return new LecternUser(id, email, name, passwordHash, platformAdmin, disabled, sessionEpoch);
+  }
+
   /** The owner of this person's browser sessions in the session table (no address in clear). */
   static String sessionOwnerOf(UUID id) {
     return "user:" + id;

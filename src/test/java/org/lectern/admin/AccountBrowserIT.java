@@ -61,6 +61,16 @@ class AccountBrowserIT extends BrowserTest {
             .isEqualTo("Текущий пароль указан неверно.");
         checkAccessible(page, js);
 
+        page.fill("#fullName", "   ");
+        page.locator("form[action='/admin/account/name'] button").click();
+        assertThat(page.locator("#fullName-error").textContent()).isEqualTo("Обязательное поле.");
+        checkAccessible(page, js);
+        page.fill("#fullName", "Анна Телефонова " + js);
+        page.locator("form[action='/admin/account/name'] button").click();
+        assertThat(page.locator("p.alert.ok").textContent()).isEqualTo("Ваше имя изменено.");
+        assertThat(page.locator("#fullName").inputValue()).isEqualTo("Анна Телефонова " + js);
+        checkAccessible(page, js);
+
         page.fill("#name", "Телефон " + js);
         page.locator("form[action='/admin/account/tokens'] button").click();
         assertThat(page.locator("#new-token").inputValue()).startsWith("lct_");
