@@ -18,9 +18,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * An account's life after its creation: its owner changes the password or their name; an
- * administrator disables or re-enables it. Both end the account's other browser sessions on every
- * node, because {@link AccountStateFilter} compares each session with the account's counter on
- * every request.
+ * administrator disables or re-enables it. A new password and a disabling end the account's other
+ * browser sessions on every node, because {@link AccountStateFilter} compares each session with the
+ * account's counter on every request; a new name leaves them open.
  */
 @Service
 public record Accounts(
