@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -19,7 +22,9 @@ import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
@@ -71,7 +76,47 @@ class TextInputJson {
     return new SimpleModule("lectern-text-input")
         .addDeserializer(String.class, new Text())
         .addDeserializer(Object.class, new Untyped())
-        .addKeyDeserializer(String.class, new Key());
+        .addKeyDeserializer(String.class, new Key())
+        .setDeserializerModifier(new DateTimeAsText());
+  }
+
+  /**
+   * A date or time is written as text ({@code "2030-02-09T10:00:00+06:00"}): Jackson's {@code
+   * java.time} readers take a number as seconds (or days) since 1970 and ignore the coercion
+   * settings above, so {@code 42} would become 1970-01-01T00:00:42Z. Every {@code java.time} reader
+   * is wrapped so that a number or boolean is refused as the wrong type, naming the field.
+   */
+  static final class DateTimeAsText extends ValueDeserializerModifier {
+    @Override
+    public ValueDeserializer<?> modifyDeserializer(
+        DeserializationConfig config,
+        BeanDescription.Supplier description,
+        ValueDeserializer<?> deserializer) {
+      Class<?> type = description.getBeanClass();
+      return type.getPackageName().equals("java.time") && !type.isEnum()
+          ? new TextOnly(deserializer)
+          : deserializer;
+    }
+  }
+
+  static final class TextOnly extends DelegatingDeserializer {
+    TextOnly(ValueDeserializer<?> delegate) {
+      super(delegate);
+    }
+
+    @Override
+    protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
+      return new TextOnly(delegate);
+    }
+
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext ctxt) {
+      JsonToken t = p.currentToken();
+      if (t != null && (t.isNumeric() || t.isBoolean())) {
+        return ctxt.handleUnexpectedToken(handledType(), p);
+      }
+      return super.deserialize(p, ctxt);
+    }
   }
 
   /** Thrown to Jackson so that the field's path is added; the cause holds the rule's code. */

@@ -21,7 +21,14 @@ public record TextValue(String plain, Map<String, String> byLanguage) {
     }
     if (value instanceof Map<?, ?> m) {
       Map<String, String> out = new LinkedHashMap<>();
-      m.forEach((k, v) -> out.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
+      m.forEach(
+          (k, v) -> {
+            // A language's text is text: 42, true or an object is refused, not turned into "42".
+            if (v != null && !(v instanceof String)) {
+              throw new IllegalArgumentException("the text of a language must be a string");
+            }
+            out.put(String.valueOf(k), (String) v);
+          });
       return new TextValue(null, out);
     }
     throw new IllegalArgumentException("text must be a string or an object by language");
