@@ -36,7 +36,7 @@ record PostPublicController(
   @GetMapping("/organisations/{slug}/news")
   String ofOrganisation(@PathVariable String slug, Ui ui, Model model) {
     Organisation o = organisations.findBySlug(slug).orElseThrow(Posts::notFound);
-    var list = posts.published(o.id(), null, PAGE);
+    var list = published(o);
     String name = o.name().in(ui.lang(), List.of("en", "ru", "kk"));
     model.addAttribute(
         "page", new NewsPage(ui.t("news.of", name), o.slug(), pages.cards(list, false, ui)));
@@ -46,7 +46,7 @@ record PostPublicController(
   @GetMapping(value = "/organisations/{slug}/news.atom")
   ResponseEntity<String> feed(@PathVariable String slug, Ui ui) {
     Organisation o = organisations.findBySlug(slug).orElseThrow(Posts::notFound);
-    var list = posts.published(o.id(), null, PAGE);
+    var list = published(o);
     List<AtomFeed.Entry> entries = new ArrayList<>();
     Instant updated = Instant.EPOCH;
     for (Post p : list) {
@@ -102,5 +102,18 @@ record PostPublicController(
         .cacheControl(CacheControl.noCache())
         .header("X-Content-Type-Options", "nosniff")
         .body(i.bytes());
+  }
+
+  /**
+   * The organisation's published posts; none answers as an unknown address name. An organisation
+   * that has published nothing is not made known by its address: a guessed name must not confirm
+   * that an organisation uses this installation (SECURITY.md).
+   */
+  private List<Post> published(Organisation o) {
+    var list = posts.published(o.id(), null, PAGE);
+    if (list.isEmpty()) {
+      throw Posts.notFound();
+    }
+    return list;
   }
 }

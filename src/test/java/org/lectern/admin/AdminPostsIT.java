@@ -64,6 +64,9 @@ class AdminPostsIT extends BackOfficeFixture {
     assertThat(preview.statusCode()).isEqualTo(200);
     assertThat(Jsoup.parse(preview.body()).select("main p.alert").text()).isNotEmpty();
     assertThat(anonymous().get("/news").body()).doesNotContain("reflection-2021");
+    // An organisation that has published nothing is not made known by its address name.
+    assertAnsweredAsUnknown("/organisations/bar/news");
+    assertAnsweredAsUnknown("/organisations/bar/news.atom");
 
     var picture =
         web.postMultipart("/admin/posts/" + id + "/images", new Form(), "image", "p.png", PNG);
@@ -137,7 +140,21 @@ class AdminPostsIT extends BackOfficeFixture {
     assertThat(web.post("/admin/posts/" + id + "/unpublish", new Form()).statusCode())
         .isEqualTo(302);
     assertThat(anonymous().get("/news/reflection-2021").statusCode()).isEqualTo(404);
-    assertThat(anonymous().get("/organisations/bar/news.atom").body()).doesNotContain("<entry");
+    assertAnsweredAsUnknown("/organisations/bar/news.atom");
+    assertAnsweredAsUnknown("/organisations/bar/news");
+  }
+
+  /** The same status and body as for an organisation that does not exist, in two languages. */
+  private void assertAnsweredAsUnknown(String path) {
+    String unknown = path.replace("/organisations/bar/", "/organisations/no-such-organisation/");
+    for (String lang : new String[] {"en", "kk"}) {
+      var known = anonymous().language(lang).get(path);
+      var none = anonymous().language(lang).get(unknown);
+      assertThat(known.statusCode()).isEqualTo(404);
+      assertThat(none.statusCode()).isEqualTo(404);
+      // The page links to itself in other languages: its own address aside, the same bytes.
+      assertThat(known.body()).isEqualTo(none.body().replace(unknown, path));
+    }
   }
 
   @Test
