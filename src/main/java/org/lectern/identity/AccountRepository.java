@@ -13,9 +13,11 @@ import org.springframework.stereotype.Repository;
 class AccountRepository {
 
   private final JdbcClient jdbc;
+  private final AccountSeal seal;
 
-  AccountRepository(JdbcClient jdbc) {
+  AccountRepository(JdbcClient jdbc, AccountSeal seal) {
     this.jdbc = jdbc;
+    this.seal = seal;
   }
 
   /** What a per-request check compares a session against. */
@@ -45,7 +47,7 @@ class AccountRepository {
   /** Sets the name the person is shown by; false when there is no such account. */
   boolean setName(UUID userId, String name) {
     return jdbc.sql("update app_user set full_name = :n where id = :u")
-            .param("n", name)
+            .param("n", seal.sealName(name))
             .param("u", userId)
             .update()
         == 1;
@@ -71,20 +73,33 @@ class AccountRepository {
         .orElse("en");
   }
 
-  /** Every account (platform administrators) or the members of these organisations. */
+  /**
+   * Every account (platform administrators) or the members of these organisations, the first {@code
+   * limit} by name: the names are sealed, so they are ordered here ({@link ByName}).
+   */
   List<AccountRow> accounts(List<UUID> organisations, boolean all, int limit) {
-    return jdbc.sql(
+    return jdbc
+        .sql(
             """
             select u.id, u.email, u.full_name, u.platform_admin, u.disabled_at is not null as disabled
             from app_user u
             where :all or exists (select 1 from organisation_member m
                                   where m.user_id = u.id and m.organisation_id in (:orgs))
-            order by lower(u.full_name), u.id limit :l
             """)
         .param("all", all)
         .param("orgs", organisations.isEmpty() ? List.of(new UUID(0, 0)) : organisations)
-        .param("l", limit)
-        .query(AccountRow.class)
-        .list();
+        .query(
+            (rs, n) ->
+                new AccountRow(
+                    rs.getObject("id", UUID.class),
+                    seal.openEmail(rs.getBytes("email")),
+                    seal.openName(rs.getBytes("full_name")),
+                    rs.getBoolean("platform_admin"),
+                    rs.getBoolean("disabled")))
+        .list()
+        .stream()
+        .sorted(ByName.of(AccountRow::fullName, AccountRow::id))
+        .limit(limit)
+        .toList();
   }
 }

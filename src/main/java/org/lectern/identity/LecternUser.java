@@ -16,8 +16,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  */
 public record LecternUser(
     UUID id,
-    String email,
-    String fullName,
+    AccountNames names,
     String passwordHash,
     boolean platformAdmin,
     boolean disabled,
@@ -29,16 +28,44 @@ public record LecternUser(
     this(id, email, fullName, passwordHash, platformAdmin, false, 0);
   }
 
+  public LecternUser(
+      UUID id,
+      String email,
+      String fullName,
+      String passwordHash,
+      boolean platformAdmin,
+      boolean disabled,
+      int sessionEpoch) {
+    this(
+        id,
+        AccountNames.clear(email, fullName),
+        passwordHash,
+        platformAdmin,
+        disabled,
+        sessionEpoch);
+  }
+
+  /** The address the person signs in with (opened from its sealed column on first use). */
+  public String email() {
+    return names.email();
+  }
+
+  /** The name the person is shown by (opened from its sealed column on first use). */
+  public String fullName() {
+    return names.fullName();
+  }
+
   /**
    * The same person after their session was renewed at {@code epoch} (their own password change).
    */
   LecternUser atEpoch(int epoch) {
-    return new LecternUser(id, email, fullName, passwordHash, platformAdmin, disabled, epoch);
+    return new LecternUser(id, names, passwordHash, platformAdmin, disabled, epoch);
   }
 
   /** The same person under the name they just gave themselves. */
   LecternUser named(String name) {
-    return new LecternUser(id, email, name, passwordHash, platformAdmin, disabled, sessionEpoch);
+    return new LecternUser(
+        id, AccountNames.clear(email(), name), passwordHash, platformAdmin, disabled, sessionEpoch);
   }
 
   /** The owner of this person's browser sessions in the session table (no address in clear). */
@@ -73,12 +100,12 @@ public record LecternUser(
 
   @Override
   public String getUsername() {
-    return email;
+    return email();
   }
 
   @Override
   public String displayName() {
-    return fullName;
+    return fullName();
   }
 
   @Override

@@ -14,21 +14,30 @@ import org.springframework.stereotype.Repository;
 class MembershipRepository {
 
   private final JdbcClient jdbc;
+  private final AccountSeal seal;
 
-  MembershipRepository(JdbcClient jdbc) {
+  MembershipRepository(JdbcClient jdbc, AccountSeal seal) {
     this.jdbc = jdbc;
+    this.seal = seal;
   }
 
+  /** The organisation's members by name (sealed, so ordered here: {@link ByName}). */
   List<OrganisationMemberships.Member> members(UUID organisationId) {
-    return jdbc.sql(
+    return jdbc
+        .sql(
             """
             select m.user_id, u.email, u.full_name, m.role, m.added_at, u.last_sign_in_at
             from organisation_member m join app_user u on u.id = m.user_id
-            where m.organisation_id = :o order by lower(u.full_name), u.id
+            where m.organisation_id = :o
             """)
         .param("o", organisationId)
         .query(this::map)
-        .list();
+        .list()
+        .stream()
+        .sorted(
+            ByName.of(
+                OrganisationMemberships.Member::fullName, OrganisationMemberships.Member::userId))
+        .toList();
   }
 
   Optional<String> roleOf(UUID organisationId, UUID userId) {
@@ -79,8 +88,8 @@ class MembershipRepository {
     Timestamp last = rs.getTimestamp("last_sign_in_at");
     return new OrganisationMemberships.Member(
         rs.getObject("user_id", UUID.class),
-        rs.getString("email"),
-        rs.getString("full_name"),
+        seal.openEmail(rs.getBytes("email")),
+        seal.openName(rs.getBytes("full_name")),
         rs.getString("role"),
         rs.getTimestamp("added_at").toInstant(),
         last == null ? null : last.toInstant());

@@ -10,27 +10,28 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserRepository {
 
-  private static final String COLUMNS =
-      "id, email, full_name, password_hash, platform_admin, disabled_at is not null as disabled,"
-          + " session_epoch";
+  private static final String COLUMNS = AccountSeal.COLUMNS;
 
   private final JdbcClient jdbc;
+  private final AccountSeal seal;
 
-  UserRepository(JdbcClient jdbc) {
+  UserRepository(JdbcClient jdbc, AccountSeal seal) {
     this.jdbc = jdbc;
+    this.seal = seal;
   }
 
+  /** The account of this address, stripped and in any case (by its blind index). */
   Optional<LecternUser> findByEmail(String email) {
-    return jdbc.sql("select " + COLUMNS + " from app_user where lower(email) = lower(:e)")
-        .param("e", email.strip())
-        .query(LecternUser.class)
+    return jdbc.sql("select " + COLUMNS + " from app_user where email_index = :i")
+        .param("i", seal.emailIndex(email))
+        .query((rs, n) -> seal.user(rs))
         .optional();
   }
 
   Optional<LecternUser> findById(UUID id) {
     return jdbc.sql("select " + COLUMNS + " from app_user where id = :id")
         .param("id", id)
-        .query(LecternUser.class)
+        .query((rs, n) -> seal.user(rs))
         .optional();
   }
 
@@ -40,7 +41,7 @@ class UserRepository {
     }
     return jdbc.sql("select " + COLUMNS + " from app_user where id in (:ids)")
         .param("ids", ids)
-        .query(LecternUser.class)
+        .query((rs, n) -> seal.user(rs))
         .list();
   }
 
@@ -53,14 +54,14 @@ class UserRepository {
     return jdbc.sql(
             "select "
                 + COLUMNS
-                + " from app_user where (id = :id or lower(email) = lower(:e))"
+                + " from app_user where (id = :id or email_index = :i)"
                 + " and (exists(select 1 from organisation_member m where m.user_id = app_user.id"
                 + " and m.organisation_id = :o) or (not platform_admin and not exists(select 1"
                 + " from organisation_member m where m.user_id = app_user.id)))")
         .param("id", id)
-        .param("e", email == null ? null : email.strip())
+        .param("i", email == null ? null : seal.emailIndex(email), java.sql.Types.VARCHAR)
         .param("o", organisationId)
-        .query(LecternUser.class)
+        .query((rs, n) -> seal.user(rs))
         .optional();
   }
 
@@ -80,12 +81,13 @@ class UserRepository {
   void insert(UUID id, String email, String fullName, String hash, boolean admin) {
     jdbc.sql(
             """
-            insert into app_user (id, email, full_name, password_hash, platform_admin)
-            values (:id, :email, :name, :hash, :admin)
+            insert into app_user (id, email, email_index, full_name, password_hash, platform_admin)
+            values (:id, :email, :index, :name, :hash, :admin)
             """)
         .param("id", id)
-        .param("email", email.strip())
-        .param("name", fullName.strip())
+        .param("email", seal.sealEmail(email))
+        .param("index", seal.emailIndex(email))
+        .param("name", seal.sealName(fullName.strip()))
         .param("hash", hash)
         .param("admin", admin)
         .update();

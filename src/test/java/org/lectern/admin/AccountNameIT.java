@@ -21,10 +21,7 @@ class AccountNameIT extends IntegrationTest {
   @Autowired UserService users;
 
   String storedName(UUID user) {
-    return jdbc.sql("select full_name from app_user where id = :u")
-        .param("u", user)
-        .query(String.class)
-        .single();
+    return users.find(user).orElseThrow().fullName();
   }
 
   int audited(UUID user) {

@@ -86,8 +86,8 @@ class OrganisationPagesIT extends IntegrationTest {
     var outsider = as("outsider");
     // Signing in through the web form is remembered for the members pages.
     assertThat(
-            jdbc.sql("select last_sign_in_at from app_user where email = :e")
-                .param("e", email("outsider"))
+            jdbc.sql("select last_sign_in_at from app_user where id = :u")
+                .param("u", users.findByEmail(email("outsider")).orElseThrow().id())
                 .query(java.sql.Timestamp.class)
                 .single())
         .isNotNull();

@@ -87,11 +87,7 @@ class SpeakerAccessIT extends BackOfficeFixture {
     assertThat(outbox).contains(email);
     // The outbox page never shows a working set-password link; the test issues its own.
     assertThat(outbox.substring(outbox.indexOf(email))).doesNotContain("/invitation/");
-    UUID account =
-        jdbc.sql("select id from app_user where lower(email) = lower(:e)")
-            .param("e", email)
-            .query(UUID.class)
-            .single();
+    UUID account = users.findByEmail(email).orElseThrow().id();
     Matcher link = Pattern.compile("(.*)").matcher("/invitation/" + userInvitations.issue(account));
     assertThat(link.find()).isTrue();
 
