@@ -41,6 +41,8 @@ class UpgradeIT extends IntegrationTest {
   static final String RELEASE = "202611300100";
   static final String ORGANISER = "organiser@upgrade.example";
   static final String PASSWORD = "an old release's long passphrase";
+  static final String SECOND = "Second.Staffer@Upgrade.Example";
+  static final String SECOND_NAME = "Ärzte Zweite-Mitarbeiterin";
 
   @Autowired PersonalDataCipher cipher;
   @Autowired PasswordEncoder encoder;
@@ -91,6 +93,11 @@ class UpgradeIT extends IntegrationTest {
             "insert into organisation_member (organisation_id, user_id, role)"
                 + " values (?, ?, 'ORGANISER')")
         .params(organisation, organiser)
+        .update();
+    old.sql(
+            "insert into app_user (id, email, full_name, password_hash, language)"
+                + " values (?, ?, ?, ?, 'kk')")
+        .params(UUID.randomUUID(), SECOND, SECOND_NAME, encoder.encode(PASSWORD))
         .update();
     old.sql(
             "insert into programme (id, organisation_id, slug, title, languages, time_zone,"
@@ -251,8 +258,20 @@ class UpgradeIT extends IntegrationTest {
       assertThat(now).as("re-encrypted under the programme's key").isNotEqualTo(e.getValue());
     }
 
+    staffAccountsSealed();
+
     var api =
         new Http("http://127.0.0.1:" + upgraded.getEnvironment().getProperty("local.server.port"));
+    // The sealed address is found in another case and with spaces around it (ADR 0022).
+    var second =
+        api.postJson(
+            "/api/v1/auth/tokens",
+            Map.of(
+                "email",
+                "  " + SECOND.toLowerCase(java.util.Locale.ROOT) + " ",
+                "password",
+                PASSWORD));
+    assertThat(second.status()).as(second.body()).isEqualTo(201);
     var token =
         api.postJson("/api/v1/auth/tokens", Map.of("email", ORGANISER, "password", PASSWORD));
     assertThat(token.status()).as(token.body()).isEqualTo(201);
@@ -287,6 +306,49 @@ class UpgradeIT extends IntegrationTest {
     var queue = api.get("/api/v1/sessions/" + session + "/live/questions", "Authorization", bearer);
     assertThat(queue.status()).as(queue.body()).isEqualTo(200);
     assertThat(queue.body()).contains(questions);
+  }
+
+  /**
+   * Staff accounts written in clear by the old release are sealed (ADR 0022, amendment "staff
+   * accounts"): neither the stored rows nor the table's file on disk hold an address or a name.
+   */
+  private void staffAccountsSealed() {
+    List<String> clear =
+        List.of(
+            ORGANISER,
+            "Gulnara Organiser",
+            SECOND.toLowerCase(java.util.Locale.ROOT),
+            "second.staffer",
+            "Zweite-Mitarbeiterin");
+    List<String> rows = old.sql("select u::text from app_user u").query(String.class).list();
+    assertThat(rows).hasSize(2);
+    assertThat(
+            old.sql("select count(*) from app_user where email_index is not null")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(2);
+    old.sql("checkpoint").update();
+    byte[] file =
+        old.sql("select pg_read_binary_file(pg_relation_filepath('app_user'))")
+            .query(byte[].class)
+            .single();
+    String onDisk = new String(file, java.nio.charset.StandardCharsets.UTF_8);
+    for (String c : clear) {
+      for (String row : rows) {
+        assertThat(row.toLowerCase(java.util.Locale.ROOT))
+            .doesNotContain(c.toLowerCase(java.util.Locale.ROOT));
+      }
+      assertThat(onDisk).as("the table's file holds %s", c).doesNotContain(c);
+      assertThat(onDisk.toLowerCase(java.util.Locale.ROOT))
+          .doesNotContain(c.toLowerCase(java.util.Locale.ROOT));
+    }
+    assertThat(
+            old.sql(
+                    "select count(*) from information_schema.columns where table_name = 'app_user'"
+                        + " and column_name in ('email', 'full_name') and data_type = 'bytea'")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(2);
   }
 
   @AfterAll
