@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 import org.lectern.identity.PendingToken;
 import org.lectern.registration.EnrolmentService.Entry;
 import org.lectern.registration.EnrolmentService.Outcome;
@@ -20,8 +21,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * stock and inserts them, one commit — and each request is answered after that commit.
  *
  * <p>No timer: a request that finds no batch running for its programme runs one at once with
- * whatever is queued (at least itself); requests that arrive while a batch runs queue, and the
- * first of them to wake runs the next batch. A request alone costs what the shared path costs.
+ * whatever is queued (at least itself); requests that arrive while a batch runs queue, and when the
+ * batch ends the request at the head of the queue runs the next one. A request alone costs what the
+ * shared path costs. Each waiting thread is woken once, when its entry is answered or when its turn
+ * to run a batch comes (issue 16, thirteenth pass: no longer every waiter after every batch).
  *
  * <p>If the batch's transaction fails, each of its entries is registered in a transaction of its
  * own by {@link EnrolmentService} (the shared path, then the exclusive one), so one bad entry fails
@@ -58,9 +61,11 @@ final class GroupEnrolment {
   }
 
   /**
-   * One programme's queue; guarded by its own monitor. A lane with nothing queued and no batch
-   * running is retired (removed from the map, so that the map does not keep a lane for every
-   * programme ever registered into); a request that finds its lane retired takes the new one.
+   * One programme's queue; guarded by its own monitor. While a batch runs, or is handed to the
+   * thread of the entry at the head of the queue, {@code running} is set; it is never unset while
+   * entries are queued. A lane with nothing queued and no batch running is retired (removed from
+   * the map, so that the map does not keep a lane for every programme ever registered into); a
+   * request that finds its lane retired takes the new one.
    */
   private static final class Lane {
     final ArrayDeque<Pending> queue = new ArrayDeque<>();
@@ -88,7 +93,14 @@ final class GroupEnrolment {
     /** The batch found the token revoked, expired or its account disabled: nothing written. */
     boolean refused;
 
+    /** Answered (set under the lane's monitor). */
     boolean done;
+
+    /** This entry's thread runs the next batch of its lane (set under the lane's monitor). */
+    boolean lead;
+
+    /** The request's thread, woken (unparked) when {@code done} or {@code lead} is set. */
+    final Thread waiter = Thread.currentThread();
 
     Pending(Entry entry, Sealed sealed) {
       this(entry, sealed, null);
@@ -153,41 +165,28 @@ final class GroupEnrolment {
       while (true) {
         List<Pending> batch = new ArrayList<>();
         synchronized (lane) {
-          while (!mine.done && lane.running) {
-            try {
-              lane.wait();
-            } catch (InterruptedException ex) {
-              // The entry is queued and will be registered: wait for its answer all the same.
-              interrupted = true;
-            }
-          }
           if (mine.done) {
             return mine.result();
           }
-          lane.running = true;
-          while (batch.size() < MAX && !lane.queue.isEmpty()) {
-            batch.add(lane.queue.poll());
+          if (mine.lead) {
+            // This entry heads the queue: its thread runs the next batch, in arrival order.
+            mine.lead = false;
+            while (batch.size() < MAX && !lane.queue.isEmpty()) {
+              batch.add(lane.queue.poll());
+            }
           }
         }
-        try {
-          run(programmeId, batch);
-        } finally {
-          synchronized (lane) {
-            for (Pending p : batch) {
-              if (p.outcome == null && p.failure == null && !p.stale && !p.refused) {
-                p.failure = new IllegalStateException("registration not answered");
-              }
-              p.done = true;
-            }
-            lane.running = false;
-            if (lane.queue.isEmpty()) {
-              // Every waiter's entry has been answered: none of them needs this lane again.
-              lane.retired = true;
-              lanes.remove(programmeId, lane);
-            }
-            lane.notifyAll();
+        if (batch.isEmpty()) {
+          // Woken when answered or when its turn to run a batch comes; any other wake-up (a
+          // permit left from earlier, a spurious one) only checks again.
+          LockSupport.park(lane);
+          if (Thread.interrupted()) {
+            // The entry is queued and will be registered: wait for its answer all the same.
+            interrupted = true;
           }
+          continue;
         }
+        runAndHandOn(programmeId, lane, batch);
       }
     } finally {
       if (interrupted) {
@@ -196,13 +195,58 @@ final class GroupEnrolment {
     }
   }
 
-  /** Queues an entry on its programme's live lane (never on a retired one) and returns the lane. */
+  /**
+   * Runs a batch, answers its entries and hands the lane to the entry now at the head of the queue
+   * (or retires the lane); then wakes exactly the threads that have something to do.
+   */
+  private void runAndHandOn(UUID programmeId, Lane lane, List<Pending> batch) {
+    try {
+      run(programmeId, batch);
+    } finally {
+      Pending next = null;
+      synchronized (lane) {
+        for (Pending p : batch) {
+          if (p.outcome == null && p.failure == null && !p.stale && !p.refused) {
+            p.failure = new IllegalStateException("registration not answered");
+          }
+          p.done = true;
+        }
+        if (lane.queue.isEmpty()) {
+          // Every waiter's entry has been answered: none of them needs this lane again.
+          lane.running = false;
+          lane.retired = true;
+          lanes.remove(programmeId, lane);
+        } else {
+          next = lane.queue.peek();
+          next.lead = true;
+        }
+      }
+      Thread self = Thread.currentThread();
+      for (Pending p : batch) {
+        if (p.waiter != self) {
+          LockSupport.unpark(p.waiter);
+        }
+      }
+      if (next != null) {
+        LockSupport.unpark(next.waiter);
+      }
+    }
+  }
+
+  /**
+   * Queues an entry on its programme's live lane (never on a retired one) and returns the lane; the
+   * entry leads (its thread runs the next batch) when no batch is running.
+   */
   private Lane enqueue(UUID programmeId, Pending mine) {
     while (true) {
       Lane lane = lanes.computeIfAbsent(programmeId, k -> new Lane());
       synchronized (lane) {
         if (!lane.retired) {
           lane.queue.add(mine);
+          if (!lane.running) {
+            lane.running = true;
+            mine.lead = true;
+          }
           return lane;
         }
       }
