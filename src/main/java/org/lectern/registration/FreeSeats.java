@@ -99,7 +99,7 @@ record FreeSeats(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RegistrationReposit
             """
                 + RegistrationRepository.INSERT
                 + """
-              on conflict do nothing returning id)
+              on conflict (programme_id, email_index) do nothing returning id)
             select (select count(*) from inserted) = 1
               and (not :claim or (select count(*) from seat) = 1)
             """)

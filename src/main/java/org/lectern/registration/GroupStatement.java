@@ -21,6 +21,11 @@ package org.lectern.registration;
  * programme's range read them all again in every claim — work growing with the burst (400 buffers
  * per claim after 15,000 claims; twelfth pass); from the window's start a claim passes at most the
  * seats claimed since the last count, never more than the stock.
+ *
+ * <p>The insert's conflict is named: the pair (programme, address). Without a target PostgreSQL
+ * checks every unique index before inserting — the primary key too, one more descent per
+ * registration for an id drawn at random a moment earlier (issue 16, thirteenth pass); a clash of
+ * ids now fails the batch instead of dropping the entry without a word.
  */
 final class GroupStatement {
 
@@ -57,7 +62,7 @@ final class GroupStatement {
           + """
              from fresh where not :claim or rank <= (select count(*) from seat)
             order by ord
-            on conflict do nothing returning id)
+            on conflict (programme_id, email_index) do nothing returning id)
           select (select count(*) from seat), id from inserted
           union all select (select count(*) from seat), null
           """;

@@ -75,6 +75,74 @@ class GroupStatementPlanIT extends IntegrationTest {
         .isEqualTo(3_000);
   }
 
+  /**
+   * The insert names its conflict, the pair (programme, address): PostgreSQL then checks that index
+   * alone before inserting, not also the primary key of an id drawn at random (issue 16, thirteenth
+   * pass).
+   */
+  @Test
+  void theInsertChecksOnlyTheAddressPairBeforeInserting() {
+    var fx = new Fixtures(jdbc, users, tokens);
+    UUID programme = fx.programme(fx.organisation(), null, false, false);
+    JsonNode plan =
+        transactions.execute(
+            status -> {
+              status.setRollbackOnly();
+              String text =
+                  jdbc.sql("explain (format json) " + GroupStatement.TEXT)
+                      .params(batch(programme))
+                      .param("p", programme)
+                      .param("claim", true)
+                      .param("first", 0)
+                      .query(String.class)
+                      .single();
+              return json.readTree(text).get(0).get("Plan");
+            });
+    List<String> arbiters = new ArrayList<>();
+    arbiters(plan, arbiters);
+    assertThat(arbiters).containsExactly("registration_programme_id_email_index_key");
+  }
+
+  /**
+   * No index of the address alone (V202612170200): the blind index is the programme's own, every
+   * look-up by address names the programme, and the unique pair serves it.
+   */
+  @Test
+  void aLookUpByAddressUsesTheUniquePair() {
+    List<String> indexes =
+        jdbc.sql(
+                "select pg_get_indexdef(indexrelid) from pg_index"
+                    + " where indrelid = 'registration'::regclass")
+            .query(String.class)
+            .list();
+    assertThat(indexes).noneMatch(d -> d.endsWith("(email_index)"));
+    String plan =
+        String.join(
+            "\n",
+            jdbc.sql(
+                    "explain select id from registration"
+                        + " where (programme_id, email_index) in ((:p, :e), (:q, :f))")
+                .param("p", UUID.randomUUID())
+                .param("e", "a")
+                .param("q", UUID.randomUUID())
+                .param("f", "b")
+                .query(String.class)
+                .list());
+    assertThat(plan).contains("registration_programme_id_email_index_key");
+  }
+
+  private static void arbiters(JsonNode node, List<String> out) {
+    if ("registration".equals(node.path("Relation Name").asString(""))
+        && node.has("Conflict Arbiter Indexes")) {
+      for (JsonNode i : node.get("Conflict Arbiter Indexes")) {
+        out.add(i.asString());
+      }
+    }
+    for (JsonNode child : node.path("Plans")) {
+      arbiters(child, out);
+    }
+  }
+
   /** Rows the plan's scans of {@code registration} returned, all loops counted. */
   private static long rowsRead(JsonNode node, List<String> reads) {
     long rows = 0;
