@@ -81,33 +81,39 @@ public class DelegateAccounts {
     if (byIndex.isEmpty()) {
       return Map.of();
     }
-    StringBuilder values = new StringBuilder();
-    Map<String, Object> params = new HashMap<>();
-    params.put("now", Timestamp.from(clock.instant()));
+    int n = byIndex.size();
+    String[] indexes = new String[n];
+    byte[][] emails = new byte[n][];
+    String[] languages = new String[n];
     int i = 0;
     for (Map.Entry<String, String[]> e : byIndex.entrySet()) {
-      values
-          .append(i == 0 ? "" : ", ")
-          .append("(:idx$, :email$, :lang$, :now, :now)".replace("$", String.valueOf(i)));
-      params.put("idx" + i, e.getKey());
-      params.put("email" + i, cipher.encrypt(e.getValue()[0].strip(), EMAIL));
-      params.put("lang" + i, e.getValue()[1]);
+      indexes[i] = e.getKey();
+      emails[i] = cipher.encrypt(e.getValue()[0].strip(), EMAIL);
+      languages[i] = e.getValue()[1];
       i++;
     }
+    // One text for every number of addresses (arrays, not a values list per size): prepared once
+    // per connection and planned generically, where each size was a new text parsed and planned
+    // on every call (issue 16, thirteenth pass).
     Map<String, String> languageByIndex = new HashMap<>();
     jdbc.sql(
             """
             insert into delegate_address (email_index, email, language, created_at, updated_at)
-            values VALUES
+            select idx, email, lang, :now, :now
+            from unnest(cast(:idx as text[]), cast(:email as bytea[]), cast(:lang as text[]))
+              with ordinality as a (idx, email, lang, ord)
+            order by ord
             on conflict (email_index) do update set
               language = case when delegate_address.language_fixed
                               then delegate_address.language else excluded.language end,
               updated_at = excluded.updated_at
             returning email_index, language
-            """
-                .replace("VALUES", values))
-        .params(params)
-        .query((rs, n) -> languageByIndex.put(rs.getString(1), rs.getString(2)))
+            """)
+        .param("idx", indexes)
+        .param("email", emails)
+        .param("lang", languages)
+        .param("now", Timestamp.from(clock.instant()))
+        .query((rs, k) -> languageByIndex.put(rs.getString(1), rs.getString(2)))
         .list();
     Map<String, String> out = new HashMap<>();
     indexByEmail.forEach((email, idx) -> out.put(email, languageByIndex.get(idx)));
