@@ -49,10 +49,13 @@ class AccountStateFilter extends OncePerRequestFilter {
   }
 
   private boolean current(LecternUser user) {
-    return accounts
-        .state(user.id())
-        .map(s -> !s.disabled() && s.sessionEpoch() == user.sessionEpoch())
-        .orElse(false);
+    // A session stored before staff accounts were sealed (ADR 0022, amendment "staff accounts")
+    // holds the person without their address and name: it ends once, they sign in again.
+    return user.names() != null
+        && accounts
+            .state(user.id())
+            .map(s -> !s.disabled() && s.sessionEpoch() == user.sessionEpoch())
+            .orElse(false);
   }
 
   @Override
