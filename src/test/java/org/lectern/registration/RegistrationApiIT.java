@@ -55,6 +55,66 @@ class RegistrationApiIT extends OrganisationIT {
     assertThat(JSON.readTree(second.body()).get("waitlistPosition").asInt()).isEqualTo(1);
   }
 
+  /**
+   * An organiser's keyless registration checked against the node's copy is answered by the
+   * controller itself (issue 16, thirteenth pass), the others by Spring: the same status, headers
+   * and body shape either way, for a new address (201) and a known one (200).
+   */
+  @Test
+  void theAnswerWrittenByTheControllerIsTheAnswerSpringWrites() throws Exception {
+    UUID p = fx.programme(org, 10, true, false);
+    List<HttpResponse<String>> keyless = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      keyless.add(post(p, "{\"email\":\"w" + i + "@example.kz\",\"fullName\":\"W\"}", null, null));
+    }
+    var keyed =
+        post(
+            p,
+            "{\"email\":\"k@example.kz\",\"fullName\":\"K\"}",
+            UUID.randomUUID().toString(),
+            null);
+    var knownKeyless = post(p, "{\"email\":\"w2@example.kz\",\"fullName\":\"W\"}", null, null);
+    var knownKeyed =
+        post(
+            p,
+            "{\"email\":\"w1@example.kz\",\"fullName\":\"W\"}",
+            UUID.randomUUID().toString(),
+            null);
+    for (var r : keyless) {
+      assertThat(r.statusCode()).isEqualTo(201);
+      assertSameAnswer(r, keyed);
+    }
+    assertThat(knownKeyless.statusCode()).isEqualTo(200);
+    assertThat(knownKeyed.statusCode()).isEqualTo(200);
+    assertSameAnswer(knownKeyless, knownKeyed);
+    assertThat(knownKeyless.headers().firstValue("Location")).isEmpty();
+    assertThat(JSON.readTree(knownKeyless.body()).get("id").asString())
+        .isEqualTo(JSON.readTree(keyless.get(2).body()).get("id").asString());
+  }
+
+  private static void assertSameAnswer(HttpResponse<String> a, HttpResponse<String> b)
+      throws Exception {
+    var ah = new java.util.TreeMap<>(a.headers().map());
+    var bh = new java.util.TreeMap<>(b.headers().map());
+    for (var h : List.of("date", "location", "content-length")) {
+      assertThat(ah.containsKey(h)).as(h).isEqualTo(bh.containsKey(h));
+      ah.remove(h);
+      bh.remove(h);
+    }
+    assertThat(ah).isEqualTo(bh);
+    assertThat(a.headers().firstValue("content-length"))
+        .contains(
+            Integer.toString(a.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+    JsonNode ab = JSON.readTree(a.body());
+    JsonNode bb = JSON.readTree(b.body());
+    assertThat(ab.propertyNames()).containsExactlyElementsOf(bb.propertyNames());
+    assertThat(a.body()).startsWith("{\"id\":\"");
+    if (ab.has("id") && a.statusCode() == 201) {
+      assertThat(a.headers().firstValue("Location"))
+          .contains("/api/v1/registrations/" + ab.get("id").asString());
+    }
+  }
+
   @Test
   void idempotencyKeyReplaysTheFirstAnswer() throws Exception {
     UUID p = fx.programme(org, 10, true, false);
