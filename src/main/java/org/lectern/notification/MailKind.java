@@ -34,7 +34,8 @@ public enum MailKind {
   IDENTITY_INVITED("identity.invited", true),
   IDENTITY_PASSWORD_RESET("identity.passwordReset", true),
   IDENTITY_SIGN_IN_LOCKED("identity.signInLocked", false),
-  PROGRAMME_PARTNER_PROPOSED("programme.partnerProposed", false);
+  PROGRAMME_PARTNER_PROPOSED("programme.partnerProposed", false),
+  ORGANISATION_INVITED("organisation.invited", true);
 
   private final String code;
   private final boolean credential;

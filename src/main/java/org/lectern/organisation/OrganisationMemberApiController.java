@@ -31,7 +31,20 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Organisations")
-record OrganisationMemberApiController(OrganisationMembers members) {
+record OrganisationMemberApiController(
+    OrganisationMembers members, OrganisationInvitations invitations) {
+
+  /**
+   * An invitation waiting for its person: the address and name the inviter typed, never the
+   * account's own (ADR 0010); alike for an address with an account and a new one.
+   */
+  record InvitationJson(
+      String id, String email, String fullName, String role, String status, Instant expiresAt) {
+    static InvitationJson of(OrganisationInvitation i) {
+      return new InvitationJson(
+          i.id().toString(), i.email(), i.fullName(), i.role().name(), "INVITED", i.expiresAt());
+    }
+  }
 
   record MemberJson(
       String userId,
@@ -80,9 +93,12 @@ record OrganisationMemberApiController(OrganisationMembers members) {
   @Operation(
       summary =
           "Add a member {userId, role: ADMIN|MEMBER}, or invite one by {email, fullName?,"
-              + " language?, role}: a new account gets the invitation to choose a password."
-              + " userId reaches the organisation's members and accounts of no organisation; an"
-              + " account of other organisations only gets the 422 of an id of no account")
+              + " language?, role}. An organisation administrator's invitation by e-mail is 202 with"
+              + " a pending invitation, alike for an address with an account and a new one: the"
+              + " person becomes a member when they accept (a platform administrator's is 201 with"
+              + " the member). userId reaches the organisation's members and accounts of no"
+              + " organisation; an account of other organisations only gets the 422 of an id of"
+              + " no account")
   ResponseEntity<?> add(
       IdempotentCreate creation, @PathVariable String id, @Valid @RequestBody AddMember body) {
     UUID org = OrganisationApiController.pathId(id);
@@ -92,6 +108,15 @@ record OrganisationMemberApiController(OrganisationMembers members) {
         Json.write(body),
         () -> {
           OrganisationRole role = role(body.role());
+          if (body.userId() == null && !actor.platformAdmin()) {
+            var invitation =
+                invitations.invite(
+                    actor, org, body.email(), body.fullName(), role, body.language());
+            return ResponseEntity.accepted()
+                .location(
+                    URI.create("/api/v1/organisations/" + org + "/invitations/" + invitation.id()))
+                .body(InvitationJson.of(invitation));
+          }
           OrganisationMember m =
               body.userId() != null
                   ? members.add(actor, org, userId(body.userId(), "userId"), role)
@@ -101,6 +126,34 @@ record OrganisationMemberApiController(OrganisationMembers members) {
                   URI.create("/api/v1/organisations/" + org + "/members/" + m.userId()))
               .body(MemberJson.of(m));
         });
+  }
+
+  @GetMapping("/api/v1/organisations/{id}/invitations")
+  @Operation(
+      summary =
+          "Invitations waiting for their person, with the address and name the inviter typed"
+              + " (the organisation's ADMINs)")
+  List<InvitationJson> invitations(
+      @AuthenticationPrincipal LecternUser actor, @PathVariable String id) {
+    return invitations.pending(actor, OrganisationApiController.pathId(id)).stream()
+        .map(InvitationJson::of)
+        .toList();
+  }
+
+  @DeleteMapping("/api/v1/organisations/{id}/invitations/{invitationId}")
+  @Operation(summary = "Withdraw an invitation (audited; 404 for any other id)")
+  ResponseEntity<Void> withdraw(
+      @AuthenticationPrincipal LecternUser actor,
+      @PathVariable String id,
+      @PathVariable String invitationId) {
+    UUID invitation;
+    try {
+      invitation = UUID.fromString(invitationId);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException("organisation.invitation.notFound");
+    }
+    invitations.withdraw(actor, OrganisationApiController.pathId(id), invitation);
+    return ResponseEntity.noContent().build();
   }
 
   @PatchMapping("/api/v1/organisations/{id}/members/{userId}")

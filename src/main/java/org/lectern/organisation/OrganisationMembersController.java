@@ -23,7 +23,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The members page of an organisation: invite by e-mail, change a role, remove someone. */
 @Controller
 record OrganisationMembersController(
-    OrganisationService organisations, OrganisationMembers members, OrganisationPages pages) {
+    OrganisationService organisations,
+    OrganisationMembers members,
+    OrganisationInvitations invitations,
+    OrganisationPages pages) {
 
   private static final String VIEW = "organisation/members";
 
@@ -52,12 +55,19 @@ record OrganisationMembersController(
       var r =
           OrganisationRole.parse(role)
               .orElseThrow(() -> InvalidInputException.of("role", "validation.choice"));
-      members.invite(user, org, form.email(), form.fullName(), r, language);
+      if (user.platformAdmin()) {
+        // A platform administrator sees every account anyway: the account is added at once.
+        members.invite(user, org, form.email(), form.fullName(), r, language);
+        redirect.addFlashAttribute("flash", ui.t("organisation.members.invited", form.email()));
+      } else {
+        // An address with an account and a new one get the same answer (ADR 0010).
+        invitations.invite(user, org, form.email(), form.fullName(), r, language);
+        redirect.addFlashAttribute("flash", ui.t("organisation.invitation.sent", form.email()));
+      }
     } catch (InvalidInputException | ConflictException e) {
       response.setStatus(status(e));
       return show(user, org, form, FormErrors.of(e, ui), ui, model);
     }
-    redirect.addFlashAttribute("flash", ui.t("organisation.members.invited", form.email()));
     return "redirect:/admin/organisations/" + org + "/members";
   }
 
@@ -106,10 +116,26 @@ record OrganisationMembersController(
     return "redirect:/admin/organisations/" + org + "/members";
   }
 
+  @PostMapping("/admin/organisations/{id}/invitations/{invitationId}/withdraw")
+  String withdraw(
+      @PathVariable String id,
+      @PathVariable String invitationId,
+      @AuthenticationPrincipal LecternUser user,
+      Ui ui,
+      RedirectAttributes redirect) {
+    UUID org = id(id);
+    invitations.withdraw(user, org, invitation(invitationId));
+    redirect.addFlashAttribute("flash", ui.t("organisation.invitation.withdrawn"));
+    return "redirect:/admin/organisations/" + org + "/members";
+  }
+
   private String show(
       LecternUser user, UUID org, InviteForm form, FormErrors errors, Ui ui, Model model) {
     Organisation o = organisations.administrable(user, org);
-    model.addAttribute("page", pages.members(o, members.list(user, org), user, form, errors, ui));
+    model.addAttribute(
+        "page",
+        pages.members(
+            o, members.list(user, org), invitations.pending(user, org), user, form, errors, ui));
     return VIEW;
   }
 
@@ -121,6 +147,14 @@ record OrganisationMembersController(
 
   private static UUID id(String id) {
     return OrganisationApiController.pathId(id);
+  }
+
+  private static UUID invitation(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException("organisation.invitation.notFound");
+    }
   }
 
   private static UUID member(String id) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.lectern.identity.LecternUser;
 import org.lectern.organisation.OrganisationViews.CentreOption;
 import org.lectern.organisation.OrganisationViews.InviteForm;
+import org.lectern.organisation.OrganisationViews.InvitedRow;
 import org.lectern.organisation.OrganisationViews.ListPage;
 import org.lectern.organisation.OrganisationViews.MemberRow;
 import org.lectern.organisation.OrganisationViews.MembersPage;
@@ -83,6 +84,7 @@ record OrganisationPages(
   MembersPage members(
       Organisation o,
       List<OrganisationMember> members,
+      List<OrganisationInvitation> invited,
       LecternUser viewer,
       InviteForm invite,
       FormErrors errors,
@@ -102,7 +104,19 @@ record OrganisationPages(
                             : shown(m.lastSignInAt(), ui),
                         m.userId().equals(viewer.id())))
             .toList();
-    return new MembersPage(o.id().toString(), name.text(), name.lang(), rows, invite, errors);
+    var pending =
+        invited.stream()
+            .map(
+                i ->
+                    new InvitedRow(
+                        i.id().toString(),
+                        i.fullName(),
+                        i.email(),
+                        i.role().name(),
+                        shown(i.expiresAt(), ui)))
+            .toList();
+    return new MembersPage(
+        o.id().toString(), name.text(), name.lang(), rows, pending, invite, errors);
   }
 
   private static String shown(java.time.Instant at, Ui ui) {

@@ -79,6 +79,13 @@ public final class OrganisationViews {
   public record MemberRow(
       String userId, String fullName, String email, String role, String lastSignIn, boolean you) {}
 
+  /** An invitation waiting for its person: what the inviter typed, never the account's name. */
+  public record InvitedRow(String id, String fullName, String email, String role, String expires) {}
+
+  /** The invitee's view: which organisation invites them, in which role. */
+  public record InvitationPage(
+      String token, String organisationName, String organisationLang, String role) {}
+
   public record InviteForm(String email, String fullName, String role, String language) {
     static InviteForm blank(String language) {
       return new InviteForm("", "", "MEMBER", language);
@@ -90,6 +97,7 @@ public final class OrganisationViews {
       String organisationName,
       String organisationLang,
       List<MemberRow> members,
+      List<InvitedRow> invited,
       InviteForm invite,
       FormErrors errors) {}
 }

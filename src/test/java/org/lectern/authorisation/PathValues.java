@@ -64,7 +64,7 @@ final class PathValues {
       case "kind" -> "pre";
       case "number" -> "9";
       case "token", "secret" -> "no-such-link-0000000000";
-      case "upload", "pid", "qid", "mid", "tid", "requestId", "postId", "imageId" ->
+      case "upload", "pid", "qid", "mid", "tid", "requestId", "postId", "imageId", "invitationId" ->
           "00000000-0000-4000-8000-000000000000";
       default -> throw new IllegalArgumentException("no value for {" + name + "} in " + before);
     };

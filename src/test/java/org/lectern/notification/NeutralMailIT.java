@@ -248,6 +248,8 @@ class NeutralMailIT extends IntegrationTest {
       case IDENTITY_INVITED, IDENTITY_PASSWORD_RESET -> false;
       // Sent to an organisation's administrators, about no participant (PartnerProposalMailIT).
       case PROGRAMME_PARTNER_PROPOSED -> false;
+      // Sent to staff invited to an organisation, about no programme (OrganisationInvitationIT).
+      case ORGANISATION_INVITED -> false;
       // Always neutral: the holder of an attacked account may not be the only one reading.
       case IDENTITY_SIGN_IN_LOCKED -> lockedMail(email, c.fullName(), lang);
     };
