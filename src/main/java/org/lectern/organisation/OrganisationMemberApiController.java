@@ -93,7 +93,7 @@ record OrganisationMemberApiController(
   @Operation(
       summary =
           "Add a member {userId, role: ADMIN|MEMBER}, or invite one by {email, fullName?,"
-              + " language?, role}. An organisation administrator's invitation by e-mail is 202 with"
+              + " language?, role}. An organisation administrator's invitation by e-mail is 201 with"
               + " a pending invitation, alike for an address with an account and a new one: the"
               + " person becomes a member when they accept (a platform administrator's is 201 with"
               + " the member). userId reaches the organisation's members and accounts of no"

@@ -143,8 +143,8 @@ class OrganisationInvitationIT extends BackOfficeFixture {
             Map.of("email", fresh, "fullName", "Typed Person", "role", "ADMIN"),
             "Authorization",
             admin);
-    assertThat(existing.status()).as(existing.body()).isEqualTo(202);
-    assertThat(created.status()).isEqualTo(202);
+    assertThat(existing.status()).as(existing.body()).isEqualTo(201);
+    assertThat(created.status()).isEqualTo(201);
     for (String h : List.of("Content-Type", "Cache-Control", "Content-Language")) {
       assertThat(created.header(h)).as(h).isEqualTo(existing.header(h));
     }
