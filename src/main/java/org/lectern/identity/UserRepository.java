@@ -56,7 +56,8 @@ class UserRepository {
                 + COLUMNS
                 + " from app_user where (id = :id or email_index = :i)"
                 + " and (exists(select 1 from organisation_member m where m.user_id = app_user.id"
-                + " and m.organisation_id = :o) or (not platform_admin and not exists(select 1"
+                + " and m.organisation_id = :o) or (not platform_admin and not organisation_invitee"
+                + " and not exists(select 1"
                 + " from organisation_member m where m.user_id = app_user.id)))")
         .param("id", id)
         .param("i", email == null ? null : seal.emailIndex(email), java.sql.Types.VARCHAR)
@@ -90,6 +91,13 @@ class UserRepository {
         .param("name", seal.sealName(fullName.strip()))
         .param("hash", hash)
         .param("admin", admin)
+        .update();
+  }
+
+  /** The account was made for an invitation to an organisation (see {@code UserService}). */
+  void markOrganisationInvitee(UUID id) {
+    jdbc.sql("update app_user set organisation_invitee = true where id = :id")
+        .param("id", id)
         .update();
   }
 

@@ -58,6 +58,21 @@ public record UserService(
         });
   }
 
+  /**
+   * As {@link #createAccount} without a password, for a new address an organisation administrator
+   * invited (ADR 0010): until its person joins an organisation, the account is reached by no
+   * organisation's managers (not as an account of no organisation either), exactly as an account of
+   * another organisation, so the inviter cannot tell a new address from one that had an account.
+   */
+  public UUID createInvitee(LecternUser actor, String email, String fullName, String language) {
+    return transactions.result(
+        () -> {
+          UUID id = createAccount(actor, email, fullName, null, language);
+          users.markOrganisationInvitee(id);
+          return id;
+        });
+  }
+
   /** The account a role was given to, and whether its owner still has to accept an invitation. */
   public record Invitee(UUID userId, boolean pending) {}
 

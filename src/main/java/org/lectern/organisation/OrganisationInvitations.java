@@ -82,7 +82,7 @@ public record OrganisationInvitations(
           UUID userId =
               existing
                   .map(LecternUser::id)
-                  .orElseGet(() -> users.createAccount(actor, address, name, null, lang));
+                  .orElseGet(() -> users.createInvitee(actor, address, name, lang));
           var now = clock.instant();
           var invitation =
               invitations.upsert(

@@ -122,6 +122,19 @@ class OrganisationInvitationIT extends BackOfficeFixture {
         .isOne();
     assertThat(membership(bar, bolat.id())).isZero();
     assertThat(membership(bar, users.findByEmail(fresh).orElseThrow().id())).isZero();
+
+    // Nor does a programme's members page tell them apart: the new address's account belongs to
+    // no organisation yet, but it is no "account of no organisation" anyone may name.
+    WebSession manager = signedIn(AIGERIM);
+    String programme = "/admin/programmes/" + draftProgramme("invited-grant").id() + "/members";
+    var grantExisting =
+        manager.post(programme, new Form().add("email", BOLAT).add("role", "FUNDER"));
+    var grantCreated =
+        manager.post(programme, new Form().add("email", fresh).add("role", "FUNDER"));
+    assertThat(grantExisting.statusCode()).isEqualTo(422);
+    assertThat(grantCreated.statusCode()).isEqualTo(422);
+    assertThat(normalise(grantCreated.body(), fresh))
+        .isEqualTo(normalise(grantExisting.body(), BOLAT));
     withdrawAll();
   }
 
