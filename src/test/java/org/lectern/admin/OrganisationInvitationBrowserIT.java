@@ -56,17 +56,23 @@ class OrganisationInvitationBrowserIT extends BrowserTest {
         .update();
     String token = invitations.issueLink(invitation.id(), invitation.round()).orElseThrow();
 
-    try (BrowserContext context = phone("Asia/Almaty", false)) {
+    // axe-core needs JavaScript; the answer itself is a plain form, clicked without it.
+    try (BrowserContext context = phone("Asia/Almaty", true)) {
       Page page = context.newPage();
       signIn(page, admin.email(), "kk");
       fits(page, "/admin/organisations/" + org + "/members");
       assertThat(page.content()).contains("Жазылған Есім").doesNotContain(invited.fullName());
     }
-    try (BrowserContext context = phone("Asia/Almaty", false)) {
+    try (BrowserContext context = phone("Asia/Almaty", true)) {
       Page page = context.newPage();
       signIn(page, invited.email(), "kk");
       fits(page, "/admin/invitations/" + token);
       assertThat(page.content()).contains("Org phone-inviter");
+    }
+    try (BrowserContext context = phone("Asia/Almaty", false)) {
+      Page page = context.newPage();
+      signIn(page, invited.email(), "kk");
+      page.navigate("/admin/invitations/" + token);
       page.locator("form[action$='/accept'] button").click();
       page.waitForURL("**/admin/organisations/" + org + "/settings");
       assertThat(page.locator("[role=status]").textContent()).contains("мүшесісіз");
