@@ -39,9 +39,10 @@ record OrganisationInvitationController(OrganisationInvitations invitations) {
       @AuthenticationPrincipal LecternUser user,
       Ui ui,
       RedirectAttributes redirect) {
-    var organisationId = invitations.accept(user, token);
+    invitations.accept(user, token);
     redirect.addFlashAttribute("flash", ui.t("organisation.invitation.accepted"));
-    return "redirect:/admin/organisations/" + organisationId + "/settings";
+    // The list of the person's organisations: a MEMBER may not open the settings.
+    return "redirect:/admin/organisations";
   }
 
   @PostMapping("/admin/invitations/{token}/decline")

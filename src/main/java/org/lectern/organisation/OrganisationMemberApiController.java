@@ -112,8 +112,7 @@ record OrganisationMemberApiController(
             var invitation =
                 invitations.invite(
                     actor, org, body.email(), body.fullName(), role, body.language());
-            return ResponseEntity.accepted()
-                .location(
+            return ResponseEntity.created(
                     URI.create("/api/v1/organisations/" + org + "/invitations/" + invitation.id()))
                 .body(InvitationJson.of(invitation));
           }

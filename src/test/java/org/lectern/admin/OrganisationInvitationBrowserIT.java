@@ -74,8 +74,9 @@ class OrganisationInvitationBrowserIT extends BrowserTest {
       signIn(page, invited.email(), "kk");
       page.navigate("/admin/invitations/" + token);
       page.locator("form[action$='/accept'] button").click();
-      page.waitForURL("**/admin/organisations/" + org + "/settings");
+      page.waitForURL("**/admin/organisations");
       assertThat(page.locator("[role=status]").textContent()).contains("мүшесісіз");
+      assertThat(page.content()).contains("Org phone-inviter");
     }
     assertThat(users.memberships(invited.id()))
         .anyMatch(m -> m.organisationId().equals(org) && "MEMBER".equals(m.role()));

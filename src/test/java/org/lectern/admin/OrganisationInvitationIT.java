@@ -64,6 +64,11 @@ class OrganisationInvitationIT extends BackOfficeFixture {
     jdbc.sql("update app_user set language = 'kk' where id = :id").param("id", bolat.id()).update();
   }
 
+  @org.junit.jupiter.api.BeforeEach
+  void noInvitationsLeft() {
+    withdrawAll();
+  }
+
   @AfterAll
   static void stop() {
     smtp.stop();
@@ -228,6 +233,7 @@ class OrganisationInvitationIT extends BackOfficeFixture {
     assertThat(shown.body()).contains("Bar Association");
     var accepted = bolatWeb.post("/admin/invitations/" + token + "/accept", new Form());
     assertThat(accepted.statusCode()).isEqualTo(302);
+    assertThat(bolatWeb.follow(accepted).body()).contains("Bar Association");
     assertThat(role(bar, bolat.id())).isEqualTo("ADMIN");
     assertThat(bolatWeb.get("/admin/organisations/" + bar + "/members").statusCode())
         .isEqualTo(200);
