@@ -7,12 +7,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.lectern.shared.crypto.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** SQL for pending invitations to organisations (table organisation_invitation). */
+/**
+ * SQL for pending invitations to organisations (table organisation_invitation). The typed address
+ * and name are sealed at rest with the personal-data key, as the accounts' own (ADR 0022).
+ */
 @Component
-record OrganisationInvitationRepository(JdbcClient jdbc) {
+record OrganisationInvitationRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
+
+  static final String EMAIL = "organisation_invitation.email";
+  static final String NAME = "organisation_invitation.fullName";
 
   private static final String COLUMNS =
       "id, organisation_id, user_id, email, full_name, role, language, round, created_at,"
@@ -48,15 +55,15 @@ record OrganisationInvitationRepository(JdbcClient jdbc) {
         .param("id", UUID.randomUUID())
         .param("o", organisationId)
         .param("u", userId)
-        .param("e", email)
-        .param("n", fullName)
+        .param("e", cipher.encrypt(email, EMAIL))
+        .param("n", cipher.encrypt(fullName, NAME))
         .param("r", role.name())
         .param("l", language)
         .param("by", invitedBy)
         .param("round", UUID.randomUUID())
         .param("now", Timestamp.from(now))
         .param("exp", Timestamp.from(expiresAt))
-        .query(OrganisationInvitationRepository::map)
+        .query(this::map)
         .single();
   }
 
@@ -69,14 +76,14 @@ record OrganisationInvitationRepository(JdbcClient jdbc) {
                 + " order by created_at, id")
         .param("o", organisationId)
         .param("now", Timestamp.from(now))
-        .query(OrganisationInvitationRepository::map)
+        .query(this::map)
         .list();
   }
 
   Optional<OrganisationInvitation> find(UUID id) {
     return jdbc.sql("select " + COLUMNS + " from organisation_invitation where id = :id")
         .param("id", id)
-        .query(OrganisationInvitationRepository::map)
+        .query(this::map)
         .optional();
   }
 
@@ -89,7 +96,7 @@ record OrganisationInvitationRepository(JdbcClient jdbc) {
                 + " for update")
         .param("h", tokenHash)
         .param("now", Timestamp.from(now))
-        .query(OrganisationInvitationRepository::map)
+        .query(this::map)
         .optional();
   }
 
@@ -110,13 +117,13 @@ record OrganisationInvitationRepository(JdbcClient jdbc) {
         == 1;
   }
 
-  private static OrganisationInvitation map(ResultSet rs, int row) throws SQLException {
+  private OrganisationInvitation map(ResultSet rs, int row) throws SQLException {
     return new OrganisationInvitation(
         rs.getObject("id", UUID.class),
         rs.getObject("organisation_id", UUID.class),
         rs.getObject("user_id", UUID.class),
-        rs.getString("email"),
-        rs.getString("full_name"),
+        cipher.decrypt(rs.getBytes("email"), EMAIL),
+        cipher.decrypt(rs.getBytes("full_name"), NAME),
         OrganisationRole.parse(rs.getString("role")).orElseThrow(),
         rs.getString("language"),
         rs.getObject("round", UUID.class),
