@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
-import org.springframework.stereotype.Component;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
@@ -283,23 +281,5 @@ class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
       }
     }
     return false;
-  }
-
-  /**
-   * Hands Spring Boot this mapping and the {@link GuardedHandlerAdapter} in place of the plain
-   * ones, configured as usual (Spring Boot takes one such registration only).
-   */
-  @Component
-  static class Registration implements WebMvcRegistrations {
-    @Override
-    public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
-      return new PrefixedHandlerMapping();
-    }
-
-    @Override
-    public org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter
-        getRequestMappingHandlerAdapter() {
-      return new GuardedHandlerAdapter();
-    }
   }
 }
