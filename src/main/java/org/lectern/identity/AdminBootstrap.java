@@ -69,7 +69,9 @@ class AdminBootstrap extends StartupStep {
       throw e;
     }
     users.create(email, name, password, true);
-    log.info("Created platform administrator {}", email);
+    // The address itself stays out of the log: logs are copied and kept where the sealed account
+    // table is not (SECURITY.md, personal data at rest).
+    log.info("Created the platform administrator of LECTERN_ADMIN_EMAIL");
     if (DEFAULT_NAME.equals(name)) {
       log.info(
           "LECTERN_ADMIN_NAME is not set: the administrator is shown as '{}' until they set their"

@@ -149,13 +149,20 @@ class OperationsIT extends IntegrationTest {
   }
 
   @Test
-  void firstAdministratorIsCreatedOnceFromTheEnvironment() throws Exception {
+  @org.junit.jupiter.api.extension.ExtendWith(
+      org.springframework.boot.test.system.OutputCaptureExtension.class)
+  void firstAdministratorIsCreatedOnceFromTheEnvironment(
+      org.springframework.boot.test.system.CapturedOutput output) throws Exception {
     jdbc.sql("update app_user set platform_admin = false").update();
     String email = "admin-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
     new AdminBootstrap(users, policy, email, "steppe-lantern-quiet-71", "Айгерим Сапарова").start();
     var admin = users.findByEmail(email).orElseThrow();
     assertThat(admin.platformAdmin()).isTrue();
     assertThat(admin.fullName()).isEqualTo("Айгерим Сапарова");
+    // The log says the administrator was made, never whose address it is.
+    assertThat(output.getAll())
+        .contains("Created the platform administrator of LECTERN_ADMIN_EMAIL")
+        .doesNotContain(email);
 
     String other = "second-" + email;
     new AdminBootstrap(users, policy, other, "tulip-glacier-echo-42", "").start();
